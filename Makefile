@@ -1,0 +1,40 @@
+# One virtual environment, made on demand; every target below installs what it needs.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: install demo lab test lint bench bench-planner clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## Headless quickstart: load the sample CSV and print answers to a few questions.
+demo: $(STAMP)
+	$(BIN)/python -m csvagent_jupyter.demo
+
+## JupyterLab on the quickstart notebook.
+lab: $(STAMP)
+	$(BIN)/python scripts/make_sample_data.py
+	$(BIN)/jupyter lab notebooks/01_quickstart.ipynb
+
+## The whole test suite (PostgreSQL tests run when CSVAGENT_TEST_POSTGRES_URL is set).
+test: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/load.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache build *.egg-info

@@ -1,0 +1,1 @@
+"""Loading a CSV: sniff, parse, type, profile, cache. No Jupyter and no database here."""

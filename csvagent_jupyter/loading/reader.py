@@ -1,0 +1,124 @@
+"""The parse itself: pandas' C reader with the sniffed options, and its failures in plain words.
+
+The options are kept to those that leave pandas 3.1 on its parallel path (a local
+path; no usecols, parse_dates, nrows or low_memory=False), and typing happens
+afterwards. Only the opt-in "skip bad lines" mode leaves that path, because
+pandas reports skipped lines with correct numbers only when it reads serially.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import warnings
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from ..errors import EmptyFileError, LoadError, NotTextError, RaggedRowsError
+from .sniff import Dialect
+
+_EXPECTED_FIELDS = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
+_SKIPPED = re.compile(r"Skipping line (\d+)")
+_EOF_IN_QUOTE = re.compile(r"EOF inside string starting (?:at|on) (?:row|line) (\d+)")
+FIRST_BAD_LINES = 5
+
+
+def read_options(dialect: Dialect, *, skip_bad_lines: bool) -> dict[str, Any]:
+    """The keyword arguments for ``pd.read_csv``: the same in the loader and in generated code."""
+    options: dict[str, Any] = {}
+    if dialect.delimiter != ",":
+        options["sep"] = dialect.delimiter
+    if dialect.decimal != ".":
+        options["decimal"] = dialect.decimal
+    if dialect.encoding not in ("utf-8",):
+        options["encoding"] = dialect.encoding
+    if not dialect.has_header:
+        options["header"] = None
+        options["names"] = dialect.header_names
+    elif dialect.notes:  # some header names were empty or repeated: give the unique ones
+        options["header"] = 0
+        options["names"] = dialect.header_names
+    if skip_bad_lines:
+        options["on_bad_lines"] = "warn"
+    return options
+
+
+def find_long_lines(path: Path, dialect: Dialect, limit: int = FIRST_BAD_LINES) -> list[int]:
+    """Line numbers (1-based, as an editor shows them) of the first rows with too many fields."""
+    expected = len(dialect.header_names)
+    found: list[int] = []
+    with open(path, encoding=dialect.encoding, newline="", errors="replace") as handle:
+        reader = csv.reader(handle, delimiter=dialect.delimiter)
+        start = reader.line_num
+        for row in reader:
+            if len(row) > expected:
+                found.append(start + 1)
+                if len(found) >= limit:
+                    break
+            start = reader.line_num
+    return found
+
+
+def parse(
+    path: Path, dialect: Dialect, *, filename: str, skip_bad_lines: bool
+) -> tuple[pd.DataFrame, list[int]]:
+    """The table, and the line numbers skipped (only ever non-empty when asked to skip)."""
+    options = read_options(dialect, skip_bad_lines=skip_bad_lines)
+    skipped: list[int] = []
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", pd.errors.ParserWarning)
+            frame = pd.read_csv(path, **options)
+        for warning in caught:
+            if issubclass(warning.category, pd.errors.ParserWarning):
+                skipped += [int(n) for n in _SKIPPED.findall(str(warning.message))]
+            else:
+                warnings.warn_explicit(
+                    warning.message, warning.category, warning.filename, warning.lineno
+                )
+    except pd.errors.EmptyDataError:
+        raise EmptyFileError(
+            f"{filename} has no columns: it is empty or holds only blank lines.", filename=filename
+        ) from None
+    except pd.errors.ParserError as exc:
+        raise _explain_parser_error(exc, path, dialect, filename) from None
+    except UnicodeDecodeError as exc:
+        raise NotTextError(
+            f"{filename}: byte {exc.start} is not valid {dialect.encoding} text. "
+            "Re-save the file as UTF-8 CSV.",
+            filename=filename,
+        ) from None
+    if frame.empty and len(frame.columns) > 0 and not skipped:
+        raise EmptyFileError(
+            f"{filename} has a header but no data rows: add rows below the header and load it again.",
+            filename=filename,
+            line=2,
+        )
+    return frame, sorted(skipped)
+
+
+def _explain_parser_error(exc: Exception, path: Path, dialect: Dialect, filename: str) -> LoadError:
+    text = str(exc)
+    if match := _EXPECTED_FIELDS.search(text):
+        expected = int(match.group(1))
+        lines = find_long_lines(path, dialect) or [int(match.group(2))]
+        shown = ", ".join(str(n) for n in lines)
+        return RaggedRowsError(
+            f"{filename}: line{'s' if len(lines) > 1 else ''} {shown} "
+            f"{'have' if len(lines) > 1 else 'has'} more fields than the {expected} columns of the "
+            "header (often an unquoted delimiter inside a value). Fix those lines, or load with "
+            "skip_bad_lines=True to skip such lines; every skipped line is then reported.",
+            filename=filename,
+            lines=lines,
+        )
+    if match := _EOF_IN_QUOTE.search(text):
+        line = int(match.group(1)) + 1  # pandas counts rows from 0, an editor lines from 1
+        return LoadError(
+            f"{filename}: a quote opened near line {line} is never closed, so the rest of the "
+            "file reads as one value. Close or remove that quote character.",
+            filename=filename,
+            line=line,
+        )
+    return LoadError(f"{filename} could not be parsed as CSV: {text}", filename=filename)

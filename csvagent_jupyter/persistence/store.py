@@ -1,0 +1,119 @@
+"""The only place that reads and writes rows: one short transaction per call.
+
+Returned rows are detached snapshots (``expire_on_commit=False``), safe to read
+after the transaction and from another thread.
+"""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from sqlalchemy import select
+
+from .database import Database
+from .models import Base, File, Job, Query, Session, utcnow
+
+RowT = TypeVar("RowT", bound=Base)
+
+
+class Store:
+    def __init__(self, database: Database) -> None:
+        self.db = database
+
+    # -- generic ---------------------------------------------------------------------------
+    def _add(self, row: RowT) -> RowT:
+        with self.db.transaction() as session:
+            session.add(row)
+        return row
+
+    def _update(self, model: type[RowT], row_id: str, **fields: Any) -> RowT:
+        with self.db.transaction() as session:
+            row = session.get(model, row_id)
+            if row is None:
+                raise KeyError(f"no {model.__name__} with id {row_id}")
+            for name, value in fields.items():
+                setattr(row, name, value)
+        return row
+
+    def _get(self, model: type[RowT], row_id: str) -> RowT | None:
+        with self.db.transaction() as session:
+            return session.get(model, row_id)
+
+    # -- files -----------------------------------------------------------------------------
+    def add_file(self, **fields: Any) -> File:
+        return self._add(File(**fields))
+
+    def update_file(self, file_id: str, **fields: Any) -> File:
+        return self._update(File, file_id, **fields)
+
+    def get_file(self, file_id: str) -> File | None:
+        return self._get(File, file_id)
+
+    def find_completed_file(self, content_hash: str) -> File | None:
+        """The newest completed load of this exact content, if any."""
+        with self.db.transaction() as session:
+            statement = (
+                select(File)
+                .where(File.content_hash == content_hash, File.status == "completed")
+                .order_by(File.created_at.desc())
+                .limit(1)
+            )
+            return session.scalars(statement).first()
+
+    def list_files(self, *, status: str | None = None) -> list[File]:
+        """Files, newest first."""
+        with self.db.transaction() as session:
+            statement = select(File).order_by(File.created_at.desc())
+            if status is not None:
+                statement = statement.where(File.status == status)
+            return list(session.scalars(statement))
+
+    # -- jobs ------------------------------------------------------------------------------
+    def add_job(self, job_type: str, *, subject_id: str | None = None) -> Job:
+        return self._add(Job(job_type=job_type, status="queued", subject_id=subject_id))
+
+    def update_job(self, job_id: str, **fields: Any) -> Job:
+        if fields.get("status") in {"completed", "failed"}:
+            fields.setdefault("completed_at", utcnow())
+        return self._update(Job, job_id, **fields)
+
+    def get_job(self, job_id: str) -> Job | None:
+        return self._get(Job, job_id)
+
+    def list_jobs(self, *, limit: int = 20) -> list[Job]:
+        with self.db.transaction() as session:
+            statement = select(Job).order_by(Job.created_at.desc()).limit(limit)
+            return list(session.scalars(statement))
+
+    # -- sessions --------------------------------------------------------------------------
+    def add_session(self, *, file_id: str | None) -> Session:
+        return self._add(Session(file_id=file_id, conversation_history=[], active_tables={}))
+
+    def get_session(self, session_id: str) -> Session | None:
+        return self._get(Session, session_id)
+
+    def update_session(self, session_id: str, **fields: Any) -> Session:
+        return self._update(Session, session_id, **fields)
+
+    def list_sessions(self, *, limit: int = 50) -> list[Session]:
+        with self.db.transaction() as session:
+            statement = select(Session).order_by(Session.updated_at.desc()).limit(limit)
+            return list(session.scalars(statement))
+
+    # -- queries ---------------------------------------------------------------------------
+    def add_query(self, **fields: Any) -> Query:
+        return self._add(Query(**fields))
+
+    def update_query(self, query_id: str, **fields: Any) -> Query:
+        return self._update(Query, query_id, **fields)
+
+    def get_query(self, query_id: str) -> Query | None:
+        return self._get(Query, query_id)
+
+    def list_queries(self, *, session_id: str | None = None, limit: int = 100) -> list[Query]:
+        """The query log, oldest first, so it reads as a conversation."""
+        with self.db.transaction() as session:
+            statement = select(Query).order_by(Query.created_at.desc()).limit(limit)
+            if session_id is not None:
+                statement = statement.where(Query.session_id == session_id)
+            return list(reversed(list(session.scalars(statement))))

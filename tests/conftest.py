@@ -1,0 +1,63 @@
+"""Shared fixtures: a real SQLite file per test, PostgreSQL when CSVAGENT_TEST_POSTGRES_URL is set."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from csvagent_jupyter import Agent
+
+DATA = Path(__file__).parent / "data"
+POSTGRES_URL = os.environ.get("CSVAGENT_TEST_POSTGRES_URL")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """No test reads the developer's own settings or writes to their data directory."""
+    for name in list(os.environ):
+        if name.startswith("CSVAGENT_") and name != "CSVAGENT_TEST_POSTGRES_URL":
+            monkeypatch.delenv(name)
+    monkeypatch.setenv("CSVAGENT_DATA_DIR", str(tmp_path / "default-data"))
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "agent-data"
+
+
+@pytest.fixture
+def agent(data_dir: Path) -> Iterator[Agent]:
+    with Agent(data_dir=data_dir) as instance:
+        yield instance
+
+
+def _reset_postgres(url: str) -> None:
+    from sqlalchemy import create_engine
+
+    from csvagent_jupyter.persistence.models import Base
+
+    engine = create_engine(url)
+    Base.metadata.drop_all(engine)
+    engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """The same persistence tests against a SQLite file and a real PostgreSQL server."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'test.sqlite3'}"
+    if not POSTGRES_URL:
+        if os.environ.get("CI"):
+            pytest.fail("CI must run the PostgreSQL tests: CSVAGENT_TEST_POSTGRES_URL is not set")
+        pytest.skip("no PostgreSQL server: set CSVAGENT_TEST_POSTGRES_URL to run these")
+    _reset_postgres(POSTGRES_URL)
+    return POSTGRES_URL
+
+
+@pytest.fixture
+def any_db_agent(database_url: str, data_dir: Path) -> Iterator[Agent]:
+    with Agent(database_url=database_url, data_dir=data_dir) as instance:
+        yield instance

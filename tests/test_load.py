@@ -1,0 +1,253 @@
+"""Loading: dialects, encodings, headers, typing, profile, cache, progress, uploads."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from csvagent_jupyter import Agent
+from csvagent_jupyter.events import ProgressEvent
+from csvagent_jupyter.loading.loader import reload_csv
+from csvagent_jupyter.sample_data import mixed_frame, sales_frame, write_csv
+
+from .conftest import DATA
+
+
+@pytest.mark.parametrize(
+    ("filename", "encoding", "first"),
+    [
+        ("latin1.csv", "cp1252", "München"),
+        ("utf16.csv", "utf-16", "München"),
+        ("utf8_bom.csv", "utf-8-sig", "Åsa"),
+    ],
+)
+def test_encodings_are_detected(agent: Agent, filename: str, encoding: str, first: str) -> None:
+    info = agent.load(DATA / filename)
+    assert info.profile.encoding == encoding
+    frame = agent.frame()
+    assert frame.iloc[0, 0] == first
+    assert next(iter(frame.columns)) in {"city", "name"}  # the BOM is not part of the first name
+
+
+@pytest.mark.parametrize(
+    ("filename", "delimiter"), [("semicolon.csv", ";"), ("tabs.csv", "\t"), ("pipes.csv", "|")]
+)
+def test_delimiters_are_sniffed(agent: Agent, filename: str, delimiter: str) -> None:
+    info = agent.load(DATA / filename)
+    assert info.profile.delimiter == delimiter
+    assert info.columns == ["name", "price", "qty"]
+    assert agent.frame()["price"].dtype == "float64"
+
+
+def test_decimal_comma_in_semicolon_files(agent: Agent) -> None:
+    agent.load(DATA / "semicolon.csv")
+    assert agent.frame()["price"].tolist() == [1.5, 2.25, 0.75]
+
+
+def test_empty_and_duplicate_headers_are_made_unique_and_reported(agent: Agent) -> None:
+    info = agent.load(DATA / "duplicate_header.csv")
+    assert info.columns == ["id", "value", "value_2", "column_4"]
+    notes = " ".join(info.profile.notes)
+    assert "'value' appears more than once" in notes
+    assert "Column 4 has no name" in notes
+
+
+def test_headerless_file_gets_generated_names(agent: Agent) -> None:
+    info = agent.load(DATA / "no_header.csv")
+    assert info.columns == ["column_1", "column_2", "column_3"]
+    assert info.rows == 3
+    assert "read as data" in info.profile.notes[0]
+
+
+def test_messy_values_are_typed(agent: Agent) -> None:
+    info = agent.load(DATA / "messy_values.csv")
+    frame = agent.frame()
+    assert frame["revenue"].tolist()[:3] == [1234.5, 980.0, 12000.0]
+    assert pd.isna(frame["revenue"].iloc[3])  # "-" is a missing value in a number column
+    assert frame["growth"].tolist()[:3] == [15.0, -2.0, 7.5]
+    assert frame["attendance"].dtype == "Int64" or frame["attendance"].dtype == "float64"
+    assert frame["attendance"].iloc[0] == 36849
+    assert str(frame["founded"].dtype).startswith("datetime64")
+    assert frame["founded"].iloc[0] == pd.Timestamp("1950-03-03")
+    assert frame["active"].tolist() == [True, False, True, False]
+    types = {c.name: c.type for c in info.profile.column_profiles}
+    assert types["team"] == "text"
+    assert types["revenue"] == "number"
+    assert types["founded"] == "datetime"
+    assert types["active"] == "boolean"
+
+
+def test_hostile_cells_load_as_plain_text(agent: Agent) -> None:
+    agent.load(DATA / "hostile_cells.csv")
+    frame = agent.frame()
+    assert frame["name"].iloc[0] == "=cmd|' /C calc'!A0"
+    assert "os.system" in frame["note"].iloc[0]
+
+
+def test_typing_is_reproducible_from_the_stored_options(agent: Agent) -> None:
+    for name in ["messy_values.csv", "semicolon.csv", "duplicate_header.csv", "latin1.csv"]:
+        info = agent.load(DATA / name)
+        pd.testing.assert_frame_equal(reload_csv(DATA / name, info.profile), agent.frame(info.id))
+
+
+def test_profile_of_a_sales_table(agent: Agent, tmp_path: Path) -> None:
+    frame = sales_frame()
+    path = write_csv(frame, tmp_path / "sales.csv")
+    info = agent.load(path)
+    profile = info.profile
+    assert (profile.rows, profile.columns, profile.bytes) == (240, 9, path.stat().st_size)
+    revenue = profile.column("revenue")
+    assert revenue.type == "number"
+    assert revenue.nulls == 0
+    assert revenue.min == pytest.approx(frame["revenue"].min())
+    assert revenue.max == pytest.approx(frame["revenue"].max())
+    assert revenue.mean == pytest.approx(frame["revenue"].mean())
+    assert revenue.std == pytest.approx(frame["revenue"].std())
+    region = profile.column("region")
+    assert region.type == "category"
+    assert region.distinct == 4
+    counts = frame["region"].value_counts()
+    assert region.top_values[0] == (counts.index[0], int(counts.iloc[0]))
+    assert profile.column("order_date").type == "datetime"
+    assert profile.column("order_date").min == "2023-01-03 00:00:00"
+    assert profile.column("returned").type == "boolean"
+    assert profile.column("units").type == "integer"
+
+
+def test_wide_file_100_columns_10k_rows(agent: Agent, tmp_path: Path) -> None:
+    source = mixed_frame(10_000, 100, seed=3)
+    path = write_csv(source, tmp_path / "wide.csv")
+    info = agent.load(path)
+    assert (info.rows, len(info.columns)) == (10_000, 100)
+    profile = info.profile
+    kinds = {c.name.split("_")[0]: c.type for c in profile.column_profiles}
+    assert kinds == {"int": "integer", "float": "number", "cat": "category", "date": "datetime"}
+    column = profile.column("float_001")
+    assert column.nulls == int(source["float_001"].isna().sum())
+    assert column.mean == pytest.approx(source["float_001"].mean())
+    assert profile.column("cat_002").distinct == 20
+    assert profile.column("int_000").nulls == int(source["int_000"].isna().sum())
+
+
+def test_same_content_reuses_the_file_and_its_cache(agent: Agent, tmp_path: Path) -> None:
+    path = write_csv(sales_frame(), tmp_path / "sales.csv")
+    first = agent.load(path)
+    agent.cache.wait(first.content_hash)
+    copy = tmp_path / "copy.csv"
+    copy.write_bytes(path.read_bytes())
+    second = agent.load(copy)
+    assert second.reused and second.id == first.id
+    assert len(agent.files()) == 1
+    assert agent.cache.path_for(first.content_hash).exists()
+
+
+def test_cached_table_survives_a_new_agent(data_dir: Path, tmp_path: Path) -> None:
+    path = write_csv(sales_frame(), tmp_path / "sales.csv")
+    with Agent(data_dir=data_dir) as first:
+        info = first.load(path)
+        expected = first.frame()
+    path.unlink()  # the cache alone must be enough now
+    with Agent(data_dir=data_dir) as second:
+        pd.testing.assert_frame_equal(second.frame(info.id), expected)
+        assert second.file().id == info.id
+
+
+def test_damaged_cache_falls_back_to_the_csv(data_dir: Path, tmp_path: Path) -> None:
+    path = write_csv(sales_frame(), tmp_path / "sales.csv")
+    with Agent(data_dir=data_dir) as first:
+        info = first.load(path)
+        expected = first.frame()
+    first.cache.path_for(info.content_hash).write_bytes(b"not arrow")
+    with Agent(data_dir=data_dir) as second:
+        pd.testing.assert_frame_equal(second.frame(info.id), expected)
+
+
+def test_progress_events_and_job_row(agent: Agent, tmp_path: Path) -> None:
+    path = write_csv(mixed_frame(200_000, 10), tmp_path / "big.csv")
+    events: list[ProgressEvent] = []
+    info = agent.load(path, on_progress=events.append)
+    names = [e.event for e in events]
+    assert names[-1] == "file_complete" and set(names[:-1]) == {"file_progress"}
+    fractions = [e.progress for e in events]
+    assert fractions == sorted(fractions) and fractions[-1] == 1.0
+    assert len(events) >= 5
+    assert events[-1].subject_id == info.id
+    [job] = agent.store.list_jobs()
+    assert (job.job_type, job.status, job.progress, job.subject_id) == (
+        "file_upload",
+        "completed",
+        100.0,
+        info.id,
+    )
+    assert job.completed_at is not None
+
+
+def test_error_event_on_failure(agent: Agent) -> None:
+    events: list[ProgressEvent] = []
+    with pytest.raises(Exception, match="more fields"):
+        agent.load(DATA / "ragged.csv", on_progress=events.append)
+    assert events[-1].event == "file_error"
+    assert "ragged.csv" in events[-1].message
+
+
+def test_a_failing_progress_callback_does_not_fail_the_load(agent: Agent) -> None:
+    def broken(_: ProgressEvent) -> None:
+        raise RuntimeError("widget bug")
+
+    assert agent.load(DATA / "tabs.csv", on_progress=broken).status == "completed"
+
+
+def test_load_from_bytes(agent: Agent) -> None:
+    info = agent.load((DATA / "tabs.csv").read_bytes(), name="upload.tsv")
+    assert info.name == "upload.tsv"
+    assert info.rows == 2
+    assert info.path is not None and info.path.exists()
+
+
+def test_files_lists_newest_first_and_use_switches(agent: Agent) -> None:
+    first = agent.load(DATA / "tabs.csv")
+    second = agent.load(DATA / "pipes.csv")
+    assert [f.id for f in agent.files()] == [second.id, first.id]
+    assert agent.file().id == second.id
+    assert agent.use("tabs.csv").id == first.id
+    assert agent.file().id == first.id
+    assert agent.file(first.id[:8]).id == first.id
+
+
+def test_unknown_file_lists_what_is_loaded(agent: Agent) -> None:
+    from csvagent_jupyter.errors import UnknownFileError
+
+    agent.load(DATA / "tabs.csv")
+    with pytest.raises(UnknownFileError, match=r"Loaded files: tabs\.csv"):
+        agent.file("sales.csv")
+
+
+def test_import_is_light() -> None:
+    code = (
+        "import sys, csvagent_jupyter\n"
+        "heavy = [m for m in ('langchain', 'langchain_openai', 'matplotlib', 'pandas', 'sqlalchemy')"
+        " if m in sys.modules]\n"
+        "print(','.join(heavy))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
+
+
+def test_agent_does_not_import_langchain_or_matplotlib(agent: Agent) -> None:
+    code = (
+        "import sys, tempfile\n"
+        "from csvagent_jupyter import Agent\n"
+        "Agent(data_dir=tempfile.mkdtemp()).load(sys.argv[1])\n"
+        "print([m for m in ('langchain', 'langchain_openai', 'matplotlib') if m in sys.modules])"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(DATA / "tabs.csv")],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert out.stdout.strip() == "[]"
