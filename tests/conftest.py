@@ -10,6 +10,9 @@ import pytest
 
 from csvagent_jupyter import Agent
 
+# Generated code calls plt.show(); tests render off-screen.
+os.environ.setdefault("MPLBACKEND", "Agg")
+
 DATA = Path(__file__).parent / "data"
 POSTGRES_URL = os.environ.get("CSVAGENT_TEST_POSTGRES_URL")
 

@@ -1,0 +1,582 @@
+"""Run a validated Plan with pandas, writing the equivalent pandas code as it goes.
+
+Each step computes its part and appends the source line that computes the same
+thing, side by side, so the two cannot drift apart silently (a test executes the
+generated code for every operation and compares). Values from a plan reach pandas
+only as data: column labels and constants; nothing is ever evaluated as code.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ..errors import PlanError
+from ..loading.profile import FileProfile
+from ..loading.typing import Conversion
+from .plan import Aggregate, Condition, Derive, Filter, GroupKey, Plan
+from .validate import source_columns, validate
+
+_FREQ = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y"}
+_DATE_PART = {
+    "year": ".dt.year",
+    "quarter": ".dt.quarter",
+    "month": ".dt.month",
+    "day": ".dt.day",
+    "weekday": ".dt.day_of_week",
+    "hour": ".dt.hour",
+}
+_DATE_ATTR = {part: code.removeprefix(".dt.") for part, code in _DATE_PART.items()}
+_COMPARE = {"eq": "==", "ne": "!=", "lt": "<", "le": "<=", "gt": ">", "ge": ">="}
+_METHOD_AGGS = {"sum", "mean", "median", "min", "max", "std", "var"}
+
+
+@dataclass
+class Execution:
+    """What the executor produced: the answer, the table behind it, and the code."""
+
+    value: Any
+    table: pd.DataFrame | None
+    code_lines: list[str]
+    rows_in: int
+    rows_out: int
+    seconds: float
+    plan: Plan
+    table_variable: str = "result"  # where the generated code keeps ``table``
+    notes: list[str] = field(default_factory=list)
+
+
+class _Writer:
+    """Collects code lines; ``var`` names the frame the current step works on."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+
+    def add(self, line: str) -> None:
+        self.lines.append(line)
+
+
+def _is_text(series: pd.Series) -> bool:
+    return isinstance(series.dtype, pd.CategoricalDtype) or pd.api.types.is_string_dtype(
+        series.dtype
+    )
+
+
+def _const(series: pd.Series, value: Any) -> Any:
+    """A plan's constant in the column's terms: numbers for numbers, timestamps for dates."""
+    if value is None or isinstance(value, bool):
+        return value
+    if pd.api.types.is_datetime64_any_dtype(series.dtype):
+        return pd.Timestamp(str(value))
+    if pd.api.types.is_numeric_dtype(series.dtype) and isinstance(value, str):
+        cleaned = value.replace(",", "").replace("$", "").replace("%", "").strip()
+        try:
+            number = float(cleaned)
+        except ValueError:
+            return value
+        return int(number) if number.is_integer() else number
+    return value
+
+
+def _literal(value: Any) -> str:
+    if isinstance(value, pd.Timestamp):
+        return f"pd.Timestamp({str(value)!r})"
+    if isinstance(value, list):
+        return "[" + ", ".join(_literal(v) for v in value) + "]"
+    return repr(value)
+
+
+def _fold(value: Any) -> Any:
+    return value.strip().casefold() if isinstance(value, str) else value
+
+
+def condition_mask(
+    df: pd.DataFrame, condition: Condition, var: str = "df"
+) -> tuple[pd.Series, str]:
+    """A boolean row mask for one condition, and its source expression."""
+    series = df[condition.column]
+    expr = f"{var}[{condition.column!r}]"
+    if condition.part is not None:
+        series = getattr(series.dt, _DATE_ATTR[condition.part])
+        expr += _DATE_PART[condition.part]
+    op, raw = condition.op, condition.value
+    if op == "is_null":
+        return series.isna(), f"{expr}.isna()"
+    if op == "not_null":
+        return series.notna(), f"{expr}.notna()"
+    text = condition.part is None and _is_text(series)
+    if text:
+        series = series.str.strip().str.casefold()
+        expr += ".str.strip().str.casefold()"
+    values = raw if isinstance(raw, list) else [raw]
+    values = [_fold(v) if text else _const(series, v) for v in values]
+    if op in ("contains", "startswith", "endswith"):
+        needle = values[0]
+        if op == "contains":
+            mask = series.str.contains(needle, regex=False, na=False)
+            return mask, f"{expr}.str.contains({needle!r}, regex=False, na=False)"
+        mask = getattr(series.str, op)(needle, na=False)
+        return mask, f"{expr}.str.{op}({needle!r}, na=False)"
+    if op in ("in", "not_in"):
+        mask = series.isin(values)
+        code = f"{expr}.isin({_literal(values)})"
+        return (~mask, f"~{code}") if op == "not_in" else (mask, code)
+    if op == "between":
+        low, high = values
+        return series.between(low, high), f"{expr}.between({_literal(low)}, {_literal(high)})"
+    value = values[0]
+    symbol = _COMPARE[op]
+    mask = _compare(series, symbol, value)
+    return mask, f"({expr} {symbol} {_literal(value)})"
+
+
+def _compare(left: Any, symbol: str, right: Any) -> Any:
+    import operator
+
+    function = {
+        "==": operator.eq,
+        "!=": operator.ne,
+        "<": operator.lt,
+        "<=": operator.le,
+        ">": operator.gt,
+        ">=": operator.ge,
+    }[symbol]
+    return function(left, right)
+
+
+def filter_mask(df: pd.DataFrame, item: Filter, var: str = "df") -> tuple[pd.Series, str]:
+    if isinstance(item, Condition):
+        return condition_mask(df, item, var)
+    parts = [filter_mask(df, child, var) for child in item.items]
+    if item.combine == "not":
+        mask, code = parts[0]
+        for extra_mask, extra_code in parts[1:]:
+            mask, code = mask & extra_mask, f"{code} & {extra_code}"
+        return ~mask, f"~({code})"
+    joiner = " & " if item.combine == "and" else " | "
+    mask = parts[0][0]
+    for extra_mask, _ in parts[1:]:
+        mask = (mask & extra_mask) if item.combine == "and" else (mask | extra_mask)
+    return mask, "(" + joiner.join(code for _, code in parts) + ")"
+
+
+def _derive(df: pd.DataFrame, derive: Derive, out: _Writer) -> pd.DataFrame:
+    target = f"df[{derive.name!r}]"
+    if derive.kind == "arithmetic":
+
+        def side(value: str | float | None) -> tuple[Any, str]:
+            if isinstance(value, str):
+                return df[value].astype("float64"), f"df[{value!r}].astype('float64')"
+            return value, repr(value)
+
+        (left, left_code), (right, right_code) = side(derive.left), side(derive.right)
+        symbol = derive.operator or "+"
+        values = _arith(left, symbol, right)
+        if symbol == "/":
+            values = values.replace([np.inf, -np.inf], np.nan)
+            out.add(
+                f"{target} = ({left_code} {symbol} {right_code}).replace([np.inf, -np.inf], np.nan)"
+            )
+        else:
+            out.add(f"{target} = {left_code} {symbol} {right_code}")
+    elif derive.kind == "date_part":
+        assert derive.column and derive.part
+        values = getattr(df[derive.column].dt, _DATE_ATTR[derive.part])
+        out.add(f"{target} = df[{derive.column!r}]{_DATE_PART[derive.part]}")
+    elif derive.kind == "length":
+        values = df[derive.column].str.len()
+        out.add(f"{target} = df[{derive.column!r}].str.len()")
+    else:
+        values = pd.cut(df[derive.column], bins=derive.bins, include_lowest=True)
+        out.add(
+            f"{target} = pd.cut(df[{derive.column!r}], bins={derive.bins!r}, include_lowest=True)"
+        )
+    return df.assign(**{derive.name: values})
+
+
+def _arith(left: Any, symbol: str, right: Any) -> Any:
+    import operator
+
+    return {"+": operator.add, "-": operator.sub, "*": operator.mul, "/": operator.truediv}[symbol](
+        left, right
+    )
+
+
+def _group_key(df: pd.DataFrame, key: GroupKey) -> tuple[pd.Series, str]:
+    if key.bucket is None:
+        return df[key.column], repr(key.column)
+    freq = _FREQ[key.bucket]
+    series = df[key.column].dt.to_period(freq).rename(key.output_name)
+    return series, f"df[{key.column!r}].dt.to_period({freq!r}).rename({key.output_name!r})"
+
+
+def _aggregate_values(source: Any, agg: Aggregate, *, grouped: bool, rows: int) -> Any:
+    """One aggregate of a Series (or a SeriesGroupBy when ``grouped``)."""
+    func = agg.func
+    if func in _METHOD_AGGS:
+        return getattr(source, func)()
+    if func == "count":
+        return source.size() if agg.column is None and grouped else source.count()
+    if func == "count_distinct":
+        return source.nunique()
+    if func == "percentile":
+        return source.quantile((agg.percentile or 50) / 100)
+    if func in ("first", "last"):
+        if grouped:
+            return getattr(source, func)()
+        present = source.dropna()
+        return present.iloc[0 if func == "first" else -1] if len(present) else None
+    raise PlanError(f"Unknown aggregate {func!r}.")
+
+
+def _aggregate_code(source: str, agg: Aggregate, *, grouped: bool) -> str:
+    func = agg.func
+    if func in _METHOD_AGGS:
+        return f"{source}.{func}()"
+    if func == "count":
+        return f"{source}.size()" if agg.column is None and grouped else f"{source}.count()"
+    if func == "count_distinct":
+        return f"{source}.nunique()"
+    if func == "percentile":
+        return f"{source}.quantile({(agg.percentile or 50) / 100!r})"
+    if grouped:
+        return f"{source}.{func}()"
+    return f"{source}.dropna().iloc[{0 if func == 'first' else -1}]"
+
+
+def _share(df: pd.DataFrame, agg: Aggregate, grouped: Any | None) -> tuple[Any, str]:
+    """Share of the total (rows, or the column's sum) as a percentage."""
+    if agg.column is None:
+        if grouped is None:
+            return 100.0, "100.0"
+        return grouped.size() / len(df) * 100, "grouped.size() / len(df) * 100"
+    total = df[agg.column].sum()
+    if grouped is None:
+        return 100.0, "100.0"
+    return (
+        grouped[agg.column].sum() / total * 100,
+        f"grouped[{agg.column!r}].sum() / df[{agg.column!r}].sum() * 100",
+    )
+
+
+def _plain(value: Any) -> Any:
+    """numpy and pandas scalars as plain Python values (NaN and NaT as None)."""
+    if isinstance(value, np.generic):
+        value = value.item()
+    if value is pd.NaT or value is pd.NA:
+        return None
+    if isinstance(value, float) and np.isnan(value):
+        return None
+    if isinstance(value, pd.Period):
+        return str(value)
+    return value
+
+
+class Executor:
+    """Runs plans on one loaded table. ``path`` and ``profile`` let it write code that re-reads the CSV."""
+
+    def __init__(self, frame: pd.DataFrame, profile: FileProfile, path: Path | str | None) -> None:
+        self.frame = frame
+        self.profile = profile
+        self.path = str(path) if path else "data.csv"
+
+    def run(self, plan: Plan) -> Execution:
+        validate(plan, self.profile)
+        start = time.perf_counter()
+        out = _Writer()
+        self._write_load(plan, out)
+        value, table = self._run(plan, self.frame, out, "result")
+        seconds = time.perf_counter() - start
+        shaped = table is not None and value is not table
+        rows_out = (
+            len(table) if table is not None else (len(value) if isinstance(value, list) else 1)
+        )
+        return Execution(
+            value,
+            table,
+            out.lines,
+            len(self.frame),
+            rows_out,
+            seconds,
+            plan,
+            table_variable="table" if shaped else "result",
+        )
+
+    # -- code prologue ---------------------------------------------------------------------
+    def _write_load(self, plan: Plan, out: _Writer) -> None:
+        out.add("import numpy as np")
+        out.add("import pandas as pd")
+        options = "".join(f", {k}={v!r}" for k, v in self.profile.read_options.items())
+        out.add("")
+        out.add(f"df = pd.read_csv({self.path!r}{options})")
+        used = source_columns(plan)
+        statistic = plan.statistic
+        needs_all = (plan.operation == "rows" and not plan.select) or (
+            statistic is not None and (not statistic.columns or statistic.kind == "outliers")
+        )
+        for data in self.profile.conversions:
+            conversion = Conversion.from_dict(data)
+            if needs_all or conversion.column in used:
+                out.add(conversion.to_code("df"))
+
+    # -- the plan --------------------------------------------------------------------------
+    def _run(
+        self, plan: Plan, df: pd.DataFrame, out: _Writer, var: str
+    ) -> tuple[Any, pd.DataFrame | None]:
+        if plan.filters is not None:
+            mask, code = filter_mask(df, plan.filters)
+            df = df[mask]
+            out.add(f"df = df[{code}]")
+        for derive in plan.derive:
+            df = _derive(df, derive, out)
+        operation = plan.operation
+        if operation == "rows":
+            table = df[plan.select] if plan.select else df
+            out.add(f"{var} = df[{plan.select!r}]" if plan.select else f"{var} = df")
+            table = self._sort_limit(plan, table, out, var)
+        elif operation == "aggregate":
+            scalar, table = self._aggregate(plan, df, out, var)
+            if table is None:
+                return scalar, None
+            table = self._sort_limit(plan, table, out, var)
+        elif operation == "distinct":
+            column = plan.select[0]
+            values = df[column].dropna().unique()
+            out.add(f"{var} = df[{column!r}].dropna().unique().tolist()")
+            listed = [_plain(v) for v in values.tolist()]
+            if plan.sort:
+                listed = sorted(listed, reverse=plan.sort[0].descending)
+                out.add(f"{var} = sorted({var}, reverse={plan.sort[0].descending})")
+            if plan.limit:
+                listed = listed[: plan.limit]
+                out.add(f"{var} = {var}[:{plan.limit}]")
+            return listed, None
+        elif operation == "pivot":
+            table = self._pivot(plan, df, out, var)
+        elif operation == "statistic":
+            value, table = self._statistic(plan, df, out, var)
+            if table is None:
+                return value, None
+            table = self._sort_limit(plan, table, out, var)
+        elif operation in ("any", "all"):
+            assert plan.condition is not None
+            mask, code = filter_mask(df, plan.condition)
+            answer = bool(mask.any() if operation == "any" else mask.all())
+            out.add(f"{var} = bool(({code}).{operation}())")
+            return answer, None
+        else:
+            return self._compare(plan, df, out, var), None
+        return self._shape(plan, table, out, var)
+
+    def _sort_limit(self, plan: Plan, table: pd.DataFrame, out: _Writer, var: str) -> pd.DataFrame:
+        if plan.sort:
+            by = [key.column for key in plan.sort]
+            missing = [name for name in by if name not in table.columns]
+            if missing:
+                raise PlanError(
+                    f"Cannot sort by {missing[0]!r}: the result has the columns {list(table.columns)!r}."
+                )
+            ascending = [not key.descending for key in plan.sort]
+            table = table.sort_values(by=by, ascending=ascending, kind="stable", na_position="last")
+            out.add(
+                f"{var} = {var}.sort_values(by={by!r}, ascending={ascending!r}, kind='stable', na_position='last')"
+            )
+        if plan.limit:
+            table = table.head(plan.limit)
+            out.add(f"{var} = {var}.head({plan.limit})")
+        return table
+
+    def _aggregate(
+        self, plan: Plan, df: pd.DataFrame, out: _Writer, var: str
+    ) -> tuple[Any, pd.DataFrame | None]:
+        names = [agg.output_name for agg in plan.aggregates]
+        if len(set(names)) != len(names):
+            raise PlanError("Two aggregates have the same name; give them distinct aliases.")
+        if not plan.group_by:
+            values: dict[str, Any] = {}
+            for agg in plan.aggregates:
+                if agg.func == "share":
+                    value, code = _share(df, agg, None)
+                elif agg.column is None:
+                    value, code = len(df), "len(df)"
+                else:
+                    source = f"df[{agg.column!r}]"
+                    value = _aggregate_values(df[agg.column], agg, grouped=False, rows=len(df))
+                    code = _aggregate_code(source, agg, grouped=False)
+                values[agg.output_name] = (value, code)
+            if len(values) == 1:
+                [(value, code)] = values.values()
+                out.add(f"{var} = {code}")
+                return _plain(value), None
+            table = pd.DataFrame({name: [value] for name, (value, _) in values.items()})
+            body = ", ".join(f"{name!r}: [{code}]" for name, (_, code) in values.items())
+            out.add(f"{var} = pd.DataFrame({{{body}}})")
+            return None, table
+        keys = [_group_key(df, key) for key in plan.group_by]
+        grouped = df.groupby([series for series, _ in keys], observed=True, sort=True)
+        out.add(
+            f"grouped = df.groupby([{', '.join(code for _, code in keys)}], observed=True, sort=True)"
+        )
+        columns: dict[str, Any] = {}
+        codes: list[str] = []
+        for agg in plan.aggregates:
+            if agg.func == "share":
+                value, code = _share(df, agg, grouped)
+            elif agg.column is None:
+                value, code = grouped.size(), "grouped.size()"
+            else:
+                value = _aggregate_values(grouped[agg.column], agg, grouped=True, rows=len(df))
+                code = _aggregate_code(f"grouped[{agg.column!r}]", agg, grouped=True)
+            columns[agg.output_name] = value
+            codes.append(f"    {agg.output_name!r}: {code},")
+        table = pd.DataFrame(columns).reset_index()
+        out.add(f"{var} = pd.DataFrame({{")
+        out.lines.extend(codes)
+        out.add("}).reset_index()")
+        return None, table
+
+    def _pivot(self, plan: Plan, df: pd.DataFrame, out: _Writer, var: str) -> pd.DataFrame:
+        pivot = plan.pivot
+        assert pivot is not None
+        aggfunc = {"count_distinct": "nunique", "count": "count"}.get(pivot.func, pivot.func)
+        if pivot.values is None:
+            table = pd.pivot_table(
+                df, index=pivot.index, columns=pivot.columns, aggfunc="size", observed=True
+            )
+            out.add(
+                f"{var} = pd.pivot_table(df, index={pivot.index!r}, columns={pivot.columns!r}, "
+                "aggfunc='size', observed=True)"
+            )
+        else:
+            table = pd.pivot_table(
+                df,
+                index=pivot.index,
+                columns=pivot.columns,
+                values=pivot.values,
+                aggfunc=aggfunc,
+                observed=True,
+            )
+            out.add(
+                f"{var} = pd.pivot_table(df, index={pivot.index!r}, columns={pivot.columns!r}, "
+                f"values={pivot.values!r}, aggfunc={aggfunc!r}, observed=True)"
+            )
+        return table
+
+    def _statistic(
+        self, plan: Plan, df: pd.DataFrame, out: _Writer, var: str
+    ) -> tuple[Any, pd.DataFrame | None]:
+        statistic = plan.statistic
+        assert statistic is not None
+        columns = statistic.columns
+        selected = f"df[{columns!r}]" if columns else "df"
+        frame = df[columns] if columns else df
+        if statistic.kind == "describe":
+            out.add(f"{var} = {selected}.describe()")
+            return None, frame.describe()
+        if statistic.kind == "missing":
+            table = frame.isna().sum().to_frame("missing")
+            table["percent"] = (table["missing"] / max(len(df), 1) * 100).round(2)
+            out.add(f"{var} = {selected}.isna().sum().to_frame('missing')")
+            out.add(f"{var}['percent'] = ({var}['missing'] / max(len(df), 1) * 100).round(2)")
+            return None, table
+        if statistic.kind == "outliers":
+            column = columns[0]
+            values = df[column]
+            col = f"df[{column!r}]"
+            if statistic.method == "zscore":
+                limit = statistic.threshold or 3.0
+                z = (values - values.mean()) / values.std()
+                out.add(f"z = ({col} - {col}.mean()) / {col}.std()")
+                out.add(f"{var} = df[z.abs() > {limit!r}]")
+                return None, df[z.abs() > limit]
+            factor = statistic.threshold or 1.5
+            q1, q3 = values.quantile(0.25), values.quantile(0.75)
+            iqr = q3 - q1
+            mask = (values < q1 - factor * iqr) | (values > q3 + factor * iqr)
+            out.add(f"q1, q3 = {col}.quantile(0.25), {col}.quantile(0.75)")
+            out.add("iqr = q3 - q1")
+            out.add(
+                f"{var} = df[({col} < q1 - {factor!r} * iqr) | ({col} > q3 + {factor!r} * iqr)]"
+            )
+            return None, df[mask]
+        method = statistic.method if statistic.method in ("pearson", "spearman") else "pearson"
+        if len(columns) == 2:
+            a, b = columns
+            value = df[a].astype("float64").corr(df[b].astype("float64"), method=method)
+            out.add(
+                f"{var} = df[{a!r}].astype('float64').corr(df[{b!r}].astype('float64'), method={method!r})"
+            )
+            return _plain(value), None
+        numeric = frame.select_dtypes(include=["number", "bool"]).astype("float64")
+        out.add(
+            f"{var} = {selected}.select_dtypes(include=['number', 'bool']).astype('float64').corr(method={method!r})"
+        )
+        return None, numeric.corr(method=method)
+
+    def _compare(self, plan: Plan, df: pd.DataFrame, out: _Writer, var: str) -> bool:
+        assert plan.left is not None and plan.compare_op is not None
+        out.add("base = df")
+        left, _ = self._run(plan.left, df, out, "left")
+        left = self._single(left, "left")
+        if isinstance(plan.right, Plan):
+            out.add("df = base")
+            right, _ = self._run(plan.right, df, out, "right")
+            right = self._single(right, "right")
+        else:
+            right = plan.right
+            out.add(f"right = {right!r}")
+        symbol = _COMPARE[plan.compare_op]
+        if isinstance(left, str) and isinstance(right, str):
+            left, right = left.strip().casefold(), right.strip().casefold()
+            out.add(
+                f"{var} = bool(str(left).strip().casefold() {symbol} str(right).strip().casefold())"
+            )
+        else:
+            out.add(f"{var} = bool(left {symbol} right)")
+        if left is None or right is None:
+            return False
+        return bool(_compare(left, symbol, right))
+
+    @staticmethod
+    def _single(value: Any, side: str) -> Any:
+        if isinstance(value, list):
+            if len(value) != 1:
+                raise PlanError(
+                    f"The {side} side of the comparison gives {len(value)} values, not one."
+                )
+            return value[0]
+        return value
+
+    def _shape(
+        self, plan: Plan, table: pd.DataFrame, out: _Writer, var: str
+    ) -> tuple[Any, pd.DataFrame]:
+        if plan.answer_column or (plan.answer == "list" and table.shape[1] == 1):
+            out.add(f"table = {var}")
+        if plan.answer_column:
+            column = plan.answer_column
+            if column not in table.columns:
+                raise PlanError(
+                    f"The result has no column {column!r}; it has {list(table.columns)!r}."
+                )
+            values = [_plain(v) for v in table[column].tolist()]
+            if len(values) == 1 and plan.answer != "list":
+                out.add(f"{var} = {var}[{column!r}].iloc[0]")
+                return values[0], table
+            out.add(f"{var} = {var}[{column!r}].tolist()")
+            return values, table
+        if plan.answer == "list" and table.shape[1] == 1:
+            out.add(f"{var} = {var}.iloc[:, 0].tolist()")
+            return [_plain(v) for v in table.iloc[:, 0].tolist()], table
+        return table, table
+
+
+def execute(
+    plan: Plan, frame: pd.DataFrame, profile: FileProfile, path: Path | str | None = None
+) -> Execution:
+    """Validate and run ``plan`` on ``frame``."""
+    return Executor(frame, profile, path).run(plan)

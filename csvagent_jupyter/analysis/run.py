@@ -1,0 +1,56 @@
+"""From a validated Plan to a finished Result: execute, chart, summarise, write the code."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from ..loading.profile import FileProfile
+from .charts import draw_chart
+from .executor import execute
+from .plan import Plan
+from .result import Result
+from .summary import summarize
+
+
+def run_plan(
+    plan: Plan, frame: pd.DataFrame, profile: FileProfile, path: Path | str | None
+) -> Result:
+    """Run ``plan`` on ``frame`` and return the Result (raises PlanError if it does not fit)."""
+    execution = execute(plan, frame, profile, path)
+    value, table = execution.value, execution.table
+    code_lines = list(execution.code_lines)
+    figure = None
+    if plan.chart is not None:
+        if table is None:
+            raise_chart_error(plan)
+        figure, chart_code = draw_chart(table, plan.chart, execution.table_variable)
+        code_lines.append("")
+        code_lines.extend(chart_code)
+        kind = "chart"
+    elif isinstance(value, pd.DataFrame):
+        kind = "table"
+    else:
+        kind = "scalar"
+    return Result(
+        kind=kind,
+        value=value,
+        summary=summarize(plan, value, table, execution.rows_in),
+        code="\n".join(code_lines),
+        plan=plan,
+        figure=figure,
+        table=table,
+        execution_time=execution.seconds,
+        rows_in=execution.rows_in,
+        rows_out=execution.rows_out,
+    )
+
+
+def raise_chart_error(plan: Plan) -> None:
+    from ..errors import PlanError
+
+    raise PlanError(
+        f"A {plan.chart.kind if plan.chart else ''} chart needs a table of results, "
+        "and this question has a single value."
+    )

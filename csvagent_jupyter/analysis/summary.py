@@ -1,0 +1,166 @@
+"""One to three plain sentences that state the answer with its numbers.
+
+Written from the computed result only, so a summary can never claim what the data
+did not show.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import pandas as pd
+
+from .plan import Aggregate, Condition, Filter, Plan
+
+_FUNC_WORDS = {
+    "count": "number",
+    "count_distinct": "number of distinct",
+    "sum": "total",
+    "mean": "average",
+    "median": "median",
+    "min": "smallest",
+    "max": "largest",
+    "std": "standard deviation of",
+    "var": "variance of",
+    "percentile": "percentile of",
+    "first": "first",
+    "last": "last",
+    "share": "share of",
+}
+_OP_WORDS = {
+    "eq": "is",
+    "ne": "is not",
+    "lt": "is below",
+    "le": "is at most",
+    "gt": "is above",
+    "ge": "is at least",
+    "in": "is one of",
+    "not_in": "is none of",
+    "between": "is between",
+    "contains": "contains",
+    "startswith": "starts with",
+    "endswith": "ends with",
+    "is_null": "is missing",
+    "not_null": "is present",
+}
+
+
+def fmt(value: Any) -> str:
+    """A number as an analyst writes it: 1,234 / 1,234.57 / 0.0123; anything else as text."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, int):
+        return f"{value:,}"
+    if isinstance(value, float):
+        if math.isnan(value):
+            return "no value"
+        if value.is_integer() and abs(value) < 1e15:
+            return f"{int(value):,}"
+        if abs(value) >= 1:
+            return f"{value:,.2f}"
+        return f"{value:.3g}"
+    if isinstance(value, pd.Timestamp):
+        return value.strftime("%Y-%m-%d") if value == value.normalize() else str(value)
+    return str(value)
+
+
+def describe_filter(item: Filter | None) -> str:
+    if item is None:
+        return ""
+    if isinstance(item, Condition):
+        column = f"{item.part} of {item.column}" if item.part else item.column
+        if item.op in ("is_null", "not_null"):
+            return f"{column} {_OP_WORDS[item.op]}"
+        value = item.value
+        shown = " and ".join(fmt(v) for v in value) if isinstance(value, list) else fmt(value)
+        return f"{column} {_OP_WORDS[item.op]} {shown}"
+    parts = [describe_filter(child) for child in item.items]
+    if item.combine == "not":
+        return "not (" + " and ".join(parts) + ")"
+    return f" {item.combine} ".join(parts)
+
+
+def describe_aggregate(agg: Aggregate) -> str:
+    if agg.column is None:
+        return "number of rows" if agg.func == "count" else "share of rows"
+    if agg.func == "percentile":
+        return f"{agg.percentile:g}th percentile of {agg.column}"
+    return f"{_FUNC_WORDS[agg.func]} {agg.column}"
+
+
+def summarize(plan: Plan, value: Any, table: pd.DataFrame | None, rows_in: int) -> str:
+    where = describe_filter(plan.filters)
+    scope = f" where {where}" if where else ""
+    operation = plan.operation
+    if operation == "aggregate" and table is None:
+        agg = plan.aggregates[0]
+        if value is None:
+            return f"No rows{scope}, so there is no {describe_aggregate(agg)}."
+        return f"The {describe_aggregate(agg)}{scope} is {fmt(value)}."
+    if operation in ("any", "all"):
+        test = describe_filter(plan.condition)
+        answer = "Yes" if value else "No"
+        quantifier = "at least one row" if operation == "any" else "every row"
+        return f"{answer}: {'' if value else 'not '}{quantifier}{scope} has {test}."
+    if operation == "compare":
+        return f"{'Yes' if value else 'No'}."
+    if operation == "distinct":
+        shown = ", ".join(fmt(v) for v in value[:8]) + (", …" if len(value) > 8 else "")
+        column = plan.select[0]
+        return f"{len(value):,} distinct value{'s' if len(value) != 1 else ''} of {column}{scope}: {shown}."
+    if (
+        operation == "statistic"
+        and plan.statistic
+        and plan.statistic.kind == "correlation"
+        and table is None
+    ):
+        a, b = plan.statistic.columns
+        if value is None:
+            return f"There is no correlation between {a} and {b} (too few values)."
+        strength = "strong" if abs(value) >= 0.7 else "moderate" if abs(value) >= 0.4 else "weak"
+        direction = "positive" if value > 0 else "negative"
+        return f"The correlation between {a} and {b} is {value:.3f} ({strength} {direction})."
+    if table is None:
+        return f"The answer is {fmt(value)}."
+    return _summarize_table(plan, value, table, scope)
+
+
+def _summarize_table(plan: Plan, value: Any, table: pd.DataFrame, scope: str) -> str:
+    rows = len(table)
+    if plan.answer_column and not isinstance(value, list):
+        return f"The answer is {fmt(value)}{scope}."
+    if plan.answer_column and isinstance(value, list):
+        shown = ", ".join(fmt(v) for v in value[:8]) + (", …" if len(value) > 8 else "")
+        return f"{len(value):,} value{'s' if len(value) != 1 else ''}{scope}: {shown}."
+    if plan.operation == "aggregate" and plan.group_by and plan.aggregates:
+        key = plan.group_by[0].output_name
+        measure = plan.aggregates[0].output_name
+        if rows == 0:
+            return f"No groups{scope}."
+        ordered = table.sort_values(measure, ascending=False, kind="stable")
+        top, bottom = ordered.iloc[0], ordered.iloc[-1]
+        what = describe_aggregate(plan.aggregates[0])
+        sentence = f"{what.capitalize()} by {key}{scope}: highest for {fmt(top[key])} ({fmt(top[measure])})"
+        if rows > 1:
+            sentence += f", lowest for {fmt(bottom[key])} ({fmt(bottom[measure])})"
+        return sentence + f"; {rows:,} group{'s' if rows != 1 else ''}."
+    if plan.operation == "statistic" and plan.statistic:
+        kind = plan.statistic.kind
+        if kind == "missing":
+            with_gaps = table[table["missing"] > 0]
+            if with_gaps.empty:
+                return "No column has missing values."
+            worst = with_gaps["missing"].idxmax()
+            return (
+                f"{len(with_gaps)} of {len(table)} columns have missing values; the most in {worst} "
+                f"({fmt(int(with_gaps.loc[worst, 'missing']))}, {fmt(float(with_gaps.loc[worst, 'percent']))}%)."
+            )
+        if kind == "outliers":
+            return f"{rows:,} outlier row{'s' if rows != 1 else ''} in {plan.statistic.columns[0]}{scope}."
+        if kind == "describe":
+            return f"Summary statistics of {table.shape[1]} column{'s' if table.shape[1] != 1 else ''}."
+        return f"Correlation matrix of {table.shape[1]} numeric columns."
+    if plan.operation == "pivot":
+        return f"A pivot table of {rows:,} rows × {table.shape[1]:,} columns{scope}."
+    return f"{rows:,} row{'s' if rows != 1 else ''}{scope}."
