@@ -8,21 +8,71 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections import OrderedDict
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
-from .errors import UnknownFileError
-from .events import ProgressCallback
+from .errors import CSVAgentError, QuestionError, UnknownFileError
+from .events import ProgressCallback, ProgressReporter
 from .loading.cache import FrameCache
 from .loading.loader import FileInfo, Loader
 from .persistence import Database, Store
+from .persistence.models import Query
+from .questions import cache_key, clean_question, suggested_questions
 from .settings import Settings
 
 log = logging.getLogger("csvagent_jupyter")
 
 FRAMES_IN_MEMORY = 4
+CONTEXT_TURNS = 5  # previous turns a follow-up (and the cache key) takes into account
+RESULTS_IN_MEMORY = 64
+
+
+@dataclass(frozen=True)
+class SessionInfo:
+    id: str
+    file_id: str | None
+    created_at: datetime
+    updated_at: datetime
+    turns: int
+
+
+@dataclass(frozen=True)
+class QueryRecord:
+    """One line of the query log."""
+
+    id: str
+    session_id: str | None
+    question: str
+    status: str
+    planner: str | None
+    model: str | None
+    summary: str | None
+    error: str | None
+    execution_time: float | None
+    cached: bool
+    created_at: datetime
+
+    @classmethod
+    def from_row(cls, row: Query) -> QueryRecord:
+        return cls(
+            id=row.id,
+            session_id=row.session_id,
+            question=row.query_text,
+            status=row.status,
+            planner=row.planner,
+            model=row.model,
+            summary=(row.result or {}).get("summary"),
+            error=row.error_message,
+            execution_time=row.execution_time,
+            cached=row.cached,
+            created_at=row.created_at,
+        )
 
 
 class Agent:
@@ -55,6 +105,9 @@ class Agent:
         self._frames: OrderedDict[str, pd.DataFrame] = OrderedDict()
         self._frames_lock = threading.Lock()
         self._current_file_id: str | None = None
+        self._sessions_by_file: dict[str, str] = {}
+        self._indexes: dict[str, Any] = {}
+        self._results: OrderedDict[str, Any] = OrderedDict()
 
     # -- files -----------------------------------------------------------------------------
     def load(
@@ -132,6 +185,250 @@ class Agent:
             self._frames.move_to_end(file_id)
             while len(self._frames) > FRAMES_IN_MEMORY:
                 self._frames.popitem(last=False)
+
+    # -- questions -------------------------------------------------------------------------
+    def ask(
+        self,
+        question: str,
+        *,
+        file: str | None = None,
+        session: str | None = None,
+        on_progress: ProgressCallback | None = None,
+    ) -> Any:
+        """Answer a question about a loaded file; returns a :class:`Result`, never raises for
+        an unanswerable question (``kind == "error"`` says why and suggests what would work).
+        """
+        from .analysis.result import Result
+
+        started = time.perf_counter()
+        info = self.file(file)
+        session_id = session or self._default_session(info.id)
+        job = self.store.add_job("query_processing")
+        reporter = ProgressReporter(
+            job_id=job.id, subject_id=None, kind="query", callback=on_progress
+        )
+        try:
+            text = clean_question(question, self.settings.max_question_chars)
+        except QuestionError as exc:
+            text = " ".join(str(question).split())[: self.settings.max_question_chars]
+            result = Result(
+                kind="error", value=None, summary=str(exc), error=str(exc), question=text
+            )
+            return self._record(result, info, session_id, job.id, reporter, started, key=None)
+        context = self._context(session_id)
+        key = cache_key(info.content_hash, text, "offline", context)
+        cached = self._cached_answer(key, info, text)
+        if cached is not None:
+            return self._record(cached, info, session_id, job.id, reporter, started, key=key)
+        reporter.progress(0.1, "planning")
+        try:
+            result = self._answer(text, info, context)
+        except CSVAgentError as exc:
+            suggestions = getattr(exc, "suggestions", None) or suggested_questions(info.profile)
+            result = Result(
+                kind="error", value=None, summary=str(exc), error=str(exc), suggestions=suggestions
+            )
+        except Exception:
+            log.exception("unexpected error answering %r", text)
+            message = (
+                "Something went wrong while answering; the details are in the log. Try rephrasing."
+            )
+            result = Result(
+                kind="error",
+                value=None,
+                summary=message,
+                error=message,
+                suggestions=suggested_questions(info.profile),
+            )
+        result.question = text
+        return self._record(result, info, session_id, job.id, reporter, started, key=key)
+
+    def _answer(self, question: str, info: FileInfo, context: list[dict[str, Any]]) -> Any:
+        from .analysis.plan import Plan
+        from .analysis.run import run_plan
+        from .planning.followups import apply_followup, is_followup
+        from .planning.offline import OfflinePlanner
+
+        frame = self.frame(info.id)
+        index = self._index(info.id, frame, info)
+        previous = next((turn["plan"] for turn in reversed(context) if turn.get("plan")), None)
+        plan = None
+        if previous is not None and is_followup(question):
+            plan = apply_followup(question, Plan.model_validate(previous), index)
+        if plan is None:
+            plan = OfflinePlanner(index).plan(question)
+        result = run_plan(plan, frame, info.profile, info.path)
+        result.planner = "offline"
+        return result
+
+    def _index(self, file_id: str, frame: pd.DataFrame, info: FileInfo) -> Any:
+        from .planning.schema_index import SchemaIndex
+
+        index = self._indexes.get(file_id)
+        if index is None:
+            index = SchemaIndex.build(frame, info.profile)
+            self._indexes[file_id] = index
+        return index
+
+    def _cached_answer(self, key: str, info: FileInfo, question: str) -> Any:
+        """An earlier answer to the same question on the same content and context, re-used."""
+        if not self.settings.answer_cache:
+            return None
+        from dataclasses import replace
+
+        from .analysis.plan import Plan
+        from .analysis.run import run_plan
+
+        hit = self._results.get(key)
+        if hit is not None:
+            self._results.move_to_end(key)
+            return replace(hit, cached=True, query_id=None)
+        row = self.store.find_cached_query(key)
+        if row is None or not row.plan:
+            return None
+        # Across processes the plan is cached, and re-run: cheap, and always on current data.
+        result = run_plan(
+            Plan.model_validate(row.plan), self.frame(info.id), info.profile, info.path
+        )
+        result.planner, result.model, result.cached, result.question = (
+            row.planner,
+            row.model,
+            True,
+            question,
+        )
+        return result
+
+    def _record(
+        self,
+        result: Any,
+        info: FileInfo,
+        session_id: str,
+        job_id: str,
+        reporter: ProgressReporter,
+        started: float,
+        *,
+        key: str | None,
+    ) -> Any:
+        result.file_id = info.id
+        if not result.cached:
+            result.execution_time = time.perf_counter() - started
+        status = "completed" if result.ok else "error"
+        row = self.store.add_query(
+            session_id=session_id,
+            file_id=info.id,
+            query_text=result.question or "",
+            result=result.to_dict(),
+            plan=result.plan.model_dump(mode="json") if result.plan is not None else None,
+            planner=result.planner,
+            model=result.model,
+            cached=result.cached,
+            cache_key=key if result.ok else None,
+            execution_time=result.execution_time,
+            status=status,
+            error_message=result.error,
+        )
+        result.query_id = row.id
+        reporter.subject_id = row.id
+        session_row = self.store.get_session(session_id)
+        if session_row is not None:
+            turn = {
+                "query_id": row.id,
+                "question": result.question,
+                "plan": result.plan.model_dump(mode="json") if result.plan is not None else None,
+                "summary": result.summary,
+                "status": status,
+            }
+            self.store.update_session(
+                session_id, conversation_history=[*session_row.conversation_history, turn]
+            )
+        self.store.update_job(
+            job_id,
+            status="completed" if result.ok else "failed",
+            progress=100.0,
+            subject_id=row.id,
+            result={"query_id": row.id},
+            error_message=result.error,
+        )
+        if result.ok:
+            reporter.complete(result.summary, query_id=row.id)
+            if key is not None and not result.cached:
+                self._results[key] = result
+                while len(self._results) > RESULTS_IN_MEMORY:
+                    self._results.popitem(last=False)
+        else:
+            reporter.error(result.summary, query_id=row.id)
+        return result
+
+    def _context(self, session_id: str) -> list[dict[str, Any]]:
+        row = self.store.get_session(session_id)
+        if row is None:
+            return []
+        turns = [t for t in row.conversation_history if t.get("status") == "completed"]
+        return [{"question": t["question"], "plan": t["plan"]} for t in turns[-CONTEXT_TURNS:]]
+
+    # -- sessions and history -----------------------------------------------------------
+    def _default_session(self, file_id: str) -> str:
+        session_id = self._sessions_by_file.get(file_id)
+        if session_id is None or self.store.get_session(session_id) is None:
+            session_id = self.store.add_session(file_id=file_id).id
+            self._sessions_by_file[file_id] = session_id
+        return session_id
+
+    def session(self, *, file: str | None = None, resume: str | None = None) -> SessionInfo:
+        """A new conversation about ``file`` (the file in use by default), or an earlier one resumed.
+
+        Questions asked without ``session=`` go to the newest session of their file.
+        """
+        if resume is not None:
+            row = self.store.get_session(resume)
+            if row is None:
+                raise CSVAgentError(f"There is no session {resume!r}; agent.sessions() lists them.")
+        else:
+            info = self.file(file)
+            row = self.store.add_session(file_id=info.id)
+        if row.file_id:
+            self._sessions_by_file[row.file_id] = row.id
+            self._current_file_id = row.file_id
+        return self._session_info(row)
+
+    def sessions(self) -> list[SessionInfo]:
+        return [self._session_info(row) for row in self.store.list_sessions()]
+
+    @staticmethod
+    def _session_info(row: Any) -> SessionInfo:
+        return SessionInfo(
+            row.id, row.file_id, row.created_at, row.updated_at, len(row.conversation_history)
+        )
+
+    def history(self, *, session: str | None = None, limit: int = 100) -> list[QueryRecord]:
+        """The query log, oldest first: of one session, or of everything."""
+        return [
+            QueryRecord.from_row(row)
+            for row in self.store.list_queries(session_id=session, limit=limit)
+        ]
+
+    def replay(self, query_id: str) -> Any:
+        """Re-run a logged plan on the same file, with no planner involved; logged as a new query."""
+        from .analysis.plan import Plan
+        from .analysis.run import run_plan
+
+        row = self.store.get_query(query_id)
+        if row is None:
+            raise CSVAgentError(f"There is no query {query_id!r}; agent.history() lists them.")
+        if not row.plan or not row.file_id:
+            raise CSVAgentError(
+                f"Query {query_id} has no plan to replay (it failed: {row.error_message})."
+            )
+        info = self.file(row.file_id)
+        started = time.perf_counter()
+        result = run_plan(
+            Plan.model_validate(row.plan), self.frame(info.id), info.profile, info.path
+        )
+        result.planner, result.model, result.question = "replay", row.model, row.query_text
+        job = self.store.add_job("query_processing")
+        reporter = ProgressReporter(job_id=job.id, subject_id=None, kind="query", callback=None)
+        session_id = row.session_id or self._default_session(info.id)
+        return self._record(result, info, session_id, job.id, reporter, started, key=None)
 
     def close(self) -> None:
         """Finish pending cache writes and release the database connections."""

@@ -93,13 +93,17 @@ class Query(Base):
     planner: Mapped[str | None] = mapped_column(String(32))
     model: Mapped[str | None] = mapped_column(String(128))
     cached: Mapped[bool] = mapped_column(default=False)
+    cache_key: Mapped[str | None] = mapped_column(String(64))
     execution_time: Mapped[float | None] = mapped_column(Float)
     status: Mapped[str] = mapped_column(String(16), default="processing")
     error_message: Mapped[str | None] = mapped_column(Text)
     usage: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
-    __table_args__ = (Index("ix_queries_session_created", "session_id", "created_at"),)
+    __table_args__ = (
+        Index("ix_queries_session_created", "session_id", "created_at"),
+        Index("ix_queries_cache_key", "cache_key"),
+    )
 
 
 class Job(Base):

@@ -110,6 +110,17 @@ class Store:
     def get_query(self, query_id: str) -> Query | None:
         return self._get(Query, query_id)
 
+    def find_cached_query(self, cache_key: str) -> Query | None:
+        """The newest completed query with this cache key (same content, question, planner, context)."""
+        with self.db.transaction() as session:
+            statement = (
+                select(Query)
+                .where(Query.cache_key == cache_key, Query.status == "completed")
+                .order_by(Query.created_at.desc())
+                .limit(1)
+            )
+            return session.scalars(statement).first()
+
     def list_queries(self, *, session_id: str | None = None, limit: int = 100) -> list[Query]:
         """The query log, oldest first, so it reads as a conversation."""
         with self.db.transaction() as session:

@@ -1,0 +1,102 @@
+"""Follow-up questions that change the previous plan: "only for 2023", "now by month",
+"sort descending", "top 3 instead", "as a pie chart".
+
+A follow-up is recognised by its opening words or by "instead"; it is applied to the
+previous Plan, never guessed from scratch, so the analyst's earlier choices stay.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..analysis.plan import ChartSpec, Condition, Filter, FilterGroup, Plan, SortKey
+from .offline import CHART_WORDS, _Builder, read_question
+from .schema_index import SchemaIndex
+
+_CUES = re.compile(
+    r"^(?:and\s+|but\s+|ok\s+|okay\s+)?(?:now|only|just|what about|how about|same|instead|as an?|"
+    r"sort|order|top|bottom|show (?:it|that|this)|plot (?:it|that|this)|make (?:it|that)|"
+    r"limit|exclude|without|for (?:only|just)|then)\b",
+    re.I,
+)
+
+
+def is_followup(question: str) -> bool:
+    text = question.strip().lower()
+    return (
+        bool(_CUES.match(text)) or bool(re.search(r"\binstead\b", text)) and len(text.split()) <= 10
+    )
+
+
+def _filter_columns(item: Filter | None) -> set[str]:
+    if item is None:
+        return set()
+    if isinstance(item, Condition):
+        return {item.column}
+    return set().union(*(_filter_columns(child) for child in item.items))
+
+
+def apply_followup(question: str, previous: Plan, index: SchemaIndex) -> Plan | None:
+    """The previous plan changed as the follow-up says, or None if nothing in it applies."""
+    text = question.strip().lower()
+    builder = _Builder(index, read_question(question, index), question)
+    changes: dict[str, object] = {}
+
+    builder.add_value_filters()
+    builder.add_number_filters()
+    if builder.filters:
+        replaced = {c for f in builder.filters for c in _filter_columns(f)}
+        kept: list[Filter] = []
+        if previous.filters is not None:
+            items = (
+                previous.filters.items
+                if isinstance(previous.filters, FilterGroup) and previous.filters.combine == "and"
+                else [previous.filters]
+            )
+            kept = [f for f in items if not (_filter_columns(f) & replaced)]
+        merged = kept + builder.filters
+        changes["filters"] = (
+            merged[0] if len(merged) == 1 else FilterGroup(combine="and", items=merged)
+        )
+
+    groups = builder.group_keys()
+    if groups and previous.operation == "aggregate":
+        changes["group_by"] = groups
+        changes["sort"] = [
+            s for s in previous.sort if s.column not in {g.output_name for g in previous.group_by}
+        ]
+
+    measure_name = _measure_name(previous)
+    limit = builder.top_n()
+    if limit is not None and measure_name:
+        descending = not re.search(r"\b(?:bottom|lowest|least|smallest|worst)\b", text)
+        changes["limit"] = limit
+        changes["sort"] = [SortKey(column=measure_name, descending=descending)]
+        if previous.answer_column and limit > 1:
+            changes["answer"] = "list"
+    if re.search(r"\b(?:sort|order)\w*\b", text) and measure_name:
+        descending = bool(
+            re.search(r"\b(?:desc|descending|largest|highest|biggest|most)\w*\b", text)
+        )
+        changes["sort"] = [SortKey(column=measure_name, descending=descending)]
+
+    for word in re.findall(r"[a-z]+", text):
+        if word in CHART_WORDS and word not in ("chart", "plot", "graph"):
+            changes["chart"] = ChartSpec(kind=CHART_WORDS[word])  # type: ignore[arg-type]
+            break
+    else:
+        if re.search(r"\b(?:chart|plot|graph)\b", text):
+            changes["chart"] = previous.chart or ChartSpec(kind="bar")
+    if "chart" in changes and previous.answer_column:
+        changes["answer_column"] = None  # a chart needs the table, not one value of it
+    if not changes:
+        return None
+    return previous.model_copy(update=changes)
+
+
+def _measure_name(plan: Plan) -> str | None:
+    if plan.operation == "aggregate" and plan.aggregates:
+        return plan.aggregates[0].output_name
+    if plan.sort:
+        return plan.sort[0].column
+    return None

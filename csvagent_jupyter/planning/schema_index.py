@@ -1,0 +1,215 @@
+"""Find the columns and cell values a question mentions.
+
+Column names are matched loosely (case, spaces, underscores, camelCase, plurals,
+common abbreviations, words inside multi-word names, small typos); values are
+matched as whole phrases of the question against the distinct values of text
+columns, so "travel rarely" finds the column holding ``Travel_Rarely``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from ..loading.profile import FileProfile
+
+MAX_VALUES_PER_COLUMN = 20_000
+MAX_NGRAM = 7
+
+STOPWORDS = frozenset(
+    """a an the of in on at to for by with from and or is are was were be been did do does has have had
+    what which who whom whose how many much number total count list name names show give tell me
+    there this that these those it its their his her they them as than more most less least per each
+    all any only not no yes same also into over under about after before during between when where
+    up down out off top bottom first last""".split()
+)
+ABBREVIATIONS = {
+    "no": "number",
+    "num": "number",
+    "#": "number",
+    "pts": "points",
+    "pos": "position",
+    "avg": "average",
+    "qty": "quantity",
+    "amt": "amount",
+    "pct": "percent",
+    "yr": "year",
+    "dept": "department",
+    "pop": "population",
+    "govt": "government",
+    "att": "attendance",
+}
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+_TOKEN = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*|#")
+
+
+def singular(word: str) -> str:
+    """A small English singulariser; enough for column names (no dependency for ten lines)."""
+    if len(word) <= 3 or word.endswith(("ss", "us", "is")):
+        return word
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "xes", "sses", "zes")):
+        return word[:-2]
+    if word.endswith("s"):
+        return word[:-1]
+    return word
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-case word tokens of a name or question, abbreviations expanded, plurals made singular."""
+    spaced = _CAMEL.sub(" ", str(text)).replace("_", " ").lower()
+    words = [w.strip(".'") for w in _TOKEN.findall(spaced)]
+    return [singular(ABBREVIATIONS.get(w, w)) for w in words if w]
+
+
+def normalize(text: str) -> str:
+    return " ".join(tokens(text))
+
+
+@dataclass(frozen=True)
+class ColumnMention:
+    column: str
+    start: int  # token span in the question
+    end: int
+    score: float
+
+
+@dataclass(frozen=True)
+class ValueMention:
+    column: str
+    value: object
+    start: int
+    end: int
+    exact: bool = True
+
+
+@dataclass
+class SchemaIndex:
+    """Columns and distinct text values of one table, normalised for matching."""
+
+    profile: FileProfile
+    column_tokens: dict[str, list[str]] = field(default_factory=dict)
+    values: dict[str, dict[str, object]] = field(
+        default_factory=dict
+    )  # normalized → original, per column
+
+    @classmethod
+    def build(cls, frame: pd.DataFrame, profile: FileProfile) -> SchemaIndex:
+        index = cls(profile)
+        for column in profile.column_profiles:
+            index.column_tokens[column.name] = tokens(column.name)
+            if column.type in ("text", "category") and column.name in frame.columns:
+                series = frame[column.name]
+                distinct = (
+                    series.cat.categories
+                    if isinstance(series.dtype, pd.CategoricalDtype)
+                    else series.dropna().unique()
+                )
+                mapping: dict[str, object] = {}
+                for value in list(distinct)[:MAX_VALUES_PER_COLUMN]:
+                    key = normalize(value)
+                    if key and key not in mapping:
+                        mapping[key] = value
+                index.values[column.name] = mapping
+        return index
+
+    def type_of(self, column: str) -> str:
+        found = self.profile.column(column)
+        return found.type if found else "text"
+
+    def is_identifier(self, column: str) -> bool:
+        """A key, not a measure: named "id"/"code"/"key", or whole numbers all distinct."""
+        found = self.profile.column(column)
+        if found is None:
+            return False
+        words = self.column_tokens.get(column, [])
+        if words and words[-1] in ("id", "code", "key", "number") and found.type == "integer":
+            return True
+        return (
+            found.type == "integer"
+            and found.distinct == self.profile.rows
+            and self.profile.rows > 20
+        )
+
+    def is_numeric(self, column: str) -> bool:
+        return self.type_of(column) in ("integer", "number")
+
+    # -- columns ------------------------------------------------------------------------------
+    def column_mentions(self, words: list[str]) -> list[ColumnMention]:
+        """Every column whose name (or its significant words) appears in ``words``, best first."""
+        from rapidfuzz import fuzz
+
+        found: list[ColumnMention] = []
+        for column, name_tokens in self.column_tokens.items():
+            if not name_tokens:
+                continue
+            best: ColumnMention | None = None
+            n = len(name_tokens)
+            for start in range(len(words) - n + 1):
+                window = words[start : start + n]
+                if window == name_tokens:
+                    best = ColumnMention(column, start, start + n, 1.0 + 0.01 * n)
+                    break
+                joined, target = " ".join(window), " ".join(name_tokens)
+                if len(target) >= 5 and fuzz.ratio(joined, target) >= 88:
+                    best = ColumnMention(column, start, start + n, 0.9)
+            if best is None:
+                significant = [t for t in name_tokens if t not in STOPWORDS and len(t) > 2]
+                for position, word in enumerate(words):
+                    if word in significant:
+                        score = 0.5 + 0.3 / len(significant)
+                        if best is None or score > best.score:
+                            best = ColumnMention(column, position, position + 1, score)
+            if best is not None:
+                found.append(best)
+        found.sort(key=lambda m: (-m.score, m.start))
+        return found
+
+    # -- values -------------------------------------------------------------------------------
+    def value_mentions(
+        self, words: list[str], *, skip: set[int] | None = None
+    ) -> list[ValueMention]:
+        """Phrases of the question that equal a cell value of some text column; longest first."""
+        skip = skip or set()
+        found: list[ValueMention] = []
+        taken: set[int] = set()
+        for size in range(min(MAX_NGRAM, len(words)), 0, -1):
+            for start in range(len(words) - size + 1):
+                span = set(range(start, start + size))
+                if span & taken or span & skip:
+                    continue
+                phrase = " ".join(words[start : start + size])
+                if size == 1 and (phrase in STOPWORDS or len(phrase) < 2):
+                    continue
+                matches = [
+                    (column, mapping[phrase])
+                    for column, mapping in self.values.items()
+                    if phrase in mapping
+                ]
+                if not matches:
+                    continue
+                # A value found in several columns: prefer the column with fewer distinct values.
+                matches.sort(key=lambda item: len(self.values[item[0]]))
+                column, value = matches[0]
+                found.append(ValueMention(column, value, start, start + size))
+                taken |= span
+        found.sort(key=lambda m: m.start)
+        return found
+
+    def partial_value_mentions(self, words: list[str], skip: set[int]) -> list[ValueMention]:
+        """Words that appear as a whole word inside cell values ("jamaica" in "Jamaica (JAM)")."""
+        found: list[ValueMention] = []
+        for position, word in enumerate(words):
+            if position in skip or word in STOPWORDS or len(word) < 4 or word.isdigit():
+                continue
+            best: tuple[int, str] | None = None
+            for column, mapping in self.values.items():
+                hits = sum(1 for key in mapping if f" {word} " in f" {key} ")
+                if hits and (best is None or hits > best[0]):
+                    best = (hits, column)
+            if best is not None:
+                found.append(ValueMention(best[1], word, position, position + 1, exact=False))
+        return found

@@ -1,0 +1,73 @@
+"""Questions before they reach a planner: cleaned, bounded, keyed for the answer cache,
+and, when they cannot be answered, the questions that would work on this file."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+from typing import Any
+
+from .errors import QuestionError
+from .loading.profile import FileProfile
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def clean_question(question: str, max_chars: int) -> str:
+    """The question with control and bidi characters removed and spaces folded; bounded in length."""
+    if not isinstance(question, str):
+        raise QuestionError("A question must be text.")
+    text = unicodedata.normalize("NFC", _CONTROL.sub(" ", question))
+    text = " ".join(text.split())
+    if not text:
+        raise QuestionError(
+            "The question is empty. Ask something like 'average revenue by region'."
+        )
+    if len(text) > max_chars:
+        raise QuestionError(
+            f"The question is {len(text):,} characters long; the limit is {max_chars:,}. "
+            "Ask one thing at a time (the limit is CSVAGENT_MAX_QUESTION_CHARS)."
+        )
+    return text
+
+
+def cache_key(
+    content_hash: str | None, question: str, planner: str, context: list[dict[str, Any]]
+) -> str:
+    """Same content, same question (case and spacing aside), same planner, same conversation."""
+    payload = json.dumps(
+        {
+            "content": content_hash,
+            "question": question.casefold(),
+            "planner": planner,
+            "context": context,
+        },
+        sort_keys=True,
+        default=str,
+    )
+    return hashlib.sha256(payload.encode()).hexdigest()
+
+
+def suggested_questions(profile: FileProfile, limit: int = 4) -> list[str]:
+    """Questions built from this file's own columns that the offline planner answers."""
+    numbers = [c for c in profile.column_profiles if c.type in ("integer", "number")]
+    groups = [
+        c
+        for c in profile.column_profiles
+        if c.type in ("category", "text") and 1 < c.distinct <= 50
+    ]
+    dates = [c for c in profile.column_profiles if c.type == "datetime"]
+    out: list[str] = []
+    if numbers and groups:
+        out.append(f"average {numbers[0].name} by {groups[0].name}")
+        out.append(f"which {groups[0].name} has the highest total {numbers[0].name}?")
+    if groups and groups[0].top_values:
+        out.append(f"how many rows have {groups[0].name} {groups[0].top_values[0][0]}?")
+    if numbers and dates:
+        out.append(f"total {numbers[0].name} by month as a line chart")
+    if numbers:
+        out.append(f"what is the maximum {numbers[-1].name}?")
+    out.append("how many rows are there?")
+    return out[:limit]
