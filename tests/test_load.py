@@ -251,3 +251,11 @@ def test_agent_does_not_import_langchain_or_matplotlib(agent: Agent) -> None:
         check=True,
     )
     assert out.stdout.strip() == "[]"
+
+
+def test_timestamps_with_time_zones_are_profiled(agent: Agent) -> None:
+    info = agent.load(DATA / "timezones.csv")
+    column = info.profile.column("when")
+    assert column.type == "datetime"
+    assert (column.nulls, column.distinct) == (1, 2)
+    assert column.min.startswith("2023-01-01 10:00:00")

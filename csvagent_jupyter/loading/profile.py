@@ -121,6 +121,8 @@ def profile_column(name: str, series: pd.Series) -> ColumnProfile:
         profile["examples"] = [value for value, _ in profile["top_values"][:EXAMPLES]]
         return ColumnProfile(**profile)
     if kind == "datetime":
+        if getattr(series.dtype, "tz", None) is not None:
+            series = series.dt.tz_convert(None)  # UTC instants: comparable, and numpy can hold them
         stamps = series.to_numpy()
         present_stamps = stamps[~mask] if nulls else stamps
         profile["distinct"] = int(pd.unique(present_stamps.view("int64")).size)

@@ -23,8 +23,8 @@ _CUES = re.compile(
 
 def is_followup(question: str) -> bool:
     text = question.strip().lower()
-    return (
-        bool(_CUES.match(text)) or bool(re.search(r"\binstead\b", text)) and len(text.split()) <= 10
+    return bool(_CUES.match(text)) or (
+        bool(re.search(r"\binstead\b", text)) and len(text.split()) <= 10
     )
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..errors import QuestionError
 from ..analysis.plan import (
     Aggregate,
     ChartSpec,
@@ -22,6 +21,7 @@ from ..analysis.plan import (
     Plan,
     SortKey,
 )
+from ..errors import QuestionError
 from .schema_index import (
     ABBREVIATIONS,
     STOPWORDS,
@@ -36,8 +36,8 @@ NUMBER_WORDS = {
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
 }  # fmt: skip
 MONTHS = {m: i for i, m in enumerate(
-    "january february march april may june july august september october november december".split(), 1)}  # fmt: skip
-MAX_WORDS = {"most", "highest", "largest", "greatest", "biggest", "maximum", "max", "best", "top", "longest", "richest", "oldest", "latest", "newest", "recent", "more", "higher", "larger", "greater", "largest"}  # fmt: skip
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"], 1)}  # fmt: skip
+MAX_WORDS = {"most", "highest", "largest", "greatest", "biggest", "maximum", "max", "best", "top", "longest", "richest", "oldest", "latest", "newest", "recent", "more", "higher", "larger", "greater"}  # fmt: skip
 MIN_WORDS = {"least", "lowest", "smallest", "fewest", "minimum", "min", "worst", "shortest", "poorest", "earliest", "less", "lower", "smaller", "fewer"}  # fmt: skip
 AGG_WORDS = {
     "average": "mean", "mean": "mean", "avg": "mean", "median": "median", "total": "sum", "sum": "sum",
@@ -48,6 +48,7 @@ CHART_WORDS = {
     "pie": "pie", "histogram": "hist", "scatter": "scatter", "line": "line", "trend": "line",
     "bar": "bar", "chart": "bar", "plot": "bar", "graph": "bar", "boxplot": "box", "box": "box",
 }  # fmt: skip
+QUESTION_WORDS = {"how", "many", "much", "what", "which", "who", "when", "where", "total", "number", "average", "mean", "most", "least", "highest", "lowest", "list", "name", "top", "first", "last", "different", "unique", "distinct", "did", "does", "were", "was", "have", "has", "more", "less", "than", "game", "year", "time", "people", "team", "player", "person", "one", "place"}  # fmt: skip
 YES_NO_STARTS = {
     "is",
     "are",
@@ -211,11 +212,20 @@ class _Builder:
         return self.r.numbers[int(placeholder[3:])]
 
     def numeric_mentions(self) -> list[ColumnMention]:
-        """Numeric columns the question names; identifiers (order_id) only when named in full."""
-        return [
-            m for m in self.r.columns
-            if self.index.is_numeric(m.column) and (m.score >= 0.9 or not self.index.is_identifier(m.column))
-        ]  # fmt: skip
+        """Numeric columns the question names; identifiers (order_id) only when named in full.
+
+        "number" in "the number of …" is the counting idiom, not a column called "No.".
+        """
+        out = []
+        for m in self.r.columns:
+            if not self.index.is_numeric(m.column):
+                continue
+            if m.score < 0.9 and self.index.is_identifier(m.column):
+                continue
+            if self.r.norm[m.start] == "number" and self.words[m.end : m.end + 1] == ["of"]:
+                continue
+            out.append(m)
+        return out
 
     def mention_after(
         self, position: int, window: int = 4, *, numeric: bool | None = None
@@ -243,13 +253,23 @@ class _Builder:
 
     # -- filters -------------------------------------------------------------------------
     def add_value_filters(self) -> None:
+        taken = {i for v in self.r.values for i in range(v.start, v.end)}
+        taken |= {i for m in self.r.columns if m.score >= 0.9 for i in range(m.start, m.end)}
+        taken |= {i for i, w in enumerate(self.words) if _is_placeholder(w) or w in QUESTION_WORDS}
+        partial = self.index.partial_value_mentions(self.r.norm, taken)
         by_column: dict[str, list[ValueMention]] = {}
-        for mention in self.r.values:
+        for mention in [*self.r.values, *partial]:
             by_column.setdefault(mention.column, []).append(mention)
         for column, mentions in by_column.items():
             negated = any(self._negated(m.start) for m in mentions)
             values = list(dict.fromkeys(m.value for m in mentions))
-            if len(values) == 1:
+            if not all(m.exact for m in mentions):
+                contains = [Condition(column=column, op="contains", value=str(v)) for v in values]
+                item: Filter = (
+                    contains[0] if len(contains) == 1 else FilterGroup(combine="or", items=contains)
+                )  # type: ignore[arg-type]
+                self.filters.append(FilterGroup(combine="not", items=[item]) if negated else item)
+            elif len(values) == 1:
                 self.filters.append(
                     Condition(column=column, op="ne" if negated else "eq", value=_scalar(values[0]))
                 )
@@ -295,6 +315,29 @@ class _Builder:
                 self.filters.append(self._number_condition(column, op, values, negated))
                 used.add(column)
                 self.r.used |= set(range(position, end_position + 1))
+        for mention in self.r.columns:
+            after = mention.end
+            if (
+                after < len(self.words)
+                and _is_placeholder(self.words[after])
+                and self.words[after] not in consumed
+            ):
+                if mention.column in used or self.index.type_of(mention.column) not in (
+                    "integer",
+                    "number",
+                ):
+                    continue
+                value = self.number(self.words[after])
+                self.filters.append(
+                    Condition(
+                        column=mention.column,
+                        op="eq",
+                        value=int(value) if value.is_integer() else value,
+                    )
+                )
+                used.add(mention.column)
+                consumed.add(self.words[after])
+                self.r.used |= set(range(mention.start, after + 1))
         for position, word in enumerate(self.words):
             if not _is_placeholder(word) or word in consumed:
                 continue
@@ -357,7 +400,7 @@ class _Builder:
             if (
                 column.type == "integer"
                 and column.min is not None
-                and 1800 <= column.min
+                and column.min >= 1800
                 and (column.max or 0) <= 2100
             ):
                 return column.name
@@ -436,6 +479,16 @@ class _Builder:
             return self.chart_only(chart)
         raise QuestionError(f"I could not tell what to compute from {self.question!r}.")
 
+    def counting(self) -> bool:
+        """A "how many" question, not "the highest number of …" (which is a superlative)."""
+        if self.has("how many", "count of", "count the", "what number") or self.words[0] == "count":
+            return True
+        position = self.first_position("number of")
+        if position is None:
+            return False
+        before = set(self.words[max(0, position - 3) : position])
+        return not (before & (MAX_WORDS | MIN_WORDS | {"average", "mean", "median"}))
+
     def chart_spec(self) -> ChartSpec | None:
         for word in self.words:
             if word in CHART_WORDS:
@@ -493,7 +546,7 @@ class _Builder:
 
     def group_keys(self) -> list[GroupKey]:
         match = re.search(
-            r"\b(?:by|per|for each|in each|for every|across|each)\s+(?:the\s+)?(\w+(?:\s\w+){0,3})",
+            r"\b(?:by|per|for each|in each|for every|across|each)\s+(?:the\s+)?(?!a\b|an\b|all\b|num\d)(\w+(?:\s\w+){0,3})",
             self.text,
         )
         if not match:
@@ -510,10 +563,8 @@ class _Builder:
                 if column:
                     return [GroupKey(column=column, bucket=bucket)]  # type: ignore[arg-type]
         mention = self.mention_after(position - 1, window=3)
-        if (
-            mention is None
-            or self.index.is_numeric(mention.column)
-            and self.index.type_of(mention.column) == "number"
+        if mention is None or (
+            self.index.is_numeric(mention.column) and self.index.type_of(mention.column) == "number"
         ):
             return []
         return [GroupKey(column=mention.column)]
@@ -549,18 +600,23 @@ class _Builder:
                     group_by=self.group_keys(),
                 )
         measure = self.mention_after(cue + 1, window=3, numeric=True)
-        if (
-            measure is not None
-            and measure.column not in self.filter_columns
-            and self.index.type_of(measure.column) in ("integer", "number")
-        ):
-            if not self.has("times", "rows", "records", "entries"):
-                return Plan(
-                    operation="aggregate",
-                    filters=filters,
-                    aggregates=[Aggregate(func="sum", column=measure.column)],
-                    group_by=self.group_keys(),
-                )
+        value_filtered = any(
+            isinstance(f, Condition) and f.op in ("eq", "in", "contains") for f in self.filters
+        )
+        if measure is None and value_filtered and len(self.filters) == 1:
+            # "how many votes did X get in Y": a named measure, summed over the rows filtered
+            name = self.measure()
+            measure = next(
+                (m for m in self.numeric_mentions() if m.column == name and m.score >= 0.6), None
+            )
+        counting_rows = self.has("times", "rows", "records", "entries")
+        if measure is not None and measure.column not in self.filter_columns and not counting_rows:
+            return Plan(
+                operation="aggregate",
+                filters=filters,
+                aggregates=[Aggregate(func="sum", column=measure.column)],
+                group_by=self.group_keys(),
+            )
         group = self.group_keys()
         chart = self.chart_spec()
         return Plan(
@@ -634,6 +690,8 @@ class _Builder:
             )
         answer = "list" if limit and limit > 1 else "auto"
         if measure is not None:
+            if _is_rank(measure):
+                descending = not descending  # the top rank is number 1
             return Plan(
                 operation="rows",
                 filters=filters,
@@ -800,6 +858,11 @@ class _Builder:
         raise QuestionError(
             "What should the chart show? Name a measure and a grouping (e.g. 'total sales by region as a bar chart')."
         )
+
+
+def _is_rank(column: str) -> bool:
+    lowered = column.lower()
+    return any(word in lowered for word in ("rank", "position", "place", "pos.", "seed"))
 
 
 def _scalar(value: object) -> str | int | float | bool:

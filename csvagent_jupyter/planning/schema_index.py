@@ -19,11 +19,98 @@ MAX_VALUES_PER_COLUMN = 20_000
 MAX_NGRAM = 7
 
 STOPWORDS = frozenset(
-    """a an the of in on at to for by with from and or is are was were be been did do does has have had
-    what which who whom whose how many much number total count list name names show give tell me
-    there this that these those it its their his her they them as than more most less least per each
-    all any only not no yes same also into over under about after before during between when where
-    up down out off top bottom first last""".split()
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "by",
+        "with",
+        "from",
+        "and",
+        "or",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "did",
+        "do",
+        "does",
+        "has",
+        "have",
+        "had",
+        "what",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "how",
+        "many",
+        "much",
+        "number",
+        "total",
+        "count",
+        "list",
+        "name",
+        "names",
+        "show",
+        "give",
+        "tell",
+        "me",
+        "there",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "its",
+        "their",
+        "his",
+        "her",
+        "they",
+        "them",
+        "as",
+        "than",
+        "more",
+        "most",
+        "less",
+        "least",
+        "per",
+        "each",
+        "all",
+        "any",
+        "only",
+        "not",
+        "no",
+        "yes",
+        "same",
+        "also",
+        "into",
+        "over",
+        "under",
+        "about",
+        "after",
+        "before",
+        "during",
+        "between",
+        "when",
+        "where",
+        "up",
+        "down",
+        "out",
+        "off",
+        "top",
+        "bottom",
+        "first",
+        "last",
+    ]
 )
 ABBREVIATIONS = {
     "no": "number",
@@ -46,21 +133,33 @@ _TOKEN = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*|#")
 
 
 def singular(word: str) -> str:
-    """A small English singulariser; enough for column names (no dependency for ten lines)."""
-    if len(word) <= 3 or word.endswith(("ss", "us", "is")):
+    """A light stemmer: plural and verb endings off, so "grossed" meets "Gross" and "wins" "win".
+
+    Applied the same way to names, values and questions, so only consistency matters,
+    not linguistic accuracy (no dependency for a dozen lines).
+    """
+    if len(word) <= 3 or word.isdigit() or word.endswith(("ss", "us", "is")):
         return word
-    if word.endswith("ies"):
+    if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
-    if word.endswith(("ches", "shes", "xes", "sses", "zes")):
-        return word[:-2]
-    if word.endswith("s"):
-        return word[:-1]
+    for suffix in ("ing", "ed", "es", "s", "e"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            stem = word[: -len(suffix)]
+            if (
+                suffix in ("ing", "ed")
+                and len(stem) > 3
+                and stem[-1] == stem[-2]
+                and stem[-1] not in "ls"
+            ):
+                stem = stem[:-1]  # "stopped" → "stop"
+            return stem
     return word
 
 
-def tokens(text: str) -> list[str]:
-    """Lower-case word tokens of a name or question, abbreviations expanded, plurals made singular."""
-    spaced = _CAMEL.sub(" ", str(text)).replace("_", " ").lower()
+def tokens(text: str, *, split_camel: bool = True) -> list[str]:
+    """Lower-case word tokens of a name or question, abbreviations expanded, endings stemmed."""
+    text = str(text)
+    spaced = (_CAMEL.sub(" ", text) if split_camel else text).replace("_", " ").lower()
     words = [w.strip(".'") for w in _TOKEN.findall(spaced)]
     return [singular(ABBREVIATIONS.get(w, w)) for w in words if w]
 
@@ -92,6 +191,7 @@ class SchemaIndex:
 
     profile: FileProfile
     column_tokens: dict[str, list[str]] = field(default_factory=dict)
+    whole_tokens: dict[str, list[str]] = field(default_factory=dict)  # camelCase kept whole
     values: dict[str, dict[str, object]] = field(
         default_factory=dict
     )  # normalized → original, per column
@@ -101,6 +201,7 @@ class SchemaIndex:
         index = cls(profile)
         for column in profile.column_profiles:
             index.column_tokens[column.name] = tokens(column.name)
+            index.whole_tokens[column.name] = tokens(column.name, split_camel=False)
             if column.type in ("text", "category") and column.name in frame.columns:
                 series = frame[column.name]
                 distinct = (
@@ -125,8 +226,10 @@ class SchemaIndex:
         found = self.profile.column(column)
         if found is None:
             return False
-        words = self.column_tokens.get(column, [])
-        if words and words[-1] in ("id", "code", "key", "number") and found.type == "integer":
+        if column.strip().lower().rstrip(".") in ("no", "#", "nr", "number", "num"):
+            return True
+        raw = re.split(r"[^a-z0-9]+", _CAMEL.sub(" ", column).lower())
+        if [w for w in raw if w][-1:] in (["id"], ["code"], ["key"]) and found.type == "integer":
             return True
         return (
             found.type == "integer"
@@ -143,30 +246,47 @@ class SchemaIndex:
         from rapidfuzz import fuzz
 
         found: list[ColumnMention] = []
-        for column, name_tokens in self.column_tokens.items():
-            if not name_tokens:
-                continue
-            best: ColumnMention | None = None
-            n = len(name_tokens)
-            for start in range(len(words) - n + 1):
-                window = words[start : start + n]
-                if window == name_tokens:
-                    best = ColumnMention(column, start, start + n, 1.0 + 0.01 * n)
-                    break
-                joined, target = " ".join(window), " ".join(name_tokens)
-                if len(target) >= 5 and fuzz.ratio(joined, target) >= 88:
-                    best = ColumnMention(column, start, start + n, 0.9)
-            if best is None:
-                significant = [t for t in name_tokens if t not in STOPWORDS and len(t) > 2]
-                for position, word in enumerate(words):
-                    if word in significant:
-                        score = 0.5 + 0.3 / len(significant)
-                        if best is None or score > best.score:
-                            best = ColumnMention(column, position, position + 1, score)
-            if best is not None:
-                found.append(best)
+        for column in self.column_tokens:
+            mention = self._mention(column, self.column_tokens[column], words, fuzz)
+            whole = self.whole_tokens[column]
+            if whole != self.column_tokens[column]:
+                other = self._mention(column, whole, words, fuzz)
+                if other is not None and (mention is None or other.score > mention.score):
+                    mention = other
+            if mention is not None:
+                found.append(mention)
         found.sort(key=lambda m: (-m.score, m.start))
         return found
+
+    def _mention(
+        self, column: str, name_tokens: list[str], words: list[str], fuzz: object
+    ) -> ColumnMention | None:
+        if not name_tokens:
+            return None
+        best: ColumnMention | None = None
+        n = len(name_tokens)
+        for start in range(len(words) - n + 1):
+            window = words[start : start + n]
+            if window == name_tokens:
+                best = ColumnMention(column, start, start + n, 1.0 + 0.01 * n)
+                break
+            joined, target = " ".join(window), " ".join(name_tokens)
+            if len(target) >= 5 and fuzz.ratio(joined, target) >= 88:  # type: ignore[attr-defined]
+                best = ColumnMention(column, start, start + n, 0.9)
+        if best is None:
+            significant = [t for t in name_tokens if t not in STOPWORDS and len(t) > 2]
+            for position, word in enumerate(words):
+                if word in significant:
+                    score = 0.5 + 0.3 / len(significant)
+                elif len(word) >= 5 and any(
+                    len(t) >= 5 and (t.startswith(word) or word.startswith(t)) for t in significant
+                ):
+                    score = 0.45 + 0.2 / len(significant)  # "attend" ~ "attendance"
+                else:
+                    continue
+                if best is None or score > best.score:
+                    best = ColumnMention(column, position, position + 1, score)
+        return best
 
     # -- values -------------------------------------------------------------------------------
     def value_mentions(
@@ -200,16 +320,31 @@ class SchemaIndex:
         return found
 
     def partial_value_mentions(self, words: list[str], skip: set[int]) -> list[ValueMention]:
-        """Words that appear as a whole word inside cell values ("jamaica" in "Jamaica (JAM)")."""
+        """Words found inside cell values ("jamaica" in "Jamaica (JAM)", "canadian" ~ "Canada").
+
+        A word matches a value word that equals it or shares its first five letters; the
+        column with the fewest such values wins (the most specific).
+        """
         found: list[ValueMention] = []
         for position, word in enumerate(words):
             if position in skip or word in STOPWORDS or len(word) < 4 or word.isdigit():
                 continue
             best: tuple[int, str] | None = None
             for column, mapping in self.values.items():
-                hits = sum(1 for key in mapping if f" {word} " in f" {key} ")
-                if hits and (best is None or hits > best[0]):
+                if len(mapping) > 5000:
+                    continue
+                hits = sum(1 for key in mapping if _word_in(word, key))
+                if hits and (best is None or hits < best[0]):
                     best = (hits, column)
             if best is not None:
                 found.append(ValueMention(best[1], word, position, position + 1, exact=False))
         return found
+
+
+def _word_in(word: str, key: str) -> bool:
+    if f" {word} " in f" {key} ":
+        return True
+    if len(word) < 5:
+        return False
+    prefix = word[:5]
+    return any(part.startswith(prefix) and abs(len(part) - len(word)) <= 3 for part in key.split())
