@@ -222,7 +222,11 @@ class _Builder:
                 continue
             if m.score < 0.9 and self.index.is_identifier(m.column):
                 continue
-            if self.r.norm[m.start] == "number" and self.words[m.end : m.end + 1] == ["of"]:
+            if (
+                m.end - m.start == 1
+                and self.r.norm[m.start] == "number"
+                and self.words[m.end : m.end + 1] == ["of"]
+            ):
                 continue
             out.append(m)
         return out
@@ -254,22 +258,25 @@ class _Builder:
     # -- filters -------------------------------------------------------------------------
     def add_value_filters(self) -> None:
         taken = {i for v in self.r.values for i in range(v.start, v.end)}
-        taken |= {i for m in self.r.columns if m.score >= 0.9 for i in range(m.start, m.end)}
+        taken |= {i for m in self.r.columns for i in range(m.start, m.end)}
         taken |= {i for i, w in enumerate(self.words) if _is_placeholder(w) or w in QUESTION_WORDS}
-        partial = self.index.partial_value_mentions(self.r.norm, taken)
+        # What is counted or ranked ("the most movies", "how many films") is the table's
+        # subject, not a filter, even when some longer cell value contains the word.
+        subject = set()
+        for position, word in enumerate(self.words):
+            if word in MAX_WORDS | MIN_WORDS | {"many", "much", "of"}:
+                subject |= {position + 1, position + 2}
+        partial = [
+            m for m in self.index.partial_value_mentions(self.r.norm, taken)
+            if not (m.whole_word and m.start in subject)
+        ]  # fmt: skip
         by_column: dict[str, list[ValueMention]] = {}
         for mention in [*self.r.values, *partial]:
             by_column.setdefault(mention.column, []).append(mention)
         for column, mentions in by_column.items():
             negated = any(self._negated(m.start) for m in mentions)
             values = list(dict.fromkeys(m.value for m in mentions))
-            if not all(m.exact for m in mentions):
-                contains = [Condition(column=column, op="contains", value=str(v)) for v in values]
-                item: Filter = (
-                    contains[0] if len(contains) == 1 else FilterGroup(combine="or", items=contains)
-                )  # type: ignore[arg-type]
-                self.filters.append(FilterGroup(combine="not", items=[item]) if negated else item)
-            elif len(values) == 1:
+            if len(values) == 1:
                 self.filters.append(
                     Condition(column=column, op="ne" if negated else "eq", value=_scalar(values[0]))
                 )
@@ -409,7 +416,11 @@ class _Builder:
     def _column_for_number(
         self, start: int, end: int, op: str, placeholders: list[str]
     ) -> str | None:
-        numeric = [m for m in self.numeric_mentions() if m.column not in self.filter_columns]
+        numeric = [
+            m
+            for m in self.r.columns
+            if self.index.is_numeric(m.column) and m.column not in self.filter_columns
+        ]
         if all(1800 <= self.number(p) <= 2100 for p in placeholders) and op in (
             "between",
             "ge",
@@ -452,10 +463,7 @@ class _Builder:
         limit = self.top_n()
         if first in YES_NO_STARTS and chart is None:
             return self.yes_no()
-        if (
-            self.has("how many", "number of", "count of", "count the", "what number")
-            or first == "count"
-        ):
+        if self.counting():
             return self.how_many()
         superlative = self.superlative()
         agg = self.aggregate_word()
@@ -483,7 +491,7 @@ class _Builder:
         """A "how many" question, not "the highest number of …" (which is a superlative)."""
         if self.has("how many", "count of", "count the", "what number") or self.words[0] == "count":
             return True
-        position = self.first_position("number of")
+        position = self.first_position("number of", "amount of")
         if position is None:
             return False
         before = set(self.words[max(0, position - 3) : position])
@@ -530,7 +538,10 @@ class _Builder:
             position = self.first_position(cue)
             if position is None:
                 continue
-            mention = self.mention_after(position, window=3)
+            mention = self.mention_after(position, window=4)
+            person = cue in ("who", "whom")
+            if mention is not None and person and self.index.is_numeric(mention.column):
+                mention = None  # "who is the top ranking athlete": a name, not the rank
             if mention is not None and mention.column not in self.filter_columns:
                 return mention.column
             if cue in ("who", "whom"):

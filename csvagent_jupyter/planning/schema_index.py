@@ -183,6 +183,7 @@ class ValueMention:
     start: int
     end: int
     exact: bool = True
+    whole_word: bool = False  # matched as a word inside a longer value ("movies" in "X Movies")
 
 
 @dataclass
@@ -192,6 +193,7 @@ class SchemaIndex:
     profile: FileProfile
     column_tokens: dict[str, list[str]] = field(default_factory=dict)
     whole_tokens: dict[str, list[str]] = field(default_factory=dict)  # camelCase kept whole
+    free_text: set[str] = field(default_factory=set)  # long prose: never matched word by word
     values: dict[str, dict[str, object]] = field(
         default_factory=dict
     )  # normalized → original, per column
@@ -215,6 +217,9 @@ class SchemaIndex:
                     if key and key not in mapping:
                         mapping[key] = value
                 index.values[column.name] = mapping
+                lengths = [len(key) for key in list(mapping)[:500]]
+                if lengths and sum(lengths) / len(lengths) > 40:
+                    index.free_text.add(column.name)
         return index
 
     def type_of(self, column: str) -> str:
@@ -329,15 +334,20 @@ class SchemaIndex:
         for position, word in enumerate(words):
             if position in skip or word in STOPWORDS or len(word) < 4 or word.isdigit():
                 continue
-            best: tuple[int, str] | None = None
+            best: tuple[str, list[object], bool] | None = None
             for column, mapping in self.values.items():
-                if len(mapping) > 5000:
+                if len(mapping) > 5000 or column in self.free_text:
                     continue
-                hits = sum(1 for key in mapping if _word_in(word, key))
-                if hits and (best is None or hits < best[0]):
-                    best = (hits, column)
+                hits = [value for key, value in mapping.items() if _word_in(word, key)]
+                if hits and (best is None or len(hits) < len(best[1])):
+                    whole = all(f" {word} " in f" {normalize(v)} " for v in hits)
+                    best = (column, hits, whole)
             if best is not None:
-                found.append(ValueMention(best[1], word, position, position + 1, exact=False))
+                column, hits, whole = best
+                found += [
+                    ValueMention(column, v, position, position + 1, exact=False, whole_word=whole)
+                    for v in hits
+                ]
         return found
 
 
