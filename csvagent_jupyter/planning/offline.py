@@ -463,6 +463,9 @@ class _Builder:
         limit = self.top_n()
         if first in YES_NO_STARTS and chart is None:
             return self.yes_no()
+        choice = self.choice()
+        if choice is not None:
+            return choice
         if self.counting():
             return self.how_many()
         superlative = self.superlative()
@@ -486,6 +489,61 @@ class _Builder:
         if chart is not None:
             return self.chart_only(chart)
         raise QuestionError(f"I could not tell what to compute from {self.question!r}.")
+
+    def choice(self) -> Plan | None:
+        """ "Who has more titles, A or B?": the one of two named values that wins a comparison."""
+        if not re.search(r"\bor\b", self.text):
+            return None
+        direction = None
+        for word in self.words:
+            if word in MAX_WORDS:
+                direction = "max"
+                break
+            if word in MIN_WORDS:
+                direction = "min"
+                break
+        if direction is None:
+            return None
+        by_column: dict[str, list[ValueMention]] = {}
+        for mention in self.r.values:
+            by_column.setdefault(mention.column, []).append(mention)
+        options = next(
+            ((c, ms) for c, ms in by_column.items() if len({m.value for m in ms}) >= 2), None
+        )
+        numbers = [w for w in self.words if _is_placeholder(w)]
+        if options is None and len(numbers) >= 2:
+            year = self._year_column()
+            values = [self.number(w) for w in numbers]
+            if year is None:
+                return None
+            target, chosen = year, [int(v) if v.is_integer() else v for v in values]
+        elif options is not None:
+            target, chosen = options[0], [_scalar(m.value) for m in options[1]]
+        else:
+            return None
+        others = [f for f in self.filters if not (isinstance(f, Condition) and f.column == target)]
+        condition: Filter = Condition(column=target, op="in", value=chosen)  # type: ignore[arg-type]
+        filters: Filter = (
+            condition if not others else FilterGroup(combine="and", items=[*others, condition])
+        )
+        measure = self.measure({target})
+        if measure is not None:
+            descending = direction == "max"
+            if _is_rank(measure):
+                descending = not descending
+            aggregate = Aggregate(func="sum", column=measure)
+        else:
+            descending = direction == "max"
+            aggregate = Aggregate(func="count")
+        return Plan(
+            operation="aggregate",
+            filters=filters,
+            aggregates=[aggregate],
+            group_by=[GroupKey(column=target)],
+            sort=[SortKey(column=aggregate.output_name, descending=descending)],
+            limit=1,
+            answer_column=target,
+        )
 
     def counting(self) -> bool:
         """A "how many" question, not "the highest number of …" (which is a superlative)."""
