@@ -35,6 +35,12 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/load.py
+	$(BIN)/python benchmarks/ask.py
+
+## The offline planner on the tuning questions in ../shared/bench (prints ACCURACY … simple=…).
+bench-planner: $(STAMP)
+	$(BIN)/python ../shared/bench/score.py --adapter benchmarks/tuning_adapter.py:answer \
+		--set ../shared/bench/questions.jsonl --jobs 2 --quiet
 
 clean:
 	rm -rf $(VENV) .pytest_cache build *.egg-info

@@ -10,7 +10,7 @@ import unicodedata
 from typing import Any
 
 from .errors import QuestionError
-from .loading.profile import FileProfile
+from .loading.profile import FileProfile, looks_like_identifier
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 
@@ -52,7 +52,11 @@ def cache_key(
 
 def suggested_questions(profile: FileProfile, limit: int = 4) -> list[str]:
     """Questions built from this file's own columns that the offline planner answers."""
-    numbers = [c for c in profile.column_profiles if c.type in ("integer", "number")]
+    numbers = [
+        c
+        for c in profile.column_profiles
+        if c.type in ("integer", "number") and not looks_like_identifier(c, profile.rows)
+    ]
     groups = [
         c
         for c in profile.column_profiles

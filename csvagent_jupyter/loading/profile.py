@@ -60,6 +60,27 @@ class FileProfile(BaseModel):
         return [column.name for column in self.column_profiles]
 
 
+def looks_like_identifier(column: ColumnProfile, rows: int) -> bool:
+    """A key, not a measure: named id/code/key/No./#, or whole numbers that are all distinct."""
+    import re
+
+    name = column.name.strip().lower()
+    if column.type != "integer":
+        return False
+    if name.rstrip(".") in ("no", "#", "nr", "number", "num"):
+        return True
+    words = [
+        w
+        for w in re.split(
+            r"[^a-z0-9]+", re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", column.name).lower()
+        )
+        if w
+    ]
+    if words[-1:] in (["id"], ["code"], ["key"]):
+        return True
+    return column.distinct == rows and rows > 20
+
+
 def logical_type(series: pd.Series) -> LogicalType:
     dtype = series.dtype
     if pd.api.types.is_bool_dtype(dtype):

@@ -806,34 +806,15 @@ class _Builder:
         )
 
     def first_or_last(self) -> Plan:
+        """ "The last movie", "the first date …": the first or last value in file order."""
         target = self.target() or self.name_column(set())
         if target is None:
             raise QuestionError("Which column should I read the first or last value of?")
-        last = self.has("last", "latest")
-        plan = Plan(operation="rows", filters=self.combined_filter(), select=[target])
-        if last:
-            return (
-                plan.model_copy(
-                    update={
-                        "answer_column": target,
-                        "answer": "auto",
-                        "select": [target],
-                        "sort": [],
-                        "limit": None,
-                        "derive": [],
-                    }
-                )
-                if False
-                else Plan(
-                    operation="aggregate",
-                    filters=self.combined_filter(),
-                    aggregates=[Aggregate(func="last", column=target)],
-                )
-            )
+        func = "last" if self.has("last", "latest") else "first"
         return Plan(
             operation="aggregate",
             filters=self.combined_filter(),
-            aggregates=[Aggregate(func="first", column=target)],
+            aggregates=[Aggregate(func=func, column=target)],  # type: ignore[arg-type]
         )
 
     def lookup(self) -> Plan:
@@ -862,14 +843,13 @@ class _Builder:
                 if re.match(_GT, comparison.group(0)) or comparison.group(0).startswith("exceed")
                 else "lt"
             )
-            free = [w for w in numbers if not any(w == p for p in [])]
-            if free:
+            if numbers:
                 left = Plan(operation="aggregate", aggregates=[Aggregate(func=agg, column=measure)])  # type: ignore[arg-type]
                 base = self._filters_without(measure)
                 if base is not None:
                     left = left.model_copy(update={"filters": base})
                 return Plan(
-                    operation="compare", left=left, compare_op=op, right=self.number(free[-1])
+                    operation="compare", left=left, compare_op=op, right=self.number(numbers[-1])
                 )  # type: ignore[arg-type]
         boolean = [m.column for m in self.r.columns if self.index.type_of(m.column) == "boolean"]
         direction = self.superlative()

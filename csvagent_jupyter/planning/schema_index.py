@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from ..loading.profile import FileProfile
+from ..loading.profile import FileProfile, looks_like_identifier
 
 MAX_VALUES_PER_COLUMN = 20_000
 MAX_NGRAM = 7
@@ -227,20 +227,8 @@ class SchemaIndex:
         return found.type if found else "text"
 
     def is_identifier(self, column: str) -> bool:
-        """A key, not a measure: named "id"/"code"/"key", or whole numbers all distinct."""
         found = self.profile.column(column)
-        if found is None:
-            return False
-        if column.strip().lower().rstrip(".") in ("no", "#", "nr", "number", "num"):
-            return True
-        raw = re.split(r"[^a-z0-9]+", _CAMEL.sub(" ", column).lower())
-        if [w for w in raw if w][-1:] in (["id"], ["code"], ["key"]) and found.type == "integer":
-            return True
-        return (
-            found.type == "integer"
-            and found.distinct == self.profile.rows
-            and self.profile.rows > 20
-        )
+        return found is not None and looks_like_identifier(found, self.profile.rows)
 
     def is_numeric(self, column: str) -> bool:
         return self.type_of(column) in ("integer", "number")
