@@ -89,6 +89,7 @@ class Agent:
         data_dir: str | Path | None = None,
         max_file_bytes: int | None = None,
         skip_bad_lines: bool | None = None,
+        model: Any = None,
         settings: Settings | None = None,
     ) -> None:
         self.settings = settings or Settings.from_env(
@@ -108,6 +109,9 @@ class Agent:
         self._sessions_by_file: dict[str, str] = {}
         self._indexes: dict[str, Any] = {}
         self._results: OrderedDict[str, Any] = OrderedDict()
+        self._chat_model: Any = None
+        self._limiter: Any = None
+        self.use_model(model)
 
     # -- files -----------------------------------------------------------------------------
     def load(
@@ -186,6 +190,58 @@ class Agent:
             while len(self._frames) > FRAMES_IN_MEMORY:
                 self._frames.popitem(last=False)
 
+    # -- model ---------------------------------------------------------------------------
+    def use_model(self, model: Any = None) -> str:
+        """Choose the planner: a ``provider:model`` string, ``"offline"``, a LangChain chat model,
+        or None for the environment's choice (CSVAGENT_MODEL, then OpenAI when OPENAI_API_KEY
+        is set, else offline). Nothing is imported or contacted until a question needs it."""
+        from .planning.models import resolve_model_name
+
+        if model is not None and not isinstance(model, str):
+            self._chat_model = model
+            self.model_name = getattr(model, "model_name", None) or type(model).__name__
+        else:
+            self._chat_model = None
+            self.model_name = resolve_model_name(model, self.settings)
+        return self.model_name
+
+    @property
+    def uses_model(self) -> bool:
+        return self.model_name != "offline"
+
+    def _planner(self) -> Any:
+        from .planning.llm import LLMPlanner
+        from .planning.models import CallLimiter, build_chat_model
+
+        if self._chat_model is None:
+            self._chat_model = build_chat_model(self.model_name, self.settings)
+        if self._limiter is None:
+            self._limiter = CallLimiter(self.settings.model_calls_per_minute)
+        return LLMPlanner(self._chat_model, self.model_name, self.settings, self._limiter)
+
+    def preview(self, question: str, *, file: str | None = None, session: str | None = None) -> Any:
+        """Exactly what would be sent to a model for ``question``, without sending anything."""
+        from .analysis.tools import TableContext
+        from .planning.llm import LLMPlanner, build_messages
+
+        info = self.file(file)
+        text = clean_question(question, self.settings.max_question_chars)
+        frame = self.frame(info.id)
+        session_id = session or self._default_session(info.id)
+        messages = build_messages(
+            text,
+            profile=info.profile,
+            frame=frame,
+            index=self._index(info.id, frame, info),
+            conversation=self._context(session_id),
+            settings=self.settings,
+        )
+        context = TableContext(
+            frame, info.profile, str(info.path), schema_only=self.settings.schema_only
+        )
+        planner = LLMPlanner(None, self.model_name, self.settings, limiter=None)  # type: ignore[arg-type]
+        return planner.preview(messages, context)
+
     # -- questions -------------------------------------------------------------------------
     def ask(
         self,
@@ -216,7 +272,7 @@ class Agent:
             )
             return self._record(result, info, session_id, job.id, reporter, started, key=None)
         context = self._context(session_id)
-        key = cache_key(info.content_hash, text, "offline", context)
+        key = cache_key(info.content_hash, text, self.model_name, context)
         cached = self._cached_answer(key, info, text)
         if cached is not None:
             return self._record(cached, info, session_id, job.id, reporter, started, key=key)
@@ -244,6 +300,56 @@ class Agent:
         return self._record(result, info, session_id, job.id, reporter, started, key=key)
 
     def _answer(self, question: str, info: FileInfo, context: list[dict[str, Any]]) -> Any:
+        if not self.uses_model:
+            return self._answer_offline(question, info, context)
+        from .planning.models import ModelError
+
+        try:
+            return self._answer_with_model(question, info, context)
+        except ModelError as failure:
+            reason = str(failure)
+        try:
+            result = self._answer_offline(question, info, context)
+        except CSVAgentError as offline_failure:
+            raise QuestionError(
+                f"{reason} The offline planner could not answer either: {offline_failure}"
+            ) from None
+        result.planner = "offline (fallback)"
+        result.notes.append(reason)
+        result.summary = f"{reason} Answered by the offline planner instead: {result.summary}"
+        return result
+
+    def _answer_with_model(
+        self, question: str, info: FileInfo, context: list[dict[str, Any]]
+    ) -> Any:
+        from .analysis.run import run_plan
+        from .analysis.tools import TableContext
+        from .planning.llm import build_messages
+
+        frame = self.frame(info.id)
+        planner = self._planner()
+        messages = build_messages(
+            question,
+            profile=info.profile,
+            frame=frame,
+            index=self._index(info.id, frame, info),
+            conversation=context,
+            settings=self.settings,
+        )
+        table = TableContext(
+            frame, info.profile, str(info.path), schema_only=self.settings.schema_only
+        )
+        planned = planner.plan(messages, table)
+        result = run_plan(planned.plan, frame, info.profile, info.path)
+        result.planner, result.model = "llm", self.model_name
+        result.usage = {
+            **planned.usage,
+            "model_calls": planned.model_calls,
+            "tools": planned.tool_calls,
+        }
+        return result
+
+    def _answer_offline(self, question: str, info: FileInfo, context: list[dict[str, Any]]) -> Any:
         from .analysis.plan import Plan
         from .analysis.run import run_plan
         from .planning.followups import apply_followup, is_followup
@@ -323,6 +429,7 @@ class Agent:
             model=result.model,
             cached=result.cached,
             cache_key=key if result.ok else None,
+            usage=result.usage or None,
             execution_time=result.execution_time,
             status=status,
             error_message=result.error,
@@ -364,7 +471,10 @@ class Agent:
         if row is None:
             return []
         turns = [t for t in row.conversation_history if t.get("status") == "completed"]
-        return [{"question": t["question"], "plan": t["plan"]} for t in turns[-CONTEXT_TURNS:]]
+        return [
+            {"question": t["question"], "plan": t["plan"], "summary": t.get("summary")}
+            for t in turns[-CONTEXT_TURNS:]
+        ]
 
     # -- sessions and history -----------------------------------------------------------
     def _default_session(self, file_id: str) -> str:

@@ -61,6 +61,14 @@ class Settings:
     skip_bad_lines: bool = False
     answer_cache: bool = True
     max_question_chars: int = 2000
+    model: str | None = None  # "provider:model" or "offline"
+    openai_base_url: str | None = None  # an OpenAI-compatible server (Ollama, vLLM, llama.cpp)
+    openai_api_key_env: str = "OPENAI_API_KEY"  # the variable that holds the key for it
+    schema_only: bool = False  # privacy: send the model column names and types, no values
+    model_calls_per_minute: int = 30
+    max_tool_rounds: int = 6
+    model_timeout: float = 60.0
+    context_chars: int = 4000  # the conversation sent with a follow-up, at most
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
@@ -73,6 +81,14 @@ class Settings:
             skip_bad_lines=_env_bool("SKIP_BAD_LINES", False),
             answer_cache=_env_bool("ANSWER_CACHE", True),
             max_question_chars=_env_int("MAX_QUESTION_CHARS", 2000),
+            model=os.environ.get(ENV_PREFIX + "MODEL") or None,
+            openai_base_url=os.environ.get(ENV_PREFIX + "OPENAI_BASE_URL") or None,
+            openai_api_key_env=os.environ.get(ENV_PREFIX + "OPENAI_API_KEY_ENV")
+            or "OPENAI_API_KEY",
+            schema_only=_env_bool("SCHEMA_ONLY", False),
+            model_calls_per_minute=_env_int("MODEL_CALLS_PER_MINUTE", 30),
+            max_tool_rounds=_env_int("MAX_TOOL_ROUNDS", 6),
+            model_timeout=float(_env_int("MODEL_TIMEOUT", 60)),
         )
         given = {key: value for key, value in overrides.items() if value is not None}
         if "data_dir" in given:

@@ -676,3 +676,20 @@ def test_hostile_cells_are_escaped_in_html(tmp_path: Path) -> None:
         result = run_plan(Plan(operation="rows"), agent.frame(), info.profile, info.path)
     html = result._repr_mimebundle_()[0]["text/html"]
     assert "<script>" not in html and "&lt;script&gt;" in html
+
+
+def test_filters_need_no_kind_field() -> None:
+    """Models often leave out the discriminator; the fields tell a group from a condition."""
+    plan = Plan.model_validate(
+        {
+            "operation": "rows",
+            "filters": {
+                "combine": "and",
+                "items": [
+                    {"column": "a", "op": "eq", "value": 1},
+                    {"column": "b", "op": "is_null"},
+                ],
+            },
+        }
+    )
+    assert isinstance(plan.filters, FilterGroup) and isinstance(plan.filters.items[0], Condition)

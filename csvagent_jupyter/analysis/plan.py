@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag
 
 Scalar = str | int | float | bool
 DatePart = Literal["year", "quarter", "month", "day", "weekday", "hour"]
@@ -68,7 +68,17 @@ class FilterGroup(_Model):
     items: list[Filter] = Field(min_length=1)
 
 
-Filter = Annotated[Condition | FilterGroup, Field(discriminator="kind")]
+def _filter_kind(data: object) -> str:
+    """Tell a group from a condition by its fields, so a model may omit ``kind``."""
+    if isinstance(data, dict):
+        return "group" if "combine" in data or data.get("kind") == "group" else "condition"
+    return "group" if isinstance(data, FilterGroup) else "condition"
+
+
+Filter = Annotated[
+    Annotated[Condition, Tag("condition")] | Annotated[FilterGroup, Tag("group")],
+    Discriminator(_filter_kind),
+]
 
 
 class Derive(_Model):

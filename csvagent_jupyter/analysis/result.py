@@ -42,6 +42,9 @@ class Result:
     error: str | None = None
     suggestions: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    usage: dict[str, Any] = field(
+        default_factory=dict
+    )  # tokens and calls of a model, if one planned
 
     # -- plain data -------------------------------------------------------------------------
     @property
