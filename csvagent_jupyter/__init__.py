@@ -38,7 +38,32 @@ __all__ = [
     "UnknownColumnError",
     "UnknownFileError",
     "__version__",
+    "load_ipython_extension",
+    "panel",
+    "unload_ipython_extension",
 ]
+
+
+def load_ipython_extension(ipython: Any) -> None:
+    """``%load_ext csvagent_jupyter``: registers %%ask, %ask and %csv. Kept light: nothing
+    heavy is imported until the first question."""
+    from .jupyter.extension import load
+
+    load(ipython)
+
+
+def unload_ipython_extension(ipython: Any) -> None:
+    """``%unload_ext csvagent_jupyter``: removes the magics and the settings object."""
+    from .jupyter.extension import unload
+
+    unload(ipython)
+
+
+def panel(side: bool = False) -> Any:
+    """The upload and chat panel (``side=True`` opens it in a JupyterLab side area)."""
+    from .jupyter.panel import panel as make_panel
+
+    return make_panel(side=side)
 
 
 def __getattr__(name: str) -> Any:

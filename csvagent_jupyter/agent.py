@@ -249,11 +249,21 @@ class Agent:
         *,
         file: str | None = None,
         session: str | None = None,
+        model: Any = None,
         on_progress: ProgressCallback | None = None,
     ) -> Any:
         """Answer a question about a loaded file; returns a :class:`Result`, never raises for
         an unanswerable question (``kind == "error"`` says why and suggests what would work).
+
+        ``model`` uses another planner for this one question ("offline", "provider:model").
         """
+        if model is not None:
+            saved = (self.model_name, self._chat_model)
+            self.use_model(model)
+            try:
+                return self.ask(question, file=file, session=session, on_progress=on_progress)
+            finally:
+                self.model_name, self._chat_model = saved
         from .analysis.result import Result
 
         started = time.perf_counter()
@@ -516,6 +526,23 @@ class Agent:
             QueryRecord.from_row(row)
             for row in self.store.list_queries(session_id=session, limit=limit)
         ]
+
+    def run(
+        self, plan: Any, *, file: str | None = None, session: str | None = None, question: str = ""
+    ) -> Any:
+        """Run a Plan you wrote or changed (validated first); logged like a question."""
+        from .analysis.plan import Plan
+        from .analysis.run import run_plan
+
+        info = self.file(file)
+        started = time.perf_counter()
+        plan = plan if isinstance(plan, Plan) else Plan.model_validate(plan)
+        result = run_plan(plan, self.frame(info.id), info.profile, info.path)
+        result.planner, result.question = "plan", question or "(plan)"
+        job = self.store.add_job("query_processing")
+        reporter = ProgressReporter(job_id=job.id, subject_id=None, kind="query", callback=None)
+        session_id = session or self._default_session(info.id)
+        return self._record(result, info, session_id, job.id, reporter, started, key=None)
 
     def replay(self, query_id: str) -> Any:
         """Re-run a logged plan on the same file, with no planner involved; logged as a new query."""

@@ -1,0 +1,72 @@
+"""``CSVAgent``: the user settings as traitlets, so ``%config CSVAgent.model = "..."`` works.
+
+Every trait defaults to what the environment says (``Settings.from_env``), so the
+environment and ``%config`` set the same things; ``%config`` wins.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from traitlets import Bool, Int, Unicode, observe
+from traitlets.config import Configurable
+
+from ..settings import Settings
+
+
+def _env() -> Settings:
+    return Settings.from_env()
+
+
+class CSVAgent(Configurable):
+    """csvagent-jupyter settings (see also the CSVAGENT_* environment variables)."""
+
+    model = Unicode(
+        None,
+        allow_none=True,
+        config=True,
+        help='The planner: "provider:model" (e.g. "openai:gpt-4o-mini") or "offline". '
+        "Default: CSVAGENT_MODEL, then OpenAI when OPENAI_API_KEY is set, else offline.",
+    )
+    database_url = Unicode(
+        None, allow_none=True, config=True, help="SQLAlchemy URL of the database."
+    )
+    data_dir = Unicode(
+        None, allow_none=True, config=True, help="Folder for the database, cache and uploads."
+    )
+    max_file_bytes = Int(None, allow_none=True, config=True, help="Largest CSV accepted, in bytes.")
+    schema_only = Bool(
+        None, allow_none=True, config=True, help="Send a model column names and types only."
+    )
+    openai_base_url = Unicode(
+        None,
+        allow_none=True,
+        config=True,
+        help="An OpenAI-compatible server (Ollama, vLLM, llama.cpp).",
+    )
+    show_traceback = Bool(
+        False, config=True, help="Show the full traceback of errors (for debugging)."
+    )
+    autolimit = Int(
+        20, config=True, help="Rows of a table shown in the notebook (the value keeps all)."
+    )
+
+    def settings(self) -> Settings:
+        """The environment's settings with the values set here on top."""
+        overrides: dict[str, Any] = {
+            "model": self.model,
+            "database_url": self.database_url,
+            "data_dir": self.data_dir,
+            "max_file_bytes": self.max_file_bytes,
+            "schema_only": self.schema_only,
+            "openai_base_url": self.openai_base_url,
+        }
+        return Settings.from_env(**overrides)
+
+    @observe(
+        "database_url", "data_dir", "max_file_bytes", "schema_only", "openai_base_url", "model"
+    )
+    def _settings_changed(self, change: dict[str, Any]) -> None:
+        from .state import reset_agent
+
+        reset_agent(keep_model=change["name"] == "model")
