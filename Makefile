@@ -21,13 +21,13 @@ demo: $(STAMP)
 ## JupyterLab on the quickstart notebook.
 lab: $(STAMP)
 	$(BIN)/python scripts/make_sample_data.py
-	$(BIN)/jupyter lab notebooks/01_quickstart.ipynb
+	cd notebooks && ../$(BIN)/jupyter lab 01_quickstart.ipynb
 
 ## The whole test suite (PostgreSQL tests run when CSVAGENT_TEST_POSTGRES_URL is set).
 test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest tests notebooks --nbval --nbval-sanitize-with notebooks/sanitize.cfg
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

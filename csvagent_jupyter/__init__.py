@@ -38,9 +38,11 @@ __all__ = [
     "UnknownColumnError",
     "UnknownFileError",
     "__version__",
+    "current_agent",
     "load_ipython_extension",
     "panel",
     "unload_ipython_extension",
+    "wait_for_jobs",
 ]
 
 
@@ -64,6 +66,20 @@ def panel(side: bool = False) -> Any:
     from .jupyter.panel import panel as make_panel
 
     return make_panel(side=side)
+
+
+def current_agent() -> Any:
+    """The notebook's Agent: the one the magics and the panel use (made on first use)."""
+    from .jupyter.state import get_agent
+
+    return get_agent()
+
+
+async def wait_for_jobs() -> None:
+    """``await csvagent_jupyter.wait_for_jobs()``: until background loads and questions finish."""
+    from .jupyter.tasks import wait_for_jobs as wait
+
+    await wait()
 
 
 def __getattr__(name: str) -> Any:

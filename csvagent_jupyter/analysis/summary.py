@@ -73,7 +73,8 @@ def describe_filter(item: Filter | None) -> str:
         if item.op in ("is_null", "not_null"):
             return f"{column} {_OP_WORDS[item.op]}"
         value = item.value
-        shown = " and ".join(fmt(v) for v in value) if isinstance(value, list) else fmt(value)
+        show = str if item.part is not None else fmt  # a year is 2024, not 2,024
+        shown = " and ".join(show(v) for v in value) if isinstance(value, list) else show(value)
         return f"{column} {_OP_WORDS[item.op]} {shown}"
     parts = [describe_filter(child) for child in item.items]
     if item.combine == "not":
@@ -102,7 +103,7 @@ def summarize(plan: Plan, value: Any, table: pd.DataFrame | None, rows_in: int) 
         test = describe_filter(plan.condition)
         answer = "Yes" if value else "No"
         quantifier = "at least one row" if operation == "any" else "every row"
-        return f"{answer}: {'' if value else 'not '}{quantifier}{scope} has {test}."
+        return f"{answer}: {'' if value else 'not '}{quantifier}{scope} satisfies “{test}”."
     if operation == "compare":
         return f"{'Yes' if value else 'No'}."
     if operation == "distinct":

@@ -88,8 +88,19 @@ def run_with_progress(
         return value
 
     task = loop.create_task(runner())
+    _pending.add(task)
+    task.add_done_callback(_pending.discard)
     task.add_done_callback(_log_failure)
     return task
+
+
+_pending: set[asyncio.Task[Any]] = set()
+
+
+async def wait_for_jobs() -> None:
+    """Wait until every background load and question started from this kernel is done."""
+    while _pending:
+        await asyncio.gather(*list(_pending), return_exceptions=True)
 
 
 def _log_failure(task: asyncio.Task[Any]) -> None:

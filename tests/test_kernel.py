@@ -1,0 +1,64 @@
+"""A real IPython kernel: a background load leaves the kernel free for other cells."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from jupyter_client.manager import start_new_kernel
+from sqlalchemy import create_engine, text
+
+from csvagent_jupyter.sample_data import mixed_frame, write_csv
+
+
+def execute(client, code: str, timeout: float = 120) -> dict:
+    """Run code in the kernel; return the reply content and what it printed or displayed."""
+    msg_id = client.execute(code)
+    reply = client.get_shell_msg(timeout=timeout)
+    while reply["parent_header"].get("msg_id") != msg_id:
+        reply = client.get_shell_msg(timeout=timeout)
+    assert reply["content"]["status"] == "ok", reply["content"]
+    return reply["content"]
+
+
+def job_status(database: Path) -> list[tuple[str, float]]:
+    engine = create_engine(f"sqlite:///{database}")
+    with engine.connect() as connection:
+        rows = connection.execute(
+            text("select status, progress from jobs where job_type = 'file_upload'")
+        ).all()
+    engine.dispose()
+    return [(status, progress) for status, progress in rows]
+
+
+@pytest.mark.slow
+def test_other_cells_run_while_a_large_file_loads(tmp_path: Path) -> None:
+    big = write_csv(mixed_frame(1_000_000, 12, seed=5), tmp_path / "big.csv")
+    data_dir = tmp_path / "kernel-data"
+    manager, client = start_new_kernel(kernel_name="python3", cwd=str(tmp_path))
+    try:
+        execute(
+            client,
+            f"import os; os.environ['CSVAGENT_DATA_DIR'] = {str(data_dir)!r}\n%load_ext csvagent_jupyter",
+        )
+        execute(
+            client, "import csvagent_jupyter; csvagent_jupyter.current_agent().files()"
+        )  # warm the database
+        started = time.perf_counter()
+        execute(client, f"%csv load {big}")
+        execute(client, "answer = sum(range(1000))")
+        other_cell = time.perf_counter() - started
+        during = job_status(data_dir / "csvagent.sqlite3")
+        assert during and during[0][0] in ("queued", "processing"), during  # still loading
+        execute(client, "await csvagent_jupyter.wait_for_jobs()")
+        after = job_status(data_dir / "csvagent.sqlite3")
+        assert after == [("completed", 100.0)]
+        assert other_cell < 5
+        execute(
+            client,
+            "assert answer == 499500 and csvagent_jupyter.current_agent().files()[0].rows == 1_000_000",
+        )
+    finally:
+        client.stop_channels()
+        manager.shutdown_kernel(now=True)
