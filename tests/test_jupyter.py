@@ -208,9 +208,11 @@ def test_panel_loads_asks_and_shows_failures(panel_agent: Agent, sales_csv: Path
     assert "offline" in view.model_label.value
     assert "No file loaded" in view.files.value
     view.load_path(str(DATA / "ragged.csv"))
-    assert "❌" in view.files.value and "more fields than" in view.message.value
+    assert (
+        "error <b>ragged.csv</b>" in view.files.value and "more fields than" in view.message.value
+    )
     view.load_bytes(sales_csv.read_bytes(), "uploaded.csv")
-    assert "✅ <b>uploaded.csv</b> — 240 rows" in view.files.value
+    assert "completed <b>uploaded.csv</b> — 240 rows" in view.files.value
     assert all(child.children[0].value == 1.0 for child in view.jobs.children)
     assert view.jobs.children[0].children[0].bar_style == "danger"
     assert view.jobs.children[1].children[0].bar_style == "success"
@@ -247,5 +249,5 @@ def test_panel_work_runs_as_tasks_while_the_loop_stays_free(
     assert len(ticks) > 3
     bar = view.jobs.children[0].children[0]
     assert bar.value == 1.0 and bar.bar_style == "success"
-    assert "✅ <b>big.csv</b> — 300,000 rows" in view.files.value
+    assert "completed <b>big.csv</b> — 300,000 rows" in view.files.value
     assert "300,000" in view.transcript.outputs[-1]["data"]["text/plain"]

@@ -82,9 +82,8 @@ class CSVPanel:
         )
         rows = []
         for info in self.agent.files()[:20]:
-            status = {"completed": "✅", "error": "❌", "processing": "⏳"}.get(
-                info.status, info.status
-            )
+            color = {"completed": "#2e7d32", "error": "#b00020"}.get(info.status, "#f9a825")
+            status = f"<span style='color:{color}'>●</span> {info.status}"
             detail = (
                 f"{info.rows:,} rows × {len(info.columns)} columns"
                 if info.rows is not None

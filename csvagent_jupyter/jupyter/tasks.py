@@ -36,7 +36,7 @@ class ProgressBar:
         self.bar.value = event.progress
         if event.event.endswith("_complete"):
             self.bar.bar_style = "success"
-            self.label.value = f"{self.title}: {event.message or 'done'}"
+            self.label.value = event.message or f"{self.title}: done"
         elif event.event.endswith("_error"):
             self.bar.value = 1.0  # a full red bar: finished, with an error
             self.bar.bar_style = "danger"
