@@ -66,32 +66,40 @@ def run_with_progress(
         try:
             value = work(on_event)
         except BaseException as exc:
-            if on_done is not None:
-                on_done(None, exc)
+            _notify(on_done, None, exc)
             raise
-        if on_done is not None:
-            on_done(value, None)
+        _notify(on_done, value, None)
         return value
 
     def threadsafe(event: ProgressEvent) -> None:
         loop.call_soon_threadsafe(on_event, event)
 
-    async def runner() -> T:
-        try:
-            value = await loop.run_in_executor(None, work, threadsafe)
-        except BaseException as exc:
-            if on_done is not None:
-                on_done(None, exc)
-            raise
-        if on_done is not None:
-            on_done(value, None)
-        return value
-
-    task = loop.create_task(runner())
+    task: asyncio.Task[T] = loop.create_task(_in_thread(loop, work, threadsafe))
     _pending.add(task)
     task.add_done_callback(_pending.discard)
+    task.add_done_callback(lambda done: _notify(on_done, *_outcome(done)))
     task.add_done_callback(_log_failure)
     return task
+
+
+async def _in_thread(loop: asyncio.AbstractEventLoop, work: Callable[..., T], callback: Any) -> T:
+    return await loop.run_in_executor(None, work, callback)
+
+
+def _outcome(task: asyncio.Task[Any]) -> tuple[Any, BaseException | None]:
+    if task.cancelled():
+        return None, asyncio.CancelledError()
+    error = task.exception()
+    return (None, error) if error is not None else (task.result(), None)
+
+
+def _notify(
+    on_done: Callable[[Any, BaseException | None], None] | None,
+    value: Any,
+    error: BaseException | None,
+) -> None:
+    if on_done is not None:
+        on_done(value, error)
 
 
 _pending: set[asyncio.Task[Any]] = set()
