@@ -259,3 +259,24 @@ def test_timestamps_with_time_zones_are_profiled(agent: Agent) -> None:
     assert column.type == "datetime"
     assert (column.nulls, column.distinct) == (1, 2)
     assert column.min.startswith("2023-01-01 10:00:00")
+
+
+def test_unchanged_file_is_not_hashed_again_but_a_changed_one_is(
+    agent: Agent, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import csvagent_jupyter.loading.loader as loader_module
+
+    path = write_csv(sales_frame(), tmp_path / "sales.csv")
+    first = agent.load(path)
+    agent.cache.wait(first.content_hash)
+    hashed: list[Path] = []
+    real = loader_module.content_hash_of
+    monkeypatch.setattr(
+        loader_module, "content_hash_of", lambda p, cb=None: hashed.append(p) or real(p, cb)
+    )
+    assert agent.load(path).id == first.id and hashed == []
+    frame = sales_frame()
+    frame.loc[0, "units"] = 99
+    write_csv(frame, path)  # same path, new content: hashed, parsed, a new File
+    second = agent.load(path)
+    assert hashed == [path] and second.id != first.id and agent.frame()["units"].iloc[0] == 99

@@ -10,7 +10,7 @@ so the reproducible code in every answer repeats the load exactly.
 from __future__ import annotations
 
 import re
-import warnings
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
@@ -155,8 +155,8 @@ def _sample(series: pd.Series) -> list[str]:
     if len(series) > SAMPLE_VALUES:
         # Formats often change part-way through a file, so the tail is sampled too.
         step = len(series) // SAMPLE_VALUES
-        series = pd.concat([series.iloc[:500], series.iloc[500::step]])
-    return [str(value) for value in dict.fromkeys(series.dropna().tolist())]
+        series = series.iloc[np.r_[0:500, 500 : len(series) : step]]
+    return [str(value) for value in series.dropna().unique().tolist()]
 
 
 def _placeholders(rejected: list[str]) -> tuple[str, ...] | None:
@@ -164,6 +164,12 @@ def _placeholders(rejected: list[str]) -> tuple[str, ...] | None:
     if all(token.strip().lower() in PLACEHOLDERS for token in rejected):
         return tuple(sorted(rejected))
     return None
+
+
+def _plausible(sample: list[str], test: Callable[[str], object], head: int = 40) -> bool:
+    """At least a fifth of the first values pass ``test``: worth testing them all."""
+    first = sample[:head]
+    return sum(1 for value in first if test(value)) * 5 >= len(first)
 
 
 def _share(flags: list[bool]) -> float:
@@ -185,14 +191,19 @@ def _infer_text_column(name: str, series: pd.Series, rows: int) -> Conversion | 
         if placeholders is not None:
             return Conversion(name, "boolean", placeholders)
 
-    is_number = [bool(_NUMERIC_TEXT.match(value)) for value in sample]
-    if _share(is_number) >= 0.5:
+    # Each test first looks at a few values: most text columns fail it there, cheaply.
+    if (
+        _plausible(sample, _NUMERIC_TEXT.match)
+        and _share(is_number := [bool(_NUMERIC_TEXT.match(v)) for v in sample]) >= 0.5
+    ):
         placeholders = _placeholders([v for v, ok in zip(sample, is_number, strict=True) if not ok])
         if placeholders is not None:
             return Conversion(name, "number", placeholders, strip_symbols=True)
 
-    is_date = [bool(_DATE_HINT.search(value)) for value in sample]
-    if _share(is_date) >= 0.5:
+    if (
+        _plausible(sample, _DATE_HINT.search)
+        and _share(is_date := [bool(_DATE_HINT.search(v)) for v in sample]) >= 0.5
+    ):
         placeholders = _placeholders([v for v, ok in zip(sample, is_date, strict=True) if not ok])
         dated = [v for v, ok in zip(sample, is_date, strict=True) if ok]
         date_format = _infer_date_format(dated) if placeholders is not None else None
@@ -213,31 +224,33 @@ def _infer_date_format(dated: list[str]) -> str | None:
         candidates.append(guessed)
     candidates += ["%B %d, %Y", "%d %B %Y", "%b %d, %Y", "%d %b %Y", "%m/%d/%Y", "%d/%m/%Y"]
     for date_format in dict.fromkeys(candidates):
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            try:
-                pd.to_datetime(pd.Series(dated), format=date_format)
-            except (ValueError, TypeError, OverflowError):
-                continue
+        # No warnings.catch_warnings here: it is process-global and this runs in threads;
+        # an explicit format makes pandas parse without inference warnings anyway.
+        try:
+            pd.to_datetime(pd.Series(dated), format=date_format)
+        except (ValueError, TypeError, OverflowError):
+            continue
         return date_format
     return None
 
 
-def infer_conversions(frame: pd.DataFrame) -> list[Conversion]:
-    """The conversions that type ``frame``'s columns better than the parser did."""
-    conversions: list[Conversion] = []
+Mapper = Callable[..., Iterable[Any]]  # builtins.map, or a thread pool's map
+
+
+def infer_conversion(name: str, series: pd.Series, rows: int) -> Conversion | None:
+    """The conversion that types one column better than the parser did, if any."""
+    if _is_text(series):
+        return _infer_text_column(name, series, rows)
+    if series.dtype == np.float64 and series.hasnans and _holds_whole_numbers(series):
+        return Conversion(name, "integer")
+    return None
+
+
+def infer_conversions(frame: pd.DataFrame, mapper: Mapper = map) -> list[Conversion]:
+    """The conversions for every column; columns are independent, so ``mapper`` may be parallel."""
     rows = len(frame)
-    for name in frame.columns:
-        series = frame[name]
-        if _is_text(series):
-            conversion = _infer_text_column(name, series, rows)
-        elif series.dtype == np.float64 and series.hasnans:
-            conversion = Conversion(name, "integer") if _holds_whole_numbers(series) else None
-        else:
-            conversion = None
-        if conversion is not None:
-            conversions.append(conversion)
-    return conversions
+    found = mapper(lambda name: infer_conversion(name, frame[name], rows), list(frame.columns))
+    return [conversion for conversion in found if conversion is not None]
 
 
 def _holds_whole_numbers(series: pd.Series) -> bool:
@@ -250,31 +263,37 @@ def _holds_whole_numbers(series: pd.Series) -> bool:
     return bool(np.array_equal(present, np.floor(present)))
 
 
-def apply_conversions(frame: pd.DataFrame, conversions: list[Conversion]) -> list[Conversion]:
-    """Convert in place; returns the conversions that held for the whole column.
+def convert_column(conversion: Conversion, series: pd.Series) -> pd.Series | None:
+    """The converted column, or None when the conversion does not hold for all of it.
 
     A sample can miss the one odd cell in a million; then that column stays text,
     which loses nothing, rather than failing the load.
     """
+    try:
+        converted = conversion.apply(series)
+    except (ValueError, TypeError, OverflowError):
+        return None
+    if conversion.kind == "category" and len(converted.cat.categories) > max(
+        1000, len(series) // 20
+    ):
+        return None  # the sample looked repetitive, the whole column is not
+    if conversion.kind == "boolean" and int(converted.isna().sum()) > int(
+        series.isna().sum()
+    ) + _count_placeholders(series, conversion):
+        return None
+    return converted
+
+
+def apply_conversions(
+    frame: pd.DataFrame, conversions: list[Conversion], mapper: Mapper = map
+) -> list[Conversion]:
+    """Convert in place (columns in parallel when ``mapper`` is); returns the conversions that held."""
+    converted = list(mapper(lambda c: convert_column(c, frame[c.column]), conversions))
     applied: list[Conversion] = []
-    for conversion in conversions:
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                converted = conversion.apply(frame[conversion.column])
-        except (ValueError, TypeError, OverflowError):
-            continue
-        if conversion.kind == "category" and len(converted.cat.categories) > max(
-            1000, len(frame) // 20
-        ):
-            continue  # the sample looked repetitive, the whole column is not
-        original = frame[conversion.column]
-        if conversion.kind == "boolean" and int(converted.isna().sum()) > int(
-            original.isna().sum()
-        ) + _count_placeholders(original, conversion):
-            continue
-        frame[conversion.column] = converted
-        applied.append(conversion)
+    for conversion, series in zip(conversions, converted, strict=True):
+        if series is not None:
+            frame[conversion.column] = series
+            applied.append(conversion)
     return applied
 
 

@@ -58,6 +58,8 @@ class File(Base):
     column_count: Mapped[int | None] = mapped_column(Integer)
     cache_path: Mapped[str | None] = mapped_column(Text)
     source_path: Mapped[str | None] = mapped_column(Text)
+    # With file_size, lets a reload of an unchanged file skip hashing it (as make does).
+    source_mtime_ns: Mapped[int | None] = mapped_column(BigInteger)
     error_message: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     processed_at: Mapped[datetime | None] = mapped_column()

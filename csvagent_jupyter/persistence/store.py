@@ -60,6 +60,23 @@ class Store:
             )
             return session.scalars(statement).first()
 
+    def known_content_hash(self, source_path: str, *, size: int, mtime_ns: int) -> str | None:
+        """The content hash of a completed load of this very file, if it is unchanged since
+        (same path, size and modification time to the nanosecond); else None: hash it."""
+        with self.db.transaction() as session:
+            statement = (
+                select(File.content_hash)
+                .where(
+                    File.source_path == source_path,
+                    File.file_size == size,
+                    File.source_mtime_ns == mtime_ns,
+                    File.status == "completed",
+                )
+                .order_by(File.created_at.desc())
+                .limit(1)
+            )
+            return session.scalars(statement).first()
+
     def list_files(self, *, status: str | None = None) -> list[File]:
         """Files, newest first."""
         with self.db.transaction() as session:
