@@ -259,7 +259,8 @@ class _Builder:
     def add_value_filters(self) -> None:
         taken = {i for v in self.r.values for i in range(v.start, v.end)}
         taken |= {i for m in self.r.columns for i in range(m.start, m.end)}
-        taken |= {i for i, w in enumerate(self.words) if _is_placeholder(w) or w in QUESTION_WORDS}
+        function_words = QUESTION_WORDS | MAX_WORDS | MIN_WORDS | set(AGG_WORDS)
+        taken |= {i for i, w in enumerate(self.words) if _is_placeholder(w) or w in function_words}
         # What is counted or ranked ("the most movies", "how many films") is the table's
         # subject, not a filter, even when some longer cell value contains the word.
         subject = set()
@@ -466,6 +467,9 @@ class _Builder:
         choice = self.choice()
         if choice is not None:
             return choice
+        common = self.most_common()
+        if common is not None:
+            return common
         if self.counting():
             return self.how_many()
         superlative = self.superlative()
@@ -474,6 +478,8 @@ class _Builder:
         target = self.target()
         if agg and superlative and target and not self.index.is_numeric(target):
             return self.grouped_extreme(target, agg, superlative, limit, chart)
+        if agg in ("max", "min") and not group:
+            return self.extreme(agg, limit, chart)  # "the maximum salary", "the top 4 maximum …"
         if agg and not (superlative and target and agg in ("max", "min")):
             return self.aggregate(agg, group, chart, limit)
         if superlative is not None:
@@ -543,6 +549,26 @@ class _Builder:
             sort=[SortKey(column=aggregate.output_name, descending=descending)],
             limit=1,
             answer_column=target,
+        )
+
+    def most_common(self) -> Plan | None:
+        """ "The most common level of studies", "the least frequent X": the mode of a column."""
+        match = re.search(r"\b(most|least) (?:common|frequent|popular|usual)\b", self.text)
+        if match is None:
+            return None
+        position = self.text[: match.end()].count(" ")
+        mention = self.mention_after(position, window=5, numeric=None)
+        if mention is None:
+            return None
+        return Plan(
+            operation="aggregate",
+            filters=self.combined_filter(),
+            aggregates=[Aggregate(func="count")],
+            group_by=[GroupKey(column=mention.column)],
+            sort=[SortKey(column="count", descending=match.group(1) == "most")],
+            limit=self.top_n() or 1,
+            answer_column=mention.column,
+            answer="list" if (self.top_n() or 1) > 1 else "auto",
         )
 
     def counting(self) -> bool:
@@ -746,6 +772,15 @@ class _Builder:
                 aggregates=[Aggregate(func=direction, column=target)],
             )  # type: ignore[arg-type]
         if measure is not None and target is None and not self.has("who", "which"):
+            if limit and limit > 1:  # "the top 4 salaries": the values themselves, largest first
+                return Plan(
+                    operation="rows",
+                    filters=filters,
+                    sort=[SortKey(column=measure, descending=descending)],
+                    limit=limit,
+                    answer_column=measure,
+                    answer="list",
+                )
             return Plan(
                 operation="aggregate",
                 filters=filters,
