@@ -317,3 +317,25 @@ def test_ask_without_a_file(agent: Agent) -> None:
 
     with pytest.raises(UnknownFileError, match="No file is loaded"):
         agent.ask("how many rows?")
+
+
+@pytest.fixture
+def league(agent: Agent, tmp_path: Path) -> pd.DataFrame:
+    frame = pd.DataFrame(
+        {
+            "Season": ["2001/02", "2002/03", "2003/04", "2004/05", "2005/06"],
+            "Place": ["1st", "3rd", "1st", "2nd", "5th"],
+            "Coach": ["Ada Park", "Ben Ito", "Ada Park", "Cy Roe", "Cy Roe"],
+            "Points": [71, 60, 75, 66, 48],
+        }
+    )
+    agent.load(write_csv(frame, tmp_path / "league.csv"))
+    return agent.frame()
+
+
+def test_ordinal_places_and_most_common(agent: Agent, league: pd.DataFrame) -> None:
+    assert ask_ok(agent, "which seasons finished in first place?").value == ["2001/02", "2003/04"]
+    assert ask_ok(agent, "how many times did they finish first?").value == 2
+    assert ask_ok(agent, "which coach finished first the most?").value == "Ada Park"
+    assert ask_ok(agent, "what is the most common coach?").value in ("Ada Park", "Cy Roe")
+    assert ask_ok(agent, "what are the top 3 points?").value == [75, 71, 66]

@@ -35,6 +35,8 @@ NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
 }  # fmt: skip
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "6th": 6, "7th": 7, "8th": 8, "9th": 9, "10th": 10}  # fmt: skip
+RANK_WORDS = ("rank", "place", "placing", "position", "pos", "finish", "result", "standing")
 MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"], 1)}  # fmt: skip
 MAX_WORDS = {"most", "highest", "largest", "greatest", "biggest", "maximum", "max", "best", "top", "longest", "richest", "oldest", "latest", "newest", "recent", "more", "higher", "larger", "greater"}  # fmt: skip
@@ -300,6 +302,53 @@ class _Builder:
             for w in window
         )
 
+    def add_ordinal_filters(self) -> None:
+        """ "finished first", "1st place", "second place": a rank column equal to that position."""
+        for position, word in enumerate(self.words):
+            if word not in ORDINALS or position in self.r.used:
+                continue
+            near = self.words[max(0, position - 2) : position + 3]
+            if not any(
+                w.startswith(("plac", "finish", "rank", "came", "position", "won")) for w in near
+            ):
+                continue
+            column = self._rank_column(position)
+            if column is None:
+                continue
+            rank = ORDINALS[word]
+            if self.index.is_numeric(column):
+                profile = self.index.profile.column(column)
+                if (
+                    profile is None
+                    or profile.min is None
+                    or not profile.min <= rank <= (profile.max or rank)
+                ):
+                    continue  # e.g. ranks left blank for the medallists: file order decides
+                self.filters.append(Condition(column=column, op="eq", value=rank))
+            else:
+                spelled = {
+                    str(rank),
+                    f"{rank}{_suffix(rank)}",
+                    next(k for k, v in ORDINALS.items() if v == rank),
+                }
+                values = [v for k, v in self.index.values.get(column, {}).items() if k in spelled]
+                if not values:
+                    continue
+                self.filters.append(
+                    Condition(column=column, op="in", value=[_scalar(v) for v in values])
+                )
+            self.filter_columns.add(column)
+            self.r.used.add(position)
+
+    def _rank_column(self, position: int) -> str | None:
+        near = [m for m in self.r.columns if abs(m.start - position) <= 3 and _is_rank(m.column)]
+        if near:
+            return min(near, key=lambda m: abs(m.start - position)).column
+        for column in self.index.profile.column_profiles:
+            if any(word in column.name.lower() for word in RANK_WORDS):
+                return column.name
+        return None
+
     def add_number_filters(self) -> set[str]:
         """Comparatives ("more than 10 wins"), ranges and years; returns the columns they use."""
         used: set[str] = set()
@@ -457,6 +506,7 @@ class _Builder:
     # -- intents -------------------------------------------------------------------------
     def build(self) -> Plan:
         self.add_value_filters()
+        self.add_ordinal_filters()
         self.add_number_filters()
         words = self.words
         first = words[0]
@@ -486,7 +536,8 @@ class _Builder:
             return self.extreme(superlative, limit, chart)
         if group and chart is not None:
             return self.aggregate("count", group, chart, limit)
-        if self.has("first", "last", "earliest", "latest"):
+        unused = [w for i, w in enumerate(self.words) if i not in self.r.used]
+        if {"first", "last", "earliest", "latest"} & set(unused):
             return self.first_or_last()
         if self.filters and (
             first in ("what", "which", "who", "when", "where", "list", "name", "show", "give")
@@ -946,7 +997,14 @@ class _Builder:
 
 def _is_rank(column: str) -> bool:
     lowered = column.lower()
-    return any(word in lowered for word in ("rank", "position", "place", "pos.", "seed"))
+    return any(
+        word in lowered
+        for word in ("rank", "position", "place", "pos.", "seed", "finish", "standing")
+    )
+
+
+def _suffix(number: int) -> str:
+    return {1: "st", 2: "nd", 3: "rd"}.get(number if number < 20 else number % 10, "th")
 
 
 def _scalar(value: object) -> str | int | float | bool:
