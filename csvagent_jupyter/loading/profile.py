@@ -61,7 +61,7 @@ class FileProfile(BaseModel):
 
 
 def looks_like_identifier(column: ColumnProfile, rows: int) -> bool:
-    """A key, not a measure: named id/code/key/No./#, or whole numbers that are all distinct."""
+    """A key, not a measure: named id/code/key/No./#, or a run of consecutive whole numbers."""
     import re
 
     name = column.name.strip().lower()
@@ -78,7 +78,11 @@ def looks_like_identifier(column: ColumnProfile, rows: int) -> bool:
     ]
     if words[-1:] in (["id"], ["code"], ["key"]):
         return True
-    return column.distinct == rows and rows > 20
+    # A running number (1, 2, 3, … or any run of consecutive whole numbers, one per row) is a
+    # row key; all-distinct values alone are not (attendances and populations are distinct too).
+    if column.min is None or column.max is None or rows < 3:
+        return False
+    return column.distinct == rows and column.max - column.min + 1 == rows
 
 
 def logical_type(series: pd.Series) -> LogicalType:

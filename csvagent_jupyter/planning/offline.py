@@ -214,7 +214,7 @@ class _Builder:
         return self.r.numbers[int(placeholder[3:])]
 
     def numeric_mentions(self) -> list[ColumnMention]:
-        """Numeric columns the question names; identifiers (order_id) only when named in full.
+        """Numeric columns the question names that can be measured (not row keys like order_id).
 
         "number" in "the number of …" is the counting idiom, not a column called "No.".
         """
@@ -222,8 +222,8 @@ class _Builder:
         for m in self.r.columns:
             if not self.index.is_numeric(m.column):
                 continue
-            if m.score < 0.9 and self.index.is_identifier(m.column):
-                continue
+            if self.index.is_identifier(m.column):
+                continue  # a row key is never summed or ranked: "games" counts rows, not Game numbers
             if (
                 m.end - m.start == 1
                 and self.r.norm[m.start] == "number"
