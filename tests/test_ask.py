@@ -339,3 +339,19 @@ def test_ordinal_places_and_most_common(agent: Agent, league: pd.DataFrame) -> N
     assert ask_ok(agent, "which coach finished first the most?").value == "Ada Park"
     assert ask_ok(agent, "what is the most common coach?").value in ("Ada Park", "Cy Roe")
     assert ask_ok(agent, "what are the top 3 points?").value == [75, 71, 66]
+
+
+def test_two_comparatives_on_one_column_and_numbers_that_are_also_cells(
+    agent: Agent, tmp_path: Path
+) -> None:
+    """ "more than 16 points but less than 25", where a text column also holds "16" and "25"."""
+    frame = pd.DataFrame(
+        {
+            "Pos": ["1", "2", "16", "25", "Ret"],
+            "Rider": ["Ann", "Bea", "Cid", "Dov", "Eli"],
+            "Points": [25, 20, 13, 11, 0],
+        }
+    )
+    agent.load(write_csv(frame, tmp_path / "race.csv"))
+    assert ask_ok(agent, "which rider scored more than 16 points but less than 25?").value == "Bea"
+    assert ask_ok(agent, "how many riders had between 10 and 20 points?").value == 3

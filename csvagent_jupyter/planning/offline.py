@@ -273,8 +273,23 @@ class _Builder:
             m for m in self.index.partial_value_mentions(self.r.norm, taken)
             if not (m.whole_word and m.start in subject)
         ]  # fmt: skip
+        # A number that a comparative governs ("more than 16 points") is a threshold, not a
+        # cell value, even where some text column happens to hold "16".
+        compared = {
+            i
+            for pattern, _ in COMPARATIVES
+            for match in pattern.finditer(self.text)
+            for i in range(
+                self.text[: match.start()].count(" "), self.text[: match.end()].count(" ") + 1
+            )
+        }
+        exact = [
+            m
+            for m in self.r.values
+            if not (set(range(m.start, m.end)) & compared and self._numeric_span(m))
+        ]
         by_column: dict[str, list[ValueMention]] = {}
-        for mention in [*self.r.values, *partial]:
+        for mention in [*exact, *partial]:
             by_column.setdefault(mention.column, []).append(mention)
         for column, mentions in by_column.items():
             negated = any(self._negated(m.start) for m in mentions)
@@ -294,6 +309,9 @@ class _Builder:
             self.filter_columns.add(column)
             for m in mentions:
                 self.r.used |= set(range(m.start, m.end))
+
+    def _numeric_span(self, mention: ValueMention) -> bool:
+        return all(_is_placeholder(w) for w in self.words[mention.start : mention.end])
 
     def _negated(self, position: int) -> bool:
         window = self.words[max(0, position - 4) : position]
