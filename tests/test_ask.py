@@ -134,8 +134,14 @@ def test_distinct_counts_and_most_common(agent: Agent, sales: pd.DataFrame) -> N
 def test_yes_no(agent: Agent, sales: pd.DataFrame) -> None:
     result = ask_ok(agent, "are there any orders with more than 18 units?")
     assert result.value is bool((sales["units"] > 18).any())
-    assert ask_ok(agent, "is the average revenue above 100000?").value is False
+    above = ask_ok(agent, "is the average revenue above 10000?")  # some orders are, the mean is not
+    assert sales["revenue"].max() > 10000 > sales["revenue"].mean()
+    assert above.value is False and above.plan.operation == "compare"
+    assert above.summary.startswith("No: the average revenue (")
     assert ask_ok(agent, "is the average revenue above 10?").value is True
+    assert ask_ok(agent, "are there any orders with more than 1000 units?").summary.startswith(
+        "No: no row"
+    )
 
 
 def test_top_n_list(agent: Agent, sales: pd.DataFrame) -> None:

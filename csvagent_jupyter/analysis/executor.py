@@ -49,6 +49,7 @@ class Execution:
     plan: Plan
     table_variable: str = "result"  # where the generated code keeps ``table``
     notes: list[str] = field(default_factory=list)
+    compared: tuple[Any, Any] | None = None  # the two values a yes/no comparison weighed
 
 
 class _Writer:
@@ -287,6 +288,7 @@ class Executor:
 
     def run(self, plan: Plan) -> Execution:
         validate(plan, self.profile)
+        self._compared: tuple[Any, Any] | None = None
         start = time.perf_counter()
         out = _Writer()
         self._write_load(plan, out)
@@ -305,6 +307,7 @@ class Executor:
             seconds,
             plan,
             table_variable="table" if shaped else "result",
+            compared=self._compared,
         )
 
     # -- code prologue ---------------------------------------------------------------------
@@ -531,6 +534,7 @@ class Executor:
             right = plan.right
             out.add(f"right = {right!r}")
         symbol = _COMPARE[plan.compare_op]
+        self._compared = (left, right)
         if isinstance(left, str) and isinstance(right, str):
             left, right = left.strip().casefold(), right.strip().casefold()
             out.add(

@@ -36,7 +36,7 @@ def run_plan(
     return Result(
         kind=kind,
         value=value,
-        summary=summarize(plan, value, table, execution.rows_in),
+        summary=summarize(plan, value, table, execution.rows_in, compared=execution.compared),
         code="\n".join(code_lines),
         plan=plan,
         figure=figure,

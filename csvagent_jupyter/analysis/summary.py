@@ -90,7 +90,29 @@ def describe_aggregate(agg: Aggregate) -> str:
     return f"{_FUNC_WORDS[agg.func]} {agg.column}"
 
 
-def summarize(plan: Plan, value: Any, table: pd.DataFrame | None, rows_in: int) -> str:
+def describe_side(plan: Plan) -> str:
+    """A one-value plan in words: "average revenue where region is North", "the product …"."""
+    where = describe_filter(plan.filters)
+    scope = f" where {where}" if where else ""
+    if plan.operation == "aggregate" and plan.aggregates and not plan.group_by:
+        return f"the {describe_aggregate(plan.aggregates[0])}{scope}"
+    if plan.answer_column and plan.sort:
+        key = plan.sort[0]
+        extreme = "largest" if key.descending else "smallest"
+        return f"the {plan.answer_column} with the {extreme} {key.column}{scope}"
+    if plan.answer_column:
+        return f"the {plan.answer_column}{scope}"
+    return "the value"
+
+
+def summarize(
+    plan: Plan,
+    value: Any,
+    table: pd.DataFrame | None,
+    rows_in: int,
+    *,
+    compared: tuple[Any, Any] | None = None,
+) -> str:
     where = describe_filter(plan.filters)
     scope = f" where {where}" if where else ""
     operation = plan.operation
@@ -101,11 +123,29 @@ def summarize(plan: Plan, value: Any, table: pd.DataFrame | None, rows_in: int) 
         return f"The {describe_aggregate(agg)}{scope} is {fmt(value)}."
     if operation in ("any", "all"):
         test = describe_filter(plan.condition)
-        answer = "Yes" if value else "No"
-        quantifier = "at least one row" if operation == "any" else "every row"
-        return f"{answer}: {'' if value else 'not '}{quantifier}{scope} satisfies “{test}”."
+        if operation == "any":
+            subject = "at least one row" if value else "no row"
+        else:
+            subject = "every row" if value else "not every row"
+        return f"{'Yes' if value else 'No'}: {subject}{scope} satisfies “{test}”."
     if operation == "compare":
-        return f"{'Yes' if value else 'No'}."
+        answer = "Yes" if value else "No"
+        if compared is None or plan.left is None:
+            return f"{answer}."
+        left_value, right_value = compared
+        left = describe_side(plan.left)
+        right = describe_side(plan.right) if isinstance(plan.right, Plan) else fmt(plan.right)
+        relation = {
+            "eq": "equals",
+            "ne": "differs from",
+            "lt": "is below",
+            "le": "is at most",
+            "gt": "is above",
+            "ge": "is at least",
+        }[plan.compare_op or "eq"]
+        shown_right = f"{right} ({fmt(right_value)})" if isinstance(plan.right, Plan) else right
+        verdict = relation if value else f"does not satisfy “{relation}”"
+        return f"{answer}: {left} ({fmt(left_value)}) {verdict} {shown_right}."
     if operation == "distinct":
         shown = ", ".join(fmt(v) for v in value[:8]) + (", …" if len(value) > 8 else "")
         column = plan.select[0]

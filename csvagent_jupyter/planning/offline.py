@@ -938,7 +938,8 @@ class _Builder:
         filters = self.combined_filter()
         agg = self.aggregate_word()
         numbers = [w for w in self.words if _is_placeholder(w)]
-        measure = self.measure()
+        # The aggregated column may also carry the number's filter ("above 30"): it is the measure.
+        measure = next((m.column for m in self.numeric_mentions()), None)
         comparison = re.search(rf"\b(?:{_GT}|{_LT}|equal|exceed)\w*", self.text)
         if agg and measure and comparison:
             # "Is the average age above 30?" — the aggregate against the number.
