@@ -144,7 +144,10 @@ def summarize(
             "ge": "is at least",
         }[plan.compare_op or "eq"]
         shown_right = f"{right} ({fmt(right_value)})" if isinstance(plan.right, Plan) else right
-        verdict = relation if value else f"does not satisfy “{relation}”"
+        negated = {"equals": "does not equal", "differs from": "does not differ from"}
+        verdict = (
+            relation if value else negated.get(relation, relation.replace("is ", "is not ", 1))
+        )
         return f"{answer}: {left} ({fmt(left_value)}) {verdict} {shown_right}."
     if operation == "distinct":
         shown = ", ".join(fmt(v) for v in value[:8]) + (", …" if len(value) > 8 else "")
