@@ -114,9 +114,9 @@ class EstimatedProgress:
 
     pandas' parallel C reader gives no progress of its own, and any hook into it
     (a file object, chunks) would take it off its parallel path. So a ticker thread
-    advances the bar along the measured throughput of the sample parse, never past
-    ``ceiling`` until the call returns: honest about being an estimate, and the bar
-    still moves on a million-row file.
+    advances the bar along an expected duration (file size over a throughput measured
+    on this kind of machine), never past ``ceiling`` until the call returns: an
+    estimate, said to be one, and the bar still moves on a million-row file.
     """
 
     def __init__(

@@ -18,6 +18,7 @@ import pandas as pd
 
 from ..errors import PlanError
 from ..loading.profile import FileProfile
+from ..loading.reader import describe_options
 from ..loading.typing import Conversion
 from .plan import Aggregate, Condition, Derive, Filter, GroupKey, Plan
 from .validate import source_columns, validate
@@ -314,7 +315,7 @@ class Executor:
     def _write_load(self, plan: Plan, out: _Writer) -> None:
         out.add("import numpy as np")
         out.add("import pandas as pd")
-        options = "".join(f", {k}={v!r}" for k, v in self.profile.read_options.items())
+        options = describe_options(self.profile.read_options)
         out.add("")
         out.add(f"df = pd.read_csv({self.path!r}{options})")
         used = source_columns(plan)

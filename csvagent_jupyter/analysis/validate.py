@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from ..errors import PlanError, TypeMismatchError, UnknownColumnError
 from ..loading.profile import FileProfile
-from .plan import NUMERIC_AGGS, Condition, Derive, Filter, FilterGroup, Plan
+from .plan import NUMERIC_AGGS, Condition, Derive, Filter, Plan
 
 NUMERIC_TYPES = {"integer", "number", "boolean"}
 TEXT_TYPES = {"text", "category"}
@@ -275,4 +275,4 @@ def validate(plan: Plan, profile: FileProfile) -> None:
     _Validator(profile).check(plan)
 
 
-__all__ = ["FilterGroup", "closest_columns", "source_columns", "validate"]
+__all__ = ["closest_columns", "source_columns", "validate"]

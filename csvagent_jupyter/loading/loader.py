@@ -15,7 +15,6 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 import pandas as pd
 
@@ -379,8 +378,3 @@ def _now() -> datetime:
     from ..persistence.models import utcnow
 
     return utcnow()
-
-
-def describe_options(options: dict[str, Any]) -> str:
-    """``read_csv`` keyword arguments as source text, for the reproducible code."""
-    return "".join(f", {key}={value!r}" for key, value in options.items())

@@ -45,6 +45,11 @@ def read_options(dialect: Dialect, *, skip_bad_lines: bool) -> dict[str, Any]:
     return options
 
 
+def describe_options(options: dict[str, Any]) -> str:
+    """``read_csv`` keyword arguments as source text, for the reproducible code."""
+    return "".join(f", {key}={value!r}" for key, value in options.items())
+
+
 def find_long_lines(path: Path, dialect: Dialect, limit: int = FIRST_BAD_LINES) -> list[int]:
     """Line numbers (1-based, as an editor shows them) of the first rows with too many fields."""
     expected = len(dialect.header_names)
