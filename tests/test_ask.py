@@ -361,3 +361,19 @@ def test_two_comparatives_on_one_column_and_numbers_that_are_also_cells(
     agent.load(write_csv(frame, tmp_path / "race.csv"))
     assert ask_ok(agent, "which rider scored more than 16 points but less than 25?").value == "Bea"
     assert ask_ok(agent, "how many riders had between 10 and 20 points?").value == 3
+
+
+def test_results_verbs_and_qualified_values(agent: Agent, tmp_path: Path) -> None:
+    frame = pd.DataFrame(
+        {
+            "Outcome": ["Winner", "Runner-up", "Winner", "Winner", "Runner-up"],
+            "Tournament": ["Open A", "Open B", "Cup C", "Open D", "Cup E"],
+            "Surface": ["Hard", "Clay", "Hard (i)", "Grass", "Hard"],
+            "Year": [2001, 2002, 2003, 2004, 2005],
+        }
+    )
+    agent.load(write_csv(frame, tmp_path / "career.csv"))
+    assert ask_ok(agent, "how many tournaments did she win?").value == 3
+    assert ask_ok(agent, "how many finals were lost?").value == 2
+    assert ask_ok(agent, "how many hard surface finals are there?").value == 3
+    assert ask_ok(agent, "what was the last tournament she won?").value == "Open D"

@@ -51,6 +51,10 @@ CHART_WORDS = {
     "bar": "bar", "chart": "bar", "plot": "bar", "graph": "bar", "boxplot": "box", "box": "box",
 }  # fmt: skip
 QUESTION_WORDS = {"how", "many", "much", "what", "which", "who", "when", "where", "total", "number", "average", "mean", "most", "least", "highest", "lowest", "list", "name", "top", "first", "last", "different", "unique", "distinct", "did", "does", "were", "was", "have", "has", "more", "less", "than", "game", "year", "time", "people", "team", "player", "person", "one", "place"}  # fmt: skip
+# Verbs of results and the cell values that record them (normalised, first word).
+_WON = frozenset({"win", "winner", "won", "w", "victory"})
+_LOST = frozenset({"los", "lose", "loser", "lost", "l", "defeat", "runner"})
+OUTCOME_WORDS = {"win": _WON, "won": _WON, "lose": _LOST, "lost": _LOST}
 YES_NO_STARTS = {
     "is",
     "are",
@@ -288,12 +292,16 @@ class _Builder:
             for m in self.r.values
             if not (set(range(m.start, m.end)) & compared and self._numeric_span(m))
         ]
+        taken |= {i for m in partial for i in range(m.start, m.end)}
+        outcomes = self._outcome_mentions(taken)
         by_column: dict[str, list[ValueMention]] = {}
-        for mention in [*exact, *partial]:
+        for mention in [*exact, *partial, *outcomes]:
             by_column.setdefault(mention.column, []).append(mention)
         for column, mentions in by_column.items():
             negated = any(self._negated(m.start) for m in mentions)
-            values = list(dict.fromkeys(m.value for m in mentions))
+            values = list(
+                dict.fromkeys(v for m in mentions for v in self._value_family(column, m.value))
+            )
             if len(values) == 1:
                 self.filters.append(
                     Condition(column=column, op="ne" if negated else "eq", value=_scalar(values[0]))
@@ -309,6 +317,43 @@ class _Builder:
             self.filter_columns.add(column)
             for m in mentions:
                 self.r.used |= set(range(m.start, m.end))
+
+    def _value_family(self, column: str, value: object) -> list[object]:
+        """A value and its qualified variants: "Hard" also means "Hard (i)", "Clay (indoor)"."""
+        if not isinstance(value, str):
+            return [value]
+        pattern = re.compile(rf"^{re.escape(value.strip())}\s*[(\[].*[)\]]\s*$", re.IGNORECASE)
+        variants = [
+            v
+            for v in self.index.values.get(column, {}).values()
+            if isinstance(v, str) and pattern.match(v)
+        ]
+        return [value, *variants]
+
+    def _outcome_mentions(self, taken: set[int]) -> list[ValueMention]:
+        """ "did X win", "games they lost": a results column's winning or losing values."""
+        found: list[ValueMention] = []
+        for position, word in enumerate(self.words):
+            if position in taken or word not in OUTCOME_WORDS:
+                continue
+            wanted = OUTCOME_WORDS[word]
+            best: tuple[str, list[object]] | None = None
+            for column, mapping in self.index.values.items():
+                if len(mapping) > 50 or column in self.index.free_text:
+                    continue
+                hits = [value for key, value in mapping.items() if key.split(" ")[0] in wanted]
+                if (
+                    hits
+                    and len(hits) < len(mapping)
+                    and (best is None or len(mapping) < len(self.index.values[best[0]]))
+                ):
+                    best = (column, hits)
+            if best is not None:
+                found += [
+                    ValueMention(best[0], value, position, position + 1, exact=False)
+                    for value in best[1]
+                ]
+        return found
 
     def _numeric_span(self, mention: ValueMention) -> bool:
         return all(_is_placeholder(w) for w in self.words[mention.start : mention.end])
