@@ -377,3 +377,19 @@ def test_results_verbs_and_qualified_values(agent: Agent, tmp_path: Path) -> Non
     assert ask_ok(agent, "how many finals were lost?").value == 2
     assert ask_ok(agent, "how many hard surface finals are there?").value == 3
     assert ask_ok(agent, "what was the last tournament she won?").value == "Open D"
+
+
+def test_columns_named_by_numbers_and_short_names(agent: Agent, tmp_path: Path) -> None:
+    """A pivoted table (a column per year) and a short column name ("lang" for language)."""
+    frame = pd.DataFrame(
+        {
+            "Nation": ["Aland", "Borea", "Cyrene"],
+            "2019": ["2nd", "1st", "3rd"],
+            "2021": ["1st", "3rd", "2nd"],
+            "lang": ["sv", "fi", "en"],
+            "players": [12, 30, 7],
+        }
+    )
+    agent.load(write_csv(frame, tmp_path / "pivot.csv"))
+    assert ask_ok(agent, "who placed first in 2021?").value == "Aland"
+    assert ask_ok(agent, "what is the language of the nation with the most players?").value == "fi"

@@ -154,6 +154,15 @@ def read_question(question: str, index: SchemaIndex) -> Reading:
         if not (set(range(m.start, m.end)) <= value_positions and m.score < 1.0)
     ]  # fmt: skip
     del number_positions
+    # A number that is a column's name ("in 2007" where a column is headed 2007) names it.
+    by_name = {name.strip(): name for name in index.column_tokens}
+    for position, word in enumerate(words):
+        if _is_placeholder(word):
+            value = numbers[int(word[3:])]
+            key = str(int(value)) if value.is_integer() else str(value)
+            if key in by_name:
+                reading.columns.insert(0, ColumnMention(by_name[key], position, position + 1, 1.0))
+                reading.used.add(position)
     return reading
 
 
@@ -403,8 +412,15 @@ class _Builder:
             self.filter_columns.add(column)
             self.r.used.add(position)
 
+    def _holds_ordinals(self, column: str) -> bool:
+        values = self.index.values.get(column, {})
+        return "1st" in values or "2nd" in values
+
     def _rank_column(self, position: int) -> str | None:
-        near = [m for m in self.r.columns if abs(m.start - position) <= 3 and _is_rank(m.column)]
+        near = [
+            m for m in self.r.columns
+            if abs(m.start - position) <= 4 and (_is_rank(m.column) or self._holds_ordinals(m.column))
+        ]  # fmt: skip
         if near:
             return min(near, key=lambda m: abs(m.start - position)).column
         for column in self.index.profile.column_profiles:
@@ -459,7 +475,7 @@ class _Builder:
                 consumed.add(self.words[after])
                 self.r.used |= set(range(mention.start, after + 1))
         for position, word in enumerate(self.words):
-            if not _is_placeholder(word) or word in consumed:
+            if not _is_placeholder(word) or word in consumed or position in self.r.used:
                 continue
             value = self.number(word)
             previous = self.words[position - 1] if position else ""

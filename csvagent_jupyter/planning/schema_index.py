@@ -248,6 +248,10 @@ class SchemaIndex:
                     mention = other
             if mention is not None:
                 found.append(mention)
+        # A word that names one column in full is not also a partial hint at another
+        # ("players" is Player, not Played).
+        strong = {i for m in found if m.score >= 0.9 for i in range(m.start, m.end)}
+        found = [m for m in found if m.score >= 0.9 or not set(range(m.start, m.end)) & strong]
         found.sort(key=lambda m: (-m.score, m.start))
         return found
 
@@ -272,7 +276,11 @@ class SchemaIndex:
                 if word in significant:
                     score = 0.5 + 0.3 / len(significant)
                 elif len(word) >= 5 and any(
-                    len(t) >= 5 and (t.startswith(word) or word.startswith(t)) for t in significant
+                    (len(t) >= 5 and (t.startswith(word) or word.startswith(t)))
+                    or (
+                        len(t) == 4 and len(word) >= 6 and word.startswith(t)
+                    )  # "lang" ~ "language"
+                    for t in significant
                 ):
                     score = 0.45 + 0.2 / len(significant)  # "attend" ~ "attendance"
                 else:
