@@ -145,15 +145,13 @@ def read_question(question: str, index: SchemaIndex) -> Reading:
     ]
     reading = Reading(words, norm, numbers)
     # Values first: a phrase that is a cell value ("new york") is not a column mention.
-    number_positions = {i for i, w in enumerate(words) if _is_placeholder(w)}
-    reading.values = index.value_mentions(_with_numbers(norm, numbers), skip=set())
+    reading.values = index.value_mentions(_with_numbers(norm, numbers))
     value_positions = {i for v in reading.values for i in range(v.start, v.end)}
     mentions = index.column_mentions(norm)
     reading.columns = [
         m for m in mentions
         if not (set(range(m.start, m.end)) <= value_positions and m.score < 1.0)
     ]  # fmt: skip
-    del number_positions
     # A number that is a column's name ("in 2007" where a column is headed 2007) names it.
     by_name = {name.strip(): name for name in index.column_tokens}
     for position, word in enumerate(words):
