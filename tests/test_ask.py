@@ -393,3 +393,16 @@ def test_columns_named_by_numbers_and_short_names(agent: Agent, tmp_path: Path) 
     agent.load(write_csv(frame, tmp_path / "pivot.csv"))
     assert ask_ok(agent, "who placed first in 2021?").value == "Aland"
     assert ask_ok(agent, "what is the language of the nation with the most players?").value == "fi"
+
+
+def test_year_named_columns_and_camel_case_values(agent: Agent, tmp_path: Path) -> None:
+    frame = pd.DataFrame(
+        {
+            "Name": ["NorthStar", "SouthGate", "EastEnd"],
+            "2019 visitors": [120, 300, 80],
+            "2020 visitors": [150, 280, 95],
+        }
+    )
+    agent.load(write_csv(frame, tmp_path / "venues.csv"))
+    assert ask_ok(agent, "how many visitors did northstar have in 2020?").value == 150
+    assert ask_ok(agent, "how many people visited the 2019 southgate?").value == 300

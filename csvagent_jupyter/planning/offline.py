@@ -147,7 +147,7 @@ def read_question(question: str, index: SchemaIndex) -> Reading:
     # Values first: a phrase that is a cell value ("new york") is not a column mention.
     reading.values = index.value_mentions(_with_numbers(norm, numbers))
     value_positions = {i for v in reading.values for i in range(v.start, v.end)}
-    mentions = index.column_mentions(norm)
+    mentions = index.column_mentions(_with_numbers(norm, numbers))  # "2000 attendance"
     reading.columns = [
         m for m in mentions
         if not (set(range(m.start, m.end)) <= value_positions and m.score < 1.0)
@@ -477,10 +477,20 @@ class _Builder:
                 continue
             value = self.number(word)
             previous = self.words[position - 1] if position else ""
+            # "the 2000 animeiowa": a year right before a named value is that value's year.
+            before_value = previous == "the" and any(v.start == position + 1 for v in self.r.values)
+            if any(
+                m.start <= position < m.end or m.column.startswith(str(int(value)))
+                for m in self.r.columns
+            ):
+                continue  # the number is part of a column's name ("2000 attendance")
             if (
                 1800 <= value <= 2100
                 and value.is_integer()
-                and previous in ("in", "during", "of", "for", "year", "since", "season")
+                and (
+                    previous in ("in", "during", "of", "for", "year", "since", "season")
+                    or before_value
+                )
             ):
                 column = self._year_column()
                 if column is not None and not any(

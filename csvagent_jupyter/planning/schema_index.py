@@ -213,9 +213,10 @@ class SchemaIndex:
                 )
                 mapping: dict[str, object] = {}
                 for value in list(distinct)[:MAX_VALUES_PER_COLUMN]:
-                    key = normalize(value)
-                    if key and key not in mapping:
-                        mapping[key] = value
+                    # "AnimeIowa" is found as "animeiowa" and as "anime iowa".
+                    for key in {normalize(value), " ".join(tokens(value, split_camel=False))}:
+                        if key and key not in mapping:
+                            mapping[key] = value
                 index.values[column.name] = mapping
                 lengths = [len(key) for key in list(mapping)[:500]]
                 if lengths and sum(lengths) / len(lengths) > 40:
@@ -272,6 +273,8 @@ class SchemaIndex:
                 best = ColumnMention(column, start, start + n, 0.9)
         if best is None:
             significant = [t for t in name_tokens if t not in STOPWORDS and len(t) > 2]
+            hits = 0
+            first: int | None = None
             for position, word in enumerate(words):
                 if word in significant:
                     score = 0.5 + 0.3 / len(significant)
@@ -285,8 +288,14 @@ class SchemaIndex:
                     score = 0.45 + 0.2 / len(significant)  # "attend" ~ "attendance"
                 else:
                     continue
+                hits += 1
+                first = position if first is None else first
                 if best is None or score > best.score:
                     best = ColumnMention(column, position, position + 1, score)
+            if best is not None and hits > 1:  # several words of the name ("2000" … "attended")
+                best = ColumnMention(
+                    column, first or 0, best.end, min(0.85, best.score + 0.15 * (hits - 1))
+                )
         return best
 
     # -- values -------------------------------------------------------------------------------
