@@ -24,7 +24,7 @@ from ..persistence import File, Store
 from ..settings import Settings
 from .cache import FrameCache
 from .profile import FileProfile, profile_frame
-from .reader import parse, read_options
+from .reader import parse
 from .sniff import SAMPLE_BYTES, sniff
 from .typing import Conversion, apply_conversions, infer_conversions
 
@@ -148,7 +148,7 @@ class Loader:
         ) or content_hash_of(
             path, lambda done: reporter.progress(0.1 * done / size, "checking content")
         )
-        reused = self._reuse(content_hash, job.id, reporter)
+        reused = self._reuse(content_hash, skip, job.id, reporter)
         if reused is not None:
             return reused
         row = self.store.add_file(
@@ -276,11 +276,14 @@ class Loader:
         )
 
     def _reuse(
-        self, content_hash: str, job_id: str, reporter: ProgressReporter
+        self, content_hash: str, skip: bool, job_id: str, reporter: ProgressReporter
     ) -> LoadedTable | None:
         existing = self.store.find_completed_file(content_hash)
         if existing is None:
             return None
+        options = (existing.file_metadata or {}).get("read_options", {})
+        if bool(options.get("on_bad_lines")) != skip:
+            return None  # read with the other choice about malformed lines: read it again
         frame = self.cache.read(content_hash)
         if frame is None:
             return None
@@ -310,15 +313,27 @@ class Loader:
             end=0.8,
             expected_seconds=size / EXPECTED_PARSE_BYTES_PER_SECOND,
         ):
-            frame, skipped = parse(path, dialect, filename=display_name, skip_bad_lines=skip)
+            parsed = parse(path, dialect, filename=display_name, skip_bad_lines=skip)
+        frame, skipped, padded = parsed.frame, parsed.skipped, parsed.padded
         reporter.progress(0.8, "typing columns")
         # Threads pay off only when each column is real work; small tables stay serial.
         mapper = _column_pool().map if len(frame) >= PARALLEL_ROWS else map
-        conversions = apply_conversions(frame, infer_conversions(frame, mapper), mapper)
-        reporter.progress(0.9, "profiling")
         notes = list(dialect.notes)
         if skipped:
             notes.append(f"Skipped {len(skipped)} malformed line(s): {_line_list(skipped)}.")
+        if padded:
+            notes.append(
+                f"{len(padded)} line(s) have fewer fields than the {len(frame.columns)} columns of "
+                f"the header: {_line_list(padded)}. Their missing fields are empty; load with "
+                "skip_bad_lines=True to skip such lines instead."
+            )
+            log.warning("%s: %d short lines: %s", display_name, len(padded), padded[:20])
+        typing_notes: list[str] = []
+        conversions = apply_conversions(
+            frame, infer_conversions(frame, mapper, typing_notes), mapper, typing_notes
+        )
+        notes += typing_notes
+        reporter.progress(0.9, "profiling")
         profile = profile_frame(
             frame,
             mapper,
@@ -327,7 +342,7 @@ class Loader:
             delimiter=dialect.delimiter,
             has_header=dialect.has_header,
             conversions=[c.to_dict() for c in conversions],
-            read_options=read_options(dialect, skip_bad_lines=skip),
+            read_options=parsed.read_options,
             notes=notes,
             skipped_lines=skipped,
         )

@@ -6,12 +6,15 @@ not ``DataFrame.describe()``, which on wide files costs several times the parse.
 
 from __future__ import annotations
 
+import logging
 import math
 from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
 from pydantic import BaseModel, Field
+
+log = logging.getLogger("csvagent_jupyter")
 
 LogicalType = Literal["integer", "number", "boolean", "datetime", "category", "text"]
 TOP_VALUES = 5
@@ -91,8 +94,8 @@ def logical_type(series: pd.Series) -> LogicalType:
         return "boolean"
     if pd.api.types.is_integer_dtype(dtype):
         return "integer"
-    if pd.api.types.is_float_dtype(dtype):
-        return "number"
+    if pd.api.types.is_float_dtype(dtype) or pd.api.types.is_timedelta64_dtype(dtype):
+        return "number"  # a duration sums and averages like a number (its statistics in seconds)
     if pd.api.types.is_datetime64_any_dtype(dtype):
         return "datetime"
     if isinstance(dtype, pd.CategoricalDtype):
@@ -121,6 +124,8 @@ def profile_column(name: str, series: pd.Series) -> ColumnProfile:
         "nulls": nulls,
     }
     if kind in ("integer", "number"):
+        if pd.api.types.is_timedelta64_dtype(series.dtype):
+            series = series.dt.total_seconds()
         values = series.to_numpy(dtype="float64", na_value=np.nan)
         present = values[~mask] if nulls else values
         profile["distinct"] = int(pd.unique(present).size)
@@ -171,5 +176,21 @@ def profile_frame(frame: pd.DataFrame, mapper: Any = map, **file_facts: Any) -> 
     numpy and Arrow kernels underneath release the GIL (measured: 0.39 s → 0.18 s on
     1M x 20 with two cores).
     """
-    columns = list(mapper(lambda name: profile_column(str(name), frame[name]), list(frame.columns)))
+    columns = list(mapper(lambda name: _safe_profile(str(name), frame[name]), list(frame.columns)))
     return FileProfile(rows=len(frame), columns=len(columns), column_profiles=columns, **file_facts)
+
+
+def _safe_profile(name: str, series: pd.Series) -> ColumnProfile:
+    """The column's profile; a column the statistics cannot handle gets the basic facts only,
+    rather than failing the whole load."""
+    try:
+        return profile_column(name, series)
+    except Exception:
+        log.debug("profiling column %r failed", name, exc_info=True)
+        return ColumnProfile(
+            name=name,
+            type=logical_type(series),
+            dtype=str(series.dtype),
+            nulls=int(series.isna().sum()),
+            distinct=0,
+        )
