@@ -240,3 +240,46 @@ def test_a_question_finds_a_spaced_value(agent: Agent) -> None:
     agent.load(DATA / "spaced.csv")
     result = agent.ask("how many rows have genre Novel")
     assert result.ok and result.value == 2
+
+
+def test_a_yes_no_column_computes_as_boolean_and_answers_to_its_words(agent: Agent) -> None:
+    from csvagent_jupyter.analysis.plan import Aggregate, Condition, GroupKey, Plan
+
+    from .test_analysis import check_generated_code
+
+    frame = load_checked(agent, DATA / "yes_no.csv")
+    assert str(frame["member"].dtype) == "boolean"
+    assert agent.frame()["member"].mean() == 0.5  # computes as a boolean
+    members = agent.run(
+        Plan(
+            operation="rows",
+            filters=Condition(column="member", op="eq", value="yes"),
+            select=["name"],
+        )
+    )
+    assert members.value["name"].tolist() == ["Ana", "Cy"]
+    check_generated_code(members)
+    others = agent.run(
+        Plan(operation="rows", filters=Condition(column="member", op="in", value=["No"]))
+    )
+    assert others.value["name"].tolist() == ["Ben", "Dee"]
+    check_generated_code(others)
+    by_member = agent.run(
+        Plan(
+            operation="aggregate",
+            group_by=[GroupKey(column="member")],
+            aggregates=[Aggregate(func="mean", column="score")],
+        )
+    )
+    check_generated_code(by_member)  # the value keeps the booleans the code computes
+    assert by_member.value["member"].tolist() == [False, True]
+    shown = repr(by_member)
+    assert "yes" in shown and "no" in shown and "True" not in shown
+    assert "yes" in by_member.summary and "True" not in by_member.summary
+    assert "yes" in by_member._repr_mimebundle_()[0]["text/html"]
+
+
+def test_a_question_saying_yes_checks_the_yes_no_column(agent: Agent) -> None:
+    agent.load(DATA / "yes_no.csv")
+    result = agent.ask("is any member yes")
+    assert result.ok and result.value is True

@@ -19,7 +19,7 @@ import pandas as pd
 from ..errors import PlanError
 from ..loading.profile import FileProfile
 from ..loading.reader import describe_options
-from ..loading.typing import Conversion
+from ..loading.typing import _BOOL_MAP, Conversion
 from .plan import Aggregate, Condition, Derive, Filter, GroupKey, Plan
 from .validate import source_columns, validate
 
@@ -73,6 +73,8 @@ def _const(series: pd.Series, value: Any) -> Any:
     """A plan's constant in the column's terms: numbers for numbers, timestamps for dates."""
     if value is None or isinstance(value, bool):
         return value
+    if pd.api.types.is_bool_dtype(series.dtype) and isinstance(value, str):
+        return _BOOL_MAP.get(value.strip().lower(), value)  # "yes" finds a yes/no column's True
     if pd.api.types.is_datetime64_any_dtype(series.dtype):
         return pd.Timestamp(str(value))
     if pd.api.types.is_numeric_dtype(series.dtype) and isinstance(value, str):

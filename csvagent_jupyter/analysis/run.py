@@ -10,7 +10,7 @@ from ..loading.profile import FileProfile
 from .charts import draw_chart
 from .executor import execute
 from .plan import Plan
-from .result import Result
+from .result import Result, in_file_words
 from .summary import summarize
 
 
@@ -20,6 +20,11 @@ def run_plan(
     """Run ``plan`` on ``frame`` and return the Result (raises PlanError if it does not fit)."""
     execution = execute(plan, frame, profile, path)
     value, table = execution.value, execution.table
+    labels = {
+        str(c["column"]): (str(c["labels"][0]), str(c["labels"][1]))
+        for c in profile.conversions
+        if c.get("kind") == "boolean" and c.get("labels")
+    }
     code_lines = list(execution.code_lines)
     figure = None
     if plan.chart is not None:
@@ -36,7 +41,13 @@ def run_plan(
     return Result(
         kind=kind,
         value=value,
-        summary=summarize(plan, value, table, execution.rows_in, compared=execution.compared),
+        summary=summarize(
+            plan,
+            in_file_words(value, labels),
+            in_file_words(table, labels),
+            execution.rows_in,
+            compared=execution.compared,
+        ),
         code="\n".join(code_lines),
         plan=plan,
         figure=figure,
@@ -44,6 +55,7 @@ def run_plan(
         execution_time=execution.seconds,
         rows_in=execution.rows_in,
         rows_out=execution.rows_out,
+        labels=labels,
     )
 
 
