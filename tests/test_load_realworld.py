@@ -114,6 +114,27 @@ def test_short_rows_are_reported_with_their_line_numbers(agent: Agent) -> None:
     assert "skip_bad_lines=True" in note
 
 
+@pytest.mark.parametrize("quoted", [False, True])
+def test_short_rows_among_empty_last_fields(agent: Agent, tmp_path: Path, quoted: bool) -> None:
+    """An empty last field is data, a missing one is a short row: both read as NA, and only
+    the short ones are reported (with and without quotes in the file, two ways of finding them)."""
+    lines = ["id,name,note"]
+    for i in range(1, 2001):
+        name = f'"n{i}"' if quoted else f"n{i}"
+        lines.append(f"{i},{name}," if i % 7 else f"{i},{name},x")
+    lines[500] = "500,n500"  # line 501 of the file
+    lines[1500] = "1500,n1500"  # line 1501
+    path = tmp_path / "gaps.csv"
+    path.write_text("\n".join(lines) + "\n")
+    info = agent.load(path)
+    assert info.rows == 2000
+    assert any("fewer fields" in n and ": 501, 1501." in n for n in info.profile.notes)
+    lines[500], lines[1500] = "500,n500,", "1500,n1500,"
+    path.write_text("\n".join(lines) + "\n")
+    info = agent.load(path)
+    assert not any("fewer fields" in n for n in info.profile.notes)
+
+
 def test_short_rows_are_skipped_and_reported_like_long_ones(agent: Agent) -> None:
     frame = load_checked(agent, DATA / "short_rows.csv", skip_bad_lines=True)
     info = agent.file()
