@@ -25,7 +25,7 @@ from ...analysis.plan import (
 from ..schema_index import ColumnMention
 from . import lexicon
 from .filters import FilterOption, is_skip
-from .grounding import Frame
+from .grounding import NAME, Frame
 
 
 @dataclass
@@ -54,12 +54,17 @@ def group_keys(f: Frame, exclude: set[str]) -> tuple[list[GroupKey], list[Derive
     if cue is None:
         return None
     after = cue[1]
+    if after < len(f.words) and f.words[after] in ("all", "every", "everything"):
+        return None  # "across all warehouses" is a total, not a group
     word = f.words[after] if after < len(f.words) else ""
     if word in ("the",) and after + 1 < len(f.words):
         after, word = after + 1, f.words[after + 1]
     period = lexicon.PERIOD_WORDS.get(word) or lexicon.PERIOD_WORDS.get(word.rstrip("s"))
+    following = f.words[after + 1] if after + 1 < len(f.words) else ""
+    if period is not None and word.endswith("ly") and following and following not in lexicon.FILLER:
+        return None  # "per hourly reading": an adjective of the rows, not a grouping
     if period is not None and f.free(after):
-        dated = period_key(f, period, after)
+        dated = period_key(f, period, after, grouping=True)
         if dated is not None:
             keys, derives, used = dated
             return keys, derives, used | span(cue) | set(range(cue[1], after + 1))
@@ -72,7 +77,7 @@ def group_keys(f: Frame, exclude: set[str]) -> tuple[list[GroupKey], list[Derive
 
 
 def period_key(
-    f: Frame, period: str, position: int
+    f: Frame, period: str, position: int, *, grouping: bool = False
 ) -> tuple[list[GroupKey], list[Derive], set[int]] | None:
     """A date period as a group: calendar parts by name ("which month"), buckets for dates."""
     dates = f.dates()
@@ -83,7 +88,7 @@ def period_key(
         return None
     column = columns[0]
     used = {position} | (span(dates[0]) if dates else set())
-    if period in ("month", "weekday") and _supported_part(f"{period}_name"):
+    if period in ("month", "weekday") and (not grouping or period == "weekday"):
         part = "month_name" if period == "month" else "weekday_name"
         name = "month" if period == "month" else "weekday"
         derive = Derive(name=name, kind="date_part", column=column, part=part)  # type: ignore[arg-type]
@@ -91,18 +96,10 @@ def period_key(
     if period in ("year", "hour", "quarter"):
         derive = Derive(name=period, kind="date_part", column=column, part=period)  # type: ignore[arg-type]
         return [GroupKey(column=period)], [derive], used
-    bucket = {"day": "day", "week": "week"}.get(period)
+    bucket = {"day": "day", "week": "week", "month": "month"}.get(period)
     if bucket is None:
         return None
     return [GroupKey(column=column, bucket=bucket)], [], used  # type: ignore[arg-type]
-
-
-def _supported_part(part: str) -> bool:
-    from typing import get_args
-
-    from ...analysis import plan as plan_module
-
-    return part in get_args(plan_module.DatePart)
 
 
 def with_chart(f: Frame, plan: Plan, explained: set[int]) -> Plan:
@@ -202,11 +199,17 @@ def count_shape(f: Frame) -> list[Candidate]:
 
     if mention is not None and mention.column not in f.filter_columns:
         column = mention.column
-        if f.index.is_numeric(column) and not f.index.is_identifier(column) and not distinct:
-            if cue[0] == len(f.words) or f.words[cue[0]] in ("how",):
+        numeric = f.index.is_numeric(column) and not f.index.is_identifier(column)
+        records = f.words[mention.end : mention.end + 1] in (["records"], ["rows"], ["entries"])
+        if numeric and (records or f.is_entity(column)):
+            # "how many grade records", "how many visits" (a visit number): rows, not a sum
+            make(Aggregate(func="count"), span(mention), 0.5, "count_rows")
+            return out
+        if numeric and not distinct:
+            if f.words[cue[0]] == "how":
                 make(Aggregate(func="sum", column=column), span(mention), 0.3, "count_sum")
             return out
-        full = mention.score >= 0.9 or f.is_entity(column)
+        full = mention.score >= 0.85 or f.is_entity(column)
         make(
             Aggregate(func="count_distinct", column=column),
             span(mention),
@@ -308,12 +311,17 @@ def targets(f: Frame) -> list[tuple[list[GroupKey], list[Derive], set[int], str 
     for position in range(after, min(after + 3, len(f.words))):
         word = f.words[position]
         period = lexicon.PERIOD_WORDS.get(word)
+        extra: set[int] = set()
+        if word == "day" and f.words[position + 1 : position + 4] == ["of", "the", "week"]:
+            period, extra = "weekday", {position + 1, position + 2, position + 3}
         if period and f.free(position):
             dated = period_key(f, period, position)
             if dated is not None:
                 keys, derives, used = dated
                 answer = derives[0].name if derives else keys[0].output_name
-                out.append((keys, derives, words | used | set(range(after, position)), answer))
+                out.append(
+                    (keys, derives, words | used | extra | set(range(after, position)), answer)
+                )
     mention = f.mention_after(cue[1] - 1, window=3, numeric=False)
     if mention is None:
         mention = f.mention_after(cue[1] - 1, window=2)
@@ -323,6 +331,11 @@ def targets(f: Frame) -> list[tuple[list[GroupKey], list[Derive], set[int], str 
             and f.index.type_of(mention.column) == "number"
         ):
             mention = None
+    if mention is not None:
+        # "which student": of student_id and student_name, the name answers.
+        same = [m for m in f.mentions(numeric=False) if m.start == mention.start]
+        named = [m for m in same if f.index.column_tokens.get(m.column, [""])[-1] == NAME]
+        mention = named[0] if named else mention
     if mention is not None and mention.column not in f.filter_columns:
         out.append(([GroupKey(column=mention.column)], [], words | span(mention), mention.column))
     return out
@@ -341,6 +354,14 @@ def extreme_shape(f: Frame) -> list[Candidate]:
     direction, at = superlative
     out: list[Candidate] = []
     found = f.aggregate_word()
+    extreme_words = [
+        i
+        for i, w in enumerate(f.words)
+        if w in ("maximum", "max", "minimum", "min") and i > at and f.free(i)
+    ]
+    if found is None and extreme_words:  # "the highest maximum revenue"
+        word = f.words[extreme_words[0]]
+        found = ("max" if word.startswith("max") else "min", {extreme_words[0]})
     for keys, derives, used, answer in targets(f):
         target_columns = {k.column for k in keys}
         base = used | {at} | f.filter_positions | set(common)
@@ -492,7 +513,7 @@ def top_n_shape(f: Frame, n: int, direction: str, words: set[int]) -> list[Candi
     by = f.cue("by")
     for mention in [None, *f.categories()]:
         if mention is not None and (
-            mention.column in f.filter_columns or by is None or mention.start > by[0]
+            mention.column in f.filter_columns or (by is not None and mention.start > by[0])
         ):
             continue
         explained = words | f.filter_positions | (span(mention) if mention else set())
@@ -518,9 +539,15 @@ def top_n_shape(f: Frame, n: int, direction: str, words: set[int]) -> list[Candi
                     explained_here = explained | span(m) | _units_after(f, m) | used
                     out.append(Candidate(plan, explained_here, "topn_values"))
             continue
-        assert by is not None
         column = mention.column
-        explained |= span(by)
+        superlative = f.superlative()
+        if by is not None:
+            explained |= span(by)
+        elif superlative is not None and superlative[1] > mention.end:
+            explained |= {superlative[1]}
+        else:
+            continue
+        after = by[1] if by is not None else (superlative[1] + 1 if superlative else mention.end)
         options: list[tuple[Aggregate, set[int]]] = []
         if measures:
             m = measures[0]
@@ -529,7 +556,7 @@ def top_n_shape(f: Frame, n: int, direction: str, words: set[int]) -> list[Candi
                 (Aggregate(func=func, column=m.column), span(m) | (found[1] if found else set()))
             )  # type: ignore[arg-type]
         else:
-            position, noun = counted_noun(f, by[1])
+            position, noun = counted_noun(f, after)
             counted = count_of(f, position, noun)
             if counted is not None:
                 agg, used, _ = counted
@@ -649,7 +676,25 @@ def yes_no_shape(f: Frame) -> list[Candidate]:
     return out
 
 
+def chart_shape(f: Frame) -> list[Candidate]:
+    """'histogram of revenue', 'box plot of delay': the distribution of one numeric column."""
+    chart = f.chart()
+    if chart is None or chart[0] not in ("hist", "box"):
+        return []
+    out = []
+    for m in f.measures():
+        plan = Plan(
+            operation="rows",
+            filters=f.filters,
+            select=[m.column],
+            chart=ChartSpec(kind=chart[0], x=m.column),  # type: ignore[arg-type]
+        )
+        out.append(Candidate(plan, chart[1] | span(m) | f.filter_positions, "chart"))
+    return out
+
+
 SHAPES = (
+    chart_shape,
     count_shape,
     distinct_list_shape,
     aggregate_shape,

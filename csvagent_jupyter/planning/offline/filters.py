@@ -266,7 +266,7 @@ class FilterReader:
                 distance > 1 or any(self.r.words[i] not in ("of", "is", "=", "at") for i in gap)
             ):
                 continue  # a bare number names a column only right beside it ("visit 6", "zero conversions")
-            bound = _fit(value, number, self.index, mention.column)
+            bound = _fit(value, number, self.index, mention.column, strict=op == "eq")
             if bound is None:
                 continue
             unit = {
@@ -455,7 +455,9 @@ def is_skip(option: FilterOption) -> bool:
     return option is _SKIP
 
 
-def _fit(value: object, number: Number, index: SchemaIndex, column: str) -> object | None:
+def _fit(
+    value: object, number: Number, index: SchemaIndex, column: str, *, strict: bool
+) -> object | None:
     """The threshold as the column holds it, or None if it cannot be a value of that column."""
     profile = index.profile.column(column)
     if profile is None or isinstance(value, list):
@@ -467,7 +469,7 @@ def _fit(value: object, number: Number, index: SchemaIndex, column: str) -> obje
     if number.percent and high <= 1.0:
         value = value / 100
     spread = max(high - low, 1.0)
-    if not (low - spread <= value <= high + spread):
+    if strict and not (low - spread <= value <= high + spread):
         return None
     return int(value) if float(value).is_integer() else value
 

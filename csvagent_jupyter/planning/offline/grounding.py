@@ -11,12 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ...analysis.plan import Filter
-from ..schema_index import ColumnMention, SchemaIndex
+from ..schema_index import ColumnMention, SchemaIndex, singular
 from . import lexicon
 from .filters import FilterOption, FilterReader, combine, is_skip
 from .reading import Reading
 
-ENTITY_SUFFIXES = ("id", "code", "key", "name", "no")
+# Compared with stemmed name tokens, so stemmed the same way ("name" → "nam").
+ENTITY_SUFFIXES = frozenset(singular(w) for w in ("id", "code", "key", "name", "no"))
+NAME = singular("name")
 
 
 @dataclass
@@ -80,7 +82,8 @@ class Frame:
         )
 
     def measures(self) -> list[ColumnMention]:
-        return self.mentions(numeric=True)
+        """Numeric columns that can be measured: not ids, and not numbered keys (VISIT_NO)."""
+        return [m for m in self.mentions(numeric=True) if not self.is_entity(m.column)]
 
     def categories(self) -> list[ColumnMention]:
         return [
@@ -120,7 +123,7 @@ class Frame:
         profile = self.index.profile.column(column)
         if profile is None:
             return False
-        if tokens and tokens[-1] in ENTITY_SUFFIXES:
+        if tokens and tokens[-1] in ENTITY_SUFFIXES and len(tokens) > 1:
             return True
         if self.index.is_identifier(column):
             return True
@@ -138,9 +141,7 @@ class Frame:
             c.name
             for c in self.index.profile.column_profiles
             if c.type in ("text", "category")
-            and (
-                self.index.column_tokens.get(c.name, [""])[-1] == "name" or c.name.lower() == "name"
-            )
+            and (self.index.column_tokens.get(c.name, [""])[-1] == NAME)
         ]
         return names[0] if len(names) == 1 else None
 

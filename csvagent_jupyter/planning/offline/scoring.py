@@ -18,7 +18,7 @@ from .reading import Reading
 
 GROUNDED_COST = 3.0
 UNGROUNDED_COST = 0.4
-MAX_UNGROUNDED = 2
+MAX_UNGROUNDED = 1
 MARGIN = 0.25
 
 
@@ -49,7 +49,12 @@ def grounded_positions(reading: Reading) -> set[int]:
             or word in lexicon.COMMON_WORDS
             or word in lexicon.DISTINCT_WORDS
             or word in lexicon.NEGATIONS
+            or word in lexicon.ORDINALS
+            or word in lexicon.MONTHS
+            or word in lexicon.WEEKDAYS
+            or word in lexicon.PERIOD_WORDS
             or word in ("percent", "percentage", "share", "proportion", "%", "ratio")
+            or word in ("which", "who", "whom", "when", "weekend", "weekends")
         ):
             out.add(i)
     return out
