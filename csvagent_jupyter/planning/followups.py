@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 
 from ..analysis.plan import ChartSpec, Condition, Filter, FilterGroup, Plan, SortKey
-from .offline.candidates import group_keys
 from .offline.filters import FilterReader, is_skip
 from .offline.grounding import Frame
 from .offline.lexicon import CHART_WORDS
+from .offline.pieces import group_keys
 from .offline.reading import read
 from .schema_index import SchemaIndex
 

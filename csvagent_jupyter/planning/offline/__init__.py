@@ -15,20 +15,34 @@ A confident wrong number is the worst outcome for an analyst, so the planner pre
 from __future__ import annotations
 
 import itertools
-import re
 
 from ...analysis.plan import Plan
 from ...errors import QuestionError
 from ..schema_index import SchemaIndex
 from . import lexicon
-from .candidates import SHAPES, Candidate, top_n_shape
-from .filters import FilterReader, Slot
+from .filters import FilterOption, FilterReader
 from .grounding import Frame
+from .pieces import Candidate
 from .reading import Reading, read
 from .scoring import Scored, decide, score
+from .shapes_counting import count_shape, distinct_list_shape, missing_shape, percent_shape
+from .shapes_ranking import extreme_shape, most_common_shape, top_n_shape
+from .shapes_values import aggregate_shape, chart_shape, correlation_shape, yes_no_shape
 from .suggestions import as_question
 
 MAX_FRAMES = 24
+SHAPES = (
+    chart_shape,
+    count_shape,
+    distinct_list_shape,
+    aggregate_shape,
+    extreme_shape,
+    most_common_shape,
+    missing_shape,
+    correlation_shape,
+    percent_shape,
+    yes_no_shape,
+)
 
 __all__ = ["OfflinePlanner", "read"]
 
@@ -54,11 +68,11 @@ class OfflinePlanner:
     def readings(self, reading: Reading) -> list[Scored]:
         """Every candidate for the question, scored, best first."""
         reserved, top = _top_n(reading)
-        slots = FilterReader(reading, self.index, reserved).slots()
+        reader = FilterReader(reading, self.index, reserved)
+        slots = reader.slots()
         found: list[tuple[Candidate, float]] = []
         for options in itertools.islice(itertools.product(*slots), MAX_FRAMES):
-            frame = Frame(reading, self.index, list(_consistent(options)), None, reserved)  # type: ignore[arg-type]
-            frame.reader = FilterReader(reading, self.index, reserved)
+            frame = Frame(reading, self.index, _consistent(options), reader, reserved)
             for shape in SHAPES:
                 found += [(c, frame.weight) for c in shape(frame)]
             if top is not None:
@@ -79,12 +93,12 @@ class OfflinePlanner:
         return score(found, reading, subject)
 
 
-def _consistent(options: tuple[object, ...]) -> list:  # type: ignore[type-arg]
+def _consistent(options: tuple[FilterOption, ...]) -> list[FilterOption]:
     """Options of different slots that claim the same words cannot both hold: keep the first."""
-    kept = []
+    kept: list[FilterOption] = []
     claimed: set[int] = set()
     for option in options:
-        positions = option.positions  # type: ignore[attr-defined]
+        positions = option.positions
         if positions & claimed:
             continue
         claimed |= positions
@@ -129,10 +143,3 @@ def _ask_back(question: str, reading: Reading, offered: list[Scored]) -> str:
         unexplained = ", ".join(f"'{w}'" for w in dict.fromkeys(left))
         return f"I am not sure how to read {question!r}: I could not place {unexplained}."
     return f"{question!r} can be read in more than one way."
-
-
-def _unused(slot: Slot) -> None:  # pragma: no cover - kept for type checkers
-    del slot
-
-
-_ = re

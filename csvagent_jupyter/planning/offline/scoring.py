@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import lexicon
-from .candidates import Candidate
+from .pieces import Candidate
 from .reading import Reading
 
 GROUNDED_COST = 3.0
