@@ -369,6 +369,7 @@ def reload_csv(path: Path, profile: FileProfile) -> pd.DataFrame:
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", pd.errors.ParserWarning)
+        warnings.simplefilter("ignore", pd.errors.DtypeWarning)  # mixed columns: typed below
         frame = pd.read_csv(path, **profile.read_options)
     for data in profile.conversions:
         conversion = Conversion.from_dict(data)
