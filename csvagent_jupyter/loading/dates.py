@@ -102,6 +102,12 @@ def resolve_day_month(
     )
 
 
+def looks_like_duration(value: str) -> bool:
+    """One value written as hh:mm:ss or mm:ss.ff (a cheap first look before a whole column)."""
+    value = value.strip()
+    return bool(_DURATION_HMS.match(value) or _DURATION_MS.match(value))
+
+
 def duration_prefix(values: list[str]) -> str | None:
     """ "" for hh:mm:ss durations, "00:" for mm:ss.ff ones, None if the values are not durations."""
     stripped = [value.strip() for value in values]

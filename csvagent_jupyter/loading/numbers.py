@@ -46,6 +46,11 @@ class NumberFormat:
     example: str  # a value as the file writes it, for the profile's note
 
 
+def looks_like_number(value: str) -> bool:
+    """One value in a form this module reads (a cheap first look before a whole column)."""
+    return _VALUE.match(value.strip()) is not None
+
+
 def _decimal_votes(numbers: list[str]) -> tuple[bool, bool]:
     """Whether the numbers settle the decimal mark as a point, and whether as a comma.
 

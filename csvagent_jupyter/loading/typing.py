@@ -19,8 +19,14 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
-from .dates import DATE_HINT, duration_prefix, infer_date_format, resolve_day_month
-from .numbers import MULTIPLIERS, detect_number_format
+from .dates import (
+    DATE_HINT,
+    duration_prefix,
+    infer_date_format,
+    looks_like_duration,
+    resolve_day_month,
+)
+from .numbers import MULTIPLIERS, detect_number_format, looks_like_number
 
 log = logging.getLogger("csvagent_jupyter")
 
@@ -60,7 +66,6 @@ _NUMERIC_TEXT = re.compile(
     r"^\s*[-+−]?\s*[$€£¥]?\s*[-+−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*%?\s*$"
 )
 _STRIP_PATTERN = r"[$€£¥,%\s]"
-_HAS_DIGIT = re.compile(r"\d")
 
 Kind = Literal["number", "integer", "boolean", "datetime", "duration", "category", "text"]
 
@@ -263,7 +268,7 @@ def _infer_text_column(name: str, series: pd.Series, rows: int) -> Conversion | 
         if placeholders is not None:
             return Conversion(name, "number", placeholders, strip_symbols=True, as_text=as_text)
 
-    if _plausible(sample, _HAS_DIGIT.search):
+    if _plausible(sample, looks_like_number):
         number_format, rejected = detect_number_format(sample)
         placeholders = _placeholders(rejected) if number_format else None
         if number_format is not None and placeholders is not None:
@@ -278,6 +283,7 @@ def _infer_text_column(name: str, series: pd.Series, rows: int) -> Conversion | 
                 note=f"Column {name!r}: numbers written like {number_format.example!r} read as numbers"
                 f"{unit}.",
             )
+    if _plausible(sample, looks_like_duration):
         present = [v for v in sample if v.strip().lower() not in PLACEHOLDERS]
         prefix = duration_prefix(present) if present else None
         if prefix is not None:
