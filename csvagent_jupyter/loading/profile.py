@@ -115,9 +115,14 @@ def _short(value: Any, limit: int = 60) -> str:
 
 def _distinct(series: pd.Series, mask: np.ndarray, present: np.ndarray, *, integer: bool) -> int:
     """Exact distinct count; integers by counting (one pass) when their range is compact, else
-    by hashing 64-bit integers, four times faster than hashing the same values as floats."""
-    if not integer or present.size == 0 or series.dtype == np.uint64:
-        return int(pd.unique(present).size)
+    by hashing 64-bit integers, four times faster than hashing the same values as floats;
+    floats by hashing their bit patterns (with -0.0 made 0.0, the one pair of equal floats
+    whose bits differ; NaN is not among ``present``)."""
+    if present.size == 0:
+        return 0
+    if not integer or series.dtype == np.uint64:
+        bits = np.ascontiguousarray(present, dtype=np.float64) + 0.0
+        return int(pd.unique(bits.view(np.int64)).size)
     whole = series.to_numpy(dtype="int64", na_value=0)
     whole = whole[~mask] if mask.any() else whole
     low, high = int(whole.min()), int(whole.max())
