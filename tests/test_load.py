@@ -297,3 +297,11 @@ def test_profile_distinct_counts_are_exact(seed: int) -> None:
     floats[:3] = [0.0, -0.0, np.nan]
     for series in (compact, wide, floats):
         assert profile_column("x", series).distinct == series.nunique()
+
+
+def test_the_parse_progress_says_it_is_an_estimate(agent: Agent, tmp_path: Path) -> None:
+    path = write_csv(mixed_frame(50_000, 5), tmp_path / "est.csv")
+    events: list[ProgressEvent] = []
+    agent.load(path, on_progress=events.append)
+    reading = [e.message for e in events if e.message.startswith("reading")]
+    assert reading and all("estimated" in message for message in reading)
