@@ -108,7 +108,7 @@ def extreme_shape(f: Frame) -> list[Candidate]:
             else:
                 options.append(
                     (
-                        Aggregate(func="max" if direction == "max" else "min", column=m.column),
+                        Aggregate(func=_direction(f, direction, m.column), column=m.column),
                         span(m),
                         0.0,
                         "row_extreme",
@@ -140,12 +140,26 @@ def extreme_shape(f: Frame) -> list[Candidate]:
                 derive=derives,
                 aggregates=[agg],
                 group_by=keys,
-                sort=[SortKey(column=agg.output_name, descending=direction == "max")],
+                sort=[
+                    SortKey(
+                        column=agg.output_name,
+                        descending=agg.func == "max"
+                        if shape == "row_extreme"
+                        else direction == "max",
+                    )
+                ],
                 limit=1,
                 answer_column=answer,
             )
             out.append(Candidate(plan, base | more, shape, penalty))
     return out
+
+
+def _direction(f: Frame, direction: str, column: str) -> str:
+    """'the top ranking athlete' is rank 1: on a rank column the best is the smallest number."""
+    if f.is_rank(column):
+        return "min" if direction == "max" else "max"
+    return direction
 
 
 def has_single(f: Frame) -> bool:
@@ -212,7 +226,12 @@ def top_n_shape(f: Frame, n: int, direction: str, words: set[int]) -> list[Candi
                     plan = Plan(
                         operation="rows",
                         filters=f.filters,
-                        sort=[SortKey(column=m.column, descending=direction == "max")],
+                        sort=[
+                            SortKey(
+                                column=m.column,
+                                descending=_direction(f, direction, m.column) == "max",
+                            )
+                        ],
                         limit=n,
                         answer_column=answer,
                         answer="list",
