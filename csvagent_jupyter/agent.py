@@ -267,6 +267,8 @@ class Agent:
         from .analysis.result import Result
 
         started = time.perf_counter()
+        if file is None and session is not None:
+            file = self._followup_file(session, question)
         info = self.file(file)
         session_id = session or self._default_session(info.id)
         job = self.store.add_job("query_processing")
@@ -460,6 +462,7 @@ class Agent:
                 "plan": result.plan.model_dump(mode="json") if result.plan is not None else None,
                 "summary": result.summary,
                 "status": status,
+                "file_id": info.id,
             }
             self.store.update_session(
                 session_id, conversation_history=[*session_row.conversation_history, turn]
@@ -481,6 +484,16 @@ class Agent:
         else:
             reporter.error(result.summary, query_id=row.id)
         return result
+
+    def _followup_file(self, session_id: str, question: str) -> str | None:
+        """A follow-up ("only for 2023") goes to the file of the session's previous question."""
+        from .planning.followups import is_followup
+
+        row = self.store.get_session(session_id)
+        if row is None or not is_followup(question):
+            return None
+        turns = [t for t in row.conversation_history if t.get("status") == "completed"]
+        return turns[-1].get("file_id") if turns else None
 
     def _context(self, session_id: str) -> list[dict[str, Any]]:
         row = self.store.get_session(session_id)
