@@ -26,13 +26,14 @@ from .pieces import Candidate
 from .reading import Reading, read
 from .scoring import Scored, decide, score
 from .shapes_counting import count_shape, distinct_list_shape, missing_shape, percent_shape
-from .shapes_ranking import extreme_shape, most_common_shape, top_n_shape
+from .shapes_ranking import choice_shape, extreme_shape, most_common_shape, top_n_shape
 from .shapes_values import aggregate_shape, chart_shape, correlation_shape, yes_no_shape
 from .suggestions import as_question
 
 MAX_FRAMES = 24
 SHAPES = (
     chart_shape,
+    choice_shape,
     count_shape,
     distinct_list_shape,
     aggregate_shape,

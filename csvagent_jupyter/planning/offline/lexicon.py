@@ -533,4 +533,5 @@ def is_cue(word: str) -> bool:
         or word in CHART_WORDS
         or word in ("percent", "percentage", "share", "proportion", "%", "ratio")
         or word in ("which", "who", "whom", "when", "weekend", "weekends")
+        or word in ("last", "latest", "earliest", "previous", "next", "recent")
     )
