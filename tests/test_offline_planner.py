@@ -133,7 +133,10 @@ def test_never_substitutes_a_column_that_does_not_exist(
     agent: Agent, table: tuple[Roles, pd.DataFrame]
 ) -> None:
     roles, _ = table
-    ask_declines(agent, f"average taxi_out_min by {roles.group}")
+    misspelt = roles.measure.replace(" ", "_") + "_total"
+    declined = ask_declines(agent, f"average {misspelt} by {roles.group}")
+    assert f"There is no column {misspelt!r}" in declined.summary
+    assert repr(roles.measure) in declined.summary  # the close name is offered, not used
 
 
 def test_every_answer_says_what_was_computed(
