@@ -6,7 +6,10 @@ JSON schema of :class:`Plan` is the structured-output format given to models, so
 field descriptions are written for a model as much as for a person.
 
 A plan runs in a fixed order, like a SQL query:
-``filters → derive → (operation: rows | aggregate | distinct | pivot | statistic | any | all | compare) → sort → limit → answer``.
+``filters → derive → (operation: rows | aggregate | distinct | pivot | statistic | any | all |
+compare | calc) → having → sort → offset → limit → then → answer``.
+A filter that names a derived column runs right after ``derive`` (like a WHERE on a
+subquery that computes the column); every other filter runs before it.
 """
 
 from __future__ import annotations
@@ -34,6 +37,8 @@ AggFunc = Literal[
     "share",
 ]
 CompareOp = Literal["eq", "ne", "lt", "le", "gt", "ge"]
+CalcOp = Literal["difference", "ratio", "percent", "percent_change", "sum", "product"]
+TimeUnit = Literal["days", "hours", "minutes", "seconds"]
 NUMERIC_AGGS = frozenset({"sum", "mean", "median", "std", "var", "percentile"})
 
 
@@ -85,13 +90,19 @@ class Derive(_Model):
     """A new column computed from others, usable by every later step under ``name``."""
 
     name: str
-    kind: Literal["arithmetic", "date_part", "length", "bin"]
+    kind: Literal["arithmetic", "date_part", "length", "bin", "date_diff"]
     left: str | float | None = Field(
-        default=None, description="arithmetic: a column name or a number"
+        default=None,
+        description="arithmetic: a column name or a number; date_diff: the later date column",
     )
     operator: Literal["+", "-", "*", "/"] | None = None
     right: str | float | None = Field(
-        default=None, description="arithmetic: a column name or a number"
+        default=None,
+        description="arithmetic: a column name or a number; date_diff: the earlier date column",
+    )
+    unit: TimeUnit | None = Field(
+        default=None,
+        description="date_diff: (left - right) in this unit, as a decimal number (default days)",
     )
     column: str | None = Field(
         default=None, description="date_part, length, bin: the source column"
@@ -114,6 +125,9 @@ class GroupKey(_Model):
 
 
 class Aggregate(_Model):
+    """One aggregate. Its output column is named ``"<func> <column>"`` (``"mean salary"``),
+    ``"p90 <column>"`` for percentile 90, ``"count"`` for a count of rows, or ``alias``."""
+
     func: AggFunc
     column: str | None = Field(
         default=None, description="None only for count (number of rows) and share of rows."
@@ -130,7 +144,7 @@ class Aggregate(_Model):
         if self.column is None:
             return "count" if self.func == "count" else "share"
         if self.func == "percentile":
-            return f"p{self.percentile:g} {self.column}"
+            return f"p{self.percentile if self.percentile is not None else 50:g} {self.column}"
         return f"{self.func} {self.column}"
 
 
@@ -175,13 +189,14 @@ class Plan(_Model):
     """One analysis of one table. Unused parts stay empty."""
 
     operation: Literal[
-        "rows", "aggregate", "distinct", "pivot", "statistic", "any", "all", "compare"
+        "rows", "aggregate", "distinct", "pivot", "statistic", "any", "all", "compare", "calc"
     ] = Field(
         description=(
             "rows: the rows themselves (with select/sort/limit: top-n, 'the row where X is largest'); "
             "aggregate: aggregates, optionally per group; distinct: the distinct values of select[0]; "
             "pivot; statistic; any/all: does any/every row (after filters) satisfy `condition` (yes/no); "
-            "compare: compare the single value of `left` with `right` (yes/no)."
+            "compare: compare the single value of `left` with `right` (yes/no); "
+            "calc: arithmetic (`calc`) on the single value of `left` and of `right` (a number)."
         )
     )
     filters: Filter | None = None
@@ -196,15 +211,45 @@ class Plan(_Model):
     condition: Filter | None = Field(
         default=None, description="any/all: the test each row must pass."
     )
+    having: Filter | None = Field(
+        default=None,
+        description=(
+            "aggregate with group_by: keep only the groups whose aggregates pass this test (SQL "
+            "HAVING). Columns are output names of aggregates ('mean salary', 'count') or group "
+            "keys; the source column of a single aggregate ('salary') means that aggregate."
+        ),
+    )
     left: Plan | None = Field(
-        default=None, description="compare: a plan whose answer is one value."
+        default=None, description="compare, calc: a plan whose answer is one value."
     )
     compare_op: CompareOp | None = None
+    calc: CalcOp | None = Field(
+        default=None,
+        description=(
+            "calc: difference = left - right; ratio = left / right; percent = 100 * left / right; "
+            "percent_change = 100 * (right - left) / left (from left, before, to right, after); "
+            "sum = left + right; product = left * right."
+        ),
+    )
     right: Plan | Scalar | None = Field(
-        default=None, description="compare: a constant or a plan with one value."
+        default=None, description="compare, calc: a constant or a plan with one value."
     )
     sort: list[SortKey] = Field(default_factory=list)
+    offset: int | None = Field(
+        default=None,
+        ge=0,
+        description="Rows skipped after sort, before limit (nth highest: sort descending, offset n-1, limit 1).",
+    )
     limit: int | None = Field(default=None, gt=0)
+    then: list[Aggregate] = Field(
+        default_factory=list,
+        description=(
+            "Aggregates over the result table of this plan (after having/sort/offset/limit); their "
+            "columns are that table's output columns, and count without a column counts its rows. "
+            "'How many departments have mean salary > 80000': group_by department, mean salary, "
+            "having, then [count]. One aggregate gives one value."
+        ),
+    )
     answer_column: str | None = Field(
         default=None,
         description="Answer with this column of the result only (a value if one row, else a list).",

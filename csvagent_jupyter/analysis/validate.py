@@ -11,7 +11,8 @@ from collections.abc import Iterator
 
 from ..errors import PlanError, TypeMismatchError, UnknownColumnError
 from ..loading.profile import FileProfile
-from .plan import NUMERIC_AGGS, Condition, Derive, Filter, Plan
+from .outputs import aggregated_types, resolve_having, resolve_output, result_types
+from .plan import NUMERIC_AGGS, Aggregate, Condition, Derive, Filter, Plan
 
 NUMERIC_TYPES = {"integer", "number", "boolean"}
 TEXT_TYPES = {"text", "category"}
@@ -42,6 +43,8 @@ def source_columns(plan: Plan) -> set[str]:
     names: set[str] = set(plan.select)
     names |= {c.column for c in _iter_conditions(plan.filters)}
     names |= {c.column for c in _iter_conditions(plan.condition)}
+    names |= {c.column for c in _iter_conditions(plan.having)}
+    names |= {agg.column for agg in plan.then if agg.column}
     for derive in plan.derive:
         names |= {v for v in (derive.left, derive.right, derive.column) if isinstance(v, str)}
     names |= {key.column for key in plan.group_by}
@@ -60,9 +63,11 @@ def source_columns(plan: Plan) -> set[str]:
 
 
 class _Validator:
-    def __init__(self, profile: FileProfile) -> None:
+    def __init__(self, profile: FileProfile, types: dict[str, str] | None = None) -> None:
         self.profile = profile
-        self.types: dict[str, str] = {c.name: c.type for c in profile.column_profiles}
+        self.types: dict[str, str] = (
+            dict(types) if types is not None else {c.name: c.type for c in profile.column_profiles}
+        )
 
     # -- columns -------------------------------------------------------------------------
     def column_type(self, name: str, role: str) -> str:
@@ -131,9 +136,16 @@ class _Validator:
                         ) from None
 
     def check(self, plan: Plan, *, nested: bool = False) -> None:
-        self.check_filter(plan.filters, "in a filter")
+        source_types = dict(self.types)  # derived names belong to this plan, not its siblings
+        try:
+            self._check(plan)
+        finally:
+            self.types = source_types
+
+    def _check(self, plan: Plan) -> None:
         for derive in plan.derive:
             self.check_derive(derive)
+        self.check_filter(plan.filters, "in a filter")
         operation = plan.operation
         if operation == "rows":
             for name in plan.select:
@@ -155,7 +167,7 @@ class _Validator:
                 else:
                     self.column_type(key.column, "to group by")
             for agg in plan.aggregates:
-                self.check_aggregate(agg.func, agg.column)
+                self.check_aggregate(agg.func, agg.column, agg)
         elif operation == "pivot":
             if plan.pivot is None:
                 raise PlanError("A pivot plan needs its pivot part (index, columns, values).")
@@ -176,6 +188,12 @@ class _Validator:
             self.check(plan.left, nested=True)
             if isinstance(plan.right, Plan):
                 self.check(plan.right, nested=True)
+        elif operation == "calc":
+            self.check_calc(plan)
+        self.check_having(plan)
+        self.check_sort(plan)
+        self.check_offset(plan)
+        self.check_then(plan)
         if plan.limit is not None and plan.limit > 1_000_000:
             raise PlanError(
                 f"A limit of {plan.limit:,} rows is more than can be shown; use at most 1,000,000."
@@ -194,7 +212,7 @@ class _Validator:
             for side in (derive.left, derive.right):
                 if isinstance(side, str):
                     self.require(side, "in a calculation", NUMERIC_TYPES, "do arithmetic on")
-        elif derive.column is None:
+        elif derive.kind != "date_diff" and derive.column is None:
             raise PlanError(f"The computed column {derive.name!r} needs a source column.")
         elif derive.kind == "date_part":
             if derive.part is None:
@@ -204,6 +222,14 @@ class _Validator:
             )
         elif derive.kind == "length":
             self.require(derive.column, "for a length", TEXT_TYPES, "measure the text length of")
+        elif derive.kind == "date_diff":
+            for side in (derive.left, derive.right):
+                if not isinstance(side, str):
+                    raise PlanError(
+                        f"The date difference {derive.name!r} needs two date columns: left (the "
+                        "later date) and right (the earlier date)."
+                    )
+                self.require(side, "in a date difference", {"datetime"}, "subtract dates of")
         elif derive.kind == "bin":
             self.require(derive.column, "to bin", NUMERIC_TYPES - {"boolean"}, "split into bins")
             if derive.bins is None or (isinstance(derive.bins, int) and derive.bins < 1):
@@ -212,11 +238,17 @@ class _Validator:
                 )
         self.types[derive.name] = {
             "arithmetic": "number",
+            "date_diff": "number",
             "date_part": "integer",
             "length": "integer",
         }.get(derive.kind, "category")
 
-    def check_aggregate(self, func: str, column: str | None) -> None:
+    def check_aggregate(self, func: str, column: str | None, agg: Aggregate | None = None) -> None:
+        if func == "percentile" and agg is not None and agg.percentile is None:
+            raise PlanError(
+                f"The percentile of {column!r} needs `percentile`: a number from 0 to 100 "
+                "(50 is the median, 90 the 90th percentile)."
+            )
         if column is None:
             if func not in ("count", "share"):
                 raise PlanError(f"The aggregate {func!r} needs a column.")
@@ -247,6 +279,120 @@ class _Validator:
         if statistic.kind == "correlation" and len(statistic.columns) == 1:
             raise PlanError("A correlation needs two columns (or none, for the whole matrix).")
 
+    # -- steps after the main operation ---------------------------------------------------
+    def check_calc(self, plan: Plan) -> None:
+        if plan.left is None or plan.calc is None or plan.right is None:
+            raise PlanError(
+                "A calculation needs `left` (a plan with one value), `calc` (difference, ratio, "
+                "percent, percent_change, sum or product) and `right` (a plan with one value, or a number)."
+            )
+        self.check(plan.left, nested=True)
+        if isinstance(plan.right, Plan):
+            self.check(plan.right, nested=True)
+        elif not _is_number(plan.right):
+            raise PlanError(
+                f"The right side of the calculation is {plan.right!r}; it must be a number or a "
+                "plan with one value."
+            )
+
+    def check_having(self, plan: Plan) -> None:
+        if plan.having is None:
+            return
+        if plan.operation != "aggregate" or not plan.group_by:
+            raise PlanError(
+                "`having` keeps groups by their aggregates, so it needs operation 'aggregate' "
+                "with group_by; to keep rows, use `filters`."
+            )
+        having = resolve_having(plan)
+        outputs = aggregated_types(plan, self.types)
+        for condition in _iter_conditions(having):
+            if condition.column not in outputs:
+                raise UnknownColumnError(
+                    f"`having` tests {condition.column!r}, which is not a column of the grouped "
+                    f"table; its columns are {_list_names(list(outputs))}. To test a source "
+                    "column, use `filters`.",
+                    column=condition.column,
+                    suggestions=closest_columns(condition.column, list(outputs)),
+                )
+            if outputs[condition.column] == "period":
+                raise PlanError(
+                    f"`having` cannot test the period {condition.column!r}: filter the dates "
+                    "with `filters` (e.g. part='year') before grouping."
+                )
+        _Validator(self.profile, outputs).check_filter(having, "in having")
+
+    def check_sort(self, plan: Plan) -> None:
+        if not plan.sort:
+            return
+        if plan.operation == "aggregate" and plan.group_by:
+            outputs = aggregated_types(plan, self.types)
+            for key in plan.sort:
+                name = resolve_output(plan, key.column, role="to sort by")
+                if name not in outputs:
+                    raise UnknownColumnError(
+                        f"Cannot sort by {key.column!r}: the grouped table has the columns "
+                        f"{_list_names(list(outputs))}.",
+                        column=key.column,
+                        suggestions=closest_columns(key.column, list(outputs)),
+                    )
+        elif plan.operation == "rows":
+            for key in plan.sort:
+                self.column_type(key.column, "to sort by")
+
+    def check_offset(self, plan: Plan) -> None:
+        if plan.offset is None:
+            return
+        tables = plan.operation in ("rows", "distinct", "statistic") or (
+            plan.operation == "aggregate" and plan.group_by
+        )
+        if not tables:
+            raise PlanError(
+                f"`offset` skips rows of a result table, and operation {plan.operation!r} "
+                f"{'without group_by ' if plan.operation == 'aggregate' else ''}gives one value. "
+                "Remove `offset`, or use rows or a grouped aggregate."
+            )
+
+    def check_then(self, plan: Plan) -> None:
+        if not plan.then:
+            return
+        outputs = result_types(plan, self.types)
+        if outputs is None:
+            raise PlanError(
+                "`then` aggregates the rows of a result table, so it needs operation 'rows', "
+                "'distinct' or 'aggregate' with group_by."
+            )
+        for field, present in (
+            ("answer_column", plan.answer_column is not None),
+            ("chart", plan.chart is not None),
+            ("answer='list'", plan.answer == "list"),
+        ):
+            if present:
+                raise PlanError(
+                    f"`then` turns the result into its own aggregates, so {field} has nothing to "
+                    f"apply to: remove {field} or `then`."
+                )
+        inner = _Validator(self.profile, outputs)
+        names = [agg.output_name for agg in plan.then]
+        if len(set(names)) != len(names):
+            raise PlanError("Two aggregates in `then` have the same name; give them aliases.")
+        for agg in plan.then:
+            if agg.func == "share":
+                raise PlanError(
+                    "`then` cannot take a share; for a share of groups use calc 'percent' "
+                    "with two counts."
+                )
+            column = agg.column
+            if column is not None:
+                column = resolve_output(plan, column, role="in then")
+                if column not in outputs:
+                    raise UnknownColumnError(
+                        f"`then` reads {agg.column!r}, which is not a column of the result table; "
+                        f"its columns are {_list_names(list(outputs))}.",
+                        column=agg.column,
+                        suggestions=closest_columns(agg.column, list(outputs)),
+                    )
+            inner.check_aggregate(agg.func, column, agg)
+
     def numeric_columns(self) -> list[str]:
         return [name for name, kind in self.types.items() if kind in ("integer", "number")]
 
@@ -262,7 +408,20 @@ def _describe_type(kind: str) -> str:
         "boolean": "yes/no values",
         "integer": "whole numbers",
         "number": "numbers",
+        "period": "periods",
     }.get(kind, kind)
+
+
+def _is_number(value: object) -> bool:
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int | float):
+        return True
+    try:
+        float(str(value).replace(",", ""))
+    except ValueError:
+        return False
+    return True
 
 
 def _list_names(names: list[str], limit: int = 12) -> str:
