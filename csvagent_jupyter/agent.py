@@ -360,7 +360,7 @@ class Agent:
         return result
 
     def _answer_offline(self, question: str, info: FileInfo, context: list[dict[str, Any]]) -> Any:
-        from .analysis.plan import Plan
+        from .analysis.plan import read_plan
         from .analysis.run import run_plan
         from .planning.followups import apply_followup, is_followup
         from .planning.offline import OfflinePlanner
@@ -370,7 +370,7 @@ class Agent:
         previous = next((turn["plan"] for turn in reversed(context) if turn.get("plan")), None)
         plan = None
         if previous is not None and is_followup(question):
-            plan = apply_followup(question, Plan.model_validate(previous), index)
+            plan = apply_followup(question, read_plan(previous), index)
         if plan is None:
             plan = OfflinePlanner(index).plan(question)
         result = run_plan(plan, frame, info.profile, info.path)
@@ -392,7 +392,7 @@ class Agent:
             return None
         from dataclasses import replace
 
-        from .analysis.plan import Plan
+        from .analysis.plan import read_plan
         from .analysis.run import run_plan
 
         hit = self._results.get(key)
@@ -404,7 +404,7 @@ class Agent:
             return None
         # Across processes the plan is cached, and re-run: cheap, and always on current data.
         result = run_plan(
-            Plan.model_validate(row.plan), self.frame(info.id), info.profile, info.path
+            read_plan(row.plan), self.frame(info.id), info.profile, info.path
         )
         result.planner, result.model, result.cached, result.question = (
             row.planner,
@@ -546,7 +546,7 @@ class Agent:
 
     def replay(self, query_id: str) -> Any:
         """Re-run a logged plan on the same file, with no planner involved; logged as a new query."""
-        from .analysis.plan import Plan
+        from .analysis.plan import read_plan
         from .analysis.run import run_plan
 
         row = self.store.get_query(query_id)
@@ -559,7 +559,7 @@ class Agent:
         info = self.file(row.file_id)
         started = time.perf_counter()
         result = run_plan(
-            Plan.model_validate(row.plan), self.frame(info.id), info.profile, info.path
+            read_plan(row.plan), self.frame(info.id), info.profile, info.path
         )
         result.planner, result.model, result.question = "replay", row.model, row.query_text
         job = self.store.add_job("query_processing")

@@ -14,9 +14,17 @@ subquery that computes the column); every other filter runs before it.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    ValidationInfo,
+    model_validator,
+)
 
 Scalar = str | int | float | bool
 DatePart = Literal["year", "quarter", "month", "day", "weekday", "hour"]
@@ -185,8 +193,73 @@ class ChartSpec(_Model):
     y_label: str | None = None
 
 
+PLAN_VERSION = 2
+"""Version 1: the Plans before having/offset/then/calc (stored without a ``version``)."""
+
+# The fields each operation uses besides operation, version, filters and derive. Any
+# other field set on a plan is an error (v2); version 1 ignored them, so reading a
+# stored v1 plan drops them (see ``_migrate_v1``) and it replays as it ran.
+OPERATION_FIELDS: dict[str, frozenset[str]] = {
+    "rows": frozenset(
+        {"select", "sort", "offset", "limit", "then", "answer_column", "answer", "chart"}
+    ),
+    "aggregate": frozenset(
+        {"group_by", "aggregates", "having", "sort", "offset", "limit", "then"}
+        | {"answer_column", "answer", "chart"}
+    ),
+    "distinct": frozenset({"select", "sort", "offset", "limit", "then", "answer"}),
+    "pivot": frozenset({"pivot", "answer_column", "answer", "chart"}),
+    "statistic": frozenset(
+        {"statistic", "sort", "offset", "limit", "answer_column", "answer", "chart"}
+    ),
+    "any": frozenset({"condition"}),
+    "all": frozenset({"condition"}),
+    "compare": frozenset({"left", "compare_op", "right"}),
+    "calc": frozenset({"left", "calc", "right"}),
+}
+COMMON_FIELDS = frozenset({"operation", "version", "filters", "derive"})
+
+
+def list_answer_applies(data: dict[str, Any]) -> bool:
+    """Whether ``answer='list'`` has a one-column result to list (v1 ignored it otherwise)."""
+    if data.get("answer_column"):
+        return True
+    operation = data.get("operation")
+    if operation == "distinct":
+        return True
+    if operation == "rows":
+        return len(data.get("select") or []) == 1
+    if operation == "aggregate" and data.get("group_by"):
+        return len(data.get("group_by") or []) + len(data.get("aggregates") or []) == 1
+    return False
+
+
+def _migrate_v1(data: dict[str, Any]) -> dict[str, Any]:
+    """v1 → v2: drop the fields v1 ignored for the operation, so the plan means what it did."""
+    allowed = COMMON_FIELDS | OPERATION_FIELDS.get(str(data.get("operation")), frozenset())
+    migrated = {key: value for key, value in data.items() if key in allowed}
+    if migrated.get("answer") == "list" and not list_answer_applies(migrated):
+        migrated["answer"] = "auto"
+    return migrated
+
+
+_MIGRATIONS = {1: _migrate_v1}
+
+
+def _and_of(items: object) -> object:
+    """Filters given as a list (as models often write them) mean all of them."""
+    if isinstance(items, list):
+        return {"combine": "and", "items": items} if items else None
+    return items
+
+
 class Plan(_Model):
     """One analysis of one table. Unused parts stay empty."""
+
+    version: int = Field(
+        default=PLAN_VERSION,
+        description="The Plan language version; leave it out (the current one).",
+    )
 
     operation: Literal[
         "rows", "aggregate", "distinct", "pivot", "statistic", "any", "all", "compare", "calc"
@@ -257,6 +330,36 @@ class Plan(_Model):
     answer: Literal["auto", "list", "table"] = "auto"
     chart: ChartSpec | None = None
 
+    @model_validator(mode="before")
+    @classmethod
+    def _read(cls, data: Any, info: ValidationInfo) -> Any:
+        """Accept what models and older versions write, so validation can be strict after.
+
+        ``{"plan": {...}}`` (the submit_plan tool's wrapper) is unwrapped; a list of
+        filters means AND. A plan read from storage (context ``{"stored": True}``)
+        without a version is version 1 and is migrated; anywhere else a missing
+        version means the current one.
+        """
+        if not isinstance(data, dict):
+            return data
+        if set(data) == {"plan"} and isinstance(data["plan"], dict):
+            data = data["plan"]
+        data = dict(data)
+        for key in ("filters", "condition", "having"):
+            if key in data:
+                data[key] = _and_of(data[key])
+        stored = bool(info.context and info.context.get("stored"))
+        version = data.get("version", 1 if stored else PLAN_VERSION)
+        if not isinstance(version, int) or not 1 <= version <= PLAN_VERSION:
+            raise ValueError(
+                f"Unknown Plan version {version!r}: this code reads versions 1 to {PLAN_VERSION}."
+            )
+        while version < PLAN_VERSION:
+            data = _MIGRATIONS[version](data)
+            version += 1
+        data["version"] = PLAN_VERSION
+        return data
+
     def columns_used(self) -> set[str]:
         """Every column of the source table that the plan reads (derived names excluded)."""
         from .validate import source_columns
@@ -268,6 +371,22 @@ FilterGroup.model_rebuild()
 Plan.model_rebuild()
 
 
-def plan_json_schema() -> dict[str, object]:
-    """The JSON schema of a Plan, for structured output from a model."""
-    return Plan.model_json_schema()
+def read_plan(data: Any) -> Plan:
+    """A Plan from storage (the query log, a saved file): older versions are migrated."""
+    if isinstance(data, str):
+        return Plan.model_validate_json(data, context={"stored": True})
+    return Plan.model_validate(data, context={"stored": True})
+
+
+def plan_json_schema() -> dict[str, Any]:
+    """The JSON schema of a Plan with the Plan at the root, for structured output from a model.
+
+    Nested plans (``left``, ``right``) and filter groups stay typed through ``$ref``
+    into ``$defs``; tools that inline schemas lose recursive parts, so this is what
+    a model is given.
+    """
+    schema = Plan.model_json_schema()
+    defs = schema.get("$defs", {})
+    root = dict(defs.get("Plan", schema))
+    root["$defs"] = defs
+    return root

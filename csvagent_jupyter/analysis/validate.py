@@ -12,7 +12,17 @@ from collections.abc import Iterator
 from ..errors import PlanError, TypeMismatchError, UnknownColumnError
 from ..loading.profile import FileProfile
 from .outputs import aggregated_types, resolve_having, resolve_output, result_types
-from .plan import NUMERIC_AGGS, Aggregate, Condition, Derive, Filter, Plan
+from .plan import (
+    COMMON_FIELDS,
+    NUMERIC_AGGS,
+    OPERATION_FIELDS,
+    Aggregate,
+    Condition,
+    Derive,
+    Filter,
+    Plan,
+    list_answer_applies,
+)
 
 NUMERIC_TYPES = {"integer", "number", "boolean"}
 TEXT_TYPES = {"text", "category"}
@@ -142,7 +152,28 @@ class _Validator:
         finally:
             self.types = source_types
 
+    def check_fields(self, plan: Plan) -> None:
+        """Fields the operation would not use are an error, not silently dropped."""
+        allowed = COMMON_FIELDS | OPERATION_FIELDS[plan.operation]
+        for name, info in Plan.model_fields.items():
+            if name in allowed:
+                continue
+            if getattr(plan, name) != info.get_default(call_default_factory=True):
+                uses = ", ".join(sorted(OPERATION_FIELDS[plan.operation]))
+                raise PlanError(
+                    f"`{name}` has no effect on operation {plan.operation!r}, so it was rejected: "
+                    f"remove it, or choose the operation that uses it. {plan.operation!r} uses: "
+                    f"{uses} (and filters, derive)."
+                )
+        if plan.answer == "list" and not list_answer_applies(plan.model_dump()):
+            raise PlanError(
+                "answer='list' lists the values of a one-column result, and this plan's result "
+                "has several columns or is one value: set answer_column to the column to list "
+                "(or select one column), or leave answer as 'auto'."
+            )
+
     def _check(self, plan: Plan) -> None:
+        self.check_fields(plan)
         for derive in plan.derive:
             self.check_derive(derive)
         self.check_filter(plan.filters, "in a filter")
