@@ -403,9 +403,7 @@ class Agent:
         if row is None or not row.plan:
             return None
         # Across processes the plan is cached, and re-run: cheap, and always on current data.
-        result = run_plan(
-            read_plan(row.plan), self.frame(info.id), info.profile, info.path
-        )
+        result = run_plan(read_plan(row.plan), self.frame(info.id), info.profile, info.path)
         result.planner, result.model, result.cached, result.question = (
             row.planner,
             row.model,
@@ -558,9 +556,7 @@ class Agent:
             )
         info = self.file(row.file_id)
         started = time.perf_counter()
-        result = run_plan(
-            read_plan(row.plan), self.frame(info.id), info.profile, info.path
-        )
+        result = run_plan(read_plan(row.plan), self.frame(info.id), info.profile, info.path)
         result.planner, result.model, result.question = "replay", row.model, row.query_text
         job = self.store.add_job("query_processing")
         reporter = ProgressReporter(job_id=job.id, subject_id=None, kind="query", callback=None)
