@@ -546,3 +546,54 @@ def test_model_submits_each_v2_operation(data_dir: Path, sales_path: Path, name:
     namespace: dict[str, Any] = {}
     exec(compile(result.code, "<generated>", "exec"), namespace)
     assert namespace["result"] == pytest.approx(result.value)
+
+
+def _empty_schemas(node: Any, path: str = "") -> list[str]:
+    """Where a JSON schema has ``{}`` (any value at all) as a type."""
+    found: list[str] = []
+    if isinstance(node, dict):
+        for key, child in node.items():
+            if key in ("properties", "$defs") and isinstance(child, dict):
+                for name, sub in child.items():
+                    if sub == {}:
+                        found.append(f"{path}/{key}/{name}")
+                    found += _empty_schemas(sub, f"{path}/{key}/{name}")
+            elif key in ("anyOf", "oneOf", "items", "allOf"):
+                for index, sub in enumerate(child if isinstance(child, list) else [child]):
+                    if sub == {}:
+                        found.append(f"{path}/{key}/{index}")
+                    found += _empty_schemas(sub, f"{path}/{key}/{index}")
+    return found
+
+
+def test_tool_schemas_type_nested_plans_and_filters(data_dir: Path, sales_path: Path) -> None:
+    with model_agent(data_dir, scripted()) as agent:
+        agent.load(sales_path)
+        tools = {t["function"]["name"]: t["function"] for t in agent.preview("x").tools}
+    submit = tools["submit_plan"]["parameters"]
+    assert "operation" in submit["properties"]  # the arguments are the Plan itself
+    left = submit["properties"]["left"]["anyOf"]
+    assert {"$ref": "#/$defs/Plan"} in left
+    items = submit["$defs"]["FilterGroup"]["properties"]["items"]["items"]["oneOf"]
+    assert {"$ref": "#/$defs/FilterGroup"} in items
+    for name, tool in tools.items():
+        assert _empty_schemas(tool["parameters"]) == [], name
+    assert "$ref" in json.dumps(tools["run_plan"]["parameters"]["properties"]["plan"])
+
+
+def test_agent_run_accepts_exactly_what_the_model_submits(data_dir: Path, sales_path: Path) -> None:
+    args = {
+        "operation": "aggregate",
+        "aggregates": [{"func": "sum", "column": "units"}],
+        "filters": [{"column": "region", "op": "eq", "value": "North"}],
+    }
+    model = scripted(call("submit_plan", args))
+    with model_agent(data_dir, model) as agent:
+        agent.load(sales_path)
+        asked = agent.ask("units in the north")
+        direct = agent.run(args)
+        wrapped = agent.run({"plan": args})
+        frame = agent.frame()
+    expected = int(frame.loc[frame["region"] == "North", "units"].sum())
+    assert asked.planner == "llm"
+    assert asked.value == direct.value == wrapped.value == expected
