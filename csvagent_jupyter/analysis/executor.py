@@ -146,7 +146,7 @@ def condition_mask(
         expr += ".str.strip().str.casefold()"
     values = [_fold(v) if text else _const(series, v) for v in values]
     if op in ("contains", "startswith", "endswith"):
-        needle = values[0]
+        needle = values[0] if isinstance(values[0], str) else str(values[0])
         if op == "contains":
             mask = series.str.contains(needle, regex=False, na=False)
             return mask, f"{expr}.str.contains({needle!r}, regex=False, na=False)"
@@ -272,6 +272,11 @@ def _derive(df: pd.DataFrame, derive: Derive, out: _Writer) -> pd.DataFrame:
         values = df[derive.column].str.len()
         out.add(f"{target} = df[{derive.column!r}].str.len()")
     else:
+        if isinstance(derive.bins, int) and df[derive.column].notna().sum() == 0:
+            raise PlanError(
+                f"Cannot split {derive.column!r} into {derive.bins} equal bins: no row (after "
+                "the filters) has a value to take the range from. Give the bin edges instead."
+            )
         values = pd.cut(df[derive.column], bins=derive.bins, include_lowest=True)
         out.add(
             f"{target} = pd.cut(df[{derive.column!r}], bins={derive.bins!r}, include_lowest=True)"
@@ -484,7 +489,15 @@ class Executor:
                     f"Cannot sort by {missing[0]!r}: the result has the columns {list(table.columns)!r}."
                 )
             ascending = [not key.descending for key in plan.sort]
-            table = table.sort_values(by=by, ascending=ascending, kind="stable", na_position="last")
+            try:
+                table = table.sort_values(
+                    by=by, ascending=ascending, kind="stable", na_position="last"
+                )
+            except TypeError:
+                raise PlanError(
+                    f"Cannot sort by {', '.join(repr(b) for b in by)}: the values mix numbers and "
+                    "text, which have no order together."
+                ) from None
             out.add(
                 f"{var} = {var}.sort_values(by={by!r}, ascending={ascending!r}, kind='stable', na_position='last')"
             )

@@ -116,10 +116,28 @@ class _Validator:
             raise PlanError(
                 f"The test {op!r} on {condition.column!r} needs a value to compare with."
             )
+        if isinstance(value, list) and op not in ("in", "not_in", "between") and len(value) != 1:
+            raise PlanError(
+                f"The test {op!r} on {condition.column!r} compares with one value, not a "
+                f"list of {len(value)}; for several values use 'in'."
+            )
+        if kind == "datetime":
+            for v in value if isinstance(value, list) else [value]:
+                if not _is_date(v):
+                    raise TypeMismatchError(
+                        f"{condition.column!r} holds dates, and {v!r} is not a date: write "
+                        "'2024-03-01', or set part='year' to compare a year with a number."
+                    )
         if op in ("in", "not_in") and not isinstance(value, list):
             raise PlanError(f"The test {op!r} on {condition.column!r} needs a list of values.")
         if op == "between" and not (isinstance(value, list) and len(value) == 2):
             raise PlanError(f"'between' on {condition.column!r} needs two values: [low, high].")
+        if op in ("contains", "startswith", "endswith") and any(
+            isinstance(v, bool) for v in (value if isinstance(value, list) else [value])
+        ):
+            raise PlanError(
+                f"The test {op!r} on {condition.column!r} needs a text to look for, not {value!r}."
+            )
         if op in ("contains", "startswith", "endswith") and kind not in TEXT_TYPES:
             raise TypeMismatchError(
                 f"Cannot test whether {condition.column!r} {op.replace('with', ' with')} a text: "
@@ -178,6 +196,8 @@ class _Validator:
             self.check_derive(derive)
         self.check_filter(plan.filters, "in a filter")
         operation = plan.operation
+        if len(set(plan.select)) != len(plan.select):
+            raise PlanError(f"`select` names a column twice: {plan.select!r}.")
         if operation == "rows":
             for name in plan.select:
                 self.column_type(name, "to show")
@@ -190,6 +210,9 @@ class _Validator:
                 raise PlanError(
                     "An aggregate plan needs at least one aggregate (count, sum, mean, …)."
                 )
+            keys = [key.output_name for key in plan.group_by]
+            if len(set(keys)) != len(keys):
+                raise PlanError(f"`group_by` names the same key twice: {keys!r}.")
             for key in plan.group_by:
                 if key.bucket:
                     self.require(
@@ -204,6 +227,21 @@ class _Validator:
                 raise PlanError("A pivot plan needs its pivot part (index, columns, values).")
             self.column_type(plan.pivot.index, "as pivot rows")
             self.column_type(plan.pivot.columns, "as pivot columns")
+            if plan.pivot.values in (plan.pivot.index, plan.pivot.columns):
+                raise PlanError(
+                    f"A pivot's values ({plan.pivot.values!r}) must be another column than its "
+                    "rows and columns; leave values empty to count rows."
+                )
+            if plan.pivot.index == plan.pivot.columns:
+                raise PlanError(
+                    f"A pivot needs different columns for its rows and its columns; both are "
+                    f"{plan.pivot.index!r}. To count its values, group_by it with a count."
+                )
+            if plan.pivot.func in ("share", "percentile"):
+                raise PlanError(
+                    f"A pivot cannot take the {plan.pivot.func}; use an aggregate with group_by "
+                    "on both columns instead."
+                )
             self.check_aggregate(plan.pivot.func, plan.pivot.values)
         elif operation == "statistic":
             self.check_statistic(plan)
@@ -239,6 +277,11 @@ class _Validator:
             if derive.operator is None or derive.left is None or derive.right is None:
                 raise PlanError(
                     f"The computed column {derive.name!r} needs left, operator and right."
+                )
+            if not any(isinstance(side, str) for side in (derive.left, derive.right)):
+                raise PlanError(
+                    f"The computed column {derive.name!r} needs a column on at least one side; "
+                    "arithmetic on two constants is a constant (use calc for one value)."
                 )
             for side in (derive.left, derive.right):
                 if isinstance(side, str):
@@ -285,7 +328,13 @@ class _Validator:
                 raise PlanError(f"The aggregate {func!r} needs a column.")
             return
         kind = self.column_type(column, f"for {func}")
-        if func in NUMERIC_AGGS and kind not in NUMERIC_TYPES:
+        if func in ("min", "max") and kind == "category":
+            raise TypeMismatchError(
+                f"Cannot take the {_FUNC_WORDS.get(func, func)} of {column!r}: it holds text "
+                "categories, which have no order. Count its values (count, count_distinct), or "
+                "sort the rows by another column and take the first."
+            )
+        if func in NUMERIC_AGGS | {"share"} and kind not in NUMERIC_TYPES:
             raise TypeMismatchError(
                 f"Cannot take the {_FUNC_WORDS.get(func, func)} of {column!r}: it holds "
                 f"{_describe_type(kind)}. Count its values instead, or choose a numeric column "
@@ -298,11 +347,14 @@ class _Validator:
             raise PlanError(
                 "A statistics plan needs to say which statistic (describe, missing, outliers, correlation)."
             )
+        if len(set(statistic.columns)) != len(statistic.columns):
+            raise PlanError(f"The statistic names a column twice: {statistic.columns!r}.")
         for name in statistic.columns:
             if statistic.kind in ("outliers", "correlation"):
-                self.require(
-                    name, f"for {statistic.kind}", NUMERIC_TYPES, f"compute {statistic.kind} on"
+                allowed = (
+                    NUMERIC_TYPES - {"boolean"} if statistic.kind == "outliers" else NUMERIC_TYPES
                 )
+                self.require(name, f"for {statistic.kind}", allowed, f"compute {statistic.kind} on")
             else:
                 self.column_type(name, "for statistics")
         if statistic.kind == "outliers" and len(statistic.columns) != 1:
@@ -428,7 +480,15 @@ class _Validator:
         return [name for name, kind in self.types.items() if kind in ("integer", "number")]
 
 
-_FUNC_WORDS = {"mean": "average", "std": "standard deviation", "var": "variance", "sum": "total"}
+_FUNC_WORDS = {
+    "mean": "average",
+    "std": "standard deviation",
+    "var": "variance",
+    "sum": "total",
+    "min": "smallest",
+    "max": "largest",
+    "share": "share of the total",
+}
 
 
 def _describe_type(kind: str) -> str:
@@ -441,6 +501,19 @@ def _describe_type(kind: str) -> str:
         "number": "numbers",
         "period": "periods",
     }.get(kind, kind)
+
+
+def _is_date(value: object) -> bool:
+    """Whether a plan's constant reads as a date (the executor turns it into a Timestamp)."""
+    import pandas as pd
+
+    if isinstance(value, bool | int | float):
+        return False
+    try:
+        pd.Timestamp(str(value))
+    except (ValueError, TypeError, OverflowError):
+        return False
+    return True
 
 
 def _is_number(value: object) -> bool:
