@@ -463,3 +463,35 @@ def test_generated_code_is_checked_for_a_plain_run(trips) -> None:
     )
     check_generated_code(result)
     assert result.value["trip"].tolist() == [2, 3]
+
+
+# -- values as models write them --------------------------------------------------------------------
+@pytest.mark.parametrize("value", [True, "True", "true", "yes", "Y", 1, "1"])
+def test_yes_no_filters_accept_every_spelling(loaded, value) -> None:
+    df = loaded[2]
+    result = run(loaded, count(filters=Condition(column="returned", op="eq", value=value)))
+    assert result.value == int(df["returned"].sum()) > 0
+
+
+@pytest.mark.parametrize("value", [False, "False", "no", 0])
+def test_yes_no_filters_accept_every_spelling_of_no(loaded, value) -> None:
+    df = loaded[2]
+    result = run(loaded, count(filters=Condition(column="returned", op="ne", value=value)))
+    assert result.value == int(df["returned"].sum())
+
+
+def test_a_yes_no_filter_with_another_word_is_explained(loaded) -> None:
+    with pytest.raises(PlanError, match="holds yes/no values, and 'maybe' is neither"):
+        run(loaded, count(filters=Condition(column="returned", op="eq", value="maybe")))
+
+
+def test_a_value_no_row_has_warns_with_the_closest(loaded) -> None:
+    plan = count(filters=Condition(column="region", op="eq", value="nort"))
+    result = run(loaded, plan)
+    assert result.value == 0
+    assert result.notes == ["No row has region 'nort'; closest: 'North'."]
+    assert result.summary.endswith("Note: No row has region 'nort'; closest: 'North'.")
+    numbers = run(loaded, count(filters=Condition(column="units", op="in", value=[5, 500])))
+    assert numbers.notes == ["No row has units 500; nearest: 19."]
+    present = run(loaded, count(filters=Condition(column="region", op="eq", value="north ")))
+    assert present.notes == [] and "Note" not in present.summary

@@ -22,7 +22,7 @@ from ..loading.reader import describe_options
 from ..loading.typing import Conversion
 from .outputs import resolve_having, resolve_output, split_filters
 from .plan import Aggregate, Condition, Derive, Filter, GroupKey, Plan
-from .validate import source_columns, validate
+from .validate import source_columns, validate, yes_no
 
 _FREQ = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y"}
 _DATE_PART = {
@@ -89,7 +89,11 @@ def _is_text(series: pd.Series) -> bool:
 
 
 def _const(series: pd.Series, value: Any) -> Any:
-    """A plan's constant in the column's terms: numbers for numbers, timestamps for dates."""
+    """A plan's constant in the column's terms: numbers for numbers, timestamps for dates,
+    True/False for yes/no columns (whichever way the model wrote them)."""
+    if value is not None and pd.api.types.is_bool_dtype(series.dtype):
+        answer = yes_no(value)
+        return value if answer is None else answer
     if value is None or isinstance(value, bool):
         return value
     if pd.api.types.is_datetime64_any_dtype(series.dtype):
@@ -117,9 +121,14 @@ def _fold(value: Any) -> Any:
 
 
 def condition_mask(
-    df: pd.DataFrame, condition: Condition, var: str = "df"
+    df: pd.DataFrame, condition: Condition, var: str = "df", notes: list[str] | None = None
 ) -> tuple[pd.Series, str]:
-    """A boolean row mask for one condition, and its source expression."""
+    """A boolean row mask for one condition, and its source expression.
+
+    With ``notes``, an equality test whose value occurs nowhere in the column adds
+    a note naming the closest values: a silent zero is how a misspelt value turns
+    into a confident wrong answer.
+    """
     series = df[condition.column]
     expr = f"{var}[{condition.column!r}]"
     if condition.part is not None:
@@ -144,7 +153,9 @@ def condition_mask(
     if text:
         series = series.str.strip().str.casefold()
         expr += ".str.strip().str.casefold()"
-    values = [_fold(v) if text else _const(series, v) for v in values]
+    values = [_fold(_text_of(v)) if text else _const(series, v) for v in values]
+    if notes is not None and op in ("eq", "in"):
+        _note_missing_values(condition, series, df[condition.column], values, text, notes)
     if op in ("contains", "startswith", "endswith"):
         needle = values[0] if isinstance(values[0], str) else str(values[0])
         if op == "contains":
@@ -179,10 +190,60 @@ def _compare(left: Any, symbol: str, right: Any) -> Any:
     return function(left, right)
 
 
-def filter_mask(df: pd.DataFrame, item: Filter, var: str = "df") -> tuple[pd.Series, str]:
+def _text_of(value: Any) -> Any:
+    """A number compared with a text column (a zip code, an id) as the text it would be."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return value
+    return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
+
+
+def _note_missing_values(
+    condition: Condition,
+    series: pd.Series,
+    original: pd.Series,
+    values: list[Any],
+    text: bool,
+    notes: list[str],
+) -> None:
+    """Note each value of an equality test that occurs nowhere in ``series`` (as compared)."""
+    present = series.dropna()
+    if present.empty:
+        return
+    seen = set(present.unique().tolist())
+    for value in values:
+        if value in seen:
+            continue
+        column = f"{condition.part} of {condition.column}" if condition.part else condition.column
+        if text:
+            from .validate import closest_columns
+
+            originals = sorted({str(v) for v in original.dropna().unique().tolist()})[:5000]
+            closest = closest_columns(str(value), originals, limit=3)
+            hint = (
+                f"closest: {', '.join(repr(c) for c in closest)}"
+                if closest
+                else f"its values include {', '.join(repr(v) for v in originals[:5])}"
+            )
+        elif isinstance(value, int | float) and pd.api.types.is_numeric_dtype(present.dtype):
+            below, above = present[present < value], present[present > value]
+            near = [
+                _plain(v)
+                for v in (below.max() if len(below) else None, above.min() if len(above) else None)
+            ]
+            hint = "nearest: " + " and ".join(repr(v) for v in near if v is not None)
+        else:
+            hint = ""
+        note = f"No row has {column} {value!r}" + (f"; {hint}." if hint else ".")
+        if note not in notes:
+            notes.append(note)
+
+
+def filter_mask(
+    df: pd.DataFrame, item: Filter, var: str = "df", notes: list[str] | None = None
+) -> tuple[pd.Series, str]:
     if isinstance(item, Condition):
-        return condition_mask(df, item, var)
-    parts = [filter_mask(df, child, var) for child in item.items]
+        return condition_mask(df, item, var, notes)
+    parts = [filter_mask(df, child, var, notes) for child in item.items]
     if item.combine == "not":
         mask, code = parts[0]
         for extra_mask, extra_code in parts[1:]:
@@ -195,10 +256,12 @@ def filter_mask(df: pd.DataFrame, item: Filter, var: str = "df") -> tuple[pd.Ser
     return mask, "(" + joiner.join(code for _, code in parts) + ")"
 
 
-def _apply_filter(df: pd.DataFrame, item: Filter | None, out: _Writer) -> pd.DataFrame:
+def _apply_filter(
+    df: pd.DataFrame, item: Filter | None, out: _Writer, notes: list[str]
+) -> pd.DataFrame:
     if item is None:
         return df
-    mask, code = filter_mask(df, item)
+    mask, code = filter_mask(df, item, notes=notes)
     out.add(f"df = df[{code}]")
     return df[mask]
 
@@ -374,6 +437,7 @@ class Executor:
         validate(plan, self.profile)
         self._compared: tuple[Any, Any] | None = None
         self._sides_seen = 0
+        self._notes: list[str] = []
         start = time.perf_counter()
         out = _Writer()
         self._write_load(plan, out)
@@ -392,6 +456,7 @@ class Executor:
             seconds,
             plan,
             table_variable="table" if shaped else "result",
+            notes=self._notes,
             compared=self._compared,
         )
 
@@ -417,10 +482,10 @@ class Executor:
         self, plan: Plan, df: pd.DataFrame, out: _Writer, var: str
     ) -> tuple[Any, pd.DataFrame | None]:
         before, after = split_filters(plan)
-        df = _apply_filter(df, before, out)
+        df = _apply_filter(df, before, out, self._notes)
         for derive in plan.derive:
             df = _derive(df, derive, out)
-        df = _apply_filter(df, after, out)
+        df = _apply_filter(df, after, out, self._notes)
         operation = plan.operation
         if operation == "rows":
             # sort first, project last: a sort may use a column that select leaves out
@@ -468,7 +533,7 @@ class Executor:
             table = self._sort_limit(plan, table, out, var)
         elif operation in ("any", "all"):
             assert plan.condition is not None
-            mask, code = filter_mask(df, plan.condition)
+            mask, code = filter_mask(df, plan.condition, notes=self._notes)
             answer = bool(mask.any() if operation == "any" else mask.all())
             out.add(f"{var} = bool(({code}).{operation}())")
             return answer, None

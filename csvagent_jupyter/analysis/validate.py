@@ -121,6 +121,13 @@ class _Validator:
                 f"The test {op!r} on {condition.column!r} compares with one value, not a "
                 f"list of {len(value)}; for several values use 'in'."
             )
+        if kind == "boolean" and op in ("eq", "ne", "in", "not_in"):
+            for v in value if isinstance(value, list) else [value]:
+                if yes_no(v) is None:
+                    raise TypeMismatchError(
+                        f"{condition.column!r} holds yes/no values, and {v!r} is neither: "
+                        "use true or false (yes/no, 1/0 work too)."
+                    )
         if kind == "datetime":
             for v in value if isinstance(value, list) else [value]:
                 if not _is_date(v):
@@ -501,6 +508,19 @@ def _describe_type(kind: str) -> str:
         "number": "numbers",
         "period": "periods",
     }.get(kind, kind)
+
+
+_YES = frozenset({"true", "yes", "y", "t", "1"})
+_NO = frozenset({"false", "no", "n", "f", "0"})
+
+
+def yes_no(value: object) -> bool | None:
+    """``true``, ``"True"``, ``"yes"``, ``1`` alike as True (and their opposites as False)."""
+    if isinstance(value, bool):
+        return value
+    word = str(int(value) if isinstance(value, float) and value.is_integer() else value)
+    word = word.strip().casefold()
+    return True if word in _YES else False if word in _NO else None
 
 
 def _is_date(value: object) -> bool:
