@@ -27,7 +27,9 @@ from pydantic import (
 )
 
 Scalar = str | int | float | bool
-DatePart = Literal["year", "quarter", "month", "day", "weekday", "hour"]
+DatePart = Literal[
+    "year", "quarter", "month", "day", "weekday", "hour", "month_name", "weekday_name"
+]  # fmt: skip
 Bucket = Literal["day", "week", "month", "quarter", "year"]
 AggFunc = Literal[
     "count",
