@@ -362,7 +362,7 @@ class Agent:
         return result
 
     def _answer_offline(self, question: str, info: FileInfo, context: list[dict[str, Any]]) -> Any:
-        from .analysis.plan import Plan
+        from .analysis.plan import read_plan
         from .analysis.run import run_plan
         from .planning.followups import apply_followup, is_followup
         from .planning.offline import OfflinePlanner
@@ -377,7 +377,7 @@ class Agent:
         except QuestionError:
             followup = None
             if previous is not None and is_followup(question):
-                followup = apply_followup(question, Plan.model_validate(previous), index)
+                followup = apply_followup(question, read_plan(previous), index)
             if followup is None:
                 raise
             plan = followup
@@ -400,7 +400,7 @@ class Agent:
             return None
         from dataclasses import replace
 
-        from .analysis.plan import Plan
+        from .analysis.plan import read_plan
         from .analysis.run import run_plan
 
         hit = self._results.get(key)
@@ -411,9 +411,7 @@ class Agent:
         if row is None or not row.plan:
             return None
         # Across processes the plan is cached, and re-run: cheap, and always on current data.
-        result = run_plan(
-            Plan.model_validate(row.plan), self.frame(info.id), info.profile, info.path
-        )
+        result = run_plan(read_plan(row.plan), self.frame(info.id), info.profile, info.path)
         result.planner, result.model, result.cached, result.question = (
             row.planner,
             row.model,
@@ -565,7 +563,7 @@ class Agent:
 
     def replay(self, query_id: str) -> Any:
         """Re-run a logged plan on the same file, with no planner involved; logged as a new query."""
-        from .analysis.plan import Plan
+        from .analysis.plan import read_plan
         from .analysis.run import run_plan
 
         row = self.store.get_query(query_id)
@@ -577,9 +575,7 @@ class Agent:
             )
         info = self.file(row.file_id)
         started = time.perf_counter()
-        result = run_plan(
-            Plan.model_validate(row.plan), self.frame(info.id), info.profile, info.path
-        )
+        result = run_plan(read_plan(row.plan), self.frame(info.id), info.profile, info.path)
         result.planner, result.model, result.question = "replay", row.model, row.query_text
         job = self.store.add_job("query_processing")
         reporter = ProgressReporter(job_id=job.id, subject_id=None, kind="query", callback=None)
