@@ -201,3 +201,52 @@ def test_follow_up_goes_to_the_file_of_the_previous_question(agent: Agent, tmp_p
     only = ask_ok(agent, "only for Bravo", session=session)
     assert only.file_id == one.id
     assert set(only.value["department"]) == {"Bravo"}
+
+
+def test_percentages_and_shares(agent: Agent, table: tuple[Roles, pd.DataFrame]) -> None:
+    roles, df = table
+    share = ask_ok(agent, f"what share of {roles.entity_words} are in Bravo?")
+    assert share.value == pytest.approx(100 * (df[roles.group] == "Bravo").mean())
+    flagged = ask_ok(agent, f"what percent of {roles.entity_words} are {roles.flag}")
+    assert flagged.value == pytest.approx(100 * df[roles.flag].astype(bool).mean())
+
+
+def test_groups_kept_by_their_aggregate(agent: Agent, table: tuple[Roles, pd.DataFrame]) -> None:
+    roles, df = table
+    means = df.groupby(roles.group)[roles.measure].mean()
+    threshold = float(means.median())
+    having = ask_ok(
+        agent,
+        f"how many {roles.group_words} have an average {roles.measure_words} above {threshold}",
+    )
+    assert having.value == int((means > threshold).sum())
+    sizes = df[roles.group].value_counts()
+    listed = ask_ok(agent, f"list the {roles.group_words} with more than 100 {roles.entity_words}")
+    assert sorted(listed.value) == sorted(sizes[sizes > 100].index)
+
+
+def test_nth_place(agent: Agent, table: tuple[Roles, pd.DataFrame]) -> None:
+    roles, df = table
+    means = df.groupby(roles.group)[roles.measure].mean().sort_values(ascending=False)
+    second = ask_ok(
+        agent, f"which {roles.group} has the second highest average {roles.measure_words}"
+    )
+    assert second.value == means.index[1]
+    value = ask_ok(agent, f"the 3rd highest {roles.measure_words}")
+    assert value.value == df[roles.measure].sort_values(ascending=False).iloc[2]
+
+
+def test_differences_ratios_and_growth(agent: Agent, table: tuple[Roles, pd.DataFrame]) -> None:
+    roles, df = table
+    mean = df.groupby(roles.group)[roles.measure].mean()
+    total = df.groupby(roles.group)[roles.measure].sum()
+    gap = ask_ok(
+        agent,
+        f"difference in average {roles.measure_words} between Alpha and Delta (Alpha minus Delta)",
+    )
+    assert gap.value == pytest.approx(mean["Alpha"] - mean["Delta"])
+    ratio = ask_ok(agent, f"ratio of total {roles.measure_words} of Bravo to Charlie")
+    assert ratio.value == pytest.approx(total["Bravo"] / total["Charlie"])
+    by_year = df.groupby(df[roles.date].dt.year)[roles.measure].sum()
+    growth = ask_ok(agent, f"growth of total {roles.measure_words} from 2022 to 2023 in percent")
+    assert growth.value == pytest.approx(100 * (by_year[2023] - by_year[2022]) / by_year[2022])

@@ -17,7 +17,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from ...analysis.plan import Plan
+from ...analysis.plan import Plan, SortKey
 from ...errors import QuestionError
 from ..schema_index import SchemaIndex
 from . import lexicon
@@ -26,6 +26,7 @@ from .grounding import Frame
 from .pieces import Candidate
 from .reading import Reading, read
 from .scoring import Scored, decide, score
+from .shapes_combined import growth_shape, having_shape, two_value_shape
 from .shapes_counting import count_shape, distinct_list_shape, missing_shape, percent_shape
 from .shapes_ranking import choice_shape, extreme_shape, most_common_shape, top_n_shape
 from .shapes_values import aggregate_shape, chart_shape, correlation_shape, yes_no_shape
@@ -34,6 +35,9 @@ from .suggestions import as_question
 MAX_FRAMES = 24
 SHAPES = (
     chart_shape,
+    growth_shape,
+    having_shape,
+    two_value_shape,
     choice_shape,
     count_shape,
     distinct_list_shape,
@@ -71,6 +75,9 @@ class OfflinePlanner:
     def readings(self, reading: Reading) -> list[Scored]:
         """Every candidate for the question, scored, best first."""
         reserved, top = _top_n(reading)
+        nth = _nth(reading)
+        if nth is not None:
+            reserved = reserved | nth[1]
         reader = FilterReader(reading, self.index, reserved)
         slots = reader.slots()
         found: list[tuple[Candidate, float]] = []
@@ -81,6 +88,10 @@ class OfflinePlanner:
             if top is not None:
                 n, direction, words = top
                 found += [(c, frame.weight) for c in top_n_shape(frame, n, direction, words)]
+            if nth is not None and nth[2]:  # "ranks 2nd by total clicks": the top list, one place
+                found += [(c, frame.weight) for c in top_n_shape(frame, 1, "max", nth[1])]
+        if nth is not None:
+            found = [(_at_place(c, nth[0], nth[1]), w) for c, w in found]
         # The noun of an id column ("employees" for employee_id) may simply name the rows.
         probe = Frame(
             reading, self.index, [], FilterReader(reading, self.index, reserved), reserved
@@ -94,6 +105,47 @@ class OfflinePlanner:
             if m.end - m.start == 1
         }
         return score(found, reading, subject)
+
+
+def _nth(reading: Reading) -> tuple[int, set[int], bool] | None:
+    """'the second highest', '3rd most', 'ranks 2nd by': the place, its words, and whether it
+    is the 'ranks Nth by' form (which has no superlative of its own)."""
+    for i, word in enumerate(reading.words):
+        place = lexicon.ORDINALS.get(word)
+        if place is None or place < 2:
+            continue
+        after = reading.words[i + 1] if i + 1 < len(reading.words) else ""
+        before = reading.words[i - 1] if i else ""
+        if after in lexicon.MAX_WORDS or after in lexicon.MIN_WORDS:
+            return place, {i}, False
+        if before in ("ranks", "ranked", "rank", "place", "placed") and after == "by":
+            return place, {i - 1, i}, True
+    return None
+
+
+def _at_place(candidate: Candidate, place: int, words: set[int]) -> Candidate:
+    """The candidate moved from the first place to the ``place``-th, if it ranks at all."""
+    plan = candidate.plan
+    if plan.operation == "aggregate" and not plan.group_by and len(plan.aggregates) == 1:
+        agg = plan.aggregates[0]
+        if agg.func not in ("max", "min") or agg.column is None:
+            return candidate
+        plan = Plan(
+            operation="rows",
+            filters=plan.filters,
+            sort=[SortKey(column=agg.column, descending=agg.func == "max")],
+            limit=1,
+            answer_column=agg.column,
+        )
+    if not plan.sort or plan.limit not in (1, None) or plan.offset:
+        return candidate
+    update = {"offset": place - 1, "limit": 1}
+    if plan.answer == "list":
+        update["answer"] = "auto"
+    moved = plan.model_copy(update=update)
+    return Candidate(
+        moved, candidate.explained | words, candidate.shape + "_nth", candidate.penalty
+    )
 
 
 def _consistent(options: tuple[FilterOption, ...]) -> list[FilterOption]:
