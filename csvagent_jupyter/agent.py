@@ -390,7 +390,7 @@ class Agent:
 
         index = self._indexes.get(file_id)
         if index is None:
-            index = SchemaIndex.build(frame, info.profile)
+            index = SchemaIndex.build(frame, info.profile, name=info.name)
             self._indexes[file_id] = index
         return index
 

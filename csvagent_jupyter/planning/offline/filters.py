@@ -278,7 +278,7 @@ class FilterReader:
             "before",
             "after",
         )
-        for mention in [] if year_context else self._numeric_mentions():
+        for mention in [] if year_context else self._numeric_mentions(ids=op == "eq"):
             span = set(range(mention.start, mention.end))
             if span & words:
                 continue
@@ -289,19 +289,28 @@ class FilterReader:
             else:
                 continue
             gap = range(mention.end, lo) if mention.end <= lo else range(hi + 1, mention.start)
-            if any(not self._binder(i) for i in gap):
+            loose = [i for i in gap if not self._binder(i)]
+            # One plain noun may stand between ("a systolic reading of 160"), never a name.
+            if len(loose) > 1 or (loose and (op == "eq" or not self._plain_word(loose[0]))):
                 continue
             if distance > 4:
                 continue
+            if self.index.is_identifier(mention.column) and (op != "eq" or distance > 0):
+                continue  # an id is never compared with a threshold
             if op == "eq" and (
-                distance > 1 or any(self.r.words[i] not in ("of", "is", "=", "at") for i in gap)
+                distance > 2
+                or any(
+                    self.r.words[i] not in ("of", "is", "=", "at", *tuple(UNIT_WORDS)) for i in gap
+                )
             ):
-                continue  # a bare number names a column only right beside it ("visit 6", "zero conversions")
+                continue  # a bare number names a column only right beside it ("visit 6", "5 star ratings")
             bound = _fit(value, number, self.index, mention.column, strict=op == "eq")
             if bound is None:
                 continue
             unit = {
-                i for i in gap if self.r.words[i] in UNIT_WORDS or self.r.words[i] in lexicon.FILLER
+                i
+                for i in gap
+                if self.r.words[i] in UNIT_WORDS or self.r.words[i] in lexicon.FILLER or i in loose
             }
             condition = Condition(column=mention.column, op=op, value=bound)  # type: ignore[arg-type]
             options.append(
@@ -330,12 +339,21 @@ class FilterReader:
             i += 1
         return out
 
-    def _numeric_mentions(self) -> list[ColumnMention]:
+    def _numeric_mentions(self, *, ids: bool = False) -> list[ColumnMention]:
+        """Numeric columns named in the question (identifiers only for equality: "user 42")."""
         return [
             m
             for m in self.r.columns
-            if self.index.is_numeric(m.column) and not self.index.is_identifier(m.column)
+            if self.index.is_numeric(m.column) and (ids or not self.index.is_identifier(m.column))
         ]
+
+    def _plain_word(self, position: int) -> bool:
+        """A word that names nothing here: no column, value, number or cue."""
+        word = self.r.words[position]
+        if position in self.r.numbers or lexicon.is_cue(word) or not word.isalpha():
+            return False
+        spans = [*self.r.columns, *self.r.values]
+        return not any(m.start <= position < m.end for m in spans)
 
     # -- dates ----------------------------------------------------------------------------
     def date_columns(self) -> list[str]:
@@ -438,6 +456,13 @@ class FilterReader:
             return None
         if profile.type == "boolean":
             return True, False
+        if (
+            profile.type == "integer"
+            and profile.min == 0
+            and profile.max == 1
+            and profile.distinct == 2
+        ):
+            return 1, 0  # a 0/1 flag
         mapping = self.index.values.get(column, {})
         keys = set(mapping)
         if not keys or len(keys) > 2:

@@ -187,7 +187,13 @@ class Frame:
             if word in lexicon.AGGREGATE_WORDS and self.free(i):
                 if word in ("max", "min", "maximum", "minimum"):
                     continue
-                return lexicon.AGGREGATE_WORDS[word], {i}
+                func = lexicon.AGGREGATE_WORDS[word]
+                same = {
+                    j
+                    for j, other in enumerate(self.words)
+                    if lexicon.AGGREGATE_WORDS.get(other) == func and self.free(j)
+                }  # "typical … (mean)": both words say the same
+                return func, same
         return None
 
     def superlative(self) -> tuple[str, int] | None:

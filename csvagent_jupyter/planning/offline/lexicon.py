@@ -185,6 +185,46 @@ FILLER = frozenset(
         "column",
         "field",
         "col",
+        "recorded",
+        "reported",
+        "listed",
+    ]
+)
+
+# Units of measure: they say how a number is read, never what to compute.
+UNITS = frozenset(
+    [
+        "usd",
+        "eur",
+        "euro",
+        "euros",
+        "dollar",
+        "dollars",
+        "gbp",
+        "miles",
+        "mile",
+        "km",
+        "kilometres",
+        "kilometers",
+        "kg",
+        "kgs",
+        "lbs",
+        "c",
+        "f",
+        "°c",
+        "°f",
+        "degrees",
+        "degree",
+        "celsius",
+        "fahrenheit",
+        "minutes",
+        "mins",
+        "seconds",
+        "secs",
+        "sec",
+        "stars",
+        "star",
+        "pts",
     ]
 )
 
@@ -224,7 +264,6 @@ AGGREGATE_WORDS: dict[str, str] = {
     "sum": "sum",
     "combined": "sum",
     "altogether": "sum",
-    "overall": "sum",
     "maximum": "max",
     "max": "max",
     "minimum": "min",

@@ -70,17 +70,55 @@ class Reading:
     columns: list[ColumnMention] = field(default_factory=list)
     values: list[ValueMention] = field(default_factory=list)
     partial_values: list[ValueMention] = field(default_factory=list)
+    subject: frozenset[str] = frozenset()  # stems that name the table's rows (its file name)
 
     @property
     def text(self) -> str:
         return " ".join(self.words)
 
     def content(self) -> set[int]:
-        """Positions a reading must explain: everything but filler words."""
+        """Positions a reading must explain: everything but filler and unit words, and the
+        noun of a totality ("across all warehouses", "over all visits")."""
+        totality = set()
+        for i, word in enumerate(self.words[:-2]):
+            if word in ("across", "over", "for", "in", "of") and self.words[i + 1] in (
+                "all",
+                "every",
+            ):
+                totality |= (
+                    {i + 2, i + 3}
+                    if i + 3 < len(self.words) and self.words[i + 3] not in lexicon.FILLER
+                    else {i + 2}
+                )
+        for i, word in enumerate(self.words[:-1]):
+            if word in (
+                "ignore",
+                "ignoring",
+                "excluding",
+                "exclude",
+                "skip",
+                "skipping",
+                "without",
+            ) and (
+                self.words[i + 1] in lexicon.MISSING_WORDS
+                or self.words[i + 1]
+                in (
+                    "blanks",
+                    "nans",
+                )
+            ):
+                totality |= {i, i + 1}  # aggregates skip missing values anyway
+        for i, word in enumerate(self.words[:-1]):
+            if word in ("took", "take", "takes", "taking") and self.words[i + 1] == "place":
+                totality |= {i, i + 1}
         return {
             i
             for i, word in enumerate(self.words)
-            if word not in lexicon.FILLER and word.strip("'") not in lexicon.FILLER
+            if self.norm[i] not in self.subject
+            and word not in lexicon.FILLER
+            and word.strip("'") not in lexicon.FILLER
+            and word not in lexicon.UNITS
+            and i not in totality
         }
 
     def find(self, *phrases: str) -> list[tuple[int, int]]:
@@ -136,7 +174,7 @@ def read(question: str, index: SchemaIndex) -> Reading:
                 numbers[len(words)] = Number(float(lexicon.NUMBER_WORDS[word]), len(words), word)
             words.append(word)
     norm = [_norm(word, i in numbers, numbers.get(i)) for i, word in enumerate(words)]
-    reading = Reading(question, words, norm, numbers)
+    reading = Reading(question, words, norm, numbers, subject=index.subject)
     reading.values = [
         v for v in index.value_mentions(norm) if not _only_filler(words[v.start : v.end])
     ]
