@@ -85,6 +85,8 @@ class CSVAgent(Configurable):
         if inst is None or getattr(inst, trait.name) is not None:
             return text
         value = inst.in_effect().get(trait.name)
+        if value is None:
+            return text
         return text.replace("Current: None", f"Current: {value!r} (from the environment)")
 
     def settings(self) -> Settings:
