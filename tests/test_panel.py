@@ -83,7 +83,10 @@ def test_enter_in_the_question_box_asks(panel_agent: Agent, sales_csv: Path) -> 
     view.load_path(str(sales_csv))
     view.question.value = "how many orders are there?"
     view.question._handle(view.question, {"type": "submit", "text": view.question.value}, [])
-    assert "240" in entry_html(view) and view.question.value == ""
+    assert "240" in entry_html(view)
+    view.question.value = "average revenue by region"
+    view.ask_button.click()
+    assert "highest for" in entry_html(view) and view.question.value == ""
     assert "Enter" in view.question._esm and "shiftKey" in view.question._esm
 
 

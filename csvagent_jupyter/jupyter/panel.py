@@ -55,9 +55,9 @@ class CSVPanel:
         self.files = widgets.HTML()
         self.jobs = widgets.VBox(layout={"width": "100%"})
         self.picker = widgets.Dropdown(
-            description="Ask about", options=[(NO_FILE, None)], layout={"width": "100%"}
+            options=[(NO_FILE, None)],
+            layout={"flex": "1 1 auto", "width": "auto", "min_width": "0"},
         )
-        self.picker.style.description_width = "auto"
         self.question = QuestionBox(
             on_submit=self.ask,
             placeholder="Ask about your data, e.g. average revenue by region (Enter asks, Shift+Enter: new line)",
@@ -75,7 +75,7 @@ class CSVPanel:
         )
         self.transcript.add_class("csvagent-transcript")
         self.load_button.on_click(lambda _: self.load_path(self.path.value))
-        self.ask_button.on_click(lambda _: self.ask(self.question.value))
+        self.ask_button.on_click(lambda _: self._ask_typed())
         self.widget = widgets.VBox(
             [
                 widgets.HTML("<b>CSV agent</b>"),
@@ -88,7 +88,10 @@ class CSVPanel:
                 self.files,
                 self.jobs,
                 self.message,
-                self.picker,
+                widgets.HBox(
+                    [widgets.HTML("Ask about&nbsp;"), self.picker],
+                    layout={"width": "100%", "align_items": "center"},
+                ),
                 widgets.HBox(
                     [self.question, self.ask_button],
                     layout={"width": "100%", "align_items": "flex-start"},
@@ -241,7 +244,6 @@ class CSVPanel:
         entry.add_class("csvagent-entry")
         entry.append_display_data(_QuestionView(question, self._file_name(file_id)))
         self.transcript.children = (entry, *self.transcript.children)  # newest first, in view
-        self.question.value = ""
 
         def work(progress: Any) -> Any:
             return self.agent.ask(question, file=file_id, on_progress=progress)
@@ -262,6 +264,11 @@ class CSVPanel:
         except Exception as exc:
             log.info("question failed: %s", exc)
             return None
+
+    def _ask_typed(self) -> Any:
+        """The Ask button: ask what is in the box and empty it (Enter empties it in the browser)."""
+        question, self.question.value = self.question.value, ""
+        return self.ask(question)
 
     def _offer(self, entry: widgets.Output, suggestions: list[str]) -> None:
         """The suggestions of a failed question, as buttons that ask them."""

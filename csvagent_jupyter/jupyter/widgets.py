@@ -76,20 +76,29 @@ function render({ model, el }) {
   const area = document.createElement("textarea");
   area.className = "widget-textarea csvagent-question-input";
   area.rows = 2;
+  // Keys typed here are text, not notebook shortcuts (Shift+Enter would run the cell).
+  area.setAttribute("data-lm-suppress-shortcuts", "true");
   area.placeholder = model.get("placeholder");
   area.style.cssText = "width:100%;box-sizing:border-box;resize:vertical;font:inherit;padding:4px";
   area.value = model.get("value");
   area.addEventListener("input", () => { model.set("value", area.value); model.save_changes(); });
   area.addEventListener("keydown", (event) => {
-    if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
-      event.preventDefault();
-      model.set("value", area.value);
-      model.save_changes();
-      model.send({ type: "submit", text: area.value });
+    if (event.key !== "Enter" || event.isComposing) return;
+    event.preventDefault();
+    event.stopPropagation();
+    if (event.shiftKey) {  // a new line, inserted here: the page may swallow the default
+      area.setRangeText("\\n", area.selectionStart, area.selectionEnd, "end");
     }
+    const text = area.value;
+    if (!event.shiftKey) area.value = "";  // asked: the box is ready for the next question
+    model.set("value", area.value);
+    model.save_changes();
+    if (!event.shiftKey) model.send({ type: "submit", text: text });
   });
+  // The kernel only ever clears the box (after asking); echoes of what the user typed
+  // must never overwrite newer typing.
   model.on("change:value", () => {
-    if (area.value !== model.get("value")) area.value = model.get("value");
+    if (model.get("value") === "") area.value = "";
   });
   el.append(area);
 }
