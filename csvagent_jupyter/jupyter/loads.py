@@ -10,6 +10,7 @@ loads another file or picks one with ``%csv use``.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +21,8 @@ from IPython.core.error import UsageError
 from .tasks import Background, ProgressBar, running_loop, start_background
 
 log = logging.getLogger("csvagent_jupyter")
+
+SHOW_BAR_AFTER = 0.3  # seconds a cell waits for a load before it shows the load's bar
 
 
 @dataclass
@@ -122,6 +125,8 @@ class Loads:
 
     @staticmethod
     def _wait(load: NotebookLoad) -> Any:
+        with contextlib.suppress(Exception):  # a load about to end shows no second bar
+            load.work.future.exception(timeout=SHOW_BAR_AFTER)
         if load.loading:
             from IPython.display import display
 
