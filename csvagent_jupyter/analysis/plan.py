@@ -16,7 +16,9 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag
 
 Scalar = str | int | float | bool
-DatePart = Literal["year", "quarter", "month", "day", "weekday", "hour"]
+DatePart = Literal[
+    "year", "quarter", "month", "day", "weekday", "hour", "month_name", "weekday_name"
+]  # fmt: skip
 Bucket = Literal["day", "week", "month", "quarter", "year"]
 AggFunc = Literal[
     "count",

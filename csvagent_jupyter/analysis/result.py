@@ -42,6 +42,7 @@ class Result:
     cached: bool = False
     error: str | None = None
     suggestions: list[str] = field(default_factory=list)
+    interpretation: str | None = None  # one sentence of what was computed, from the Plan
     notes: list[str] = field(default_factory=list)
     usage: dict[str, Any] = field(
         default_factory=dict
@@ -63,6 +64,7 @@ class Result:
             "rows_out": self.rows_out,
             "error": self.error,
             "suggestions": self.suggestions,
+            "interpretation": self.interpretation,
         }
 
     # -- display ---------------------------------------------------------------------------
@@ -74,7 +76,8 @@ class Result:
         return None
 
     def __repr__(self) -> str:
-        lines = [self.summary] if self.summary else []
+        lines = [self.interpretation] if self.interpretation else []
+        lines += [self.summary] if self.summary else []
         table = self._table_for_display()
         if table is not None:
             shown = table.head(SHOWN_ROWS)
@@ -102,6 +105,8 @@ class Result:
                 items = "".join(f"<li>{html.escape(s)}</li>" for s in self.suggestions)
                 parts.append(f"<p>Questions that would work:</p><ul>{items}</ul>")
         else:
+            if self.interpretation:
+                parts.append(f"<p><em>{html.escape(self.interpretation)}</em></p>")
             parts.append(f"<p>{html.escape(self.summary)}</p>")
         if self.figure is not None:
             from .charts import figure_png

@@ -9,6 +9,7 @@ import pandas as pd
 from ..loading.profile import FileProfile
 from .charts import draw_chart
 from .executor import execute
+from .interpretation import describe
 from .plan import Plan
 from .result import Result
 from .summary import summarize
@@ -44,6 +45,7 @@ def run_plan(
         execution_time=execution.seconds,
         rows_in=execution.rows_in,
         rows_out=execution.rows_out,
+        interpretation=describe(plan),
     )
 
 

@@ -10,7 +10,11 @@ from __future__ import annotations
 import re
 
 from ..analysis.plan import ChartSpec, Condition, Filter, FilterGroup, Plan, SortKey
-from .offline import CHART_WORDS, _Builder, read_question
+from .offline.filters import FilterReader, is_skip
+from .offline.grounding import Frame
+from .offline.lexicon import CHART_WORDS
+from .offline.pieces import group_keys
+from .offline.reading import read
 from .schema_index import SchemaIndex
 
 _CUES = re.compile(
@@ -39,13 +43,16 @@ def _filter_columns(item: Filter | None) -> set[str]:
 def apply_followup(question: str, previous: Plan, index: SchemaIndex) -> Plan | None:
     """The previous plan changed as the follow-up says, or None if nothing in it applies."""
     text = question.strip().lower()
-    builder = _Builder(index, read_question(question, index), question)
+    reading = read(question, index)
+    reader = FilterReader(reading, index, set())
+    # A follow-up's filters are the first reading of each slot: it names them plainly.
+    options = [slot[0] for slot in reader.slots() if slot and not is_skip(slot[0])]
+    frame = Frame(reading, index, options, reader)
+    new_filters = [o.condition for o in options]
     changes: dict[str, object] = {}
 
-    builder.add_value_filters()
-    builder.add_number_filters()
-    if builder.filters:
-        replaced = {c for f in builder.filters for c in _filter_columns(f)}
+    if new_filters:
+        replaced = {c for f in new_filters for c in _filter_columns(f)}
         kept: list[Filter] = []
         if previous.filters is not None:
             items = (
@@ -54,20 +61,21 @@ def apply_followup(question: str, previous: Plan, index: SchemaIndex) -> Plan | 
                 else [previous.filters]
             )
             kept = [f for f in items if not (_filter_columns(f) & replaced)]
-        merged = kept + builder.filters
+        merged = kept + new_filters
         changes["filters"] = (
             merged[0] if len(merged) == 1 else FilterGroup(combine="and", items=merged)
         )
 
-    groups = builder.group_keys()
-    if groups and previous.operation == "aggregate":
-        changes["group_by"] = groups
+    grouping = group_keys(frame, set())
+    if grouping is not None and not grouping[1] and previous.operation == "aggregate":
+        changes["group_by"] = grouping[0]
         changes["sort"] = [
             s for s in previous.sort if s.column not in {g.output_name for g in previous.group_by}
         ]
 
     measure_name = _measure_name(previous)
-    limit = builder.top_n()
+    match = re.search(r"\b(?:top|first|bottom|last)\s+(\d+)", text)
+    limit = int(match.group(1)) if match else None
     if limit is not None and measure_name:
         descending = not re.search(r"\b(?:bottom|lowest|least|smallest|worst)\b", text)
         changes["limit"] = limit

@@ -269,6 +269,8 @@ class SchemaIndex:
                 best = ColumnMention(column, start, start + n, 1.0 + 0.01 * n)
                 break
             joined, target = " ".join(window), " ".join(name_tokens)
+            if any(w in STOPWORDS for w in window):
+                continue  # "employee in" is not a typo of "employee id"
             if len(target) >= 5 and fuzz.ratio(joined, target) >= 88:  # type: ignore[attr-defined]
                 best = ColumnMention(column, start, start + n, 0.9)
         if best is None:

@@ -1,0 +1,145 @@
+"""The offline planner: read → candidates → score → answer, or ask back.
+
+1. ``reading`` grounds every word on this table (columns, values, numbers, cues).
+2. ``filters`` lists the filters the words can mean, in slots of alternatives.
+3. ``candidates`` builds every plausible Plan for each choice of filters, recording
+   which words each explains.
+4. ``scoring`` keeps the candidate that explains the whole question and clearly beats
+   the next different one; otherwise the planner raises a ``QuestionError`` whose
+   suggestions are the best readings, worded as questions (``suggestions``).
+
+A confident wrong number is the worst outcome for an analyst, so the planner prefers
+"did you mean …?" to a guess.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from ...analysis.plan import Plan
+from ...errors import QuestionError
+from ..schema_index import SchemaIndex
+from . import lexicon
+from .filters import FilterOption, FilterReader
+from .grounding import Frame
+from .pieces import Candidate
+from .reading import Reading, read
+from .scoring import Scored, decide, score
+from .shapes_counting import count_shape, distinct_list_shape, missing_shape, percent_shape
+from .shapes_ranking import extreme_shape, most_common_shape, top_n_shape
+from .shapes_values import aggregate_shape, chart_shape, correlation_shape, yes_no_shape
+from .suggestions import as_question
+
+MAX_FRAMES = 24
+SHAPES = (
+    chart_shape,
+    count_shape,
+    distinct_list_shape,
+    aggregate_shape,
+    extreme_shape,
+    most_common_shape,
+    missing_shape,
+    correlation_shape,
+    percent_shape,
+    yes_no_shape,
+)
+
+__all__ = ["OfflinePlanner", "read"]
+
+
+class OfflinePlanner:
+    """English to Plan without a model; see the package docstring."""
+
+    name = "offline"
+
+    def __init__(self, index: SchemaIndex) -> None:
+        self.index = index
+
+    def plan(self, question: str) -> Plan:
+        reading = read(question, self.index)
+        if not reading.words:
+            raise QuestionError("The question is empty.")
+        scored = self.readings(reading)
+        best, offered = decide(scored)
+        if best is not None:
+            return best.candidate.plan
+        raise QuestionError(_ask_back(question, reading, offered), suggestions=_suggest(offered))
+
+    def readings(self, reading: Reading) -> list[Scored]:
+        """Every candidate for the question, scored, best first."""
+        reserved, top = _top_n(reading)
+        reader = FilterReader(reading, self.index, reserved)
+        slots = reader.slots()
+        found: list[tuple[Candidate, float]] = []
+        for options in itertools.islice(itertools.product(*slots), MAX_FRAMES):
+            frame = Frame(reading, self.index, _consistent(options), reader, reserved)
+            for shape in SHAPES:
+                found += [(c, frame.weight) for c in shape(frame)]
+            if top is not None:
+                n, direction, words = top
+                found += [(c, frame.weight) for c in top_n_shape(frame, n, direction, words)]
+        # The noun of an id column ("employees" for employee_id) may simply name the rows.
+        probe = Frame(
+            reading, self.index, [], FilterReader(reading, self.index, reserved), reserved
+        )
+        subject = {
+            i
+            for m in reading.columns
+            if (probe.is_entity(m.column) and not self.index.is_numeric(m.column))
+            or self.index.is_identifier(m.column)
+            for i in range(m.start, m.end)
+            if m.end - m.start == 1
+        }
+        return score(found, reading, subject)
+
+
+def _consistent(options: tuple[FilterOption, ...]) -> list[FilterOption]:
+    """Options of different slots that claim the same words cannot both hold: keep the first."""
+    kept: list[FilterOption] = []
+    claimed: set[int] = set()
+    for option in options:
+        positions = option.positions
+        if positions & claimed:
+            continue
+        claimed |= positions
+        kept.append(option)
+    return kept
+
+
+def _top_n(reading: Reading) -> tuple[set[int], tuple[int, str, set[int]] | None]:
+    """'top 3', 'the 5 highest', 'bottom two': the count, the direction and their words."""
+    words = reading.words
+    for position, number in reading.numbers.items():
+        if not number.is_integer or number.value < 1 or number.value > 1000:
+            continue
+        before = words[position - 1] if position else ""
+        after = words[position + 1] if position + 1 < len(words) else ""
+        if before in ("top", "first", "best", "bottom", "last", "worst"):
+            direction = "min" if before in ("bottom", "worst") else "max"
+            n = int(number.value)
+            return {position - 1, position}, (n, direction, {position - 1, position})
+        if after in lexicon.MAX_WORDS or after in lexicon.MIN_WORDS:
+            direction = "max" if after in lexicon.MAX_WORDS else "min"
+            used = {position, position + 1}
+            return used, (int(number.value), direction, used)
+    return set(), None
+
+
+def _suggest(offered: list[Scored]) -> list[str]:
+    out: list[str] = []
+    for item in offered:
+        text = as_question(item.candidate.plan)
+        if text and text not in out:
+            out.append(text)
+    return out
+
+
+def _ask_back(question: str, reading: Reading, offered: list[Scored]) -> str:
+    if not offered:
+        return f"I could not tell what to compute from {question!r}."
+    best = offered[0]
+    left = [reading.words[i] for i in best.grounded_left + best.ungrounded_left]
+    if not best.complete and left:
+        unexplained = ", ".join(f"'{w}'" for w in dict.fromkeys(left))
+        return f"I am not sure how to read {question!r}: I could not place {unexplained}."
+    return f"{question!r} can be read in more than one way."

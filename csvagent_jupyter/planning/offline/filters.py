@@ -1,0 +1,489 @@
+"""Filters a question can mean on this table, each with the words it explains.
+
+Every filter is grounded in what the sentence points at: a cell value it names, a
+yes/no column it names ("cancelled flights"), a number governed by a comparative and
+bound to a numeric column named next to it ("spend above €2,000"), a year, month or
+weekday bound to a date column. A number never lands on an identifier column or on a
+column the sentence did not name, except a year or month when the table has exactly
+one date column. Where a phrase can bind in several ways, the options form a *slot*
+and the candidates try each.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ...analysis.plan import Condition, Filter, FilterGroup
+from ..schema_index import ColumnMention, SchemaIndex, ValueMention
+from . import lexicon
+from .reading import Number, Reading
+
+YES_WORDS = ("yes", "y", "true", "t", "1")
+NO_WORDS = ("no", "n", "false", "f", "0")
+UNIT_WORDS = frozenset(
+    [
+        "star",
+        "stars",
+        "minute",
+        "minutes",
+        "min",
+        "mins",
+        "hour",
+        "hours",
+        "hr",
+        "hrs",
+        "day",
+        "days",
+        "week",
+        "weeks",
+        "unit",
+        "units",
+        "mile",
+        "miles",
+        "km",
+        "kilometre",
+        "kilometres",
+        "kg",
+        "dollar",
+        "dollars",
+        "usd",
+        "eur",
+        "euro",
+        "euros",
+        "percent",
+        "pts",
+        "point",
+        "points",
+        "c",
+        "f",
+        "degree",
+        "degrees",
+        "year",
+        "years",
+        "old",
+        "late",
+        "early",
+    ]
+)
+_GE_AFTER = re.compile(
+    r"^or (?:more|greater|higher|above|over|longer|later|larger|bigger|warmer|hotter|plus)$"
+)
+_LE_AFTER = re.compile(
+    r"^or (?:less|fewer|lower|below|under|shorter|earlier|smaller|colder|cooler)$"
+)
+
+
+@dataclass(frozen=True)
+class FilterOption:
+    condition: Filter
+    positions: frozenset[int]
+    column: str
+    weight: float = 0.0  # penalty: distance between the words that bind it, loose matches
+
+
+Slot = list[FilterOption]
+
+
+class FilterReader:
+    """Builds the filter slots of one reading."""
+
+    def __init__(self, reading: Reading, index: SchemaIndex, reserved: set[int]) -> None:
+        self.r = reading
+        self.index = index
+        self.reserved = reserved  # positions that cues own (top-N counts, ordinals)
+
+    def slots(self) -> list[Slot]:
+        slots: list[Slot] = []
+        used: set[int] = set(self.reserved)
+        for slot in self._value_slots(used):
+            slots.append(slot)
+        number_slots = self._number_slots(used)
+        slots += number_slots
+        for slot in number_slots:
+            used |= set().union(*(o.positions for o in slot))
+        slots += self._date_word_slots(used)
+        slots += self._flag_slots(used)
+        return slots
+
+    # -- cell values ----------------------------------------------------------------------
+    def _value_slots(self, used: set[int]) -> list[Slot]:
+        mentions = [v for v in self.r.values if not self._numbers_only(v)]
+        mentions += [
+            v
+            for v in self.r.partial_values
+            if not any(set(range(v.start, v.end)) & set(range(m.start, m.end)) for m in mentions)
+        ]
+        by_column: dict[str, list[ValueMention]] = {}
+        for mention in mentions:
+            if set(range(mention.start, mention.end)) & used:
+                continue
+            by_column.setdefault(mention.column, []).append(mention)
+        slots: list[Slot] = []
+        for column, found in by_column.items():
+            values = list(dict.fromkeys(_scalar(m.value) for m in found))
+            negation = self._negation_before(min(m.start for m in found))
+            positions = {i for m in found for i in range(m.start, m.end)}
+            positions |= self._own_column_words(column, positions)
+            if negation is not None:
+                positions.add(negation)
+            if len(values) == 1:
+                condition = Condition(
+                    column=column, op="ne" if negation is not None else "eq", value=values[0]
+                )
+            else:
+                condition = Condition(
+                    column=column, op="not_in" if negation is not None else "in", value=values
+                )
+            loose = 0.3 if any(not m.exact for m in found) else 0.0
+            option = FilterOption(condition, frozenset(positions), column, loose)
+            # A value whose words also name a column ("by carrier" vs 'Carrier') may be the column.
+            names_column = any(
+                c.score >= 0.9 and c.column != column and set(range(c.start, c.end)) & positions
+                for c in self.r.columns
+            )
+            slots.append([option, _SKIP] if names_column or loose else [option])
+        return slots
+
+    def _own_column_words(self, column: str, positions: set[int]) -> set[int]:
+        """The column's own name beside its value: "the West region", "region is West"."""
+        out: set[int] = set()
+        lo, hi = min(positions), max(positions)
+        for m in self.r.columns_named(column):
+            if m.score < 0.6:
+                continue
+            if m.start > hi:
+                gap = range(hi + 1, m.start)
+            elif m.end <= lo:
+                gap = range(m.end, lo)
+            else:
+                continue
+            if len(gap) <= 2 and all(
+                self.r.words[i] in ("is", "=", "of", "the", "a", "in", "for") for i in gap
+            ):
+                out |= set(range(m.start, m.end)) | set(gap)
+        return out
+
+    def _numbers_only(self, mention: ValueMention) -> bool:
+        return all(i in self.r.numbers for i in range(mention.start, mention.end))
+
+    def _negation_before(self, position: int) -> int | None:
+        for i in range(position - 1, max(-1, position - 4), -1):
+            word = self.r.words[i]
+            if word in lexicon.NEGATIONS or word.endswith("n't"):
+                return i
+        return None
+
+    # -- numbers --------------------------------------------------------------------------
+    def _number_slots(self, used: set[int]) -> list[Slot]:
+        slots: list[Slot] = []
+        skip: set[int] = set(used) | {i for v in self.r.values for i in range(v.start, v.end)}
+        for position, number in sorted(self.r.numbers.items()):
+            if position in skip:
+                continue
+            op, value, words = self._comparative(position, number)
+            if op == "between":
+                skip |= words
+            options = self._bind_number(position, number, op, value, frozenset(words))
+            if options:
+                slots.append(options)
+                skip |= words
+        return slots
+
+    def _comparative(self, position: int, number: Number) -> tuple[str, object, set[int]]:
+        w = self.r.words
+        before = " ".join(w[max(0, position - 3) : position])
+        after = " ".join(w[position + 1 : position + 3])
+        words = {position}
+        if position >= 1 and w[position - 1] in ("between", "from") and position + 2 < len(w):
+            other = self.r.numbers.get(position + 2)
+            if other is not None and w[position + 1] in ("and", "to"):
+                return (
+                    "between",
+                    [number.value, other.value],
+                    {position - 1, position, position + 1, position + 2},
+                )
+        for pattern, op in (
+            (r"(?:at least|no less than|not less than|minimum of|a minimum of)$", "ge"),
+            (r"(?:at most|no more than|not more than|maximum of|up to|within)$", "le"),
+            (r"since$", "ge"),
+            (rf"{lexicon.GREATER}(?: than)?$", "gt"),
+            (rf"{lexicon.LESS}(?: than)?$", "lt"),
+            (r"(?:equal to|exactly|equals|=)$", "eq"),
+        ):
+            match = re.search(pattern, before)
+            if match:
+                count = len(match.group(0).split())
+                words |= set(range(position - count, position))
+                return op, number.value, words
+        tail = self._after_number(position)
+        if tail is not None:
+            phrase = " ".join(w[tail : tail + 2])
+            if _GE_AFTER.match(phrase):
+                return "ge", number.value, words | {tail, tail + 1}
+            if _LE_AFTER.match(phrase):
+                return "le", number.value, words | {tail, tail + 1}
+        del after
+        return "eq", number.value, words
+
+    def _after_number(self, position: int) -> int | None:
+        """The position after the number and its unit words ("60 minutes or more")."""
+        i = position + 1
+        while i < len(self.r.words) and self.r.words[i] in UNIT_WORDS and i - position <= 2:
+            i += 1
+        return i if i + 1 < len(self.r.words) and self.r.words[i] == "or" else None
+
+    def _bind_number(
+        self, position: int, number: Number, op: str, value: object, words: frozenset[int]
+    ) -> Slot:
+        options: Slot = []
+        lo, hi = min(words), max(words)
+        before = self.r.words[lo - 1] if lo else ""
+        year_context = number.could_be_year and before in (
+            "in",
+            "during",
+            "since",
+            "from",
+            "before",
+            "after",
+        )
+        for mention in [] if year_context else self._numeric_mentions():
+            span = set(range(mention.start, mention.end))
+            if span & words:
+                continue
+            if mention.end <= lo:
+                distance = lo - mention.end
+            elif mention.start > hi:
+                distance = mention.start - hi - 1
+            else:
+                continue
+            gap = range(mention.end, lo) if mention.end <= lo else range(hi + 1, mention.start)
+            if any(not self._binder(i) for i in gap):
+                continue
+            if distance > 4:
+                continue
+            if op == "eq" and (
+                distance > 1 or any(self.r.words[i] not in ("of", "is", "=", "at") for i in gap)
+            ):
+                continue  # a bare number names a column only right beside it ("visit 6", "zero conversions")
+            bound = _fit(value, number, self.index, mention.column, strict=op == "eq")
+            if bound is None:
+                continue
+            unit = {
+                i for i in gap if self.r.words[i] in UNIT_WORDS or self.r.words[i] in lexicon.FILLER
+            }
+            condition = Condition(column=mention.column, op=op, value=bound)  # type: ignore[arg-type]
+            options.append(
+                FilterOption(
+                    condition,
+                    frozenset(words | span | unit | self._units_after(hi)),
+                    mention.column,
+                    0.05 * distance + (1.0 - min(mention.score, 1.0)) * 0.2,
+                )
+            )
+        if number.could_be_year and (op != "eq" or not options):
+            options += self._year_options(position, op, int(number.value), words)
+        options.sort(key=lambda o: o.weight)
+        return options
+
+    def _binder(self, position: int) -> bool:
+        """Words allowed between a number and its column: filler, units, 'of'."""
+        word = self.r.words[position]
+        return word in lexicon.FILLER or word in UNIT_WORDS or word in ("of", "with", "a", "than")
+
+    def _units_after(self, position: int) -> set[int]:
+        out = set()
+        i = position + 1
+        while i < len(self.r.words) and self.r.words[i] in UNIT_WORDS and i - position <= 2:
+            out.add(i)
+            i += 1
+        return out
+
+    def _numeric_mentions(self) -> list[ColumnMention]:
+        return [
+            m
+            for m in self.r.columns
+            if self.index.is_numeric(m.column) and not self.index.is_identifier(m.column)
+        ]
+
+    # -- dates ----------------------------------------------------------------------------
+    def date_columns(self) -> list[str]:
+        return [c.name for c in self.index.profile.column_profiles if c.type == "datetime"]
+
+    def year_columns(self) -> list[str]:
+        out = []
+        for c in self.index.profile.column_profiles:
+            if (
+                c.type == "integer"
+                and "year" in self.index.column_tokens.get(c.name, [])
+                and isinstance(c.min, int | float)
+                and c.min >= 1800
+                and (c.max or 0) <= 2100
+            ):
+                out.append(c.name)
+        return out
+
+    def _date_targets(self) -> list[tuple[str, bool, float]]:
+        """(column, is a date column, penalty): columns a year or month may bind to."""
+        named = {m.column for m in self.r.columns}
+        dates, years = self.date_columns(), self.year_columns()
+        targets = [(c, True, 0.0) for c in dates if c in named]
+        targets += [(c, False, 0.0) for c in years if c in named]
+        if targets:
+            return targets
+        everything = [(c, True, 0.1) for c in dates] + [(c, False, 0.1) for c in years]
+        return everything
+
+    def _year_options(self, position: int, op: str, year: int, words: frozenset[int]) -> Slot:
+        before = self.r.words[position - 1] if position else ""
+        if (
+            op == "eq"
+            and before not in ("in", "during", "of", "for", "from", "year", "since")
+            and not (position == 0 or before in lexicon.FILLER)
+        ):
+            return []
+        if before in ("in", "during", "of", "for", "year"):
+            words = words | {position - 1}
+        options = []
+        for column, is_date, penalty in self._date_targets():
+            positions = set(words) | self._mention_positions(column)
+            condition = Condition(
+                column=column, op=op, value=year, part="year" if is_date else None
+            )  # type: ignore[arg-type]
+            options.append(FilterOption(condition, frozenset(positions), column, penalty))
+        return options
+
+    def _mention_positions(self, column: str) -> set[int]:
+        spans = [m for m in self.r.columns_named(column) if m.score >= 0.45]
+        return {i for m in spans[:1] for i in range(m.start, m.end)}
+
+    def _date_word_slots(self, used: set[int]) -> list[Slot]:
+        slots: list[Slot] = []
+        for position, word in enumerate(self.r.words):
+            if position in used:
+                continue
+            part, value = None, None
+            if word in lexicon.MONTHS and (word != "may" or self._month_context(position)):
+                part, value = "month", lexicon.MONTHS[word]
+            elif word in lexicon.WEEKDAYS and len(word) > 3:
+                part, value = "weekday", lexicon.WEEKDAYS[word]
+            if part is None:
+                continue
+            words = {position}
+            if position and self.r.words[position - 1] in ("in", "during", "on", "of"):
+                words.add(position - 1)
+            year_at = position + 1
+            year = self.r.numbers.get(year_at)
+            options: Slot = []
+            for column, is_date, penalty in self._date_targets():
+                if not is_date:
+                    continue
+                positions = words | self._mention_positions(column)
+                condition: Filter = Condition(column=column, op="eq", value=value, part=part)  # type: ignore[arg-type]
+                if year is not None and year.could_be_year:
+                    positions.add(year_at)
+                    condition = FilterGroup(
+                        combine="and",
+                        items=[
+                            condition,
+                            Condition(column=column, op="eq", value=int(year.value), part="year"),
+                        ],
+                    )
+                options.append(FilterOption(condition, frozenset(positions), column, penalty))
+            if options:
+                slots.append(options)
+                used |= set().union(*(o.positions for o in options))
+        return slots
+
+    def _month_context(self, position: int) -> bool:
+        before = self.r.words[position - 1] if position else ""
+        return before in ("in", "during", "of") or (position + 1) in self.r.numbers
+
+    # -- yes/no columns -------------------------------------------------------------------
+    def flag_values(self, column: str) -> tuple[object, object] | None:
+        """The true and false values of a yes/no column, as the data holds them."""
+        profile = self.index.profile.column(column)
+        if profile is None:
+            return None
+        if profile.type == "boolean":
+            return True, False
+        mapping = self.index.values.get(column, {})
+        keys = set(mapping)
+        if not keys or len(keys) > 2:
+            return None
+        truthy = [mapping[k] for k in keys if k in YES_WORDS]
+        falsy = [mapping[k] for k in keys if k in NO_WORDS]
+        if len(truthy) == 1 and len(falsy) <= 1 and len(keys) == len(truthy) + len(falsy):
+            return truthy[0], falsy[0] if falsy else None
+        return None
+
+    def _flag_slots(self, used: set[int]) -> list[Slot]:
+        slots: list[Slot] = []
+        for mention in self.r.columns:
+            if mention.score < 0.6:
+                continue
+            span = set(range(mention.start, mention.end))
+            if span & used:
+                continue
+            flags = self.flag_values(mention.column)
+            if flags is None:
+                continue
+            yes, no = flags
+            value, positions = yes, set(span)
+            following = self.r.words[mention.end : mention.end + 1]
+            if following and following[0] in YES_WORDS + NO_WORDS:
+                value = yes if following[0] in YES_WORDS else no
+                positions.add(mention.end)
+            negation = self._negation_before(mention.start)
+            if negation is not None:
+                value = no if value == yes else yes
+                positions.add(negation)
+            if value is None:
+                continue
+            condition = Condition(column=mention.column, op="eq", value=_scalar(value))
+            slots.append(
+                [FilterOption(condition, frozenset(positions), mention.column, 0.0), _SKIP]
+            )
+            used |= positions
+        return slots
+
+
+_SKIP = FilterOption(Condition(column="", op="not_null"), frozenset(), "", 0.0)
+
+
+def is_skip(option: FilterOption) -> bool:
+    return option is _SKIP
+
+
+def _fit(
+    value: object, number: Number, index: SchemaIndex, column: str, *, strict: bool
+) -> object | None:
+    """The threshold as the column holds it, or None if it cannot be a value of that column."""
+    profile = index.profile.column(column)
+    if profile is None or isinstance(value, list):
+        return value if profile is not None else None
+    assert isinstance(value, float | int)
+    low, high = profile.min, profile.max
+    if not isinstance(low, int | float) or not isinstance(high, int | float):
+        return value
+    if number.percent and high <= 1.0:
+        value = value / 100
+    spread = max(high - low, 1.0)
+    if strict and not (low - spread <= value <= high + spread):
+        return None
+    return int(value) if float(value).is_integer() else value
+
+
+def _scalar(value: object) -> str | int | float | bool:
+    if isinstance(value, bool | int | float | str):
+        return value
+    if hasattr(value, "item"):
+        return value.item()  # type: ignore[no-any-return]
+    return str(value)
+
+
+def combine(options: list[FilterOption]) -> Filter | None:
+    conditions = [o.condition for o in options if not is_skip(o)]
+    if not conditions:
+        return None
+    return conditions[0] if len(conditions) == 1 else FilterGroup(combine="and", items=conditions)

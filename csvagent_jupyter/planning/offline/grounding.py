@@ -1,0 +1,198 @@
+"""What the words left over after filters name: measures, groups, targets, periods, cues.
+
+A ``Frame`` is one way of reading the question with one choice of filters: it knows
+which positions those filters explained and answers the questions every shape asks
+("which numeric column is named, and where?", "is there a group cue?"). Shapes in
+``candidates`` are built from these answers only, so the same rules serve every table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ...analysis.plan import Filter
+from ..schema_index import ColumnMention, SchemaIndex, singular
+from . import lexicon
+from .filters import FilterOption, FilterReader, combine, is_skip
+from .reading import Reading
+
+# Compared with stemmed name tokens, so stemmed the same way ("name" → "nam").
+ENTITY_SUFFIXES = frozenset(singular(w) for w in ("id", "code", "key", "name", "no"))
+NAME = singular("name")
+
+
+@dataclass
+class Frame:
+    reading: Reading
+    index: SchemaIndex
+    options: list[FilterOption]
+    reader: FilterReader
+    reserved: set[int] = field(default_factory=set)
+
+    @property
+    def words(self) -> list[str]:
+        return self.reading.words
+
+    @property
+    def filter_positions(self) -> set[int]:
+        return set().union(*(o.positions for o in self.options)) if self.options else set()
+
+    @property
+    def filters(self) -> Filter | None:
+        return combine(self.options)
+
+    @property
+    def filter_columns(self) -> set[str]:
+        return {o.column for o in self.options if not is_skip(o)}
+
+    @property
+    def weight(self) -> float:
+        return sum(o.weight for o in self.options)
+
+    def free(self, position: int) -> bool:
+        return position not in self.filter_positions and position not in self.reserved
+
+    # -- columns ----------------------------------------------------------------------------
+    def mentions(
+        self, *, numeric: bool | None = None, minimum: float = 0.45
+    ) -> list[ColumnMention]:
+        """Column mentions on free words, best first, one per column."""
+        out: list[ColumnMention] = []
+        seen: set[str] = set()
+        for m in self.reading.columns:
+            if m.score < minimum or m.column in seen:
+                continue
+            if not all(self.free(i) for i in range(m.start, m.end)):
+                continue
+            is_number = self.index.is_numeric(m.column) and not self.index.is_identifier(m.column)
+            if numeric is not None and is_number != numeric:
+                continue
+            if numeric and self._counting_idiom(m):
+                continue
+            seen.add(m.column)
+            out.append(m)
+        return out
+
+    def _counting_idiom(self, m: ColumnMention) -> bool:
+        """'number of' is the counting idiom, not a column called Number."""
+        return (
+            m.end - m.start == 1
+            and self.words[m.start] in ("number", "count", "no", "total")
+            and self.words[m.end : m.end + 1] == ["of"]
+        )
+
+    def measures(self) -> list[ColumnMention]:
+        """Numeric columns that can be measured: not ids, and not numbered keys (VISIT_NO)."""
+        return [m for m in self.mentions(numeric=True) if not self.is_entity(m.column)]
+
+    def categories(self) -> list[ColumnMention]:
+        return [
+            m for m in self.mentions(numeric=False) if self.index.type_of(m.column) != "datetime"
+        ]
+
+    def dates(self) -> list[ColumnMention]:
+        return [m for m in self.mentions() if self.index.type_of(m.column) == "datetime"]
+
+    def mention_after(
+        self, position: int, window: int = 4, **kwargs: object
+    ) -> ColumnMention | None:
+        found = [
+            m
+            for m in self.mentions(**kwargs)  # type: ignore[arg-type]
+            if position < m.start <= position + window
+            and all(self._gap_ok(i) for i in range(position + 1, m.start))
+        ]
+        found.sort(key=lambda m: (m.start, -m.score))
+        return found[0] if found else None
+
+    def _gap_ok(self, position: int) -> bool:
+        word = self.words[position]
+        return (
+            word in lexicon.FILLER
+            or word in lexicon.DISTINCT_WORDS
+            or word in lexicon.AGGREGATE_WORDS
+            or word in lexicon.MAX_WORDS
+            or word in lexicon.MIN_WORDS
+            or not self.free(position)
+            or position in self.reading.numbers
+        )
+
+    def is_entity(self, column: str) -> bool:
+        """A column that identifies things: an id/code/key/name column or near-unique text."""
+        tokens = self.index.column_tokens.get(column, [])
+        profile = self.index.profile.column(column)
+        if profile is None:
+            return False
+        if tokens and tokens[-1] in ENTITY_SUFFIXES and len(tokens) > 1:
+            return True
+        if self.index.is_identifier(column):
+            return True
+        rows = max(self.index.profile.rows, 1)
+        return profile.type in ("text", "category") and profile.distinct >= 0.5 * rows
+
+    def repeats(self, column: str) -> bool:
+        profile = self.index.profile.column(column)
+        rows = max(self.index.profile.rows, 1)
+        return profile is not None and profile.distinct < 0.95 * (rows - profile.nulls)
+
+    def name_column(self) -> str | None:
+        """The one column that names people or things, for 'who' questions."""
+        names = [
+            c.name
+            for c in self.index.profile.column_profiles
+            if c.type in ("text", "category")
+            and (self.index.column_tokens.get(c.name, [""])[-1] == NAME)
+        ]
+        return names[0] if len(names) == 1 else None
+
+    # -- cues -------------------------------------------------------------------------------
+    def cue(self, *phrases: str) -> tuple[int, int] | None:
+        for start, end in self.reading.find(*phrases):
+            if all(self.free(i) for i in range(start, end)):
+                return start, end
+        return None
+
+    def word_positions(self, words: frozenset[str] | set[str]) -> list[int]:
+        return [i for i, w in enumerate(self.words) if w in words and self.free(i)]
+
+    def aggregate_word(self) -> tuple[str, set[int]] | None:
+        span = self.cue(*lexicon.STD_PHRASES)
+        if span is not None:
+            positions = set(range(*span))
+            sample = [i for i in self.word_positions(set(lexicon.SAMPLE_WORDS))]
+            if self.word_positions(set(lexicon.POPULATION_WORDS)):
+                return None  # population std: the Plan's std is the sample one
+            return "std", positions | set(sample)
+        for i, word in enumerate(self.words):
+            if word in lexicon.AGGREGATE_WORDS and self.free(i):
+                if word in ("max", "min", "maximum", "minimum"):
+                    continue
+                return lexicon.AGGREGATE_WORDS[word], {i}
+        return None
+
+    def superlative(self) -> tuple[str, int] | None:
+        for i, word in enumerate(self.words):
+            if not self.free(i):
+                continue
+            if word in lexicon.MAX_WORDS:
+                return "max", i
+            if word in lexicon.MIN_WORDS:
+                return "min", i
+        return None
+
+    def group_cue(self) -> tuple[int, int] | None:
+        return self.cue(*lexicon.GROUP_PHRASES)
+
+    def chart(self) -> tuple[str, set[int]] | None:
+        for i, word in enumerate(self.words):
+            if word in lexicon.CHART_WORDS and self.free(i):
+                positions = {i}
+                for j in (i - 1, i + 1):
+                    if 0 <= j < len(self.words) and self.words[j] in lexicon.CHART_WORDS:
+                        positions.add(j)
+                return lexicon.CHART_WORDS[word], positions
+        return None
+
+
+def date_columns(index: SchemaIndex) -> list[str]:
+    return [c.name for c in index.profile.column_profiles if c.type == "datetime"]

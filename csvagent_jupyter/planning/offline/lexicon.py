@@ -1,0 +1,487 @@
+"""The offline planner's word lists: data, not logic.
+
+Every list here is general English about data analysis; none names a particular
+table. Words are compared after the reader's normalisation (lower case; the
+``singular`` stemmer of ``schema_index`` for the ``*_STEMS`` sets).
+"""
+
+from __future__ import annotations
+
+# Words that carry no content of their own: articles, pronouns, auxiliaries, politeness,
+# "in the data". A question is understood when every word *not* in here is explained.
+FILLER = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "by",
+        "with",
+        "from",
+        "and",
+        "or",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "am",
+        "do",
+        "does",
+        "did",
+        "doing",
+        "done",
+        "has",
+        "have",
+        "had",
+        "having",
+        "what",
+        "what's",
+        "whats",
+        "whose",
+        "how",
+        "there",
+        "here",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "its",
+        "it's",
+        "their",
+        "theirs",
+        "his",
+        "her",
+        "hers",
+        "they",
+        "them",
+        "we",
+        "our",
+        "ours",
+        "us",
+        "you",
+        "your",
+        "i",
+        "me",
+        "my",
+        "mine",
+        "as",
+        "than",
+        "per",
+        "each",
+        "every",
+        "all",
+        "any",
+        "only",
+        "just",
+        "also",
+        "please",
+        "pls",
+        "plz",
+        "tell",
+        "show",
+        "give",
+        "find",
+        "get",
+        "got",
+        "see",
+        "know",
+        "want",
+        "need",
+        "like",
+        "would",
+        "could",
+        "can",
+        "will",
+        "shall",
+        "should",
+        "may",
+        "might",
+        "must",
+        "let's",
+        "lets",
+        "r",
+        "u",
+        "ur",
+        "some",
+        "one",
+        "ones",
+        "data",
+        "dataset",
+        "file",
+        "table",
+        "sheet",
+        "csv",
+        "spreadsheet",
+        "records",
+        "record",
+        "row",
+        "rows",
+        "entries",
+        "entry",
+        "value",
+        "values",
+        "number",
+        "numbers",
+        "figure",
+        "amount",
+        "whole",
+        "entire",
+        "across",
+        "throughout",
+        "overall",
+        "altogether",
+        "combined",
+        "everything",
+        "anything",
+        "all",
+        "so",
+        "then",
+        "now",
+        "just",
+        "quick",
+        "quickly",
+        "exactly",
+        "roughly",
+        "approximately",
+        "about",
+        "around",
+        "single",
+        "individual",
+        "time",
+        "times",
+        "ever",
+        "please",
+        "thanks",
+        "thank",
+        "calculate",
+        "compute",
+        "work",
+        "out",
+        "determine",
+        "return",
+        "display",
+        "print",
+        "report",
+        "look",
+        "up",
+        "out",
+        "up",
+        "into",
+        "over",
+        "within",
+        "name",
+        "names",
+        "called",
+        "named",
+        "column",
+        "field",
+        "col",
+    ]
+)
+
+# Counting: "how many", "number of", "count of".
+COUNT_PHRASES = (
+    "how many",
+    "number of",
+    "count of",
+    "count the",
+    "count",
+    "no of",
+    "total number of",
+)
+DISTINCT_WORDS = frozenset({"different", "distinct", "unique", "separate", "kinds", "types"})
+LIST_PHRASES = (
+    "list",
+    "list all",
+    "show me",
+    "show",
+    "what are",
+    "which are",
+    "name the",
+    "name all",
+    "enumerate",
+)
+
+# Aggregate words → Plan aggregate function.
+AGGREGATE_WORDS: dict[str, str] = {
+    "average": "mean",
+    "avg": "mean",
+    "avrage": "mean",
+    "averge": "mean",
+    "mean": "mean",
+    "typical": "mean",
+    "median": "median",
+    "total": "sum",
+    "sum": "sum",
+    "combined": "sum",
+    "altogether": "sum",
+    "overall": "sum",
+    "maximum": "max",
+    "max": "max",
+    "minimum": "min",
+    "min": "min",
+    "variance": "var",
+}
+STD_PHRASES = (
+    "standard deviation",
+    "std dev",
+    "std deviation",
+    "stdev",
+    "stddev",
+    "std",
+    "sd",
+)
+SAMPLE_WORDS = frozenset({"sample"})
+POPULATION_WORDS = frozenset({"population"})
+
+# Superlatives and their direction.
+MAX_WORDS = frozenset(
+    [
+        "most",
+        "highest",
+        "largest",
+        "greatest",
+        "biggest",
+        "maximum",
+        "max",
+        "top",
+        "best",
+        "longest",
+        "latest",
+        "newest",
+        "heaviest",
+        "tallest",
+        "oldest",
+        "slowest",
+        "worst",
+        "priciest",
+        "costliest",
+        "busiest",
+        "warmest",
+        "hottest",
+        "farthest",
+        "furthest",
+        "deepest",
+        "widest",
+        "strongest",
+    ]
+)
+MIN_WORDS = frozenset(
+    [
+        "least",
+        "lowest",
+        "smallest",
+        "fewest",
+        "minimum",
+        "min",
+        "bottom",
+        "shortest",
+        "earliest",
+        "lightest",
+        "youngest",
+        "fastest",
+        "cheapest",
+        "coldest",
+        "coolest",
+        "nearest",
+        "closest",
+        "weakest",
+    ]
+)
+# Superlatives whose direction depends on the measure ("worst delay" is the highest delay,
+# "best score" the highest score); they count as max, which is right for delays, costs
+# and scores alike; "worst" of a score would be ambiguous, so it is treated as max too.
+COUNT_SUPERLATIVES = frozenset({"most", "fewest", "least"})  # may mean "most rows"
+
+# Comparatives for thresholds, as regular-expression alternations over words.
+GREATER = r"(?:more|greater|higher|larger|bigger|over|above|exceeding|exceeds?|longer|later|after|older|heavier|costlier)"
+LESS = r"(?:less|fewer|lower|smaller|under|below|shorter|before|earlier|younger|cheaper|lighter)"
+
+# Percent and share questions.
+PERCENT_PHRASES = (
+    "what percent",
+    "what percentage",
+    "percentage of",
+    "percent of",
+    "% of",
+    "what share",
+    "share of",
+    "what proportion",
+    "proportion of",
+    "what fraction",
+    "fraction of",
+    "what %",
+)
+MISSING_WORDS = frozenset(
+    {"missing", "blank", "null", "nulls", "empty", "na", "nan", "unknown", "unfilled"}
+)
+MISSING_PHRASES = (
+    "no value",
+    "without a value",
+    "not filled",
+    "have no",
+    "has no",
+    "had no",
+    "with no",
+    "without",
+)
+CORRELATION_WORDS = frozenset(
+    {"correlation", "corelation", "correlate", "correlated", "corr", "correlations"}
+)
+COMMON_WORDS = frozenset({"common", "frequent", "popular", "usual", "often", "frequently"})
+NEGATIONS = frozenset(
+    {
+        "not",
+        "no",
+        "non",
+        "without",
+        "excluding",
+        "except",
+        "never",
+        "isn't",
+        "aren't",
+        "wasn't",
+        "weren't",
+        "didn't",
+        "doesn't",
+        "don't",
+        "hasn't",
+        "haven't",
+    }
+)
+YES_NO_STARTS = frozenset(
+    {"is", "are", "was", "were", "does", "do", "did", "has", "have", "had", "can", "could", "will"}
+)
+ANY_WORDS = frozenset({"any", "anyone", "anybody", "anything", "ever", "some", "single"})
+ALL_WORDS = frozenset({"all", "every", "each", "everyone", "always"})
+
+# Group cues: "by region", "per month", "for each store".
+GROUP_PHRASES = (
+    "for each",
+    "in each",
+    "for every",
+    "by",
+    "per",
+    "across",
+    "grouped by",
+    "broken down by",
+    "split by",
+)
+
+CHART_WORDS: dict[str, str] = {
+    "pie": "pie",
+    "histogram": "hist",
+    "scatter": "scatter",
+    "line": "line",
+    "trend": "line",
+    "bar": "bar",
+    "chart": "bar",
+    "plot": "bar",
+    "graph": "bar",
+    "boxplot": "box",
+    "box": "box",
+}
+
+NUMBER_WORDS: dict[str, int] = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+    "hundred": 100,
+}  # fmt: skip
+ORDINALS: dict[str, int] = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5,
+    "6th": 6, "7th": 7, "8th": 8, "9th": 9, "10th": 10,
+}  # fmt: skip
+MONTHS: dict[str, int] = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}  # fmt: skip
+WEEKDAYS: dict[str, int] = {
+    name: number
+    for number, names in enumerate(
+        [("monday", "mon"), ("tuesday", "tue", "tues"), ("wednesday", "wed"),
+         ("thursday", "thu", "thur", "thurs"), ("friday", "fri"), ("saturday", "sat"),
+         ("sunday", "sun")]
+    )
+    for name in names
+}  # fmt: skip
+# Words that ask for a period of a date ("which month", "by weekday").
+PERIOD_WORDS: dict[str, str] = {
+    "year": "year",
+    "yearly": "year",
+    "annual": "year",
+    "quarter": "quarter",
+    "quarterly": "quarter",
+    "month": "month",
+    "monthly": "month",
+    "week": "week",
+    "weekly": "week",
+    "weekday": "weekday",
+    "day": "day",
+    "daily": "day",
+    "date": "day",
+    "hour": "hour",
+    "hourly": "hour",
+}
+
+# A small thesaurus: a question word → words that may stand in a column name for it.
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "staff": ("employee", "agent", "worker"),
+    "employee": ("staff", "worker"),
+    "worker": ("employee", "staff"),
+    "people": ("person", "employee", "customer", "user", "patient", "student"),
+    "folk": ("agent", "person", "employee", "staff"),
+    "sale": ("revenue", "sales", "amount"),
+    "revenue": ("sale", "sales", "income"),
+    "income": ("revenue", "salary"),
+    "earning": ("revenue", "salary", "income"),
+    "earn": ("salary", "income", "revenue"),
+    "price": ("cost", "unit price"),
+    "cost": ("price", "spend"),
+    "spending": ("spend", "cost"),
+    "spent": ("spend", "cost"),
+    "pay": ("salary", "wage"),
+    "paid": ("salary", "wage", "pay"),
+    "wage": ("salary", "pay"),
+    "salary": ("pay", "wage"),
+    "customer": ("client", "user"),
+    "client": ("customer",),
+    "user": ("customer",),
+    "temp": ("temperature",),
+    "temperature": ("temp",),
+    "qty": ("quantity",),
+    "quantity": ("qty", "units"),
+    "unit": ("quantity", "qty"),
+    "electricity": ("kwh", "energy", "consumption"),
+    "consumption": ("kwh", "energy", "usage"),
+    "energy": ("kwh", "consumption"),
+    "usage": ("consumption", "kwh"),
+    "airline": ("carrier",),
+    "carrier": ("airline",),
+    "film": ("movie", "title"),
+    "movie": ("film", "title"),
+    "grade": ("score", "mark"),
+    "mark": ("score", "grade"),
+    "score": ("grade", "mark", "rating"),
+    "stock": ("quantity", "inventory", "on hand"),
+    "delay": ("delay",),
+    "late": ("delay",),
+}

@@ -1,0 +1,195 @@
+"""Pieces every shape uses: the Candidate record, group keys and date periods, the counted noun.
+
+A shape (``shapes_*``) is built only from these and from the ``Frame``'s answers, so
+the same rules serve every table; nothing here knows a particular column name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ...analysis.plan import (
+    Aggregate,
+    ChartSpec,
+    Derive,
+    Filter,
+    FilterGroup,
+    GroupKey,
+    Plan,
+)
+from ..schema_index import ColumnMention
+from . import lexicon
+from .grounding import Frame
+
+
+@dataclass
+class Candidate:
+    plan: Plan
+    explained: set[int]
+    shape: str
+    penalty: float = 0.0
+    subject: set[int] = field(default_factory=set)  # words read as "the rows of this table"
+
+
+def span(m: ColumnMention | tuple[int, int]) -> set[int]:
+    if isinstance(m, tuple):
+        return set(range(*m))
+    return set(range(m.start, m.end))
+
+
+def _supported(*fields: str) -> bool:
+    return all(name in Plan.model_fields for name in fields)
+
+
+# -- pieces shared by shapes -----------------------------------------------------------------
+
+
+def _and(conditions: list[Filter]) -> Filter | None:
+    if not conditions:
+        return None
+    return conditions[0] if len(conditions) == 1 else FilterGroup(combine="and", items=conditions)
+
+
+def _dump(item: Filter | None) -> object:
+    return None if item is None else item.model_dump()
+
+
+def group_keys(f: Frame, exclude: set[str]) -> tuple[list[GroupKey], list[Derive], set[int]] | None:
+    """'by region', 'per month', 'for each store': the group key and the words it explains."""
+    cue = f.group_cue()
+    if cue is None:
+        return None
+    after = cue[1]
+    if after < len(f.words) and f.words[after] in ("all", "every", "everything"):
+        return None  # "across all warehouses" is a total, not a group
+    word = f.words[after] if after < len(f.words) else ""
+    if word in ("the",) and after + 1 < len(f.words):
+        after, word = after + 1, f.words[after + 1]
+    period = lexicon.PERIOD_WORDS.get(word) or lexicon.PERIOD_WORDS.get(word.rstrip("s"))
+    following = f.words[after + 1] if after + 1 < len(f.words) else ""
+    if period is not None and word.endswith("ly") and following and following not in lexicon.FILLER:
+        return None  # "per hourly reading": an adjective of the rows, not a grouping
+    if period is not None and f.free(after):
+        dated = period_key(f, period, after, grouping=True)
+        if dated is not None:
+            keys, derives, used = dated
+            return keys, derives, used | span(cue) | set(range(cue[1], after + 1))
+    mention = f.mention_after(cue[1] - 1, window=3)
+    if mention is None or mention.column in exclude:
+        return None
+    if f.index.is_numeric(mention.column) and f.index.type_of(mention.column) == "number":
+        return None
+    return [GroupKey(column=mention.column)], [], span(cue) | span(mention)
+
+
+def period_key(
+    f: Frame, period: str, position: int, *, grouping: bool = False
+) -> tuple[list[GroupKey], list[Derive], set[int]] | None:
+    """A date period as a group: calendar parts by name ("which month"), buckets for dates."""
+    dates = f.dates()
+    columns = [m.column for m in dates] or [
+        c.name for c in f.index.profile.column_profiles if c.type == "datetime"
+    ]
+    if len(columns) != 1 and not dates:
+        return None
+    column = columns[0]
+    used = {position} | (span(dates[0]) if dates else set())
+    if period in ("month", "weekday") and (not grouping or period == "weekday"):
+        part = "month_name" if period == "month" else "weekday_name"
+        name = "month" if period == "month" else "weekday"
+        derive = Derive(name=name, kind="date_part", column=column, part=part)  # type: ignore[arg-type]
+        return [GroupKey(column=name)], [derive], used
+    if period in ("year", "hour", "quarter"):
+        derive = Derive(name=period, kind="date_part", column=column, part=period)  # type: ignore[arg-type]
+        return [GroupKey(column=period)], [derive], used
+    bucket = {"day": "day", "week": "week", "month": "month"}.get(period)
+    if bucket is None:
+        return None
+    return [GroupKey(column=column, bucket=bucket)], [], used  # type: ignore[arg-type]
+
+
+def with_chart(f: Frame, plan: Plan, explained: set[int]) -> Plan:
+    chart = f.chart()
+    if chart is None or not plan.group_by:
+        return plan
+    kind, positions = chart
+    if kind == "bar" and plan.group_by[0].bucket:
+        kind = "line"
+    explained |= positions | {
+        i for i in range(len(f.words)) if f.words[i] in ("as", "a", "chart", "in")
+    }
+    return plan.model_copy(update={"chart": ChartSpec(kind=kind), "answer_column": None})  # type: ignore[arg-type]
+
+
+def counted_noun(f: Frame, after: int) -> tuple[int | None, ColumnMention | None]:
+    """The noun a count counts: the first content word after the cue, and its column if any."""
+    position = after
+    while position < len(f.words) and (
+        f.words[position] in lexicon.FILLER
+        or f.words[position] in lexicon.DISTINCT_WORDS
+        or position in f.filter_positions
+    ):
+        position += 1
+    if position >= len(f.words) or not f.free(position):
+        return None, None
+    mention = next((m for m in f.mentions() if m.start == position), None)
+    return position, mention
+
+
+def ungrounded(f: Frame, position: int | None) -> bool:
+    """A word that names nothing on this table and is no cue: possibly the table's subject."""
+    if position is None:
+        return False
+    word = f.words[position]
+    if position in f.reading.numbers or any(
+        m.start <= position < m.end for m in f.reading.columns if m.score >= 0.6
+    ):
+        return False
+    if any(v.start <= position < v.end for v in f.reading.values):
+        return False
+    return (
+        word.isalpha() and word not in lexicon.MISSING_WORDS and word not in lexicon.AGGREGATE_WORDS
+    )
+
+
+def subject_words(f: Frame, after: int) -> set[int]:
+    """The noun that names what rows are ("any employees", "of flights"): unplaced or an entity."""
+    position, mention = counted_noun(f, after)
+    if mention is not None:
+        if (
+            f.is_entity(mention.column) and not f.index.is_numeric(mention.column)
+        ) or f.index.is_identifier(mention.column):
+            return span(mention)
+        return set()
+    return {position} if position is not None and ungrounded(f, position) else set()
+
+
+def count_of(
+    f: Frame, position: int | None, mention: ColumnMention | None
+) -> tuple[Aggregate, set[int], float] | None:
+    """What 'the most X' / 'how many X' counts: rows, or distinct entities of an id column."""
+    if (mention is not None and not f.index.is_numeric(mention.column)) or (
+        mention is not None and f.index.is_identifier(mention.column)
+    ):
+        assert mention is not None
+        if f.is_entity(mention.column) and f.repeats(mention.column):
+            return Aggregate(func="count_distinct", column=mention.column), span(mention), 0.0
+        return Aggregate(func="count"), span(mention), 0.2
+    if mention is None and (position is None or ungrounded(f, position)):
+        return Aggregate(func="count"), ({position} if position is not None else set()), 0.1
+    return None
+
+
+# -- shapes ----------------------------------------------------------------------------------
+
+
+def _units_after(f: Frame, m: ColumnMention) -> set[int]:
+    from .filters import UNIT_WORDS
+
+    out = set()
+    for i in range(m.end, min(len(f.words), m.end + 3)):
+        if f.words[i] in UNIT_WORDS or f.words[i] in ("in", "°c", "°f"):
+            out.add(i)
+        else:
+            break
+    return out if any(f.words[i] in UNIT_WORDS for i in out) else set()

@@ -1,0 +1,207 @@
+"""Reading: ground every word of a question on this table.
+
+The reader splits the question into words, finds the numbers (with k/m, %, currency
+and thousands separators), and lists what each word or phrase *can* mean here: a
+column, a cell value, a lexicon cue. It decides nothing: several readings of one word
+stay side by side ("carrier" the column and 'Carrier' the value) and the candidates
+choose. What it does fix is which words carry content, so that a candidate that leaves
+one of them unexplained can be told from one that explains the whole question.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..schema_index import ColumnMention, SchemaIndex, ValueMention, singular
+from . import lexicon
+
+_TOKEN = re.compile(
+    r"(?P<number>(?<![\w.])[-+−]?[$€£]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+    r"(?:\s?(?:k|m|bn|b|million|thousand|billion)\b)?(?:\s?%)?(?![\w]))"
+    r"|(?P<word>[a-z0-9]+(?:'[a-z]+)?|%|#)",
+    re.IGNORECASE,
+)
+_MULTIPLIERS = {
+    "k": 1e3,
+    "thousand": 1e3,
+    "m": 1e6,
+    "million": 1e6,
+    "b": 1e9,
+    "bn": 1e9,
+    "billion": 1e9,
+}
+
+
+@dataclass(frozen=True)
+class Number:
+    """A number of the question, at one word position."""
+
+    value: float
+    position: int
+    text: str
+    percent: bool = False
+    currency: bool = False
+
+    @property
+    def is_integer(self) -> bool:
+        return float(self.value).is_integer()
+
+    @property
+    def could_be_year(self) -> bool:
+        return (
+            self.is_integer
+            and 1800 <= self.value <= 2100
+            and not self.percent
+            and not self.currency
+            and "," not in self.text
+        )
+
+
+@dataclass
+class Reading:
+    """The grounded question: words, numbers, and what each phrase may name on this table."""
+
+    question: str
+    words: list[str]  # lower case, numbers as written
+    norm: list[str]  # stemmed and abbreviations expanded, for matching names
+    numbers: dict[int, Number]
+    columns: list[ColumnMention] = field(default_factory=list)
+    values: list[ValueMention] = field(default_factory=list)
+    partial_values: list[ValueMention] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.words)
+
+    def content(self) -> set[int]:
+        """Positions a reading must explain: everything but filler words."""
+        return {
+            i
+            for i, word in enumerate(self.words)
+            if word not in lexicon.FILLER and word.strip("'") not in lexicon.FILLER
+        }
+
+    def find(self, *phrases: str) -> list[tuple[int, int]]:
+        """Spans (start, end) where any of the phrases occurs as whole words."""
+        spans = []
+        for phrase in phrases:
+            parts = phrase.split()
+            n = len(parts)
+            for start in range(len(self.words) - n + 1):
+                if self.words[start : start + n] == parts:
+                    spans.append((start, start + n))
+        return sorted(set(spans))
+
+    def has(self, *phrases: str) -> bool:
+        return bool(self.find(*phrases))
+
+    def column_at(self, position: int) -> list[ColumnMention]:
+        return [m for m in self.columns if m.start <= position < m.end]
+
+    def columns_named(self, column: str) -> list[ColumnMention]:
+        return [m for m in self.columns if m.column == column]
+
+
+def _parse_number(text: str) -> tuple[float, bool, bool]:
+    raw = text.strip().replace("−", "-")
+    percent = raw.endswith("%")
+    raw = raw.rstrip("%").strip()
+    currency = bool(re.search(r"[$€£]", raw))
+    raw = re.sub(r"[$€£]", "", raw)
+    multiplier = 1.0
+    match = re.search(r"\s?(k|m|bn|b|million|thousand|billion)$", raw, re.I)
+    if match:
+        multiplier = _MULTIPLIERS[match.group(1).lower()]
+        raw = raw[: match.start()]
+    return float(raw.replace(",", "")) * multiplier, percent, currency
+
+
+def read(question: str, index: SchemaIndex) -> Reading:
+    """Split, find numbers, and ground columns and values (see the module docstring)."""
+    text = question.replace("’", "'").replace("“", '"').replace("”", '"')
+    text = re.sub(r"(?<=\w)'s\b", "", text)  # "WN's delay" → "WN delay"
+    words: list[str] = []
+    numbers: dict[int, Number] = {}
+    for match in _TOKEN.finditer(text):
+        if match.group("number"):
+            raw = match.group("number")
+            value, percent, currency = _parse_number(raw)
+            numbers[len(words)] = Number(value, len(words), raw, percent, currency)
+            words.append(raw.lower().replace(" ", ""))
+        else:
+            word = match.group("word").lower()
+            if word in lexicon.NUMBER_WORDS and word != "one":
+                numbers[len(words)] = Number(float(lexicon.NUMBER_WORDS[word]), len(words), word)
+            words.append(word)
+    norm = [_norm(word, i in numbers, numbers.get(i)) for i, word in enumerate(words)]
+    reading = Reading(question, words, norm, numbers)
+    reading.values = [
+        v for v in index.value_mentions(norm) if not _only_filler(words[v.start : v.end])
+    ]
+    value_spans = {i for v in reading.values for i in range(v.start, v.end)}
+    mentions = list(index.column_mentions(norm))
+    mentions += _synonym_mentions(norm, index, {(m.column, m.start) for m in mentions})
+    reading.columns = [
+        m for m in mentions if not (set(range(m.start, m.end)) <= value_spans and m.score < 1.0)
+    ]
+    reading.columns.sort(key=lambda m: (-m.score, m.start))
+    taken = value_spans | {
+        i for m in reading.columns if m.score >= 0.9 for i in range(m.start, m.end)
+    }
+    taken |= {i for i, w in enumerate(words) if _is_function_word(w) or i in numbers}
+    reading.partial_values = [
+        v for v in index.partial_value_mentions(norm, taken) if v.whole_word or v.exact
+    ]
+    return reading
+
+
+def _norm(word: str, is_number: bool, number: Number | None) -> str:
+    from ..schema_index import ABBREVIATIONS
+
+    if is_number and number is not None:
+        value = number.value
+        return str(int(value)) if float(value).is_integer() else str(value)
+    return singular(ABBREVIATIONS.get(word, word))
+
+
+def _only_filler(words: list[str]) -> bool:
+    return all(w in lexicon.FILLER for w in words)
+
+
+def _is_function_word(word: str) -> bool:
+    return (
+        word in lexicon.FILLER
+        or word in lexicon.AGGREGATE_WORDS
+        or word in lexicon.MAX_WORDS
+        or word in lexicon.MIN_WORDS
+        or word in lexicon.DISTINCT_WORDS
+        or word in lexicon.MISSING_WORDS
+        or word in lexicon.NEGATIONS
+        or word in lexicon.MONTHS
+        or word in lexicon.WEEKDAYS
+        or word in lexicon.PERIOD_WORDS
+        or word in lexicon.CHART_WORDS
+        or word in ("many", "much", "percent", "percentage", "share", "than", "most", "least")
+    )
+
+
+def _synonym_mentions(
+    norm: list[str], index: SchemaIndex, seen: set[tuple[str, int]]
+) -> list[ColumnMention]:
+    """Columns named through the lexicon's thesaurus ("staff" for an ``agent`` column)."""
+    found: list[ColumnMention] = []
+    for position, word in enumerate(norm):
+        for synonym in lexicon.SYNONYMS.get(word, ()):
+            replaced = [*norm[:position], *synonym.split(), *norm[position + 1 :]]
+            extra = len(synonym.split()) - 1
+            for mention in index.column_mentions(replaced):
+                if not mention.start <= position < mention.end - extra or mention.score < 0.6:
+                    continue
+                if (mention.column, position) in seen:
+                    continue
+                seen.add((mention.column, position))
+                found.append(
+                    ColumnMention(mention.column, position, position + 1, mention.score * 0.85)
+                )
+    return found

@@ -1,0 +1,102 @@
+"""Scoring: how much of the question a candidate explains, and whether it clearly wins.
+
+Every content word (not filler) must be explained. A word that names something on
+this table (a column, a value, a number, a cue) and is left unused means the
+candidate ignored part of the question: it cannot be the answer. A word that names
+nothing here ("actress", "appear") costs a little: at most two such words are
+tolerated, since people name the table's subject and use verbs we have no list for.
+The winner must beat the next *different* plan by a clear margin, or we ask back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import lexicon
+from .pieces import Candidate
+from .reading import Reading
+
+GROUNDED_COST = 3.0
+UNGROUNDED_COST = 0.4
+MAX_UNGROUNDED = 1
+MARGIN = 0.25
+
+
+@dataclass
+class Scored:
+    candidate: Candidate
+    score: float
+    grounded_left: list[int]
+    ungrounded_left: list[int]
+
+    @property
+    def complete(self) -> bool:
+        return not self.grounded_left and len(self.ungrounded_left) <= MAX_UNGROUNDED
+
+
+def grounded_positions(reading: Reading) -> set[int]:
+    """Positions that mean something on this table or to the planner."""
+    out = set(reading.numbers)
+    out |= {i for m in reading.columns if m.score >= 0.6 for i in range(m.start, m.end)}
+    out |= {i for v in reading.values for i in range(v.start, v.end)}
+    for i, word in enumerate(reading.words):
+        if (
+            word in lexicon.AGGREGATE_WORDS
+            or word in lexicon.MAX_WORDS
+            or word in lexicon.MIN_WORDS
+            or word in lexicon.MISSING_WORDS
+            or word in lexicon.CORRELATION_WORDS
+            or word in lexicon.COMMON_WORDS
+            or word in lexicon.DISTINCT_WORDS
+            or word in lexicon.NEGATIONS
+            or word in lexicon.ORDINALS
+            or word in lexicon.MONTHS
+            or word in lexicon.WEEKDAYS
+            or word in lexicon.PERIOD_WORDS
+            or word in ("percent", "percentage", "share", "proportion", "%", "ratio")
+            or word in ("which", "who", "whom", "when", "weekend", "weekends")
+        ):
+            out.add(i)
+    return out
+
+
+def score(
+    candidates: list[tuple[Candidate, float]], reading: Reading, subject: set[int] | None = None
+) -> list[Scored]:
+    """Rank candidates; ``subject`` are words that may just name the rows (an id column's noun)."""
+    content = reading.content()
+    grounded = grounded_positions(reading) - (subject or set())
+    scored = []
+    for candidate, frame_weight in candidates:
+        left = sorted(content - candidate.explained - candidate.subject)
+        hard = [i for i in left if i in grounded]
+        soft = [i for i in left if i not in grounded]
+        value = -(
+            GROUNDED_COST * len(hard)
+            + UNGROUNDED_COST * len(soft)
+            + candidate.penalty
+            + frame_weight
+        )
+        scored.append(Scored(candidate, value, hard, soft))
+    scored.sort(key=lambda s: -s.score)
+    return scored
+
+
+def decide(scored: list[Scored]) -> tuple[Scored | None, list[Scored]]:
+    """The winner, or None and the readings worth offering (distinct plans, best first)."""
+    distinct: list[Scored] = []
+    seen: set[str] = set()
+    for item in scored:
+        key = item.candidate.plan.model_dump_json()
+        if key in seen:
+            continue
+        seen.add(key)
+        distinct.append(item)
+    if not distinct:
+        return None, []
+    best = distinct[0]
+    if not best.complete:
+        return None, distinct[:3]
+    if len(distinct) > 1 and distinct[1].complete and best.score - distinct[1].score < MARGIN:
+        return None, distinct[:3]
+    return best, []

@@ -1,0 +1,162 @@
+"""Shapes that count: rows, distinct values, lists of values, missing values, percentages."""
+
+from __future__ import annotations
+
+from ...analysis.plan import (
+    Aggregate,
+    Condition,
+    Filter,
+    FilterGroup,
+    Plan,
+)
+from . import lexicon
+from .filters import is_skip
+from .grounding import Frame
+from .pieces import (
+    Candidate,
+    _and,
+    _dump,
+    _supported,
+    counted_noun,
+    group_keys,
+    span,
+    ungrounded,
+    with_chart,
+)
+
+
+def count_shape(f: Frame) -> list[Candidate]:
+    cue = f.cue(*lexicon.COUNT_PHRASES)
+    if cue is None or f.word_positions(lexicon.MISSING_WORDS):
+        return []
+    out: list[Candidate] = []
+    distinct = [i for i in f.word_positions(lexicon.DISTINCT_WORDS) if i >= cue[1]]
+    position, mention = counted_noun(f, cue[1])
+    base = span(cue) | set(distinct) | f.filter_positions
+    grouping = group_keys(f, {mention.column} if mention else set())
+    keys, derives, group_used = grouping if grouping else ([], [], set())
+
+    def make(agg: Aggregate, used: set[int], penalty: float, shape: str) -> None:
+        explained = base | used | group_used
+        plan = Plan(
+            operation="aggregate",
+            filters=f.filters,
+            derive=derives,
+            aggregates=[agg],
+            group_by=keys,
+        )
+        out.append(Candidate(with_chart(f, plan, explained), explained, shape, penalty))
+
+    if mention is not None and mention.column not in f.filter_columns:
+        column = mention.column
+        numeric = f.index.is_numeric(column) and not f.index.is_identifier(column)
+        records = f.words[mention.end : mention.end + 1] in (["records"], ["rows"], ["entries"])
+        if numeric and (records or f.is_entity(column)):
+            # "how many grade records", "how many visits" (a visit number): rows, not a sum
+            make(Aggregate(func="count"), span(mention), 0.5, "count_rows")
+            return out
+        if numeric and not distinct:
+            if f.words[cue[0]] == "how":
+                make(Aggregate(func="sum", column=column), span(mention), 0.3, "count_sum")
+            return out
+        full = mention.score >= 0.85 or f.is_entity(column)
+        make(
+            Aggregate(func="count_distinct", column=column),
+            span(mention),
+            0.0 if full or distinct else 0.6,
+            "distinct_count",
+        )
+        if not distinct:
+            make(Aggregate(func="count"), span(mention), 1.0 if full else 0.2, "count_rows")
+        return out
+    if distinct:
+        return out
+    subject = {position} if ungrounded(f, position) else set()
+    make(Aggregate(func="count"), subject, 0.0, "count_rows")
+    return out
+
+
+def distinct_list_shape(f: Frame) -> list[Candidate]:
+    cue = f.cue(*lexicon.LIST_PHRASES) or f.cue("what", "which")
+    if cue is None:
+        return []
+    out = []
+    for mention in f.categories():
+        if mention.column in f.filter_columns or mention.start < cue[0]:
+            continue
+        explained = span(cue) | span(mention) | f.filter_positions
+        explained |= set(f.word_positions(lexicon.DISTINCT_WORDS))
+        plan = Plan(operation="distinct", filters=f.filters, select=[mention.column], answer="list")
+        out.append(
+            Candidate(
+                plan,
+                explained,
+                "list_distinct",
+                0.1 if f.words[cue[0]] in ("what", "which") else 0.0,
+            )
+        )
+    return out
+
+
+def missing_shape(f: Frame) -> list[Candidate]:
+    cues = f.word_positions(lexicon.MISSING_WORDS)
+    phrase = f.cue("have no", "has no", "had no", "with no", "without", "no")
+    if not cues and phrase is None:
+        return []
+    count = f.cue(*lexicon.COUNT_PHRASES)
+    if count is None:
+        return []
+    out = []
+    for mention in f.mentions():
+        explained = set(cues) | span(count) | span(mention) | f.filter_positions
+        if phrase is not None:
+            explained |= span(phrase)
+        condition = Condition(column=mention.column, op="is_null")
+        filters: Filter = (
+            condition
+            if f.filters is None
+            else FilterGroup(combine="and", items=[f.filters, condition])
+        )
+        plan = Plan(operation="aggregate", filters=filters, aggregates=[Aggregate(func="count")])
+        position, _ = counted_noun(f, count[1])
+        if position is not None and position != mention.start and ungrounded(f, position):
+            explained.add(position)
+        out.append(Candidate(plan, explained, "missing_count"))
+    return out
+
+
+def percent_shape(f: Frame) -> list[Candidate]:
+    cue = f.cue(*lexicon.PERCENT_PHRASES)
+    if cue is None or not _supported("calc") or not f.options:
+        return []
+    scope = [o for o in f.options if not is_skip(o) and max(o.positions) < cue[0]]
+    rest = [o for o in f.options if not is_skip(o) and o not in scope]
+    if not rest:
+        return []
+    explained = span(cue) | f.filter_positions
+    position, mention = counted_noun(f, cue[1])
+    measure = mention if mention is not None and mention in f.measures() else None
+    agg = Aggregate(func="sum", column=measure.column) if measure else Aggregate(func="count")
+    if measure is not None:
+        explained |= span(measure)
+    elif ungrounded(f, position):
+        explained.add(position)  # type: ignore[arg-type]
+    whole = _and([o.condition for o in scope])
+    part = _and([o.condition for o in scope + rest])
+    plan = Plan.model_validate(
+        {
+            "operation": "calc",
+            "calc": "percent",
+            "left": {
+                "operation": "aggregate",
+                "filters": _dump(part),
+                "aggregates": [agg.model_dump()],
+            },
+            "right": {
+                "operation": "aggregate",
+                "filters": _dump(whole),
+                "aggregates": [agg.model_dump()],
+            },
+        }
+    )
+    return [Candidate(plan, explained, "share_pct")]

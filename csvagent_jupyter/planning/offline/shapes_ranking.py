@@ -1,0 +1,257 @@
+"""Shapes that rank: which group or row has the most, the most common value, top N."""
+
+from __future__ import annotations
+
+from ...analysis.plan import (
+    Aggregate,
+    Derive,
+    GroupKey,
+    Plan,
+    SortKey,
+)
+from . import lexicon
+from .grounding import NAME, Frame
+from .pieces import (
+    Candidate,
+    _units_after,
+    count_of,
+    counted_noun,
+    period_key,
+    span,
+)
+
+
+def targets(f: Frame) -> list[tuple[list[GroupKey], list[Derive], set[int], str | None]]:
+    """What a 'which X …' asks for: (group keys, derives, words, answer column)."""
+    cue = f.cue("which", "what", "who", "whom", "when")
+    out: list[tuple[list[GroupKey], list[Derive], set[int], str | None]] = []
+    if cue is None:
+        return out
+    words = span(cue)
+    if f.words[cue[0]] in ("who", "whom"):
+        name = f.name_column()
+        if name is not None:
+            out.append(([GroupKey(column=name)], [], words, name))
+        return out
+    after = cue[1]
+    for position in range(after, min(after + 3, len(f.words))):
+        word = f.words[position]
+        period = lexicon.PERIOD_WORDS.get(word)
+        extra: set[int] = set()
+        if word == "day" and f.words[position + 1 : position + 4] == ["of", "the", "week"]:
+            period, extra = "weekday", {position + 1, position + 2, position + 3}
+        if period and f.free(position):
+            dated = period_key(f, period, position)
+            if dated is not None:
+                keys, derives, used = dated
+                answer = derives[0].name if derives else keys[0].output_name
+                out.append(
+                    (keys, derives, words | used | extra | set(range(after, position)), answer)
+                )
+    mention = f.mention_after(cue[1] - 1, window=3, numeric=False)
+    if mention is None:
+        mention = f.mention_after(cue[1] - 1, window=2)
+        if (
+            mention is not None
+            and not f.index.is_identifier(mention.column)
+            and f.index.type_of(mention.column) == "number"
+        ):
+            mention = None
+    if mention is not None:
+        # "which student": of student_id and student_name, the name answers.
+        same = [m for m in f.mentions(numeric=False) if m.start == mention.start]
+        named = [m for m in same if f.index.column_tokens.get(m.column, [""])[-1] == NAME]
+        mention = named[0] if named else mention
+    if mention is not None and mention.column not in f.filter_columns:
+        out.append(([GroupKey(column=mention.column)], [], words | span(mention), mention.column))
+    return out
+
+
+def _has_target(f: Frame) -> bool:
+    return f.cue("which", "what", "who", "whom", "when") is not None and bool(targets(f))
+
+
+def extreme_shape(f: Frame) -> list[Candidate]:
+    """'which X has the highest M', 'which month had the most rows', 'who handled the most'."""
+    superlative = f.superlative()
+    common = f.word_positions(lexicon.COMMON_WORDS)
+    if superlative is None:
+        return []
+    direction, at = superlative
+    out: list[Candidate] = []
+    found = f.aggregate_word()
+    extreme_words = [
+        i
+        for i, w in enumerate(f.words)
+        if w in ("maximum", "max", "minimum", "min") and i > at and f.free(i)
+    ]
+    if found is None and extreme_words:  # "the highest maximum revenue"
+        word = f.words[extreme_words[0]]
+        found = ("max" if word.startswith("max") else "min", {extreme_words[0]})
+    for keys, derives, used, answer in targets(f):
+        target_columns = {k.column for k in keys}
+        base = used | {at} | f.filter_positions | set(common)
+        measures = [
+            m for m in f.measures() if m.column not in target_columns and m.start > min(used)
+        ]
+        options: list[tuple[Aggregate, set[int], float, str]] = []
+        if found is not None:
+            func, cue = found
+            for m in measures:
+                options.append(
+                    (Aggregate(func=func, column=m.column), cue | span(m), 0.0, "group_" + func)
+                )  # type: ignore[arg-type]
+        elif measures:
+            m = measures[0]
+            if f.words[at] in lexicon.COUNT_SUPERLATIVES:
+                options.append((Aggregate(func="sum", column=m.column), span(m), 0.0, "group_sum"))
+            else:
+                options.append(
+                    (
+                        Aggregate(func="max" if direction == "max" else "min", column=m.column),
+                        span(m),
+                        0.0,
+                        "row_extreme",
+                    )
+                )
+                column = keys[0].column
+                if (
+                    not derives
+                    and f.repeats(column)
+                    and not f.is_entity(column)
+                    and not has_single(f)
+                ):
+                    options.append(
+                        (Aggregate(func="mean", column=m.column), span(m), 0.0, "group_mean")
+                    )
+        else:
+            position, mention = counted_noun(f, at + 1)
+            if mention is not None and mention.column in target_columns:
+                mention = None
+            counted = count_of(f, position, mention)
+            if counted is not None:
+                agg, noun, penalty = counted
+                times = set(f.word_positions(frozenset({"times", "often", "rows", "records"})))
+                options.append((agg, noun | times, penalty, "group_count"))
+        for agg, more, penalty, shape in options:
+            plan = Plan(
+                operation="aggregate",
+                filters=f.filters,
+                derive=derives,
+                aggregates=[agg],
+                group_by=keys,
+                sort=[SortKey(column=agg.output_name, descending=direction == "max")],
+                limit=1,
+                answer_column=answer,
+            )
+            out.append(Candidate(plan, base | more, shape, penalty))
+    return out
+
+
+def has_single(f: Frame) -> bool:
+    return bool(f.word_positions(frozenset({"single", "individual"})))
+
+
+def most_common_shape(f: Frame) -> list[Candidate]:
+    """'the most common X', 'which X appears least often'."""
+    common = f.word_positions(lexicon.COMMON_WORDS)
+    if not common:
+        return []
+    direction = None
+    for i, word in enumerate(f.words):
+        if word in ("most", "more") and f.free(i):
+            direction, at = "max", i
+        elif word in ("least", "fewest", "less") and f.free(i):
+            direction, at = "min", i
+    if direction is None:
+        return []
+    out = []
+    for mention in f.mentions():
+        if mention.column in f.filter_columns:
+            continue
+        explained = span(mention) | {at} | set(common) | f.filter_positions
+        explained |= set(
+            f.word_positions(frozenset({"appears", "appear", "shows", "show", "occurs", "occur"}))
+        )
+        plan = Plan(
+            operation="aggregate",
+            filters=f.filters,
+            aggregates=[Aggregate(func="count")],
+            group_by=[GroupKey(column=mention.column)],
+            sort=[SortKey(column="count", descending=direction == "max")],
+            limit=1,
+            answer_column=mention.column,
+        )
+        out.append(Candidate(plan, explained, "most_common"))
+    return out
+
+
+def top_n_shape(f: Frame, n: int, direction: str, words: set[int]) -> list[Candidate]:
+    """'top 3 X by M', 'the 5 highest M values', 'top 2 sites by number of events'."""
+    out: list[Candidate] = []
+    found = f.aggregate_word()
+    measures = f.measures()
+    by = f.cue("by")
+    for mention in [None, *f.categories()]:
+        if mention is not None and (
+            mention.column in f.filter_columns or (by is not None and mention.start > by[0])
+        ):
+            continue
+        explained = words | f.filter_positions | (span(mention) if mention else set())
+        if mention is None:
+            for m in measures:
+                answers: list[tuple[str, set[int]]] = [(m.column, set())]
+                answers += [
+                    (e.column, span(e))
+                    for e in f.mentions(numeric=False)
+                    if e.column not in f.filter_columns
+                    and f.is_entity(e.column)
+                    and e.start > m.start
+                ]
+                for answer, used in answers:
+                    plan = Plan(
+                        operation="rows",
+                        filters=f.filters,
+                        sort=[SortKey(column=m.column, descending=direction == "max")],
+                        limit=n,
+                        answer_column=answer,
+                        answer="list",
+                    )
+                    explained_here = explained | span(m) | _units_after(f, m) | used
+                    out.append(Candidate(plan, explained_here, "topn_values"))
+            continue
+        column = mention.column
+        superlative = f.superlative()
+        if by is not None:
+            explained |= span(by)
+        elif superlative is not None and superlative[1] > mention.end:
+            explained |= {superlative[1]}
+        else:
+            continue
+        after = by[1] if by is not None else (superlative[1] + 1 if superlative else mention.end)
+        options: list[tuple[Aggregate, set[int]]] = []
+        if measures:
+            m = measures[0]
+            func = found[0] if found else "sum"
+            options.append(
+                (Aggregate(func=func, column=m.column), span(m) | (found[1] if found else set()))
+            )  # type: ignore[arg-type]
+        else:
+            position, noun = counted_noun(f, after)
+            counted = count_of(f, position, noun)
+            if counted is not None:
+                agg, used, _ = counted
+                options.append((agg, used))
+        for agg, used in options:
+            plan = Plan(
+                operation="aggregate",
+                filters=f.filters,
+                aggregates=[agg],
+                group_by=[GroupKey(column=column)],
+                sort=[SortKey(column=agg.output_name, descending=direction == "max")],
+                limit=n,
+                answer_column=column,
+                answer="list",
+            )
+            out.append(Candidate(plan, explained | used, "topn_list"))
+    return out

@@ -1,0 +1,140 @@
+"""Shapes that compute one value or a chart: aggregates, correlation, yes/no questions."""
+
+from __future__ import annotations
+
+from ...analysis.plan import (
+    Aggregate,
+    ChartSpec,
+    Condition,
+    Plan,
+    Statistic,
+)
+from . import lexicon
+from .filters import is_skip
+from .grounding import Frame
+from .pieces import (
+    Candidate,
+    _and,
+    _units_after,
+    group_keys,
+    span,
+    subject_words,
+    with_chart,
+)
+from .shapes_ranking import _has_target
+
+
+def aggregate_shape(f: Frame) -> list[Candidate]:
+    found = f.aggregate_word()
+    how_much = f.cue("how much")
+    superlative = f.superlative()
+    if found is None and how_much is None and superlative is None:
+        return []
+    if found is not None:
+        func, cue = found
+    elif how_much is not None:
+        func, cue = "sum", span(how_much)
+    else:
+        assert superlative is not None
+        if _has_target(f) or superlative[1] in f.reserved:
+            return []
+        func, cue = superlative[0], {superlative[1]}
+    out = []
+    for measure in f.measures():
+        grouping = group_keys(f, {measure.column})
+        keys, derives, used = grouping if grouping else ([], [], set())
+        explained = cue | span(measure) | used | f.filter_positions | _units_after(f, measure)
+        plan = Plan(
+            operation="aggregate",
+            filters=f.filters,
+            derive=derives,
+            aggregates=[Aggregate(func=func, column=measure.column)],  # type: ignore[arg-type]
+            group_by=keys,
+        )
+        out.append(Candidate(with_chart(f, plan, explained), explained, f"aggregate_{func}"))
+    return out
+
+
+def correlation_shape(f: Frame) -> list[Candidate]:
+    cues = f.word_positions(lexicon.CORRELATION_WORDS)
+    measures = f.measures()
+    if not cues or len(measures) < 2:
+        return []
+    a, b = sorted(measures[:2], key=lambda m: m.start)
+    explained = set(cues) | span(a) | span(b) | f.filter_positions
+    plan = Plan(
+        operation="statistic",
+        filters=f.filters,
+        statistic=Statistic(kind="correlation", columns=[a.column, b.column], method="pearson"),
+    )
+    return [Candidate(plan, explained, "correlation")]
+
+
+def yes_no_shape(f: Frame) -> list[Candidate]:
+    if f.words[0] not in lexicon.YES_NO_STARTS and "ever" not in f.words:
+        return []
+    out: list[Candidate] = []
+    found = f.aggregate_word()
+    start = {0} if f.words[0] in lexicon.YES_NO_STARTS else set()
+    if found is not None:
+        func, cue = found
+        for option in f.options:
+            condition = option.condition
+            if (
+                is_skip(option)
+                or not isinstance(condition, Condition)
+                or condition.op not in ("gt", "lt", "ge", "le")
+            ):
+                continue
+            if condition.part is not None or not f.index.is_numeric(condition.column):
+                continue
+            others = [o.condition for o in f.options if o is not option and not is_skip(o)]
+            plan = Plan(
+                operation="compare",
+                left=Plan(
+                    operation="aggregate",
+                    filters=_and(others),
+                    aggregates=[Aggregate(func=func, column=condition.column)],
+                ),  # type: ignore[arg-type]
+                compare_op=condition.op,
+                right=condition.value,  # type: ignore[arg-type]
+            )
+            out.append(Candidate(plan, start | cue | f.filter_positions, "yes_no_compare"))
+        return out
+    real = [o for o in f.options if not is_skip(o)]
+    anyword = f.word_positions(lexicon.ANY_WORDS)
+    allword = f.word_positions(frozenset({"all", "every"}))
+    if anyword and real:
+        plan = Plan(operation="any", condition=_and([o.condition for o in real]))
+        noun = subject_words(f, anyword[0] + 1)
+        out.append(Candidate(plan, start | set(anyword) | f.filter_positions | noun, "yes_no_any"))
+    if allword and real:
+        at = allword[0]
+        scope = [o for o in real if min(o.positions) > at and min(o.positions) <= at + 3]
+        test = [o for o in real if o not in scope]
+        if scope and test:
+            plan = Plan(
+                operation="all",
+                filters=_and([o.condition for o in scope]),
+                condition=_and([o.condition for o in test]),
+            )
+            noun = subject_words(f, at + 1)
+            out.append(Candidate(plan, start | {at} | f.filter_positions | noun, "yes_no_all"))
+    return out
+
+
+def chart_shape(f: Frame) -> list[Candidate]:
+    """'histogram of revenue', 'box plot of delay': the distribution of one numeric column."""
+    chart = f.chart()
+    if chart is None or chart[0] not in ("hist", "box"):
+        return []
+    out = []
+    for m in f.measures():
+        plan = Plan(
+            operation="rows",
+            filters=f.filters,
+            select=[m.column],
+            chart=ChartSpec(kind=chart[0], x=m.column),  # type: ignore[arg-type]
+        )
+        out.append(Candidate(plan, chart[1] | span(m) | f.filter_positions, "chart"))
+    return out

@@ -1,0 +1,178 @@
+"""The rebuilt offline planner on generated tables with three naming styles.
+
+Each behaviour is checked on snake_case, camelCase and "Title Case With Spaces" tables
+with different column names for the same roles, against hand-written pandas, so that a
+rule cannot fit one table's names by accident.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from csvagent_jupyter import Agent
+from csvagent_jupyter.analysis.interpretation import describe
+from csvagent_jupyter.sample_data import write_csv
+
+from .test_ask import ask_declines, ask_ok
+
+
+@dataclass(frozen=True)
+class Roles:
+    """Column names for the same roles in one naming style, and the words a person uses."""
+
+    entity_id: str
+    group: str
+    measure: str
+    date: str
+    flag: str
+    group_words: str  # plural noun for the group column ("departments")
+    entity_words: str  # plural noun for the rows' entity ("employees")
+    measure_words: str
+
+
+STYLES = [
+    Roles("employee_id", "department", "salary", "hire_date", "remote", "departments", "employees", "salary"),
+    Roles("storeId", "region", "weeklySales", "openedOn", "isFranchise", "regions", "stores", "weekly sales"),
+    Roles("Ticket ID", "Channel", "Wait Minutes", "Opened At", "Escalated", "channels", "tickets", "wait minutes"),
+]  # fmt: skip
+GROUP_VALUES = ["Alpha", "Bravo", "Charlie", "Delta"]
+
+
+def make_table(roles: Roles, seed: int) -> pd.DataFrame:
+    rng = np.random.default_rng(seed)
+    n = 400
+    frame = pd.DataFrame(
+        {
+            roles.entity_id: np.arange(5000, 5000 + n),
+            roles.group: rng.choice(GROUP_VALUES, n, p=[0.4, 0.3, 0.2, 0.1]),
+            roles.measure: rng.integers(100, 1000, n),
+            roles.date: pd.Timestamp("2022-01-01")
+            + pd.to_timedelta(rng.integers(0, 730, n), unit="D"),
+            roles.flag: rng.choice(["yes", "no"], n),
+        }
+    )
+    return frame
+
+
+@pytest.fixture(params=range(len(STYLES)), ids=["snake", "camel", "title"])
+def table(
+    request: pytest.FixtureRequest, agent: Agent, tmp_path: Path
+) -> tuple[Roles, pd.DataFrame]:
+    roles = STYLES[request.param]
+    frame = make_table(roles, seed=request.param)
+    agent.load(write_csv(frame, tmp_path / f"table{request.param}.csv"))
+    return roles, agent.frame()
+
+
+def test_counts_rows_and_distinct_groups(agent: Agent, table: tuple[Roles, pd.DataFrame]) -> None:
+    roles, df = table
+    assert (
+        ask_ok(agent, f"how many {roles.group_words} are there?").value == df[roles.group].nunique()
+    )
+    assert ask_ok(agent, f"how many {roles.entity_words} are there?").value == len(df)
+    listed = ask_ok(agent, f"list the unique {roles.group_words}")
+    assert sorted(listed.value) == sorted(df[roles.group].unique())
+
+
+def test_aggregates_filters_and_groups(agent: Agent, table: tuple[Roles, pd.DataFrame]) -> None:
+    roles, df = table
+    mean = ask_ok(agent, f"average {roles.measure_words}")
+    assert mean.value == pytest.approx(df[roles.measure].mean())
+    bravo = ask_ok(agent, f"total {roles.measure_words} for Bravo")
+    assert bravo.value == df.loc[df[roles.group] == "Bravo", roles.measure].sum()
+    above = ask_ok(agent, f"how many {roles.entity_words} have {roles.measure_words} above 500?")
+    assert above.value == int((df[roles.measure] > 500).sum())
+    year = ask_ok(agent, f"total {roles.measure_words} in 2023")
+    assert year.value == df.loc[df[roles.date].dt.year == 2023, roles.measure].sum()
+    best = ask_ok(agent, f"which {roles.group} has the highest average {roles.measure_words}?")
+    assert best.value == df.groupby(roles.group)[roles.measure].mean().idxmax()
+    flagged = ask_ok(agent, f"how many {roles.flag} {roles.entity_words}")
+    assert flagged.value == int(df[roles.flag].astype(bool).sum())
+
+
+def test_superlatives_top_n_and_dates(agent: Agent, table: tuple[Roles, pd.DataFrame]) -> None:
+    roles, df = table
+    top = ask_ok(agent, f"top 2 {roles.group_words} by total {roles.measure_words}")
+    assert top.value == df.groupby(roles.group)[roles.measure].sum().nlargest(2).index.tolist()
+    common = ask_ok(agent, f"most common {roles.group}")
+    assert common.value == df[roles.group].value_counts().idxmax()
+    month = ask_ok(agent, "which month had the most rows?")
+    assert month.value == df[roles.date].dt.month_name().value_counts().idxmax()
+    values = ask_ok(agent, f"the 3 highest {roles.measure_words} values")
+    assert values.value == df[roles.measure].nlargest(3).tolist()
+
+
+def test_yes_no_questions(agent: Agent, table: tuple[Roles, pd.DataFrame]) -> None:
+    roles, df = table
+    compare = ask_ok(agent, f"is the average {roles.measure_words} above 500?")
+    assert compare.value == bool(df[roles.measure].mean() > 500)
+    anything = ask_ok(
+        agent, f"are there any {roles.entity_words} in Delta with {roles.measure_words} above 990?"
+    )
+    expected = bool(((df[roles.group] == "Delta") & (df[roles.measure] > 990)).any())
+    assert anything.value == expected
+
+
+def test_ambiguous_questions_ask_back_with_answerable_readings(
+    agent: Agent, table: tuple[Roles, pd.DataFrame]
+) -> None:
+    roles, _ = table
+    # "highest X" per group: one row's maximum, or the group's average? Not guessed.
+    declined = ask_declines(agent, f"which {roles.group} has the highest {roles.measure_words}?")
+    assert len(declined.suggestions) >= 2
+    # Words that name nothing here are not dropped silently.
+    ask_declines(agent, f"{roles.measure_words} frobnicated by zorgs")
+
+
+def test_never_substitutes_a_column_that_does_not_exist(
+    agent: Agent, table: tuple[Roles, pd.DataFrame]
+) -> None:
+    roles, _ = table
+    ask_declines(agent, f"average taxi_out_min by {roles.group}")
+
+
+def test_every_answer_says_what_was_computed(
+    agent: Agent, table: tuple[Roles, pd.DataFrame]
+) -> None:
+    roles, _ = table
+    result = ask_ok(agent, f"average {roles.measure_words} by {roles.group}")
+    assert result.interpretation == f"Average {roles.measure} per {roles.group}."
+    assert result.interpretation in result._repr_mimebundle_()[0]["text/html"]
+    logged = agent.history()[0]
+    assert logged.summary is not None
+    count = ask_ok(agent, f"how many {roles.entity_words} are {roles.flag}?")
+    assert count.interpretation is not None and roles.flag in count.interpretation
+
+
+def test_a_complete_question_is_not_merged_into_the_previous_one(
+    agent: Agent, table: tuple[Roles, pd.DataFrame]
+) -> None:
+    roles, df = table
+    ask_ok(agent, f"total {roles.measure_words} by {roles.group}")
+    top = ask_ok(agent, f"top 2 {roles.group_words} by average {roles.measure_words}")
+    assert top.value == df.groupby(roles.group)[roles.measure].mean().nlargest(2).index.tolist()
+    only = ask_ok(agent, "only for Bravo")
+    assert only.plan is not None and only.plan.filters is not None
+
+
+def test_interpretation_of_plans_from_any_planner() -> None:
+    from csvagent_jupyter.analysis.plan import Aggregate, Condition, GroupKey, Plan, SortKey
+
+    plan = Plan(
+        operation="aggregate",
+        aggregates=[Aggregate(func="mean", column="salary")],
+        group_by=[GroupKey(column="department")],
+        sort=[SortKey(column="mean salary", descending=True)],
+    )
+    assert describe(plan) == "Average salary per department, highest first."
+    counted = Plan(
+        operation="aggregate",
+        filters=Condition(column="returned", op="eq", value=True),
+        aggregates=[Aggregate(func="count")],
+    )
+    assert describe(counted) == "Number of rows where returned is true."
