@@ -100,6 +100,9 @@ def test_a_failed_background_load_shows_on_its_bar_and_stops_the_next_cell(
             run(ip, "%%ask\nhow many rows are there?")
         with pytest.raises(UsageError, match=message):
             run(ip, "%csv info")  # every cell that depends on it, until the user chooses
+        files = run(ip, "%csv files").set_index("name")
+        assert files.loc[source.name, "status"] == "FAILED"
+        assert files.loc[source.name, "in use"] == "●" and files.loc["sales.csv", "in use"] == ""
         return load
 
     load = in_loop(scenario)

@@ -69,9 +69,18 @@ def cmd_files(args: list[str]) -> Any:
     _parse(_parser("files"), args)
     agent = get_agent()
     loads = get_loads()
-    in_use = None if loads.intended is not None else agent.current_file_id
+    pending = loads.intended  # a load still running (or failed) decides the file in use
+    newest_first = agent.files()
+    in_use = (
+        agent.current_file_id
+        if pending is None
+        else next(
+            (f.id for f in newest_first if f.name == pending.name and f.status != "completed"),
+            None,
+        )
+    )
     order = {"completed": 0, "processing": 1, "error": 2}
-    files = sorted(agent.files(), key=lambda f: order.get(f.status, 1))
+    files = sorted(newest_first, key=lambda f: order.get(f.status, 1))
     rows = [
         {
             "in use": "●" if f.id == in_use else "",
