@@ -100,7 +100,7 @@ def _open_notebook(page: Any, base: str, token: str, name: str) -> None:
     page.wait_for_function(
         "window.jupyterapp.shell.currentWidget.sessionContext.session?.kernel?.status === 'idle'"
     )
-    page.add_style_tag(content=".jp-toast-container { display: none !important; }")  # news
+    page.add_style_tag(content=".Toastify { display: none !important; }")  # the news toast
 
 
 def _run_new_cell(page: Any, source: str) -> None:
@@ -162,6 +162,7 @@ def test_quickstart_and_panel_in_jupyterlab(lab: str) -> None:
 
         # Enter asks; Shift+Enter only adds a line.
         box = panel.locator(".csvagent-question-input")
+        assert box.bounding_box()["width"] > 0.6 * panel.bounding_box()["width"]  # fills the row
         box.fill("average revenue by region")
         box.press("Shift+Enter")
         expect(box).to_have_value("average revenue by region\n")

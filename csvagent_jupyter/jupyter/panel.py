@@ -61,6 +61,7 @@ class CSVPanel:
         self.question = QuestionBox(
             on_submit=self.ask,
             placeholder="Ask about your data, e.g. average revenue by region (Enter asks, Shift+Enter: new line)",
+            layout={"flex": "1 1 auto", "width": "auto", "min_width": "0"},
         )
         self.ask_button = widgets.Button(
             description="Ask",

@@ -72,7 +72,7 @@ export default { render };
 _QUESTION_ESM = """
 function render({ model, el }) {
   el.classList.add("csvagent-question-box");
-  el.style.cssText = "flex:1 1 auto;min-width:0;display:flex";
+  Object.assign(el.style, { flex: "1 1 auto", minWidth: "0", display: "flex" });
   const area = document.createElement("textarea");
   area.className = "widget-textarea csvagent-question-input";
   area.rows = 2;
