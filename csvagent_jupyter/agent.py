@@ -307,6 +307,8 @@ class Agent:
         from .analysis.result import Result
 
         started = time.perf_counter()
+        if file is None and session is not None:
+            file = self._followup_file(session, question)
         info = self.file(file)
         session_id = session or self._default_session(info.id)
         job = self.store.add_job("query_processing")
@@ -400,7 +402,7 @@ class Agent:
         return result
 
     def _answer_offline(self, question: str, info: FileInfo, context: list[dict[str, Any]]) -> Any:
-        from .analysis.plan import Plan
+        from .analysis.plan import read_plan
         from .analysis.run import run_plan
         from .planning.followups import apply_followup, is_followup
         from .planning.offline import OfflinePlanner
@@ -415,7 +417,7 @@ class Agent:
         except QuestionError:
             followup = None
             if previous is not None and is_followup(question):
-                followup = apply_followup(question, Plan.model_validate(previous), index)
+                followup = apply_followup(question, read_plan(previous), index)
             if followup is None:
                 raise
             plan = followup
@@ -438,7 +440,7 @@ class Agent:
             return None
         from dataclasses import replace
 
-        from .analysis.plan import Plan
+        from .analysis.plan import read_plan
         from .analysis.run import run_plan
 
         hit = self._results.get(key)
@@ -449,9 +451,7 @@ class Agent:
         if row is None or not row.plan:
             return None
         # Across processes the plan is cached, and re-run: cheap, and always on current data.
-        result = run_plan(
-            Plan.model_validate(row.plan), self.frame(info.id), info.profile, info.path
-        )
+        result = run_plan(read_plan(row.plan), self.frame(info.id), info.profile, info.path)
         result.planner, result.model, result.cached, result.question = (
             row.planner,
             row.model,
@@ -500,6 +500,7 @@ class Agent:
                 "plan": result.plan.model_dump(mode="json") if result.plan is not None else None,
                 "summary": result.summary,
                 "status": status,
+                "file_id": info.id,
             }
             self.store.update_session(
                 session_id, conversation_history=[*session_row.conversation_history, turn]
@@ -521,6 +522,16 @@ class Agent:
         else:
             reporter.error(result.summary, query_id=row.id)
         return result
+
+    def _followup_file(self, session_id: str, question: str) -> str | None:
+        """A follow-up ("only for 2023") goes to the file of the session's previous question."""
+        from .planning.followups import is_followup
+
+        row = self.store.get_session(session_id)
+        if row is None or not is_followup(question):
+            return None
+        turns = [t for t in row.conversation_history if t.get("status") == "completed"]
+        return turns[-1].get("file_id") if turns else None
 
     def _context(self, session_id: str) -> list[dict[str, Any]]:
         row = self.store.get_session(session_id)
@@ -594,7 +605,7 @@ class Agent:
         """Re-run a logged plan on the same file, with no planner involved; logged as a new query.
 
         ``query_id`` may be any unique prefix of the id."""
-        from .analysis.plan import Plan
+        from .analysis.plan import read_plan
         from .analysis.run import run_plan
 
         row = self.store.get_query(query_id)
@@ -611,9 +622,7 @@ class Agent:
             )
         info = self.file(row.file_id)
         started = time.perf_counter()
-        result = run_plan(
-            Plan.model_validate(row.plan), self.frame(info.id), info.profile, info.path
-        )
+        result = run_plan(read_plan(row.plan), self.frame(info.id), info.profile, info.path)
         result.planner, result.model, result.question = "replay", row.model, row.query_text
         job = self.store.add_job("query_processing")
         reporter = ProgressReporter(job_id=job.id, subject_id=None, kind="query", callback=None)

@@ -133,7 +133,10 @@ def test_never_substitutes_a_column_that_does_not_exist(
     agent: Agent, table: tuple[Roles, pd.DataFrame]
 ) -> None:
     roles, _ = table
-    ask_declines(agent, f"average taxi_out_min by {roles.group}")
+    misspelt = roles.measure.replace(" ", "_") + "_total"
+    declined = ask_declines(agent, f"average {misspelt} by {roles.group}")
+    assert f"There is no column {misspelt!r}" in declined.summary
+    assert repr(roles.measure) in declined.summary  # the close name is offered, not used
 
 
 def test_every_answer_says_what_was_computed(
@@ -176,3 +179,25 @@ def test_interpretation_of_plans_from_any_planner() -> None:
         aggregates=[Aggregate(func="count")],
     )
     assert describe(counted) == "Number of rows where returned is true."
+
+
+def test_chart_follow_up_drops_a_single_answer_limit(
+    agent: Agent, table: tuple[Roles, pd.DataFrame]
+) -> None:
+    roles, df = table
+    best = ask_ok(agent, f"which {roles.group} has the highest average {roles.measure_words}?")
+    assert best.kind == "scalar"
+    chart = ask_ok(agent, "as a bar chart")
+    assert chart.kind == "chart" and len(chart.table) == df[roles.group].nunique()
+
+
+def test_follow_up_goes_to_the_file_of_the_previous_question(agent: Agent, tmp_path: Path) -> None:
+    first = make_table(STYLES[0], seed=1)
+    second = make_table(STYLES[1], seed=2)
+    one = agent.load(write_csv(first, tmp_path / "one.csv"))
+    session = agent.session(file=one.id).id
+    ask_ok(agent, "average salary by department", session=session)
+    agent.load(write_csv(second, tmp_path / "two.csv"))  # now the file in use
+    only = ask_ok(agent, "only for Bravo", session=session)
+    assert only.file_id == one.id
+    assert set(only.value["department"]) == {"Bravo"}

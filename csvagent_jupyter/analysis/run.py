@@ -34,10 +34,14 @@ def run_plan(
         kind = "table"
     else:
         kind = "scalar"
+    summary = summarize(plan, value, table, execution.rows_in, compared=execution.compared)
+    if execution.notes:
+        summary += " Note: " + " ".join(execution.notes)
     return Result(
         kind=kind,
         value=value,
-        summary=summarize(plan, value, table, execution.rows_in, compared=execution.compared),
+        summary=summary,
+        notes=list(execution.notes),
         code="\n".join(code_lines),
         plan=plan,
         figure=figure,

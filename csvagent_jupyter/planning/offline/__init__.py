@@ -15,6 +15,7 @@ A confident wrong number is the worst outcome for an analyst, so the planner pre
 from __future__ import annotations
 
 import itertools
+import re
 
 from ...analysis.plan import Plan
 from ...errors import QuestionError
@@ -26,13 +27,14 @@ from .pieces import Candidate
 from .reading import Reading, read
 from .scoring import Scored, decide, score
 from .shapes_counting import count_shape, distinct_list_shape, missing_shape, percent_shape
-from .shapes_ranking import extreme_shape, most_common_shape, top_n_shape
+from .shapes_ranking import choice_shape, extreme_shape, most_common_shape, top_n_shape
 from .shapes_values import aggregate_shape, chart_shape, correlation_shape, yes_no_shape
 from .suggestions import as_question
 
 MAX_FRAMES = 24
 SHAPES = (
     chart_shape,
+    choice_shape,
     count_shape,
     distinct_list_shape,
     aggregate_shape,
@@ -63,7 +65,8 @@ class OfflinePlanner:
         best, offered = decide(scored)
         if best is not None:
             return best.candidate.plan
-        raise QuestionError(_ask_back(question, reading, offered), suggestions=_suggest(offered))
+        message = _missing_column(question, self.index) or _ask_back(question, reading, offered)
+        raise QuestionError(message, suggestions=_suggest(offered))
 
     def readings(self, reading: Reading) -> list[Scored]:
         """Every candidate for the question, scored, best first."""
@@ -132,6 +135,27 @@ def _suggest(offered: list[Scored]) -> list[str]:
         if text and text not in out:
             out.append(text)
     return out
+
+
+_IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+|[a-z]+(?:[A-Z][a-z0-9]+)+")
+
+
+def _missing_column(question: str, index: SchemaIndex) -> str | None:
+    """A name written like a column (snake_case, camelCase) that this table does not have.
+
+    It is never replaced by a similar column: the analyst is told, with the names that exist.
+    """
+    from ...analysis.validate import closest_columns
+
+    columns = [c.name for c in index.profile.column_profiles]
+    known = {c.lower() for c in columns}
+    for name in _IDENTIFIER.findall(question):
+        if name.lower() in known:
+            continue
+        close = closest_columns(name, columns)
+        hint = f" Did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+        return f"There is no column {name!r} in this file.{hint}"
+    return None
 
 
 def _ask_back(question: str, reading: Reading, offered: list[Scored]) -> str:

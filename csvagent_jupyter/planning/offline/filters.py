@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from ...analysis.plan import Condition, Filter, FilterGroup
-from ..schema_index import ColumnMention, SchemaIndex, ValueMention
+from ..schema_index import ColumnMention, SchemaIndex, ValueMention, normalize
 from . import lexicon
 from .reading import Number, Reading
 
@@ -121,7 +121,9 @@ class FilterReader:
             by_column.setdefault(mention.column, []).append(mention)
         slots: list[Slot] = []
         for column, found in by_column.items():
-            values = list(dict.fromkeys(_scalar(m.value) for m in found))
+            values = list(
+                dict.fromkeys(v for m in found for v in self._family(column, _scalar(m.value)))
+            )
             negation = self._negation_before(min(m.start for m in found))
             positions = {i for m in found for i in range(m.start, m.end)}
             positions |= self._own_column_words(column, positions)
@@ -137,6 +139,11 @@ class FilterReader:
                 )
             loose = 0.3 if any(not m.exact for m in found) else 0.0
             option = FilterOption(condition, frozenset(positions), column, loose)
+            inside = self._contained_in_others(column, values) if negation is None else None
+            if inside is not None:
+                # 'Ghostbusters' is a title, and a word of 'Ghostbusters II': either reading.
+                slots.append([option, FilterOption(inside, frozenset(positions), column, 0.1)])
+                continue
             # A value whose words also name a column ("by carrier" vs 'Carrier') may be the column.
             names_column = any(
                 c.score >= 0.9 and c.column != column and set(range(c.start, c.end)) & positions
@@ -144,6 +151,32 @@ class FilterReader:
             )
             slots.append([option, _SKIP] if names_column or loose else [option])
         return slots
+
+    def _family(self, column: str, value: object) -> list[object]:
+        """A value and its qualified variants: 'Hard' also means 'Hard (i)' and 'Hard [2]'."""
+        if not isinstance(value, str):
+            return [value]
+        pattern = re.compile(rf"^{re.escape(value.strip())}\s*[(\[].*[)\]]\s*$", re.IGNORECASE)
+        variants = [
+            v
+            for v in self.index.values.get(column, {}).values()
+            if isinstance(v, str) and pattern.match(v)
+        ]
+        return [value, *variants]
+
+    def _contained_in_others(self, column: str, values: list[object]) -> Condition | None:
+        """A 'contains' reading when the one value named is also a whole word of other values."""
+        if len(values) != 1 or not isinstance(values[0], str) or len(values[0]) < 4:
+            return None
+        needle = f" {normalize(values[0])} "
+        others = [
+            v
+            for key, v in self.index.values.get(column, {}).items()
+            if v != values[0] and needle in f" {key} "
+        ]
+        if not others:
+            return None
+        return Condition(column=column, op="contains", value=values[0])
 
     def _own_column_words(self, column: str, positions: set[int]) -> set[int]:
         """The column's own name beside its value: "the West region", "region is West"."""
@@ -158,9 +191,7 @@ class FilterReader:
                 gap = range(m.end, lo)
             else:
                 continue
-            if len(gap) <= 2 and all(
-                self.r.words[i] in ("is", "=", "of", "the", "a", "in", "for") for i in gap
-            ):
+            if len(gap) <= 3 and all(self.r.words[i] in lexicon.FILLER for i in gap):
                 out |= set(range(m.start, m.end)) | set(gap)
         return out
 

@@ -485,3 +485,53 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "delay": ("delay",),
     "late": ("delay",),
 }
+
+# Words of results ("how many wins", "did they win"): read as nothing yet, so never dropped.
+OUTCOME_WORDS = frozenset(
+    [
+        "win",
+        "wins",
+        "won",
+        "winner",
+        "winners",
+        "victory",
+        "victories",
+        "lose",
+        "loses",
+        "lost",
+        "loss",
+        "losses",
+        "loser",
+        "defeat",
+        "defeats",
+        "draw",
+        "draws",
+        "drew",
+        "tie",
+        "ties",
+        "tied",
+    ]
+)
+
+
+def is_cue(word: str) -> bool:
+    """Whether the planner's lexicon gives ``word`` a meaning of its own."""
+    return (
+        word in AGGREGATE_WORDS
+        or word in MAX_WORDS
+        or word in MIN_WORDS
+        or word in MISSING_WORDS
+        or word in CORRELATION_WORDS
+        or word in COMMON_WORDS
+        or word in DISTINCT_WORDS
+        or word in NEGATIONS
+        or word in ORDINALS
+        or word in MONTHS
+        or word in WEEKDAYS
+        or word in PERIOD_WORDS
+        or word in OUTCOME_WORDS
+        or word in CHART_WORDS
+        or word in ("percent", "percentage", "share", "proportion", "%", "ratio")
+        or word in ("which", "who", "whom", "when", "weekend", "weekends")
+        or word in ("last", "latest", "earliest", "previous", "next", "recent")
+    )

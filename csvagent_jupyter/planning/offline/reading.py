@@ -22,6 +22,7 @@ _TOKEN = re.compile(
     r"|(?P<word>[a-z0-9]+(?:'[a-z]+)?|%|#)",
     re.IGNORECASE,
 )
+MAX_PARTIAL_HITS = 3
 _MULTIPLIERS = {
     "k": 1e3,
     "thousand": 1e3,
@@ -147,11 +148,17 @@ def read(question: str, index: SchemaIndex) -> Reading:
     ]
     reading.columns.sort(key=lambda m: (-m.score, m.start))
     taken = value_spans | {
-        i for m in reading.columns if m.score >= 0.9 for i in range(m.start, m.end)
+        i for m in reading.columns if m.score >= 0.6 for i in range(m.start, m.end)
     }
     taken |= {i for i, w in enumerate(words) if _is_function_word(w) or i in numbers}
+    partial = index.partial_value_mentions(norm, taken)
+    # A word inside many values of a column ("university" in a list of universities) is the
+    # column's vocabulary, not a filter.
+    per_word: dict[tuple[str, int], int] = {}
+    for v in partial:
+        per_word[(v.column, v.start)] = per_word.get((v.column, v.start), 0) + 1
     reading.partial_values = [
-        v for v in index.partial_value_mentions(norm, taken) if v.whole_word or v.exact
+        v for v in partial if per_word[(v.column, v.start)] <= MAX_PARTIAL_HITS
     ]
     return reading
 

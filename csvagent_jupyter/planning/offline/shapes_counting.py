@@ -73,6 +73,10 @@ def count_shape(f: Frame) -> list[Candidate]:
         return out
     subject = {position} if ungrounded(f, position) else set()
     make(Aggregate(func="count"), subject, 0.0, "count_rows")
+    if subject:
+        # "how many vessels" on a table with a Quantity column: rows, or the quantities summed.
+        for column in f.quantity_columns():
+            make(Aggregate(func="sum", column=column), subject, 0.0, "count_sum")
     return out
 
 
