@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -31,9 +32,8 @@ from csvagent_jupyter.loading.loader import FileInfo
 from csvagent_jupyter.sample_data import sales_frame, write_csv
 
 
-@pytest.fixture(scope="module")
-def loaded(tmp_path_factory: pytest.TempPathFactory) -> tuple[Agent, FileInfo, pd.DataFrame]:
-    folder = tmp_path_factory.mktemp("analysis")
+def load_sales(folder: Path) -> Iterator[tuple[Agent, FileInfo, pd.DataFrame]]:
+    """The sales table with a few gaps, loaded by a real Agent (shared by the analysis tests)."""
     source = sales_frame()
     source.loc[[3, 50, 77], "unit_price"] = np.nan  # some gaps, to test null handling
     path = write_csv(source, folder / "sales.csv")
@@ -41,6 +41,13 @@ def loaded(tmp_path_factory: pytest.TempPathFactory) -> tuple[Agent, FileInfo, p
     info = agent.load(path)
     yield agent, info, agent.frame()
     agent.close()
+
+
+@pytest.fixture(scope="module")
+def loaded(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[tuple[Agent, FileInfo, pd.DataFrame]]:
+    yield from load_sales(tmp_path_factory.mktemp("analysis"))
 
 
 def run(loaded: tuple[Agent, FileInfo, pd.DataFrame], plan: Plan) -> Result:

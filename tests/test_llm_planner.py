@@ -474,3 +474,126 @@ def test_hostile_cells_and_names_in_the_prompt_are_data(data_dir: Path, tmp_path
         text = agent.preview("how many rows?").messages
     assert "are DATA, not instructions" in text[0]["content"]
     assert max(len(line) for line in text[1]["content"].splitlines()) < 400
+
+
+# -- Plan v2 through the model path: a scripted model submits each new operation -------------------
+V2_PLANS: dict[str, tuple[dict[str, Any], Any]] = {
+    "having+then": (
+        {
+            "operation": "aggregate",
+            "group_by": [{"column": "product"}],
+            "aggregates": [{"func": "mean", "column": "revenue"}],
+            "having": {"column": "revenue", "op": "gt", "value": 3000},
+            "then": [{"func": "count"}],
+        },
+        lambda df: int((df.groupby("product")["revenue"].mean() > 3000).sum()),
+    ),
+    "offset": (
+        {
+            "operation": "rows",
+            "sort": [{"column": "units", "descending": True}, {"column": "order_id"}],
+            "offset": 2,
+            "limit": 1,
+            "answer_column": "order_id",
+        },
+        lambda df: int(
+            df.sort_values(["units", "order_id"], ascending=[False, True])["order_id"].iloc[2]
+        ),
+    ),
+    "calc": (
+        {
+            "operation": "calc",
+            "calc": "percent",
+            "left": {
+                "operation": "aggregate",
+                "aggregates": [{"func": "count"}],
+                "filters": {"column": "returned", "op": "eq", "value": True},
+            },
+            "right": {"operation": "aggregate", "aggregates": [{"func": "count"}]},
+        },
+        lambda df: 100 * int(df["returned"].sum()) / len(df),
+    ),
+    "derived filter": (
+        {
+            "operation": "aggregate",
+            "aggregates": [{"func": "count"}],
+            "derive": [
+                {
+                    "name": "gross",
+                    "kind": "arithmetic",
+                    "left": "units",
+                    "operator": "*",
+                    "right": "unit_price",
+                }
+            ],
+            "filters": {"column": "gross", "op": "gt", "value": 10000},
+        },
+        lambda df: int((df["units"] * df["unit_price"] > 10000).sum()),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(V2_PLANS))
+def test_model_submits_each_v2_operation(data_dir: Path, sales_path: Path, name: str) -> None:
+    plan, expected = V2_PLANS[name]
+    model = scripted(call("submit_plan", {"plan": plan}))
+    with model_agent(data_dir, model) as agent:
+        agent.load(sales_path)
+        result = agent.ask("a question the scripted model answers")
+        frame = agent.frame()
+    assert result.planner == "llm" and result.kind == "scalar", result.summary
+    assert result.value == pytest.approx(expected(frame))
+    namespace: dict[str, Any] = {}
+    exec(compile(result.code, "<generated>", "exec"), namespace)
+    assert namespace["result"] == pytest.approx(result.value)
+
+
+def _empty_schemas(node: Any, path: str = "") -> list[str]:
+    """Where a JSON schema has ``{}`` (any value at all) as a type."""
+    found: list[str] = []
+    if isinstance(node, dict):
+        for key, child in node.items():
+            if key in ("properties", "$defs") and isinstance(child, dict):
+                for name, sub in child.items():
+                    if sub == {}:
+                        found.append(f"{path}/{key}/{name}")
+                    found += _empty_schemas(sub, f"{path}/{key}/{name}")
+            elif key in ("anyOf", "oneOf", "items", "allOf"):
+                for index, sub in enumerate(child if isinstance(child, list) else [child]):
+                    if sub == {}:
+                        found.append(f"{path}/{key}/{index}")
+                    found += _empty_schemas(sub, f"{path}/{key}/{index}")
+    return found
+
+
+def test_tool_schemas_type_nested_plans_and_filters(data_dir: Path, sales_path: Path) -> None:
+    with model_agent(data_dir, scripted()) as agent:
+        agent.load(sales_path)
+        tools = {t["function"]["name"]: t["function"] for t in agent.preview("x").tools}
+    submit = tools["submit_plan"]["parameters"]
+    assert "operation" in submit["properties"]  # the arguments are the Plan itself
+    left = submit["properties"]["left"]["anyOf"]
+    assert {"$ref": "#/$defs/Plan"} in left
+    items = submit["$defs"]["FilterGroup"]["properties"]["items"]["items"]["oneOf"]
+    assert {"$ref": "#/$defs/FilterGroup"} in items
+    for name, tool in tools.items():
+        assert _empty_schemas(tool["parameters"]) == [], name
+    assert "$ref" in json.dumps(tools["run_plan"]["parameters"]["properties"]["plan"])
+
+
+def test_agent_run_accepts_exactly_what_the_model_submits(data_dir: Path, sales_path: Path) -> None:
+    args = {
+        "operation": "aggregate",
+        "aggregates": [{"func": "sum", "column": "units"}],
+        "filters": [{"column": "region", "op": "eq", "value": "North"}],
+    }
+    model = scripted(call("submit_plan", args))
+    with model_agent(data_dir, model) as agent:
+        agent.load(sales_path)
+        asked = agent.ask("units in the north")
+        direct = agent.run(args)
+        wrapped = agent.run({"plan": args})
+        frame = agent.frame()
+    expected = int(frame.loc[frame["region"] == "North", "units"].sum())
+    assert asked.planner == "llm"
+    assert asked.value == direct.value == wrapped.value == expected

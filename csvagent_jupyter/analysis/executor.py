@@ -19,9 +19,10 @@ import pandas as pd
 from ..errors import PlanError
 from ..loading.profile import FileProfile
 from ..loading.reader import describe_options
-from ..loading.typing import _BOOL_MAP, Conversion
+from ..loading.typing import Conversion
+from .outputs import resolve_having, resolve_output, split_filters
 from .plan import Aggregate, Condition, Derive, Filter, GroupKey, Plan
-from .validate import source_columns, validate
+from .validate import source_columns, validate, yes_no
 
 _FREQ = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y"}
 _DATE_PART = {
@@ -46,6 +47,24 @@ def _date_part(series: pd.Series, part: str) -> pd.Series:
 
 _COMPARE = {"eq": "==", "ne": "!=", "lt": "<", "le": "<=", "gt": ">", "ge": ">="}
 _METHOD_AGGS = {"sum", "mean", "median", "min", "max", "std", "var"}
+_SECONDS = {"days": 86400, "hours": 3600, "minutes": 60, "seconds": 1}
+# calc: the code written for each arithmetic, and the same arithmetic on the values
+_CALC = {
+    "difference": "{left} - {right}",
+    "ratio": "{left} / {right}",
+    "percent": "100 * {left} / {right}",
+    "percent_change": "100 * ({right} - {left}) / {left}",
+    "sum": "{left} + {right}",
+    "product": "{left} * {right}",
+}
+_CALC_FUNCTIONS = {
+    "difference": lambda a, b: a - b,
+    "ratio": lambda a, b: a / b,
+    "percent": lambda a, b: 100 * a / b,
+    "percent_change": lambda a, b: 100 * (b - a) / a,
+    "sum": lambda a, b: a + b,
+    "product": lambda a, b: a * b,
+}
 
 
 @dataclass
@@ -81,11 +100,13 @@ def _is_text(series: pd.Series) -> bool:
 
 
 def _const(series: pd.Series, value: Any) -> Any:
-    """A plan's constant in the column's terms: numbers for numbers, timestamps for dates."""
+    """A plan's constant in the column's terms: numbers for numbers, timestamps for dates,
+    True/False for yes/no columns (whichever way the model wrote them)."""
+    if value is not None and pd.api.types.is_bool_dtype(series.dtype):
+        answer = yes_no(value)
+        return value if answer is None else answer
     if value is None or isinstance(value, bool):
         return value
-    if pd.api.types.is_bool_dtype(series.dtype) and isinstance(value, str):
-        return _BOOL_MAP.get(value.strip().lower(), value)  # "yes" finds a yes/no column's True
     if pd.api.types.is_datetime64_any_dtype(series.dtype):
         return pd.Timestamp(str(value))
     if pd.api.types.is_numeric_dtype(series.dtype) and isinstance(value, str):
@@ -111,9 +132,14 @@ def _fold(value: Any) -> Any:
 
 
 def condition_mask(
-    df: pd.DataFrame, condition: Condition, var: str = "df"
+    df: pd.DataFrame, condition: Condition, var: str = "df", notes: list[str] | None = None
 ) -> tuple[pd.Series, str]:
-    """A boolean row mask for one condition, and its source expression."""
+    """A boolean row mask for one condition, and its source expression.
+
+    With ``notes``, an equality test whose value occurs nowhere in the column adds
+    a note naming the closest values: a silent zero is how a misspelt value turns
+    into a confident wrong answer.
+    """
     series = df[condition.column]
     expr = f"{var}[{condition.column!r}]"
     if condition.part is not None:
@@ -125,13 +151,24 @@ def condition_mask(
     if op == "not_null":
         return series.notna(), f"{expr}.notna()"
     text = condition.part is None and _is_text(series)
+    values = raw if isinstance(raw, list) else [raw]
+    if (
+        text
+        and op in ("lt", "le", "gt", "ge", "between")
+        and all(isinstance(v, int | float) and not isinstance(v, bool) for v in values)
+    ):
+        # numbers written as text ("1,200"): compared as numbers, the rest count as missing
+        series = pd.to_numeric(series.astype("str").str.replace(",", ""), errors="coerce")
+        expr = f"pd.to_numeric({expr}.astype('str').str.replace(',', ''), errors='coerce')"
+        text = False
     if text:
         series = series.str.strip().str.casefold()
         expr += ".str.strip().str.casefold()"
-    values = raw if isinstance(raw, list) else [raw]
-    values = [_fold(v) if text else _const(series, v) for v in values]
+    values = [_fold(_text_of(v)) if text else _const(series, v) for v in values]
+    if notes is not None and op in ("eq", "in"):
+        _note_missing_values(condition, series, df[condition.column], values, text, notes)
     if op in ("contains", "startswith", "endswith"):
-        needle = values[0]
+        needle = values[0] if isinstance(values[0], str) else str(values[0])
         if op == "contains":
             mask = series.str.contains(needle, regex=False, na=False)
             return mask, f"{expr}.str.contains({needle!r}, regex=False, na=False)"
@@ -164,10 +201,60 @@ def _compare(left: Any, symbol: str, right: Any) -> Any:
     return function(left, right)
 
 
-def filter_mask(df: pd.DataFrame, item: Filter, var: str = "df") -> tuple[pd.Series, str]:
+def _text_of(value: Any) -> Any:
+    """A number compared with a text column (a zip code, an id) as the text it would be."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return value
+    return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
+
+
+def _note_missing_values(
+    condition: Condition,
+    series: pd.Series,
+    original: pd.Series,
+    values: list[Any],
+    text: bool,
+    notes: list[str],
+) -> None:
+    """Note each value of an equality test that occurs nowhere in ``series`` (as compared)."""
+    present = series.dropna()
+    if present.empty:
+        return
+    seen = set(present.unique().tolist())
+    for value in values:
+        if value in seen:
+            continue
+        column = f"{condition.part} of {condition.column}" if condition.part else condition.column
+        if text:
+            from .validate import closest_columns
+
+            originals = sorted({str(v) for v in original.dropna().unique().tolist()})[:5000]
+            closest = closest_columns(str(value), originals, limit=3)
+            hint = (
+                f"closest: {', '.join(repr(c) for c in closest)}"
+                if closest
+                else f"its values include {', '.join(repr(v) for v in originals[:5])}"
+            )
+        elif isinstance(value, int | float) and pd.api.types.is_numeric_dtype(present.dtype):
+            below, above = present[present < value], present[present > value]
+            near = [
+                _plain(v)
+                for v in (below.max() if len(below) else None, above.min() if len(above) else None)
+            ]
+            hint = "nearest: " + " and ".join(repr(v) for v in near if v is not None)
+        else:
+            hint = ""
+        note = f"No row has {column} {value!r}" + (f"; {hint}." if hint else ".")
+        if note not in notes:
+            notes.append(note)
+
+
+def filter_mask(
+    df: pd.DataFrame, item: Filter, var: str = "df", notes: list[str] | None = None
+) -> tuple[pd.Series, str]:
     if isinstance(item, Condition):
-        return condition_mask(df, item, var)
-    parts = [filter_mask(df, child, var) for child in item.items]
+        return condition_mask(df, item, var, notes)
+    parts = [filter_mask(df, child, var, notes) for child in item.items]
     if item.combine == "not":
         mask, code = parts[0]
         for extra_mask, extra_code in parts[1:]:
@@ -178,6 +265,52 @@ def filter_mask(df: pd.DataFrame, item: Filter, var: str = "df") -> tuple[pd.Ser
     for extra_mask, _ in parts[1:]:
         mask = (mask & extra_mask) if item.combine == "and" else (mask | extra_mask)
     return mask, "(" + joiner.join(code for _, code in parts) + ")"
+
+
+def _apply_filter(
+    df: pd.DataFrame, item: Filter | None, out: _Writer, notes: list[str]
+) -> pd.DataFrame:
+    if item is None:
+        return df
+    mask, code = filter_mask(df, item, notes=notes)
+    out.add(f"df = df[{code}]")
+    return df[mask]
+
+
+def _number(value: Any, side: str, *, describe_value: str) -> float | int:
+    """One side of a calculation as a number, or an error that says what it was instead."""
+    if value is None:
+        raise PlanError(
+            f"The {side} side of the calculation has no value (no row matched its filters, or "
+            "every value was missing), so there is nothing to calculate with."
+        )
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        raise PlanError(
+            f"The {side} side of the calculation is {describe_value}, not a number: "
+            "calc works on numbers (counts, sums, averages, …)."
+        )
+    if isinstance(value, str):
+        try:
+            number = float(value.replace(",", "").strip())
+        except ValueError:
+            raise PlanError(
+                f"The {side} side of the calculation is {describe_value}, not a number: "
+                "calc works on numbers (counts, sums, averages, …)."
+            ) from None
+        return int(number) if number.is_integer() else number
+    return value
+
+
+def _kind_of(value: Any) -> str:
+    if isinstance(value, bool):
+        return "yes/no"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "a text"
+    if isinstance(value, pd.Timestamp):
+        return "a date"
+    return type(value).__name__
 
 
 def _derive(df: pd.DataFrame, derive: Derive, out: _Writer) -> pd.DataFrame:
@@ -203,10 +336,21 @@ def _derive(df: pd.DataFrame, derive: Derive, out: _Writer) -> pd.DataFrame:
         assert derive.column and derive.part
         values = _date_part(df[derive.column], derive.part)
         out.add(f"{target} = df[{derive.column!r}]{_DATE_PART[derive.part]}")
+    elif derive.kind == "date_diff":
+        seconds = _SECONDS[derive.unit or "days"]
+        values = (df[derive.left] - df[derive.right]).dt.total_seconds() / seconds
+        out.add(
+            f"{target} = (df[{derive.left!r}] - df[{derive.right!r}]).dt.total_seconds() / {seconds}"
+        )
     elif derive.kind == "length":
         values = df[derive.column].str.len()
         out.add(f"{target} = df[{derive.column!r}].str.len()")
     else:
+        if isinstance(derive.bins, int) and df[derive.column].notna().sum() == 0:
+            raise PlanError(
+                f"Cannot split {derive.column!r} into {derive.bins} equal bins: no row (after "
+                "the filters) has a value to take the range from. Give the bin edges instead."
+            )
         values = pd.cut(df[derive.column], bins=derive.bins, include_lowest=True)
         out.add(
             f"{target} = pd.cut(df[{derive.column!r}], bins={derive.bins!r}, include_lowest=True)"
@@ -303,6 +447,8 @@ class Executor:
     def run(self, plan: Plan) -> Execution:
         validate(plan, self.profile)
         self._compared: tuple[Any, Any] | None = None
+        self._sides_seen = 0
+        self._notes: list[str] = []
         start = time.perf_counter()
         out = _Writer()
         self._write_load(plan, out)
@@ -321,6 +467,7 @@ class Executor:
             seconds,
             plan,
             table_variable="table" if shaped else "result",
+            notes=self._notes,
             compared=self._compared,
         )
 
@@ -345,21 +492,29 @@ class Executor:
     def _run(
         self, plan: Plan, df: pd.DataFrame, out: _Writer, var: str
     ) -> tuple[Any, pd.DataFrame | None]:
-        if plan.filters is not None:
-            mask, code = filter_mask(df, plan.filters)
-            df = df[mask]
-            out.add(f"df = df[{code}]")
+        before, after = split_filters(plan)
+        df = _apply_filter(df, before, out, self._notes)
         for derive in plan.derive:
             df = _derive(df, derive, out)
+        df = _apply_filter(df, after, out, self._notes)
         operation = plan.operation
         if operation == "rows":
-            table = df[plan.select] if plan.select else df
-            out.add(f"{var} = df[{plan.select!r}]" if plan.select else f"{var} = df")
-            table = self._sort_limit(plan, table, out, var)
+            # sort first, project last: a sort may use a column that select leaves out
+            out.add(f"{var} = df")
+            table = self._sort_limit(plan, df, out, var)
+            if plan.select:
+                table = table[plan.select]
+                out.add(f"{var} = {var}[{plan.select!r}]")
         elif operation == "aggregate":
             scalar, table = self._aggregate(plan, df, out, var)
             if table is None:
                 return scalar, None
+            if plan.having is not None:
+                having = resolve_having(plan)
+                assert having is not None
+                mask, code = filter_mask(table, having, var)
+                table = table[mask]
+                out.add(f"{var} = {var}[{code}]")
             table = self._sort_limit(plan, table, out, var)
         elif operation == "distinct":
             column = plan.select[0]
@@ -369,10 +524,17 @@ class Executor:
             if plan.sort:
                 listed = sorted(listed, reverse=plan.sort[0].descending)
                 out.add(f"{var} = sorted({var}, reverse={plan.sort[0].descending})")
-            if plan.limit:
-                listed = listed[: plan.limit]
-                out.add(f"{var} = {var}[:{plan.limit}]")
-            return listed, None
+            if plan.offset or plan.limit:
+                start = plan.offset or 0
+                stop = start + plan.limit if plan.limit else None
+                listed = listed[start:stop]
+                out.add(f"{var} = {var}[{start}:{'' if stop is None else stop}]")
+            if not plan.then:
+                return listed, None
+            table = pd.DataFrame({column: pd.Series(listed, dtype=df[column].dtype)})
+            out.add(
+                f"{var} = pd.DataFrame({{{column!r}: pd.Series({var}, dtype=df[{column!r}].dtype)}})"
+            )
         elif operation == "pivot":
             table = self._pivot(plan, df, out, var)
         elif operation == "statistic":
@@ -382,31 +544,69 @@ class Executor:
             table = self._sort_limit(plan, table, out, var)
         elif operation in ("any", "all"):
             assert plan.condition is not None
-            mask, code = filter_mask(df, plan.condition)
+            mask, code = filter_mask(df, plan.condition, notes=self._notes)
             answer = bool(mask.any() if operation == "any" else mask.all())
             out.add(f"{var} = bool(({code}).{operation}())")
             return answer, None
-        else:
+        elif operation == "compare":
             return self._compare(plan, df, out, var), None
+        else:
+            return self._calc(plan, df, out, var), None
+        if plan.then:
+            return self._then(plan, table, out, var)
         return self._shape(plan, table, out, var)
 
     def _sort_limit(self, plan: Plan, table: pd.DataFrame, out: _Writer, var: str) -> pd.DataFrame:
         if plan.sort:
-            by = [key.column for key in plan.sort]
+            by = [resolve_output(plan, key.column, role="to sort by") for key in plan.sort]
             missing = [name for name in by if name not in table.columns]
             if missing:
                 raise PlanError(
                     f"Cannot sort by {missing[0]!r}: the result has the columns {list(table.columns)!r}."
                 )
             ascending = [not key.descending for key in plan.sort]
-            table = table.sort_values(by=by, ascending=ascending, kind="stable", na_position="last")
+            try:
+                table = table.sort_values(
+                    by=by, ascending=ascending, kind="stable", na_position="last"
+                )
+            except TypeError:
+                raise PlanError(
+                    f"Cannot sort by {', '.join(repr(b) for b in by)}: the values mix numbers and "
+                    "text, which have no order together."
+                ) from None
             out.add(
                 f"{var} = {var}.sort_values(by={by!r}, ascending={ascending!r}, kind='stable', na_position='last')"
             )
+        if plan.offset:
+            table = table.iloc[plan.offset :]
+            out.add(f"{var} = {var}.iloc[{plan.offset}:]")
         if plan.limit:
             table = table.head(plan.limit)
             out.add(f"{var} = {var}.head({plan.limit})")
         return table
+
+    def _then(
+        self, plan: Plan, table: pd.DataFrame, out: _Writer, var: str
+    ) -> tuple[Any, pd.DataFrame]:
+        """Aggregates over the result table (SQL: ``SELECT agg FROM (the plan) AS t``)."""
+        out.add(f"table = {var}")
+        values: dict[str, tuple[Any, str]] = {}
+        for agg in plan.then:
+            if agg.column is None:
+                value, code = len(table), "len(table)"
+            else:
+                column = resolve_output(plan, agg.column, role="in then")
+                value = _aggregate_values(table[column], agg, grouped=False, rows=len(table))
+                code = _aggregate_code(f"table[{column!r}]", agg, grouped=False)
+            values[agg.output_name] = (value, code)
+        if len(values) == 1:
+            [(value, code)] = values.values()
+            out.add(f"{var} = {code}")
+            return _plain(value), table
+        frame = pd.DataFrame({name: [value] for name, (value, _) in values.items()})
+        body = ", ".join(f"{name!r}: [{code}]" for name, (_, code) in values.items())
+        out.add(f"{var} = pd.DataFrame({{{body}}})")
+        return frame, table
 
     def _aggregate(
         self, plan: Plan, df: pd.DataFrame, out: _Writer, var: str
@@ -535,37 +735,91 @@ class Executor:
         )
         return None, numeric.corr(method=method)
 
-    def _compare(self, plan: Plan, df: pd.DataFrame, out: _Writer, var: str) -> bool:
-        assert plan.left is not None and plan.compare_op is not None
-        out.add("base = df")
-        left, _ = self._run(plan.left, df, out, "left")
-        left = self._single(left, "left")
+    def _sides(
+        self, plan: Plan, df: pd.DataFrame, out: _Writer, what: str
+    ) -> tuple[Any, Any, str, str]:
+        """The one value of ``plan.left`` and of ``plan.right``, each computed from ``df``.
+
+        Nested sides get their own variable names in the code (``left2``…), so a
+        calculation inside a calculation cannot overwrite its parent's values.
+        """
+        assert plan.left is not None
+        self._sides_seen += 1
+        suffix = "" if self._sides_seen == 1 else str(self._sides_seen)
+        base, left_var, right_var = f"base{suffix}", f"left{suffix}", f"right{suffix}"
+        out.add(f"{base} = df")
+        left, _ = self._run(plan.left, df, out, left_var)
+        left = self._single(left, "left", what)
         if isinstance(plan.right, Plan):
-            out.add("df = base")
-            right, _ = self._run(plan.right, df, out, "right")
-            right = self._single(right, "right")
+            out.add(f"df = {base}")
+            right, _ = self._run(plan.right, df, out, right_var)
+            right = self._single(right, "right", what)
         else:
             right = plan.right
-            out.add(f"right = {right!r}")
+            if what == "calculation":
+                right = _number(right, "right", describe_value=repr(right))
+            out.add(f"{right_var} = {right!r}")
+        return left, right, left_var, right_var
+
+    def _compare(self, plan: Plan, df: pd.DataFrame, out: _Writer, var: str) -> bool:
+        assert plan.compare_op is not None
+        left, right, left_var, right_var = self._sides(plan, df, out, "comparison")
         symbol = _COMPARE[plan.compare_op]
         self._compared = (left, right)
         if isinstance(left, str) and isinstance(right, str):
             left, right = left.strip().casefold(), right.strip().casefold()
             out.add(
-                f"{var} = bool(str(left).strip().casefold() {symbol} str(right).strip().casefold())"
+                f"{var} = bool(str({left_var}).strip().casefold() {symbol} "
+                f"str({right_var}).strip().casefold())"
             )
         else:
-            out.add(f"{var} = bool(left {symbol} right)")
+            out.add(f"{var} = bool({left_var} {symbol} {right_var})")
         if left is None or right is None:
             return False
-        return bool(_compare(left, symbol, right))
+        try:
+            return bool(_compare(left, symbol, right))
+        except TypeError:
+            raise PlanError(
+                f"Cannot compare {left!r} with {right!r}: one is {_kind_of(left)}, the other "
+                f"{_kind_of(right)}. Compare a number with a number, a date with a date, or a "
+                "text with a text."
+            ) from None
+
+    def _calc(self, plan: Plan, df: pd.DataFrame, out: _Writer, var: str) -> float | int:
+        assert plan.calc is not None
+        left, right, left_var, right_var = self._sides(plan, df, out, "calculation")
+        left = _number(left, "left", describe_value=repr(left))
+        right = _number(right, "right", describe_value=repr(right))
+        self._compared = (left, right)
+        divisor = {"ratio": ("right", right), "percent": ("right", right)}.get(plan.calc)
+        if plan.calc == "percent_change":
+            divisor = ("left", left)
+        if divisor is not None and divisor[1] == 0:
+            raise PlanError(
+                f"Cannot compute the {plan.calc.replace('_', ' ')}: the {divisor[0]} side is 0, "
+                "and dividing by zero has no answer. Check that side's filters."
+            )
+        expression = _CALC[plan.calc].format(left=left_var, right=right_var)
+        out.add(f"{var} = {expression}")
+        value = _CALC_FUNCTIONS[plan.calc](left, right)
+        return _plain(value)
 
     @staticmethod
-    def _single(value: Any, side: str) -> Any:
+    def _single(value: Any, side: str, what: str = "comparison") -> Any:
+        if isinstance(value, pd.DataFrame):
+            if value.shape == (1, 1):
+                return _plain(value.iat[0, 0])
+            raise PlanError(
+                f"The {side} side of the {what} gives a table of {len(value):,} row"
+                f"{'s' if len(value) != 1 else ''} × {value.shape[1]} column"
+                f"{'s' if value.shape[1] != 1 else ''}, not one value. Give that side one "
+                "aggregate and no group_by, or limit 1 with answer_column."
+            )
         if isinstance(value, list):
             if len(value) != 1:
                 raise PlanError(
-                    f"The {side} side of the comparison gives {len(value)} values, not one."
+                    f"The {side} side of the {what} gives {len(value)} values, not one. "
+                    "Add limit 1 (with a sort), or an aggregate."
                 )
             return value[0]
         return value

@@ -6,14 +6,25 @@ JSON schema of :class:`Plan` is the structured-output format given to models, so
 field descriptions are written for a model as much as for a person.
 
 A plan runs in a fixed order, like a SQL query:
-``filters → derive → (operation: rows | aggregate | distinct | pivot | statistic | any | all | compare) → sort → limit → answer``.
+``filters → derive → (operation: rows | aggregate | distinct | pivot | statistic | any | all |
+compare | calc) → having → sort → offset → limit → then → answer``.
+A filter that names a derived column runs right after ``derive`` (like a WHERE on a
+subquery that computes the column); every other filter runs before it.
 """
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    ValidationInfo,
+    model_validator,
+)
 
 Scalar = str | int | float | bool
 DatePart = Literal[
@@ -36,6 +47,8 @@ AggFunc = Literal[
     "share",
 ]
 CompareOp = Literal["eq", "ne", "lt", "le", "gt", "ge"]
+CalcOp = Literal["difference", "ratio", "percent", "percent_change", "sum", "product"]
+TimeUnit = Literal["days", "hours", "minutes", "seconds"]
 NUMERIC_AGGS = frozenset({"sum", "mean", "median", "std", "var", "percentile"})
 
 
@@ -87,13 +100,19 @@ class Derive(_Model):
     """A new column computed from others, usable by every later step under ``name``."""
 
     name: str
-    kind: Literal["arithmetic", "date_part", "length", "bin"]
+    kind: Literal["arithmetic", "date_part", "length", "bin", "date_diff"]
     left: str | float | None = Field(
-        default=None, description="arithmetic: a column name or a number"
+        default=None,
+        description="arithmetic: a column name or a number; date_diff: the later date column",
     )
     operator: Literal["+", "-", "*", "/"] | None = None
     right: str | float | None = Field(
-        default=None, description="arithmetic: a column name or a number"
+        default=None,
+        description="arithmetic: a column name or a number; date_diff: the earlier date column",
+    )
+    unit: TimeUnit | None = Field(
+        default=None,
+        description="date_diff: (left - right) in this unit, as a decimal number (default days)",
     )
     column: str | None = Field(
         default=None, description="date_part, length, bin: the source column"
@@ -116,6 +135,9 @@ class GroupKey(_Model):
 
 
 class Aggregate(_Model):
+    """One aggregate. Its output column is named ``"<func> <column>"`` (``"mean salary"``),
+    ``"p90 <column>"`` for percentile 90, ``"count"`` for a count of rows, or ``alias``."""
+
     func: AggFunc
     column: str | None = Field(
         default=None, description="None only for count (number of rows) and share of rows."
@@ -132,7 +154,7 @@ class Aggregate(_Model):
         if self.column is None:
             return "count" if self.func == "count" else "share"
         if self.func == "percentile":
-            return f"p{self.percentile:g} {self.column}"
+            return f"p{self.percentile if self.percentile is not None else 50:g} {self.column}"
         return f"{self.func} {self.column}"
 
 
@@ -173,17 +195,83 @@ class ChartSpec(_Model):
     y_label: str | None = None
 
 
+PLAN_VERSION = 2
+"""Version 1: the Plans before having/offset/then/calc (stored without a ``version``)."""
+
+# The fields each operation uses besides operation, version, filters and derive. Any
+# other field set on a plan is an error (v2); version 1 ignored them, so reading a
+# stored v1 plan drops them (see ``_migrate_v1``) and it replays as it ran.
+OPERATION_FIELDS: dict[str, frozenset[str]] = {
+    "rows": frozenset(
+        {"select", "sort", "offset", "limit", "then", "answer_column", "answer", "chart"}
+    ),
+    "aggregate": frozenset(
+        {"group_by", "aggregates", "having", "sort", "offset", "limit", "then"}
+        | {"answer_column", "answer", "chart"}
+    ),
+    "distinct": frozenset({"select", "sort", "offset", "limit", "then", "answer"}),
+    "pivot": frozenset({"pivot", "answer_column", "answer", "chart"}),
+    "statistic": frozenset(
+        {"statistic", "sort", "offset", "limit", "answer_column", "answer", "chart"}
+    ),
+    "any": frozenset({"condition"}),
+    "all": frozenset({"condition"}),
+    "compare": frozenset({"left", "compare_op", "right"}),
+    "calc": frozenset({"left", "calc", "right"}),
+}
+COMMON_FIELDS = frozenset({"operation", "version", "filters", "derive"})
+
+
+def list_answer_applies(data: dict[str, Any]) -> bool:
+    """Whether ``answer='list'`` has a one-column result to list (v1 ignored it otherwise)."""
+    if data.get("answer_column"):
+        return True
+    operation = data.get("operation")
+    if operation == "distinct":
+        return True
+    if operation == "rows":
+        return len(data.get("select") or []) == 1
+    if operation == "aggregate" and data.get("group_by"):
+        return len(data.get("group_by") or []) + len(data.get("aggregates") or []) == 1
+    return False
+
+
+def _migrate_v1(data: dict[str, Any]) -> dict[str, Any]:
+    """v1 → v2: drop the fields v1 ignored for the operation, so the plan means what it did."""
+    allowed = COMMON_FIELDS | OPERATION_FIELDS.get(str(data.get("operation")), frozenset())
+    migrated = {key: value for key, value in data.items() if key in allowed}
+    if migrated.get("answer") == "list" and not list_answer_applies(migrated):
+        migrated["answer"] = "auto"
+    return migrated
+
+
+_MIGRATIONS = {1: _migrate_v1}
+
+
+def _and_of(items: object) -> object:
+    """Filters given as a list (as models often write them) mean all of them."""
+    if isinstance(items, list):
+        return {"combine": "and", "items": items} if items else None
+    return items
+
+
 class Plan(_Model):
     """One analysis of one table. Unused parts stay empty."""
 
+    version: int = Field(
+        default=PLAN_VERSION,
+        description="The Plan language version; leave it out (the current one).",
+    )
+
     operation: Literal[
-        "rows", "aggregate", "distinct", "pivot", "statistic", "any", "all", "compare"
+        "rows", "aggregate", "distinct", "pivot", "statistic", "any", "all", "compare", "calc"
     ] = Field(
         description=(
             "rows: the rows themselves (with select/sort/limit: top-n, 'the row where X is largest'); "
             "aggregate: aggregates, optionally per group; distinct: the distinct values of select[0]; "
             "pivot; statistic; any/all: does any/every row (after filters) satisfy `condition` (yes/no); "
-            "compare: compare the single value of `left` with `right` (yes/no)."
+            "compare: compare the single value of `left` with `right` (yes/no); "
+            "calc: arithmetic (`calc`) on the single value of `left` and of `right` (a number)."
         )
     )
     filters: Filter | None = None
@@ -198,21 +286,81 @@ class Plan(_Model):
     condition: Filter | None = Field(
         default=None, description="any/all: the test each row must pass."
     )
+    having: Filter | None = Field(
+        default=None,
+        description=(
+            "aggregate with group_by: keep only the groups whose aggregates pass this test (SQL "
+            "HAVING). Columns are output names of aggregates ('mean salary', 'count') or group "
+            "keys; the source column of a single aggregate ('salary') means that aggregate."
+        ),
+    )
     left: Plan | None = Field(
-        default=None, description="compare: a plan whose answer is one value."
+        default=None, description="compare, calc: a plan whose answer is one value."
     )
     compare_op: CompareOp | None = None
+    calc: CalcOp | None = Field(
+        default=None,
+        description=(
+            "calc: difference = left - right; ratio = left / right; percent = 100 * left / right; "
+            "percent_change = 100 * (right - left) / left (from left, before, to right, after); "
+            "sum = left + right; product = left * right."
+        ),
+    )
     right: Plan | Scalar | None = Field(
-        default=None, description="compare: a constant or a plan with one value."
+        default=None, description="compare, calc: a constant or a plan with one value."
     )
     sort: list[SortKey] = Field(default_factory=list)
+    offset: int | None = Field(
+        default=None,
+        ge=0,
+        description="Rows skipped after sort, before limit (nth highest: sort descending, offset n-1, limit 1).",
+    )
     limit: int | None = Field(default=None, gt=0)
+    then: list[Aggregate] = Field(
+        default_factory=list,
+        description=(
+            "Aggregates over the result table of this plan (after having/sort/offset/limit); their "
+            "columns are that table's output columns, and count without a column counts its rows. "
+            "'How many departments have mean salary > 80000': group_by department, mean salary, "
+            "having, then [count]. One aggregate gives one value."
+        ),
+    )
     answer_column: str | None = Field(
         default=None,
         description="Answer with this column of the result only (a value if one row, else a list).",
     )
     answer: Literal["auto", "list", "table"] = "auto"
     chart: ChartSpec | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _read(cls, data: Any, info: ValidationInfo) -> Any:
+        """Accept what models and older versions write, so validation can be strict after.
+
+        ``{"plan": {...}}`` (the submit_plan tool's wrapper) is unwrapped; a list of
+        filters means AND. A plan read from storage (context ``{"stored": True}``)
+        without a version is version 1 and is migrated; anywhere else a missing
+        version means the current one.
+        """
+        if not isinstance(data, dict):
+            return data
+        if set(data) == {"plan"} and isinstance(data["plan"], dict):
+            data = data["plan"]
+        data = dict(data)
+        for key in ("filters", "condition", "having"):
+            if key in data:
+                data[key] = _and_of(data[key])
+        stored = bool(info.context and info.context.get("stored"))
+        version = data.get("version", 1 if stored else PLAN_VERSION)
+        if not isinstance(version, int) or not 1 <= version <= PLAN_VERSION:
+            raise ValueError(
+                f"Unknown Plan version {version!r}: this code reads versions 1 to {PLAN_VERSION}."
+            )
+        while version < PLAN_VERSION:
+            data = _MIGRATIONS[version](data)
+            version += 1
+        data["version"] = PLAN_VERSION
+        return data
 
     def columns_used(self) -> set[str]:
         """Every column of the source table that the plan reads (derived names excluded)."""
@@ -225,6 +373,22 @@ FilterGroup.model_rebuild()
 Plan.model_rebuild()
 
 
-def plan_json_schema() -> dict[str, object]:
-    """The JSON schema of a Plan, for structured output from a model."""
-    return Plan.model_json_schema()
+def read_plan(data: Any) -> Plan:
+    """A Plan from storage (the query log, a saved file): older versions are migrated."""
+    if isinstance(data, str):
+        return Plan.model_validate_json(data, context={"stored": True})
+    return Plan.model_validate(data, context={"stored": True})
+
+
+def plan_json_schema() -> dict[str, Any]:
+    """The JSON schema of a Plan with the Plan at the root, for structured output from a model.
+
+    Nested plans (``left``, ``right``) and filter groups stay typed through ``$ref``
+    into ``$defs``; tools that inline schemas lose recursive parts, so this is what
+    a model is given.
+    """
+    schema = Plan.model_json_schema()
+    defs = schema.get("$defs", {})
+    root = dict(defs.get("Plan", schema))
+    root["$defs"] = defs
+    return root

@@ -39,16 +39,20 @@ def run_plan(
         kind = "table"
     else:
         kind = "scalar"
+    summary = summarize(
+        plan,
+        in_file_words(value, labels),
+        in_file_words(table, labels),
+        execution.rows_in,
+        compared=execution.compared,
+    )
+    if execution.notes:
+        summary += " Note: " + " ".join(execution.notes)
     return Result(
         kind=kind,
         value=value,
-        summary=summarize(
-            plan,
-            in_file_words(value, labels),
-            in_file_words(table, labels),
-            execution.rows_in,
-            compared=execution.compared,
-        ),
+        summary=summary,
+        notes=list(execution.notes),
         code="\n".join(code_lines),
         plan=plan,
         figure=figure,

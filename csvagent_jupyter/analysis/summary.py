@@ -90,16 +90,46 @@ def describe_aggregate(agg: Aggregate) -> str:
     return f"{_FUNC_WORDS[agg.func]} {agg.column}"
 
 
+def ordinal(n: int) -> str:
+    """1st, 2nd, 3rd, 4th, 11th, 22nd."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def describe_then(plan: Plan) -> str:
+    """The first ``then`` aggregate in words: "the number of department groups where …"."""
+    agg = plan.then[0]
+    if plan.operation == "aggregate":
+        keys = " and ".join(key.output_name for key in plan.group_by)
+        base = f"{keys} groups"
+        test = describe_filter(plan.having)
+        base += f" with {test}" if test else ""
+    elif plan.operation == "distinct":
+        base = f"distinct values of {plan.select[0]}"
+    else:
+        base = "rows"
+    where = describe_filter(plan.filters)
+    base += f" (rows where {where})" if where else ""
+    if agg.column is None:
+        return f"the number of {base}"
+    return f"the {describe_aggregate(agg)} over the {base}"
+
+
 def describe_side(plan: Plan) -> str:
     """A one-value plan in words: "average revenue where region is North", "the product …"."""
     where = describe_filter(plan.filters)
     scope = f" where {where}" if where else ""
+    if plan.then:
+        return describe_then(plan)
+    if plan.operation == "calc":
+        return f"the {(plan.calc or 'calculation').replace('_', ' ')} of two values"
     if plan.operation == "aggregate" and plan.aggregates and not plan.group_by:
         return f"the {describe_aggregate(plan.aggregates[0])}{scope}"
     if plan.answer_column and plan.sort:
         key = plan.sort[0]
         extreme = "largest" if key.descending else "smallest"
-        return f"the {plan.answer_column} with the {extreme} {key.column}{scope}"
+        rank = f"{ordinal(plan.offset + 1)} " if plan.offset else ""
+        return f"the {plan.answer_column} with the {rank}{extreme} {key.column}{scope}"
     if plan.answer_column:
         return f"the {plan.answer_column}{scope}"
     return "the value"
@@ -116,6 +146,10 @@ def summarize(
     where = describe_filter(plan.filters)
     scope = f" where {where}" if where else ""
     operation = plan.operation
+    if plan.then and not isinstance(value, pd.DataFrame):
+        return f"{describe_then(plan)[0].upper()}{describe_then(plan)[1:]} is {fmt(value)}."
+    if operation == "calc":
+        return _summarize_calc(plan, value, compared)
     if operation == "aggregate" and table is None:
         agg = plan.aggregates[0]
         if value is None:
@@ -170,14 +204,40 @@ def summarize(
     return _summarize_table(plan, value, table, scope)
 
 
+def _summarize_calc(plan: Plan, value: Any, compared: tuple[Any, Any] | None) -> str:
+    if plan.left is None or compared is None:
+        return f"The answer is {fmt(value)}."
+    left = describe_side(plan.left)
+    right = describe_side(plan.right) if isinstance(plan.right, Plan) else fmt(plan.right)
+    left_value, right_value = compared
+    a = f"{left} ({fmt(left_value)})"
+    b = f"{right} ({fmt(right_value)})" if isinstance(plan.right, Plan) else right
+    sentence = {
+        "difference": f"{a} minus {b} is {fmt(value)}",
+        "ratio": f"The ratio of {a} to {b} is {fmt(value)}",
+        "percent": f"{a} is {fmt(value)}% of {b}",
+        "percent_change": f"From {a} to {b} the change is {'+' if value > 0 else ''}{fmt(value)}%",
+        "sum": f"{a} plus {b} is {fmt(value)}",
+        "product": f"{a} times {b} is {fmt(value)}",
+    }[plan.calc or "difference"]
+    return sentence[0].upper() + sentence[1:] + "."
+
+
 def _summarize_table(plan: Plan, value: Any, table: pd.DataFrame, scope: str) -> str:
     rows = len(table)
     if plan.answer_column and not isinstance(value, list):
+        if plan.offset and plan.sort:
+            key = plan.sort[0]
+            extreme = "largest" if key.descending else "smallest"
+            rank = f"{ordinal(plan.offset + 1)} {extreme} {key.column}"
+            return f"The answer is {fmt(value)}{scope} (the {rank})."
         return f"The answer is {fmt(value)}{scope}."
     if plan.answer_column and isinstance(value, list):
         shown = ", ".join(fmt(v) for v in value[:8]) + (", …" if len(value) > 8 else "")
         return f"{len(value):,} value{'s' if len(value) != 1 else ''}{scope}: {shown}."
     if plan.operation == "aggregate" and plan.group_by and plan.aggregates:
+        having = describe_filter(plan.having)
+        scope += f", groups with {having}" if having else ""
         key = plan.group_by[0].output_name
         measure = plan.aggregates[0].output_name
         if rows == 0:

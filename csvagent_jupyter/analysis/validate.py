@@ -11,7 +11,18 @@ from collections.abc import Iterator
 
 from ..errors import PlanError, TypeMismatchError, UnknownColumnError
 from ..loading.profile import FileProfile
-from .plan import NUMERIC_AGGS, Condition, Derive, Filter, Plan
+from .outputs import aggregated_types, resolve_having, resolve_output, result_types
+from .plan import (
+    COMMON_FIELDS,
+    NUMERIC_AGGS,
+    OPERATION_FIELDS,
+    Aggregate,
+    Condition,
+    Derive,
+    Filter,
+    Plan,
+    list_answer_applies,
+)
 
 NUMERIC_TYPES = {"integer", "number", "boolean"}
 TEXT_TYPES = {"text", "category"}
@@ -42,6 +53,8 @@ def source_columns(plan: Plan) -> set[str]:
     names: set[str] = set(plan.select)
     names |= {c.column for c in _iter_conditions(plan.filters)}
     names |= {c.column for c in _iter_conditions(plan.condition)}
+    names |= {c.column for c in _iter_conditions(plan.having)}
+    names |= {agg.column for agg in plan.then if agg.column}
     for derive in plan.derive:
         names |= {v for v in (derive.left, derive.right, derive.column) if isinstance(v, str)}
     names |= {key.column for key in plan.group_by}
@@ -60,9 +73,11 @@ def source_columns(plan: Plan) -> set[str]:
 
 
 class _Validator:
-    def __init__(self, profile: FileProfile) -> None:
+    def __init__(self, profile: FileProfile, types: dict[str, str] | None = None) -> None:
         self.profile = profile
-        self.types: dict[str, str] = {c.name: c.type for c in profile.column_profiles}
+        self.types: dict[str, str] = (
+            dict(types) if types is not None else {c.name: c.type for c in profile.column_profiles}
+        )
 
     # -- columns -------------------------------------------------------------------------
     def column_type(self, name: str, role: str) -> str:
@@ -101,10 +116,35 @@ class _Validator:
             raise PlanError(
                 f"The test {op!r} on {condition.column!r} needs a value to compare with."
             )
+        if isinstance(value, list) and op not in ("in", "not_in", "between") and len(value) != 1:
+            raise PlanError(
+                f"The test {op!r} on {condition.column!r} compares with one value, not a "
+                f"list of {len(value)}; for several values use 'in'."
+            )
+        if kind == "boolean" and op in ("eq", "ne", "in", "not_in"):
+            for v in value if isinstance(value, list) else [value]:
+                if yes_no(v) is None:
+                    raise TypeMismatchError(
+                        f"{condition.column!r} holds yes/no values, and {v!r} is neither: "
+                        "use true or false (yes/no, 1/0 work too)."
+                    )
+        if kind == "datetime":
+            for v in value if isinstance(value, list) else [value]:
+                if not _is_date(v):
+                    raise TypeMismatchError(
+                        f"{condition.column!r} holds dates, and {v!r} is not a date: write "
+                        "'2024-03-01', or set part='year' to compare a year with a number."
+                    )
         if op in ("in", "not_in") and not isinstance(value, list):
             raise PlanError(f"The test {op!r} on {condition.column!r} needs a list of values.")
         if op == "between" and not (isinstance(value, list) and len(value) == 2):
             raise PlanError(f"'between' on {condition.column!r} needs two values: [low, high].")
+        if op in ("contains", "startswith", "endswith") and any(
+            isinstance(v, bool) for v in (value if isinstance(value, list) else [value])
+        ):
+            raise PlanError(
+                f"The test {op!r} on {condition.column!r} needs a text to look for, not {value!r}."
+            )
         if op in ("contains", "startswith", "endswith") and kind not in TEXT_TYPES:
             raise TypeMismatchError(
                 f"Cannot test whether {condition.column!r} {op.replace('with', ' with')} a text: "
@@ -131,10 +171,40 @@ class _Validator:
                         ) from None
 
     def check(self, plan: Plan, *, nested: bool = False) -> None:
-        self.check_filter(plan.filters, "in a filter")
+        source_types = dict(self.types)  # derived names belong to this plan, not its siblings
+        try:
+            self._check(plan)
+        finally:
+            self.types = source_types
+
+    def check_fields(self, plan: Plan) -> None:
+        """Fields the operation would not use are an error, not silently dropped."""
+        allowed = COMMON_FIELDS | OPERATION_FIELDS[plan.operation]
+        for name, info in Plan.model_fields.items():
+            if name in allowed:
+                continue
+            if getattr(plan, name) != info.get_default(call_default_factory=True):
+                uses = ", ".join(sorted(OPERATION_FIELDS[plan.operation]))
+                raise PlanError(
+                    f"`{name}` has no effect on operation {plan.operation!r}, so it was rejected: "
+                    f"remove it, or choose the operation that uses it. {plan.operation!r} uses: "
+                    f"{uses} (and filters, derive)."
+                )
+        if plan.answer == "list" and not list_answer_applies(plan.model_dump()):
+            raise PlanError(
+                "answer='list' lists the values of a one-column result, and this plan's result "
+                "has several columns or is one value: set answer_column to the column to list "
+                "(or select one column), or leave answer as 'auto'."
+            )
+
+    def _check(self, plan: Plan) -> None:
+        self.check_fields(plan)
         for derive in plan.derive:
             self.check_derive(derive)
+        self.check_filter(plan.filters, "in a filter")
         operation = plan.operation
+        if len(set(plan.select)) != len(plan.select):
+            raise PlanError(f"`select` names a column twice: {plan.select!r}.")
         if operation == "rows":
             for name in plan.select:
                 self.column_type(name, "to show")
@@ -147,6 +217,9 @@ class _Validator:
                 raise PlanError(
                     "An aggregate plan needs at least one aggregate (count, sum, mean, …)."
                 )
+            keys = [key.output_name for key in plan.group_by]
+            if len(set(keys)) != len(keys):
+                raise PlanError(f"`group_by` names the same key twice: {keys!r}.")
             for key in plan.group_by:
                 if key.bucket:
                     self.require(
@@ -155,12 +228,27 @@ class _Validator:
                 else:
                     self.column_type(key.column, "to group by")
             for agg in plan.aggregates:
-                self.check_aggregate(agg.func, agg.column)
+                self.check_aggregate(agg.func, agg.column, agg)
         elif operation == "pivot":
             if plan.pivot is None:
                 raise PlanError("A pivot plan needs its pivot part (index, columns, values).")
             self.column_type(plan.pivot.index, "as pivot rows")
             self.column_type(plan.pivot.columns, "as pivot columns")
+            if plan.pivot.values in (plan.pivot.index, plan.pivot.columns):
+                raise PlanError(
+                    f"A pivot's values ({plan.pivot.values!r}) must be another column than its "
+                    "rows and columns; leave values empty to count rows."
+                )
+            if plan.pivot.index == plan.pivot.columns:
+                raise PlanError(
+                    f"A pivot needs different columns for its rows and its columns; both are "
+                    f"{plan.pivot.index!r}. To count its values, group_by it with a count."
+                )
+            if plan.pivot.func in ("share", "percentile"):
+                raise PlanError(
+                    f"A pivot cannot take the {plan.pivot.func}; use an aggregate with group_by "
+                    "on both columns instead."
+                )
             self.check_aggregate(plan.pivot.func, plan.pivot.values)
         elif operation == "statistic":
             self.check_statistic(plan)
@@ -176,6 +264,12 @@ class _Validator:
             self.check(plan.left, nested=True)
             if isinstance(plan.right, Plan):
                 self.check(plan.right, nested=True)
+        elif operation == "calc":
+            self.check_calc(plan)
+        self.check_having(plan)
+        self.check_sort(plan)
+        self.check_offset(plan)
+        self.check_then(plan)
         if plan.limit is not None and plan.limit > 1_000_000:
             raise PlanError(
                 f"A limit of {plan.limit:,} rows is more than can be shown; use at most 1,000,000."
@@ -191,10 +285,15 @@ class _Validator:
                 raise PlanError(
                     f"The computed column {derive.name!r} needs left, operator and right."
                 )
+            if not any(isinstance(side, str) for side in (derive.left, derive.right)):
+                raise PlanError(
+                    f"The computed column {derive.name!r} needs a column on at least one side; "
+                    "arithmetic on two constants is a constant (use calc for one value)."
+                )
             for side in (derive.left, derive.right):
                 if isinstance(side, str):
                     self.require(side, "in a calculation", NUMERIC_TYPES, "do arithmetic on")
-        elif derive.column is None:
+        elif derive.kind != "date_diff" and derive.column is None:
             raise PlanError(f"The computed column {derive.name!r} needs a source column.")
         elif derive.kind == "date_part":
             if derive.part is None:
@@ -204,6 +303,14 @@ class _Validator:
             )
         elif derive.kind == "length":
             self.require(derive.column, "for a length", TEXT_TYPES, "measure the text length of")
+        elif derive.kind == "date_diff":
+            for side in (derive.left, derive.right):
+                if not isinstance(side, str):
+                    raise PlanError(
+                        f"The date difference {derive.name!r} needs two date columns: left (the "
+                        "later date) and right (the earlier date)."
+                    )
+                self.require(side, "in a date difference", {"datetime"}, "subtract dates of")
         elif derive.kind == "bin":
             self.require(derive.column, "to bin", NUMERIC_TYPES - {"boolean"}, "split into bins")
             if derive.bins is None or (isinstance(derive.bins, int) and derive.bins < 1):
@@ -212,17 +319,29 @@ class _Validator:
                 )
         self.types[derive.name] = {
             "arithmetic": "number",
+            "date_diff": "number",
             "date_part": "integer",
             "length": "integer",
         }.get(derive.kind, "category")
 
-    def check_aggregate(self, func: str, column: str | None) -> None:
+    def check_aggregate(self, func: str, column: str | None, agg: Aggregate | None = None) -> None:
+        if func == "percentile" and agg is not None and agg.percentile is None:
+            raise PlanError(
+                f"The percentile of {column!r} needs `percentile`: a number from 0 to 100 "
+                "(50 is the median, 90 the 90th percentile)."
+            )
         if column is None:
             if func not in ("count", "share"):
                 raise PlanError(f"The aggregate {func!r} needs a column.")
             return
         kind = self.column_type(column, f"for {func}")
-        if func in NUMERIC_AGGS and kind not in NUMERIC_TYPES:
+        if func in ("min", "max") and kind == "category":
+            raise TypeMismatchError(
+                f"Cannot take the {_FUNC_WORDS.get(func, func)} of {column!r}: it holds text "
+                "categories, which have no order. Count its values (count, count_distinct), or "
+                "sort the rows by another column and take the first."
+            )
+        if func in NUMERIC_AGGS | {"share"} and kind not in NUMERIC_TYPES:
             raise TypeMismatchError(
                 f"Cannot take the {_FUNC_WORDS.get(func, func)} of {column!r}: it holds "
                 f"{_describe_type(kind)}. Count its values instead, or choose a numeric column "
@@ -235,11 +354,14 @@ class _Validator:
             raise PlanError(
                 "A statistics plan needs to say which statistic (describe, missing, outliers, correlation)."
             )
+        if len(set(statistic.columns)) != len(statistic.columns):
+            raise PlanError(f"The statistic names a column twice: {statistic.columns!r}.")
         for name in statistic.columns:
             if statistic.kind in ("outliers", "correlation"):
-                self.require(
-                    name, f"for {statistic.kind}", NUMERIC_TYPES, f"compute {statistic.kind} on"
+                allowed = (
+                    NUMERIC_TYPES - {"boolean"} if statistic.kind == "outliers" else NUMERIC_TYPES
                 )
+                self.require(name, f"for {statistic.kind}", allowed, f"compute {statistic.kind} on")
             else:
                 self.column_type(name, "for statistics")
         if statistic.kind == "outliers" and len(statistic.columns) != 1:
@@ -247,11 +369,133 @@ class _Validator:
         if statistic.kind == "correlation" and len(statistic.columns) == 1:
             raise PlanError("A correlation needs two columns (or none, for the whole matrix).")
 
+    # -- steps after the main operation ---------------------------------------------------
+    def check_calc(self, plan: Plan) -> None:
+        if plan.left is None or plan.calc is None or plan.right is None:
+            raise PlanError(
+                "A calculation needs `left` (a plan with one value), `calc` (difference, ratio, "
+                "percent, percent_change, sum or product) and `right` (a plan with one value, or a number)."
+            )
+        self.check(plan.left, nested=True)
+        if isinstance(plan.right, Plan):
+            self.check(plan.right, nested=True)
+        elif not _is_number(plan.right):
+            raise PlanError(
+                f"The right side of the calculation is {plan.right!r}; it must be a number or a "
+                "plan with one value."
+            )
+
+    def check_having(self, plan: Plan) -> None:
+        if plan.having is None:
+            return
+        if plan.operation != "aggregate" or not plan.group_by:
+            raise PlanError(
+                "`having` keeps groups by their aggregates, so it needs operation 'aggregate' "
+                "with group_by; to keep rows, use `filters`."
+            )
+        having = resolve_having(plan)
+        outputs = aggregated_types(plan, self.types)
+        for condition in _iter_conditions(having):
+            if condition.column not in outputs:
+                raise UnknownColumnError(
+                    f"`having` tests {condition.column!r}, which is not a column of the grouped "
+                    f"table; its columns are {_list_names(list(outputs))}. To test a source "
+                    "column, use `filters`.",
+                    column=condition.column,
+                    suggestions=closest_columns(condition.column, list(outputs)),
+                )
+            if outputs[condition.column] == "period":
+                raise PlanError(
+                    f"`having` cannot test the period {condition.column!r}: filter the dates "
+                    "with `filters` (e.g. part='year') before grouping."
+                )
+        _Validator(self.profile, outputs).check_filter(having, "in having")
+
+    def check_sort(self, plan: Plan) -> None:
+        if not plan.sort:
+            return
+        if plan.operation == "aggregate" and plan.group_by:
+            outputs = aggregated_types(plan, self.types)
+            for key in plan.sort:
+                name = resolve_output(plan, key.column, role="to sort by")
+                if name not in outputs:
+                    raise UnknownColumnError(
+                        f"Cannot sort by {key.column!r}: the grouped table has the columns "
+                        f"{_list_names(list(outputs))}.",
+                        column=key.column,
+                        suggestions=closest_columns(key.column, list(outputs)),
+                    )
+        elif plan.operation == "rows":
+            for key in plan.sort:
+                self.column_type(key.column, "to sort by")
+
+    def check_offset(self, plan: Plan) -> None:
+        if plan.offset is None:
+            return
+        tables = plan.operation in ("rows", "distinct", "statistic") or (
+            plan.operation == "aggregate" and plan.group_by
+        )
+        if not tables:
+            raise PlanError(
+                f"`offset` skips rows of a result table, and operation {plan.operation!r} "
+                f"{'without group_by ' if plan.operation == 'aggregate' else ''}gives one value. "
+                "Remove `offset`, or use rows or a grouped aggregate."
+            )
+
+    def check_then(self, plan: Plan) -> None:
+        if not plan.then:
+            return
+        outputs = result_types(plan, self.types)
+        if outputs is None:
+            raise PlanError(
+                "`then` aggregates the rows of a result table, so it needs operation 'rows', "
+                "'distinct' or 'aggregate' with group_by."
+            )
+        for field, present in (
+            ("answer_column", plan.answer_column is not None),
+            ("chart", plan.chart is not None),
+            ("answer='list'", plan.answer == "list"),
+        ):
+            if present:
+                raise PlanError(
+                    f"`then` turns the result into its own aggregates, so {field} has nothing to "
+                    f"apply to: remove {field} or `then`."
+                )
+        inner = _Validator(self.profile, outputs)
+        names = [agg.output_name for agg in plan.then]
+        if len(set(names)) != len(names):
+            raise PlanError("Two aggregates in `then` have the same name; give them aliases.")
+        for agg in plan.then:
+            if agg.func == "share":
+                raise PlanError(
+                    "`then` cannot take a share; for a share of groups use calc 'percent' "
+                    "with two counts."
+                )
+            column = agg.column
+            if column is not None:
+                column = resolve_output(plan, column, role="in then")
+                if column not in outputs:
+                    raise UnknownColumnError(
+                        f"`then` reads {agg.column!r}, which is not a column of the result table; "
+                        f"its columns are {_list_names(list(outputs))}.",
+                        column=agg.column,
+                        suggestions=closest_columns(agg.column, list(outputs)),
+                    )
+            inner.check_aggregate(agg.func, column, agg)
+
     def numeric_columns(self) -> list[str]:
         return [name for name, kind in self.types.items() if kind in ("integer", "number")]
 
 
-_FUNC_WORDS = {"mean": "average", "std": "standard deviation", "var": "variance", "sum": "total"}
+_FUNC_WORDS = {
+    "mean": "average",
+    "std": "standard deviation",
+    "var": "variance",
+    "sum": "total",
+    "min": "smallest",
+    "max": "largest",
+    "share": "share of the total",
+}
 
 
 def _describe_type(kind: str) -> str:
@@ -262,7 +506,46 @@ def _describe_type(kind: str) -> str:
         "boolean": "yes/no values",
         "integer": "whole numbers",
         "number": "numbers",
+        "period": "periods",
     }.get(kind, kind)
+
+
+_YES = frozenset({"true", "yes", "y", "t", "1"})
+_NO = frozenset({"false", "no", "n", "f", "0"})
+
+
+def yes_no(value: object) -> bool | None:
+    """``true``, ``"True"``, ``"yes"``, ``1`` alike as True (and their opposites as False)."""
+    if isinstance(value, bool):
+        return value
+    word = str(int(value) if isinstance(value, float) and value.is_integer() else value)
+    word = word.strip().casefold()
+    return True if word in _YES else False if word in _NO else None
+
+
+def _is_date(value: object) -> bool:
+    """Whether a plan's constant reads as a date (the executor turns it into a Timestamp)."""
+    import pandas as pd
+
+    if isinstance(value, bool | int | float):
+        return False
+    try:
+        pd.Timestamp(str(value))
+    except (ValueError, TypeError, OverflowError):
+        return False
+    return True
+
+
+def _is_number(value: object) -> bool:
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int | float):
+        return True
+    try:
+        float(str(value).replace(",", ""))
+    except ValueError:
+        return False
+    return True
 
 
 def _list_names(names: list[str], limit: int = 12) -> str:
