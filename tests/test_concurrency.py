@@ -102,3 +102,24 @@ def test_a_process_killed_mid_load_harms_no_other(tmp_path: Path) -> None:
         stdout, stderr = after.communicate(timeout=60)
         assert after.returncode == 0, stderr
         _check_database(url, _done_ids(stdout))
+
+
+@pytest.mark.postgres
+@pytest.mark.timeout(300)
+def test_processes_create_the_schema_at_once_on_postgresql(tmp_path: Path) -> None:
+    """The same race on a server database: the retry sees the other process's tables."""
+    from .conftest import POSTGRES_URL, _reset_postgres
+
+    if not POSTGRES_URL:
+        pytest.skip("no PostgreSQL server: set CSVAGENT_TEST_POSTGRES_URL to run these")
+    for round_number in range(3):
+        _reset_postgres(POSTGRES_URL)
+        start_at = time.time() + 2.0
+        workers = [
+            _start(POSTGRES_URL, tmp_path / f"pg{round_number}-{n}", start_at, [DATA / "tabs.csv"])
+            for n in range(PROCESSES)
+        ]
+        for worker in workers:
+            stdout, stderr = worker.communicate(timeout=120)
+            assert worker.returncode == 0, f"round {round_number}: a process died:\n{stderr}"
+            assert len(_done_ids(stdout)) == 1
