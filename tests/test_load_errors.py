@@ -124,6 +124,8 @@ def test_a_file_larger_than_memory_is_refused_before_it_is_read(
     message = str(caught.value)
     assert parsed == []
     assert "takes about" in message and "1,000 bytes available" in message
+    [record] = agent.files()
+    assert record.status == "error" and record.error == message
 
 
 def test_available_memory_is_read_from_the_system() -> None:

@@ -242,14 +242,6 @@ class Loader:
                 f"{display_name} is empty (0 bytes): there is nothing to load.",
                 filename=display_name,
             )
-        needed, available = int(size * MEMORY_PER_FILE_BYTE), available_memory()
-        if available is not None and needed > available:
-            raise FileTooLargeError(
-                f"{display_name} is {_human(size)}: reading it takes about {_human(needed)} of "
-                f"memory, and this machine has {_human(available)} available. Load a filtered or "
-                "sampled extract, or close other programs and notebooks and try again.",
-                filename=display_name,
-            )
         limit = self.settings.max_file_bytes
         if size > limit:
             raise FileTooLargeError(
@@ -315,6 +307,7 @@ class Loader:
     def _parse_and_profile(
         self, path: Path, display_name: str, size: int, skip: bool, reporter: ProgressReporter
     ) -> tuple[pd.DataFrame, FileProfile]:
+        _check_memory(size, display_name)  # a cached table needs no parse: checked only here
         with open(path, "rb") as handle:
             sample = handle.read(SAMPLE_BYTES)
         dialect = sniff(sample, display_name, is_whole_file=size <= SAMPLE_BYTES)
@@ -373,6 +366,18 @@ def _column_pool() -> ThreadPoolExecutor:
             max_workers=min(8, os.cpu_count() or 1), thread_name_prefix="csvagent-columns"
         )
     return _pool
+
+
+def _check_memory(size: int, display_name: str) -> None:
+    """Refuse, before reading it, a file whose table would not fit in the memory available."""
+    needed, available = int(size * MEMORY_PER_FILE_BYTE), available_memory()
+    if available is not None and needed > available:
+        raise FileTooLargeError(
+            f"{display_name} is {_human(size)}: reading it takes about {_human(needed)} of "
+            f"memory, and this machine has {_human(available)} available. Load a filtered or "
+            "sampled extract, or close other programs and notebooks and try again.",
+            filename=display_name,
+        )
 
 
 def available_memory() -> int | None:
