@@ -26,7 +26,7 @@ from .grounding import Frame
 from .pieces import Candidate
 from .reading import Reading, read
 from .scoring import Scored, decide, score
-from .shapes_combined import growth_shape, having_shape, two_value_shape
+from .shapes_combined import growth_shape, having_shape, nested_count_shape, two_value_shape
 from .shapes_counting import count_shape, distinct_list_shape, missing_shape, percent_shape
 from .shapes_ranking import choice_shape, extreme_shape, most_common_shape, top_n_shape
 from .shapes_values import aggregate_shape, chart_shape, correlation_shape, yes_no_shape
@@ -37,6 +37,7 @@ SHAPES = (
     chart_shape,
     growth_shape,
     having_shape,
+    nested_count_shape,
     two_value_shape,
     choice_shape,
     count_shape,

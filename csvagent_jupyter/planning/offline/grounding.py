@@ -17,7 +17,7 @@ from .filters import FilterOption, FilterReader, combine, is_skip
 from .reading import Reading
 
 # Compared with stemmed name tokens, so stemmed the same way ("name" → "nam").
-ENTITY_SUFFIXES = frozenset(singular(w) for w in ("id", "code", "key", "name", "no"))
+ENTITY_SUFFIXES = frozenset(singular(w) for w in ("id", "code", "key", "name", "no", "number"))
 NAME = singular("name")
 QUANTITY_TOKENS = frozenset(singular(w) for w in ("quantity", "qty", "count", "units", "unit"))
 RANK_TOKENS = frozenset(
@@ -87,8 +87,14 @@ class Frame:
         )
 
     def measures(self) -> list[ColumnMention]:
-        """Numeric columns that can be measured: not ids, and not numbered keys (VISIT_NO)."""
-        return [m for m in self.mentions(numeric=True) if not self.is_entity(m.column)]
+        """Numeric columns that can be measured: not ids, not numbered keys (VISIT_NO), and not
+        the noun of "number of ratings", which counts rows."""
+        return [
+            m
+            for m in self.mentions(numeric=True)
+            if not self.is_entity(m.column)
+            and self.words[max(0, m.start - 2) : m.start] not in (["number", "of"], ["count", "of"])
+        ]
 
     def categories(self) -> list[ColumnMention]:
         return [

@@ -228,6 +228,24 @@ UNITS = frozenset(
     ]
 )
 
+# Comparisons between two things; never dropped, since they change the answer's meaning.
+COMPARATIVES = frozenset(
+    [
+        "more",
+        "less",
+        "fewer",
+        "higher",
+        "lower",
+        "greater",
+        "larger",
+        "bigger",
+        "smaller",
+        "longer",
+        "shorter",
+        "than",
+    ]
+)
+
 # Counting: "how many", "number of", "count of".
 COUNT_PHRASES = (
     "how many",
@@ -573,4 +591,5 @@ def is_cue(word: str) -> bool:
         or word in ("percent", "percentage", "share", "proportion", "%", "ratio")
         or word in ("which", "who", "whom", "when", "weekend", "weekends")
         or word in ("last", "latest", "earliest", "previous", "next", "recent")
+        or word in COMPARATIVES
     )

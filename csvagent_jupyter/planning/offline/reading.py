@@ -231,14 +231,21 @@ def _is_function_word(word: str) -> bool:
     )
 
 
+_SYNONYMS = {singular(word): names for word, names in lexicon.SYNONYMS.items()}
+
+
 def _synonym_mentions(
     norm: list[str], index: SchemaIndex, seen: set[tuple[str, int]]
 ) -> list[ColumnMention]:
     """Columns named through the lexicon's thesaurus ("staff" for an ``agent`` column)."""
     found: list[ColumnMention] = []
     for position, word in enumerate(norm):
-        for synonym in lexicon.SYNONYMS.get(word, ()):
-            replaced = [*norm[:position], *synonym.split(), *norm[position + 1 :]]
+        for synonym in _SYNONYMS.get(word, ()):
+            replaced = [
+                *norm[:position],
+                *[singular(w) for w in synonym.split()],
+                *norm[position + 1 :],
+            ]
             extra = len(synonym.split()) - 1
             for mention in index.column_mentions(replaced):
                 if not mention.start <= position < mention.end - extra or mention.score < 0.6:

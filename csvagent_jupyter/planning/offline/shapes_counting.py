@@ -147,10 +147,17 @@ def percent_shape(f: Frame) -> list[Candidate]:
         return []
     explained = span(cue) | f.filter_positions
     position, mention = counted_noun(f, cue[1])
-    measure = mention if mention is not None and mention in f.measures() else None
+    total = f.aggregate_word()
+    measure = (
+        mention
+        if mention is not None and mention in f.measures() and total and total[0] == "sum"
+        else None
+    )  # "share of the total revenue"; "% of visits" counts rows even with a visit number
     agg = Aggregate(func="sum", column=measure.column) if measure else Aggregate(func="count")
-    if measure is not None:
-        explained |= span(measure)
+    if measure is not None and total is not None:
+        explained |= span(measure) | total[1]
+    elif mention is not None and all(f.reading.norm[i] in f.reading.subject for i in span(mention)):
+        explained |= span(mention)  # "% of visits" in visits.csv: the rows themselves
     elif ungrounded(f, position):
         explained.add(position)  # type: ignore[arg-type]
     whole = _and([o.condition for o in scope])
