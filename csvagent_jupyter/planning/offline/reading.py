@@ -180,6 +180,7 @@ def read(question: str, index: SchemaIndex) -> Reading:
     ]
     value_spans = {i for v in reading.values for i in range(v.start, v.end)}
     mentions = list(index.column_mentions(norm))
+    mentions += _repeated_mentions(norm, mentions)
     mentions += _synonym_mentions(norm, index, {(m.column, m.start) for m in mentions})
     reading.columns = [
         m for m in mentions if not (set(range(m.start, m.end)) <= value_spans and m.score < 1.0)
@@ -229,6 +230,20 @@ def _is_function_word(word: str) -> bool:
         or word in lexicon.CHART_WORDS
         or word in ("many", "much", "percent", "percentage", "share", "than", "most", "least")
     )
+
+
+def _repeated_mentions(norm: list[str], mentions: list[ColumnMention]) -> list[ColumnMention]:
+    """A column named twice ("total salary where salary is above 50k"): every occurrence."""
+    found = []
+    for m in mentions:
+        if m.score < 0.9:
+            continue
+        name = norm[m.start : m.end]
+        size = len(name)
+        for start in range(len(norm) - size + 1):
+            if start != m.start and norm[start : start + size] == name:
+                found.append(ColumnMention(m.column, start, start + size, m.score))
+    return found
 
 
 _SYNONYMS = {singular(word): names for word, names in lexicon.SYNONYMS.items()}
