@@ -173,10 +173,15 @@ class Frame:
 
     # -- cues -------------------------------------------------------------------------------
     def cue(self, *phrases: str) -> tuple[int, int] | None:
-        for start, end in self.reading.find(*phrases):
-            if all(self.free(i) for i in range(start, end)):
-                return start, end
-        return None
+        """The first place one of ``phrases`` occurs on free words; the longest phrase there."""
+        found = [
+            (start, end)
+            for start, end in self.reading.find(*phrases)
+            if all(self.free(i) for i in range(start, end))
+        ]
+        if not found:
+            return None
+        return min(found, key=lambda s: (s[0], -(s[1] - s[0])))
 
     def word_positions(self, words: frozenset[str] | set[str]) -> list[int]:
         return [i for i, w in enumerate(self.words) if w in words and self.free(i)]

@@ -255,6 +255,8 @@ COUNT_PHRASES = (
     "count",
     "no of",
     "total number of",
+    "how many total",
+    "the total number of",
 )
 DISTINCT_WORDS = frozenset({"different", "distinct", "unique", "separate", "kinds", "types"})
 LIST_PHRASES = (

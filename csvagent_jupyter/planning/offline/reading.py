@@ -23,6 +23,7 @@ _TOKEN = re.compile(
     re.IGNORECASE,
 )
 MAX_PARTIAL_HITS = 3
+TABLE_WORDS = frozenset({"chart", "list", "table", "data", "dataset", "file", "sheet", "results"})
 _MULTIPLIERS = {
     "k": 1e3,
     "thousand": 1e3,
@@ -111,6 +112,14 @@ class Reading:
         for i, word in enumerate(self.words[:-1]):
             if word in ("took", "take", "takes", "taking") and self.words[i + 1] == "place":
                 totality |= {i, i + 1}
+            # "in this chart", "on the list": the table itself
+            if (
+                word in ("in", "on", "from")
+                and i + 2 < len(self.words)
+                and self.words[i + 1] in ("this", "the")
+                and self.words[i + 2] in TABLE_WORDS
+            ):
+                totality.add(i + 2)
         return {
             i
             for i, word in enumerate(self.words)

@@ -17,8 +17,8 @@ from .pieces import Candidate
 from .reading import Reading
 
 GROUNDED_COST = 3.0
-UNGROUNDED_COST = 0.4
-MAX_UNGROUNDED = 1
+UNGROUNDED_COST = 0.4  # a noun we cannot place; a verb ("competed", "released") costs half
+MAX_UNGROUNDED_COST = 0.4
 MARGIN = 0.25
 
 
@@ -28,10 +28,11 @@ class Scored:
     score: float
     grounded_left: list[int]
     ungrounded_left: list[int]
+    ungrounded_cost: float = 0.0
 
     @property
     def complete(self) -> bool:
-        return not self.grounded_left and len(self.ungrounded_left) <= MAX_UNGROUNDED
+        return not self.grounded_left and self.ungrounded_cost <= MAX_UNGROUNDED_COST + 1e-9
 
 
 def grounded_positions(reading: Reading) -> set[int]:
@@ -43,6 +44,13 @@ def grounded_positions(reading: Reading) -> set[int]:
         if lexicon.is_cue(word):
             out.add(i)
     return out
+
+
+def _soft_cost(word: str) -> float:
+    """What leaving an unplaced word costs: verbs in -ed/-ing say how, rarely which rows."""
+    if len(word) > 5 and word.endswith(("ed", "ing")):
+        return UNGROUNDED_COST / 2
+    return UNGROUNDED_COST
 
 
 def score(
@@ -58,11 +66,12 @@ def score(
         soft = [i for i in left if i not in grounded]
         value = -(
             GROUNDED_COST * len(hard)
-            + UNGROUNDED_COST * len(soft)
+            + sum(_soft_cost(reading.words[i]) for i in soft)
             + candidate.penalty
             + frame_weight
         )
-        scored.append(Scored(candidate, value, hard, soft))
+        cost = sum(_soft_cost(reading.words[i]) for i in soft)
+        scored.append(Scored(candidate, value, hard, soft, cost))
     scored.sort(key=lambda s: -s.score)
     return scored
 
