@@ -214,6 +214,8 @@ class Frame:
             if word in lexicon.MAX_WORDS:
                 return "max", i
             if word in lexicon.MIN_WORDS:
+                if word == "least" and self.words[i + 1 : i + 2] in (["one"], ["1"]):
+                    continue  # "at least one adverse event": there was one, not a minimum
                 return "min", i
         return None
 

@@ -175,6 +175,18 @@ def count_of(
     f: Frame, position: int | None, mention: ColumnMention | None
 ) -> tuple[Aggregate, set[int], float] | None:
     """What 'the most X' / 'how many X' counts: rows, or distinct entities of an id column."""
+    if position is not None and f.reading.norm[position] in f.reading.subject:
+        return Aggregate(func="count"), span(mention) if mention else {position}, 0.0
+    if (
+        mention is not None
+        and f.index.is_numeric(mention.column)
+        and (
+            f.is_entity(mention.column)
+            or f.words[max(0, mention.start - 2) : mention.start]
+            in (["number", "of"], ["count", "of"])
+        )
+    ):
+        return Aggregate(func="count"), span(mention), 0.1  # "most visits" (a visit number)
     if (mention is not None and not f.index.is_numeric(mention.column)) or (
         mention is not None and f.index.is_identifier(mention.column)
     ):

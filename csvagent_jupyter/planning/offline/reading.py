@@ -112,6 +112,8 @@ class Reading:
         for i, word in enumerate(self.words[:-1]):
             if word in ("took", "take", "takes", "taking") and self.words[i + 1] == "place":
                 totality |= {i, i + 1}
+            if self.words[i : i + 3] in (["at", "least", "one"], ["at", "least", "1"]):
+                totality |= {i, i + 1, i + 2}  # "had at least one adverse event": there was one
             # "in this chart", "on the list": the table itself
             if (
                 word in ("in", "on", "from")

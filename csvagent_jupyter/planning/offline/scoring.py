@@ -53,6 +53,34 @@ def _soft_cost(word: str) -> float:
     return UNGROUNDED_COST
 
 
+def _echoes(reading: Reading, candidate: Candidate) -> set[int]:
+    """Words that only repeat what the candidate already used: a second "month" in "which month
+    … (month name)", or another mention of a column the plan reads ("ticket id please")."""
+    said = {reading.norm[i] for i in candidate.explained if i < len(reading.norm)}
+    out = {i for i, stem in enumerate(reading.norm) if stem in said}
+    used = _plan_columns(candidate.plan)
+    out |= {
+        i
+        for m in reading.columns
+        if m.column in used and m.score >= 0.9
+        for i in range(m.start, m.end)
+    }
+    return out
+
+
+def _plan_columns(plan: object) -> set[str]:
+    from ...analysis.plan import Plan
+
+    if not isinstance(plan, Plan):
+        return set()
+    columns = {plan.answer_column} if plan.answer_column else set()
+    columns |= {k.column for k in plan.group_by} | {a.column for a in plan.aggregates if a.column}
+    columns |= {s.column for s in plan.sort}
+    for side in (plan.left, plan.right):
+        columns |= _plan_columns(side)
+    return columns
+
+
 def score(
     candidates: list[tuple[Candidate, float]], reading: Reading, subject: set[int] | None = None
 ) -> list[Scored]:
@@ -61,7 +89,8 @@ def score(
     grounded = grounded_positions(reading) - (subject or set())
     scored = []
     for candidate, frame_weight in candidates:
-        left = sorted(content - candidate.explained - candidate.subject)
+        explained = candidate.explained | _echoes(reading, candidate)
+        left = sorted(content - explained - candidate.subject)
         hard = [i for i in left if i in grounded]
         soft = [i for i in left if i not in grounded]
         value = -(

@@ -72,6 +72,11 @@ def two_value_shape(f: Frame) -> list[Candidate]:
     assert isinstance(option.condition, Condition) and isinstance(option.condition.value, list)
     first, second = option.condition.value
     words = set(f.words)
+    counting = f.cue("how many")
+    if counting is not None and f.words[counting[1] : counting[1] + 1] not in (
+        [w] for w in HIGHER | LOWER
+    ):
+        return []  # "how many students scored higher in A than in B" compares per student
     if words & RATIO_WORDS:
         kind = "ratio"
     elif words & DIFFERENCE_WORDS or (words & (HIGHER | LOWER) and "than" in words):
