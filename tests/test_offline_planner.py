@@ -263,3 +263,20 @@ def test_nested_counts_and_yes_no_between_two_values(
     assert more.value == bool(mean["Alpha"] > mean["Delta"])
     # "difference between A and B" does not say which way round: both readings are offered.
     ask_declines(agent, f"difference in average {roles.measure_words} between Alpha and Delta")
+
+
+def test_formulas_over_two_columns(agent: Agent, tmp_path: Path) -> None:
+    frame = pd.DataFrame(
+        {
+            "Units Sold": [3, 5, 2, 8],
+            "Unit Price": [10.0, 4.0, 7.5, 2.0],
+            "Store": ["North", "South", "North", "South"],
+        }
+    )
+    agent.load(write_csv(frame, tmp_path / "orders.csv"))
+    revenue = ask_ok(agent, "total revenue (units sold x unit price) for the North store")
+    expected = (frame["Units Sold"] * frame["Unit Price"])[frame["Store"] == "North"].sum()
+    assert revenue.value == pytest.approx(expected)
+    assert revenue.plan is not None and revenue.plan.derive
+    gap = ask_ok(agent, "average unit price minus units sold")
+    assert gap.value == pytest.approx((frame["Unit Price"] - frame["Units Sold"]).mean())

@@ -595,3 +595,19 @@ def is_cue(word: str) -> bool:
         or word in ("last", "latest", "earliest", "previous", "next", "recent")
         or word in COMPARATIVES
     )
+
+
+# Common slips of the keyboard, read as the word meant.
+TYPOS: dict[str, str] = {
+    "wich": "which",
+    "whcih": "which",
+    "waht": "what",
+    "teh": "the",
+    "hte": "the",
+    "avrage": "average",
+    "averge": "average",
+    "avg.": "average",
+    "corelation": "correlation",
+    "corrolation": "correlation",
+    "percantage": "percentage",
+}

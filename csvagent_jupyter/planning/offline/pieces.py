@@ -77,6 +77,8 @@ def group_keys(f: Frame, exclude: set[str]) -> tuple[list[GroupKey], list[Derive
     mention = f.mention_after(cue[1] - 1, window=3)
     if mention is None or mention.column in exclude:
         return None
+    if all(f.reading.norm[i] in f.reading.subject for i in range(mention.start, mention.end)):
+        return None  # "across visits" in a table of visits: every row, not a grouping
     if f.index.is_numeric(mention.column) and f.index.type_of(mention.column) == "number":
         return None
     return [GroupKey(column=mention.column)], [], span(cue) | span(mention)

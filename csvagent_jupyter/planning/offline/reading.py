@@ -13,13 +13,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ...analysis.plan import Derive
 from ..schema_index import ColumnMention, SchemaIndex, ValueMention, singular
 from . import lexicon
+from .derived import find_derived
 
 _TOKEN = re.compile(
     r"(?P<number>(?<![\w.])[-+−]?[$€£]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
     r"(?:\s?(?:k|m|bn|b|million|thousand|billion)\b)?(?:\s?%)?(?![\w]))"
-    r"|(?P<word>[a-z0-9]+(?:'[a-z]+)?|%|#)",
+    r"|(?P<word>[a-z0-9]+(?:'[a-z]+)?|%|#|/|\*|×)",
     re.IGNORECASE,
 )
 MAX_PARTIAL_HITS = 3
@@ -72,6 +74,7 @@ class Reading:
     values: list[ValueMention] = field(default_factory=list)
     partial_values: list[ValueMention] = field(default_factory=list)
     subject: frozenset[str] = frozenset()  # stems that name the table's rows (its file name)
+    derived: dict[str, Derive] = field(default_factory=dict)  # formulas the question names
 
     @property
     def text(self) -> str:
@@ -181,6 +184,7 @@ def read(question: str, index: SchemaIndex) -> Reading:
             words.append(raw.lower().replace(" ", ""))
         else:
             word = match.group("word").lower()
+            word = lexicon.TYPOS.get(word, word)
             if word in lexicon.NUMBER_WORDS and word != "one":
                 numbers[len(words)] = Number(float(lexicon.NUMBER_WORDS[word]), len(words), word)
             words.append(word)
@@ -192,6 +196,8 @@ def read(question: str, index: SchemaIndex) -> Reading:
     value_spans = {i for v in reading.values for i in range(v.start, v.end)}
     mentions = list(index.column_mentions(norm))
     mentions += _repeated_mentions(norm, mentions)
+    formulas, reading.derived = find_derived(words, mentions, index)
+    mentions += formulas
     mentions += _synonym_mentions(norm, index, {(m.column, m.start) for m in mentions})
     reading.columns = [
         m for m in mentions if not (set(range(m.start, m.end)) <= value_spans and m.score < 1.0)
