@@ -88,13 +88,28 @@ class Frame:
 
     def measures(self) -> list[ColumnMention]:
         """Numeric columns that can be measured: not ids, not numbered keys (VISIT_NO), and not
-        the noun of "number of ratings", which counts rows."""
+        the noun of "number of ratings", which counts rows (unless the column holds counts)."""
         return [
             m
             for m in self.mentions(numeric=True)
             if not self.is_entity(m.column)
-            and self.words[max(0, m.start - 2) : m.start] not in (["number", "of"], ["count", "of"])
+            and (
+                self.words[max(0, m.start - 2) : m.start] not in (["number", "of"], ["count", "of"])
+                or self.holds_counts(m.column)
+            )
         ]
+
+    def holds_counts(self, column: str) -> bool:
+        """A whole-number column named by a plural ("Shared Titles", "Goals"): each cell is a
+        count, so "the largest number of shared titles" reads the column, not rows."""
+        profile = self.index.profile.column(column)
+        name = column.strip().lower()
+        return (
+            profile is not None
+            and profile.type == "integer"
+            and name.endswith("s")
+            and not name.endswith(("ss", "us", "is"))
+        )
 
     def categories(self) -> list[ColumnMention]:
         return [

@@ -184,8 +184,11 @@ def count_of(
         and f.index.is_numeric(mention.column)
         and (
             f.is_entity(mention.column)
-            or f.words[max(0, mention.start - 2) : mention.start]
-            in (["number", "of"], ["count", "of"])
+            or (
+                f.words[max(0, mention.start - 2) : mention.start]
+                in (["number", "of"], ["count", "of"])
+                and not f.holds_counts(mention.column)
+            )
         )
     ):
         return Aggregate(func="count"), span(mention), 0.1  # "most visits" (a visit number)
