@@ -495,3 +495,12 @@ def test_a_value_no_row_has_warns_with_the_closest(loaded) -> None:
     assert numbers.notes == ["No row has units 500; nearest: 19."]
     present = run(loaded, count(filters=Condition(column="region", op="eq", value="north ")))
     assert present.notes == [] and "Note" not in present.summary
+
+
+def test_list_results_have_kind_list(loaded) -> None:
+    distinct = run(loaded, Plan(operation="distinct", select=["region"]))
+    assert distinct.kind == "list" and isinstance(distinct.value, list)
+    listed = run(loaded, Plan(operation="rows", select=["order_id"], limit=3, answer="list"))
+    assert listed.kind == "list" and len(listed.value) == 3
+    assert run(loaded, count()).kind == "scalar"
+    assert repr(listed).splitlines()[-1] == repr(listed.value)

@@ -117,5 +117,5 @@ def test_schema_only_context_shows_no_values(context: TableContext) -> None:
     assert "Sampling is disabled" in tools["sample_rows"].invoke({})
     raw = tools["run_plan"].invoke({"plan": {"operation": "distinct", "select": ["region"]}})
     output = json.loads(raw)
-    assert output == {"kind": "scalar", "rows_out": 4}
+    assert output == {"kind": "list", "rows_out": 4}
     assert "North" not in raw

@@ -32,6 +32,8 @@ def run_plan(
         kind = "chart"
     elif isinstance(value, pd.DataFrame):
         kind = "table"
+    elif isinstance(value, list):
+        kind = "list"
     else:
         kind = "scalar"
     summary = summarize(plan, value, table, execution.rows_in, compared=execution.compared)
