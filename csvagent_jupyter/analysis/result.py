@@ -82,7 +82,9 @@ class Result:
             lines.append(table.to_string(max_rows=SHOWN_ROWS, max_cols=SHOWN_COLUMNS))
             if len(table) > SHOWN_ROWS:
                 lines.append(f"({SHOWN_ROWS} of {len(table):,} rows shown)")
-        elif self.kind in ("scalar", "list", "text") and not isinstance(self.value, str | type(None)):
+        elif self.kind in ("scalar", "list", "text") and not isinstance(
+            self.value, str | type(None)
+        ):
             lines.append(repr(self.value))
         if self.suggestions:
             lines.append("Try: " + "; ".join(self.suggestions))
