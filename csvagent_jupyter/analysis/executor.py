@@ -20,6 +20,7 @@ from ..errors import PlanError
 from ..loading.profile import FileProfile
 from ..loading.reader import describe_options
 from ..loading.typing import Conversion
+from . import derived
 from .outputs import resolve_having, resolve_output, split_filters
 from .plan import Aggregate, Condition, Derive, Filter, GroupKey, Plan
 from .validate import source_columns, validate, yes_no
@@ -336,6 +337,9 @@ def _derive(df: pd.DataFrame, derive: Derive, out: _Writer) -> pd.DataFrame:
         assert derive.column and derive.part
         values = _date_part(df[derive.column], derive.part)
         out.add(f"{target} = df[{derive.column!r}]{_DATE_PART[derive.part]}")
+    elif derive.kind in derived.TEXT_KINDS | {"window"}:
+        values, code = derived.compute(df, derive)
+        out.add(f"{target} = {code}")
     elif derive.kind == "date_diff":
         seconds = _SECONDS[derive.unit or "days"]
         values = (df[derive.left] - df[derive.right]).dt.total_seconds() / seconds

@@ -45,11 +45,15 @@ AggFunc = Literal[
     "first",
     "last",
     "share",
+    "outliers_iqr",
+    "outliers_zscore",
 ]
 CompareOp = Literal["eq", "ne", "lt", "le", "gt", "ge"]
 CalcOp = Literal["difference", "ratio", "percent", "percent_change", "sum", "product"]
 TimeUnit = Literal["days", "hours", "minutes", "seconds"]
-NUMERIC_AGGS = frozenset({"sum", "mean", "median", "std", "var", "percentile"})
+NUMERIC_AGGS = frozenset(
+    {"sum", "mean", "median", "std", "var", "percentile", "outliers_iqr", "outliers_zscore"}
+)
 
 
 class _Model(BaseModel):
@@ -96,11 +100,26 @@ Filter = Annotated[
 ]
 
 
+WindowFunc = Literal[
+    "rank", "row_number", "cumsum", "pct_change", "zscore", "minus_mean", "share",
+    "mean", "sum", "min", "max", "count",
+]  # fmt: skip
+
+
 class Derive(_Model):
-    """A new column computed from others, usable by every later step under ``name``."""
+    """A new column computed from others, usable by every later step under ``name``.
+
+    Row-level kinds (arithmetic, date_part, date_diff, length, lower, upper, strip,
+    split, extract, duration, bin) map to SQL expressions; ``window`` maps to a SQL
+    window function ``func(column) OVER (PARTITION BY partition_by)``, computed on the
+    rows left by the filters, in file order.
+    """
 
     name: str
-    kind: Literal["arithmetic", "date_part", "length", "bin", "date_diff"]
+    kind: Literal[
+        "arithmetic", "date_part", "length", "bin", "date_diff",
+        "lower", "upper", "strip", "split", "extract", "duration", "window",
+    ]  # fmt: skip
     left: str | float | None = Field(
         default=None,
         description="arithmetic: a column name or a number; date_diff: the later date column",
@@ -112,15 +131,41 @@ class Derive(_Model):
     )
     unit: TimeUnit | None = Field(
         default=None,
-        description="date_diff: (left - right) in this unit, as a decimal number (default days)",
+        description=(
+            "date_diff: (left - right) in this unit; duration: 'hh:mm:ss' text in this unit "
+            "(default days for date_diff, seconds for duration), as a decimal number"
+        ),
     )
     column: str | None = Field(
-        default=None, description="date_part, length, bin: the source column"
+        default=None,
+        description="date_part, length, bin, lower/upper/strip, split, extract, duration, window: the source column",
     )
     part: DatePart | None = None
     bins: int | list[float] | None = Field(
         default=None, description="bin: a number of equal-width bins, or the edges"
     )
+    delimiter: str | None = Field(default=None, description="split: the text to split on")
+    index: int | None = Field(
+        default=None, description="split: which part, from 0 (-1 is the last)"
+    )
+    key: str | None = Field(
+        default=None,
+        description="extract: the field to take from dict-like or JSON text ({'username': 'x'} → x)",
+    )
+    func: WindowFunc | None = Field(
+        default=None,
+        description=(
+            "window: rank (1 = smallest, or largest with descending), row_number (position in "
+            "file order, from 1), cumsum, pct_change (percent change from the previous row), "
+            "zscore, minus_mean (value minus the mean), share (percent of the total), or the "
+            "mean/sum/min/max/count of the column, per partition"
+        ),
+    )
+    partition_by: list[str] = Field(
+        default_factory=list,
+        description="window: compute within each group of these columns (empty: the whole table)",
+    )
+    descending: bool = Field(default=False, description="window rank: 1 for the largest value")
 
 
 class GroupKey(_Model):
@@ -144,6 +189,11 @@ class Aggregate(_Model):
     )
     percentile: float | None = Field(
         default=None, ge=0, le=100, description="For func=percentile: 0 to 100."
+    )
+    threshold: float | None = Field(
+        default=None,
+        gt=0,
+        description="outliers_iqr: the IQR multiplier (1.5); outliers_zscore: |z| above this (3).",
     )
     alias: str | None = None
 
@@ -173,11 +223,25 @@ class Pivot(_Model):
 
 
 class Statistic(_Model):
-    kind: Literal["describe", "missing", "outliers", "correlation"]
+    """A statistic over columns. Named statistics give a one-row table (pick a field with
+    answer_column) or, for one column, one value:
+
+    skew, kurtosis (excess), normality (Shapiro–Wilk p-value) of one numeric column;
+    regression of columns[1] (y) on columns[0] (x): slope, intercept, r_squared, p_value, n,
+    or the prediction at ``at``; correlation_test of two columns: r, p_value, n.
+    """
+
+    kind: Literal[
+        "describe", "missing", "outliers", "correlation",
+        "skew", "kurtosis", "normality", "regression", "correlation_test",
+    ]  # fmt: skip
     columns: list[str] = Field(default_factory=list, description="Empty: every suitable column.")
     method: Literal["iqr", "zscore", "pearson", "spearman"] | None = None
     threshold: float | None = Field(
         default=None, gt=0, description="outliers: IQR multiplier (1.5) or z (3)."
+    )
+    at: float | None = Field(
+        default=None, description="regression: predict y at this x (the answer is one number)."
     )
 
 

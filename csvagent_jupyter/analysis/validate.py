@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from ..errors import PlanError, TypeMismatchError, UnknownColumnError
 from ..loading.profile import FileProfile
+from . import derived
 from .outputs import aggregated_types, resolve_having, resolve_output, result_types
 from .plan import (
     COMMON_FIELDS,
@@ -57,6 +58,7 @@ def source_columns(plan: Plan) -> set[str]:
     names |= {agg.column for agg in plan.then if agg.column}
     for derive in plan.derive:
         names |= {v for v in (derive.left, derive.right, derive.column) if isinstance(v, str)}
+        names |= set(derive.partition_by)
     names |= {key.column for key in plan.group_by}
     names |= {agg.column for agg in plan.aggregates if agg.column}
     names |= {key.column for key in plan.sort}
@@ -280,6 +282,9 @@ class _Validator:
             raise PlanError(
                 f"The new column {derive.name!r} would hide an existing column of that name."
             )
+        if derive.kind in derived.TEXT_KINDS | {"window"}:
+            self.types[derive.name] = derived.check(self, derive)
+            return
         if derive.kind == "arithmetic":
             if derive.operator is None or derive.left is None or derive.right is None:
                 raise PlanError(

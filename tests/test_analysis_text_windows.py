@@ -1,0 +1,196 @@
+"""Text operations, durations and per-group windows as derived columns, against pandas.
+
+As everywhere, the generated code is executed and must give the same value.
+"""
+
+from __future__ import annotations
+
+import ast
+
+import pandas as pd
+import pytest
+
+from csvagent_jupyter import Agent
+from csvagent_jupyter.analysis.plan import Aggregate, Condition, Derive, Plan
+from csvagent_jupyter.errors import PlanError
+
+from .test_analysis import load_sales, run
+
+USERS = """id,profile,path,lap,team,score
+1,"{'username': 'ann', 'age': 31}",a/b/c.txt,1:02:03,red,10
+2,"{'username': 'bob', 'age': 45}",x/y.txt,4:35,red,30
+3,"{""username"": ""cy"", ""age"": 22}",z.txt,0:00:59,blue,20
+4,"{'username': 'dee', 'age': 38}",p/q/r/s.txt,12:00,blue,20
+5,"{'username': 'Eve ', 'age': 29}",m/n.txt,2:00:00,blue,50
+"""
+
+
+@pytest.fixture(scope="module")
+def users(tmp_path_factory: pytest.TempPathFactory):
+    folder = tmp_path_factory.mktemp("users")
+    path = folder / "users.csv"
+    path.write_text(USERS, encoding="utf-8")
+    agent = Agent(data_dir=folder / "agent")
+    info = agent.load(path)
+    yield agent, info, agent.frame()
+    agent.close()
+
+
+@pytest.fixture(scope="module")
+def loaded(tmp_path_factory: pytest.TempPathFactory):
+    yield from load_sales(tmp_path_factory.mktemp("windows"))
+
+
+def rows_of(*derive: Derive, **kwargs) -> Plan:
+    return Plan(operation="rows", derive=list(derive), **kwargs)
+
+
+def test_extract_a_field_from_dict_like_and_json_text(users) -> None:
+    df = users[2]
+    plan = rows_of(
+        Derive(name="user", kind="extract", column="profile", key="username"),
+        select=["user"],
+        answer="list",
+    )
+    expected = [str(ast.literal_eval(text)["username"]).strip() for text in df["profile"].tolist()]
+    assert run(users, plan).value == expected
+    age = rows_of(
+        Derive(name="age", kind="extract", column="profile", key="age"),
+        filters=Condition(column="age", op="eq", value=45),
+        select=["id"],
+        answer="list",
+    )
+    assert run(users, age).value == [2]
+
+
+def test_split_lower_upper_strip(users) -> None:
+    df = users[2]
+    last = rows_of(
+        Derive(name="file", kind="split", column="path", delimiter="/", index=-1),
+        select=["file"],
+        answer="list",
+    )
+    assert run(users, last).value == [p.split("/")[-1] for p in df["path"]]
+    first = rows_of(
+        Derive(name="top", kind="split", column="path", delimiter="/", index=0),
+        Derive(name="TOP", kind="upper", column="top"),
+        select=["TOP"],
+        answer="list",
+    )
+    assert run(users, first).value == [p.split("/")[0].upper() for p in df["path"]]
+    lowered = rows_of(
+        Derive(name="t", kind="lower", column="team"),
+        Derive(name="s", kind="strip", column="t"),
+        select=["s"],
+        answer="list",
+    )
+    assert run(users, lowered).value == [t.lower().strip() for t in df["team"]]
+
+
+def test_durations_become_numbers(users) -> None:
+    df = users[2]
+    plan = Plan(
+        operation="aggregate",
+        derive=[Derive(name="secs", kind="duration", column="lap")],
+        aggregates=[Aggregate(func="sum", column="secs")],
+    )
+
+    def seconds(text: str) -> int:
+        parts = [int(p) for p in text.split(":")]
+        parts = [0] * (3 - len(parts)) + parts
+        return parts[0] * 3600 + parts[1] * 60 + parts[2]
+
+    assert run(users, plan).value == sum(seconds(t) for t in df["lap"])
+    minutes = plan.model_copy(
+        update={"derive": [Derive(name="secs", kind="duration", column="lap", unit="minutes")]}
+    )
+    assert run(users, minutes).value == pytest.approx(sum(seconds(t) for t in df["lap"]) / 60)
+
+
+def test_text_kinds_are_checked(users) -> None:
+    with pytest.raises(PlanError, match="needs `delimiter`"):
+        run(users, rows_of(Derive(name="x", kind="split", column="path")))
+    with pytest.raises(PlanError, match="needs `key`"):
+        run(users, rows_of(Derive(name="x", kind="extract", column="profile")))
+    with pytest.raises(PlanError, match="holds whole numbers"):
+        run(users, rows_of(Derive(name="x", kind="lower", column="score")))
+
+
+# -- windows -------------------------------------------------------------------------------------------
+def window(func: str, column: str | None = "revenue", **kwargs) -> Derive:
+    return Derive(name="w", kind="window", func=func, column=column, **kwargs)
+
+
+@pytest.mark.parametrize(
+    ("derive", "expected"),
+    [
+        (
+            window("minus_mean", partition_by=["region"]),
+            lambda df: df["revenue"] - df.groupby("region")["revenue"].transform("mean"),
+        ),
+        (
+            window("zscore"),
+            lambda df: (df["revenue"] - df["revenue"].mean()) / df["revenue"].std(),
+        ),
+        (
+            window("rank", partition_by=["product"], descending=True),
+            lambda df: df.groupby("product")["revenue"].rank(method="min", ascending=False),
+        ),
+        (window("cumsum", "units"), lambda df: df["units"].cumsum()),
+        (
+            window("pct_change", "units", partition_by=["region"]),
+            lambda df: df.groupby("region")["units"].pct_change() * 100,
+        ),
+        (
+            window("share", partition_by=["region"]),
+            lambda df: df["revenue"] / df.groupby("region")["revenue"].transform("sum") * 100,
+        ),
+        (
+            window("row_number", None, partition_by=["channel"]),
+            lambda df: df.groupby("channel").cumcount() + 1,
+        ),
+        (
+            window("max", "units", partition_by=["region"]),
+            lambda df: df.groupby("region")["units"].transform("max"),
+        ),
+    ],
+    ids=lambda d: d.func if isinstance(d, Derive) else "",
+)
+def test_each_window_matches_pandas(loaded, derive: Derive, expected) -> None:
+    df = loaded[2]
+    result = run(loaded, rows_of(derive, select=["w"]))
+    pd.testing.assert_series_equal(
+        result.value["w"].astype("float64"),
+        pd.Series(expected(df), index=df.index, name="w").astype("float64"),
+    )
+
+
+def test_rows_above_their_group_mean_and_first_in_file_order(loaded) -> None:
+    df = loaded[2]
+    above = Plan(
+        operation="aggregate",
+        derive=[window("minus_mean", partition_by=["region"])],
+        filters=Condition(column="w", op="gt", value=0),
+        aggregates=[Aggregate(func="count")],
+    )
+    mean = df.groupby("region")["revenue"].transform("mean")
+    assert run(loaded, above).value == int((df["revenue"] > mean).sum())
+    # the first 2 orders of each channel, in file order
+    firsts = Plan(
+        operation="rows",
+        derive=[window("row_number", None, partition_by=["channel"])],
+        filters=Condition(column="w", op="le", value=2),
+        select=["order_id"],
+        answer="list",
+    )
+    expected = df[df.groupby("channel").cumcount() < 2]["order_id"].tolist()
+    assert run(loaded, firsts).value == expected
+
+
+def test_windows_are_checked(loaded) -> None:
+    with pytest.raises(PlanError, match="needs `func`"):
+        run(loaded, rows_of(Derive(name="w", kind="window", column="units")))
+    with pytest.raises(PlanError, match="holds text"):
+        run(loaded, rows_of(window("cumsum", "region")))
+    with pytest.raises(PlanError, match="There is no column 'regio'"):
+        run(loaded, rows_of(window("sum", "units", partition_by=["regio"])))
