@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from csvagent_jupyter import Agent
-from csvagent_jupyter.analysis.plan import Aggregate, Condition, Derive, Plan
+from csvagent_jupyter.analysis.plan import Aggregate, Condition, Derive, GroupKey, Plan, SortKey
 from csvagent_jupyter.errors import PlanError
 
 from .test_analysis import load_sales, run
@@ -194,3 +194,99 @@ def test_windows_are_checked(loaded) -> None:
         run(loaded, rows_of(window("cumsum", "region")))
     with pytest.raises(PlanError, match="There is no column 'regio'"):
         run(loaded, rows_of(window("sum", "units", partition_by=["regio"])))
+
+
+# -- statistics by name, outliers as numbers ------------------------------------------------------------
+def stat(kind: str, *columns: str, **kwargs) -> Plan:
+    from csvagent_jupyter.analysis.plan import Statistic
+
+    return Plan(
+        operation="statistic", statistic=Statistic(kind=kind, columns=list(columns), **kwargs)
+    )
+
+
+def test_skew_kurtosis_and_normality(loaded) -> None:
+    from scipy import stats
+
+    df = loaded[2]
+    skew = run(loaded, stat("skew", "revenue"))
+    assert skew.value == pytest.approx(df["revenue"].skew())
+    assert skew.summary.startswith("The skewness of revenue is")
+    assert run(loaded, stat("kurtosis", "units")).value == pytest.approx(df["units"].kurt())
+    normal = run(loaded, stat("normality", "unit_price"))
+    assert normal.value == pytest.approx(stats.shapiro(df["unit_price"].dropna()).pvalue)
+    assert "normal distribution is" in normal.summary
+
+
+def test_regression_table_field_and_prediction(loaded) -> None:
+    from scipy import stats
+
+    df = loaded[2]
+    pair = df[["units", "revenue"]].dropna()
+    fit = stats.linregress(pair["units"], pair["revenue"])
+    table = run(loaded, stat("regression", "units", "revenue"))
+    assert table.value["slope"].iloc[0] == pytest.approx(fit.slope)
+    assert table.value["r_squared"].iloc[0] == pytest.approx(fit.rvalue**2)
+    assert "slope" in table.summary and "r²" in table.summary
+    slope = run(
+        loaded, stat("regression", "units", "revenue").model_copy(update={"answer_column": "slope"})
+    )
+    assert slope.value == pytest.approx(fit.slope) and slope.kind == "scalar"
+    predicted = run(loaded, stat("regression", "units", "revenue", at=10))
+    assert predicted.value == pytest.approx(fit.intercept + fit.slope * 10)
+
+
+@pytest.mark.parametrize("method", ["pearson", "spearman"])
+def test_correlation_with_p_value(loaded, method: str) -> None:
+    from scipy import stats
+
+    df = loaded[2]
+    pair = df[["units", "unit_price"]].dropna()
+    test = getattr(stats, f"{method}r")(pair["units"], pair["unit_price"])
+    result = run(loaded, stat("correlation_test", "units", "unit_price", method=method))
+    assert result.value["r"].iloc[0] == pytest.approx(test.statistic)
+    assert result.value["p_value"].iloc[0] == pytest.approx(test.pvalue)
+
+
+def test_named_statistics_are_checked(loaded) -> None:
+    with pytest.raises(PlanError, match="needs one numeric column"):
+        run(loaded, stat("skew", "units", "revenue"))
+    with pytest.raises(PlanError, match="holds text"):
+        run(loaded, stat("regression", "region", "revenue"))
+    with pytest.raises(PlanError, match="`at`"):
+        run(loaded, stat("skew", "units", at=3))
+
+
+@pytest.mark.parametrize("func", ["outliers_iqr", "outliers_zscore"])
+def test_outlier_counts_are_plain_aggregates(loaded, func: str) -> None:
+    df = loaded[2]
+
+    def expected(s: pd.Series) -> int:
+        if func == "outliers_iqr":
+            q1, q3 = s.quantile(0.25), s.quantile(0.75)
+            return int(((s < q1 - 1.5 * (q3 - q1)) | (s > q3 + 1.5 * (q3 - q1))).sum())
+        return int((((s - s.mean()) / s.std()).abs() > 2).sum())
+
+    threshold = None if func == "outliers_iqr" else 2
+    scalar = run(
+        loaded,
+        Plan(
+            operation="aggregate",
+            aggregates=[Aggregate(func=func, column="revenue", threshold=threshold)],
+        ),
+    )
+    assert scalar.value == expected(df["revenue"])
+    grouped = run(
+        loaded,
+        Plan(
+            operation="aggregate",
+            group_by=[GroupKey(column="region")],
+            aggregates=[Aggregate(func=func, column="revenue", threshold=threshold)],
+            sort=[SortKey(column="region")],
+        ),
+    )
+    wanted = df.groupby("region")["revenue"].apply(expected)
+    assert grouped.value[f"{func} revenue"].tolist() == wanted.tolist()
+    # a number like any other: compared in a yes/no question
+    compare = Plan(operation="compare", left=scalar.plan, compare_op="ge", right=0)
+    assert run(loaded, compare).value is True

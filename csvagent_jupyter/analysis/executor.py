@@ -20,7 +20,7 @@ from ..errors import PlanError
 from ..loading.profile import FileProfile
 from ..loading.reader import describe_options
 from ..loading.typing import Conversion
-from . import derived
+from . import derived, statistics
 from .outputs import resolve_having, resolve_output, split_filters
 from .plan import Aggregate, Condition, Derive, Filter, GroupKey, Plan
 from .validate import source_columns, validate, yes_no
@@ -383,6 +383,10 @@ def _aggregate_values(source: Any, agg: Aggregate, *, grouped: bool, rows: int) 
     func = agg.func
     if func in _METHOD_AGGS:
         return getattr(source, func)()
+    if func in ("outliers_iqr", "outliers_zscore"):
+        if grouped:
+            return source.agg(lambda s: statistics.count_outliers(s, func, agg.threshold))
+        return statistics.count_outliers(source, func, agg.threshold)
     if func == "count":
         return source.size() if agg.column is None and grouped else source.count()
     if func == "count_distinct":
@@ -401,6 +405,9 @@ def _aggregate_code(source: str, agg: Aggregate, *, grouped: bool) -> str:
     func = agg.func
     if func in _METHOD_AGGS:
         return f"{source}.{func}()"
+    if func in ("outliers_iqr", "outliers_zscore"):
+        counting = statistics.outliers_code(func, agg.threshold)
+        return f"{source}.agg({counting})" if grouped else f"({counting})({source})"
     if func == "count":
         return f"{source}.size()" if agg.column is None and grouped else f"{source}.count()"
     if func == "count_distinct":
@@ -693,6 +700,10 @@ class Executor:
     ) -> tuple[Any, pd.DataFrame | None]:
         statistic = plan.statistic
         assert statistic is not None
+        if statistic.kind in statistics.NAMED:
+            value, table, lines = statistics.run(df, statistic, var)
+            out.lines.extend(lines)
+            return value, table
         columns = statistic.columns
         selected = f"df[{columns!r}]" if columns else "df"
         frame = df[columns] if columns else df

@@ -28,6 +28,8 @@ _FUNC_WORDS = {
     "first": "first",
     "last": "last",
     "share": "share of",
+    "outliers_iqr": "number of outliers (beyond 1.5 IQR, or the threshold) in",
+    "outliers_zscore": "number of outliers (|z| above 3, or the threshold) in",
 }
 _OP_WORDS = {
     "eq": "is",
@@ -244,9 +246,55 @@ def summarize(
         strength = "strong" if abs(value) >= 0.7 else "moderate" if abs(value) >= 0.4 else "weak"
         direction = "positive" if value > 0 else "negative"
         return f"The correlation between {a} and {b} is {value:.3f} ({strength} {direction})."
+    if operation == "statistic" and plan.statistic and plan.statistic.kind in NAMED_STATISTICS:
+        return _summarize_named(plan, value, table, scope)
     if table is None:
         return f"The answer is {fmt(value)}."
     return _summarize_table(plan, value, table, scope)
+
+
+NAMED_STATISTICS = {"skew", "kurtosis", "normality", "regression", "correlation_test"}
+_NAMED = {
+    "skew": "skewness",
+    "kurtosis": "excess kurtosis",
+    "normality": "Shapiro–Wilk normality p-value",
+}
+
+
+def _number(value: Any) -> str:
+    """A statistic to 4 significant digits, or as a small number in full notation."""
+    if value is None:
+        return "no value"
+    return f"{value:.4g}" if abs(value) >= 1e-4 or value == 0 else f"{value:.3e}"
+
+
+def _summarize_named(plan: Plan, value: Any, table: pd.DataFrame | None, scope: str) -> str:
+    statistic = plan.statistic
+    assert statistic is not None
+    kind, columns = statistic.kind, statistic.columns
+    if kind in _NAMED:
+        sentence = f"The {_NAMED[kind]} of {columns[0]}{scope} is {_number(value)}"
+        if kind == "normality" and value is not None:
+            verdict = "unlikely" if value < 0.05 else "plausible"
+            sentence += f" (a normal distribution is {verdict} at the 5% level)"
+        return sentence + "."
+    x, y = columns
+    if kind == "regression" and statistic.at is not None:
+        return f"The regression of {y} on {x}{scope} predicts {fmt(value)} at {x} = {fmt(statistic.at)}."
+    if table is None or table.empty or not isinstance(value, pd.DataFrame):
+        return f"The answer is {fmt(value)}."
+    row = table.iloc[0]
+    if kind == "regression":
+        return (
+            f"Regression of {y} on {x}{scope}: slope {_number(row['slope'])}, intercept "
+            f"{_number(row['intercept'])}, r² {_number(row['r_squared'])}, p-value "
+            f"{_number(row['p_value'])} ({int(row['n']):,} rows)."
+        )
+    method = statistic.method or "pearson"
+    return (
+        f"The {method} correlation of {x} and {y}{scope} is {_number(row['r'])} with p-value "
+        f"{_number(row['p_value'])} ({int(row['n']):,} rows)."
+    )
 
 
 def _summarize_calc(plan: Plan, value: Any, compared: tuple[Any, Any] | None) -> str:

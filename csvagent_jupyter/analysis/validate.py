@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from ..errors import PlanError, TypeMismatchError, UnknownColumnError
 from ..loading.profile import FileProfile
-from . import derived
+from . import derived, statistics
 from .outputs import aggregated_types, resolve_having, resolve_output, result_types
 from .plan import (
     COMMON_FIELDS,
@@ -246,7 +246,7 @@ class _Validator:
                     f"A pivot needs different columns for its rows and its columns; both are "
                     f"{plan.pivot.index!r}. To count its values, group_by it with a count."
                 )
-            if plan.pivot.func in ("share", "percentile"):
+            if plan.pivot.func in ("share", "percentile", "outliers_iqr", "outliers_zscore"):
                 raise PlanError(
                     f"A pivot cannot take the {plan.pivot.func}; use an aggregate with group_by "
                     "on both columns instead."
@@ -358,6 +358,13 @@ class _Validator:
         if statistic is None:
             raise PlanError(
                 "A statistics plan needs to say which statistic (describe, missing, outliers, correlation)."
+            )
+        if statistic.kind in statistics.NAMED:
+            statistics.check(self, statistic)
+            return
+        if statistic.at is not None:
+            raise PlanError(
+                f"`at` is the x where a regression predicts y; remove it for {statistic.kind!r}."
             )
         if len(set(statistic.columns)) != len(statistic.columns):
             raise PlanError(f"The statistic names a column twice: {statistic.columns!r}.")
