@@ -67,7 +67,12 @@ def describe_column(column: ColumnProfile, *, with_values: bool = True) -> str:
         elif column.type == "datetime" and column.min is not None:
             parts.append(f"from {_moment(column.min)} to {_moment(column.max)}")
         elif column.top_values:
-            whole = [(v, n) for v, n in column.top_values[:5] if len(str(v)) <= LONG_VALUE]
+            # the profile shortens long values with "…": those are left out, not shown cut
+            whole = [
+                (v, n)
+                for v, n in column.top_values[:5]
+                if len(str(v)) <= LONG_VALUE and not str(v).endswith("…")
+            ]
             shown = ", ".join(f"{' '.join(str(v).split())!r} ({n:,})" for v, n in whole)
             if len(whole) < len(column.top_values[:5]):
                 shown += " (longer values not shown)"
