@@ -157,8 +157,10 @@ def test_outer_spaces_in_names_are_visible_in_the_sample() -> None:
     assert header == '" Sales ","Region"'
 
 
-def test_run_plan_output_is_never_cut_mid_value(context: TableContext) -> None:
+def test_run_plan_output_is_never_cut_mid_value(agent: Agent, tmp_path: Path) -> None:
+    info = agent.load(write_csv(mixed_frame(60, 40), tmp_path / "wide.csv"))
+    context = TableContext(agent.frame(info.id), info.profile, str(info.path))
     raw = tools_by_name(context)["run_plan"].invoke({"plan": {"operation": "rows"}})
     assert len(raw) <= MAX_TOOL_OUTPUT
     output = json.loads(raw)  # whole JSON: fewer rows, not a cut
-    assert 0 < len(output["value"]["rows"]) < 20 and output["value"]["total_rows"] == 240
+    assert 0 < len(output["value"]["rows"]) < 20 and output["value"]["total_rows"] == 60
