@@ -41,6 +41,10 @@ class SessionInfo:
     updated_at: datetime
     turns: int
 
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        """One line in a notebook (``%csv session new``), not the dataclass's field list."""
+        printer.text(f"Session {self.id} ({self.turns} question{'s' if self.turns != 1 else ''}).")
+
 
 @dataclass(frozen=True)
 class QueryRecord:
@@ -57,6 +61,7 @@ class QueryRecord:
     execution_time: float | None
     cached: bool
     created_at: datetime
+    file_id: str | None = None
 
     @classmethod
     def from_row(cls, row: Query) -> QueryRecord:
@@ -72,6 +77,7 @@ class QueryRecord:
             execution_time=row.execution_time,
             cached=row.cached,
             created_at=row.created_at,
+            file_id=row.file_id,
         )
 
 
@@ -121,8 +127,10 @@ class Agent:
         name: str | None = None,
         on_progress: ProgressCallback | None = None,
         skip_bad_lines: bool | None = None,
+        use: bool = True,
     ) -> FileInfo:
-        """Load a CSV from a path or from bytes; it becomes the file in use.
+        """Load a CSV from a path or from bytes; it becomes the file in use (unless ``use=False``:
+        a notebook's background load decides that itself, since several may finish in any order).
 
         Raises a :class:`~csvagent_jupyter.errors.LoadError` subclass whose message says
         what is wrong and what to do; the failure is recorded as a File with status error.
@@ -131,8 +139,40 @@ class Agent:
             source, name=name, on_progress=on_progress, skip_bad_lines=skip_bad_lines
         )
         self._remember_frame(loaded.info.id, loaded.frame)
-        self._current_file_id = loaded.info.id
+        if use:
+            self._current_file_id = loaded.info.id
         return loaded.info
+
+    def drop(self, ref: str) -> FileInfo:
+        """Forget a file (loaded or failed): its record, its table in memory and, unless another
+        record has the same content, its cache. Questions asked about it stay in the log."""
+        row = self.store.get_file(ref)
+        if row is None:
+            candidates = self.store.list_files()
+            matches = [r for r in candidates if r.id.startswith(ref)] or [
+                r for r in candidates if ref in (r.original_filename, r.filename)
+            ]
+            if not matches:
+                names = ", ".join(sorted({r.original_filename for r in candidates})) or "none"
+                raise UnknownFileError(f"No file is called {ref!r}. Files: {names}.")
+            row = matches[0]
+        info = FileInfo.from_row(row)
+        self.store.delete_file(row.id)
+        with self._frames_lock:
+            self._frames.pop(row.id, None)
+        self._indexes.pop(row.id, None)
+        self._sessions_by_file.pop(row.id, None)
+        if self._current_file_id == row.id:
+            self._current_file_id = None
+        if row.content_hash and self.store.find_completed_file(row.content_hash) is None:
+            self.cache.wait(row.content_hash)
+            self.cache.path_for(row.content_hash).unlink(missing_ok=True)
+        return info
+
+    @property
+    def current_file_id(self) -> str | None:
+        """The id of the file questions go to by default (None until one is loaded or chosen)."""
+        return self._current_file_id
 
     def files(self, *, include_failed: bool = True) -> list[FileInfo]:
         """Loaded files, newest first (failed loads too, unless ``include_failed=False``)."""
@@ -267,6 +307,8 @@ class Agent:
         from .analysis.result import Result
 
         started = time.perf_counter()
+        if file is None and session is not None:
+            file = self._followup_file(session, question)
         info = self.file(file)
         session_id = session or self._default_session(info.id)
         job = self.store.add_job("query_processing")
@@ -388,7 +430,7 @@ class Agent:
 
         index = self._indexes.get(file_id)
         if index is None:
-            index = SchemaIndex.build(frame, info.profile)
+            index = SchemaIndex.build(frame, info.profile, name=info.name)
             self._indexes[file_id] = index
         return index
 
@@ -458,6 +500,7 @@ class Agent:
                 "plan": result.plan.model_dump(mode="json") if result.plan is not None else None,
                 "summary": result.summary,
                 "status": status,
+                "file_id": info.id,
             }
             self.store.update_session(
                 session_id, conversation_history=[*session_row.conversation_history, turn]
@@ -479,6 +522,16 @@ class Agent:
         else:
             reporter.error(result.summary, query_id=row.id)
         return result
+
+    def _followup_file(self, session_id: str, question: str) -> str | None:
+        """A follow-up ("only for 2023") goes to the file of the session's previous question."""
+        from .planning.followups import is_followup
+
+        row = self.store.get_session(session_id)
+        if row is None or not is_followup(question):
+            return None
+        turns = [t for t in row.conversation_history if t.get("status") == "completed"]
+        return turns[-1].get("file_id") if turns else None
 
     def _context(self, session_id: str) -> list[dict[str, Any]]:
         row = self.store.get_session(session_id)
@@ -549,13 +602,20 @@ class Agent:
         return self._record(result, info, session_id, job.id, reporter, started, key=None)
 
     def replay(self, query_id: str) -> Any:
-        """Re-run a logged plan on the same file, with no planner involved; logged as a new query."""
+        """Re-run a logged plan on the same file, with no planner involved; logged as a new query.
+
+        ``query_id`` may be any unique prefix of the id."""
         from .analysis.plan import read_plan
         from .analysis.run import run_plan
 
         row = self.store.get_query(query_id)
         if row is None:
-            raise CSVAgentError(f"There is no query {query_id!r}; agent.history() lists them.")
+            ids = self.store.query_ids_starting_with(query_id)
+            if len(ids) != 1:
+                found = "no query" if not ids else f"{len(ids)} queries whose id starts with"
+                raise CSVAgentError(f"There is {found} {query_id!r}; agent.history() lists them.")
+            row = self.store.get_query(ids[0])
+            assert row is not None
         if not row.plan or not row.file_id:
             raise CSVAgentError(
                 f"Query {query_id} has no plan to replay (it failed: {row.error_message})."

@@ -107,6 +107,44 @@ LARGE = [
     ),
 ]
 
+RUN_ALL = [
+    (
+        "md",
+        "# Run All: background loads, questions in order, and a failed load that stops the run\n\n`%csv load` without `--wait` returns at once and loads in the background with a progress bar. A question in a later cell is always about the file loaded last: if that file is still loading, the cell waits for it (showing its bar), then answers.",
+    ),
+    ("code", SETUP),
+    (
+        "code",
+        'from pathlib import Path\nfrom csvagent_jupyter.sample_data import mixed_frame, write_csv\n\nfolder = Path(tempfile.mkdtemp())\nbig = write_csv(mixed_frame(300_000, 12), folder / "big.csv")\nempty = folder / "empty.csv"\nempty.write_bytes(b"")\n%csv load data/sales.csv --wait',
+    ),
+    (
+        "md",
+        "Start loading the big file; the cell returns at once (its live bar is not compared by the tests).",
+    ),
+    ("code:nbval-ignore-output", "%csv load {big}"),
+    (
+        "md",
+        "The next question waits for big.csv, not the earlier sales.csv. (Its output shows the bar while it waits, so the tests check the stored value in the next cell instead.)",
+    ),
+    ("code:nbval-ignore-output", "%%ask -o rows\nhow many rows are there?"),
+    ("code", "rows"),
+    (
+        "md",
+        "## Questions end with `?`\n\nIPython would read `%ask …?` as a help request; the extension passes the question through whole.",
+    ),
+    ("code", "%ask how many rows are there?"),
+    (
+        "md",
+        "## A failed load stops the run\n\nA background load that fails turns its bar red with the reason, and the next cell that needs the file fails with that reason, so Run All stops there instead of answering about another file.",
+    ),
+    ("code:nbval-ignore-output", "%csv load {empty}"),
+    ("code:raises-exception", "%%ask\nhow many rows are there?"),
+    ("code", 'files = %csv files\nfiles[["in use", "name", "status", "rows", "error"]]'),
+    ("md", "Choosing a file again carries on."),
+    ("code", "%csv use big.csv"),
+    ("code", "%ask how many rows are there?"),
+]
+
 MODELS = [
     (
         "md",
@@ -204,6 +242,7 @@ if __name__ == "__main__":
         ("02_sessions_and_history", SESSIONS),
         ("03_large_files_and_progress", LARGE),
         ("04_models", MODELS),
+        ("05_run_all_and_background_loads", RUN_ALL),
     ]:
         if not wanted or name in wanted:
             print("wrote", build(name, cells))

@@ -183,8 +183,9 @@ def test_loose_column_and_value_matching(agent: Agent, staff: pd.DataFrame) -> N
 
 
 def test_choice_between_two_values(agent: Agent, staff: pd.DataFrame) -> None:
-    # "A or B" choices are not read by the rebuilt planner yet: it declines rather than guess.
-    ask_declines(agent, "which department has more employees, sales or hr?")
+    assert ask_ok(agent, "which department has more employees, sales or hr?").value == "Sales"
+    income = ask_ok(agent, "which department has the higher total monthly income, research or hr?")
+    assert income.value == "Research"
 
 
 # -- follow-ups --------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -91,6 +92,44 @@ def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     server.wait(timeout=30)
 
 
+def _open_notebook(page: Any, base: str, token: str, name: str) -> None:
+    page.goto(f"{base}/lab/tree/{name}?token={token}")
+    page.wait_for_function(
+        "window.jupyterapp && window.jupyterapp.shell.currentWidget && window.jupyterapp.shell.currentWidget.context"
+    )
+    page.wait_for_function(
+        "window.jupyterapp.shell.currentWidget.sessionContext.session?.kernel?.status === 'idle'"
+    )
+    page.add_style_tag(content=".Toastify { display: none !important; }")  # the news toast
+
+
+def _run_new_cell(page: Any, source: str) -> None:
+    """Add a cell at the end of the open notebook and run it."""
+    page.evaluate(
+        """async (source) => {
+            const notebook = window.jupyterapp.shell.currentWidget.content;
+            notebook.activeCellIndex = notebook.widgets.length - 1;
+            await window.jupyterapp.commands.execute('notebook:insert-cell-below');
+            notebook.activeCell.model.sharedModel.setSource(source);
+            await window.jupyterapp.commands.execute('notebook:run-cell');
+        }""",
+        source,
+    )
+
+
+def _in_viewport(page: Any, locator: Any) -> bool:
+    """The element is entirely visible in the browser window (not clipped, not scrolled away)."""
+    box = locator.bounding_box()
+    size = page.viewport_size
+    return (
+        box is not None
+        and box["x"] >= 0
+        and box["y"] >= 0
+        and box["x"] + box["width"] <= size["width"] + 1
+        and box["y"] + box["height"] <= size["height"] + 1
+    )
+
+
 def test_quickstart_and_panel_in_jupyterlab(lab: str) -> None:
     from playwright.sync_api import expect, sync_playwright
 
@@ -101,13 +140,7 @@ def test_quickstart_and_panel_in_jupyterlab(lab: str) -> None:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         page.set_default_timeout(120_000)
-        page.goto(f"{base}/lab/tree/01_quickstart.ipynb?token={token}")
-        page.wait_for_function(
-            "window.jupyterapp && window.jupyterapp.shell.currentWidget && window.jupyterapp.shell.currentWidget.context"
-        )
-        page.wait_for_function(
-            "window.jupyterapp.shell.currentWidget.sessionContext.session?.kernel?.status === 'idle'"
-        )
+        _open_notebook(page, base, token, "01_quickstart.ipynb")
         page.evaluate("window.jupyterapp.commands.execute('notebook:clear-all-cell-outputs')")
         page.evaluate("window.jupyterapp.commands.execute('notebook:run-all-cells')")
         outputs = page.locator(".jp-OutputArea-output")
@@ -117,31 +150,136 @@ def test_quickstart_and_panel_in_jupyterlab(lab: str) -> None:
         page.screenshot(path=str(SCREENSHOTS / "quickstart.png"), full_page=True)
 
         # The panel, in a new cell at the end of the notebook.
-        page.evaluate("window.jupyterapp.commands.execute('notebook:move-cursor-down')")
-        page.evaluate(
-            """async () => {
-                const panel = window.jupyterapp.shell.currentWidget;
-                const notebook = panel.content;
-                notebook.activeCellIndex = notebook.widgets.length - 1;
-                await window.jupyterapp.commands.execute('notebook:insert-cell-below');
-                notebook.activeCell.model.sharedModel.setSource('import csvagent_jupyter\\ncsvagent_jupyter.panel()');
-                await window.jupyterapp.commands.execute('notebook:run-cell');
-            }"""
-        )
+        _run_new_cell(page, "import csvagent_jupyter\ncsvagent_jupyter.panel()")
         panel = page.locator(".csvagent-panel")
         expect(panel).to_be_visible()
-        with page.expect_file_chooser() as chooser:  # the FileUpload widget's own file dialog
-            panel.locator(".widget-upload").click()
-        chooser.value.set_files(str(upload))
+        panel.locator(".csvagent-upload input[type=file]").set_input_files(str(upload))
         expect(panel.locator(".csvagent-files")).to_contain_text("sales.csv — 240 rows")
-        expect(panel).to_contain_text(["sales.csv", "sales.csv: 240 rows"][1])
-        bar = panel.locator(".progress-bar").first
-        expect(bar).to_have_attribute("style", re.compile(r"width: 100%"))
-        panel.locator("textarea").fill("average revenue by region as a bar chart")
-        panel.get_by_role("button", name="Ask").click()
-        expect(panel.locator(".jp-OutputArea-output img")).to_have_count(1)
-        expect(panel.locator(".jp-OutputArea-output table").first).to_contain_text("mean revenue")
-        expect(panel).to_contain_text("Average revenue by region: highest for East")
-        panel.scroll_into_view_if_needed()
-        page.screenshot(path=str(SCREENSHOTS / "panel.png"), full_page=True)
+        expect(panel).to_contain_text("Loaded sales.csv: 240 rows.")
+        expect(panel.locator(".csvagent-progress")).to_have_count(0)  # finished bars collapse
+        picker = panel.locator("select")
+        expect(picker).to_contain_text("sales.csv (240 rows)")
+
+        # Enter asks; Shift+Enter only adds a line.
+        box = panel.locator(".csvagent-question-input")
+        assert box.bounding_box()["width"] > 0.6 * panel.bounding_box()["width"]  # fills the row
+        box.fill("average revenue by region")
+        box.press("Shift+Enter")
+        expect(box).to_have_value("average revenue by region\n")
+        box.press_sequentially("as a bar chart")
+        expect(panel.locator(".csvagent-entry")).to_have_count(0)
+        box.press("Enter")
+        newest = panel.locator(".csvagent-entry").first
+        expect(newest.locator(".csvagent-question")).to_contain_text(
+            "average revenue by region as a bar chart"
+        )
+        expect(newest.locator("img")).to_have_count(1)
+        expect(newest.locator("table").first).to_contain_text("mean revenue")
+        expect(newest).to_contain_text("Average revenue by region: highest for East")
+        expect(box).to_have_value("")
+
+        # A second file from a path; the picker chooses which file a question goes to.
+        small = Path(root) / "notebooks" / "data" / "small.csv"
+        small.write_text(
+            upload.read_text().splitlines()[0]
+            + "\n"
+            + "\n".join(upload.read_text().splitlines()[1:31])
+            + "\n"
+        )
+        panel.locator("input[placeholder*='path on the server']").fill(str(small))
+        panel.get_by_role("button", name="Load path").click()
+        expect(panel.locator(".csvagent-files")).to_contain_text("small.csv — 30 rows")
+        expect(picker).to_have_value(re.compile(".+"))
+        assert "small.csv" in picker.locator("option:checked").inner_text()
+        picker.select_option(label="sales.csv (240 rows)")
+        box.fill("how many orders are there?")
+        box.press("Enter")
+        expect(panel.locator(".csvagent-entry")).to_have_count(2)
+        newest = panel.locator(".csvagent-entry").first
+        expect(newest).to_contain_text("240")
+        expect(newest).to_contain_text("sales.csv")
+        newest.scroll_into_view_if_needed()
+        page.screenshot(path=str(SCREENSHOTS / "panel.png"), full_page=False)
+
+        # A failed question offers its suggestions as buttons that ask them.
+        box.fill("please summarise the vibes")
+        box.press("Enter")
+        suggestion = panel.locator(".csvagent-suggestion").first
+        expect(suggestion).to_be_visible()
+        asked = suggestion.inner_text().strip()
+        suggestion.click()
+        expect(panel.locator(".csvagent-entry").first).to_contain_text(asked)
+        expect(panel.locator(".csvagent-entry")).to_have_count(4)
+        newest = panel.locator(".csvagent-entry").first
+        expect(newest.locator(".csvagent-result")).to_have_count(1)
+        assert _in_viewport(page, box), "the question box scrolled away"
+
+        # 15 MB: over the websocket's 10 MB message limit, so it goes up in slices.
+        big = Path(root) / "big.csv"
+        _write_big_csv(big, 15 * 1024 * 1024)
+        panel.locator(".csvagent-upload input[type=file]").set_input_files(str(big))
+        expect(panel.locator(".csvagent-progress")).to_contain_text("uploading", timeout=60_000)
+        page.screenshot(path=str(SCREENSHOTS / "panel-uploading.png"), full_page=False)
+        expect(panel.locator(".csvagent-files")).to_contain_text("big.csv — ", timeout=180_000)
+        expect(page.get_by_text("Connection lost")).to_have_count(0)
+        expect(panel).to_contain_text("Loaded big.csv")
+        page.screenshot(path=str(SCREENSHOTS / "panel-after-15mb-upload.png"), full_page=False)
+        browser.close()
+
+
+def _write_big_csv(path: Path, size: int) -> None:
+    lines = ["id,region,amount,when"]
+    regions = ["North", "South", "East", "West"]
+    total, number = 0, 0
+    while total < size:
+        line = f"{number},{regions[number % 4]},{(number * 37) % 10007 / 7:.2f},2024-{number % 12 + 1:02d}-{number % 28 + 1:02d}"
+        lines.append(line)
+        total += len(line) + 1
+        number += 1
+    path.write_text("\n".join(lines) + "\n")
+
+
+def test_side_panel_fits_and_keeps_the_ask_button_reachable(lab: str) -> None:
+    from playwright.sync_api import expect, sync_playwright
+
+    base, token, _root = lab.split("|")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 800})
+        page.set_default_timeout(120_000)
+        _open_notebook(page, base, token, "01_quickstart.ipynb")
+        _run_new_cell(
+            page,
+            "%load_ext csvagent_jupyter\n%csv load data/sales.csv --wait\nimport csvagent_jupyter\ncsvagent_jupyter.panel(side=True)",
+        )
+        side = (
+            page.locator(".jp-SideBar, .jp-SidePanel, .jp-LinkedOutputView, .jp-main-dock-panel")
+            .locator(".csvagent-panel")
+            .last
+        )
+        expect(side).to_be_visible()
+        box = side.locator(".csvagent-question-input")
+        for question in [
+            "average revenue by region",
+            "total units by channel",
+            "how many orders are there?",
+        ]:
+            box.fill(question)
+            box.press("Enter")
+        expect(side.locator(".csvagent-entry")).to_have_count(3)
+        expect(side.locator(".csvagent-entry").first).to_contain_text("240")
+        ask = side.get_by_role("button", name="Ask")
+        page.screenshot(path=str(SCREENSHOTS / "panel-side.png"), full_page=False)
+        assert _in_viewport(page, ask), "the Ask button is clipped or out of view"
+        assert _in_viewport(page, side.locator(".csvagent-entry").first), (
+            "the newest answer is out of view"
+        )
+        panel_box = side.bounding_box()
+        for element in side.locator("button, select, textarea, input[type=text]").all():
+            if element.is_visible():
+                inner = element.bounding_box()
+                assert inner["x"] + inner["width"] <= panel_box["x"] + panel_box["width"] + 1, (
+                    "clipped at the right edge"
+                )
         browser.close()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -13,11 +12,10 @@ import pandas as pd
 import pytest
 from IPython.core.interactiveshell import InteractiveShell
 
-from csvagent_jupyter import Agent
 from csvagent_jupyter.analysis.result import Result
 from csvagent_jupyter.jupyter import state
 from csvagent_jupyter.jupyter.panel import CSVPanel
-from csvagent_jupyter.sample_data import mixed_frame, sales_frame, write_csv
+from csvagent_jupyter.sample_data import sales_frame, write_csv
 
 from .conftest import DATA
 
@@ -120,7 +118,8 @@ def test_errors_fail_the_cell_with_a_short_message(
     result = ip.run_cell("%%ask\nplease summarise the vibes")
     assert not result.success
     shown = capsys.readouterr()
-    assert "could not tell" in shown.err + shown.out and "Try:" in shown.err + shown.out
+    assert "could not tell" in shown.err + shown.out
+    assert "Try one of these:\n  %ask " in shown.err + shown.out
     assert "Traceback" not in shown.err + shown.out
     with pytest.raises(UsageError, match="more fields than"):
         run(ip, f"%csv load {DATA / 'ragged.csv'} --wait")
@@ -194,60 +193,3 @@ def entry(request: pytest.FixtureRequest, ip: InteractiveShell, sales_csv: Path)
 )
 def test_same_answers_through_both_entry_points(entry: Any, question: str, kind: str) -> None:
     assert entry(question).kind == kind
-
-
-# -- the panel ---------------------------------------------------------------------------------------
-@pytest.fixture
-def panel_agent(data_dir: Path) -> Iterator[Agent]:
-    with Agent(data_dir=data_dir) as agent:
-        yield agent
-
-
-def test_panel_loads_asks_and_shows_failures(panel_agent: Agent, sales_csv: Path) -> None:
-    view = CSVPanel(panel_agent)
-    assert "offline" in view.model_label.value
-    assert "No file loaded" in view.files.value
-    view.load_path(str(DATA / "ragged.csv"))
-    assert (
-        "error <b>ragged.csv</b>" in view.files.value and "more fields than" in view.message.value
-    )
-    view.load_bytes(sales_csv.read_bytes(), "uploaded.csv")
-    assert "completed <b>uploaded.csv</b> — 240 rows" in view.files.value
-    assert all(child.children[0].value == 1.0 for child in view.jobs.children)
-    assert view.jobs.children[0].children[0].bar_style == "danger"
-    assert view.jobs.children[1].children[0].bar_style == "success"
-    view.ask("average revenue by region")
-    outputs = view.transcript.outputs
-    assert "You:</b> average revenue by region" in outputs[0]["data"]["text/html"]
-    assert "highest for" in outputs[1]["data"]["text/html"]
-
-
-def test_panel_upload_widget_value(panel_agent: Agent, sales_csv: Path) -> None:
-    view = CSVPanel(panel_agent)
-    view._on_upload({"new": ({"name": "a.csv", "content": memoryview(sales_csv.read_bytes())},)})
-    assert "a.csv" in view.files.value
-
-
-def test_panel_work_runs_as_tasks_while_the_loop_stays_free(
-    panel_agent: Agent, tmp_path: Path
-) -> None:
-    big = write_csv(mixed_frame(300_000, 12), tmp_path / "big.csv")
-    view = CSVPanel(panel_agent)
-    ticks: list[float] = []
-
-    async def scenario() -> None:
-        task = view.load_path(str(big))
-        assert isinstance(task, asyncio.Task)
-        while not task.done():  # the loop keeps serving other work during the load
-            ticks.append(view.jobs.children[0].children[0].value)
-            await asyncio.sleep(0.01)
-        await task
-        question = view.ask("how many rows are there?")
-        await question
-
-    asyncio.run(scenario())
-    assert len(ticks) > 3
-    bar = view.jobs.children[0].children[0]
-    assert bar.value == 1.0 and bar.bar_style == "success"
-    assert "completed <b>big.csv</b> — 300,000 rows" in view.files.value
-    assert "300,000" in view.transcript.outputs[-1]["data"]["text/plain"]

@@ -62,3 +62,52 @@ def test_other_cells_run_while_a_large_file_loads(tmp_path: Path) -> None:
     finally:
         client.stop_channels()
         manager.shutdown_kernel(now=True)
+
+
+def execute_any(client, code: str, timeout: float = 120) -> tuple[dict, list[dict]]:
+    """Run code; return the reply content (ok or error) and the iopub messages of the cell."""
+    msg_id = client.execute(code)
+    reply = client.get_shell_msg(timeout=timeout)
+    while reply["parent_header"].get("msg_id") != msg_id:
+        reply = client.get_shell_msg(timeout=timeout)
+    messages = []
+    while True:
+        message = client.get_iopub_msg(timeout=timeout)
+        if message["parent_header"].get("msg_id") != msg_id:
+            continue
+        messages.append(message)
+        if message["msg_type"] == "status" and message["content"]["execution_state"] == "idle":
+            break
+    return reply["content"], messages
+
+
+@pytest.mark.slow
+def test_run_all_asks_the_file_loading_in_the_background_and_stops_at_a_failed_load(
+    tmp_path: Path,
+) -> None:
+    big = write_csv(mixed_frame(600_000, 12, seed=8), tmp_path / "big.csv")
+    small = write_csv(mixed_frame(1_000, 4, seed=9), tmp_path / "small.csv")
+    empty = tmp_path / "empty.csv"
+    empty.write_bytes(b"")
+    manager, client = start_new_kernel(kernel_name="python3", cwd=str(tmp_path))
+    try:
+        execute(
+            client,
+            f"import os; os.environ['CSVAGENT_DATA_DIR'] = {str(tmp_path / 'data')!r}\n"
+            f"%load_ext csvagent_jupyter\n%csv load {small} --wait",
+        )
+        execute(client, f"%csv load {big}")  # returns at once, as in "Run All"
+        reply, messages = execute_any(client, "%%ask -o rows\nhow many rows are there?")
+        assert reply["status"] == "ok"
+        shown = [m["content"] for m in messages if m["msg_type"] == "display_data"]
+        assert any("FloatProgress" in c["data"]["text/plain"] for c in shown)  # its bar
+        execute(client, "assert rows == 600_000, rows")  # big.csv, not small.csv
+
+        execute(client, f"%csv load {empty}")
+        reply, messages = execute_any(client, "%%ask\nhow many rows are there?")
+        assert reply["status"] == "error"  # "Run All" stops here
+        text = "".join(m["content"].get("text", "") for m in messages if m["msg_type"] == "stream")
+        assert "UsageError: empty.csv is empty" in text and "Traceback" not in text
+    finally:
+        client.stop_channels()
+        manager.shutdown_kernel(now=True)

@@ -133,7 +133,10 @@ def test_never_substitutes_a_column_that_does_not_exist(
     agent: Agent, table: tuple[Roles, pd.DataFrame]
 ) -> None:
     roles, _ = table
-    ask_declines(agent, f"average taxi_out_min by {roles.group}")
+    misspelt = roles.measure.replace(" ", "_") + "_total"
+    declined = ask_declines(agent, f"average {misspelt} by {roles.group}")
+    assert f"There is no column {misspelt!r}" in declined.summary
+    assert repr(roles.measure) in declined.summary  # the close name is offered, not used
 
 
 def test_every_answer_says_what_was_computed(
@@ -176,3 +179,74 @@ def test_interpretation_of_plans_from_any_planner() -> None:
         aggregates=[Aggregate(func="count")],
     )
     assert describe(counted) == "Number of rows where returned is true."
+
+
+def test_chart_follow_up_drops_a_single_answer_limit(
+    agent: Agent, table: tuple[Roles, pd.DataFrame]
+) -> None:
+    roles, df = table
+    best = ask_ok(agent, f"which {roles.group} has the highest average {roles.measure_words}?")
+    assert best.kind == "scalar"
+    chart = ask_ok(agent, "as a bar chart")
+    assert chart.kind == "chart" and len(chart.table) == df[roles.group].nunique()
+
+
+def test_follow_up_goes_to_the_file_of_the_previous_question(agent: Agent, tmp_path: Path) -> None:
+    first = make_table(STYLES[0], seed=1)
+    second = make_table(STYLES[1], seed=2)
+    one = agent.load(write_csv(first, tmp_path / "one.csv"))
+    session = agent.session(file=one.id).id
+    ask_ok(agent, "average salary by department", session=session)
+    agent.load(write_csv(second, tmp_path / "two.csv"))  # now the file in use
+    only = ask_ok(agent, "only for Bravo", session=session)
+    assert only.file_id == one.id
+    assert set(only.value["department"]) == {"Bravo"}
+
+
+def test_percentages_and_shares(agent: Agent, table: tuple[Roles, pd.DataFrame]) -> None:
+    roles, df = table
+    share = ask_ok(agent, f"what share of {roles.entity_words} are in Bravo?")
+    assert share.value == pytest.approx(100 * (df[roles.group] == "Bravo").mean())
+    flagged = ask_ok(agent, f"what percent of {roles.entity_words} are {roles.flag}")
+    assert flagged.value == pytest.approx(100 * df[roles.flag].astype(bool).mean())
+
+
+def test_groups_kept_by_their_aggregate(agent: Agent, table: tuple[Roles, pd.DataFrame]) -> None:
+    roles, df = table
+    means = df.groupby(roles.group)[roles.measure].mean()
+    threshold = float(means.median())
+    having = ask_ok(
+        agent,
+        f"how many {roles.group_words} have an average {roles.measure_words} above {threshold}",
+    )
+    assert having.value == int((means > threshold).sum())
+    sizes = df[roles.group].value_counts()
+    listed = ask_ok(agent, f"list the {roles.group_words} with more than 100 {roles.entity_words}")
+    assert sorted(listed.value) == sorted(sizes[sizes > 100].index)
+
+
+def test_nth_place(agent: Agent, table: tuple[Roles, pd.DataFrame]) -> None:
+    roles, df = table
+    means = df.groupby(roles.group)[roles.measure].mean().sort_values(ascending=False)
+    second = ask_ok(
+        agent, f"which {roles.group} has the second highest average {roles.measure_words}"
+    )
+    assert second.value == means.index[1]
+    value = ask_ok(agent, f"the 3rd highest {roles.measure_words}")
+    assert value.value == df[roles.measure].sort_values(ascending=False).iloc[2]
+
+
+def test_differences_ratios_and_growth(agent: Agent, table: tuple[Roles, pd.DataFrame]) -> None:
+    roles, df = table
+    mean = df.groupby(roles.group)[roles.measure].mean()
+    total = df.groupby(roles.group)[roles.measure].sum()
+    gap = ask_ok(
+        agent,
+        f"difference in average {roles.measure_words} between Alpha and Delta (Alpha minus Delta)",
+    )
+    assert gap.value == pytest.approx(mean["Alpha"] - mean["Delta"])
+    ratio = ask_ok(agent, f"ratio of total {roles.measure_words} of Bravo to Charlie")
+    assert ratio.value == pytest.approx(total["Bravo"] / total["Charlie"])
+    by_year = df.groupby(df[roles.date].dt.year)[roles.measure].sum()
+    growth = ask_ok(agent, f"growth of total {roles.measure_words} from 2022 to 2023 in percent")
+    assert growth.value == pytest.approx(100 * (by_year[2023] - by_year[2022]) / by_year[2022])

@@ -20,6 +20,11 @@ def _labels(values: pd.Series) -> list[str]:
     return [str(v) for v in values.tolist()]
 
 
+def _numbers(values: pd.Series) -> list[float]:
+    """Plain floats, missing values as NaN: matplotlib cannot convert pandas' ``NA``."""
+    return pd.to_numeric(values, errors="coerce").astype("float64").tolist()
+
+
 def _default_axes(table: pd.DataFrame, spec: ChartSpec) -> tuple[str | None, str | None]:
     numeric = [c for c in table.columns if pd.api.types.is_numeric_dtype(table[c].dtype)]
     other = [c for c in table.columns if c not in numeric]
@@ -68,7 +73,7 @@ def draw_chart(
         )
     if kind in ("bar", "barh") and spec.series is None:
         labels = _labels(table[x])
-        getattr(ax, kind)(labels, table[y].tolist())
+        getattr(ax, kind)(labels, _numbers(table[y]))
         code.append(f"ax.{kind}(data[{x!r}].astype(str), data[{y!r}])")
     elif kind in ("bar", "line") and spec.series is not None:
         wide = table.pivot_table(index=x, columns=spec.series, values=y, observed=True, sort=True)
@@ -81,14 +86,14 @@ def draw_chart(
             if kind == "line":
                 ax.plot(
                     _labels(wide.index.to_series()),
-                    wide[column].tolist(),
+                    _numbers(wide[column]),
                     marker="o",
                     label=str(column),
                 )
             else:
                 ax.bar(
                     [p + number * width for p in positions],
-                    wide[column].tolist(),
+                    _numbers(wide[column]),
                     width,
                     label=str(column),
                 )
@@ -110,40 +115,47 @@ def draw_chart(
         ax.legend(title=spec.series)
         code.append(f"ax.legend(title={spec.series!r})")
     elif kind == "line":
-        ax.plot(_labels(table[x]), table[y].tolist(), marker="o")
+        ax.plot(_labels(table[x]), _numbers(table[y]), marker="o")
         code.append(f"ax.plot(data[{x!r}].astype(str), data[{y!r}], marker='o')")
     elif kind == "scatter":
         if x is None or y is None:
             raise PlanError("A scatter chart needs two numeric columns.")
-        ax.scatter(table[x].tolist(), table[y].tolist(), s=12, alpha=0.7)
+        ax.scatter(_numbers(table[x]), _numbers(table[y]), s=12, alpha=0.7)
         code.append(f"ax.scatter(data[{x!r}], data[{y!r}], s=12, alpha=0.7)")
     elif kind == "hist":
         column = x or y
         if column is None:
             raise PlanError("A histogram needs a numeric column.")
-        ax.hist(table[column].dropna().astype("float64").tolist(), bins=20)
+        ax.hist([v for v in _numbers(table[column]) if v == v], bins=20)
         code.append(f"ax.hist(data[{column!r}].dropna().astype('float64'), bins=20)")
         x, y = column, "count"
     elif kind == "pie":
-        ax.pie(table[y].tolist(), labels=_labels(table[x]), autopct="%1.1f%%")
+        present = table[table[y].notna()]  # a slice of nothing has no angle
+        ax.pie(_numbers(present[y]), labels=_labels(present[x]), autopct="%1.1f%%")
+        code.append(f"data = data[data[{y!r}].notna()]")
         code.append(f"ax.pie(data[{y!r}], labels=data[{x!r}].astype(str), autopct='%1.1f%%')")
     elif kind == "box":
         if y is None:
             raise PlanError("A box plot needs a numeric column.")
         if x is None:
-            ax.boxplot([table[y].dropna().astype("float64").tolist()], tick_labels=[y])
+            ax.boxplot([[v for v in _numbers(table[y]) if v == v]], tick_labels=[y])
             code.append(
                 f"ax.boxplot([data[{y!r}].dropna().astype('float64')], tick_labels=[{y!r}])"
             )
         else:
             keys = sorted(table[x].dropna().unique().tolist(), key=str)
             groups = [
-                table.loc[table[x] == key, y].dropna().astype("float64").tolist() for key in keys
+                [
+                    v
+                    for v in _numbers(table.loc[table[x].eq(key).fillna(False).astype(bool), y])
+                    if v == v
+                ]
+                for key in keys
             ]
             ax.boxplot(groups, tick_labels=[str(k) for k in keys])
             code.append(f"keys = sorted(data[{x!r}].dropna().unique().tolist(), key=str)")
             code.append(
-                f"ax.boxplot([data.loc[data[{x!r}] == k, {y!r}].dropna().astype('float64') for k in keys], tick_labels=[str(k) for k in keys])"
+                f"ax.boxplot([data.loc[data[{x!r}].eq(k).fillna(False).astype(bool), {y!r}].dropna().astype('float64') for k in keys], tick_labels=[str(k) for k in keys])"
             )
     title = spec.title or (
         f"{y} by {x}" if x and y and kind != "hist" else f"Distribution of {x or y}"

@@ -14,10 +14,11 @@ from typing import Any, Literal
 
 import pandas as pd
 
+from .number_format import formatters
 from .plan import Plan
 
 ResultKind = Literal["table", "scalar", "list", "chart", "text", "error"]
-SHOWN_ROWS = 20
+SHOWN_ROWS = 20  # rows of a table shown; %config CSVAgent.autolimit sets it
 SHOWN_COLUMNS = 30
 
 
@@ -79,7 +80,10 @@ class Result:
         lines += [self.summary] if self.summary else []
         table = self._table_for_display()
         if table is not None:
-            lines.append(table.to_string(max_rows=SHOWN_ROWS, max_cols=SHOWN_COLUMNS))
+            shown = table.head(SHOWN_ROWS)
+            lines.append(
+                shown.to_string(max_cols=SHOWN_COLUMNS, formatters=formatters(shown))  # type: ignore[arg-type]
+            )
             if len(table) > SHOWN_ROWS:
                 lines.append(f"({SHOWN_ROWS} of {len(table):,} rows shown)")
         elif self.kind in ("scalar", "list", "text") and not isinstance(
@@ -117,7 +121,14 @@ class Result:
         table = self._table_for_display()
         if table is not None:
             shown = table.head(SHOWN_ROWS)
-            parts.append(shown.to_html(max_cols=SHOWN_COLUMNS, border=0, escape=True))
+            parts.append(
+                shown.to_html(
+                    max_cols=SHOWN_COLUMNS,
+                    border=0,
+                    escape=True,
+                    formatters=formatters(shown),  # type: ignore[arg-type]
+                )
+            )
             if len(table) > SHOWN_ROWS:
                 parts.append(f"<p><em>{SHOWN_ROWS} of {len(table):,} rows</em></p>")
             else:

@@ -11,8 +11,7 @@ from typing import Any
 
 from IPython.core.error import UsageError
 
-from .state import get_agent
-from .tasks import ProgressBar, run_with_progress
+from .state import get_agent, get_loads
 
 # IPython prints exactly UsageError (not subclasses) as one line without a traceback, and
 # the cell still fails: that is what every error of the magics should look like.
@@ -33,10 +32,17 @@ def _parse(parser: argparse.ArgumentParser, args: list[str]) -> argparse.Namespa
     return parsed
 
 
+class Text(str):
+    """A message that displays as text, not as a quoted string with literal ``\\n``."""
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        printer.text(str(self))
+
+
 def _table(rows: list[dict[str, Any]], empty: str) -> Any:
     import pandas as pd  # here, not at import: loading the extension stays light
 
-    return pd.DataFrame(rows) if rows else empty
+    return pd.DataFrame(rows) if rows else Text(empty)
 
 
 # -- files --------------------------------------------------------------------------------------
@@ -48,54 +54,80 @@ def cmd_load(args: list[str]) -> Any:
     parser.add_argument("--skip-bad-lines", action="store_true")
     options = _parse(parser, args)
     agent = get_agent()
+    skip = options.skip_bad_lines or None
     if options.wait:
-        return agent.load(
-            options.path, name=options.name, skip_bad_lines=options.skip_bad_lines or None
-        )
-    from IPython.display import display
-
-    bar = ProgressBar(options.name or options.path)
-    display(bar.widget)
-
-    def work(progress: Callable[..., None]) -> Any:
-        return agent.load(
-            options.path,
-            name=options.name,
-            on_progress=progress,
-            skip_bad_lines=options.skip_bad_lines or None,
-        )
-
-    result = run_with_progress(work, bar.update)
-    return None if not hasattr(result, "id") else result
+        get_loads().forget_intent()
+        return agent.load(options.path, name=options.name, skip_bad_lines=skip)
+    started = get_loads().start(agent, options.path, name=options.name, skip_bad_lines=skip)
+    return started if hasattr(started, "id") else None  # a background load shows its bar only
 
 
 def cmd_files(args: list[str]) -> Any:
+    """Loaded files first, then loads in progress, then failed loads; the file in use marked."""
+    import pandas as pd
+
     _parse(_parser("files"), args)
+    agent = get_agent()
+    loads = get_loads()
+    pending = loads.intended  # a load still running (or failed) decides the file in use
+    newest_first = agent.files()
+    in_use = (
+        agent.current_file_id
+        if pending is None
+        else next(
+            (f.id for f in newest_first if f.name == pending.name and f.status != "completed"),
+            None,
+        )
+    )
+    order = {"completed": 0, "processing": 1, "error": 2}
+    files = sorted(newest_first, key=lambda f: order.get(f.status, 1))
     rows = [
         {
+            "in use": "●" if f.id == in_use else "",
             "name": f.name,
-            "status": f.status,
+            "status": {"error": "FAILED", "processing": "loading"}.get(f.status, f.status),
             "rows": f.rows,
-            "columns": len(f.columns),
+            "columns": len(f.columns) if f.status == "completed" else None,
+            "error": f.error or "",
             "id": f.id,
             "loaded": f.created_at,
-            "error": f.error,
         }
-        for f in get_agent().files()
+        for f in files
     ]
-    return _table(rows, "No file is loaded yet. Use %csv load PATH.")
+    if not rows:
+        return Text("No file is loaded yet. Use %csv load PATH.")
+    table = pd.DataFrame(rows)
+    table["rows"] = table["rows"].astype("Int64")
+    table["columns"] = table["columns"].astype("Int64")
+    return table
 
 
 def cmd_use(args: list[str]) -> Any:
     parser = _parser("use")
     parser.add_argument("name")
-    return get_agent().use(_parse(parser, args).name)
+    name = _parse(parser, args).name
+    loads = get_loads()
+    ref = loads.file_for(get_agent(), name)
+    info = get_agent().use(ref)
+    loads.forget_intent()
+    return Text(f"Questions now go to {info.name} ({info.rows:,} rows).")
+
+
+def cmd_drop(args: list[str]) -> Any:
+    parser = _parser("drop")
+    parser.add_argument("name")
+    name = _parse(parser, args).name
+    if get_loads().status_of(name) == "loading":
+        raise CSVAgentUsageError(f"{name} is still loading; drop it once the load has finished.")
+    info = get_agent().drop(name)
+    return Text(f"Dropped {info.name}: it is no longer among the files, and its cache is gone.")
 
 
 def cmd_info(args: list[str]) -> Any:
     parser = _parser("info")
     parser.add_argument("name", nargs="?")
-    info = get_agent().file(_parse(parser, args).name)
+    ref = get_loads().file_for(get_agent(), _parse(parser, args).name)
+    info = get_agent().file(ref)
     rows = [
         {
             "column": c.name,
@@ -118,9 +150,12 @@ def cmd_history(args: list[str]) -> Any:
     parser.add_argument("-n", type=int, default=20)
     parser.add_argument("--session")
     options = _parse(parser, args)
+    agent = get_agent()
+    names = {f.id: f.name for f in agent.files()}
     rows = [
         {
             "id": q.id,
+            "file": names.get(q.file_id or "", ""),
             "question": q.question,
             "status": q.status,
             "planner": q.planner,
@@ -130,7 +165,7 @@ def cmd_history(args: list[str]) -> Any:
             "summary": q.summary or q.error,
             "at": q.created_at,
         }
-        for q in get_agent().history(session=options.session, limit=options.n)
+        for q in agent.history(session=options.session, limit=options.n)
     ]
     return _table(rows, "No question asked yet. Use %%ask.")
 
@@ -157,7 +192,7 @@ def cmd_session(args: list[str]) -> Any:
     options = _parse(parser, args)
     agent = get_agent()
     if options.action == "new":
-        return agent.session()
+        return agent.session(file=get_loads().file_for(agent, None))
     if not options.id:
         raise CSVAgentUsageError("%csv session resume needs a session id (see %csv sessions).")
     return agent.session(resume=options.id)
@@ -170,7 +205,7 @@ def cmd_model(args: list[str]) -> Any:
     agent = get_agent()
     if options.name:
         agent.use_model(options.name)
-    return f"Questions are planned by: {agent.model_name}"
+    return Text(f"Questions are planned by: {agent.model_name}")
 
 
 def cmd_status(args: list[str]) -> Any:
@@ -199,7 +234,17 @@ def cmd_status(args: list[str]) -> Any:
 def cmd_replay(args: list[str]) -> Any:
     parser = _parser("replay")
     parser.add_argument("query_id")
-    return get_agent().replay(_parse(parser, args).query_id)
+    query_id = _parse(parser, args).query_id
+    agent = get_agent()
+    ids = (
+        [query_id]
+        if agent.store.get_query(query_id)
+        else agent.store.query_ids_starting_with(query_id)
+    )
+    if len(ids) != 1:
+        found = "no query" if not ids else f"more than one query ({len(ids)}) whose id starts with"
+        raise CSVAgentUsageError(f"There is {found} {query_id!r}; %csv history lists them.")
+    return agent.replay(ids[0])
 
 
 def cmd_preview(args: list[str]) -> Any:
@@ -207,7 +252,8 @@ def cmd_preview(args: list[str]) -> Any:
         raise CSVAgentUsageError(
             "%csv preview needs a question: %csv preview average sales by region"
         )
-    return get_agent().preview(" ".join(args))
+    agent = get_agent()
+    return agent.preview(" ".join(args), file=get_loads().file_for(agent, None))
 
 
 def cmd_panel(args: list[str]) -> Any:
@@ -219,13 +265,14 @@ def cmd_panel(args: list[str]) -> Any:
 
 
 def cmd_help(args: list[str]) -> Any:
-    return HELP
+    return Text(HELP)
 
 
 COMMANDS: dict[str, Callable[[list[str]], Any]] = {
     "load": cmd_load,
     "files": cmd_files,
     "use": cmd_use,
+    "drop": cmd_drop,
     "info": cmd_info,
     "history": cmd_history,
     "sessions": cmd_sessions,
@@ -242,13 +289,15 @@ HELP = """%csv subcommands:
   load PATH [--name N] [--wait] [--skip-bad-lines]   load a CSV (in the background, with progress)
   files                                              the loaded files
   use NAME                                           ask questions about this file by default
+  drop NAME                                          forget a file (and its cache)
   info [NAME]                                        the profile of a file, a row per column
   history [-n N] [--session ID]                      the query log
   sessions | session new | session resume ID         conversations
   model [provider:model | offline]                   show or choose the planner
   status [JOB]                                       background jobs and their progress
-  replay QUERY_ID                                    re-run a logged plan, without any model
+  replay QUERY_ID                                    re-run a logged plan (an id prefix will do)
   preview QUESTION                                   exactly what would be sent to a model
   panel [--side]                                     the upload and chat panel
   help                                               this text
-Ask with %%ask (cell) or %ask (line); %%ask? lists its options."""
+Ask with %%ask (cell) or %ask (line); %%ask? lists its options.
+Settings: %config CSVAgent shows them, e.g. %config CSVAgent.autolimit = 50."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from traitlets import Bool, Int, Unicode, observe
+from traitlets import Bool, Int, TraitError, Unicode, observe, validate
 from traitlets.config import Configurable
 
 from ..settings import Settings
@@ -50,6 +50,44 @@ class CSVAgent(Configurable):
     autolimit = Int(
         20, config=True, help="Rows of a table shown in the notebook (the value keeps all)."
     )
+
+    @validate("autolimit")
+    def _valid_autolimit(self, proposal: dict[str, Any]) -> int:
+        if proposal["value"] < 1:
+            raise TraitError("CSVAgent.autolimit must be at least 1.")
+        return int(proposal["value"])
+
+    @observe("autolimit")
+    def _autolimit_changed(self, change: dict[str, Any]) -> None:
+        from ..analysis import result
+
+        result.SHOWN_ROWS = change["new"]
+
+    def in_effect(self) -> dict[str, Any]:
+        """The values the agent uses now: a trait left at None means "from the environment"."""
+        from .state import get_agent
+
+        agent = get_agent()
+        settings = agent.settings
+        return {
+            "model": agent.model_name,
+            "database_url": settings.resolved_database_url,
+            "data_dir": str(settings.data_dir),
+            "max_file_bytes": settings.max_file_bytes,
+            "schema_only": settings.schema_only,
+            "openai_base_url": settings.openai_base_url,
+        }
+
+    @classmethod
+    def class_get_trait_help(cls, trait: Any, inst: Any = None, helptext: str | None = None) -> str:
+        """``%config CSVAgent`` prints this per trait: show the value in effect, not "None"."""
+        text = super().class_get_trait_help(trait, inst, helptext)
+        if inst is None or getattr(inst, trait.name) is not None:
+            return text
+        value = inst.in_effect().get(trait.name)
+        if value is None:
+            return text
+        return text.replace("Current: None", f"Current: {value!r} (from the environment)")
 
     def settings(self) -> Settings:
         """The environment's settings with the values set here on top."""

@@ -7,21 +7,42 @@ CSVAgent.show_traceback = True`` shows the full traceback instead.
 
 from __future__ import annotations
 
+import logging
 import shlex
-from typing import Any
+from typing import Any, NoReturn
 
 from IPython.core.magic import Magics, line_cell_magic, line_magic, magics_class
 from IPython.core.magic_arguments import argument, magic_arguments, parse_argstring
 
 from ..errors import CSVAgentError
-from .commands import COMMANDS, HELP, CSVAgentUsageError
-from .state import get_agent
+from .commands import COMMANDS, HELP, CSVAgentUsageError, Text
+from .state import get_agent, get_loads
+
+log = logging.getLogger("csvagent_jupyter")
 
 
-def _fail(exc: BaseException, show_traceback: bool) -> None:
+def _fail(exc: BaseException, show_traceback: bool) -> NoReturn:
     if show_traceback:
         raise exc
-    raise CSVAgentUsageError(str(exc)) from None
+    if isinstance(exc, CSVAgentUsageError):
+        raise exc
+    if isinstance(exc, CSVAgentError):
+        raise CSVAgentUsageError(str(exc)) from None
+    # An internal error: the log has the traceback; the cell shows one line and fails.
+    log.error("internal error in a csvagent magic", exc_info=exc)
+    raise CSVAgentUsageError(
+        f"Internal error ({type(exc).__name__}: {exc}). The traceback is in the log; "
+        "%config CSVAgent.show_traceback = True shows it here."
+    ) from None
+
+
+def failure_message(result: Any) -> str:
+    """A failed question's reason, then the suggested questions one per line, ready to copy."""
+    message = result.summary
+    if result.suggestions:
+        lines = "\n".join(f"  %ask {s}" for s in result.suggestions)
+        message += f"\nTry one of these:\n{lines}"
+    return message
 
 
 @magics_class
@@ -56,18 +77,14 @@ class CSVAgentMagics(Magics):
             raise CSVAgentUsageError("Ask a question: %ask average revenue by region")
         try:
             agent = get_agent()
-            result = agent.ask(
-                question, file=options.file, session=options.session, model=options.model
-            )
+            file = get_loads().file_for(agent, options.file)
+            result = agent.ask(question, file=file, session=options.session, model=options.model)
             if result.ok and (options.chart or options.table):
                 result = self._force_form(agent, result, chart=options.chart)
-        except CSVAgentError as exc:
+        except Exception as exc:
             _fail(exc, self.csv_config.show_traceback)
         if result.kind == "error":
-            message = result.summary
-            if result.suggestions:
-                message += "\nTry: " + "; ".join(result.suggestions)
-            raise CSVAgentUsageError(message)
+            raise CSVAgentUsageError(failure_message(result))
         if options.output:
             self.shell.user_ns[options.output] = result.value
         if options.code:
@@ -99,11 +116,11 @@ class CSVAgentMagics(Magics):
         except ValueError as exc:
             raise CSVAgentUsageError(f"%csv: {exc}") from None
         if not words:
-            return HELP
+            return Text(HELP)
         command = COMMANDS.get(words[0])
         if command is None:
             raise CSVAgentUsageError(f"%csv has no subcommand {words[0]!r}.\n{HELP}")
         try:
             return command(words[1:])
-        except CSVAgentError as exc:
+        except Exception as exc:
             _fail(exc, self.csv_config.show_traceback)

@@ -8,6 +8,18 @@ from typing import Any
 _lock = threading.Lock()
 _agent: Any = None
 _config: Any = None
+_loads: Any = None
+
+
+def get_loads() -> Any:
+    """The notebook's background loads (see loads.py), made on first use."""
+    global _loads
+    with _lock:
+        if _loads is None:
+            from .loads import Loads
+
+            _loads = Loads()
+        return _loads
 
 
 def set_config(config: Any) -> None:
@@ -29,7 +41,7 @@ def get_agent() -> Any:
 
 def reset_agent(*, keep_model: bool = False) -> None:
     """Settings changed: a model change is applied in place; anything else makes a new Agent."""
-    global _agent
+    global _agent, _loads
     with _lock:
         if _agent is None:
             return
@@ -39,3 +51,4 @@ def reset_agent(*, keep_model: bool = False) -> None:
             return
         _agent.close()
         _agent = None
+        _loads = None

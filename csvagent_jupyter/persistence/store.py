@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import delete, select, update
 
 from .database import Database
 from .models import Base, File, Job, Query, Session, utcnow
@@ -85,6 +85,14 @@ class Store:
                 statement = statement.where(File.status == status)
             return list(session.scalars(statement))
 
+    def delete_file(self, file_id: str) -> None:
+        """Delete a File; its sessions and queries stay, no longer linked to it (done here, not
+        by the database, since SQLite enforces ``ON DELETE SET NULL`` only with a pragma)."""
+        with self.db.transaction() as session:
+            session.execute(update(Session).where(Session.file_id == file_id).values(file_id=None))
+            session.execute(update(Query).where(Query.file_id == file_id).values(file_id=None))
+            session.execute(delete(File).where(File.id == file_id))
+
     # -- jobs ------------------------------------------------------------------------------
     def add_job(self, job_type: str, *, subject_id: str | None = None) -> Job:
         return self._add(Job(job_type=job_type, status="queued", subject_id=subject_id))
@@ -137,6 +145,12 @@ class Store:
                 .limit(1)
             )
             return session.scalars(statement).first()
+
+    def query_ids_starting_with(self, prefix: str, *, limit: int = 10) -> list[str]:
+        """Ids of queries that start with ``prefix`` (so a short id prefix can name a query)."""
+        with self.db.transaction() as session:
+            statement = select(Query.id).where(Query.id.startswith(prefix, autoescape=True))
+            return list(session.scalars(statement.limit(limit)))
 
     def list_queries(self, *, session_id: str | None = None, limit: int = 100) -> list[Query]:
         """The query log, oldest first, so it reads as a conversation."""

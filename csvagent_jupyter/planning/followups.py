@@ -97,6 +97,8 @@ def apply_followup(question: str, previous: Plan, index: SchemaIndex) -> Plan | 
             changes["chart"] = previous.chart or ChartSpec(kind="bar")
     if "chart" in changes and previous.answer_column:
         changes["answer_column"] = None  # a chart needs the table, not one value of it
+        if previous.limit == 1 and "limit" not in changes:
+            changes["limit"] = None  # "the top one" made sense for one answer, not for a chart
     if not changes:
         return None
     return previous.model_copy(update=changes)

@@ -10,12 +10,33 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pandas as pd
 
 from ..loading.profile import FileProfile, looks_like_identifier
 
 MAX_VALUES_PER_COLUMN = 20_000
+# Words of file names that say nothing about what a row is.
+FILE_WORDS = frozenset(
+    [
+        "data",
+        "dataset",
+        "export",
+        "final",
+        "table",
+        "report",
+        "copy",
+        "new",
+        "old",
+        "v",
+        "raw",
+        "clean",
+        "file",
+        "sheet",
+        "csv",
+    ]
+)
 MAX_NGRAM = 7
 
 STOPWORDS = frozenset(
@@ -133,6 +154,16 @@ _TOKEN = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*|#")
 
 
 def singular(word: str) -> str:
+    """The stem of ``word``, applied until it no longer changes ("ratings" and "rating" → "rat")."""
+    for _ in range(3):
+        stem = _strip_ending(word)
+        if stem == word:
+            return word
+        word = stem
+    return word
+
+
+def _strip_ending(word: str) -> str:
     """A light stemmer: plural and verb endings off, so "grossed" meets "Gross" and "wins" "win".
 
     Applied the same way to names, values and questions, so only consistency matters,
@@ -193,14 +224,21 @@ class SchemaIndex:
     profile: FileProfile
     column_tokens: dict[str, list[str]] = field(default_factory=dict)
     whole_tokens: dict[str, list[str]] = field(default_factory=dict)  # camelCase kept whole
-    free_text: set[str] = field(default_factory=set)  # long prose: never matched word by word
+    free_text: set[str] = field(default_factory=set)
+    subject: frozenset[str] = (
+        frozenset()
+    )  # words of the file name: "flights_2023.csv" → flight  # long prose: never matched word by word
     values: dict[str, dict[str, object]] = field(
         default_factory=dict
     )  # normalized → original, per column
 
     @classmethod
-    def build(cls, frame: pd.DataFrame, profile: FileProfile) -> SchemaIndex:
+    def build(cls, frame: pd.DataFrame, profile: FileProfile, *, name: str = "") -> SchemaIndex:
+        """The index of one table; ``name`` is its file name, whose words name its rows."""
         index = cls(profile)
+        index.subject = frozenset(
+            t for t in tokens(Path(name).stem) if not t.isdigit() and t not in FILE_WORDS
+        )
         for column in profile.column_profiles:
             index.column_tokens[column.name] = tokens(column.name)
             index.whole_tokens[column.name] = tokens(column.name, split_camel=False)
@@ -274,30 +312,60 @@ class SchemaIndex:
             if len(target) >= 5 and fuzz.ratio(joined, target) >= 88:  # type: ignore[attr-defined]
                 best = ColumnMention(column, start, start + n, 0.9)
         if best is None:
-            significant = [t for t in name_tokens if t not in STOPWORDS and len(t) > 2]
-            hits = 0
-            first: int | None = None
-            for position, word in enumerate(words):
-                if word in significant:
-                    score = 0.5 + 0.3 / len(significant)
-                elif len(word) >= 5 and any(
-                    (len(t) >= 5 and (t.startswith(word) or word.startswith(t)))
-                    or (
-                        len(t) == 4 and len(word) >= 6 and word.startswith(t)
-                    )  # "lang" ~ "language"
-                    for t in significant
-                ):
-                    score = 0.45 + 0.2 / len(significant)  # "attend" ~ "attendance"
-                else:
-                    continue
-                hits += 1
-                first = position if first is None else first
-                if best is None or score > best.score:
-                    best = ColumnMention(column, position, position + 1, score)
-            if best is not None and hits > 1:  # several words of the name ("2000" … "attended")
-                best = ColumnMention(
-                    column, first or 0, best.end, min(0.85, best.score + 0.15 * (hits - 1))
-                )
+            best = self._partial_mention(column, name_tokens, words)
+        return best
+
+    @staticmethod
+    def _partial_mention(
+        column: str, name_tokens: list[str], words: list[str]
+    ) -> ColumnMention | None:
+        """Some words of a longer name: "departure delay" for dep_delay_min.
+
+        Hits next to each other form one mention, widened by neighbouring words of the
+        name ("first response" for "First Response (min)"); a lone abbreviation ("dep")
+        counts only beside another hit.
+        """
+        significant = [t for t in name_tokens if t not in STOPWORDS and len(t) > 2]
+        if not significant:
+            return None
+        hits: dict[int, float] = {}
+        for position, word in enumerate(words):
+            if word in significant:
+                hits[position] = 0.5 + 0.3 / len(significant)
+            elif len(word) >= 5 and any(
+                (len(t) >= 5 and (t.startswith(word) or word.startswith(t)))
+                or (len(t) == 4 and len(word) >= 6 and word.startswith(t))  # "lang" ~ "language"
+                for t in significant
+            ):
+                hits[position] = 0.45 + 0.2 / len(significant)  # "attend" ~ "attendance"
+            elif any(
+                3 <= len(t) <= 4 and word.startswith(t) and len(word) >= len(t) + 3
+                for t in significant
+            ):
+                hits[position] = 0.0  # "dep" ~ "departure": only beside another hit
+        runs: list[list[int]] = []
+        for position in sorted(hits):
+            if (
+                runs
+                and position - runs[-1][-1] <= 2
+                and all(words[i] in name_tokens for i in range(runs[-1][-1] + 1, position))
+            ):
+                runs[-1].append(position)
+            else:
+                runs.append([position])
+        best: ColumnMention | None = None
+        for run in runs:
+            top = max(hits[i] for i in run)
+            if len(run) == 1 and top == 0.0:
+                continue
+            start, end = run[0], run[-1] + 1
+            while start > 0 and words[start - 1] in name_tokens:
+                start -= 1
+            while end < len(words) and words[end] in name_tokens:
+                end += 1
+            score = top if len(run) == 1 else min(0.85, max(top, 0.45) + 0.15 * (len(run) - 1))
+            if best is None or score > best.score:
+                best = ColumnMention(column, start, end, score)
         return best
 
     # -- values -------------------------------------------------------------------------------

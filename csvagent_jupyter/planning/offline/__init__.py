@@ -15,8 +15,9 @@ A confident wrong number is the worst outcome for an analyst, so the planner pre
 from __future__ import annotations
 
 import itertools
+import re
 
-from ...analysis.plan import Plan
+from ...analysis.plan import Plan, SortKey
 from ...errors import QuestionError
 from ..schema_index import SchemaIndex
 from . import lexicon
@@ -25,14 +26,19 @@ from .grounding import Frame
 from .pieces import Candidate
 from .reading import Reading, read
 from .scoring import Scored, decide, score
+from .shapes_combined import growth_shape, having_shape, two_value_shape
 from .shapes_counting import count_shape, distinct_list_shape, missing_shape, percent_shape
-from .shapes_ranking import extreme_shape, most_common_shape, top_n_shape
+from .shapes_ranking import choice_shape, extreme_shape, most_common_shape, top_n_shape
 from .shapes_values import aggregate_shape, chart_shape, correlation_shape, yes_no_shape
 from .suggestions import as_question
 
 MAX_FRAMES = 24
 SHAPES = (
     chart_shape,
+    growth_shape,
+    having_shape,
+    two_value_shape,
+    choice_shape,
     count_shape,
     distinct_list_shape,
     aggregate_shape,
@@ -63,11 +69,15 @@ class OfflinePlanner:
         best, offered = decide(scored)
         if best is not None:
             return best.candidate.plan
-        raise QuestionError(_ask_back(question, reading, offered), suggestions=_suggest(offered))
+        message = _missing_column(question, self.index) or _ask_back(question, reading, offered)
+        raise QuestionError(message, suggestions=_suggest(offered))
 
     def readings(self, reading: Reading) -> list[Scored]:
         """Every candidate for the question, scored, best first."""
         reserved, top = _top_n(reading)
+        nth = _nth(reading)
+        if nth is not None:
+            reserved = reserved | nth[1]
         reader = FilterReader(reading, self.index, reserved)
         slots = reader.slots()
         found: list[tuple[Candidate, float]] = []
@@ -78,6 +88,10 @@ class OfflinePlanner:
             if top is not None:
                 n, direction, words = top
                 found += [(c, frame.weight) for c in top_n_shape(frame, n, direction, words)]
+            if nth is not None and nth[2]:  # "ranks 2nd by total clicks": the top list, one place
+                found += [(c, frame.weight) for c in top_n_shape(frame, 1, "max", nth[1])]
+        if nth is not None:
+            found = [(_at_place(c, nth[0], nth[1]), w) for c, w in found]
         # The noun of an id column ("employees" for employee_id) may simply name the rows.
         probe = Frame(
             reading, self.index, [], FilterReader(reading, self.index, reserved), reserved
@@ -87,10 +101,52 @@ class OfflinePlanner:
             for m in reading.columns
             if (probe.is_entity(m.column) and not self.index.is_numeric(m.column))
             or self.index.is_identifier(m.column)
+            or self.index.column_tokens.get(m.column, [""])[-1] == "number"
             for i in range(m.start, m.end)
             if m.end - m.start == 1
         }
         return score(found, reading, subject)
+
+
+def _nth(reading: Reading) -> tuple[int, set[int], bool] | None:
+    """'the second highest', '3rd most', 'ranks 2nd by': the place, its words, and whether it
+    is the 'ranks Nth by' form (which has no superlative of its own)."""
+    for i, word in enumerate(reading.words):
+        place = lexicon.ORDINALS.get(word)
+        if place is None or place < 2:
+            continue
+        after = reading.words[i + 1] if i + 1 < len(reading.words) else ""
+        before = reading.words[i - 1] if i else ""
+        if after in lexicon.MAX_WORDS or after in lexicon.MIN_WORDS:
+            return place, {i}, False
+        if before in ("ranks", "ranked", "rank", "place", "placed") and after == "by":
+            return place, {i - 1, i}, True
+    return None
+
+
+def _at_place(candidate: Candidate, place: int, words: set[int]) -> Candidate:
+    """The candidate moved from the first place to the ``place``-th, if it ranks at all."""
+    plan = candidate.plan
+    if plan.operation == "aggregate" and not plan.group_by and len(plan.aggregates) == 1:
+        agg = plan.aggregates[0]
+        if agg.func not in ("max", "min") or agg.column is None:
+            return candidate
+        plan = Plan(
+            operation="rows",
+            filters=plan.filters,
+            sort=[SortKey(column=agg.column, descending=agg.func == "max")],
+            limit=1,
+            answer_column=agg.column,
+        )
+    if not plan.sort or plan.limit not in (1, None) or plan.offset:
+        return candidate
+    update = {"offset": place - 1, "limit": 1}
+    if plan.answer == "list":
+        update["answer"] = "auto"
+    moved = plan.model_copy(update=update)
+    return Candidate(
+        moved, candidate.explained | words, candidate.shape + "_nth", candidate.penalty
+    )
 
 
 def _consistent(options: tuple[FilterOption, ...]) -> list[FilterOption]:
@@ -132,6 +188,27 @@ def _suggest(offered: list[Scored]) -> list[str]:
         if text and text not in out:
             out.append(text)
     return out
+
+
+_IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+|[a-z]+(?:[A-Z][a-z0-9]+)+")
+
+
+def _missing_column(question: str, index: SchemaIndex) -> str | None:
+    """A name written like a column (snake_case, camelCase) that this table does not have.
+
+    It is never replaced by a similar column: the analyst is told, with the names that exist.
+    """
+    from ...analysis.validate import closest_columns
+
+    columns = [c.name for c in index.profile.column_profiles]
+    known = {c.lower() for c in columns}
+    for name in _IDENTIFIER.findall(question):
+        if name.lower() in known:
+            continue
+        close = closest_columns(name, columns)
+        hint = f" Did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+        return f"There is no column {name!r} in this file.{hint}"
+    return None
 
 
 def _ask_back(question: str, reading: Reading, offered: list[Scored]) -> str:

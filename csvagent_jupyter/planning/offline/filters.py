@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from ...analysis.plan import Condition, Filter, FilterGroup
-from ..schema_index import ColumnMention, SchemaIndex, ValueMention
+from ..schema_index import ColumnMention, SchemaIndex, ValueMention, normalize
 from . import lexicon
 from .reading import Number, Reading
 
@@ -121,7 +121,9 @@ class FilterReader:
             by_column.setdefault(mention.column, []).append(mention)
         slots: list[Slot] = []
         for column, found in by_column.items():
-            values = list(dict.fromkeys(_scalar(m.value) for m in found))
+            values = list(
+                dict.fromkeys(v for m in found for v in self._family(column, _scalar(m.value)))
+            )
             negation = self._negation_before(min(m.start for m in found))
             positions = {i for m in found for i in range(m.start, m.end)}
             positions |= self._own_column_words(column, positions)
@@ -137,6 +139,11 @@ class FilterReader:
                 )
             loose = 0.3 if any(not m.exact for m in found) else 0.0
             option = FilterOption(condition, frozenset(positions), column, loose)
+            inside = self._contained_in_others(column, values) if negation is None else None
+            if inside is not None:
+                # 'Ghostbusters' is a title, and a word of 'Ghostbusters II': either reading.
+                slots.append([option, FilterOption(inside, frozenset(positions), column, 0.1)])
+                continue
             # A value whose words also name a column ("by carrier" vs 'Carrier') may be the column.
             names_column = any(
                 c.score >= 0.9 and c.column != column and set(range(c.start, c.end)) & positions
@@ -144,6 +151,32 @@ class FilterReader:
             )
             slots.append([option, _SKIP] if names_column or loose else [option])
         return slots
+
+    def _family(self, column: str, value: object) -> list[object]:
+        """A value and its qualified variants: 'Hard' also means 'Hard (i)' and 'Hard [2]'."""
+        if not isinstance(value, str):
+            return [value]
+        pattern = re.compile(rf"^{re.escape(value.strip())}\s*[(\[].*[)\]]\s*$", re.IGNORECASE)
+        variants = [
+            v
+            for v in self.index.values.get(column, {}).values()
+            if isinstance(v, str) and pattern.match(v)
+        ]
+        return [value, *variants]
+
+    def _contained_in_others(self, column: str, values: list[object]) -> Condition | None:
+        """A 'contains' reading when the one value named is also a whole word of other values."""
+        if len(values) != 1 or not isinstance(values[0], str) or len(values[0]) < 4:
+            return None
+        needle = f" {normalize(values[0])} "
+        others = [
+            v
+            for key, v in self.index.values.get(column, {}).items()
+            if v != values[0] and needle in f" {key} "
+        ]
+        if not others:
+            return None
+        return Condition(column=column, op="contains", value=values[0])
 
     def _own_column_words(self, column: str, positions: set[int]) -> set[int]:
         """The column's own name beside its value: "the West region", "region is West"."""
@@ -158,9 +191,7 @@ class FilterReader:
                 gap = range(m.end, lo)
             else:
                 continue
-            if len(gap) <= 2 and all(
-                self.r.words[i] in ("is", "=", "of", "the", "a", "in", "for") for i in gap
-            ):
+            if len(gap) <= 3 and all(self.r.words[i] in lexicon.FILLER for i in gap):
                 out |= set(range(m.start, m.end)) | set(gap)
         return out
 
@@ -247,7 +278,7 @@ class FilterReader:
             "before",
             "after",
         )
-        for mention in [] if year_context else self._numeric_mentions():
+        for mention in [] if year_context else self._numeric_mentions(ids=op == "eq"):
             span = set(range(mention.start, mention.end))
             if span & words:
                 continue
@@ -258,19 +289,28 @@ class FilterReader:
             else:
                 continue
             gap = range(mention.end, lo) if mention.end <= lo else range(hi + 1, mention.start)
-            if any(not self._binder(i) for i in gap):
+            loose = [i for i in gap if not self._binder(i)]
+            # One plain noun may stand between ("a systolic reading of 160"), never a name.
+            if len(loose) > 1 or (loose and (op == "eq" or not self._plain_word(loose[0]))):
                 continue
             if distance > 4:
                 continue
+            if self.index.is_identifier(mention.column) and (op != "eq" or distance > 0):
+                continue  # an id is never compared with a threshold
             if op == "eq" and (
-                distance > 1 or any(self.r.words[i] not in ("of", "is", "=", "at") for i in gap)
+                distance > 2
+                or any(
+                    self.r.words[i] not in ("of", "is", "=", "at", *tuple(UNIT_WORDS)) for i in gap
+                )
             ):
-                continue  # a bare number names a column only right beside it ("visit 6", "zero conversions")
+                continue  # a bare number names a column only right beside it ("visit 6", "5 star ratings")
             bound = _fit(value, number, self.index, mention.column, strict=op == "eq")
             if bound is None:
                 continue
             unit = {
-                i for i in gap if self.r.words[i] in UNIT_WORDS or self.r.words[i] in lexicon.FILLER
+                i
+                for i in gap
+                if self.r.words[i] in UNIT_WORDS or self.r.words[i] in lexicon.FILLER or i in loose
             }
             condition = Condition(column=mention.column, op=op, value=bound)  # type: ignore[arg-type]
             options.append(
@@ -299,12 +339,21 @@ class FilterReader:
             i += 1
         return out
 
-    def _numeric_mentions(self) -> list[ColumnMention]:
+    def _numeric_mentions(self, *, ids: bool = False) -> list[ColumnMention]:
+        """Numeric columns named in the question (identifiers only for equality: "user 42")."""
         return [
             m
             for m in self.r.columns
-            if self.index.is_numeric(m.column) and not self.index.is_identifier(m.column)
+            if self.index.is_numeric(m.column) and (ids or not self.index.is_identifier(m.column))
         ]
+
+    def _plain_word(self, position: int) -> bool:
+        """A word that names nothing here: no column, value, number or cue."""
+        word = self.r.words[position]
+        if position in self.r.numbers or lexicon.is_cue(word) or not word.isalpha():
+            return False
+        spans = [*self.r.columns, *self.r.values]
+        return not any(m.start <= position < m.end for m in spans)
 
     # -- dates ----------------------------------------------------------------------------
     def date_columns(self) -> list[str]:
@@ -407,6 +456,13 @@ class FilterReader:
             return None
         if profile.type == "boolean":
             return True, False
+        if (
+            profile.type == "integer"
+            and profile.min == 0
+            and profile.max == 1
+            and profile.distinct == 2
+        ):
+            return 1, 0  # a 0/1 flag
         mapping = self.index.values.get(column, {})
         keys = set(mapping)
         if not keys or len(keys) > 2:

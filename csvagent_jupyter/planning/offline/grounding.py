@@ -19,6 +19,11 @@ from .reading import Reading
 # Compared with stemmed name tokens, so stemmed the same way ("name" → "nam").
 ENTITY_SUFFIXES = frozenset(singular(w) for w in ("id", "code", "key", "name", "no"))
 NAME = singular("name")
+QUANTITY_TOKENS = frozenset(singular(w) for w in ("quantity", "qty", "count", "units", "unit"))
+RANK_TOKENS = frozenset(
+    singular(w)
+    for w in ("rank", "ranking", "place", "placing", "position", "pos", "standing", "seed")
+)
 
 
 @dataclass
@@ -130,6 +135,21 @@ class Frame:
         rows = max(self.index.profile.rows, 1)
         return profile.type in ("text", "category") and profile.distinct >= 0.5 * rows
 
+    def quantity_columns(self) -> list[str]:
+        """Numeric columns that hold counts of things (quantity, units, count)."""
+        return [
+            c.name
+            for c in self.index.profile.column_profiles
+            if c.is_numeric
+            and not self.is_entity(c.name)
+            and set(self.index.column_tokens.get(c.name, [])) & QUANTITY_TOKENS
+        ]
+
+    def is_rank(self, column: str) -> bool:
+        """A column of places (1 is best), where superlatives read the other way round."""
+        tokens = set(self.index.column_tokens.get(column, []))
+        return bool(tokens & RANK_TOKENS) and self.index.is_numeric(column)
+
     def repeats(self, column: str) -> bool:
         profile = self.index.profile.column(column)
         rows = max(self.index.profile.rows, 1)
@@ -167,7 +187,13 @@ class Frame:
             if word in lexicon.AGGREGATE_WORDS and self.free(i):
                 if word in ("max", "min", "maximum", "minimum"):
                     continue
-                return lexicon.AGGREGATE_WORDS[word], {i}
+                func = lexicon.AGGREGATE_WORDS[word]
+                same = {
+                    j
+                    for j, other in enumerate(self.words)
+                    if lexicon.AGGREGATE_WORDS.get(other) == func and self.free(j)
+                }  # "typical … (mean)": both words say the same
+                return func, same
         return None
 
     def superlative(self) -> tuple[str, int] | None:

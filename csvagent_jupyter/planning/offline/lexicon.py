@@ -185,6 +185,46 @@ FILLER = frozenset(
         "column",
         "field",
         "col",
+        "recorded",
+        "reported",
+        "listed",
+    ]
+)
+
+# Units of measure: they say how a number is read, never what to compute.
+UNITS = frozenset(
+    [
+        "usd",
+        "eur",
+        "euro",
+        "euros",
+        "dollar",
+        "dollars",
+        "gbp",
+        "miles",
+        "mile",
+        "km",
+        "kilometres",
+        "kilometers",
+        "kg",
+        "kgs",
+        "lbs",
+        "c",
+        "f",
+        "°c",
+        "°f",
+        "degrees",
+        "degree",
+        "celsius",
+        "fahrenheit",
+        "minutes",
+        "mins",
+        "seconds",
+        "secs",
+        "sec",
+        "stars",
+        "star",
+        "pts",
     ]
 )
 
@@ -224,7 +264,6 @@ AGGREGATE_WORDS: dict[str, str] = {
     "sum": "sum",
     "combined": "sum",
     "altogether": "sum",
-    "overall": "sum",
     "maximum": "max",
     "max": "max",
     "minimum": "min",
@@ -485,3 +524,53 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "delay": ("delay",),
     "late": ("delay",),
 }
+
+# Words of results ("how many wins", "did they win"): read as nothing yet, so never dropped.
+OUTCOME_WORDS = frozenset(
+    [
+        "win",
+        "wins",
+        "won",
+        "winner",
+        "winners",
+        "victory",
+        "victories",
+        "lose",
+        "loses",
+        "lost",
+        "loss",
+        "losses",
+        "loser",
+        "defeat",
+        "defeats",
+        "draw",
+        "draws",
+        "drew",
+        "tie",
+        "ties",
+        "tied",
+    ]
+)
+
+
+def is_cue(word: str) -> bool:
+    """Whether the planner's lexicon gives ``word`` a meaning of its own."""
+    return (
+        word in AGGREGATE_WORDS
+        or word in MAX_WORDS
+        or word in MIN_WORDS
+        or word in MISSING_WORDS
+        or word in CORRELATION_WORDS
+        or word in COMMON_WORDS
+        or word in DISTINCT_WORDS
+        or word in NEGATIONS
+        or word in ORDINALS
+        or word in MONTHS
+        or word in WEEKDAYS
+        or word in PERIOD_WORDS
+        or word in OUTCOME_WORDS
+        or word in CHART_WORDS
+        or word in ("percent", "percentage", "share", "proportion", "%", "ratio")
+        or word in ("which", "who", "whom", "when", "weekend", "weekends")
+        or word in ("last", "latest", "earliest", "previous", "next", "recent")
+    )

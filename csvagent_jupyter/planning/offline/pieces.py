@@ -124,11 +124,16 @@ def with_chart(f: Frame, plan: Plan, explained: set[int]) -> Plan:
 def counted_noun(f: Frame, after: int) -> tuple[int | None, ColumnMention | None]:
     """The noun a count counts: the first content word after the cue, and its column if any."""
     position = after
+    seen_filter = False
     while position < len(f.words) and (
         f.words[position] in lexicon.FILLER
         or f.words[position] in lexicon.DISTINCT_WORDS
         or position in f.filter_positions
     ):
+        if position in f.filter_positions:
+            seen_filter = True
+        elif seen_filter and f.words[position] in lexicon.FILLER:
+            return None, None  # "how many … has brazil been in first": the noun is gone
         position += 1
     if position >= len(f.words) or not f.free(position):
         return None, None
@@ -145,11 +150,13 @@ def ungrounded(f: Frame, position: int | None) -> bool:
         m.start <= position < m.end for m in f.reading.columns if m.score >= 0.6
     ):
         return False
-    if any(v.start <= position < v.end for v in f.reading.values):
+    if any(v.start <= position < v.end for v in f.reading.values + f.reading.partial_values):
         return False
-    return (
-        word.isalpha() and word not in lexicon.MISSING_WORDS and word not in lexicon.AGGREGATE_WORDS
-    )
+    if not word.isalpha() or lexicon.is_cue(word):
+        return False
+    # "home games": a modifier we cannot place stands before the noun; not a plain subject.
+    following = f.words[position + 1] if position + 1 < len(f.words) else None
+    return following is None or following in lexicon.FILLER or not f.free(position + 1)
 
 
 def subject_words(f: Frame, after: int) -> set[int]:

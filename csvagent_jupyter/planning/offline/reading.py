@@ -22,6 +22,7 @@ _TOKEN = re.compile(
     r"|(?P<word>[a-z0-9]+(?:'[a-z]+)?|%|#)",
     re.IGNORECASE,
 )
+MAX_PARTIAL_HITS = 3
 _MULTIPLIERS = {
     "k": 1e3,
     "thousand": 1e3,
@@ -69,17 +70,55 @@ class Reading:
     columns: list[ColumnMention] = field(default_factory=list)
     values: list[ValueMention] = field(default_factory=list)
     partial_values: list[ValueMention] = field(default_factory=list)
+    subject: frozenset[str] = frozenset()  # stems that name the table's rows (its file name)
 
     @property
     def text(self) -> str:
         return " ".join(self.words)
 
     def content(self) -> set[int]:
-        """Positions a reading must explain: everything but filler words."""
+        """Positions a reading must explain: everything but filler and unit words, and the
+        noun of a totality ("across all warehouses", "over all visits")."""
+        totality = set()
+        for i, word in enumerate(self.words[:-2]):
+            if word in ("across", "over", "for", "in", "of") and self.words[i + 1] in (
+                "all",
+                "every",
+            ):
+                totality |= (
+                    {i + 2, i + 3}
+                    if i + 3 < len(self.words) and self.words[i + 3] not in lexicon.FILLER
+                    else {i + 2}
+                )
+        for i, word in enumerate(self.words[:-1]):
+            if word in (
+                "ignore",
+                "ignoring",
+                "excluding",
+                "exclude",
+                "skip",
+                "skipping",
+                "without",
+            ) and (
+                self.words[i + 1] in lexicon.MISSING_WORDS
+                or self.words[i + 1]
+                in (
+                    "blanks",
+                    "nans",
+                )
+            ):
+                totality |= {i, i + 1}  # aggregates skip missing values anyway
+        for i, word in enumerate(self.words[:-1]):
+            if word in ("took", "take", "takes", "taking") and self.words[i + 1] == "place":
+                totality |= {i, i + 1}
         return {
             i
             for i, word in enumerate(self.words)
-            if word not in lexicon.FILLER and word.strip("'") not in lexicon.FILLER
+            if self.norm[i] not in self.subject
+            and word not in lexicon.FILLER
+            and word.strip("'") not in lexicon.FILLER
+            and word not in lexicon.UNITS
+            and i not in totality
         }
 
     def find(self, *phrases: str) -> list[tuple[int, int]]:
@@ -135,7 +174,7 @@ def read(question: str, index: SchemaIndex) -> Reading:
                 numbers[len(words)] = Number(float(lexicon.NUMBER_WORDS[word]), len(words), word)
             words.append(word)
     norm = [_norm(word, i in numbers, numbers.get(i)) for i, word in enumerate(words)]
-    reading = Reading(question, words, norm, numbers)
+    reading = Reading(question, words, norm, numbers, subject=index.subject)
     reading.values = [
         v for v in index.value_mentions(norm) if not _only_filler(words[v.start : v.end])
     ]
@@ -147,11 +186,17 @@ def read(question: str, index: SchemaIndex) -> Reading:
     ]
     reading.columns.sort(key=lambda m: (-m.score, m.start))
     taken = value_spans | {
-        i for m in reading.columns if m.score >= 0.9 for i in range(m.start, m.end)
+        i for m in reading.columns if m.score >= 0.6 for i in range(m.start, m.end)
     }
     taken |= {i for i, w in enumerate(words) if _is_function_word(w) or i in numbers}
+    partial = index.partial_value_mentions(norm, taken)
+    # A word inside many values of a column ("university" in a list of universities) is the
+    # column's vocabulary, not a filter.
+    per_word: dict[tuple[str, int], int] = {}
+    for v in partial:
+        per_word[(v.column, v.start)] = per_word.get((v.column, v.start), 0) + 1
     reading.partial_values = [
-        v for v in index.partial_value_mentions(norm, taken) if v.whole_word or v.exact
+        v for v in partial if per_word[(v.column, v.start)] <= MAX_PARTIAL_HITS
     ]
     return reading
 

@@ -40,22 +40,7 @@ def grounded_positions(reading: Reading) -> set[int]:
     out |= {i for m in reading.columns if m.score >= 0.6 for i in range(m.start, m.end)}
     out |= {i for v in reading.values for i in range(v.start, v.end)}
     for i, word in enumerate(reading.words):
-        if (
-            word in lexicon.AGGREGATE_WORDS
-            or word in lexicon.MAX_WORDS
-            or word in lexicon.MIN_WORDS
-            or word in lexicon.MISSING_WORDS
-            or word in lexicon.CORRELATION_WORDS
-            or word in lexicon.COMMON_WORDS
-            or word in lexicon.DISTINCT_WORDS
-            or word in lexicon.NEGATIONS
-            or word in lexicon.ORDINALS
-            or word in lexicon.MONTHS
-            or word in lexicon.WEEKDAYS
-            or word in lexicon.PERIOD_WORDS
-            or word in ("percent", "percentage", "share", "proportion", "%", "ratio")
-            or word in ("which", "who", "whom", "when", "weekend", "weekends")
-        ):
+        if lexicon.is_cue(word):
             out.add(i)
     return out
 

@@ -47,6 +47,14 @@ def count_shape(f: Frame) -> list[Candidate]:
         )
         out.append(Candidate(with_chart(f, plan, explained), explained, shape, penalty))
 
+    if (
+        mention is not None
+        and not distinct
+        and all(f.reading.norm[i] in f.reading.subject for i in span(mention))
+    ):
+        # "how many flights" in flights.csv: the file's own noun counts its rows.
+        make(Aggregate(func="count"), span(mention), 0.0, "count_rows")
+        return out
     if mention is not None and mention.column not in f.filter_columns:
         column = mention.column
         numeric = f.index.is_numeric(column) and not f.index.is_identifier(column)
@@ -73,6 +81,10 @@ def count_shape(f: Frame) -> list[Candidate]:
         return out
     subject = {position} if ungrounded(f, position) else set()
     make(Aggregate(func="count"), subject, 0.0, "count_rows")
+    if subject:
+        # "how many vessels" on a table with a Quantity column: rows, or the quantities summed.
+        for column in f.quantity_columns():
+            make(Aggregate(func="sum", column=column), subject, 0.0, "count_sum")
     return out
 
 

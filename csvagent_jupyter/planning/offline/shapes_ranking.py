@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from ...analysis.plan import (
     Aggregate,
+    Condition,
     Derive,
     GroupKey,
     Plan,
     SortKey,
 )
 from . import lexicon
+from .filters import is_skip
 from .grounding import NAME, Frame
 from .pieces import (
     Candidate,
@@ -108,7 +110,7 @@ def extreme_shape(f: Frame) -> list[Candidate]:
             else:
                 options.append(
                     (
-                        Aggregate(func="max" if direction == "max" else "min", column=m.column),
+                        Aggregate(func=_direction(f, direction, m.column), column=m.column),
                         span(m),
                         0.0,
                         "row_extreme",
@@ -140,12 +142,26 @@ def extreme_shape(f: Frame) -> list[Candidate]:
                 derive=derives,
                 aggregates=[agg],
                 group_by=keys,
-                sort=[SortKey(column=agg.output_name, descending=direction == "max")],
+                sort=[
+                    SortKey(
+                        column=agg.output_name,
+                        descending=agg.func == "max"
+                        if shape == "row_extreme"
+                        else direction == "max",
+                    )
+                ],
                 limit=1,
                 answer_column=answer,
             )
             out.append(Candidate(plan, base | more, shape, penalty))
     return out
+
+
+def _direction(f: Frame, direction: str, column: str) -> str:
+    """'the top ranking athlete' is rank 1: on a rank column the best is the smallest number."""
+    if f.is_rank(column):
+        return "min" if direction == "max" else "max"
+    return direction
 
 
 def has_single(f: Frame) -> bool:
@@ -212,7 +228,12 @@ def top_n_shape(f: Frame, n: int, direction: str, words: set[int]) -> list[Candi
                     plan = Plan(
                         operation="rows",
                         filters=f.filters,
-                        sort=[SortKey(column=m.column, descending=direction == "max")],
+                        sort=[
+                            SortKey(
+                                column=m.column,
+                                descending=_direction(f, direction, m.column) == "max",
+                            )
+                        ],
                         limit=n,
                         answer_column=answer,
                         answer="list",
@@ -254,4 +275,71 @@ def top_n_shape(f: Frame, n: int, direction: str, words: set[int]) -> list[Candi
                 answer="list",
             )
             out.append(Candidate(plan, explained | used, "topn_list"))
+    return out
+
+
+MORE_WORDS = frozenset({"more", "higher", "larger", "greater", "bigger", "longer", "better"})
+LESS_WORDS = frozenset({"less", "fewer", "lower", "smaller", "shorter", "worse"})
+
+
+def choice_shape(f: Frame) -> list[Candidate]:
+    """'which department has more staff, Sales or HR?': the one of the named values that wins."""
+    if "or" not in f.words:
+        return []
+    options = [
+        o
+        for o in f.options
+        if not is_skip(o)
+        and isinstance(o.condition, Condition)
+        and o.condition.op == "in"
+        and isinstance(o.condition.value, list)
+        and len(o.condition.value) >= 2
+    ]
+    if len(options) != 1:
+        return []
+    choice = options[0]
+    direction, at = None, None
+    for i, word in enumerate(f.words):
+        if not f.free(i):
+            continue
+        if word in MORE_WORDS or word in lexicon.MAX_WORDS:
+            direction, at = "max", i
+            break
+        if word in LESS_WORDS or word in lexicon.MIN_WORDS:
+            direction, at = "min", i
+            break
+    if direction is None or at is None:
+        return []
+    column = choice.column
+    explained = f.filter_positions | {at} | set(f.word_positions(frozenset({"or"})))
+    explained |= set(f.word_positions(frozenset({"which", "who", "whom"})))
+    explained |= {i for m in f.reading.columns_named(column) if m.score >= 0.6 for i in span(m)}
+    found = f.aggregate_word()
+    measures = [m for m in f.measures() if m.column != column]
+    out: list[Candidate] = []
+    candidates: list[tuple[Aggregate, set[int]]] = []
+    if measures:
+        m = measures[0]
+        func = found[0] if found else "sum"
+        candidates.append(
+            (Aggregate(func=func, column=m.column), span(m) | (found[1] if found else set()))  # type: ignore[arg-type]
+        )
+    else:
+        position, noun = counted_noun(f, at + 1)
+        counted = count_of(f, position, noun)
+        if counted is not None:
+            candidates.append((counted[0], counted[1]))
+    for agg, used in candidates:
+        measure = agg.column or ""
+        descending = (_direction(f, direction, measure) if measure else direction) == "max"
+        plan = Plan(
+            operation="aggregate",
+            filters=f.filters,
+            aggregates=[agg],
+            group_by=[GroupKey(column=column)],
+            sort=[SortKey(column=agg.output_name, descending=descending)],
+            limit=1,
+            answer_column=column,
+        )
+        out.append(Candidate(plan, explained | used, "choice"))
     return out

@@ -41,6 +41,13 @@ def aggregate_shape(f: Frame) -> list[Candidate]:
         func, cue = superlative[0], {superlative[1]}
     out = []
     for measure in f.measures():
+        if (
+            superlative is not None
+            and found is None
+            and how_much is None
+            and f.is_rank(measure.column)
+        ):
+            func = "min" if superlative[0] == "max" else "max"
         grouping = group_keys(f, {measure.column})
         keys, derives, used = grouping if grouping else ([], [], set())
         explained = cue | span(measure) | used | f.filter_positions | _units_after(f, measure)

@@ -68,8 +68,8 @@ def _measure(agg: Aggregate) -> str | None:
 def as_question(plan: Plan) -> str | None:
     """The canonical question for ``plan``, or None when it has no canonical wording."""
     where = _filters(plan.filters)
-    if where is None:
-        return None
+    if where is None or plan.having is not None or plan.then or plan.offset:
+        return None  # no canonical wording yet: better no suggestion than a different question
     if plan.operation == "aggregate" and len(plan.aggregates) == 1:
         agg = plan.aggregates[0]
         measure = _measure(agg)

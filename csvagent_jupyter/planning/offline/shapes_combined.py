@@ -1,0 +1,264 @@
+"""Shapes that combine two answers or filter groups: differences, ratios, growth, having.
+
+Each builds on the Plan's v2 operations (``calc`` on two one-value plans, ``having``
+with ``then``). The two sides of a comparison come from what the sentence names: two
+values of one column ("AA minus DL"), or two periods ("from 2022 to 2023").
+"""
+
+from __future__ import annotations
+
+from ...analysis.plan import Aggregate, Condition, Filter, FilterGroup, GroupKey, Plan
+from . import lexicon
+from .filters import FilterOption, is_skip
+from .grounding import Frame
+from .pieces import Candidate, _and, count_of, counted_noun, span, ungrounded
+
+DIFFERENCE_WORDS = frozenset({"difference", "minus", "gap"})
+RATIO_WORDS = frozenset({"ratio", "divided", "times"})
+GROWTH_WORDS = frozenset(
+    {"growth", "grow", "grew", "change", "increase", "decrease", "rise", "fall"}
+)
+HIGHER = frozenset({"higher", "more", "greater", "larger", "bigger", "longer", "better"})
+LOWER = frozenset({"lower", "less", "fewer", "smaller", "shorter", "worse"})
+
+
+def _measure(f: Frame, exclude: set[str]) -> tuple[Aggregate, set[int], float] | None:
+    """The aggregate both sides compute: 'average rating', 'total kWh', or a count of rows."""
+    found = f.aggregate_word()
+    measures = [m for m in f.measures() if m.column not in exclude]
+    if measures:
+        m = measures[0]
+        if found is None:
+            return Aggregate(func="sum", column=m.column), span(m), 0.3
+        return Aggregate(func=found[0], column=m.column), span(m) | found[1], 0.0  # type: ignore[arg-type]
+    if found is not None:
+        return None
+    return Aggregate(func="count"), set(), 0.2
+
+
+def _two_values(f: Frame) -> FilterOption | None:
+    """The one filter that names two values of one column ('AA' and 'DL')."""
+    found = [
+        o
+        for o in f.options
+        if not is_skip(o)
+        and isinstance(o.condition, Condition)
+        and o.condition.op == "in"
+        and isinstance(o.condition.value, list)
+        and len(o.condition.value) == 2
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def _side(column: str, value: object, others: list[Filter], agg: Aggregate) -> dict[str, object]:
+    condition = Condition(column=column, op="eq", value=value)  # type: ignore[arg-type]
+    filters = _and([*others, condition])
+    return {
+        "operation": "aggregate",
+        "filters": None if filters is None else filters.model_dump(),
+        "aggregates": [agg.model_dump()],
+    }
+
+
+def _calc(kind: str, left: dict[str, object], right: dict[str, object]) -> Plan:
+    return Plan.model_validate({"operation": "calc", "calc": kind, "left": left, "right": right})
+
+
+def two_value_shape(f: Frame) -> list[Candidate]:
+    """'difference in average delay between AA and DL', 'ratio of A's total to B's'."""
+    option = _two_values(f)
+    if option is None:
+        return []
+    assert isinstance(option.condition, Condition) and isinstance(option.condition.value, list)
+    first, second = option.condition.value
+    words = set(f.words)
+    if words & RATIO_WORDS:
+        kind = "ratio"
+    elif words & DIFFERENCE_WORDS or (words & (HIGHER | LOWER) and "than" in words):
+        kind = "difference"
+    else:
+        return []
+    measure = _measure(f, {option.column})
+    if measure is None:
+        return []
+    agg, used, penalty = measure
+    if kind == "difference" and "minus" not in words and words & LOWER and not words & HIGHER:
+        first, second = second, first  # "how much lower is A than B" is B - A
+    if "minus" in words:
+        at = f.words.index("minus")
+        before = [v for v in option.condition.value if _position(f, v, option) < at]
+        if len(before) == 1:
+            first = before[0]
+            second = next(v for v in option.condition.value if v != first)
+    others = [o.condition for o in f.options if o is not option and not is_skip(o)]
+    plan = _calc(
+        kind,
+        _side(option.column, first, others, agg),
+        _side(option.column, second, others, agg),
+    )
+    cue = {
+        i
+        for i, w in enumerate(f.words)
+        if w in DIFFERENCE_WORDS | RATIO_WORDS | HIGHER | LOWER
+        or w in ("than", "between", "to", "much", "many", "how")
+    }
+    return [Candidate(plan, f.filter_positions | used | cue, f"calc_{kind}", penalty)]
+
+
+def _position(f: Frame, value: object, option: FilterOption) -> int:
+    text = str(value).lower().split()[0] if str(value) else ""
+    for i in sorted(option.positions):
+        if f.words[i] == text:
+            return i
+    return min(option.positions)
+
+
+def growth_shape(f: Frame) -> list[Candidate]:
+    """'growth of total conversions from 2022 to 2023', 'percent change in tickets from Jan to Jun'."""
+    cues = [i for i, w in enumerate(f.words) if w in GROWTH_WORDS]
+    if not cues or "from" not in f.words:
+        return []
+    start = f.words.index("from")
+    if start + 3 > len(f.words) or f.words[start + 2] not in ("to", "through", "until"):
+        return []
+    a, b = start + 1, start + 3
+    sides = _periods(f, a, b)
+    if sides is None:
+        return []
+    column, part, left_value, right_value = sides
+    span_words = {start, a, start + 2, b}
+    others = [o.condition for o in f.options if not is_skip(o) and not (o.positions & span_words)]
+    used_filters = set().union(
+        *(o.positions for o in f.options if not (o.positions & span_words)), set()
+    )
+    measure = _measure(f, set())
+    if measure is None:
+        return []
+    agg, used, penalty = measure
+
+    def side(value: object) -> dict[str, object]:
+        condition = Condition(column=column, op="eq", value=value, part=part)  # type: ignore[arg-type]
+        filters = _and([*others, condition])
+        return {
+            "operation": "aggregate",
+            "filters": None if filters is None else filters.model_dump(),
+            "aggregates": [agg.model_dump()],
+        }
+
+    plan = _calc("percent_change", side(left_value), side(right_value))
+    explained = span_words | set(cues) | used | used_filters
+    explained |= {
+        i
+        for i, w in enumerate(f.words)
+        if w in ("percent", "%", "percentage", "by", "what", "in", "of")
+    }
+    return [Candidate(plan, explained, "growth_pct", penalty)]
+
+
+def _periods(f: Frame, a: int, b: int) -> tuple[str, str | None, object, object] | None:
+    """The column and the two values of 'from A to B': years, months, or two cell values."""
+    dates = [c.name for c in f.index.profile.column_profiles if c.type == "datetime"]
+    named = [m.column for m in f.dates()]
+    date_column = named[0] if named else (dates[0] if len(dates) == 1 else None)
+    na, nb = f.reading.numbers.get(a), f.reading.numbers.get(b)
+    if na is not None and nb is not None and na.could_be_year and nb.could_be_year and date_column:
+        return date_column, "year", int(na.value), int(nb.value)
+    wa, wb = f.words[a], f.words[b]
+    if wa in lexicon.MONTHS and wb in lexicon.MONTHS and date_column:
+        return date_column, "month", lexicon.MONTHS[wa], lexicon.MONTHS[wb]
+    option = _two_values(f)
+    if option is not None and isinstance(option.condition, Condition):
+        values = option.condition.value
+        assert isinstance(values, list)
+        return option.column, None, values[0], values[1]
+    return None
+
+
+def having_shape(f: Frame) -> list[Candidate]:
+    """'how many agents have an average satisfaction above 3.75', 'list the categories with
+    more than 900 tickets': groups kept by a test on their aggregate."""
+    count_cue = f.cue(*lexicon.COUNT_PHRASES)
+    list_cue = f.cue("list", "which", "what")
+    cue = count_cue or list_cue
+    if cue is None:
+        return []
+    groups = [
+        m
+        for m in f.categories()
+        if m.start >= cue[0] and m.column not in f.filter_columns and f.repeats(m.column)
+    ]
+    if not groups:
+        return []
+    group = groups[0]
+    out: list[Candidate] = []
+    found = f.aggregate_word()
+    for option in f.options:
+        condition = option.condition
+        if is_skip(option) or not isinstance(condition, Condition) or condition.part is not None:
+            continue
+        if condition.op not in ("gt", "lt", "ge", "le") or min(option.positions) < group.end:
+            continue
+        if not f.index.is_numeric(condition.column):
+            continue
+        func, used, penalty = ("sum", set(), 0.0) if found is None else (found[0], found[1], 0.0)
+        agg = Aggregate(func=func, column=condition.column)  # type: ignore[arg-type]
+        others = [o.condition for o in f.options if o is not option and not is_skip(o)]
+        out.append(
+            _having(
+                f,
+                group.column,
+                agg,
+                condition,
+                others,
+                count_cue is not None,
+                option.positions | used | span(group) | set(range(*cue)),
+                penalty,
+            )
+        )
+    # "with more than 900 tickets": a comparative number bound to no column counts rows.
+    for position, number in f.reading.numbers.items():
+        if position in f.filter_positions or position in f.reserved:
+            continue
+        op, value, words = f.reader._comparative(position, number)
+        if op not in ("gt", "lt", "ge", "le") or position < group.end:
+            continue
+        noun_at, noun = counted_noun(f, max(words) + 1)
+        counted = count_of(f, noun_at, noun)
+        if counted is None or (noun is None and not ungrounded(f, noun_at)):
+            continue
+        agg, noun_words, penalty = counted
+        condition = Condition(column=agg.output_name, op=op, value=value)  # type: ignore[arg-type]
+        others = [o.condition for o in f.options if not is_skip(o)]
+        explained = words | noun_words | span(group) | set(range(*cue)) | f.filter_positions
+        out.append(
+            _having(
+                f, group.column, agg, condition, others, count_cue is not None, explained, penalty
+            )
+        )
+    return out
+
+
+def _having(
+    f: Frame,
+    group: str,
+    agg: Aggregate,
+    test: Condition,
+    others: list[Filter],
+    counting: bool,
+    explained: set[int],
+    penalty: float,
+) -> Candidate:
+    having = test.model_copy(update={"column": agg.output_name})
+    filters: Filter | None = _and(others)
+    plan = Plan(
+        operation="aggregate",
+        filters=filters if not isinstance(filters, FilterGroup) or filters.items else None,
+        group_by=[GroupKey(column=group)],
+        aggregates=[agg],
+        having=having,
+        then=[Aggregate(func="count")] if counting else [],
+        answer_column=None if counting else group,
+        answer="auto" if counting else "list",
+    )
+    explained |= f.filter_positions
+    return Candidate(plan, explained, "having_count" if counting else "having_list", penalty)
