@@ -549,3 +549,27 @@ def test_empty_list_results_say_so(loaded) -> None:
         Plan(operation="rows", select=["order_id"], filters=none, answer="list"),
     )
     assert listed.value == [] and listed.summary.startswith("No values")
+
+
+def test_which_columns_have_missing_values(loaded) -> None:
+    df = loaded[2]
+    plan = Plan(
+        operation="statistic",
+        statistic=Statistic(kind="missing"),
+        having=Condition(column="missing", op="gt", value=0),
+        answer_column="column",
+        answer="list",
+    )
+    result = run(loaded, plan)
+    assert result.value == [c for c in df.columns if df[c].isna().any()] == ["unit_price"]
+    assert result.kind == "list"
+    most = Plan(
+        operation="statistic",
+        statistic=Statistic(kind="missing"),
+        sort=[SortKey(column="missing", descending=True)],
+        limit=1,
+        answer_column="column",
+    )
+    assert run(loaded, most).value == "unit_price"
+    with pytest.raises(PlanError, match="tests 'missing'"):
+        run(loaded, plan.model_copy(update={"having": Condition(column="x", op="gt", value=0)}))

@@ -552,6 +552,10 @@ class Executor:
             value, table = self._statistic(plan, df, out, var)
             if table is None:
                 return value, None
+            if plan.having is not None:  # the missing-values table: keep columns by their counts
+                mask, code = filter_mask(table, plan.having, var)
+                table = table[mask]
+                out.add(f"{var} = {var}[{code}]")
             table = self._sort_limit(plan, table, out, var)
         elif operation in ("any", "all"):
             assert plan.condition is not None
@@ -846,6 +850,14 @@ class Executor:
             out.add(f"table = {var}")
         if plan.answer_column:
             column = plan.answer_column
+            if column == "column" and column not in table.columns and table.index.name is None:
+                # the rows of a statistic table are the source's columns: their names answer
+                names = [str(name) for name in table.index.tolist()]
+                if len(names) == 1 and plan.answer != "list":
+                    out.add(f"{var} = str({var}.index[0])")
+                    return names[0], table
+                out.add(f"{var} = [str(name) for name in {var}.index.tolist()]")
+                return names, table
             if column not in table.columns:
                 raise PlanError(
                     f"The result has no column {column!r}; it has {list(table.columns)!r}."

@@ -276,7 +276,7 @@ OPERATION_FIELDS: dict[str, frozenset[str]] = {
     "distinct": frozenset({"select", "sort", "offset", "limit", "then", "answer"}),
     "pivot": frozenset({"pivot", "answer_column", "answer", "chart"}),
     "statistic": frozenset(
-        {"statistic", "sort", "offset", "limit", "answer_column", "answer", "chart"}
+        {"statistic", "having", "sort", "offset", "limit", "answer_column", "answer", "chart"}
     ),
     "any": frozenset({"condition"}),
     "all": frozenset({"condition"}),
@@ -355,7 +355,9 @@ class Plan(_Model):
         description=(
             "aggregate with group_by: keep only the groups whose aggregates pass this test (SQL "
             "HAVING). Columns are output names of aggregates ('mean salary', 'count') or group "
-            "keys; the source column of a single aggregate ('salary') means that aggregate."
+            "keys; the source column of a single aggregate ('salary') means that aggregate. "
+            "On statistic 'missing', it tests 'missing' or 'percent' to keep columns (with "
+            "answer_column 'column': which columns have missing values)."
         ),
     )
     left: Plan | None = Field(
@@ -391,9 +393,19 @@ class Plan(_Model):
     )
     answer_column: str | None = Field(
         default=None,
-        description="Answer with this column of the result only (a value if one row, else a list).",
+        description=(
+            "Answer with this column of the result only (a value if one row, else a list). "
+            "'column' names the rows of a statistic table (describe, missing): the column names."
+        ),
     )
-    answer: Literal["auto", "list", "table"] = "auto"
+    answer: Literal["auto", "list", "table"] = Field(
+        default="auto",
+        description=(
+            "auto: one value when the result is one value, else a table; list: the values of "
+            "a one-column result (or of answer_column) as a list, even if there is one; table: "
+            "the table even when answer_column would give one value."
+        ),
+    )
     chart: ChartSpec | None = None
 
     @model_validator(mode="before")

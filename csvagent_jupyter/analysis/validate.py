@@ -400,6 +400,18 @@ class _Validator:
     def check_having(self, plan: Plan) -> None:
         if plan.having is None:
             return
+        if plan.operation == "statistic" and plan.statistic and plan.statistic.kind == "missing":
+            outputs = {"missing": "integer", "percent": "number"}
+            for condition in _iter_conditions(plan.having):
+                if condition.column not in outputs:
+                    raise UnknownColumnError(
+                        f"`having` on the missing-values table tests 'missing' (a count) or "
+                        f"'percent', not {condition.column!r}.",
+                        column=condition.column,
+                        suggestions=["missing", "percent"],
+                    )
+            _Validator(self.profile, outputs).check_filter(plan.having, "in having")
+            return
         if plan.operation != "aggregate" or not plan.group_by:
             raise PlanError(
                 "`having` keeps groups by their aggregates, so it needs operation 'aggregate' "
