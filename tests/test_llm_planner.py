@@ -597,3 +597,21 @@ def test_agent_run_accepts_exactly_what_the_model_submits(data_dir: Path, sales_
     expected = int(frame.loc[frame["region"] == "North", "units"].sum())
     assert asked.planner == "llm"
     assert asked.value == direct.value == wrapped.value == expected
+
+
+def test_http_model_submits_a_v2_plan_with_typed_tools(
+    data_dir: Path, sales_path: Path, server: ScriptedOpenAIServer
+) -> None:
+    """Over real HTTP: the tools sent keep $refs, and a bare calc plan comes back and runs."""
+    plan, expected = V2_PLANS["calc"]
+    server.script(completion(tool_calls=[("submit_plan", plan)]))
+    with http_agent(data_dir, server) as agent:
+        agent.load(sales_path)
+        result = agent.ask("what percent of orders were returned?")
+        frame = agent.frame()
+    assert result.planner == "llm" and result.value == pytest.approx(expected(frame))
+    [request] = server.requests
+    submit = next(t for t in request["tools"] if t["function"]["name"] == "submit_plan")
+    parameters = submit["function"]["parameters"]
+    assert {"$ref": "#/$defs/Plan"} in parameters["properties"]["left"]["anyOf"]
+    assert _empty_schemas(parameters) == []
