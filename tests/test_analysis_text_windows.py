@@ -290,3 +290,34 @@ def test_outlier_counts_are_plain_aggregates(loaded, func: str) -> None:
     # a number like any other: compared in a yes/no question
     compare = Plan(operation="compare", left=scalar.plan, compare_op="ge", right=0)
     assert run(loaded, compare).value is True
+
+
+def test_which_column_holds_each_rows_largest_value(tmp_path) -> None:
+    from csvagent_jupyter.analysis.interpretation import describe
+
+    path = tmp_path / "wide.csv"
+    path.write_text("team,q1,q2,q3\na,1,5,3\nb,9,2,2\nc,,,\nd,4,4,7\ne,2,8,1\n", encoding="utf-8")
+    with Agent(data_dir=tmp_path / "agent") as agent:
+        info = agent.load(path)
+        frame = agent.frame()
+        table = (agent, info, frame)
+        best = Derive(name="best", kind="column_of_max", columns=["q1", "q2", "q3"])
+        rows = run(table, rows_of(best, select=["team", "best"]))
+        most_often = run(
+            table,
+            Plan(
+                operation="aggregate",
+                derive=[best],
+                group_by=[GroupKey(column="best")],
+                aggregates=[Aggregate(func="count")],
+                sort=[SortKey(column="count", descending=True)],
+                limit=1,
+                answer_column="best",
+            ),
+        )
+    values = frame[["q1", "q2", "q3"]]
+    expected = values[values.notna().any(axis=1)].idxmax(axis=1).reindex(frame.index)
+    assert rows.value["best"].tolist()[:2] == ["q2", "q1"] and pd.isna(rows.value["best"].iloc[2])
+    assert rows.value["best"].tolist()[3:] == expected.tolist()[3:]
+    assert most_often.value == "q2"
+    assert "best = which of q1, q2, q3 is largest in the row" in describe(most_often.plan)

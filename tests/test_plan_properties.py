@@ -151,6 +151,12 @@ derives = st.one_of(
     st.builds(
         Derive,
         name=st.just("z"),
+        kind=st.sampled_from(["column_of_max", "column_of_min"]),
+        columns=st.lists(names, max_size=3),
+    ),
+    st.builds(
+        Derive,
+        name=st.just("z"),
         kind=st.sampled_from(["lower", "strip", "split", "extract", "duration"]),
         column=st.sampled_from(["t", "c", "n"]),
         delimiter=st.one_of(st.none(), st.just(" ")),

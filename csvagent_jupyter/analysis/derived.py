@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from .validate import _Validator
 
 TEXT_KINDS = frozenset({"lower", "upper", "strip", "split", "extract", "duration"})
+KINDS = TEXT_KINDS | {"window", "column_of_max", "column_of_min"}
 _SECONDS = {"days": 86400, "hours": 3600, "minutes": 60, "seconds": 1}
 _NUMERIC = {"integer", "number"}
 _ORDERED = _NUMERIC | {"datetime"}
@@ -46,6 +47,14 @@ def check(validator: _Validator, derive: Derive) -> str:
                 "(e.g. 'username' from {'username': 'x'})."
             )
         return "number" if derive.kind == "duration" else "text"
+    if derive.kind in ("column_of_max", "column_of_min"):
+        if len(derive.columns) < 2:
+            raise PlanError(
+                f"{derive.kind} compares columns within each row: name two or more in `columns`."
+            )
+        for name in derive.columns:
+            validator.require(name, f"for {derive.kind}", _NUMERIC, "compare the values of")
+        return "text"
     assert derive.kind == "window"
     func = derive.func
     if func is None:
@@ -94,6 +103,17 @@ def compute(df: pd.DataFrame, derive: Derive) -> tuple[Any, str]:
             f"r'00:\\1', regex=True), errors='coerce').dt.total_seconds() / {seconds}"
         )
         return values, code
+    if kind in ("column_of_max", "column_of_min"):
+        # wide to long in one step: the name of the column holding each row's extreme
+        which = "idxmax" if kind == "column_of_max" else "idxmin"
+        values = df[derive.columns].astype("float64")
+        present = values.notna().any(axis=1)
+        names = getattr(values[present], which)(axis=1).reindex(df.index)
+        code = (
+            f"(lambda v: getattr(v[v.notna().any(axis=1)], {which!r})(axis=1).reindex(v.index))"
+            f"(df[{derive.columns!r}].astype('float64'))"
+        )
+        return names, code
     return _window(df, derive)
 
 

@@ -143,7 +143,7 @@ def _derive(df: pd.DataFrame, derive: Derive, out: _Writer) -> pd.DataFrame:
         assert derive.column and derive.part
         values = _date_part(df[derive.column], derive.part)
         out.add(f"{target} = df[{derive.column!r}]{_DATE_PART[derive.part]}")
-    elif derive.kind in derived.TEXT_KINDS | {"window"}:
+    elif derive.kind in derived.KINDS:
         values, code = derived.compute(df, derive)
         out.add(f"{target} = {code}")
     elif derive.kind == "date_diff":

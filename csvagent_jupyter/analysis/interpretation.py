@@ -118,7 +118,9 @@ _WINDOW = {
     "max": "the maximum {column}",
     "count": "the count of {column}",
 }
-_SPELLED_OUT = {"date_diff", "window", "extract", "split", "duration"}
+_SPELLED_OUT = {
+    "date_diff", "window", "extract", "split", "duration", "column_of_max", "column_of_min",
+}  # fmt: skip
 
 
 def _derive_phrase(derive: Derive) -> str:
@@ -131,6 +133,9 @@ def _derive_phrase(derive: Derive) -> str:
         return (
             f"{derive.name} = part {derive.index} of {derive.column} split on {derive.delimiter!r}"
         )
+    if derive.kind in ("column_of_max", "column_of_min"):
+        extreme = "largest" if derive.kind == "column_of_max" else "smallest"
+        return f"{derive.name} = which of {', '.join(derive.columns)} is {extreme} in the row"
     if derive.kind == "duration":
         return f"{derive.name} = {derive.column} as a duration in {derive.unit or 'seconds'}"
     phrase = _WINDOW.get(derive.func or "", str(derive.func)).format(column=derive.column)

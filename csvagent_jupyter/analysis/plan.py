@@ -119,6 +119,7 @@ class Derive(_Model):
     kind: Literal[
         "arithmetic", "date_part", "length", "bin", "date_diff",
         "lower", "upper", "strip", "split", "extract", "duration", "window",
+        "column_of_max", "column_of_min",
     ]  # fmt: skip
     left: str | float | None = Field(
         default=None,
@@ -166,6 +167,13 @@ class Derive(_Model):
         description="window: compute within each group of these columns (empty: the whole table)",
     )
     descending: bool = Field(default=False, description="window rank: 1 for the largest value")
+    columns: list[str] = Field(
+        default_factory=list,
+        description=(
+            "column_of_max / column_of_min: the numeric columns compared in each row; the new "
+            "column holds the name of the one with the largest (smallest) value"
+        ),
+    )
 
 
 class GroupKey(_Model):

@@ -55,7 +55,7 @@ def source_columns(plan: Plan) -> set[str]:
     names |= {agg.column for agg in plan.then if agg.column}
     for derive in plan.derive:
         names |= {v for v in (derive.left, derive.right, derive.column) if isinstance(v, str)}
-        names |= set(derive.partition_by)
+        names |= set(derive.partition_by) | set(derive.columns)
     names |= {key.column for key in plan.group_by}
     names |= {agg.column for agg in plan.aggregates if agg.column}
     names |= {key.column for key in plan.sort}
@@ -259,7 +259,7 @@ class _Validator:
             raise PlanError(
                 f"The new column {derive.name!r} would hide an existing column of that name."
             )
-        if derive.kind in derived.TEXT_KINDS | {"window"}:
+        if derive.kind in derived.KINDS:
             self.types[derive.name] = derived.check(self, derive)
             return
         if derive.kind == "arithmetic":
