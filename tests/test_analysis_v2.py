@@ -573,3 +573,22 @@ def test_which_columns_have_missing_values(loaded) -> None:
     assert run(loaded, most).value == "unit_price"
     with pytest.raises(PlanError, match="tests 'missing'"):
         run(loaded, plan.model_copy(update={"having": Condition(column="x", op="gt", value=0)}))
+
+
+def test_numbers_written_as_text_compare_by_size_only_when_they_are_numbers() -> None:
+    from csvagent_jupyter.analysis.executor import execute
+    from csvagent_jupyter.loading.profile import profile_frame
+
+    frame = pd.DataFrame(
+        {
+            "amount": pd.Series(["1,200", "15", "300", None], dtype="str"),
+            "code": pd.Series(["A1", "7", "B2", "C3"], dtype="str"),
+        }
+    )
+    profile = profile_frame(frame, bytes=0, encoding="utf-8", delimiter=",")
+    profile.column_profiles[0] = profile.column_profiles[0].model_copy(update={"type": "text"})
+    big = count(filters=Condition(column="amount", op="gt", value=100))
+    assert execute(big, frame, profile).value == 2
+    mixed = count(filters=Condition(column="code", op="gt", value=5))
+    with pytest.raises(PlanError, match="only 1 of its 4 values read as numbers"):
+        execute(mixed, frame, profile)

@@ -104,8 +104,18 @@ def condition_mask(
         and op in ("lt", "le", "gt", "ge", "between")
         and all(isinstance(v, int | float) and not isinstance(v, bool) for v in values)
     ):
-        # numbers written as text ("1,200"): compared as numbers, the rest count as missing
-        series = pd.to_numeric(series.astype("str").str.replace(",", ""), errors="coerce")
+        # numbers written as text ("1,200"): compared as numbers, if they are numbers
+        numbers = pd.to_numeric(series.astype("str").str.replace(",", ""), errors="coerce")
+        present, parsed = int(series.notna().sum()), int(numbers.notna().sum())
+        if parsed < 0.9 * present:
+            from ..errors import TypeMismatchError
+
+            raise TypeMismatchError(
+                f"Cannot compare {condition.column!r} by size: it holds text, and only "
+                f"{parsed:,} of its {present:,} values read as numbers. Use equals, in, or "
+                "contains, or derive a number from it first."
+            )
+        series = numbers
         expr = f"pd.to_numeric({expr}.astype('str').str.replace(',', ''), errors='coerce')"
         text = False
     if text:
