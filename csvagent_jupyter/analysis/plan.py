@@ -308,10 +308,49 @@ def list_answer_applies(data: dict[str, Any]) -> bool:
     return False
 
 
+# The fields each derive kind uses besides name and kind; others are rejected (v1 ignored them).
+DERIVE_FIELDS: dict[str, frozenset[str]] = {
+    "arithmetic": frozenset({"left", "operator", "right"}),
+    "date_part": frozenset({"column", "part"}),
+    "length": frozenset({"column"}),
+    "bin": frozenset({"column", "bins"}),
+    "date_diff": frozenset({"left", "right", "unit"}),
+    "lower": frozenset({"column"}),
+    "upper": frozenset({"column"}),
+    "strip": frozenset({"column"}),
+    "split": frozenset({"column", "delimiter", "index"}),
+    "extract": frozenset({"column", "key"}),
+    "duration": frozenset({"column", "unit"}),
+    "window": frozenset({"func", "column", "partition_by", "descending"}),
+    "column_of_max": frozenset({"columns"}),
+    "column_of_min": frozenset({"columns"}),
+}
+
+
+def _used_only(data: object, allowed: frozenset[str]) -> object:
+    if not isinstance(data, dict):
+        return data
+    return {key: value for key, value in data.items() if key in allowed}
+
+
 def _migrate_v1(data: dict[str, Any]) -> dict[str, Any]:
     """v1 → v2: drop the fields v1 ignored for the operation, so the plan means what it did."""
     allowed = COMMON_FIELDS | OPERATION_FIELDS.get(str(data.get("operation")), frozenset())
     migrated = {key: value for key, value in data.items() if key in allowed}
+    if isinstance(migrated.get("derive"), list):
+        migrated["derive"] = [
+            _used_only(d, DERIVE_FIELDS.get(str(d.get("kind")), frozenset()) | {"name", "kind"})
+            if isinstance(d, dict)
+            else d
+            for d in migrated["derive"]
+        ]
+    if isinstance(migrated.get("aggregates"), list):
+        migrated["aggregates"] = [
+            {k: v for k, v in a.items() if k != "percentile" or a.get("func") == "percentile"}
+            if isinstance(a, dict)
+            else a
+            for a in migrated["aggregates"]
+        ]
     if migrated.get("answer") == "list" and not list_answer_applies(migrated):
         migrated["answer"] = "auto"
     return migrated

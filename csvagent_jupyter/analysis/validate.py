@@ -8,12 +8,14 @@ plan is sent back to it with this same message.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from ..errors import PlanError, TypeMismatchError, UnknownColumnError
 from ..loading.profile import FileProfile
 from . import derived, statistics
 from . import validate_steps as steps
 from .plan import (
+    DERIVE_FIELDS,
     NUMERIC_AGGS,
     Aggregate,
     Condition,
@@ -255,6 +257,7 @@ class _Validator:
             )
 
     def check_derive(self, derive: Derive) -> None:
+        _check_used_fields(derive, DERIVE_FIELDS[derive.kind] | {"name", "kind"}, derive.kind)
         if derive.name in self.types:
             raise PlanError(
                 f"The new column {derive.name!r} would hide an existing column of that name."
@@ -307,6 +310,11 @@ class _Validator:
         }.get(derive.kind, "category")
 
     def check_aggregate(self, func: str, column: str | None, agg: Aggregate | None = None) -> None:
+        if agg is not None:
+            used = {"func", "column", "alias"}
+            used |= {"percentile"} if func == "percentile" else set()
+            used |= {"threshold"} if func.startswith("outliers_") else set()
+            _check_used_fields(agg, frozenset(used), f"aggregate {func!r}")
         if func == "percentile" and agg is not None and agg.percentile is None:
             raise PlanError(
                 f"The percentile of {column!r} needs `percentile`: a number from 0 to 100 "
@@ -371,6 +379,18 @@ _FUNC_WORDS = {
     "max": "largest",
     "share": "share of the total",
 }
+
+
+def _check_used_fields(part: Any, used: frozenset[str], what: str) -> None:
+    """A field set on a part of a plan that its kind does not use is an error, not ignored."""
+    for name, info in type(part).model_fields.items():
+        if name in used:
+            continue
+        if getattr(part, name) != info.get_default(call_default_factory=True):
+            raise PlanError(
+                f"`{name}` has no effect on {what}, so it was rejected: remove it. "
+                f"{what} uses: {', '.join(sorted(used))}."
+            )
 
 
 def _describe_type(kind: str) -> str:
