@@ -117,3 +117,26 @@ COUNT = Plan(operation="aggregate", aggregates=[Aggregate(func="count")])
 )
 def test_sentences_for_v2_plans(plan: Plan, sentence: str) -> None:
     assert describe(plan) == sentence
+
+
+def test_sentences_for_text_kinds_and_column_answers() -> None:
+    lowered = Plan(
+        operation="aggregate",
+        derive=[Derive(name="p", kind="lower", column="product")],
+        filters=Condition(column="p", op="eq", value="laptop"),
+        aggregates=[Aggregate(func="count")],
+    )
+    assert describe(lowered) == (
+        "Number of rows where p is laptop, with p = product in lower case."
+    )
+    gaps = Plan(
+        operation="statistic",
+        statistic=Statistic(kind="missing"),
+        having=Condition(column="missing", op="gt", value=0),
+        answer_column="column",
+        answer="list",
+    )
+    assert (
+        describe(gaps)
+        == "The columns with missing is above 0 in the missing values of every column."
+    )

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import pytest
 from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
@@ -531,6 +532,57 @@ V2_PLANS: dict[str, tuple[dict[str, Any], Any]] = {
         lambda df: int((df["units"] * df["unit_price"] > 10000).sum()),
     ),
 }
+
+
+V2_PLANS |= {
+    "window": (
+        {
+            "operation": "aggregate",
+            "aggregates": [{"func": "count"}],
+            "derive": [
+                {
+                    "name": "gap",
+                    "kind": "window",
+                    "func": "minus_mean",
+                    "column": "revenue",
+                    "partition_by": ["region"],
+                }
+            ],
+            "filters": [{"column": "gap", "op": "gt", "value": 0}],
+        },
+        lambda df: int((df["revenue"] > df.groupby("region")["revenue"].transform("mean")).sum()),
+    ),
+    "text": (
+        {
+            "operation": "aggregate",
+            "aggregates": [{"func": "count"}],
+            "derive": [{"name": "p", "kind": "lower", "column": "product"}],
+            "filters": {"column": "p", "op": "eq", "value": "laptop"},
+        },
+        lambda df: int((df["product"] == "Laptop").sum()),
+    ),
+    "regression": (
+        {
+            "operation": "statistic",
+            "statistic": {"kind": "regression", "columns": ["units", "revenue"]},
+            "answer_column": "slope",
+        },
+        lambda df: float(np.polyfit(df["units"], df["revenue"], 1)[0]),
+    ),
+    "outliers": (
+        {"operation": "aggregate", "aggregates": [{"func": "outliers_iqr", "column": "revenue"}]},
+        lambda df: int(
+            (
+                (df["revenue"] < df["revenue"].quantile(0.25) - 1.5 * iqr(df["revenue"]))
+                | (df["revenue"] > df["revenue"].quantile(0.75) + 1.5 * iqr(df["revenue"]))
+            ).sum()
+        ),
+    ),
+}
+
+
+def iqr(values: pd.Series) -> float:
+    return float(values.quantile(0.75) - values.quantile(0.25))
 
 
 @pytest.mark.parametrize("name", list(V2_PLANS))

@@ -120,6 +120,7 @@ _WINDOW = {
 }
 _SPELLED_OUT = {
     "date_diff", "window", "extract", "split", "duration", "column_of_max", "column_of_min",
+    "lower", "upper", "strip",
 }  # fmt: skip
 
 
@@ -136,6 +137,9 @@ def _derive_phrase(derive: Derive) -> str:
     if derive.kind in ("column_of_max", "column_of_min"):
         extreme = "largest" if derive.kind == "column_of_max" else "smallest"
         return f"{derive.name} = which of {', '.join(derive.columns)} is {extreme} in the row"
+    if derive.kind in ("lower", "upper", "strip"):
+        word = {"lower": "in lower case", "upper": "in upper case", "strip": "without outer spaces"}
+        return f"{derive.name} = {derive.column} {word[derive.kind]}"
     if derive.kind == "duration":
         return f"{derive.name} = {derive.column} as a duration in {derive.unit or 'seconds'}"
     phrase = _WINDOW.get(derive.func or "", str(derive.func)).format(column=derive.column)
@@ -222,6 +226,9 @@ def _core(plan: Plan) -> str:
         if stat.kind in ("skew", "kurtosis"):
             word = "skewness" if stat.kind == "skew" else "excess kurtosis"
             return f"{word} of {columns}{where}"
+        if stat.kind == "missing" and plan.answer_column == "column":
+            having = f" with {filter_phrase(plan.having)}" if plan.having is not None else ""
+            return f"the columns{having} in the missing values of {columns}{where}"
         return f"{stat.kind} of {columns}{where}"
     if op in ("any", "all") and plan.condition is not None:
         quantifier = "any row" if op == "any" else "every row"
