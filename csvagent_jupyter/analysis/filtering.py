@@ -122,8 +122,6 @@ def condition_mask(
         series = series.str.strip().str.casefold()
         expr += ".str.strip().str.casefold()"
     values = [_fold(_text_of(v)) if text else _const(series, v) for v in values]
-    if notes is not None and op in ("eq", "in"):
-        _note_missing_values(condition, series, df[condition.column], values, text, notes)
     if op in ("contains", "startswith", "endswith"):
         needle = values[0] if isinstance(values[0], str) else str(values[0])
         if op == "contains":
@@ -134,6 +132,10 @@ def condition_mask(
     if op in ("in", "not_in"):
         mask = series.isin(values)
         code = f"{expr}.isin({_literal(values)})"
+        if notes is not None and op == "in":
+            matched = set(series[mask].unique().tolist())  # only the matched rows: cheap
+            missing = [v for v in values if v not in matched]
+            _note_missing_values(condition, series, df[condition.column], missing, text, notes)
         return (~mask, f"~{code}") if op == "not_in" else (mask, code)
     if op == "between":
         low, high = values
@@ -141,6 +143,8 @@ def condition_mask(
     value = values[0]
     symbol = _COMPARE[op]
     mask = _compare(series, symbol, value)
+    if notes is not None and op == "eq" and not mask.any():
+        _note_missing_values(condition, series, df[condition.column], [value], text, notes)
     return mask, f"({expr} {symbol} {_literal(value)})"
 
 
@@ -173,14 +177,14 @@ def _note_missing_values(
     text: bool,
     notes: list[str],
 ) -> None:
-    """Note each value of an equality test that occurs nowhere in ``series`` (as compared)."""
+    """Note each of ``values`` (which no row of ``series`` equals), with the closest ones.
+
+    Called only when a value matched nothing, so a filter that matches costs nothing.
+    """
     present = series.dropna()
     if present.empty:
         return
-    seen = set(present.unique().tolist())
     for value in values:
-        if value in seen:
-            continue
         column = f"{condition.part} of {condition.column}" if condition.part else condition.column
         if text:
             originals = sorted({str(v) for v in original.dropna().unique().tolist()})[:5000]
