@@ -250,3 +250,33 @@ def test_differences_ratios_and_growth(agent: Agent, table: tuple[Roles, pd.Data
     by_year = df.groupby(df[roles.date].dt.year)[roles.measure].sum()
     growth = ask_ok(agent, f"growth of total {roles.measure_words} from 2022 to 2023 in percent")
     assert growth.value == pytest.approx(100 * (by_year[2023] - by_year[2022]) / by_year[2022])
+
+
+def test_nested_counts_and_yes_no_between_two_values(
+    agent: Agent, table: tuple[Roles, pd.DataFrame]
+) -> None:
+    roles, df = table
+    median = ask_ok(agent, f"median number of rows per {roles.group}")
+    assert median.value == df[roles.group].value_counts().median()
+    mean = df.groupby(roles.group)[roles.measure].mean()
+    more = ask_ok(agent, f"is the average {roles.measure_words} of Alpha higher than Delta?")
+    assert more.value == bool(mean["Alpha"] > mean["Delta"])
+    # "difference between A and B" does not say which way round: both readings are offered.
+    ask_declines(agent, f"difference in average {roles.measure_words} between Alpha and Delta")
+
+
+def test_formulas_over_two_columns(agent: Agent, tmp_path: Path) -> None:
+    frame = pd.DataFrame(
+        {
+            "Units Sold": [3, 5, 2, 8],
+            "Unit Price": [10.0, 4.0, 7.5, 2.0],
+            "Store": ["North", "South", "North", "South"],
+        }
+    )
+    agent.load(write_csv(frame, tmp_path / "orders.csv"))
+    revenue = ask_ok(agent, "total revenue (units sold x unit price) for the North store")
+    expected = (frame["Units Sold"] * frame["Unit Price"])[frame["Store"] == "North"].sum()
+    assert revenue.value == pytest.approx(expected)
+    assert revenue.plan is not None and revenue.plan.derive
+    gap = ask_ok(agent, "average unit price minus units sold")
+    assert gap.value == pytest.approx((frame["Unit Price"] - frame["Units Sold"]).mean())

@@ -224,10 +224,8 @@ class SchemaIndex:
     profile: FileProfile
     column_tokens: dict[str, list[str]] = field(default_factory=dict)
     whole_tokens: dict[str, list[str]] = field(default_factory=dict)  # camelCase kept whole
-    free_text: set[str] = field(default_factory=set)
-    subject: frozenset[str] = (
-        frozenset()
-    )  # words of the file name: "flights_2023.csv" → flight  # long prose: never matched word by word
+    free_text: set[str] = field(default_factory=set)  # long prose: never matched word by word
+    subject: frozenset[str] = frozenset()  # the file name's head noun: "flights_2023" → flight
     values: dict[str, dict[str, object]] = field(
         default_factory=dict
     )  # normalized → original, per column
@@ -236,9 +234,10 @@ class SchemaIndex:
     def build(cls, frame: pd.DataFrame, profile: FileProfile, *, name: str = "") -> SchemaIndex:
         """The index of one table; ``name`` is its file name, whose words name its rows."""
         index = cls(profile)
-        index.subject = frozenset(
-            t for t in tokens(Path(name).stem) if not t.isdigit() and t not in FILE_WORDS
-        )
+        # The head noun of the file name (English compounds end with it): "student_grades"
+        # holds grades, "flights_2023" flights.
+        words = [t for t in tokens(Path(name).stem) if not t.isdigit() and t not in FILE_WORDS]
+        index.subject = frozenset(words[-1:])
         for column in profile.column_profiles:
             index.column_tokens[column.name] = tokens(column.name)
             index.whole_tokens[column.name] = tokens(column.name, split_camel=False)

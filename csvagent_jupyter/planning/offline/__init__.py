@@ -21,12 +21,13 @@ from ...analysis.plan import Plan, SortKey
 from ...errors import QuestionError
 from ..schema_index import SchemaIndex
 from . import lexicon
+from .derived import QuestionIndex, with_derives
 from .filters import FilterOption, FilterReader
 from .grounding import Frame
 from .pieces import Candidate
 from .reading import Reading, read
 from .scoring import Scored, decide, score
-from .shapes_combined import growth_shape, having_shape, two_value_shape
+from .shapes_combined import growth_shape, having_shape, nested_count_shape, two_value_shape
 from .shapes_counting import count_shape, distinct_list_shape, missing_shape, percent_shape
 from .shapes_ranking import choice_shape, extreme_shape, most_common_shape, top_n_shape
 from .shapes_values import aggregate_shape, chart_shape, correlation_shape, yes_no_shape
@@ -37,6 +38,7 @@ SHAPES = (
     chart_shape,
     growth_shape,
     having_shape,
+    nested_count_shape,
     two_value_shape,
     choice_shape,
     count_shape,
@@ -78,11 +80,12 @@ class OfflinePlanner:
         nth = _nth(reading)
         if nth is not None:
             reserved = reserved | nth[1]
-        reader = FilterReader(reading, self.index, reserved)
+        index = QuestionIndex(self.index, reading.derived)
+        reader = FilterReader(reading, index, reserved)  # type: ignore[arg-type]
         slots = reader.slots()
         found: list[tuple[Candidate, float]] = []
         for options in itertools.islice(itertools.product(*slots), MAX_FRAMES):
-            frame = Frame(reading, self.index, _consistent(options), reader, reserved)
+            frame = Frame(reading, index, _consistent(options), reader, reserved)  # type: ignore[arg-type]
             for shape in SHAPES:
                 found += [(c, frame.weight) for c in shape(frame)]
             if top is not None:
@@ -92,6 +95,7 @@ class OfflinePlanner:
                 found += [(c, frame.weight) for c in top_n_shape(frame, 1, "max", nth[1])]
         if nth is not None:
             found = [(_at_place(c, nth[0], nth[1]), w) for c, w in found]
+        found = [(_derived(c, reading), w) for c, w in found]
         # The noun of an id column ("employees" for employee_id) may simply name the rows.
         probe = Frame(
             reading, self.index, [], FilterReader(reading, self.index, reserved), reserved
@@ -106,6 +110,15 @@ class OfflinePlanner:
             if m.end - m.start == 1
         }
         return score(found, reading, subject)
+
+
+def _derived(candidate: Candidate, reading: Reading) -> Candidate:
+    plan = with_derives(candidate.plan, reading.derived)
+    if plan is candidate.plan:
+        return candidate
+    return Candidate(
+        plan, candidate.explained, candidate.shape, candidate.penalty, candidate.subject
+    )
 
 
 def _nth(reading: Reading) -> tuple[int, set[int], bool] | None:

@@ -109,10 +109,12 @@ class FilterReader:
     # -- cell values ----------------------------------------------------------------------
     def _value_slots(self, used: set[int]) -> list[Slot]:
         mentions = [v for v in self.r.values if not self._numbers_only(v)]
+        counted = self._counted_positions()
         mentions += [
             v
             for v in self.r.partial_values
             if not any(set(range(v.start, v.end)) & set(range(m.start, m.end)) for m in mentions)
+            and v.start not in counted
         ]
         by_column: dict[str, list[ValueMention]] = {}
         for mention in mentions:
@@ -177,6 +179,15 @@ class FilterReader:
         if not others:
             return None
         return Condition(column=column, op="contains", value=values[0])
+
+    def _counted_positions(self) -> set[int]:
+        """Words right after "most", "how many", "number of": what is counted or ranked (the
+        rows' own noun, "the most movies"), never a word found inside some longer cell value."""
+        out: set[int] = set()
+        for i, word in enumerate(self.r.words):
+            if word in lexicon.MAX_WORDS or word in lexicon.MIN_WORDS or word in ("many", "of"):
+                out |= {i + 1, i + 2}
+        return out
 
     def _own_column_words(self, column: str, positions: set[int]) -> set[int]:
         """The column's own name beside its value: "the West region", "region is West"."""

@@ -17,7 +17,7 @@ from .filters import FilterOption, FilterReader, combine, is_skip
 from .reading import Reading
 
 # Compared with stemmed name tokens, so stemmed the same way ("name" → "nam").
-ENTITY_SUFFIXES = frozenset(singular(w) for w in ("id", "code", "key", "name", "no"))
+ENTITY_SUFFIXES = frozenset(singular(w) for w in ("id", "code", "key", "name", "no", "number"))
 NAME = singular("name")
 QUANTITY_TOKENS = frozenset(singular(w) for w in ("quantity", "qty", "count", "units", "unit"))
 RANK_TOKENS = frozenset(
@@ -87,8 +87,29 @@ class Frame:
         )
 
     def measures(self) -> list[ColumnMention]:
-        """Numeric columns that can be measured: not ids, and not numbered keys (VISIT_NO)."""
-        return [m for m in self.mentions(numeric=True) if not self.is_entity(m.column)]
+        """Numeric columns that can be measured: not ids, not numbered keys (VISIT_NO), and not
+        the noun of "number of ratings", which counts rows (unless the column holds counts)."""
+        return [
+            m
+            for m in self.mentions(numeric=True)
+            if not self.is_entity(m.column)
+            and (
+                self.words[max(0, m.start - 2) : m.start] not in (["number", "of"], ["count", "of"])
+                or self.holds_counts(m.column)
+            )
+        ]
+
+    def holds_counts(self, column: str) -> bool:
+        """A whole-number column named by a plural ("Shared Titles", "Goals"): each cell is a
+        count, so "the largest number of shared titles" reads the column, not rows."""
+        profile = self.index.profile.column(column)
+        name = column.strip().lower()
+        return (
+            profile is not None
+            and profile.type == "integer"
+            and name.endswith("s")
+            and not name.endswith(("ss", "us", "is"))
+        )
 
     def categories(self) -> list[ColumnMention]:
         return [
@@ -167,10 +188,15 @@ class Frame:
 
     # -- cues -------------------------------------------------------------------------------
     def cue(self, *phrases: str) -> tuple[int, int] | None:
-        for start, end in self.reading.find(*phrases):
-            if all(self.free(i) for i in range(start, end)):
-                return start, end
-        return None
+        """The first place one of ``phrases`` occurs on free words; the longest phrase there."""
+        found = [
+            (start, end)
+            for start, end in self.reading.find(*phrases)
+            if all(self.free(i) for i in range(start, end))
+        ]
+        if not found:
+            return None
+        return min(found, key=lambda s: (s[0], -(s[1] - s[0])))
 
     def word_positions(self, words: frozenset[str] | set[str]) -> list[int]:
         return [i for i, w in enumerate(self.words) if w in words and self.free(i)]
@@ -203,6 +229,8 @@ class Frame:
             if word in lexicon.MAX_WORDS:
                 return "max", i
             if word in lexicon.MIN_WORDS:
+                if word == "least" and self.words[i + 1 : i + 2] in (["one"], ["1"]):
+                    continue  # "at least one adverse event": there was one, not a minimum
                 return "min", i
         return None
 

@@ -228,6 +228,24 @@ UNITS = frozenset(
     ]
 )
 
+# Comparisons between two things; never dropped, since they change the answer's meaning.
+COMPARATIVES = frozenset(
+    [
+        "more",
+        "less",
+        "fewer",
+        "higher",
+        "lower",
+        "greater",
+        "larger",
+        "bigger",
+        "smaller",
+        "longer",
+        "shorter",
+        "than",
+    ]
+)
+
 # Counting: "how many", "number of", "count of".
 COUNT_PHRASES = (
     "how many",
@@ -237,6 +255,8 @@ COUNT_PHRASES = (
     "count",
     "no of",
     "total number of",
+    "how many total",
+    "the total number of",
 )
 DISTINCT_WORDS = frozenset({"different", "distinct", "unique", "separate", "kinds", "types"})
 LIST_PHRASES = (
@@ -573,4 +593,21 @@ def is_cue(word: str) -> bool:
         or word in ("percent", "percentage", "share", "proportion", "%", "ratio")
         or word in ("which", "who", "whom", "when", "weekend", "weekends")
         or word in ("last", "latest", "earliest", "previous", "next", "recent")
+        or word in COMPARATIVES
     )
+
+
+# Common slips of the keyboard, read as the word meant.
+TYPOS: dict[str, str] = {
+    "wich": "which",
+    "whcih": "which",
+    "waht": "what",
+    "teh": "the",
+    "hte": "the",
+    "avrage": "average",
+    "averge": "average",
+    "avg.": "average",
+    "corelation": "correlation",
+    "corrolation": "correlation",
+    "percantage": "percentage",
+}

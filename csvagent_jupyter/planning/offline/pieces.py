@@ -77,6 +77,8 @@ def group_keys(f: Frame, exclude: set[str]) -> tuple[list[GroupKey], list[Derive
     mention = f.mention_after(cue[1] - 1, window=3)
     if mention is None or mention.column in exclude:
         return None
+    if all(f.reading.norm[i] in f.reading.subject for i in range(mention.start, mention.end)):
+        return None  # "across visits" in a table of visits: every row, not a grouping
     if f.index.is_numeric(mention.column) and f.index.type_of(mention.column) == "number":
         return None
     return [GroupKey(column=mention.column)], [], span(cue) | span(mention)
@@ -175,6 +177,21 @@ def count_of(
     f: Frame, position: int | None, mention: ColumnMention | None
 ) -> tuple[Aggregate, set[int], float] | None:
     """What 'the most X' / 'how many X' counts: rows, or distinct entities of an id column."""
+    if position is not None and f.reading.norm[position] in f.reading.subject:
+        return Aggregate(func="count"), span(mention) if mention else {position}, 0.0
+    if (
+        mention is not None
+        and f.index.is_numeric(mention.column)
+        and (
+            f.is_entity(mention.column)
+            or (
+                f.words[max(0, mention.start - 2) : mention.start]
+                in (["number", "of"], ["count", "of"])
+                and not f.holds_counts(mention.column)
+            )
+        )
+    ):
+        return Aggregate(func="count"), span(mention), 0.1  # "most visits" (a visit number)
     if (mention is not None and not f.index.is_numeric(mention.column)) or (
         mention is not None and f.index.is_identifier(mention.column)
     ):

@@ -13,16 +13,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ...analysis.plan import Derive
 from ..schema_index import ColumnMention, SchemaIndex, ValueMention, singular
 from . import lexicon
+from .derived import find_derived
 
 _TOKEN = re.compile(
     r"(?P<number>(?<![\w.])[-+−]?[$€£]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
     r"(?:\s?(?:k|m|bn|b|million|thousand|billion)\b)?(?:\s?%)?(?![\w]))"
-    r"|(?P<word>[a-z0-9]+(?:'[a-z]+)?|%|#)",
+    r"|(?P<word>[a-z0-9]+(?:'[a-z]+)?|%|#|/|\*|×)",
     re.IGNORECASE,
 )
 MAX_PARTIAL_HITS = 3
+TABLE_WORDS = frozenset({"chart", "list", "table", "data", "dataset", "file", "sheet", "results"})
 _MULTIPLIERS = {
     "k": 1e3,
     "thousand": 1e3,
@@ -71,6 +74,7 @@ class Reading:
     values: list[ValueMention] = field(default_factory=list)
     partial_values: list[ValueMention] = field(default_factory=list)
     subject: frozenset[str] = frozenset()  # stems that name the table's rows (its file name)
+    derived: dict[str, Derive] = field(default_factory=dict)  # formulas the question names
 
     @property
     def text(self) -> str:
@@ -111,6 +115,16 @@ class Reading:
         for i, word in enumerate(self.words[:-1]):
             if word in ("took", "take", "takes", "taking") and self.words[i + 1] == "place":
                 totality |= {i, i + 1}
+            if self.words[i : i + 3] in (["at", "least", "one"], ["at", "least", "1"]):
+                totality |= {i, i + 1, i + 2}  # "had at least one adverse event": there was one
+            # "in this chart", "on the list": the table itself
+            if (
+                word in ("in", "on", "from")
+                and i + 2 < len(self.words)
+                and self.words[i + 1] in ("this", "the")
+                and self.words[i + 2] in TABLE_WORDS
+            ):
+                totality.add(i + 2)
         return {
             i
             for i, word in enumerate(self.words)
@@ -170,6 +184,7 @@ def read(question: str, index: SchemaIndex) -> Reading:
             words.append(raw.lower().replace(" ", ""))
         else:
             word = match.group("word").lower()
+            word = lexicon.TYPOS.get(word, word)
             if word in lexicon.NUMBER_WORDS and word != "one":
                 numbers[len(words)] = Number(float(lexicon.NUMBER_WORDS[word]), len(words), word)
             words.append(word)
@@ -180,6 +195,9 @@ def read(question: str, index: SchemaIndex) -> Reading:
     ]
     value_spans = {i for v in reading.values for i in range(v.start, v.end)}
     mentions = list(index.column_mentions(norm))
+    mentions += _repeated_mentions(norm, mentions)
+    formulas, reading.derived = find_derived(words, mentions, index)
+    mentions += formulas
     mentions += _synonym_mentions(norm, index, {(m.column, m.start) for m in mentions})
     reading.columns = [
         m for m in mentions if not (set(range(m.start, m.end)) <= value_spans and m.score < 1.0)
@@ -231,14 +249,35 @@ def _is_function_word(word: str) -> bool:
     )
 
 
+def _repeated_mentions(norm: list[str], mentions: list[ColumnMention]) -> list[ColumnMention]:
+    """A column named twice ("total salary where salary is above 50k"): every occurrence."""
+    found = []
+    for m in mentions:
+        if m.score < 0.9:
+            continue
+        name = norm[m.start : m.end]
+        size = len(name)
+        for start in range(len(norm) - size + 1):
+            if start != m.start and norm[start : start + size] == name:
+                found.append(ColumnMention(m.column, start, start + size, m.score))
+    return found
+
+
+_SYNONYMS = {singular(word): names for word, names in lexicon.SYNONYMS.items()}
+
+
 def _synonym_mentions(
     norm: list[str], index: SchemaIndex, seen: set[tuple[str, int]]
 ) -> list[ColumnMention]:
     """Columns named through the lexicon's thesaurus ("staff" for an ``agent`` column)."""
     found: list[ColumnMention] = []
     for position, word in enumerate(norm):
-        for synonym in lexicon.SYNONYMS.get(word, ()):
-            replaced = [*norm[:position], *synonym.split(), *norm[position + 1 :]]
+        for synonym in _SYNONYMS.get(word, ()):
+            replaced = [
+                *norm[:position],
+                *[singular(w) for w in synonym.split()],
+                *norm[position + 1 :],
+            ]
             extra = len(synonym.split()) - 1
             for mention in index.column_mentions(replaced):
                 if not mention.start <= position < mention.end - extra or mention.score < 0.6:

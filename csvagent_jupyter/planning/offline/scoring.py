@@ -17,8 +17,8 @@ from .pieces import Candidate
 from .reading import Reading
 
 GROUNDED_COST = 3.0
-UNGROUNDED_COST = 0.4
-MAX_UNGROUNDED = 1
+UNGROUNDED_COST = 0.4  # a noun we cannot place; a verb ("competed", "released") costs half
+MAX_UNGROUNDED_COST = 0.4
 MARGIN = 0.25
 
 
@@ -28,10 +28,11 @@ class Scored:
     score: float
     grounded_left: list[int]
     ungrounded_left: list[int]
+    ungrounded_cost: float = 0.0
 
     @property
     def complete(self) -> bool:
-        return not self.grounded_left and len(self.ungrounded_left) <= MAX_UNGROUNDED
+        return not self.grounded_left and self.ungrounded_cost <= MAX_UNGROUNDED_COST + 1e-9
 
 
 def grounded_positions(reading: Reading) -> set[int]:
@@ -45,6 +46,41 @@ def grounded_positions(reading: Reading) -> set[int]:
     return out
 
 
+def _soft_cost(word: str) -> float:
+    """What leaving an unplaced word costs: verbs in -ed/-ing say how, rarely which rows."""
+    if len(word) > 5 and word.endswith(("ed", "ing")):
+        return UNGROUNDED_COST / 2
+    return UNGROUNDED_COST
+
+
+def _echoes(reading: Reading, candidate: Candidate) -> set[int]:
+    """Words that only repeat what the candidate already used: a second "month" in "which month
+    … (month name)", or another mention of a column the plan reads ("ticket id please")."""
+    said = {reading.norm[i] for i in candidate.explained if i < len(reading.norm)}
+    out = {i for i, stem in enumerate(reading.norm) if stem in said}
+    used = _plan_columns(candidate.plan)
+    out |= {
+        i
+        for m in reading.columns
+        if m.column in used and m.score >= 0.9
+        for i in range(m.start, m.end)
+    }
+    return out
+
+
+def _plan_columns(plan: object) -> set[str]:
+    from ...analysis.plan import Plan
+
+    if not isinstance(plan, Plan):
+        return set()
+    columns = {plan.answer_column} if plan.answer_column else set()
+    columns |= {k.column for k in plan.group_by} | {a.column for a in plan.aggregates if a.column}
+    columns |= {s.column for s in plan.sort}
+    for side in (plan.left, plan.right):
+        columns |= _plan_columns(side)
+    return columns
+
+
 def score(
     candidates: list[tuple[Candidate, float]], reading: Reading, subject: set[int] | None = None
 ) -> list[Scored]:
@@ -53,16 +89,18 @@ def score(
     grounded = grounded_positions(reading) - (subject or set())
     scored = []
     for candidate, frame_weight in candidates:
-        left = sorted(content - candidate.explained - candidate.subject)
+        explained = candidate.explained | _echoes(reading, candidate)
+        left = sorted(content - explained - candidate.subject)
         hard = [i for i in left if i in grounded]
         soft = [i for i in left if i not in grounded]
         value = -(
             GROUNDED_COST * len(hard)
-            + UNGROUNDED_COST * len(soft)
+            + sum(_soft_cost(reading.words[i]) for i in soft)
             + candidate.penalty
             + frame_weight
         )
-        scored.append(Scored(candidate, value, hard, soft))
+        cost = sum(_soft_cost(reading.words[i]) for i in soft)
+        scored.append(Scored(candidate, value, hard, soft, cost))
     scored.sort(key=lambda s: -s.score)
     return scored
 

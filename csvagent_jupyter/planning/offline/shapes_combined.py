@@ -11,7 +11,7 @@ from ...analysis.plan import Aggregate, Condition, Filter, FilterGroup, GroupKey
 from . import lexicon
 from .filters import FilterOption, is_skip
 from .grounding import Frame
-from .pieces import Candidate, _and, count_of, counted_noun, span, ungrounded
+from .pieces import Candidate, _and, count_of, counted_noun, group_keys, span, ungrounded
 
 DIFFERENCE_WORDS = frozenset({"difference", "minus", "gap"})
 RATIO_WORDS = frozenset({"ratio", "divided", "times"})
@@ -31,8 +31,8 @@ def _measure(f: Frame, exclude: set[str]) -> tuple[Aggregate, set[int], float] |
         if found is None:
             return Aggregate(func="sum", column=m.column), span(m), 0.3
         return Aggregate(func=found[0], column=m.column), span(m) | found[1], 0.0  # type: ignore[arg-type]
-    if found is not None:
-        return None
+    if found is not None or "much" in f.words:
+        return None  # "how much more did we spend": an amount, and none is named here
     return Aggregate(func="count"), set(), 0.2
 
 
@@ -72,6 +72,11 @@ def two_value_shape(f: Frame) -> list[Candidate]:
     assert isinstance(option.condition, Condition) and isinstance(option.condition.value, list)
     first, second = option.condition.value
     words = set(f.words)
+    counting = f.cue("how many")
+    if counting is not None and f.words[counting[1] : counting[1] + 1] not in (
+        [w] for w in HIGHER | LOWER
+    ):
+        return []  # "how many students scored higher in A than in B" compares per student
     if words & RATIO_WORDS:
         kind = "ratio"
     elif words & DIFFERENCE_WORDS or (words & (HIGHER | LOWER) and "than" in words):
@@ -82,35 +87,53 @@ def two_value_shape(f: Frame) -> list[Candidate]:
     if measure is None:
         return []
     agg, used, penalty = measure
-    if kind == "difference" and "minus" not in words and words & LOWER and not words & HIGHER:
-        first, second = second, first  # "how much lower is A than B" is B - A
+    orders = [(first, second)]
     if "minus" in words:
-        at = f.words.index("minus")
-        before = [v for v in option.condition.value if _position(f, v, option) < at]
-        if len(before) == 1:
-            first = before[0]
-            second = next(v for v in option.condition.value if v != first)
+        named = _around(f, f.words.index("minus"), option)
+        if named is not None:
+            orders = [named]
+    elif kind == "difference" and "than" not in words:
+        orders.append((second, first))  # "difference between A and B": which way round is not said
+    elif kind == "difference" and words & LOWER and not words & HIGHER:
+        orders = [(second, first)]  # "how much lower is A than B" is B - A
     others = [o.condition for o in f.options if o is not option and not is_skip(o)]
-    plan = _calc(
-        kind,
-        _side(option.column, first, others, agg),
-        _side(option.column, second, others, agg),
-    )
     cue = {
         i
         for i, w in enumerate(f.words)
         if w in DIFFERENCE_WORDS | RATIO_WORDS | HIGHER | LOWER
-        or w in ("than", "between", "to", "much", "many", "how")
+        or w in ("than", "between", "to", "much", "many", "how", "by")
     }
-    return [Candidate(plan, f.filter_positions | used | cue, f"calc_{kind}", penalty)]
+    out = []
+    for left, right in orders:
+        left_plan = _side(option.column, left, others, agg)
+        right_plan = _side(option.column, right, others, agg)
+        if f.words[0] in lexicon.YES_NO_STARTS and kind == "difference":
+            # "did A play more minutes than B?": a comparison, answered yes or no
+            op = "lt" if words & LOWER and not words & HIGHER else "gt"
+            plan = Plan.model_validate(
+                {"operation": "compare", "left": left_plan, "compare_op": op, "right": right_plan}
+            )
+            out.append(
+                Candidate(plan, f.filter_positions | used | cue | {0}, "compare_values", penalty)
+            )
+            break
+        plan = _calc(kind, left_plan, right_plan)
+        out.append(Candidate(plan, f.filter_positions | used | cue, f"calc_{kind}", penalty))
+    return out
 
 
-def _position(f: Frame, value: object, option: FilterOption) -> int:
-    text = str(value).lower().split()[0] if str(value) else ""
-    for i in sorted(option.positions):
-        if f.words[i] == text:
-            return i
-    return min(option.positions)
+def _around(f: Frame, at: int, option: FilterOption) -> tuple[object, object] | None:
+    """The two values on either side of 'minus' ("(placebo minus drug B)"), in that order."""
+    assert isinstance(option.condition, Condition) and isinstance(option.condition.value, list)
+    values = option.condition.value
+    keys = {v: set(str(v).lower().split()) for v in values}
+    before = f.words[at - 1] if at else ""
+    after = f.words[at + 1] if at + 1 < len(f.words) else ""
+    left = [v for v in values if before in keys[v]]
+    right = [v for v in values if after in keys[v]]
+    if len(left) == 1 and len(right) == 1 and left[0] != right[0]:
+        return left[0], right[0]
+    return None
 
 
 def growth_shape(f: Frame) -> list[Candidate]:
@@ -185,7 +208,10 @@ def having_shape(f: Frame) -> list[Candidate]:
     groups = [
         m
         for m in f.categories()
-        if m.start >= cue[0] and m.column not in f.filter_columns and f.repeats(m.column)
+        if m.start >= cue[0]
+        and m.column not in f.filter_columns
+        and f.repeats(m.column)
+        and m.score >= 0.6
     ]
     if not groups:
         return []
@@ -200,7 +226,9 @@ def having_shape(f: Frame) -> list[Candidate]:
             continue
         if not f.index.is_numeric(condition.column):
             continue
-        func, used, penalty = ("sum", set(), 0.0) if found is None else (found[0], found[1], 0.0)
+        if found is None:
+            continue  # "have salary above N" is a row filter; a group test names its aggregate
+        func, used, penalty = found[0], found[1], 0.0
         agg = Aggregate(func=func, column=condition.column)  # type: ignore[arg-type]
         others = [o.condition for o in f.options if o is not option and not is_skip(o)]
         out.append(
@@ -220,9 +248,11 @@ def having_shape(f: Frame) -> list[Candidate]:
         if position in f.filter_positions or position in f.reserved:
             continue
         op, value, words = f.reader._comparative(position, number)
-        if op not in ("gt", "lt", "ge", "le") or position < group.end:
+        if op not in ("gt", "lt", "ge", "le") or position < group.end or number.percent:
             continue
         noun_at, noun = counted_noun(f, max(words) + 1)
+        if noun_at != max(words) + 1:
+            continue  # "more than 900 tickets": the counted noun follows the number
         counted = count_of(f, noun_at, noun)
         if counted is None or (noun is None and not ungrounded(f, noun_at)):
             continue
@@ -262,3 +292,35 @@ def _having(
     )
     explained |= f.filter_positions
     return Candidate(plan, explained, "having_count" if counting else "having_list", penalty)
+
+
+def nested_count_shape(f: Frame) -> list[Candidate]:
+    """'median number of ratings per movie': rows counted per group, then summarised."""
+    found = f.aggregate_word()
+    cue = f.cue("number of", "count of")
+    if found is None or cue is None or found[0] not in ("mean", "median", "max", "min"):
+        return []
+    grouping = group_keys(f, set())
+    if grouping is None:
+        return []
+    keys, derives, group_words = grouping
+    if f.words[cue[1] : cue[1] + 1] in (["rows"], ["records"], ["entries"]):
+        counted: tuple[Aggregate, set[int], float] | None = (Aggregate(func="count"), set(), 0.0)
+    else:
+        noun_at, noun = counted_noun(f, cue[1])
+        if noun is not None and noun.column in {k.column for k in keys}:
+            return []
+        counted = count_of(f, noun_at, noun)
+    if counted is None:
+        return []
+    agg, noun_words, penalty = counted
+    plan = Plan(
+        operation="aggregate",
+        filters=f.filters,
+        derive=derives,
+        group_by=keys,
+        aggregates=[agg],
+        then=[Aggregate(func=found[0], column=agg.output_name)],  # type: ignore[arg-type]
+    )
+    explained = found[1] | set(range(*cue)) | noun_words | group_words | f.filter_positions
+    return [Candidate(plan, explained, "nested_count", penalty)]

@@ -75,7 +75,9 @@ def count_shape(f: Frame) -> list[Candidate]:
             "distinct_count",
         )
         if not distinct:
-            make(Aggregate(func="count"), span(mention), 1.0 if full else 0.2, "count_rows")
+            # "how many competitions" where most rows name their own: rows or distinct names?
+            rows_penalty = 0.0 if _mostly_distinct(f, column) else (1.0 if full else 0.2)
+            make(Aggregate(func="count"), span(mention), rows_penalty, "count_rows")
         return out
     if distinct:
         return out
@@ -86,6 +88,18 @@ def count_shape(f: Frame) -> list[Candidate]:
         for column in f.quantity_columns():
             make(Aggregate(func="sum", column=column), subject, 0.0, "count_sum")
     return out
+
+
+def _mostly_distinct(f: Frame, column: str) -> bool:
+    """A text column whose values mostly differ from row to row (but repeat some)."""
+    profile = f.index.profile.column(column)
+    rows = max(f.index.profile.rows, 1)
+    return (
+        profile is not None
+        and not f.is_entity(column)
+        and profile.distinct > 0.3 * rows
+        and f.repeats(column)
+    )
 
 
 def distinct_list_shape(f: Frame) -> list[Candidate]:
@@ -147,10 +161,17 @@ def percent_shape(f: Frame) -> list[Candidate]:
         return []
     explained = span(cue) | f.filter_positions
     position, mention = counted_noun(f, cue[1])
-    measure = mention if mention is not None and mention in f.measures() else None
+    total = f.aggregate_word()
+    measure = (
+        mention
+        if mention is not None and mention in f.measures() and total and total[0] == "sum"
+        else None
+    )  # "share of the total revenue"; "% of visits" counts rows even with a visit number
     agg = Aggregate(func="sum", column=measure.column) if measure else Aggregate(func="count")
-    if measure is not None:
-        explained |= span(measure)
+    if measure is not None and total is not None:
+        explained |= span(measure) | total[1]
+    elif mention is not None and all(f.reading.norm[i] in f.reading.subject for i in span(mention)):
+        explained |= span(mention)  # "% of visits" in visits.csv: the rows themselves
     elif ungrounded(f, position):
         explained.add(position)  # type: ignore[arg-type]
     whole = _and([o.condition for o in scope])

@@ -30,6 +30,14 @@ def targets(f: Frame) -> list[tuple[list[GroupKey], list[Derive], set[int], str 
     if cue is None:
         return out
     words = span(cue)
+    if f.words[cue[0]] == "when":
+        dates = [c.name for c in f.index.profile.column_profiles if c.type == "datetime"]
+        named = [m for m in f.dates()]
+        column = named[0].column if named else (dates[0] if len(dates) == 1 else None)
+        if column is not None:
+            used = words | (span(named[0]) if named else set())
+            out.append(([GroupKey(column=column)], [], used, column))
+        return out
     if f.words[cue[0]] in ("who", "whom"):
         name = f.name_column()
         if name is not None:
@@ -186,6 +194,7 @@ def most_common_shape(f: Frame) -> list[Candidate]:
         if mention.column in f.filter_columns:
             continue
         explained = span(mention) | {at} | set(common) | f.filter_positions
+        explained |= set(f.word_positions(frozenset({"which", "what"})))
         explained |= set(
             f.word_positions(frozenset({"appears", "appear", "shows", "show", "occurs", "occur"}))
         )

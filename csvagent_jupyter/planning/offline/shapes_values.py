@@ -77,6 +77,37 @@ def correlation_shape(f: Frame) -> list[Candidate]:
     return [Candidate(plan, explained, "correlation")]
 
 
+def _compare_unbound(f: Frame, func: str, cue: set[int]) -> list[Candidate]:
+    """'is the average rating of action movies above 3.5': the threshold is the aggregate's,
+    even when other words stand between the measure and the number."""
+    measures = f.measures()
+    if len(measures) != 1:
+        return []
+    measure = measures[0]
+    out = []
+    for position, number in f.reading.numbers.items():
+        if position in f.filter_positions or position in f.reserved or position < measure.end:
+            continue
+        op, value, words = f.reader._comparative(position, number)
+        if op not in ("gt", "lt", "ge", "le"):
+            continue
+        plan = Plan(
+            operation="compare",
+            left=Plan(
+                operation="aggregate",
+                filters=f.filters,
+                aggregates=[Aggregate(func=func, column=measure.column)],  # type: ignore[arg-type]
+            ),
+            compare_op=op,  # type: ignore[arg-type]
+            right=value,  # type: ignore[arg-type]
+        )
+        explained = (
+            cue | words | span(measure) | f.filter_positions | f.reader._units_after(max(words))
+        )
+        out.append(Candidate(plan, explained, "yes_no_compare"))
+    return out
+
+
 def yes_no_shape(f: Frame) -> list[Candidate]:
     if f.words[0] not in lexicon.YES_NO_STARTS and "ever" not in f.words:
         return []
@@ -107,6 +138,7 @@ def yes_no_shape(f: Frame) -> list[Candidate]:
                 right=condition.value,  # type: ignore[arg-type]
             )
             out.append(Candidate(plan, start | cue | f.filter_positions, "yes_no_compare"))
+        out += _compare_unbound(f, func, cue | start)
         return out
     real = [o for o in f.options if not is_skip(o)]
     anyword = f.word_positions(lexicon.ANY_WORDS)

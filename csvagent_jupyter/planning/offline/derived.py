@@ -1,0 +1,140 @@
+"""Columns the question computes from two others: "quantity on hand x unit cost",
+"systolic minus diastolic", "clicks / impressions", "closed minus opened (in hours)".
+
+A derived column is named by its formula and treated like any other column by the
+shapes; plans that use it get the ``Derive`` step that makes it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ...analysis.plan import Derive, Plan
+from ..schema_index import ColumnMention, SchemaIndex
+
+OPERATORS: dict[tuple[str, ...], str] = {
+    ("x",): "*",
+    ("times",): "*",
+    ("*",): "*",
+    ("×",): "*",
+    ("multiplied", "by"): "*",
+    ("minus",): "-",
+    ("-",): "-",
+    ("less",): "-",
+    ("plus",): "+",
+    ("+",): "+",
+    ("/",): "/",
+    ("divided", "by"): "/",
+    ("over",): "/",
+}
+TIME_UNITS = {
+    "hours": "hours",
+    "hour": "hours",
+    "minutes": "minutes",
+    "days": "days",
+    "seconds": "seconds",
+}
+
+
+def find_derived(
+    words: list[str], mentions: list[ColumnMention], index: SchemaIndex
+) -> tuple[list[ColumnMention], dict[str, Derive]]:
+    """Mentions of formulas over two named columns, and the derive step of each."""
+    strong = [m for m in mentions if m.score >= 0.6]
+    found: list[ColumnMention] = []
+    derives: dict[str, Derive] = {}
+    for a in strong:
+        for op_words, symbol in OPERATORS.items():
+            end = a.end + len(op_words)
+            if tuple(words[a.end : end]) != op_words:
+                continue
+            for b in strong:
+                if b.start != end or b.column == a.column:
+                    continue
+                derive = _derive(a.column, symbol, b.column, words, index)
+                if derive is not None:
+                    derives[derive.name] = derive
+                    start = _name_before(words, a.start, mentions)
+                    found.append(ColumnMention(derive.name, start, b.end, 1.1))
+    return found, derives
+
+
+def _name_before(words: list[str], start: int, mentions: list[ColumnMention]) -> int:
+    """Where the formula's own name begins: "pulse pressure (systolic minus diastolic)",
+    "stock value, computed as quantity times cost". Words naming nothing else, just before."""
+    from . import lexicon
+
+    named = {i for m in mentions if m.score >= 0.6 for i in range(m.start, m.end)}
+    i = start - 1
+    while i >= 0 and words[i] in lexicon.FILLER | {
+        "computed",
+        "calculated",
+        "defined",
+        "i.e",
+        "ie",
+    }:
+        i -= 1
+    first = start
+    taken = 0
+    while (
+        i >= 0
+        and taken < 3
+        and words[i].isalpha()
+        and i not in named
+        and not lexicon.is_cue(words[i])
+    ):
+        if words[i] in lexicon.FILLER:
+            break
+        first, taken, i = i, taken + 1, i - 1
+    return first if taken else start
+
+
+def _derive(
+    left: str, symbol: str, right: str, words: list[str], index: SchemaIndex
+) -> Derive | None:
+    kinds = index.type_of(left), index.type_of(right)
+    if kinds == ("datetime", "datetime") and symbol == "-":
+        unit = next((TIME_UNITS[w] for w in words if w in TIME_UNITS), "days")
+        name = f"{left} - {right} ({unit})"
+        return Derive(name=name, kind="date_diff", left=left, right=right, unit=unit)  # type: ignore[arg-type]
+    if index.is_numeric(left) and index.is_numeric(right):
+        name = f"{left} {symbol} {right}"
+        return Derive(name=name, kind="arithmetic", left=left, operator=symbol, right=right)  # type: ignore[arg-type]
+    return None
+
+
+@dataclass
+class QuestionIndex:
+    """The table's index plus the columns one question derives (numbers, by construction)."""
+
+    base: SchemaIndex
+    derived: dict[str, Derive] = field(default_factory=dict)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.base, name)
+
+    def type_of(self, column: str) -> str:
+        return "number" if column in self.derived else self.base.type_of(column)
+
+    def is_numeric(self, column: str) -> bool:
+        return column in self.derived or self.base.is_numeric(column)
+
+    def is_identifier(self, column: str) -> bool:
+        return column not in self.derived and self.base.is_identifier(column)
+
+
+def with_derives(plan: Plan, derived: dict[str, Derive]) -> Plan:
+    """``plan`` with the derive steps of the derived columns it reads (sub-plans too)."""
+    if not derived:
+        return plan
+    update: dict[str, object] = {}
+    for side in ("left", "right"):
+        sub = getattr(plan, side)
+        if isinstance(sub, Plan):
+            update[side] = with_derives(sub, derived)
+    text = plan.model_dump_json(exclude={"left", "right", "derive"})
+    needed = [d for name, d in derived.items() if f'"{name}"' in text or f"{name}" in text]
+    if needed:
+        update["derive"] = [*needed, *plan.derive]
+    return plan.model_copy(update=update) if update else plan
