@@ -389,9 +389,40 @@ class Executor:
             table = table.iloc[plan.offset :]
             out.add(f"{var} = {var}.iloc[{plan.offset}:]")
         if plan.limit:
-            table = table.head(plan.limit)
-            out.add(f"{var} = {var}.head({plan.limit})")
+            keep = self._with_ties(plan, table)
+            table = table.head(keep)
+            out.add(f"{var} = {var}.head({keep})")
         return table
+
+    def _with_ties(self, plan: Plan, table: pd.DataFrame) -> int:
+        """How many rows a limit keeps. For "the one with the most" (limit 1), rows that tie
+        with it stay too: which of two tied rows is "the top one" is an accident of order,
+        and an analyst would report it as the answer (SQL: ``FETCH FIRST 1 ROW WITH TIES``).
+        A longer top-N list keeps N rows and says where it cut through a tie."""
+        limit = plan.limit or 0
+        if not plan.sort or len(table) <= limit:
+            return limit
+        by = [resolve_output(plan, key.column, role="to sort by") for key in plan.sort]
+        keys = table[by].reset_index(drop=True)
+        last = keys.iloc[limit - 1]
+        if last.isna().any():
+            return limit
+        keep = limit
+        while keep < len(keys) and keys.iloc[keep].equals(last):
+            keep += 1
+        if keep == limit:
+            return limit
+        place = limit + (plan.offset or 0)
+        tied = keep - limit + 1
+        if limit == 1:
+            self._notes.append(
+                f"{tied} rows tie at place {place} on {', '.join(by)}; all are given."
+            )
+            return keep
+        self._notes.append(
+            f"{tied} rows tie at place {place} on {', '.join(by)}; the list stops at {limit}."
+        )
+        return limit
 
     def _then(
         self, plan: Plan, table: pd.DataFrame, out: _Writer, var: str
