@@ -495,3 +495,100 @@ def test_a_value_no_row_has_warns_with_the_closest(loaded) -> None:
     assert numbers.notes == ["No row has units 500; nearest: 19."]
     present = run(loaded, count(filters=Condition(column="region", op="eq", value="north ")))
     assert present.notes == [] and "Note" not in present.summary
+
+
+def test_list_results_have_kind_list(loaded) -> None:
+    distinct = run(loaded, Plan(operation="distinct", select=["region"]))
+    assert distinct.kind == "list" and isinstance(distinct.value, list)
+    listed = run(loaded, Plan(operation="rows", select=["order_id"], limit=3, answer="list"))
+    assert listed.kind == "list" and len(listed.value) == 3
+    assert run(loaded, count()).kind == "scalar"
+    assert repr(listed).splitlines()[-1] == repr(listed.value)
+
+
+# -- summaries ------------------------------------------------------------------------------------------
+def test_summary_lists_format_numbers_alike_and_years_plainly(loaded) -> None:
+    from csvagent_jupyter.analysis.summary import describe_filter, fmt_list
+
+    assert fmt_list([46.5, 36.7, 19.0]) == "46.50, 36.70, 19.00"
+    assert fmt_list([3, 19.0]) == "3, 19"
+    by_year = run(
+        loaded,
+        Plan(
+            operation="aggregate",
+            derive=[Derive(name="year", kind="date_part", column="order_date", part="year")],
+            group_by=[GroupKey(column="year")],
+            aggregates=[Aggregate(func="sum", column="units")],
+        ),
+    )
+    assert "highest for 202" in by_year.summary and "2,02" not in by_year.summary
+    ids = run(loaded, Plan(operation="distinct", select=["order_id"], limit=2))
+    assert ids.summary.endswith(f": {ids.value[0]}, {ids.value[1]}.") and ids.value[0] > 1000
+    condition = Condition(column="region", op="in", value=["North", "South", "East"])
+    assert describe_filter(condition) == "region is one of North, South or East"
+
+
+def test_summary_of_a_limited_ranking_claims_nothing_about_the_rest(loaded) -> None:
+    df = loaded[2]
+    plan = mean_by("product", sort=[SortKey(column="mean revenue", descending=True)], limit=2)
+    result = run(loaded, plan)
+    top = df.groupby("product")["revenue"].mean().sort_values(ascending=False).index[:2]
+    assert "lowest" not in result.summary
+    assert f"shown in order: {top[0]} (" in result.summary and f"{top[1]} (" in result.summary
+
+
+def test_empty_list_results_say_so(loaded) -> None:
+    none = Condition(column="units", op="gt", value=1000)
+    distinct = run(loaded, Plan(operation="distinct", select=["region"], filters=none))
+    assert (
+        distinct.value == []
+        and distinct.summary == "No values of region where units is above 1,000."
+    )
+    listed = run(
+        loaded,
+        Plan(operation="rows", select=["order_id"], filters=none, answer="list"),
+    )
+    assert listed.value == [] and listed.summary.startswith("No values")
+
+
+def test_which_columns_have_missing_values(loaded) -> None:
+    df = loaded[2]
+    plan = Plan(
+        operation="statistic",
+        statistic=Statistic(kind="missing"),
+        having=Condition(column="missing", op="gt", value=0),
+        answer_column="column",
+        answer="list",
+    )
+    result = run(loaded, plan)
+    assert result.value == [c for c in df.columns if df[c].isna().any()] == ["unit_price"]
+    assert result.kind == "list"
+    most = Plan(
+        operation="statistic",
+        statistic=Statistic(kind="missing"),
+        sort=[SortKey(column="missing", descending=True)],
+        limit=1,
+        answer_column="column",
+    )
+    assert run(loaded, most).value == "unit_price"
+    with pytest.raises(PlanError, match="tests 'missing'"):
+        run(loaded, plan.model_copy(update={"having": Condition(column="x", op="gt", value=0)}))
+
+
+def test_numbers_written_as_text_compare_by_size_only_when_they_are_numbers() -> None:
+    from csvagent_jupyter.analysis.executor import execute
+    from csvagent_jupyter.loading.profile import profile_frame
+
+    frame = pd.DataFrame(
+        {
+            "amount": pd.Series(["1,200", "15", "300", None], dtype="str"),
+            "code": pd.Series(["A1", "7", "B2", "C3"], dtype="str"),
+        }
+    )
+    profile = profile_frame(frame, bytes=0, encoding="utf-8", delimiter=",")
+    profile.column_profiles[0] = profile.column_profiles[0].model_copy(update={"type": "text"})
+    big = count(filters=Condition(column="amount", op="gt", value=100))
+    assert execute(big, frame, profile).value == 2
+    mixed = count(filters=Condition(column="code", op="gt", value=5))
+    with pytest.raises(PlanError, match="only 1 of its 4 values read as numbers"):
+        execute(mixed, frame, profile)

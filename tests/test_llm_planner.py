@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import pytest
 from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
@@ -533,6 +534,57 @@ V2_PLANS: dict[str, tuple[dict[str, Any], Any]] = {
 }
 
 
+V2_PLANS |= {
+    "window": (
+        {
+            "operation": "aggregate",
+            "aggregates": [{"func": "count"}],
+            "derive": [
+                {
+                    "name": "gap",
+                    "kind": "window",
+                    "func": "minus_mean",
+                    "column": "revenue",
+                    "partition_by": ["region"],
+                }
+            ],
+            "filters": [{"column": "gap", "op": "gt", "value": 0}],
+        },
+        lambda df: int((df["revenue"] > df.groupby("region")["revenue"].transform("mean")).sum()),
+    ),
+    "text": (
+        {
+            "operation": "aggregate",
+            "aggregates": [{"func": "count"}],
+            "derive": [{"name": "p", "kind": "lower", "column": "product"}],
+            "filters": {"column": "p", "op": "eq", "value": "laptop"},
+        },
+        lambda df: int((df["product"] == "Laptop").sum()),
+    ),
+    "regression": (
+        {
+            "operation": "statistic",
+            "statistic": {"kind": "regression", "columns": ["units", "revenue"]},
+            "answer_column": "slope",
+        },
+        lambda df: float(np.polyfit(df["units"], df["revenue"], 1)[0]),
+    ),
+    "outliers": (
+        {"operation": "aggregate", "aggregates": [{"func": "outliers_iqr", "column": "revenue"}]},
+        lambda df: int(
+            (
+                (df["revenue"] < df["revenue"].quantile(0.25) - 1.5 * iqr(df["revenue"]))
+                | (df["revenue"] > df["revenue"].quantile(0.75) + 1.5 * iqr(df["revenue"]))
+            ).sum()
+        ),
+    ),
+}
+
+
+def iqr(values: pd.Series) -> float:
+    return float(values.quantile(0.75) - values.quantile(0.25))
+
+
 @pytest.mark.parametrize("name", list(V2_PLANS))
 def test_model_submits_each_v2_operation(data_dir: Path, sales_path: Path, name: str) -> None:
     plan, expected = V2_PLANS[name]
@@ -597,3 +649,21 @@ def test_agent_run_accepts_exactly_what_the_model_submits(data_dir: Path, sales_
     expected = int(frame.loc[frame["region"] == "North", "units"].sum())
     assert asked.planner == "llm"
     assert asked.value == direct.value == wrapped.value == expected
+
+
+def test_http_model_submits_a_v2_plan_with_typed_tools(
+    data_dir: Path, sales_path: Path, server: ScriptedOpenAIServer
+) -> None:
+    """Over real HTTP: the tools sent keep $refs, and a bare calc plan comes back and runs."""
+    plan, expected = V2_PLANS["calc"]
+    server.script(completion(tool_calls=[("submit_plan", plan)]))
+    with http_agent(data_dir, server) as agent:
+        agent.load(sales_path)
+        result = agent.ask("what percent of orders were returned?")
+        frame = agent.frame()
+    assert result.planner == "llm" and result.value == pytest.approx(expected(frame))
+    [request] = server.requests
+    submit = next(t for t in request["tools"] if t["function"]["name"] == "submit_plan")
+    parameters = submit["function"]["parameters"]
+    assert {"$ref": "#/$defs/Plan"} in parameters["properties"]["left"]["anyOf"]
+    assert _empty_schemas(parameters) == []

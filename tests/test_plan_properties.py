@@ -151,6 +151,33 @@ derives = st.one_of(
     st.builds(
         Derive,
         name=st.just("z"),
+        kind=st.sampled_from(["column_of_max", "column_of_min"]),
+        columns=st.lists(names, max_size=3),
+    ),
+    st.builds(
+        Derive,
+        name=st.just("z"),
+        kind=st.sampled_from(["lower", "strip", "split", "extract", "duration"]),
+        column=st.sampled_from(["t", "c", "n"]),
+        delimiter=st.one_of(st.none(), st.just(" ")),
+        index=st.one_of(st.none(), st.integers(-2, 2)),
+        key=st.one_of(st.none(), st.just("a")),
+    ),
+    st.builds(
+        Derive,
+        name=st.just("z"),
+        kind=st.just("window"),
+        func=st.one_of(
+            st.none(),
+            st.sampled_from(list(Derive.model_fields["func"].annotation.__args__[0].__args__)),
+        ),
+        column=st.one_of(st.none(), names),
+        partition_by=st.lists(st.sampled_from(["c", "b", "t"]), max_size=1),
+        descending=st.booleans(),
+    ),
+    st.builds(
+        Derive,
+        name=st.just("z"),
         kind=st.just("arithmetic"),
         left=st.just("n"),
         operator=st.sampled_from(["+", "/"]),
@@ -250,11 +277,12 @@ def base_plans() -> st.SearchStrategy[Plan]:
             operation=st.just("statistic"),
             statistic=st.builds(
                 Statistic,
-                kind=st.sampled_from(["describe", "missing", "outliers", "correlation"]),
+                kind=st.sampled_from(list(Statistic.model_fields["kind"].annotation.__args__)),
                 columns=st.lists(names, max_size=3),
                 method=st.one_of(
                     st.none(), st.sampled_from(["iqr", "zscore", "pearson", "spearman"])
                 ),
+                at=st.one_of(st.none(), st.floats(-3, 3)),
             ),
             **common,
             **table_steps,

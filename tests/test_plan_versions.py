@@ -148,3 +148,22 @@ def test_fields_an_operation_ignores_are_rejected(loaded, fields: dict, message:
     _, info, frame = loaded
     with pytest.raises(PlanError, match=message):
         run_plan(Plan.model_validate(fields), frame, info.profile, info.path)
+
+
+def test_unused_fields_of_derives_and_aggregates_are_rejected_and_migrated(loaded) -> None:
+    _, info, frame = loaded
+    derive = {"name": "y", "kind": "date_part", "column": "order_date", "part": "year", "bins": 3}
+    plan = {
+        "operation": "aggregate",
+        "derive": [derive],
+        "aggregates": [{"func": "max", "column": "y", "percentile": 90}],
+    }
+    with pytest.raises(PlanError, match="`bins` has no effect on date_part"):
+        run_plan(Plan.model_validate(plan), frame, info.profile, info.path)
+    without_bins = {**plan, "derive": [{k: v for k, v in derive.items() if k != "bins"}]}
+    with pytest.raises(PlanError, match="`percentile` has no effect on aggregate 'max'"):
+        run_plan(Plan.model_validate(without_bins), frame, info.profile, info.path)
+    stored = read_plan(plan)  # as v1 stored it: v1 ignored both, so reading drops them
+    assert stored.derive[0].bins is None and stored.aggregates[0].percentile is None
+    result = run_plan(stored, frame, info.profile, info.path)
+    assert result.value == int(frame["order_date"].dt.year.max())

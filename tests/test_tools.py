@@ -117,5 +117,50 @@ def test_schema_only_context_shows_no_values(context: TableContext) -> None:
     assert "Sampling is disabled" in tools["sample_rows"].invoke({})
     raw = tools["run_plan"].invoke({"plan": {"operation": "distinct", "select": ["region"]}})
     output = json.loads(raw)
-    assert output == {"kind": "scalar", "rows_out": 4}
+    assert output == {"kind": "list", "rows_out": 4}
     assert "North" not in raw
+
+
+def test_what_the_model_is_shown_is_whole(agent: Agent, tmp_path: Path) -> None:
+    """Names exactly as they are, values and numbers never cut, yes/no and dict-like said."""
+    long_name = "Average annual household income in US dollars (2019)"
+    long_value = "a value that is longer than twenty-four characters"
+    frame = pd.DataFrame(
+        {
+            long_name: [1234567.5, 2.25, 3.0, 4.0],
+            "flag": ["yes", "no", "yes", "no"],
+            "profile": ["{'user': 'ann'}", "{'user': 'bob'}", "{'user': 'cy'}", "{'user': 'ann'}"],
+            "label": [long_value, long_value, "short", "short"],
+        }
+    )
+    path = tmp_path / "whole.csv"
+    frame.to_csv(path, index=False)
+    info = agent.load(path)
+    text = describe_schema(info.profile)
+    assert repr(long_name) in text
+    assert "range 2.25 to 1234567.5" in text
+    assert "'flag': yes/no" in text
+    assert "'profile': dict-like text" in text
+    assert repr(long_value) in text
+    cut = "x" * 70  # the profile keeps 60 characters of it: left out, never shown cut
+    frame["label"] = [cut, cut, "short", "short"]
+    frame.to_csv(path, index=False)
+    text = describe_schema(agent.load(path).profile)
+    assert "xxx" not in text and "'short' (2) (longer values not shown)" in text
+    sample = smart_sample(agent.frame(info.id))
+    assert sample.splitlines()[0] == f"{long_name},flag,profile,label"
+
+
+def test_outer_spaces_in_names_are_visible_in_the_sample() -> None:
+    frame = pd.DataFrame({" Sales ": [1, 2], "Region": ["a", "b"]})
+    header = smart_sample(frame).splitlines()[0]
+    assert header == '" Sales ","Region"'
+
+
+def test_run_plan_output_is_never_cut_mid_value(agent: Agent, tmp_path: Path) -> None:
+    info = agent.load(write_csv(mixed_frame(60, 40), tmp_path / "wide.csv"))
+    context = TableContext(agent.frame(info.id), info.profile, str(info.path))
+    raw = tools_by_name(context)["run_plan"].invoke({"plan": {"operation": "rows"}})
+    assert len(raw) <= MAX_TOOL_OUTPUT
+    output = json.loads(raw)  # whole JSON: fewer rows, not a cut
+    assert 0 < len(output["value"]["rows"]) < 20 and output["value"]["total_rows"] == 60

@@ -20,32 +20,13 @@ from ..errors import PlanError
 from ..loading.profile import FileProfile
 from ..loading.reader import describe_options
 from ..loading.typing import Conversion
+from . import derived, statistics
+from .filtering import _COMPARE, _DATE_PART, _compare, _date_part, _plain, filter_mask
 from .outputs import resolve_having, resolve_output, split_filters
-from .plan import Aggregate, Condition, Derive, Filter, GroupKey, Plan
-from .validate import source_columns, validate, yes_no
+from .plan import Aggregate, Derive, Filter, GroupKey, Plan
+from .validate import source_columns, validate
 
 _FREQ = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y"}
-_DATE_PART = {
-    "year": ".dt.year",
-    "quarter": ".dt.quarter",
-    "month": ".dt.month",
-    "day": ".dt.day",
-    "weekday": ".dt.day_of_week",
-    "hour": ".dt.hour",
-    "month_name": ".dt.month_name()",
-    "weekday_name": ".dt.day_name()",
-}
-
-
-def _date_part(series: pd.Series, part: str) -> pd.Series:
-    """A part of a date column: an attribute (``.dt.year``) or a method (``.dt.month_name()``)."""
-    code = _DATE_PART[part].removeprefix(".dt.")
-    if code.endswith("()"):
-        return getattr(series.dt, code[:-2])()  # type: ignore[no-any-return]
-    return getattr(series.dt, code)  # type: ignore[no-any-return]
-
-
-_COMPARE = {"eq": "==", "ne": "!=", "lt": "<", "le": "<=", "gt": ">", "ge": ">="}
 _METHOD_AGGS = {"sum", "mean", "median", "min", "max", "std", "var"}
 _SECONDS = {"days": 86400, "hours": 3600, "minutes": 60, "seconds": 1}
 # calc: the code written for each arithmetic, and the same arithmetic on the values
@@ -91,180 +72,6 @@ class _Writer:
 
     def add(self, line: str) -> None:
         self.lines.append(line)
-
-
-def _is_text(series: pd.Series) -> bool:
-    return isinstance(series.dtype, pd.CategoricalDtype) or pd.api.types.is_string_dtype(
-        series.dtype
-    )
-
-
-def _const(series: pd.Series, value: Any) -> Any:
-    """A plan's constant in the column's terms: numbers for numbers, timestamps for dates,
-    True/False for yes/no columns (whichever way the model wrote them)."""
-    if value is not None and pd.api.types.is_bool_dtype(series.dtype):
-        answer = yes_no(value)
-        return value if answer is None else answer
-    if value is None or isinstance(value, bool):
-        return value
-    if pd.api.types.is_datetime64_any_dtype(series.dtype):
-        return pd.Timestamp(str(value))
-    if pd.api.types.is_numeric_dtype(series.dtype) and isinstance(value, str):
-        cleaned = value.replace(",", "").replace("$", "").replace("%", "").strip()
-        try:
-            number = float(cleaned)
-        except ValueError:
-            return value
-        return int(number) if number.is_integer() else number
-    return value
-
-
-def _literal(value: Any) -> str:
-    if isinstance(value, pd.Timestamp):
-        return f"pd.Timestamp({str(value)!r})"
-    if isinstance(value, list):
-        return "[" + ", ".join(_literal(v) for v in value) + "]"
-    return repr(value)
-
-
-def _fold(value: Any) -> Any:
-    return value.strip().casefold() if isinstance(value, str) else value
-
-
-def condition_mask(
-    df: pd.DataFrame, condition: Condition, var: str = "df", notes: list[str] | None = None
-) -> tuple[pd.Series, str]:
-    """A boolean row mask for one condition, and its source expression.
-
-    With ``notes``, an equality test whose value occurs nowhere in the column adds
-    a note naming the closest values: a silent zero is how a misspelt value turns
-    into a confident wrong answer.
-    """
-    series = df[condition.column]
-    expr = f"{var}[{condition.column!r}]"
-    if condition.part is not None:
-        series = _date_part(series, condition.part)
-        expr += _DATE_PART[condition.part]
-    op, raw = condition.op, condition.value
-    if op == "is_null":
-        return series.isna(), f"{expr}.isna()"
-    if op == "not_null":
-        return series.notna(), f"{expr}.notna()"
-    text = condition.part is None and _is_text(series)
-    values = raw if isinstance(raw, list) else [raw]
-    if (
-        text
-        and op in ("lt", "le", "gt", "ge", "between")
-        and all(isinstance(v, int | float) and not isinstance(v, bool) for v in values)
-    ):
-        # numbers written as text ("1,200"): compared as numbers, the rest count as missing
-        series = pd.to_numeric(series.astype("str").str.replace(",", ""), errors="coerce")
-        expr = f"pd.to_numeric({expr}.astype('str').str.replace(',', ''), errors='coerce')"
-        text = False
-    if text:
-        series = series.str.strip().str.casefold()
-        expr += ".str.strip().str.casefold()"
-    values = [_fold(_text_of(v)) if text else _const(series, v) for v in values]
-    if notes is not None and op in ("eq", "in"):
-        _note_missing_values(condition, series, df[condition.column], values, text, notes)
-    if op in ("contains", "startswith", "endswith"):
-        needle = values[0] if isinstance(values[0], str) else str(values[0])
-        if op == "contains":
-            mask = series.str.contains(needle, regex=False, na=False)
-            return mask, f"{expr}.str.contains({needle!r}, regex=False, na=False)"
-        mask = getattr(series.str, op)(needle, na=False)
-        return mask, f"{expr}.str.{op}({needle!r}, na=False)"
-    if op in ("in", "not_in"):
-        mask = series.isin(values)
-        code = f"{expr}.isin({_literal(values)})"
-        return (~mask, f"~{code}") if op == "not_in" else (mask, code)
-    if op == "between":
-        low, high = values
-        return series.between(low, high), f"{expr}.between({_literal(low)}, {_literal(high)})"
-    value = values[0]
-    symbol = _COMPARE[op]
-    mask = _compare(series, symbol, value)
-    return mask, f"({expr} {symbol} {_literal(value)})"
-
-
-def _compare(left: Any, symbol: str, right: Any) -> Any:
-    import operator
-
-    function = {
-        "==": operator.eq,
-        "!=": operator.ne,
-        "<": operator.lt,
-        "<=": operator.le,
-        ">": operator.gt,
-        ">=": operator.ge,
-    }[symbol]
-    return function(left, right)
-
-
-def _text_of(value: Any) -> Any:
-    """A number compared with a text column (a zip code, an id) as the text it would be."""
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return value
-    return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
-
-
-def _note_missing_values(
-    condition: Condition,
-    series: pd.Series,
-    original: pd.Series,
-    values: list[Any],
-    text: bool,
-    notes: list[str],
-) -> None:
-    """Note each value of an equality test that occurs nowhere in ``series`` (as compared)."""
-    present = series.dropna()
-    if present.empty:
-        return
-    seen = set(present.unique().tolist())
-    for value in values:
-        if value in seen:
-            continue
-        column = f"{condition.part} of {condition.column}" if condition.part else condition.column
-        if text:
-            from .validate import closest_columns
-
-            originals = sorted({str(v) for v in original.dropna().unique().tolist()})[:5000]
-            closest = closest_columns(str(value), originals, limit=3)
-            hint = (
-                f"closest: {', '.join(repr(c) for c in closest)}"
-                if closest
-                else f"its values include {', '.join(repr(v) for v in originals[:5])}"
-            )
-        elif isinstance(value, int | float) and pd.api.types.is_numeric_dtype(present.dtype):
-            below, above = present[present < value], present[present > value]
-            near = [
-                _plain(v)
-                for v in (below.max() if len(below) else None, above.min() if len(above) else None)
-            ]
-            hint = "nearest: " + " and ".join(repr(v) for v in near if v is not None)
-        else:
-            hint = ""
-        note = f"No row has {column} {value!r}" + (f"; {hint}." if hint else ".")
-        if note not in notes:
-            notes.append(note)
-
-
-def filter_mask(
-    df: pd.DataFrame, item: Filter, var: str = "df", notes: list[str] | None = None
-) -> tuple[pd.Series, str]:
-    if isinstance(item, Condition):
-        return condition_mask(df, item, var, notes)
-    parts = [filter_mask(df, child, var, notes) for child in item.items]
-    if item.combine == "not":
-        mask, code = parts[0]
-        for extra_mask, extra_code in parts[1:]:
-            mask, code = mask & extra_mask, f"{code} & {extra_code}"
-        return ~mask, f"~({code})"
-    joiner = " & " if item.combine == "and" else " | "
-    mask = parts[0][0]
-    for extra_mask, _ in parts[1:]:
-        mask = (mask & extra_mask) if item.combine == "and" else (mask | extra_mask)
-    return mask, "(" + joiner.join(code for _, code in parts) + ")"
 
 
 def _apply_filter(
@@ -336,6 +143,9 @@ def _derive(df: pd.DataFrame, derive: Derive, out: _Writer) -> pd.DataFrame:
         assert derive.column and derive.part
         values = _date_part(df[derive.column], derive.part)
         out.add(f"{target} = df[{derive.column!r}]{_DATE_PART[derive.part]}")
+    elif derive.kind in derived.KINDS:
+        values, code = derived.compute(df, derive)
+        out.add(f"{target} = {code}")
     elif derive.kind == "date_diff":
         seconds = _SECONDS[derive.unit or "days"]
         values = (df[derive.left] - df[derive.right]).dt.total_seconds() / seconds
@@ -379,6 +189,10 @@ def _aggregate_values(source: Any, agg: Aggregate, *, grouped: bool, rows: int) 
     func = agg.func
     if func in _METHOD_AGGS:
         return getattr(source, func)()
+    if func in ("outliers_iqr", "outliers_zscore"):
+        if grouped:
+            return source.agg(lambda s: statistics.count_outliers(s, func, agg.threshold))
+        return statistics.count_outliers(source, func, agg.threshold)
     if func == "count":
         return source.size() if agg.column is None and grouped else source.count()
     if func == "count_distinct":
@@ -397,6 +211,9 @@ def _aggregate_code(source: str, agg: Aggregate, *, grouped: bool) -> str:
     func = agg.func
     if func in _METHOD_AGGS:
         return f"{source}.{func}()"
+    if func in ("outliers_iqr", "outliers_zscore"):
+        counting = statistics.outliers_code(func, agg.threshold)
+        return f"{source}.agg({counting})" if grouped else f"({counting})({source})"
     if func == "count":
         return f"{source}.size()" if agg.column is None and grouped else f"{source}.count()"
     if func == "count_distinct":
@@ -421,19 +238,6 @@ def _share(df: pd.DataFrame, agg: Aggregate, grouped: Any | None) -> tuple[Any, 
         grouped[agg.column].sum() / total * 100,
         f"grouped[{agg.column!r}].sum() / df[{agg.column!r}].sum() * 100",
     )
-
-
-def _plain(value: Any) -> Any:
-    """numpy and pandas scalars as plain Python values (NaN and NaT as None)."""
-    if isinstance(value, np.generic):
-        value = value.item()
-    if value is pd.NaT or value is pd.NA:
-        return None
-    if isinstance(value, float) and np.isnan(value):
-        return None
-    if isinstance(value, pd.Period):
-        return str(value)
-    return value
 
 
 class Executor:
@@ -541,6 +345,10 @@ class Executor:
             value, table = self._statistic(plan, df, out, var)
             if table is None:
                 return value, None
+            if plan.having is not None:  # the missing-values table: keep columns by their counts
+                mask, code = filter_mask(table, plan.having, var)
+                table = table[mask]
+                out.add(f"{var} = {var}[{code}]")
             table = self._sort_limit(plan, table, out, var)
         elif operation in ("any", "all"):
             assert plan.condition is not None
@@ -689,6 +497,10 @@ class Executor:
     ) -> tuple[Any, pd.DataFrame | None]:
         statistic = plan.statistic
         assert statistic is not None
+        if statistic.kind in statistics.NAMED:
+            value, table, lines = statistics.run(df, statistic, var)
+            out.lines.extend(lines)
+            return value, table
         columns = statistic.columns
         selected = f"df[{columns!r}]" if columns else "df"
         frame = df[columns] if columns else df
@@ -831,6 +643,14 @@ class Executor:
             out.add(f"table = {var}")
         if plan.answer_column:
             column = plan.answer_column
+            if column == "column" and column not in table.columns and table.index.name is None:
+                # the rows of a statistic table are the source's columns: their names answer
+                names = [str(name) for name in table.index.tolist()]
+                if len(names) == 1 and plan.answer != "list":
+                    out.add(f"{var} = str({var}.index[0])")
+                    return names[0], table
+                out.add(f"{var} = [str(name) for name in {var}.index.tolist()]")
+                return names, table
             if column not in table.columns:
                 raise PlanError(
                     f"The result has no column {column!r}; it has {list(table.columns)!r}."

@@ -7,7 +7,7 @@ the Plan. It describes the computation, never the data.
 
 from __future__ import annotations
 
-from .plan import Aggregate, Condition, Filter, FilterGroup, Plan
+from .plan import Aggregate, Condition, Derive, Filter, FilterGroup, Plan
 
 _FUNC = {
     "count": "number of rows",
@@ -23,6 +23,8 @@ _FUNC = {
     "first": "first",
     "last": "last",
     "share": "share of",
+    "outliers_iqr": "number of IQR outliers in",
+    "outliers_zscore": "number of z-score outliers in",
 }
 _OP = {
     "eq": "is",
@@ -56,7 +58,9 @@ def aggregate_phrase(agg: Aggregate) -> str:
     if agg.func == "count":
         return f"number of rows with {agg.column}"
     if agg.func == "percentile":
-        return f"{agg.percentile:g}th percentile of {agg.column}"
+        return (
+            f"{agg.percentile if agg.percentile is not None else 50:g}th percentile of {agg.column}"
+        )
     if agg.func == "share":
         return f"share of {agg.column or 'rows'}"
     word = _FUNC.get(agg.func, agg.func)
@@ -93,8 +97,70 @@ def filter_phrase(item: Filter) -> str:
 
 def describe(plan: Plan) -> str:
     """The sentence for ``plan``; see the module docstring."""
-    text = _core(plan)
+    text = _with_then(plan) if plan.then else _core(plan)
+    derived = [_derive_phrase(d) for d in plan.derive if d.kind in _SPELLED_OUT]
+    if derived:
+        text += ", with " + " and ".join(derived)
     return text[0].upper() + text[1:] + "."
+
+
+_WINDOW = {
+    "rank": "the rank of {column}",
+    "row_number": "the row number",
+    "cumsum": "the running total of {column}",
+    "pct_change": "the percent change of {column} from the previous row",
+    "zscore": "the z-score of {column}",
+    "minus_mean": "{column} minus its mean",
+    "share": "{column} as a percent of its total",
+    "mean": "the average {column}",
+    "sum": "the total {column}",
+    "min": "the minimum {column}",
+    "max": "the maximum {column}",
+    "count": "the count of {column}",
+}
+_SPELLED_OUT = {
+    "date_diff", "window", "extract", "split", "duration", "column_of_max", "column_of_min",
+    "lower", "upper", "strip",
+}  # fmt: skip
+
+
+def _derive_phrase(derive: Derive) -> str:
+    """How a derived column that a reader could not guess from its name is computed."""
+    if derive.kind == "date_diff":
+        return f"{derive.name} = {derive.left} minus {derive.right} in {derive.unit or 'days'}"
+    if derive.kind == "extract":
+        return f"{derive.name} = the {derive.key!r} field of {derive.column}"
+    if derive.kind == "split":
+        return (
+            f"{derive.name} = part {derive.index} of {derive.column} split on {derive.delimiter!r}"
+        )
+    if derive.kind in ("column_of_max", "column_of_min"):
+        extreme = "largest" if derive.kind == "column_of_max" else "smallest"
+        return f"{derive.name} = which of {', '.join(derive.columns)} is {extreme} in the row"
+    if derive.kind in ("lower", "upper", "strip"):
+        word = {"lower": "in lower case", "upper": "in upper case", "strip": "without outer spaces"}
+        return f"{derive.name} = {derive.column} {word[derive.kind]}"
+    if derive.kind == "duration":
+        return f"{derive.name} = {derive.column} as a duration in {derive.unit or 'seconds'}"
+    phrase = _WINDOW.get(derive.func or "", str(derive.func)).format(column=derive.column)
+    if derive.func == "rank":
+        phrase += " (1 = largest)" if derive.descending else " (1 = smallest)"
+    per = f" per {', '.join(derive.partition_by)}" if derive.partition_by else ""
+    return f"{derive.name} = {phrase}{per}"
+
+
+def _with_then(plan: Plan) -> str:
+    """A plan whose result is aggregated again: "number of department groups with …"."""
+    inner = plan.model_copy(update={"then": []})
+    what = " and ".join(
+        "number" if a.func == "count" and a.column is None else aggregate_phrase(a)
+        for a in plan.then
+    )
+    if plan.operation == "aggregate" and plan.group_by:
+        keys = ", ".join(k.output_name for k in plan.group_by)
+        having = f" with {filter_phrase(plan.having)}" if plan.having is not None else ""
+        return f"{what} of {keys} groups{having}{_where(plan)}"
+    return f"{what} over: {_core(inner)}"
 
 
 def _where(plan: Plan) -> str:
@@ -109,12 +175,20 @@ def _core(plan: Plan) -> str:
         if plan.group_by:
             keys = ", ".join(k.output_name for k in plan.group_by)
             text = f"{what} per {keys}{where}"
+            if plan.having is not None:
+                text += f", groups with {filter_phrase(plan.having)}"
+            if plan.sort and plan.limit == 1 and plan.answer_column and plan.offset:
+                direction = "highest" if plan.sort[0].descending else "lowest"
+                place = _ordinal(plan.offset + 1)
+                return f"the {plan.answer_column} with the {place} {direction} {what}{where}"
             if plan.sort and plan.limit == 1 and plan.answer_column:
                 direction = "highest" if plan.sort[0].descending else "lowest"
                 return f"the {plan.answer_column} with the {direction} {what}{where}"
             if plan.sort:
                 direction = "highest first" if plan.sort[0].descending else "lowest first"
                 text += f", {direction}"
+            if plan.offset:
+                text += f", skipping the first {plan.offset}"
             if plan.limit:
                 text += f", top {plan.limit}"
             return text
@@ -123,7 +197,7 @@ def _core(plan: Plan) -> str:
         if plan.sort and plan.limit:
             key = plan.sort[0]
             direction = "highest" if key.descending else "lowest"
-            offset = getattr(plan, "offset", None) or 0
+            offset = plan.offset or 0
             shown = plan.answer_column or "rows"
             if plan.limit == 1:
                 place = f"{_ordinal(offset + 1)} " if offset else ""
@@ -138,6 +212,23 @@ def _core(plan: Plan) -> str:
         columns = " and ".join(stat.columns) if stat.columns else "every column"
         if stat.kind == "correlation":
             return f"{stat.method or 'pearson'} correlation between {columns}{where}"
+        if stat.kind == "correlation_test":
+            return (
+                f"{stat.method or 'pearson'} correlation and its p-value between {columns}{where}"
+            )
+        if stat.kind == "regression" and len(stat.columns) == 2:
+            x, y = stat.columns
+            at = f", predicted at {x} = {_value(stat.at)}" if stat.at is not None else ""
+            field = f" ({plan.answer_column})" if plan.answer_column else ""
+            return f"linear regression of {y} on {x}{field}{where}{at}"
+        if stat.kind == "normality":
+            return f"Shapiro–Wilk normality test p-value of {columns}{where}"
+        if stat.kind in ("skew", "kurtosis"):
+            word = "skewness" if stat.kind == "skew" else "excess kurtosis"
+            return f"{word} of {columns}{where}"
+        if stat.kind == "missing" and plan.answer_column == "column":
+            having = f" with {filter_phrase(plan.having)}" if plan.having is not None else ""
+            return f"the columns{having} in the missing values of {columns}{where}"
         return f"{stat.kind} of {columns}{where}"
     if op in ("any", "all") and plan.condition is not None:
         quantifier = "any row" if op == "any" else "every row"
@@ -151,7 +242,7 @@ def _core(plan: Plan) -> str:
         return (
             f"{plan.pivot.func} of {values} by {plan.pivot.index} and {plan.pivot.columns}{where}"
         )
-    calc = getattr(plan, "calc", None)
+    calc = plan.calc
     if op == "calc" and calc is not None and isinstance(plan.left, Plan):
         right = _core(plan.right) if isinstance(plan.right, Plan) else _value(plan.right)
         return _CALC.get(calc, "{left} " + str(calc) + " {right}").format(

@@ -13,7 +13,7 @@ from ..errors import PlanError
 from .plan import Aggregate, Condition, Filter, FilterGroup, Plan
 
 # What an aggregate produces, given the type of the column it reads.
-_COUNTS = {"count", "count_distinct"}
+_COUNTS = {"count", "count_distinct", "outliers_iqr", "outliers_zscore"}
 _NUMBERS = {"sum", "mean", "median", "std", "var", "percentile", "share"}
 
 

@@ -45,11 +45,15 @@ AggFunc = Literal[
     "first",
     "last",
     "share",
+    "outliers_iqr",
+    "outliers_zscore",
 ]
 CompareOp = Literal["eq", "ne", "lt", "le", "gt", "ge"]
 CalcOp = Literal["difference", "ratio", "percent", "percent_change", "sum", "product"]
 TimeUnit = Literal["days", "hours", "minutes", "seconds"]
-NUMERIC_AGGS = frozenset({"sum", "mean", "median", "std", "var", "percentile"})
+NUMERIC_AGGS = frozenset(
+    {"sum", "mean", "median", "std", "var", "percentile", "outliers_iqr", "outliers_zscore"}
+)
 
 
 class _Model(BaseModel):
@@ -96,11 +100,27 @@ Filter = Annotated[
 ]
 
 
+WindowFunc = Literal[
+    "rank", "row_number", "cumsum", "pct_change", "zscore", "minus_mean", "share",
+    "mean", "sum", "min", "max", "count",
+]  # fmt: skip
+
+
 class Derive(_Model):
-    """A new column computed from others, usable by every later step under ``name``."""
+    """A new column computed from others, usable by every later step under ``name``.
+
+    Row-level kinds (arithmetic, date_part, date_diff, length, lower, upper, strip,
+    split, extract, duration, bin) map to SQL expressions; ``window`` maps to a SQL
+    window function ``func(column) OVER (PARTITION BY partition_by)``, computed on the
+    rows left by the filters, in file order.
+    """
 
     name: str
-    kind: Literal["arithmetic", "date_part", "length", "bin", "date_diff"]
+    kind: Literal[
+        "arithmetic", "date_part", "length", "bin", "date_diff",
+        "lower", "upper", "strip", "split", "extract", "duration", "window",
+        "column_of_max", "column_of_min",
+    ]  # fmt: skip
     left: str | float | None = Field(
         default=None,
         description="arithmetic: a column name or a number; date_diff: the later date column",
@@ -112,14 +132,47 @@ class Derive(_Model):
     )
     unit: TimeUnit | None = Field(
         default=None,
-        description="date_diff: (left - right) in this unit, as a decimal number (default days)",
+        description=(
+            "date_diff: (left - right) in this unit; duration: 'hh:mm:ss' text in this unit "
+            "(default days for date_diff, seconds for duration), as a decimal number"
+        ),
     )
     column: str | None = Field(
-        default=None, description="date_part, length, bin: the source column"
+        default=None,
+        description="date_part, length, bin, lower/upper/strip, split, extract, duration, window: the source column",
     )
     part: DatePart | None = None
     bins: int | list[float] | None = Field(
         default=None, description="bin: a number of equal-width bins, or the edges"
+    )
+    delimiter: str | None = Field(default=None, description="split: the text to split on")
+    index: int | None = Field(
+        default=None, description="split: which part, from 0 (-1 is the last)"
+    )
+    key: str | None = Field(
+        default=None,
+        description="extract: the field to take from dict-like or JSON text ({'username': 'x'} → x)",
+    )
+    func: WindowFunc | None = Field(
+        default=None,
+        description=(
+            "window: rank (1 = smallest, or largest with descending), row_number (position in "
+            "file order, from 1), cumsum, pct_change (percent change from the previous row), "
+            "zscore, minus_mean (value minus the mean), share (percent of the total), or the "
+            "mean/sum/min/max/count of the column, per partition"
+        ),
+    )
+    partition_by: list[str] = Field(
+        default_factory=list,
+        description="window: compute within each group of these columns (empty: the whole table)",
+    )
+    descending: bool = Field(default=False, description="window rank: 1 for the largest value")
+    columns: list[str] = Field(
+        default_factory=list,
+        description=(
+            "column_of_max / column_of_min: the numeric columns compared in each row; the new "
+            "column holds the name of the one with the largest (smallest) value"
+        ),
     )
 
 
@@ -144,6 +197,11 @@ class Aggregate(_Model):
     )
     percentile: float | None = Field(
         default=None, ge=0, le=100, description="For func=percentile: 0 to 100."
+    )
+    threshold: float | None = Field(
+        default=None,
+        gt=0,
+        description="outliers_iqr: the IQR multiplier (1.5); outliers_zscore: |z| above this (3).",
     )
     alias: str | None = None
 
@@ -173,11 +231,25 @@ class Pivot(_Model):
 
 
 class Statistic(_Model):
-    kind: Literal["describe", "missing", "outliers", "correlation"]
+    """A statistic over columns. Named statistics give a one-row table (pick a field with
+    answer_column) or, for one column, one value:
+
+    skew, kurtosis (excess), normality (Shapiro–Wilk p-value) of one numeric column;
+    regression of columns[1] (y) on columns[0] (x): slope, intercept, r_squared, p_value, n,
+    or the prediction at ``at``; correlation_test of two columns: r, p_value, n.
+    """
+
+    kind: Literal[
+        "describe", "missing", "outliers", "correlation",
+        "skew", "kurtosis", "normality", "regression", "correlation_test",
+    ]  # fmt: skip
     columns: list[str] = Field(default_factory=list, description="Empty: every suitable column.")
     method: Literal["iqr", "zscore", "pearson", "spearman"] | None = None
     threshold: float | None = Field(
         default=None, gt=0, description="outliers: IQR multiplier (1.5) or z (3)."
+    )
+    at: float | None = Field(
+        default=None, description="regression: predict y at this x (the answer is one number)."
     )
 
 
@@ -212,7 +284,7 @@ OPERATION_FIELDS: dict[str, frozenset[str]] = {
     "distinct": frozenset({"select", "sort", "offset", "limit", "then", "answer"}),
     "pivot": frozenset({"pivot", "answer_column", "answer", "chart"}),
     "statistic": frozenset(
-        {"statistic", "sort", "offset", "limit", "answer_column", "answer", "chart"}
+        {"statistic", "having", "sort", "offset", "limit", "answer_column", "answer", "chart"}
     ),
     "any": frozenset({"condition"}),
     "all": frozenset({"condition"}),
@@ -236,10 +308,49 @@ def list_answer_applies(data: dict[str, Any]) -> bool:
     return False
 
 
+# The fields each derive kind uses besides name and kind; others are rejected (v1 ignored them).
+DERIVE_FIELDS: dict[str, frozenset[str]] = {
+    "arithmetic": frozenset({"left", "operator", "right"}),
+    "date_part": frozenset({"column", "part"}),
+    "length": frozenset({"column"}),
+    "bin": frozenset({"column", "bins"}),
+    "date_diff": frozenset({"left", "right", "unit"}),
+    "lower": frozenset({"column"}),
+    "upper": frozenset({"column"}),
+    "strip": frozenset({"column"}),
+    "split": frozenset({"column", "delimiter", "index"}),
+    "extract": frozenset({"column", "key"}),
+    "duration": frozenset({"column", "unit"}),
+    "window": frozenset({"func", "column", "partition_by", "descending"}),
+    "column_of_max": frozenset({"columns"}),
+    "column_of_min": frozenset({"columns"}),
+}
+
+
+def _used_only(data: object, allowed: frozenset[str]) -> object:
+    if not isinstance(data, dict):
+        return data
+    return {key: value for key, value in data.items() if key in allowed}
+
+
 def _migrate_v1(data: dict[str, Any]) -> dict[str, Any]:
     """v1 → v2: drop the fields v1 ignored for the operation, so the plan means what it did."""
     allowed = COMMON_FIELDS | OPERATION_FIELDS.get(str(data.get("operation")), frozenset())
     migrated = {key: value for key, value in data.items() if key in allowed}
+    if isinstance(migrated.get("derive"), list):
+        migrated["derive"] = [
+            _used_only(d, DERIVE_FIELDS.get(str(d.get("kind")), frozenset()) | {"name", "kind"})
+            if isinstance(d, dict)
+            else d
+            for d in migrated["derive"]
+        ]
+    if isinstance(migrated.get("aggregates"), list):
+        migrated["aggregates"] = [
+            {k: v for k, v in a.items() if k != "percentile" or a.get("func") == "percentile"}
+            if isinstance(a, dict)
+            else a
+            for a in migrated["aggregates"]
+        ]
     if migrated.get("answer") == "list" and not list_answer_applies(migrated):
         migrated["answer"] = "auto"
     return migrated
@@ -291,7 +402,9 @@ class Plan(_Model):
         description=(
             "aggregate with group_by: keep only the groups whose aggregates pass this test (SQL "
             "HAVING). Columns are output names of aggregates ('mean salary', 'count') or group "
-            "keys; the source column of a single aggregate ('salary') means that aggregate."
+            "keys; the source column of a single aggregate ('salary') means that aggregate. "
+            "On statistic 'missing', it tests 'missing' or 'percent' to keep columns (with "
+            "answer_column 'column': which columns have missing values)."
         ),
     )
     left: Plan | None = Field(
@@ -327,9 +440,19 @@ class Plan(_Model):
     )
     answer_column: str | None = Field(
         default=None,
-        description="Answer with this column of the result only (a value if one row, else a list).",
+        description=(
+            "Answer with this column of the result only (a value if one row, else a list). "
+            "'column' names the rows of a statistic table (describe, missing): the column names."
+        ),
     )
-    answer: Literal["auto", "list", "table"] = "auto"
+    answer: Literal["auto", "list", "table"] = Field(
+        default="auto",
+        description=(
+            "auto: one value when the result is one value, else a table; list: the values of "
+            "a one-column result (or of answer_column) as a list, even if there is one; table: "
+            "the table even when answer_column would give one value."
+        ),
+    )
     chart: ChartSpec | None = None
 
     @model_validator(mode="before")

@@ -17,7 +17,7 @@ import pandas as pd
 from .number_format import formatters
 from .plan import Plan
 
-ResultKind = Literal["table", "scalar", "chart", "text", "error"]
+ResultKind = Literal["table", "scalar", "list", "chart", "text", "error"]
 SHOWN_ROWS = 20  # rows of a table shown; %config CSVAgent.autolimit sets it
 SHOWN_COLUMNS = 30
 
@@ -88,7 +88,9 @@ class Result:
             )
             if len(table) > SHOWN_ROWS:
                 lines.append(f"({SHOWN_ROWS} of {len(table):,} rows shown)")
-        elif self.kind in ("scalar", "text") and not isinstance(self.value, str | type(None)):
+        elif self.kind in ("scalar", "list", "text") and not isinstance(
+            self.value, str | type(None)
+        ):
             lines.append(repr(self.value))
         if self.suggestions:
             lines.append("Try: " + "; ".join(self.suggestions))

@@ -37,6 +37,8 @@ def run_plan(
         kind = "chart"
     elif isinstance(value, pd.DataFrame):
         kind = "table"
+    elif isinstance(value, list):
+        kind = "list"
     else:
         kind = "scalar"
     summary = summarize(

@@ -24,21 +24,60 @@ def _cut(text: str, limit: int = CELL_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+LONG_VALUE = 80  # top values longer than this are left out whole, never cut mid-value
+
+
+def _number(value: float | str | None) -> str:
+    """A profile number in full (1234567, 0.125), never rounded to a few digits."""
+    if value is None or isinstance(value, str):
+        return str(value)
+    if float(value).is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return repr(float(value))
+
+
+def _moment(value: float | str | None) -> str:
+    """A date or time from the profile: the time only when there is one."""
+    return str(value).removesuffix(" 00:00:00").removesuffix("T00:00:00")
+
+
+def _looks_like_mapping(column: ColumnProfile) -> bool:
+    samples = [str(v) for v, _ in column.top_values] + [str(v) for v in column.examples]
+    samples = [v.strip() for v in samples if v]
+    return bool(samples) and all(
+        v.startswith("{") and v.endswith("}") and ":" in v for v in samples[:5]
+    )
+
+
+_TYPE_WORDS = {"boolean": "yes/no (filter with true or false)"}
+
+
 def describe_column(column: ColumnProfile, *, with_values: bool = True) -> str:
-    parts = [f"{column.name!r}: {column.type}"]
+    kind = _TYPE_WORDS.get(column.type, column.type)
+    if column.type == "text" and _looks_like_mapping(column):
+        kind = "dict-like text ({'key': value}; derive kind 'extract' takes a field)"
+    parts = [f"{column.name!r}: {kind}"]
     if column.nulls:
         parts.append(f"{column.nulls:,} missing")
     parts.append(f"{column.distinct:,} distinct")
     if with_values:
         if column.type in ("integer", "number") and column.min is not None:
-            parts.append(f"range {column.min:g} to {column.max:g}, mean {column.mean:.4g}")
+            mean = f", mean {column.mean:.6g}" if column.mean is not None else ""
+            parts.append(f"range {_number(column.min)} to {_number(column.max)}{mean}")
         elif column.type == "datetime" and column.min is not None:
-            parts.append(f"from {str(column.min)[:10]} to {str(column.max)[:10]}")
+            parts.append(f"from {_moment(column.min)} to {_moment(column.max)}")
         elif column.top_values:
-            shown = ", ".join(
-                f"{_cut(value, 24)!r} ({count:,})" for value, count in column.top_values[:5]
-            )
-            parts.append(f"top: {shown}")
+            # the profile shortens long values with "…": those are left out, not shown cut
+            whole = [
+                (v, n)
+                for v, n in column.top_values[:5]
+                if len(str(v)) <= LONG_VALUE and not str(v).endswith("…")
+            ]
+            shown = ", ".join(f"{' '.join(str(v).split())!r} ({n:,})" for v, n in whole)
+            if len(whole) < len(column.top_values[:5]):
+                shown += " (longer values not shown)"
+            if shown.strip():
+                parts.append(f"top: {shown}")
     return "; ".join(parts)
 
 
@@ -70,8 +109,15 @@ def describe_schema(
         c.name for c in profile.column_profiles if c.name not in {x.name for x in chosen[:shown]}
     ]
     if rest:
-        names = ", ".join(repr(_cut(n, 30)) for n in rest)
-        lines.append(_cut(f"Other columns: {names}", max(200, budget - used)))
+        # names in full (a model must write them exactly); whole names only, within the budget
+        room, names = max(200, budget - used) - 40, []
+        for name in rest:
+            room -= len(repr(name)) + 2
+            if room < 0:
+                break
+            names.append(repr(name))
+        more = f" and {len(rest) - len(names)} more" if len(names) < len(rest) else ""
+        lines.append(f"Other columns: {', '.join(names)}{more}")
     return "\n".join(lines)
 
 
@@ -108,8 +154,11 @@ def smart_sample(
     rng = np.random.default_rng(seed)
     picks += rng.permutation(len(view))[:50].tolist()
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow([_cut(c, 30) for c in view.columns])
+    # the header exactly as the names are; quoted when a name has outer spaces, to show them
+    spaced = any(str(c) != str(c).strip() for c in view.columns)
+    quoting = csv.QUOTE_ALL if spaced else csv.QUOTE_MINIMAL
+    writer = csv.writer(buffer, lineterminator="\n", quoting=quoting)
+    writer.writerow([str(c) for c in view.columns])
     text = buffer.getvalue()
     seen: set[int] = set()
     for position in picks:

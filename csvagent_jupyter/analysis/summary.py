@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from .plan import Aggregate, Condition, Filter, Plan
@@ -27,6 +28,8 @@ _FUNC_WORDS = {
     "first": "first",
     "last": "last",
     "share": "share of",
+    "outliers_iqr": "number of outliers (beyond 1.5 IQR, or the threshold) in",
+    "outliers_zscore": "number of outliers (|z| above 3, or the threshold) in",
 }
 _OP_WORDS = {
     "eq": "is",
@@ -48,6 +51,8 @@ _OP_WORDS = {
 
 def fmt(value: Any) -> str:
     """A number as an analyst writes it: 1,234 / 1,234.57 / 0.0123; anything else as text."""
+    if isinstance(value, np.generic):
+        value = value.item()
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, int):
@@ -65,6 +70,42 @@ def fmt(value: Any) -> str:
     return str(value)
 
 
+def label(value: Any) -> str:
+    """A value that names something (a group, a distinct value): a year is 2024, not 2,024."""
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return fmt(value)
+
+
+def fmt_list(values: list[Any], *, limit: int = 8, show: Any = None) -> str:
+    """Up to ``limit`` values, formatted alike: decimals for all if any has them.
+
+    "46.50, 36.70, 19.00", never "46.50, 36.70, 19." (which reads as a number cut short).
+    """
+    show = show or fmt
+    shown = values[:limit]
+    floats = [v for v in shown if isinstance(v, float) and not isinstance(v, bool)]
+    if floats and any(not v.is_integer() for v in floats if v == v) and show is fmt:
+        texts = [
+            f"{v:,.2f}" if isinstance(v, float) and v == v and 1 <= abs(v) < 1e15 else fmt(v)
+            for v in shown
+        ]
+    else:
+        texts = [show(v) for v in shown]
+    return ", ".join(texts) + (", …" if len(values) > limit else "")
+
+
+def one_of(words: list[str], joiner: str = "or") -> str:
+    """ "A", "A or B", "A, B or C"."""
+    if len(words) <= 1:
+        return "".join(words)
+    return ", ".join(words[:-1]) + f" {joiner} " + words[-1]
+
+
 def describe_filter(item: Filter | None) -> str:
     if item is None:
         return ""
@@ -73,8 +114,12 @@ def describe_filter(item: Filter | None) -> str:
         if item.op in ("is_null", "not_null"):
             return f"{column} {_OP_WORDS[item.op]}"
         value = item.value
-        show = str if item.part is not None else fmt  # a year is 2024, not 2,024
-        shown = " and ".join(show(v) for v in value) if isinstance(value, list) else show(value)
+        show = label if item.part is not None else fmt  # a year is 2024, not 2,024
+        if isinstance(value, list):
+            joiner = "and" if item.op == "between" else "nor" if item.op == "not_in" else "or"
+            shown = one_of([show(v) for v in value], joiner)
+        else:
+            shown = show(value)
         return f"{column} {_OP_WORDS[item.op]} {shown}"
     parts = [describe_filter(child) for child in item.items]
     if item.combine == "not":
@@ -184,8 +229,10 @@ def summarize(
         )
         return f"{answer}: {left} ({fmt(left_value)}) {verdict} {shown_right}."
     if operation == "distinct":
-        shown = ", ".join(fmt(v) for v in value[:8]) + (", …" if len(value) > 8 else "")
         column = plan.select[0]
+        if not value:
+            return f"No values of {column}{scope}."
+        shown = fmt_list(value, show=label)
         return f"{len(value):,} distinct value{'s' if len(value) != 1 else ''} of {column}{scope}: {shown}."
     if (
         operation == "statistic"
@@ -199,9 +246,55 @@ def summarize(
         strength = "strong" if abs(value) >= 0.7 else "moderate" if abs(value) >= 0.4 else "weak"
         direction = "positive" if value > 0 else "negative"
         return f"The correlation between {a} and {b} is {value:.3f} ({strength} {direction})."
+    if operation == "statistic" and plan.statistic and plan.statistic.kind in NAMED_STATISTICS:
+        return _summarize_named(plan, value, table, scope)
     if table is None:
         return f"The answer is {fmt(value)}."
     return _summarize_table(plan, value, table, scope)
+
+
+NAMED_STATISTICS = {"skew", "kurtosis", "normality", "regression", "correlation_test"}
+_NAMED = {
+    "skew": "skewness",
+    "kurtosis": "excess kurtosis",
+    "normality": "Shapiro–Wilk normality p-value",
+}
+
+
+def _number(value: Any) -> str:
+    """A statistic to 4 significant digits, or as a small number in full notation."""
+    if value is None:
+        return "no value"
+    return f"{value:.4g}" if abs(value) >= 1e-4 or value == 0 else f"{value:.3e}"
+
+
+def _summarize_named(plan: Plan, value: Any, table: pd.DataFrame | None, scope: str) -> str:
+    statistic = plan.statistic
+    assert statistic is not None
+    kind, columns = statistic.kind, statistic.columns
+    if kind in _NAMED:
+        sentence = f"The {_NAMED[kind]} of {columns[0]}{scope} is {_number(value)}"
+        if kind == "normality" and value is not None:
+            verdict = "unlikely" if value < 0.05 else "plausible"
+            sentence += f" (a normal distribution is {verdict} at the 5% level)"
+        return sentence + "."
+    x, y = columns
+    if kind == "regression" and statistic.at is not None:
+        return f"The regression of {y} on {x}{scope} predicts {fmt(value)} at {x} = {fmt(statistic.at)}."
+    if table is None or table.empty or not isinstance(value, pd.DataFrame):
+        return f"The answer is {fmt(value)}."
+    row = table.iloc[0]
+    if kind == "regression":
+        return (
+            f"Regression of {y} on {x}{scope}: slope {_number(row['slope'])}, intercept "
+            f"{_number(row['intercept'])}, r² {_number(row['r_squared'])}, p-value "
+            f"{_number(row['p_value'])} ({int(row['n']):,} rows)."
+        )
+    method = statistic.method or "pearson"
+    return (
+        f"The {method} correlation of {x} and {y}{scope} is {_number(row['r'])} with p-value "
+        f"{_number(row['p_value'])} ({int(row['n']):,} rows)."
+    )
 
 
 def _summarize_calc(plan: Plan, value: Any, compared: tuple[Any, Any] | None) -> str:
@@ -232,9 +325,10 @@ def _summarize_table(plan: Plan, value: Any, table: pd.DataFrame, scope: str) ->
             rank = f"{ordinal(plan.offset + 1)} {extreme} {key.column}"
             return f"The answer is {fmt(value)}{scope} (the {rank})."
         return f"The answer is {fmt(value)}{scope}."
-    if plan.answer_column and isinstance(value, list):
-        shown = ", ".join(fmt(v) for v in value[:8]) + (", …" if len(value) > 8 else "")
-        return f"{len(value):,} value{'s' if len(value) != 1 else ''}{scope}: {shown}."
+    if isinstance(value, list):
+        if not value:
+            return f"No values{scope}."
+        return f"{len(value):,} value{'s' if len(value) != 1 else ''}{scope}: {fmt_list(value)}."
     if plan.operation == "aggregate" and plan.group_by and plan.aggregates:
         having = describe_filter(plan.having)
         scope += f", groups with {having}" if having else ""
@@ -242,12 +336,22 @@ def _summarize_table(plan: Plan, value: Any, table: pd.DataFrame, scope: str) ->
         measure = plan.aggregates[0].output_name
         if rows == 0:
             return f"No groups{scope}."
+        what = describe_aggregate(plan.aggregates[0])
+        if (plan.limit or plan.offset) and plan.sort:
+            # only some groups are here: name them in order, claim nothing about the rest
+            shown = ", ".join(
+                f"{label(row[key])} ({fmt(row[measure])})" for _, row in table.head(8).iterrows()
+            )
+            more = ", …" if rows > 8 else ""
+            return (
+                f"{what.capitalize()} by {key}{scope}, {rows:,} group{'s' if rows != 1 else ''} "
+                f"shown in order: {shown}{more}."
+            )
         ordered = table.sort_values(measure, ascending=False, kind="stable")
         top, bottom = ordered.iloc[0], ordered.iloc[-1]
-        what = describe_aggregate(plan.aggregates[0])
-        sentence = f"{what.capitalize()} by {key}{scope}: highest for {fmt(top[key])} ({fmt(top[measure])})"
+        sentence = f"{what.capitalize()} by {key}{scope}: highest for {label(top[key])} ({fmt(top[measure])})"
         if rows > 1:
-            sentence += f", lowest for {fmt(bottom[key])} ({fmt(bottom[measure])})"
+            sentence += f", lowest for {label(bottom[key])} ({fmt(bottom[measure])})"
         return sentence + f"; {rows:,} group{'s' if rows != 1 else ''}."
     if plan.operation == "statistic" and plan.statistic:
         kind = plan.statistic.kind

@@ -71,9 +71,18 @@ def _answer_text(context: TableContext, plan: Plan) -> str:
     except CSVAgentError as exc:
         return f"ERROR: {exc}"
     payload: dict[str, object] = {"kind": result.kind, "rows_out": result.rows_out}
-    if not context.schema_only:  # summaries quote values too, so neither goes out
-        payload["summary"] = result.summary
-        payload["value"] = jsonable(result.value, max_rows=20)
+    if context.schema_only:  # summaries quote values too, so neither goes out
+        return _bounded(json.dumps(payload, default=str))
+    payload["summary"] = result.summary
+    if result.notes:
+        payload["notes"] = result.notes
+    # fewer rows rather than a cut: a JSON cut mid-number shows the model a wrong number
+    for rows in (20, 10, 5, 2, 0):
+        payload["value"] = jsonable(result.value, max_rows=rows)
+        text = json.dumps(payload, default=str)
+        if len(text) <= MAX_TOOL_OUTPUT:
+            return text
+    payload["value"] = "(too large to show; narrow the plan with select or limit)"
     return _bounded(json.dumps(payload, default=str))
 
 

@@ -8,20 +8,20 @@ plan is sent back to it with this same message.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from ..errors import PlanError, TypeMismatchError, UnknownColumnError
 from ..loading.profile import FileProfile
-from .outputs import aggregated_types, resolve_having, resolve_output, result_types
+from . import derived, statistics
+from . import validate_steps as steps
 from .plan import (
-    COMMON_FIELDS,
+    DERIVE_FIELDS,
     NUMERIC_AGGS,
-    OPERATION_FIELDS,
     Aggregate,
     Condition,
     Derive,
     Filter,
     Plan,
-    list_answer_applies,
 )
 
 NUMERIC_TYPES = {"integer", "number", "boolean"}
@@ -57,6 +57,7 @@ def source_columns(plan: Plan) -> set[str]:
     names |= {agg.column for agg in plan.then if agg.column}
     for derive in plan.derive:
         names |= {v for v in (derive.left, derive.right, derive.column) if isinstance(v, str)}
+        names |= set(derive.partition_by) | set(derive.columns)
     names |= {key.column for key in plan.group_by}
     names |= {agg.column for agg in plan.aggregates if agg.column}
     names |= {key.column for key in plan.sort}
@@ -177,28 +178,8 @@ class _Validator:
         finally:
             self.types = source_types
 
-    def check_fields(self, plan: Plan) -> None:
-        """Fields the operation would not use are an error, not silently dropped."""
-        allowed = COMMON_FIELDS | OPERATION_FIELDS[plan.operation]
-        for name, info in Plan.model_fields.items():
-            if name in allowed:
-                continue
-            if getattr(plan, name) != info.get_default(call_default_factory=True):
-                uses = ", ".join(sorted(OPERATION_FIELDS[plan.operation]))
-                raise PlanError(
-                    f"`{name}` has no effect on operation {plan.operation!r}, so it was rejected: "
-                    f"remove it, or choose the operation that uses it. {plan.operation!r} uses: "
-                    f"{uses} (and filters, derive)."
-                )
-        if plan.answer == "list" and not list_answer_applies(plan.model_dump()):
-            raise PlanError(
-                "answer='list' lists the values of a one-column result, and this plan's result "
-                "has several columns or is one value: set answer_column to the column to list "
-                "(or select one column), or leave answer as 'auto'."
-            )
-
     def _check(self, plan: Plan) -> None:
-        self.check_fields(plan)
+        steps.check_fields(self, plan)
         for derive in plan.derive:
             self.check_derive(derive)
         self.check_filter(plan.filters, "in a filter")
@@ -244,7 +225,7 @@ class _Validator:
                     f"A pivot needs different columns for its rows and its columns; both are "
                     f"{plan.pivot.index!r}. To count its values, group_by it with a count."
                 )
-            if plan.pivot.func in ("share", "percentile"):
+            if plan.pivot.func in ("share", "percentile", "outliers_iqr", "outliers_zscore"):
                 raise PlanError(
                     f"A pivot cannot take the {plan.pivot.func}; use an aggregate with group_by "
                     "on both columns instead."
@@ -265,21 +246,25 @@ class _Validator:
             if isinstance(plan.right, Plan):
                 self.check(plan.right, nested=True)
         elif operation == "calc":
-            self.check_calc(plan)
-        self.check_having(plan)
-        self.check_sort(plan)
-        self.check_offset(plan)
-        self.check_then(plan)
+            steps.check_calc(self, plan)
+        steps.check_having(self, plan)
+        steps.check_sort(self, plan)
+        steps.check_offset(self, plan)
+        steps.check_then(self, plan)
         if plan.limit is not None and plan.limit > 1_000_000:
             raise PlanError(
                 f"A limit of {plan.limit:,} rows is more than can be shown; use at most 1,000,000."
             )
 
     def check_derive(self, derive: Derive) -> None:
+        _check_used_fields(derive, DERIVE_FIELDS[derive.kind] | {"name", "kind"}, derive.kind)
         if derive.name in self.types:
             raise PlanError(
                 f"The new column {derive.name!r} would hide an existing column of that name."
             )
+        if derive.kind in derived.KINDS:
+            self.types[derive.name] = derived.check(self, derive)
+            return
         if derive.kind == "arithmetic":
             if derive.operator is None or derive.left is None or derive.right is None:
                 raise PlanError(
@@ -325,6 +310,11 @@ class _Validator:
         }.get(derive.kind, "category")
 
     def check_aggregate(self, func: str, column: str | None, agg: Aggregate | None = None) -> None:
+        if agg is not None:
+            used = {"func", "column", "alias"}
+            used |= {"percentile"} if func == "percentile" else set()
+            used |= {"threshold"} if func.startswith("outliers_") else set()
+            _check_used_fields(agg, frozenset(used), f"aggregate {func!r}")
         if func == "percentile" and agg is not None and agg.percentile is None:
             raise PlanError(
                 f"The percentile of {column!r} needs `percentile`: a number from 0 to 100 "
@@ -354,6 +344,13 @@ class _Validator:
             raise PlanError(
                 "A statistics plan needs to say which statistic (describe, missing, outliers, correlation)."
             )
+        if statistic.kind in statistics.NAMED:
+            statistics.check(self, statistic)
+            return
+        if statistic.at is not None:
+            raise PlanError(
+                f"`at` is the x where a regression predicts y; remove it for {statistic.kind!r}."
+            )
         if len(set(statistic.columns)) != len(statistic.columns):
             raise PlanError(f"The statistic names a column twice: {statistic.columns!r}.")
         for name in statistic.columns:
@@ -369,120 +366,6 @@ class _Validator:
         if statistic.kind == "correlation" and len(statistic.columns) == 1:
             raise PlanError("A correlation needs two columns (or none, for the whole matrix).")
 
-    # -- steps after the main operation ---------------------------------------------------
-    def check_calc(self, plan: Plan) -> None:
-        if plan.left is None or plan.calc is None or plan.right is None:
-            raise PlanError(
-                "A calculation needs `left` (a plan with one value), `calc` (difference, ratio, "
-                "percent, percent_change, sum or product) and `right` (a plan with one value, or a number)."
-            )
-        self.check(plan.left, nested=True)
-        if isinstance(plan.right, Plan):
-            self.check(plan.right, nested=True)
-        elif not _is_number(plan.right):
-            raise PlanError(
-                f"The right side of the calculation is {plan.right!r}; it must be a number or a "
-                "plan with one value."
-            )
-
-    def check_having(self, plan: Plan) -> None:
-        if plan.having is None:
-            return
-        if plan.operation != "aggregate" or not plan.group_by:
-            raise PlanError(
-                "`having` keeps groups by their aggregates, so it needs operation 'aggregate' "
-                "with group_by; to keep rows, use `filters`."
-            )
-        having = resolve_having(plan)
-        outputs = aggregated_types(plan, self.types)
-        for condition in _iter_conditions(having):
-            if condition.column not in outputs:
-                raise UnknownColumnError(
-                    f"`having` tests {condition.column!r}, which is not a column of the grouped "
-                    f"table; its columns are {_list_names(list(outputs))}. To test a source "
-                    "column, use `filters`.",
-                    column=condition.column,
-                    suggestions=closest_columns(condition.column, list(outputs)),
-                )
-            if outputs[condition.column] == "period":
-                raise PlanError(
-                    f"`having` cannot test the period {condition.column!r}: filter the dates "
-                    "with `filters` (e.g. part='year') before grouping."
-                )
-        _Validator(self.profile, outputs).check_filter(having, "in having")
-
-    def check_sort(self, plan: Plan) -> None:
-        if not plan.sort:
-            return
-        if plan.operation == "aggregate" and plan.group_by:
-            outputs = aggregated_types(plan, self.types)
-            for key in plan.sort:
-                name = resolve_output(plan, key.column, role="to sort by")
-                if name not in outputs:
-                    raise UnknownColumnError(
-                        f"Cannot sort by {key.column!r}: the grouped table has the columns "
-                        f"{_list_names(list(outputs))}.",
-                        column=key.column,
-                        suggestions=closest_columns(key.column, list(outputs)),
-                    )
-        elif plan.operation == "rows":
-            for key in plan.sort:
-                self.column_type(key.column, "to sort by")
-
-    def check_offset(self, plan: Plan) -> None:
-        if plan.offset is None:
-            return
-        tables = plan.operation in ("rows", "distinct", "statistic") or (
-            plan.operation == "aggregate" and plan.group_by
-        )
-        if not tables:
-            raise PlanError(
-                f"`offset` skips rows of a result table, and operation {plan.operation!r} "
-                f"{'without group_by ' if plan.operation == 'aggregate' else ''}gives one value. "
-                "Remove `offset`, or use rows or a grouped aggregate."
-            )
-
-    def check_then(self, plan: Plan) -> None:
-        if not plan.then:
-            return
-        outputs = result_types(plan, self.types)
-        if outputs is None:
-            raise PlanError(
-                "`then` aggregates the rows of a result table, so it needs operation 'rows', "
-                "'distinct' or 'aggregate' with group_by."
-            )
-        for field, present in (
-            ("answer_column", plan.answer_column is not None),
-            ("chart", plan.chart is not None),
-            ("answer='list'", plan.answer == "list"),
-        ):
-            if present:
-                raise PlanError(
-                    f"`then` turns the result into its own aggregates, so {field} has nothing to "
-                    f"apply to: remove {field} or `then`."
-                )
-        inner = _Validator(self.profile, outputs)
-        names = [agg.output_name for agg in plan.then]
-        if len(set(names)) != len(names):
-            raise PlanError("Two aggregates in `then` have the same name; give them aliases.")
-        for agg in plan.then:
-            if agg.func == "share":
-                raise PlanError(
-                    "`then` cannot take a share; for a share of groups use calc 'percent' "
-                    "with two counts."
-                )
-            column = agg.column
-            if column is not None:
-                column = resolve_output(plan, column, role="in then")
-                if column not in outputs:
-                    raise UnknownColumnError(
-                        f"`then` reads {agg.column!r}, which is not a column of the result table; "
-                        f"its columns are {_list_names(list(outputs))}.",
-                        column=agg.column,
-                        suggestions=closest_columns(agg.column, list(outputs)),
-                    )
-            inner.check_aggregate(agg.func, column, agg)
-
     def numeric_columns(self) -> list[str]:
         return [name for name, kind in self.types.items() if kind in ("integer", "number")]
 
@@ -496,6 +379,18 @@ _FUNC_WORDS = {
     "max": "largest",
     "share": "share of the total",
 }
+
+
+def _check_used_fields(part: Any, used: frozenset[str], what: str) -> None:
+    """A field set on a part of a plan that its kind does not use is an error, not ignored."""
+    for name, info in type(part).model_fields.items():
+        if name in used:
+            continue
+        if getattr(part, name) != info.get_default(call_default_factory=True):
+            raise PlanError(
+                f"`{name}` has no effect on {what}, so it was rejected: remove it. "
+                f"{what} uses: {', '.join(sorted(used))}."
+            )
 
 
 def _describe_type(kind: str) -> str:

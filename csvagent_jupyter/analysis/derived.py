@@ -1,0 +1,172 @@
+"""Derived columns from text and per-group windows: their checks, values and code.
+
+Each kind is a plain SQL expression (``lower``, ``split_part``, ``regexp_extract``,
+an interval) or a window function (``rank() OVER (PARTITION BY …)``), so Plans that
+use them still compile to SQL. Values and code are produced side by side, as in the
+executor, so the code shown reproduces the value exactly.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+
+from ..errors import PlanError
+from .plan import Derive
+
+if TYPE_CHECKING:
+    from .validate import _Validator
+
+TEXT_KINDS = frozenset({"lower", "upper", "strip", "split", "extract", "duration"})
+KINDS = TEXT_KINDS | {"window", "column_of_max", "column_of_min"}
+_SECONDS = {"days": 86400, "hours": 3600, "minutes": 60, "seconds": 1}
+_NUMERIC = {"integer", "number"}
+_ORDERED = _NUMERIC | {"datetime"}
+_TRANSFORM = {"mean", "sum", "min", "max", "count"}
+
+
+def check(validator: _Validator, derive: Derive) -> str:
+    """Raise a PlanError if ``derive`` cannot run; return the type of the new column."""
+    if derive.kind in TEXT_KINDS:
+        if derive.column is None:
+            raise PlanError(f"The computed column {derive.name!r} needs a source column.")
+        validator.require(
+            derive.column, f"for {derive.kind}", {"text", "category"}, f"{derive.kind} the text of"
+        )
+        if derive.kind == "split" and (not derive.delimiter or derive.index is None):
+            raise PlanError(
+                f"Splitting {derive.column!r} needs `delimiter` (the text to split on) and "
+                "`index` (which part, from 0; -1 for the last)."
+            )
+        if derive.kind == "extract" and not derive.key:
+            raise PlanError(
+                f"Extracting from {derive.column!r} needs `key`: the field to take "
+                "(e.g. 'username' from {'username': 'x'})."
+            )
+        return "number" if derive.kind == "duration" else "text"
+    if derive.kind in ("column_of_max", "column_of_min"):
+        if len(derive.columns) < 2:
+            raise PlanError(
+                f"{derive.kind} compares columns within each row: name two or more in `columns`."
+            )
+        for name in derive.columns:
+            validator.require(name, f"for {derive.kind}", _NUMERIC, "compare the values of")
+        return "text"
+    assert derive.kind == "window"
+    func = derive.func
+    if func is None:
+        raise PlanError(
+            f"The window column {derive.name!r} needs `func` (rank, row_number, cumsum, "
+            "pct_change, zscore, minus_mean, share, mean, sum, min, max or count)."
+        )
+    for key in derive.partition_by:
+        validator.column_type(key, "to partition by")
+    if func == "row_number":
+        return "integer"
+    if derive.column is None:
+        raise PlanError(f"The window column {derive.name!r} ({func}) needs `column`.")
+    allowed = _ORDERED if func in ("rank", "min", "max") else _NUMERIC
+    if func == "count":
+        validator.column_type(derive.column, "to count")
+    else:
+        validator.require(derive.column, f"for {func}", allowed, f"compute the {func} of")
+    if func in ("rank", "count"):
+        return "integer"
+    if func in ("min", "max"):
+        return validator.types[derive.column]
+    return "number"
+
+
+def compute(df: pd.DataFrame, derive: Derive) -> tuple[Any, str]:
+    """The new column's values and the code that computes them (from ``df``)."""
+    column = derive.column
+    source = f"df[{column!r}]"
+    kind = derive.kind
+    if kind in ("lower", "upper", "strip"):
+        return getattr(df[column].str, kind)(), f"{source}.str.{kind}()"
+    if kind == "split":
+        values = df[column].str.split(derive.delimiter, regex=False).str[derive.index]
+        return values, f"{source}.str.split({derive.delimiter!r}, regex=False).str[{derive.index}]"
+    if kind == "extract":
+        pattern = _field_pattern(derive.key or "")
+        values = df[column].str.extract(pattern).bfill(axis=1).iloc[:, 0].str.strip()
+        return values, f"{source}.str.extract({pattern!r}).bfill(axis=1).iloc[:, 0].str.strip()"
+    if kind == "duration":
+        seconds = _SECONDS[derive.unit or "seconds"]
+        text = df[column].astype("str").str.strip().str.replace(_MM_SS, r"00:\1", regex=True)
+        values = pd.to_timedelta(text, errors="coerce").dt.total_seconds() / seconds
+        code = (
+            f"pd.to_timedelta({source}.astype('str').str.strip().str.replace({_MM_SS!r}, "
+            f"r'00:\\1', regex=True), errors='coerce').dt.total_seconds() / {seconds}"
+        )
+        return values, code
+    if kind in ("column_of_max", "column_of_min"):
+        # wide to long in one step: the name of the column holding each row's extreme
+        which = "idxmax" if kind == "column_of_max" else "idxmin"
+        values = df[derive.columns].astype("float64")
+        present = values.notna().any(axis=1)
+        names = getattr(values[present], which)(axis=1).reindex(df.index)
+        code = (
+            f"(lambda v: getattr(v[v.notna().any(axis=1)], {which!r})(axis=1).reindex(v.index))"
+            f"(df[{derive.columns!r}].astype('float64'))"
+        )
+        return names, code
+    return _window(df, derive)
+
+
+_MM_SS = r"^(\d{1,2}:\d{2}(?:\.\d+)?)$"  # "4:35" is minutes and seconds: make it 00:04:35
+
+
+def _field_pattern(key: str) -> str:
+    """A regex for ``'key': value`` in dict-like or JSON text: quoted with ' or ", or bare."""
+    name = re.escape(key)
+    return rf"""['"]{name}['"]\s*:\s*(?:'([^']*)'|"([^"]*)"|([^,}}\s][^,}}]*))"""
+
+
+def _window(df: pd.DataFrame, derive: Derive) -> tuple[Any, str]:
+    func, column, keys = derive.func, derive.column, derive.partition_by
+    if func == "row_number":
+        if keys:
+            grouped = df.groupby(keys, observed=True, sort=False, dropna=False)
+            return grouped.cumcount() + 1, (
+                f"df.groupby({keys!r}, observed=True, sort=False, dropna=False).cumcount() + 1"
+            )
+        return np.arange(1, len(df) + 1), "np.arange(1, len(df) + 1)"
+    source = df[column]
+    code = f"df[{column!r}]"
+    if keys:
+        over = df.groupby(keys, observed=True, sort=False, dropna=False)[column]
+        over_code = f"df.groupby({keys!r}, observed=True, sort=False, dropna=False)[{column!r}]"
+    else:
+        over, over_code = source, code
+
+    def whole(name: str) -> tuple[Any, str]:
+        if keys:
+            return over.transform(name), f"{over_code}.transform({name!r})"
+        return getattr(source, name)(), f"{code}.{name}()"
+
+    if func == "rank":
+        ascending = not derive.descending
+        return over.rank(method="min", ascending=ascending), (
+            f"{over_code}.rank(method='min', ascending={ascending})"
+        )
+    if func == "cumsum":
+        return over.cumsum(), f"{over_code}.cumsum()"
+    if func == "pct_change":
+        return over.pct_change() * 100, f"{over_code}.pct_change() * 100"
+    if func in _TRANSFORM:
+        return whole(func)
+    mean, mean_code = whole("mean")
+    if func == "minus_mean":
+        return source - mean, f"{code} - {mean_code}"
+    if func == "zscore":
+        std, std_code = whole("std")
+        return (source - mean) / std, f"({code} - {mean_code}) / {std_code}"
+    total, total_code = whole("sum")
+    return source / total * 100, f"{code} / {total_code} * 100"  # share
+
+
+__all__ = ["TEXT_KINDS", "check", "compute"]
