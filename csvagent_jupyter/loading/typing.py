@@ -233,6 +233,20 @@ def _share(flags: list[bool]) -> float:
     return sum(flags) / len(flags)
 
 
+def _all_iso_dates(sample: list[str]) -> bool:
+    """Every sampled value an ISO-8601 date or timestamp, as Arrow's fast parser reads them."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if not sample[0][:1].isdigit() or "-" not in sample[0]:
+        return False
+    try:
+        pc.cast(pa.array(sample, pa.string()), pa.timestamp("us"))
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError, pa.ArrowTypeError):
+        return False
+    return True
+
+
 def _bool_labels(sample: list[str], lowered: list[str]) -> tuple[str, str]:
     """The file's own words for True and False, as most often written ("yes"/"no", "Y"/"N")."""
     words: dict[bool, Counter[str]] = {True: Counter(), False: Counter()}
@@ -247,6 +261,8 @@ def _infer_text_column(name: str, series: pd.Series, rows: int) -> Conversion | 
     sample = _sample(series)
     if not sample:
         return None
+    if _all_iso_dates(sample):  # the common case, settled by one Arrow call instead of a loop
+        return Conversion(name, "datetime", date_format="ISO8601", as_text=as_text)
     lowered = [value.strip().lower() for value in sample]
 
     is_bool = [value in _BOOL_MAP for value in lowered]
