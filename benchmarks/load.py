@@ -96,7 +96,7 @@ def bench(rows: int, columns: int, repeat: int) -> dict[str, float]:
         "reload_ratio": round(med["reload"] / med["read_csv"], 2),
         "read_csv_peak_mb": round(mem["read_csv"]),
         "load_peak_mb": round(mem["load"]),
-        "peak_ratio": round(mem["load"] / mem["read_csv"], 2),
+        "peak_ratio": round(mem["load"] / max(mem["read_csv"], 1.0), 2),
     }
 
 

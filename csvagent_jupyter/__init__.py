@@ -6,6 +6,7 @@ only when the names that need them are first used.
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING, Any
 
 from .errors import (
@@ -18,6 +19,10 @@ from .errors import (
 )
 
 __version__ = "0.1.0"
+
+# The library convention: our records go nowhere until the application configures logging
+# (logging.basicConfig(), or a handler on "csvagent_jupyter"), so a notebook shows no traceback.
+logging.getLogger("csvagent_jupyter").addHandler(logging.NullHandler())
 
 if TYPE_CHECKING:
     from .agent import Agent

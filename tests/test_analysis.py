@@ -59,8 +59,13 @@ def run(loaded: tuple[Agent, FileInfo, pd.DataFrame], plan: Plan) -> Result:
 
 def check_generated_code(result: Result) -> None:
     """The code shown with every answer re-reads the CSV and leaves ``result`` equal to the value."""
+    import matplotlib.pyplot as plt
+
     namespace: dict[str, Any] = {}
-    exec(compile(result.code, "<generated>", "exec"), namespace)  # the project's own generated code
+    try:
+        exec(compile(result.code, "<generated>", "exec"), namespace)  # the project's own code
+    finally:
+        plt.close("all")  # chart code draws through pyplot, as a notebook user would
     assert_same(namespace["result"], result.value)
 
 

@@ -280,3 +280,28 @@ def test_unchanged_file_is_not_hashed_again_but_a_changed_one_is(
     write_csv(frame, path)  # same path, new content: hashed, parsed, a new File
     second = agent.load(path)
     assert hashed == [path] and second.id != first.id and agent.frame()["units"].iloc[0] == 99
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_profile_distinct_counts_are_exact(seed: int) -> None:
+    """The fast distinct counts (bincount, int64 hashing, float bit patterns) agree with pandas."""
+    import numpy as np
+
+    from csvagent_jupyter.loading.profile import profile_column
+
+    rng = np.random.default_rng(seed)
+    compact = pd.Series(rng.integers(-50, 50, 5000), dtype="Int64")
+    compact[rng.random(5000) < 0.1] = pd.NA
+    wide = pd.Series(rng.integers(-(10**15), 10**15, 5000))
+    floats = pd.Series(np.round(rng.normal(size=5000), 2))
+    floats[:3] = [0.0, -0.0, np.nan]
+    for series in (compact, wide, floats):
+        assert profile_column("x", series).distinct == series.nunique()
+
+
+def test_the_parse_progress_says_it_is_an_estimate(agent: Agent, tmp_path: Path) -> None:
+    path = write_csv(mixed_frame(50_000, 5), tmp_path / "est.csv")
+    events: list[ProgressEvent] = []
+    agent.load(path, on_progress=events.append)
+    reading = [e.message for e in events if e.message.startswith("reading")]
+    assert reading and all("estimated" in message for message in reading)

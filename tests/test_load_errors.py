@@ -109,3 +109,27 @@ def test_bytes_that_no_encoding_explains(agent: Agent, tmp_path: Path) -> None:
     path.write_bytes(bytes([0x81, 0x8D, 0x8F, 0x90, 0x9D, 0x01, 0x02, 0x03, 0x04, 0x05] * 50))
     with pytest.raises(NotTextError, match="UTF-8"):
         agent.load(path)
+
+
+def test_a_file_larger_than_memory_is_refused_before_it_is_read(
+    agent: Agent, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import csvagent_jupyter.loading.loader as loader_module
+
+    monkeypatch.setattr(loader_module, "available_memory", lambda: 1000)
+    parsed: list[object] = []
+    monkeypatch.setattr(loader_module, "parse", lambda *a, **k: parsed.append(a))
+    with pytest.raises(FileTooLargeError) as caught:
+        agent.load(DATA / "nul_bytes.csv")  # 818 bytes: about 1.6 KB of memory
+    message = str(caught.value)
+    assert parsed == []
+    assert "takes about" in message and "1,000 bytes available" in message
+    [record] = agent.files()
+    assert record.status == "error" and record.error == message
+
+
+def test_available_memory_is_read_from_the_system() -> None:
+    from csvagent_jupyter.loading.loader import available_memory
+
+    free = available_memory()
+    assert free is not None and free > 0

@@ -47,6 +47,8 @@ class Result:
     usage: dict[str, Any] = field(
         default_factory=dict
     )  # tokens and calls of a model, if one planned
+    # A yes/no column's own words (True, False) by column name: shown instead of True/False.
+    labels: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     # -- plain data -------------------------------------------------------------------------
     @property
@@ -70,9 +72,9 @@ class Result:
     # -- display ---------------------------------------------------------------------------
     def _table_for_display(self) -> pd.DataFrame | None:
         if isinstance(self.value, pd.DataFrame):
-            return self.value
+            return in_file_words(self.value, self.labels)
         if self.kind == "chart" and self.table is not None:
-            return self.table
+            return in_file_words(self.table, self.labels)
         return None
 
     def __repr__(self) -> str:
@@ -173,3 +175,21 @@ def jsonable(value: Any, *, max_rows: int = 50) -> Any:
     if value is None or isinstance(value, bool | int | float | str):
         return value
     return str(value)
+
+
+def in_file_words(table: Any, labels: dict[str, tuple[str, str]]) -> Any:
+    """``table`` with its yes/no columns (and index) written in the file's own words.
+
+    A column of "yes"/"no" computes as booleans; people read it as the file wrote it.
+    Only what is shown changes: ``value`` keeps the booleans the generated code yields.
+    """
+    if not labels or not isinstance(table, pd.DataFrame):
+        return table
+    shown = table
+    for name, (yes, no) in labels.items():
+        if name in shown.columns and pd.api.types.is_bool_dtype(shown[name].dtype):
+            shown = shown.assign(**{name: shown[name].map({True: yes, False: no})})
+    if shown.index.name in labels and pd.api.types.is_bool_dtype(shown.index.dtype):
+        yes, no = labels[shown.index.name]
+        shown = shown.set_axis(shown.index.map({True: yes, False: no}), axis=0)
+    return shown

@@ -11,7 +11,7 @@ from .charts import draw_chart
 from .executor import execute
 from .interpretation import describe
 from .plan import Plan
-from .result import Result
+from .result import Result, in_file_words
 from .summary import summarize
 
 
@@ -21,6 +21,11 @@ def run_plan(
     """Run ``plan`` on ``frame`` and return the Result (raises PlanError if it does not fit)."""
     execution = execute(plan, frame, profile, path)
     value, table = execution.value, execution.table
+    labels = {
+        str(c["column"]): (str(c["labels"][0]), str(c["labels"][1]))
+        for c in profile.conversions
+        if c.get("kind") == "boolean" and c.get("labels")
+    }
     code_lines = list(execution.code_lines)
     figure = None
     if plan.chart is not None:
@@ -36,7 +41,13 @@ def run_plan(
         kind = "list"
     else:
         kind = "scalar"
-    summary = summarize(plan, value, table, execution.rows_in, compared=execution.compared)
+    summary = summarize(
+        plan,
+        in_file_words(value, labels),
+        in_file_words(table, labels),
+        execution.rows_in,
+        compared=execution.compared,
+    )
     if execution.notes:
         summary += " Note: " + " ".join(execution.notes)
     return Result(
@@ -52,6 +63,7 @@ def run_plan(
         rows_in=execution.rows_in,
         rows_out=execution.rows_out,
         interpretation=describe(plan),
+        labels=labels,
     )
 
 

@@ -8,71 +8,142 @@ than an analyst's wait, so the cache is uncompressed.
 Writes happen on a background thread so that the first load returns as soon as the
 table is typed and profiled; a write goes to a temporary name and is renamed into
 place, so a crash never leaves a half-written cache that a later load would trust.
+
+Two facts of a process's life shape the rest:
+
+- **Exit.** A script may end right after ``agent.load``. The writer is a daemon thread,
+  and an ``atexit`` hook gives pending writes ``EXIT_WAIT_SECONDS`` to finish; a write
+  still running then is abandoned without a word (its temporary file removed), and the
+  next run simply parses the CSV again. (A pool thread would be joined without limit,
+  and pyarrow's own conversion threads cannot start once the interpreter is exiting.)
+- **Reuse.** While a table is being written, any cache of the same directory in this
+  process (a second ``Agent``) is handed the frame already in memory instead of
+  parsing the file again or waiting for the write.
 """
 
 from __future__ import annotations
 
+import atexit
 import logging
 import os
+import queue
 import threading
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from pathlib import Path
 
 import pandas as pd
 
 log = logging.getLogger("csvagent_jupyter")
 
+EXIT_WAIT_SECONDS = 10.0
+
+
+class _Writes:
+    """The process's pending cache writes, done in order by one daemon thread."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.pending: dict[Path, tuple[Future[Path], pd.DataFrame, Path]] = {}
+        self.queue: queue.SimpleQueue[tuple[Path, pd.DataFrame, Path, Future[Path]]] = (
+            queue.SimpleQueue()
+        )
+        self.thread: threading.Thread | None = None
+
+    def submit(self, final: Path, frame: pd.DataFrame) -> Future[Path]:
+        temporary = final.with_suffix(f".tmp-{os.getpid()}-{id(frame)}")
+        future: Future[Path] = Future()
+        with self.lock:
+            self.pending[final] = (future, frame, temporary)
+            if self.thread is None:
+                self.thread = threading.Thread(
+                    target=self._work, name="csvagent-cache", daemon=True
+                )
+                self.thread.start()
+        self.queue.put((final, frame, temporary, future))
+        return future
+
+    def in_flight(self, final: Path) -> tuple[Future[Path], pd.DataFrame] | None:
+        with self.lock:
+            entry = self.pending.get(final)
+        return (entry[0], entry[1]) if entry else None
+
+    def _work(self) -> None:
+        while True:
+            final, frame, temporary, future = self.queue.get()
+            try:
+                _write(frame, final, temporary)
+            except BaseException as exc:
+                temporary.unlink(missing_ok=True)
+                log.warning("could not write the cache %s: %s", final, exc, exc_info=True)
+                future.set_exception(exc)
+            else:
+                future.set_result(final)
+            finally:
+                with self.lock:
+                    if self.pending.get(final, (None,))[0] is future:
+                        del self.pending[final]
+
+    def finish_at_exit(self) -> None:
+        """Give pending writes a bounded time; abandon the rest quietly."""
+        with self.lock:
+            entries = list(self.pending.values())
+        for future, _, temporary in entries:
+            try:
+                future.exception(timeout=EXIT_WAIT_SECONDS)
+            except TimeoutError:
+                temporary.unlink(missing_ok=True)  # the daemon thread dies with the process
+
+
+_writes = _Writes()
+atexit.register(_writes.finish_at_exit)
+
+
+def _write(frame: pd.DataFrame, final: Path, temporary: Path) -> None:
+    import pyarrow as pa
+    from pyarrow import feather
+
+    final.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        table = pa.Table.from_pandas(frame)
+    except RuntimeError:  # its thread pool refuses work once the interpreter is exiting
+        table = pa.Table.from_pandas(frame, nthreads=1)
+    feather.write_feather(table, temporary, compression="uncompressed")
+    os.replace(temporary, final)
+
 
 class FrameCache:
     def __init__(self, directory: Path) -> None:
         self.directory = directory
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="csvagent-cache")
-        self._pending: dict[str, Future[Path]] = {}
+        self._mine: dict[str, Future[Path]] = {}
         self._lock = threading.Lock()
 
     def path_for(self, content_hash: str) -> Path:
         return self.directory / f"{content_hash}.arrow"
 
     def write_in_background(self, content_hash: str, frame: pd.DataFrame) -> Future[Path]:
-        future = self._pool.submit(self._write, content_hash, frame)
+        future = _writes.submit(self.path_for(content_hash), frame)
         with self._lock:
-            self._pending[content_hash] = future
-        future.add_done_callback(lambda _: self._forget(content_hash, future))
+            self._mine = {key: f for key, f in self._mine.items() if not f.done()}
+            self._mine[content_hash] = future
         return future
-
-    def _forget(self, content_hash: str, future: Future[Path]) -> None:
-        with self._lock:
-            if self._pending.get(content_hash) is future:
-                del self._pending[content_hash]
-
-    def _write(self, content_hash: str, frame: pd.DataFrame) -> Path:
-        from pyarrow import feather
-
-        self.directory.mkdir(parents=True, exist_ok=True)
-        final = self.path_for(content_hash)
-        temporary = final.with_suffix(f".tmp-{os.getpid()}-{threading.get_ident()}")
-        try:
-            feather.write_feather(frame, temporary, compression="uncompressed")
-            os.replace(temporary, final)
-        except BaseException:
-            temporary.unlink(missing_ok=True)
-            log.exception("could not write the cache for %s", content_hash)
-            raise
-        return final
 
     def wait(self, content_hash: str) -> None:
         """Block until a pending write of this content (from this process) is done."""
-        with self._lock:
-            future = self._pending.get(content_hash)
-        if future is not None:
-            future.exception()  # waits; a failed write just means no cache
+        entry = _writes.in_flight(self.path_for(content_hash))
+        if entry is not None:
+            entry[0].exception()  # waits; a failed write just means no cache
 
     def read(self, content_hash: str) -> pd.DataFrame | None:
-        """The cached table, or None if there is none (never written, deleted, or unreadable)."""
+        """The cached table, or None if there is none (never written, deleted, or unreadable).
+
+        A table still being written by this process is returned from memory at once.
+        """
         from pyarrow import feather
 
-        self.wait(content_hash)
         path = self.path_for(content_hash)
+        entry = _writes.in_flight(path)
+        if entry is not None:
+            return entry[1]
         if not path.exists():
             return None
         try:
@@ -82,4 +153,9 @@ class FrameCache:
             return None
 
     def close(self) -> None:
-        self._pool.shutdown(wait=True)
+        """Wait for the writes this cache started."""
+        with self._lock:
+            futures = list(self._mine.values())
+            self._mine.clear()
+        for future in futures:
+            future.exception()

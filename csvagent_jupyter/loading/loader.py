@@ -24,7 +24,7 @@ from ..persistence import File, Store
 from ..settings import Settings
 from .cache import FrameCache
 from .profile import FileProfile, profile_frame
-from .reader import parse, read_options
+from .reader import parse
 from .sniff import SAMPLE_BYTES, sniff
 from .typing import Conversion, apply_conversions, infer_conversions
 
@@ -35,6 +35,10 @@ HASH_BLOCK = 4 * 1024 * 1024
 # Measured here: 163 MB in 0.52 s with the parallel reader; a little slower is safer.
 EXPECTED_PARSE_BYTES_PER_SECOND = 250e6
 PARALLEL_ROWS = 100_000
+# pandas' parser reports nothing while it reads, so the bar there is timed, and says so.
+# A parsed table takes about twice its CSV's bytes (measured on mixed tables: 2.3x at peak).
+MEMORY_PER_FILE_BYTE = 2.0
+READING = "reading (progress estimated from the file size)"
 
 
 @dataclass(frozen=True)
@@ -148,7 +152,7 @@ class Loader:
         ) or content_hash_of(
             path, lambda done: reporter.progress(0.1 * done / size, "checking content")
         )
-        reused = self._reuse(content_hash, job.id, reporter)
+        reused = self._reuse(content_hash, skip, job.id, reporter)
         if reused is not None:
             return reused
         row = self.store.add_file(
@@ -276,11 +280,14 @@ class Loader:
         )
 
     def _reuse(
-        self, content_hash: str, job_id: str, reporter: ProgressReporter
+        self, content_hash: str, skip: bool, job_id: str, reporter: ProgressReporter
     ) -> LoadedTable | None:
         existing = self.store.find_completed_file(content_hash)
         if existing is None:
             return None
+        options = (existing.file_metadata or {}).get("read_options", {})
+        if bool(options.get("on_bad_lines")) != skip:
+            return None  # read with the other choice about malformed lines: read it again
         frame = self.cache.read(content_hash)
         if frame is None:
             return None
@@ -300,25 +307,38 @@ class Loader:
     def _parse_and_profile(
         self, path: Path, display_name: str, size: int, skip: bool, reporter: ProgressReporter
     ) -> tuple[pd.DataFrame, FileProfile]:
+        _check_memory(size, display_name)  # a cached table needs no parse: checked only here
         with open(path, "rb") as handle:
             sample = handle.read(SAMPLE_BYTES)
         dialect = sniff(sample, display_name, is_whole_file=size <= SAMPLE_BYTES)
-        reporter.progress(0.12, "reading")
+        reporter.progress(0.12, READING)
         with EstimatedProgress(
-            lambda fraction: reporter.progress(fraction, "reading"),
+            lambda fraction: reporter.progress(fraction, READING),
             start=0.12,
             end=0.8,
             expected_seconds=size / EXPECTED_PARSE_BYTES_PER_SECOND,
         ):
-            frame, skipped = parse(path, dialect, filename=display_name, skip_bad_lines=skip)
+            parsed = parse(path, dialect, filename=display_name, skip_bad_lines=skip)
+        frame, skipped, padded = parsed.frame, parsed.skipped, parsed.padded
         reporter.progress(0.8, "typing columns")
         # Threads pay off only when each column is real work; small tables stay serial.
         mapper = _column_pool().map if len(frame) >= PARALLEL_ROWS else map
-        conversions = apply_conversions(frame, infer_conversions(frame, mapper), mapper)
-        reporter.progress(0.9, "profiling")
         notes = list(dialect.notes)
         if skipped:
             notes.append(f"Skipped {len(skipped)} malformed line(s): {_line_list(skipped)}.")
+        if padded:
+            notes.append(
+                f"{len(padded)} line(s) have fewer fields than the {len(frame.columns)} columns of "
+                f"the header: {_line_list(padded)}. Their missing fields are empty; load with "
+                "skip_bad_lines=True to skip such lines instead."
+            )
+            log.warning("%s: %d short lines: %s", display_name, len(padded), padded[:20])
+        typing_notes: list[str] = []
+        conversions = apply_conversions(
+            frame, infer_conversions(frame, mapper, typing_notes), mapper, typing_notes
+        )
+        notes += typing_notes
+        reporter.progress(0.9, "profiling")
         profile = profile_frame(
             frame,
             mapper,
@@ -327,7 +347,7 @@ class Loader:
             delimiter=dialect.delimiter,
             has_header=dialect.has_header,
             conversions=[c.to_dict() for c in conversions],
-            read_options=read_options(dialect, skip_bad_lines=skip),
+            read_options=parsed.read_options,
             notes=notes,
             skipped_lines=skipped,
         )
@@ -348,12 +368,34 @@ def _column_pool() -> ThreadPoolExecutor:
     return _pool
 
 
+def _check_memory(size: int, display_name: str) -> None:
+    """Refuse, before reading it, a file whose table would not fit in the memory available."""
+    needed, available = int(size * MEMORY_PER_FILE_BYTE), available_memory()
+    if available is not None and needed > available:
+        raise FileTooLargeError(
+            f"{display_name} is {_human(size)}: reading it takes about {_human(needed)} of "
+            f"memory, and this machine has {_human(available)} available. Load a filtered or "
+            "sampled extract, or close other programs and notebooks and try again.",
+            filename=display_name,
+        )
+
+
+def available_memory() -> int | None:
+    """Bytes of memory available to a new allocation now (None where it cannot be told)."""
+    try:
+        import psutil
+    except ImportError:  # pragma: no cover - a dependency; kept optional for odd platforms
+        return None
+    return int(psutil.virtual_memory().available)
+
+
 def reload_csv(path: Path, profile: FileProfile) -> pd.DataFrame:
     """Parse and type a CSV exactly as its first load did, from the options stored in its profile."""
     import warnings
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", pd.errors.ParserWarning)
+        warnings.simplefilter("ignore", pd.errors.DtypeWarning)  # mixed columns: typed below
         frame = pd.read_csv(path, **profile.read_options)
     for data in profile.conversions:
         conversion = Conversion.from_dict(data)

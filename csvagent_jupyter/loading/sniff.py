@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..errors import HeaderError, NotTextError
+from ..errors import EmptyFileError, HeaderError, NotTextError
 
 SAMPLE_BYTES = 256 * 1024
 CANDIDATE_DELIMITERS = (",", ";", "\t", "|")
@@ -43,6 +43,7 @@ class Dialect:
     has_header: bool
     decimal: str = "."
     notes: list[str] = field(default_factory=list)  # renamed headers and the like, for the user
+    renamed: bool = False  # header names differ from the file's: pandas must be given them
 
 
 def detect_binary(sample: bytes, filename: str) -> None:
@@ -71,11 +72,13 @@ def detect_encoding(sample: bytes, filename: str) -> str:
             return "utf-16-le"
         if even.count(0) > 0.4 * len(even) and odd.count(0) < 0.05 * len(odd):
             return "utf-16-be"
-        raise NotTextError(
-            f"{filename} contains binary data (NUL bytes), so it is not a text CSV file. "
-            "Export the data as CSV (comma-separated values) and load that.",
-            filename=filename,
-        )
+        if not _mostly_text(sample):
+            raise NotTextError(
+                f"{filename} contains binary data (NUL bytes), so it is not a text CSV file. "
+                "Export the data as CSV (comma-separated values) and load that.",
+                filename=filename,
+            )
+        sample = sample.replace(b"\x00", b"")  # stray NULs: reported by nul_lines, not fatal
     try:
         # A sample can end inside a multi-byte character: an incremental decoder without
         # final=True tolerates that and nothing else.
@@ -95,6 +98,24 @@ def detect_encoding(sample: bytes, filename: str) -> str:
     return "cp1252" if best.encoding in {"cp1252", "latin_1"} else best.encoding
 
 
+def _mostly_text(sample: bytes) -> bool:
+    """Text with a stray NUL or two (a damaged export), not a binary file with some text in it."""
+    lines_with_nul = sum(1 for line in sample.split(b"\n") if b"\x00" in line)
+    return lines_with_nul <= 3 and _control_ratio(sample.replace(b"\x00", b"")) < 0.001
+
+
+def nul_lines(sample: bytes, limit: int = 5) -> list[int]:
+    """Line numbers (1-based) of the first lines of ``sample`` holding a NUL byte."""
+    found: list[int] = []
+    position = sample.find(b"\x00")
+    while position >= 0 and len(found) < limit:
+        line = sample.count(b"\n", 0, position) + 1
+        if not found or found[-1] != line:
+            found.append(line)
+        position = sample.find(b"\x00", position + 1)
+    return found
+
+
 def _control_ratio(sample: bytes) -> float:
     controls = sum(1 for byte in sample if byte < 32 and byte not in (9, 10, 13))
     return controls / max(1, len(sample))
@@ -105,6 +126,8 @@ def decode_sample(sample: bytes, encoding: str, *, is_whole_file: bool) -> str:
     text = codecs.getincrementaldecoder(encoding)(errors="replace").decode(sample, final=True)
     if text.startswith("\ufeff"):
         text = text[1:]
+    # Classic Mac files end lines with a lone CR; the csv module and the line cut want "\n".
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not is_whole_file and "\n" in text:
         text = text[: text.rfind("\n") + 1]
     return text
@@ -165,6 +188,10 @@ def read_header(text: str, delimiter: str, filename: str) -> tuple[list[str], bo
     seen: set[str] = set()
     for position, raw in enumerate(first, start=1):
         name = raw.strip()
+        if name and name != raw:
+            notes.append(
+                f"The header name {raw!r} has spaces around it; the column is called {name!r}."
+            )
         if not name:
             name = f"column_{position}"
             notes.append(f"Column {position} has no name in the header; it is called {name!r}.")
@@ -187,8 +214,22 @@ def sniff(sample: bytes, filename: str, *, is_whole_file: bool) -> Dialect:
     detect_binary(sample, filename)
     encoding = detect_encoding(sample, filename)
     text = decode_sample(sample, encoding, is_whole_file=is_whole_file)
+    if is_whole_file and sample.startswith(codecs.BOM_UTF8) and not text.strip():
+        raise EmptyFileError(
+            f"{filename} is empty: it holds only a byte-order mark (the invisible marker some "
+            "editors write at the start of a file), and no header or data.",
+            filename=filename,
+        )
     delimiter = detect_delimiter(text)
     names, has_header, notes = read_header(text, delimiter, filename)
+    renamed = bool(notes)
+    nul = nul_lines(sample) if b"\x00" in sample and not encoding.startswith("utf-16") else []
+    if nul:
+        notes.append(
+            f"Line{'s' if len(nul) > 1 else ''} {', '.join(map(str, nul))} "
+            f"{'hold' if len(nul) > 1 else 'holds'} a NUL byte (an invisible control character, "
+            "usually from a damaged export); the rest of the file is text and was read as usual."
+        )
     return Dialect(
         encoding=encoding,
         delimiter=delimiter,
@@ -196,6 +237,7 @@ def sniff(sample: bytes, filename: str, *, is_whole_file: bool) -> Dialect:
         has_header=has_header,
         decimal=detect_decimal_comma(text, delimiter),
         notes=notes,
+        renamed=renamed,
     )
 
 

@@ -9,13 +9,26 @@ so the reproducible code in every answer repeats the load exactly.
 
 from __future__ import annotations
 
+import logging
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
+
+from .dates import (
+    DATE_HINT,
+    duration_prefix,
+    infer_date_format,
+    looks_like_duration,
+    resolve_day_month,
+)
+from .numbers import MULTIPLIERS, detect_number_format, looks_like_number
+
+log = logging.getLogger("csvagent_jupyter")
 
 SAMPLE_VALUES = 2000
 # Tokens that mean "no value" in a column of numbers or dates. Text columns keep them.
@@ -53,57 +66,91 @@ _NUMERIC_TEXT = re.compile(
     r"^\s*[-+−]?\s*[$€£¥]?\s*[-+−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*%?\s*$"
 )
 _STRIP_PATTERN = r"[$€£¥,%\s]"
-_DATE_HINT = re.compile(
-    r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|"
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d\s+(?:jan|feb|mar|apr|may|"
-    r"jun|jul|aug|sep|oct|nov|dec)",
-    re.IGNORECASE,
-)
 
-Kind = Literal["number", "integer", "boolean", "datetime", "category"]
+Kind = Literal["number", "integer", "boolean", "datetime", "duration", "category", "text"]
 
 
 @dataclass(frozen=True)
 class Conversion:
-    """One column's conversion, applied by :meth:`apply` and written out by :meth:`to_code`."""
+    """One column's conversion, applied by :meth:`apply` and written out by :meth:`to_code`.
+
+    Every step of :meth:`apply` has its twin in :meth:`to_code`, in the same order, so the
+    code shown with an answer re-reads the file exactly as the load did.
+    """
 
     column: str
     kind: Kind
     placeholders: tuple[str, ...] = ()  # exact cell texts read as missing
     strip_symbols: bool = False  # remove $ € £ ¥ , % and spaces before reading numbers
     date_format: str | None = None
+    as_text: bool = False  # the parser mixed numbers and text in one column: read it all as text
+    strip: bool = False  # remove spaces around values (text and categories)
+    replacements: tuple[tuple[str, str], ...] = ()  # literal replacements before reading numbers
+    multipliers: bool = False  # every value ends in K, M or B: multiply
+    duration_prefix: str = ""  # "00:" makes mm:ss.ff readable as a duration
+    labels: tuple[str, str] | None = None  # a boolean column's own words for True and False
+    note: str | None = None  # what the profile should tell the user about this column
 
     def apply(self, series: pd.Series) -> pd.Series:
+        if self.as_text:
+            series = series.astype("str")
         if self.kind == "integer":
             return series.astype("Int64")
+        if self.strip:
+            series = series.str.strip()
         if self.kind == "category":
             return series.astype("category")
+        if self.kind == "text":
+            return series
         if self.placeholders:
             series = series.mask(series.isin(list(self.placeholders)))
         if self.kind == "number":
             if self.strip_symbols:
                 series = series.str.replace(_STRIP_PATTERN, "", regex=True).str.replace("−", "-")
+                return pd.to_numeric(series)
+            series = series.str.strip()
+            for old, new in self.replacements:
+                series = series.str.replace(old, new, regex=False)
+            if self.multipliers:
+                return pd.to_numeric(series.str[:-1]) * series.str[-1].map(MULTIPLIERS)
             return pd.to_numeric(series)
+        if self.kind == "duration":
+            return pd.to_timedelta(self.duration_prefix + series.str.strip())
         if self.kind == "boolean":
             return series.str.strip().str.lower().map(_BOOL_MAP).astype("boolean")
         return _to_datetime(series, self.date_format)
 
     def to_code(self, frame: str = "df") -> str:
         col = f"{frame}[{self.column!r}]"
+        source = f"{col}.astype('str')" if self.as_text else col
         if self.kind == "integer":
-            return f'{col} = {col}.astype("Int64")'
+            return f'{col} = {source}.astype("Int64")'
+        if self.strip:
+            source += ".str.strip()"
         if self.kind == "category":
-            return f'{col} = {col}.astype("category")'
-        source = (
-            f"{col}.mask({col}.isin({list(self.placeholders)!r}))" if self.placeholders else col
-        )
+            return f'{col} = {source}.astype("category")'
+        if self.kind == "text":
+            return f"{col} = {source}"
+        if self.placeholders:
+            source = f"{source}.mask({source}.isin({list(self.placeholders)!r}))"
         if self.kind == "number":
             if self.strip_symbols:
                 source = (
                     f"{source}.str.replace({_STRIP_PATTERN!r}, '', regex=True)"
                     ".str.replace('−', '-')"
                 )
+                return f"{col} = pd.to_numeric({source})"
+            source += ".str.strip()" + "".join(
+                f".str.replace({old!r}, {new!r}, regex=False)" for old, new in self.replacements
+            )
+            if self.multipliers:
+                return (
+                    f"{col} = pd.to_numeric({source}.str[:-1]) * "
+                    f"{source}.str[-1].map({MULTIPLIERS!r})"
+                )
             return f"{col} = pd.to_numeric({source})"
+        if self.kind == "duration":
+            return f"{col} = pd.to_timedelta({self.duration_prefix!r} + {source}.str.strip())"
         if self.kind == "boolean":
             return f"{col} = {source}.str.strip().str.lower().map({_BOOL_MAP!r}).astype('boolean')"
         return f"{col} = pd.to_datetime({source}, format={self.date_format!r})"
@@ -111,11 +158,21 @@ class Conversion:
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["placeholders"] = list(self.placeholders)
+        data["replacements"] = [list(pair) for pair in self.replacements]
+        data["labels"] = list(self.labels) if self.labels else None
         return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Conversion:
-        return cls(**{**data, "placeholders": tuple(data.get("placeholders", ()))})
+        labels = data.get("labels")
+        return cls(
+            **{
+                **data,
+                "placeholders": tuple(data.get("placeholders", ())),
+                "replacements": tuple(tuple(pair) for pair in data.get("replacements", ())),
+                "labels": tuple(labels) if labels else None,
+            }
+        )
 
 
 def _to_datetime(series: pd.Series, date_format: str | None) -> pd.Series:
@@ -176,7 +233,17 @@ def _share(flags: list[bool]) -> float:
     return sum(flags) / len(flags)
 
 
+def _bool_labels(sample: list[str], lowered: list[str]) -> tuple[str, str]:
+    """The file's own words for True and False, as most often written ("yes"/"no", "Y"/"N")."""
+    words: dict[bool, Counter[str]] = {True: Counter(), False: Counter()}
+    for value, low in zip(sample, lowered, strict=True):
+        if low in _BOOL_MAP:
+            words[_BOOL_MAP[low]][value.strip()] += 1
+    return words[True].most_common(1)[0][0], words[False].most_common(1)[0][0]
+
+
 def _infer_text_column(name: str, series: pd.Series, rows: int) -> Conversion | None:
+    as_text = series.dtype == object  # numbers and text mixed by the parser's chunks
     sample = _sample(series)
     if not sample:
         return None
@@ -189,7 +256,8 @@ def _infer_text_column(name: str, series: pd.Series, rows: int) -> Conversion | 
     ):
         placeholders = _placeholders([v for v, ok in zip(sample, is_bool, strict=True) if not ok])
         if placeholders is not None:
-            return Conversion(name, "boolean", placeholders)
+            labels = _bool_labels(sample, lowered)
+            return Conversion(name, "boolean", placeholders, as_text=as_text, labels=labels)
 
     # Each test first looks at a few values: most text columns fail it there, cheaply.
     if (
@@ -198,39 +266,64 @@ def _infer_text_column(name: str, series: pd.Series, rows: int) -> Conversion | 
     ):
         placeholders = _placeholders([v for v, ok in zip(sample, is_number, strict=True) if not ok])
         if placeholders is not None:
-            return Conversion(name, "number", placeholders, strip_symbols=True)
+            return Conversion(name, "number", placeholders, strip_symbols=True, as_text=as_text)
+
+    if _plausible(sample, looks_like_number):
+        number_format, rejected = detect_number_format(sample)
+        placeholders = _placeholders(rejected) if number_format else None
+        if number_format is not None and placeholders is not None:
+            unit = f" in {number_format.unit}" if number_format.unit else ""
+            return Conversion(
+                name,
+                "number",
+                placeholders,
+                as_text=as_text,
+                replacements=number_format.replacements,
+                multipliers=number_format.multipliers,
+                note=f"Column {name!r}: numbers written like {number_format.example!r} read as numbers"
+                f"{unit}.",
+            )
+    if _plausible(sample, looks_like_duration):
+        present = [v for v in sample if v.strip().lower() not in PLACEHOLDERS]
+        prefix = duration_prefix(present) if present else None
+        if prefix is not None:
+            placeholders = _placeholders([v for v in sample if v not in present])
+            return Conversion(
+                name, "duration", placeholders or (), as_text=as_text, duration_prefix=prefix
+            )
 
     if (
-        _plausible(sample, _DATE_HINT.search)
-        and _share(is_date := [bool(_DATE_HINT.search(v)) for v in sample]) >= 0.5
+        _plausible(sample, DATE_HINT.search)
+        and _share(is_date := [bool(DATE_HINT.search(v)) for v in sample]) >= 0.5
     ):
         placeholders = _placeholders([v for v, ok in zip(sample, is_date, strict=True) if not ok])
         dated = [v for v, ok in zip(sample, is_date, strict=True) if ok]
-        date_format = _infer_date_format(dated) if placeholders is not None else None
+        date_format = infer_date_format(dated) if placeholders is not None else None
+        note = None
         if date_format is not None:
-            return Conversion(name, "datetime", placeholders or (), date_format=date_format)
+            date_format, note = resolve_day_month(name, series, date_format, placeholders or ())
+        if date_format is not None:
+            return Conversion(
+                name,
+                "datetime",
+                placeholders or (),
+                date_format=date_format,
+                as_text=as_text,
+                note=note,
+            )
 
-    if rows >= 200 and len(sample) <= min(1000, rows // 20):
+    spaced = next((value for value in sample if value != value.strip()), None)
+    strip = spaced is not None
+    note = (
+        f"Column {name!r}: spaces around values were removed ({spaced!r} reads {spaced.strip()!r})."
+        if spaced is not None
+        else None
+    )
+    if rows >= 200 and len({v.strip() for v in sample}) <= min(1000, rows // 20):
         # Checked again on the whole column when applied (see apply_conversions).
-        return Conversion(name, "category")
-    return None
-
-
-def _infer_date_format(dated: list[str]) -> str | None:
-    """The first format that reads every sampled date: ISO first, then the common written forms."""
-    candidates = ["ISO8601"]
-    guessed = pd.tseries.api.guess_datetime_format(dated[0])
-    if guessed:
-        candidates.append(guessed)
-    candidates += ["%B %d, %Y", "%d %B %Y", "%b %d, %Y", "%d %b %Y", "%m/%d/%Y", "%d/%m/%Y"]
-    for date_format in dict.fromkeys(candidates):
-        # No warnings.catch_warnings here: it is process-global and this runs in threads;
-        # an explicit format makes pandas parse without inference warnings anyway.
-        try:
-            pd.to_datetime(pd.Series(dated), format=date_format)
-        except (ValueError, TypeError, OverflowError):
-            continue
-        return date_format
+        return Conversion(name, "category", as_text=as_text, strip=strip, note=note)
+    if strip or as_text:
+        return Conversion(name, "text", as_text=as_text, strip=strip, note=note)
     return None
 
 
@@ -246,11 +339,27 @@ def infer_conversion(name: str, series: pd.Series, rows: int) -> Conversion | No
     return None
 
 
-def infer_conversions(frame: pd.DataFrame, mapper: Mapper = map) -> list[Conversion]:
-    """The conversions for every column; columns are independent, so ``mapper`` may be parallel."""
+def infer_conversions(
+    frame: pd.DataFrame, mapper: Mapper = map, notes: list[str] | None = None
+) -> list[Conversion]:
+    """The conversions for every column; columns are independent, so ``mapper`` may be parallel.
+
+    A column whose inference fails (an odd value the rules did not foresee) keeps the
+    parser's type; the reason goes to ``notes`` instead of failing the load.
+    """
     rows = len(frame)
-    found = mapper(lambda name: infer_conversion(name, frame[name], rows), list(frame.columns))
-    return [conversion for conversion in found if conversion is not None]
+
+    def infer(name: Any) -> Conversion | str | None:
+        try:
+            return infer_conversion(name, frame[name], rows)
+        except Exception as exc:
+            log.debug("typing column %r failed", name, exc_info=True)
+            return f"Column {name!r} was kept as read: typing it failed ({exc})."
+
+    found = list(mapper(infer, list(frame.columns)))
+    if notes is not None:
+        notes += [item for item in found if isinstance(item, str)]
+    return [item for item in found if isinstance(item, Conversion)]
 
 
 def _holds_whole_numbers(series: pd.Series) -> bool:
@@ -263,38 +372,99 @@ def _holds_whole_numbers(series: pd.Series) -> bool:
     return bool(np.array_equal(present, np.floor(present)))
 
 
-def convert_column(conversion: Conversion, series: pd.Series) -> pd.Series | None:
-    """The converted column, or None when the conversion does not hold for all of it.
+def convert_column(
+    conversion: Conversion, series: pd.Series
+) -> tuple[Conversion, pd.Series | str | None]:
+    """The conversion that held (with any "missing" marks found beyond the sample) and the
+    converted column; None when the sample misled (the column is not what it looked like),
+    or a note when converting failed on values the sample did not show.
 
-    A sample can miss the one odd cell in a million; then that column stays text,
-    which loses nothing, rather than failing the load.
+    A sample can miss the one odd cell in a million; then that column stays as the
+    parser read it, which loses nothing, rather than failing the load.
     """
     try:
         converted = conversion.apply(series)
-    except (ValueError, TypeError, OverflowError):
-        return None
+    except Exception as exc:
+        retry = _with_unseen_placeholders(conversion, series)
+        if retry is not None:
+            return convert_column(retry, series)
+        return conversion, (
+            f"Column {conversion.column!r} was kept as read: not every value is "
+            f"{_KIND_WORDS[conversion.kind]} ({exc})."
+        )
     if conversion.kind == "category" and len(converted.cat.categories) > max(
         1000, len(series) // 20
     ):
-        return None  # the sample looked repetitive, the whole column is not
+        return conversion, None  # the sample looked repetitive, the whole column is not
     if conversion.kind == "boolean" and int(converted.isna().sum()) > int(
         series.isna().sum()
     ) + _count_placeholders(series, conversion):
+        return conversion, None
+    return conversion, converted
+
+
+def _with_unseen_placeholders(conversion: Conversion, series: pd.Series) -> Conversion | None:
+    """The conversion again with the "missing" marks the sample did not show ("-" on one row
+    in a million), or None if there are none."""
+    if conversion.kind in ("integer", "category", "text"):
         return None
-    return converted
+    text = series.astype("str") if conversion.as_text else series
+    if not _is_text(text):
+        return None
+    marks = text[text.str.strip().str.lower().isin(PLACEHOLDERS)].unique().tolist()
+    unseen = sorted(set(map(str, marks)) - set(conversion.placeholders))
+    if not unseen:
+        return None
+    return replace(conversion, placeholders=tuple(sorted({*conversion.placeholders, *unseen})))
+
+
+def _fallback(conversion: Conversion) -> Conversion | None:
+    """What is still worth doing to a column whose conversion did not hold: text, stripped."""
+    if conversion.kind in ("text", "integer") or not (conversion.as_text or conversion.strip):
+        return None
+    return Conversion(conversion.column, "text", as_text=conversion.as_text, strip=conversion.strip)
 
 
 def apply_conversions(
-    frame: pd.DataFrame, conversions: list[Conversion], mapper: Mapper = map
+    frame: pd.DataFrame,
+    conversions: list[Conversion],
+    mapper: Mapper = map,
+    notes: list[str] | None = None,
 ) -> list[Conversion]:
-    """Convert in place (columns in parallel when ``mapper`` is); returns the conversions that held."""
-    converted = list(mapper(lambda c: convert_column(c, frame[c.column]), conversions))
+    """Convert in place (columns in parallel when ``mapper`` is); returns the conversions that
+    held. Why a conversion did not hold goes to ``notes``, with each held one's own note."""
+
+    def convert(conversion: Conversion) -> tuple[Conversion, pd.Series | str | None]:
+        held, converted = convert_column(conversion, frame[conversion.column])
+        if not isinstance(converted, pd.Series) and (fallback := _fallback(conversion)):
+            _, second = convert_column(fallback, frame[conversion.column])
+            if isinstance(second, pd.Series):
+                if isinstance(converted, str) and notes is not None:
+                    notes.append(converted)
+                return fallback, second
+        return held, converted
+
     applied: list[Conversion] = []
-    for conversion, series in zip(conversions, converted, strict=True):
-        if series is not None:
+    for conversion, series in list(mapper(convert, conversions)):
+        if isinstance(series, pd.Series):
             frame[conversion.column] = series
             applied.append(conversion)
+            if conversion.note and notes is not None:
+                notes.append(conversion.note)
+        elif isinstance(series, str) and notes is not None:
+            notes.append(series)
     return applied
+
+
+_KIND_WORDS = {
+    "number": "a number",
+    "integer": "a whole number",
+    "boolean": "a yes/no value",
+    "datetime": "a date",
+    "duration": "a duration",
+    "category": "a category",
+    "text": "text",
+}
 
 
 def _count_placeholders(series: pd.Series, conversion: Conversion) -> int:

@@ -8,6 +8,7 @@ default in SQLite). Any other URL, PostgreSQL included, is used as given.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -15,6 +16,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, select
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm import sessionmaker
 
@@ -26,6 +28,7 @@ log = logging.getLogger("csvagent_jupyter")
 # Migrations from version N to N+1, run in order on an older database. Empty while
 # the schema has only one version; a release that changes a table adds a step here.
 MIGRATIONS: dict[int, Any] = {}
+SCHEMA_ATTEMPTS = 20
 
 
 def _enable_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -71,23 +74,47 @@ class Database:
             yield session
 
     def _ensure_schema(self) -> None:
-        Base.metadata.create_all(self.engine)
-        with self.transaction() as session:
-            info = session.scalars(select(SchemaInfo)).first()
-            if info is None:
-                session.add(SchemaInfo(id=1, version=SCHEMA_VERSION))
+        """Create the tables and record the schema version, safely beside other processes.
+
+        Two kernels opening one new database at the same moment both see no tables and
+        both create them; the loser's CREATE TABLE fails. On SQLite the whole step runs
+        under the database's write lock (BEGIN IMMEDIATE, which waits its turn), so the
+        second process finds the first one's tables; on any backend a failure is retried,
+        and the retry sees the other process's work.
+        """
+        for attempt in range(SCHEMA_ATTEMPTS):
+            try:
+                self._create_schema()
                 return
-            if info.version > SCHEMA_VERSION:
-                raise ConfigurationError(
-                    f"The database at {self.url} was written by a newer csvagent-jupyter "
-                    f"(schema {info.version}, this release knows {SCHEMA_VERSION}). "
-                    "Upgrade the package, or point CSVAGENT_DATABASE_URL at another database."
-                )
-            while info.version < SCHEMA_VERSION:
-                log.info("migrating database schema from version %s", info.version)
-                MIGRATIONS[info.version](session)
-                info.version += 1
-                info.updated_at = utcnow()
+            except (OperationalError, IntegrityError, ProgrammingError) as exc:
+                if attempt == SCHEMA_ATTEMPTS - 1:
+                    raise
+                log.debug("schema creation raced another process (%s); retrying", exc)
+                time.sleep(0.05 * (attempt + 1))
+
+    def _create_schema(self) -> None:
+        with self.engine.connect() as connection:
+            if self.engine.dialect.name == "sqlite":
+                connection.exec_driver_sql("BEGIN IMMEDIATE")
+            Base.metadata.create_all(connection)
+            with OrmSession(bind=connection) as session:
+                info = session.scalars(select(SchemaInfo)).first()
+                if info is None:
+                    session.add(SchemaInfo(id=1, version=SCHEMA_VERSION))
+                elif info.version > SCHEMA_VERSION:
+                    raise ConfigurationError(
+                        f"The database at {self.url} was written by a newer csvagent-jupyter "
+                        f"(schema {info.version}, this release knows {SCHEMA_VERSION}). "
+                        "Upgrade the package, or point CSVAGENT_DATABASE_URL at another database."
+                    )
+                else:
+                    while info.version < SCHEMA_VERSION:
+                        log.info("migrating database schema from version %s", info.version)
+                        MIGRATIONS[info.version](session)
+                        info.version += 1
+                        info.updated_at = utcnow()
+                session.flush()
+            connection.commit()
 
     def dispose(self) -> None:
         self.engine.dispose()
