@@ -173,6 +173,9 @@ def test_follow_up_sends_the_conversation(data_dir: Path, sales_path: Path) -> N
     prompt = model.seen[1][1].content
     assert "Earlier in this conversation" in prompt and "Q: average revenue by region" in prompt
     assert "Result: Average revenue by region" in prompt
+    # the earlier plan as a model writes it: no nulls, empty lists or defaults echoed back
+    assert 'Plan: {"operation":"aggregate","group_by":[{"column":"region"}],' in prompt
+    assert "null" not in prompt and "[]" not in prompt
 
 
 # -- choosing a model -----------------------------------------------------------------------------

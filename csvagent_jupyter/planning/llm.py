@@ -130,11 +130,28 @@ def build_messages(
     return [SystemMessage(SYSTEM_PROMPT), HumanMessage("\n".join(parts))]
 
 
+def _compact_plan(plan: Any) -> Any:
+    """A stored plan as a model would write it: read (and migrated), defaults left out.
+
+    The query log keeps every field; echoing nulls and empty lists back costs tokens
+    and shows the model a style it should not copy.
+    """
+    if not isinstance(plan, dict):
+        return plan
+    try:
+        from ..analysis.plan import read_plan
+
+        return read_plan(plan).model_dump(mode="json", exclude_defaults=True)
+    except ValueError:  # not a plan this version can read: shown as stored
+        return plan
+
+
 def _conversation_text(conversation: list[dict[str, Any]], settings: Settings) -> str:
     """Previous questions and plans (and, unless schema-only, their summaries), newest kept."""
     lines: list[str] = []
     for turn in conversation:
-        line = f"Q: {turn['question']}\nPlan: {json.dumps(turn.get('plan'), separators=(',', ':'))}"
+        plan = _compact_plan(turn.get("plan"))
+        line = f"Q: {turn['question']}\nPlan: {json.dumps(plan, separators=(',', ':'))}"
         if not settings.schema_only and turn.get("summary"):
             line += f"\nResult: {turn['summary']}"
         lines.append(line)
