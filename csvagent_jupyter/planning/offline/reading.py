@@ -198,6 +198,9 @@ def read(question: str, index: SchemaIndex) -> Reading:
     mentions += _repeated_mentions(norm, mentions)
     formulas, reading.derived = find_derived(words, mentions, index)
     mentions += formulas
+    # A near miss ("float_000" for "float 001") never competes with an exact name on the same words.
+    exact = {(m.start, m.end) for m in mentions if m.score >= 1.0}
+    mentions = [m for m in mentions if m.score >= 1.0 or (m.start, m.end) not in exact]
     mentions += _synonym_mentions(norm, index, {(m.column, m.start) for m in mentions})
     reading.columns = [
         m for m in mentions if not (set(range(m.start, m.end)) <= value_spans and m.score < 1.0)
