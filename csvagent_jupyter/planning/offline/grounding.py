@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ...analysis.plan import Filter
+from ...analysis.plan import AggFunc, ChartKind, Filter
 from ..schema_index import ColumnMention, SchemaIndex, singular
 from . import lexicon
 from .filters import FilterOption, FilterReader, combine, is_skip
@@ -120,11 +120,11 @@ class Frame:
         return [m for m in self.mentions() if self.index.type_of(m.column) == "datetime"]
 
     def mention_after(
-        self, position: int, window: int = 4, **kwargs: object
+        self, position: int, window: int = 4, *, numeric: bool | None = None
     ) -> ColumnMention | None:
         found = [
             m
-            for m in self.mentions(**kwargs)  # type: ignore[arg-type]
+            for m in self.mentions(numeric=numeric)
             if position < m.start <= position + window
             and all(self._gap_ok(i) for i in range(position + 1, m.start))
         ]
@@ -201,7 +201,7 @@ class Frame:
     def word_positions(self, words: frozenset[str] | set[str]) -> list[int]:
         return [i for i, w in enumerate(self.words) if w in words and self.free(i)]
 
-    def aggregate_word(self) -> tuple[str, set[int]] | None:
+    def aggregate_word(self) -> tuple[AggFunc, set[int]] | None:
         span = self.cue(*lexicon.STD_PHRASES)
         if span is not None:
             positions = set(range(*span))
@@ -222,7 +222,7 @@ class Frame:
                 return func, same
         return None
 
-    def superlative(self) -> tuple[str, int] | None:
+    def superlative(self) -> tuple[lexicon.Direction, int] | None:
         for i, word in enumerate(self.words):
             if not self.free(i):
                 continue
@@ -237,7 +237,7 @@ class Frame:
     def group_cue(self) -> tuple[int, int] | None:
         return self.cue(*lexicon.GROUP_PHRASES)
 
-    def chart(self) -> tuple[str, set[int]] | None:
+    def chart(self) -> tuple[ChartKind, set[int]] | None:
         for i, word in enumerate(self.words):
             if word in lexicon.CHART_WORDS and self.free(i):
                 positions = {i}

@@ -7,6 +7,12 @@ table. Words are compared after the reader's normalisation (lower case; the
 
 from __future__ import annotations
 
+from typing import Literal
+
+from ...analysis.plan import AggFunc, ChartKind
+
+Direction = Literal["max", "min"]
+
 # Words that carry no content of their own: articles, pronouns, auxiliaries, politeness,
 # "in the data". A question is understood when every word *not* in here is explained.
 FILLER = frozenset(
@@ -272,7 +278,7 @@ LIST_PHRASES = (
 )
 
 # Aggregate words → Plan aggregate function.
-AGGREGATE_WORDS: dict[str, str] = {
+AGGREGATE_WORDS: dict[str, AggFunc] = {
     "average": "mean",
     "avg": "mean",
     "avrage": "mean",
@@ -436,7 +442,7 @@ GROUP_PHRASES = (
     "split by",
 )
 
-CHART_WORDS: dict[str, str] = {
+CHART_WORDS: dict[str, ChartKind] = {
     "pie": "pie",
     "histogram": "hist",
     "scatter": "scatter",
