@@ -18,6 +18,7 @@ from .pieces import (
     _units_after,
     count_of,
     counted_noun,
+    group_keys,
     period_key,
     span,
 )
@@ -42,6 +43,13 @@ def targets(f: Frame) -> list[tuple[list[GroupKey], list[Derive], set[int], str 
         name = f.name_column()
         if name is not None:
             out.append(([GroupKey(column=name)], [], words, name))
+        return out
+    if f.words[cue[1] : cue[1] + 1] == ["one"]:
+        # "by school, which one has …", "for each carrier … which one is worst"
+        grouping = group_keys(f, set())
+        if grouping is not None and not grouping[1]:
+            keys, derives, used = grouping
+            out.append((keys, derives, words | used | {cue[1]}, keys[0].column))
         return out
     after = cue[1]
     for position in range(after, min(after + 3, len(f.words))):
