@@ -198,6 +198,7 @@ def tokens(text: str, *, split_camel: bool = True) -> list[str]:
     """Lower-case word tokens of a name or question, abbreviations expanded, endings stemmed."""
     text = str(text)
     spaced = (_CAMEL.sub(" ", text) if split_camel else text).replace("_", " ").lower()
+    spaced = re.sub(r"(?<=\w)['’]s\b", "", spaced)  # "men's foil" is found as "men foil"
     words = [w.strip(".'") for w in _TOKEN.findall(spaced)]
     return [singular(ABBREVIATIONS.get(w, w)) for w in words if w]
 

@@ -82,6 +82,11 @@ _LE_AFTER = re.compile(
 )
 
 
+WIN_WORDS = frozenset({"win", "wins", "won", "winner", "winners", "victory", "victories"})
+LOSE_WORDS = frozenset({"lose", "loses", "lost", "loss", "losses", "loser", "defeat", "defeats"})
+# First words of cell values that record a result (normalised like the index's keys).
+WIN_VALUES = frozenset({"w", "win", "won", "winner", "victory"})
+LOSE_VALUES = frozenset({"l", "los", "loss", "lost", "lose", "loser", "defeat", "runner"})
 Threshold = float | list[float]  # a number, or [low, high] for "between"
 _THRESHOLD_OPS: dict[str, CompareOp] = {"gt": "gt", "lt": "lt", "ge": "ge", "le": "le"}
 
@@ -121,6 +126,42 @@ class FilterReader:
             used |= set().union(*(o.positions for o in slot))
         slots += self._date_word_slots(used)
         slots += self._flag_slots(used)
+        slots += self._outcome_slots(used)
+        return slots
+
+    # -- results ("won", "lost") ------------------------------------------------------------
+    def _outcome_slots(self, used: set[int]) -> list[Slot]:
+        """ "how many games did they win": the one results column whose values say won/lost.
+
+        Read only when exactly one short text column holds such values (W, Won, Winner; L,
+        Lost, Runner-up) among others; otherwise the word stays unplaced and is asked about.
+        """
+        slots: list[Slot] = []
+        for position, word in enumerate(self.r.words):
+            if position in used or word not in lexicon.OUTCOME_WORDS:
+                continue
+            wanted = (
+                WIN_VALUES if word in WIN_WORDS else LOSE_VALUES if word in LOSE_WORDS else None
+            )
+            if wanted is None:
+                continue
+            found: list[tuple[str, list[Scalar]]] = []
+            for column, mapping in self.index.values.items():
+                if len(mapping) > 50 or column in self.index.free_text:
+                    continue
+                hits = [_scalar(v) for key, v in mapping.items() if key.split(" ")[0] in wanted]
+                hits = list(dict.fromkeys(hits))
+                if hits and len(set(mapping.values())) > len(hits):
+                    found.append((column, hits))
+            if len(found) != 1:
+                continue
+            column, hits = found[0]
+            negation = self._negation_before(position)
+            positions = {position} | ({negation} if negation is not None else set())
+            op: ConditionOp = "not_in" if negation is not None else "in"
+            condition = Condition(column=column, op=op, value=hits)
+            slots.append([FilterOption(condition, frozenset(positions), column, 0.2)])
+            used.add(position)
         return slots
 
     # -- cell values ----------------------------------------------------------------------

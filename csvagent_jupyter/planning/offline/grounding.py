@@ -19,6 +19,14 @@ from .reading import Reading
 # Compared with stemmed name tokens, so stemmed the same way ("name" → "nam").
 ENTITY_SUFFIXES = frozenset(singular(w) for w in ("id", "code", "key", "name", "no", "number"))
 NAME = singular("name")
+PERSON_TOKENS = frozenset(
+    singular(w)
+    for w in (
+        "player", "athlete", "rider", "driver", "person", "competitor", "winner", "artist",
+        "author", "manager", "coach", "candidate", "employee", "student", "patient", "agent",
+        "customer", "member", "runner", "swimmer", "skier", "cyclist", "boxer", "wrestler",
+    )
+)  # fmt: skip
 QUANTITY_TOKENS = frozenset(singular(w) for w in ("quantity", "qty", "count", "units", "unit"))
 RANK_TOKENS = frozenset(
     singular(w)
@@ -178,12 +186,12 @@ class Frame:
 
     def name_column(self) -> str | None:
         """The one column that names people or things, for 'who' questions."""
-        names = [
-            c.name
-            for c in self.index.profile.column_profiles
-            if c.type in ("text", "category")
-            and (self.index.column_tokens.get(c.name, [""])[-1] == NAME)
+        texts = [
+            c.name for c in self.index.profile.column_profiles if c.type in ("text", "category")
         ]
+        names = [c for c in texts if self.index.column_tokens.get(c, [""])[-1] == NAME]
+        if not names:  # "Player", "Athlete", "Driver(s)": a column named by a person's role
+            names = [c for c in texts if set(self.index.column_tokens.get(c, [])) & PERSON_TOKENS]
         return names[0] if len(names) == 1 else None
 
     # -- cues -------------------------------------------------------------------------------
