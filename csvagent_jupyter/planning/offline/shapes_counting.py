@@ -74,6 +74,19 @@ def count_shape(f: Frame) -> list[Candidate]:
             0.0 if full or distinct else 0.6,
             "distinct_count",
         )
+        # "unique authors" with author_id and author_name: either may be meant.
+        for other in f.mentions(numeric=False):
+            if (
+                other.start == mention.start
+                and other.column != column
+                and f.is_entity(other.column)
+            ):
+                make(
+                    Aggregate(func="count_distinct", column=other.column),
+                    span(other),
+                    0.0 if full or distinct else 0.6,
+                    "distinct_count",
+                )
         if not distinct:
             # "how many competitions" where most rows name their own: rows or distinct names?
             rows_penalty = 0.0 if _mostly_distinct(f, column) else (1.0 if full else 0.2)
