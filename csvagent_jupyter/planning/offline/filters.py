@@ -102,6 +102,7 @@ class FilterOption:
     positions: frozenset[int]
     column: str
     weight: float = 0.0  # penalty: distance between the words that bind it, loose matches
+    far: bool = False  # a threshold far outside the column's values ("150 ratings" of 0.5-5)
 
 
 Slot = list[FilterOption]
@@ -387,12 +388,14 @@ class FilterReader:
                 if self.r.words[i] in UNIT_WORDS or self.r.words[i] in lexicon.FILLER or i in loose
             }
             condition = Condition(column=mention.column, op=op, value=bound)
+            far = _fit(value, number, self.index, mention.column, strict=True) is None
             options.append(
                 FilterOption(
                     condition,
                     frozenset(words | span | unit | self._units_after(hi)),
                     mention.column,
-                    0.05 * distance + (1.0 - min(mention.score, 1.0)) * 0.2,
+                    0.05 * distance + (1.0 - min(mention.score, 1.0)) * 0.2 + (0.5 if far else 0.0),
+                    far,
                 )
             )
         if number.could_be_year and (op != "eq" or not options):

@@ -596,7 +596,7 @@ def is_cue(word: str) -> bool:
         or word in PERIOD_WORDS
         or word in OUTCOME_WORDS
         or word in CHART_WORDS
-        or word in ("percent", "percentage", "share", "proportion", "%", "ratio")
+        or word in ("percent", "percentage", "share", "proportion", "%", "ratio", "rate")
         or word in ("which", "who", "whom", "when", "weekend", "weekends")
         or word in ("last", "latest", "earliest", "previous", "next", "recent")
         or word in COMPARATIVES

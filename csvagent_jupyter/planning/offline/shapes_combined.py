@@ -253,22 +253,39 @@ def having_shape(f: Frame) -> list[Candidate]:
             )
         )
     # "with more than 900 tickets": a comparative number bound to no column counts rows.
+    far = {i for o in f.options if o.far for i in o.positions}
     for position, number in f.reading.numbers.items():
-        if position in f.filter_positions or position in f.reserved:
+        if position in f.reserved or (position in f.filter_positions and position not in far):
             continue
         op, value, words = f.reader.comparative(position, number)
         test = threshold_op(op)
         if test is None or isinstance(value, list) or position < group.end or number.percent:
             continue
-        noun_at, noun = counted_noun(f, max(words) + 1)
-        if noun_at != max(words) + 1:
-            continue  # "more than 900 tickets": the counted noun follows the number
-        counted = count_of(f, noun_at, noun)
-        if counted is None or (noun is None and not ungrounded(f, noun_at)):
+        noun_at = max(words) + 1  # "more than 900 tickets": the counted noun follows the number
+        noun = next((m for m in f.reading.columns if m.start == noun_at and m.score >= 0.6), None)
+        if (
+            noun is not None
+            and f.index.is_numeric(noun.column)
+            and noun.column not in f.filter_columns - {o.column for o in f.options if o.far}
+        ):
+            counted: tuple[Aggregate, set[int], float] | None = (
+                Aggregate(func="count"),
+                span(noun),
+                0.1,
+            )
+        elif noun_at < len(f.words) and (noun is not None or ungrounded(f, noun_at)):
+            counted = count_of(f, noun_at, noun)
+        else:
+            counted = None
+        if counted is None:
             continue
         agg, noun_words, penalty = counted
         condition = Condition(column=agg.output_name, op=test, value=value)
-        others = [o.condition for o in f.options if not is_skip(o)]
+        others = [
+            o.condition
+            for o in f.options
+            if not is_skip(o) and not (o.far and position in o.positions)
+        ]
         explained = words | noun_words | span(group) | set(range(*cue)) | f.filter_positions
         out.append(
             _having(
