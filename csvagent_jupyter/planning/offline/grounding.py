@@ -179,6 +179,11 @@ class Frame:
         tokens = set(self.index.column_tokens.get(column, []))
         return bool(tokens & RANK_TOKENS) and self.index.is_numeric(column)
 
+    def few_values(self, column: str) -> bool:
+        """A category with a handful of values (regions, departments), not names of things."""
+        profile = self.index.profile.column(column)
+        return profile is not None and profile.distinct <= 50
+
     def repeats(self, column: str) -> bool:
         profile = self.index.profile.column(column)
         rows = max(self.index.profile.rows, 1)

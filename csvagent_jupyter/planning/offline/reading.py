@@ -208,7 +208,13 @@ def read(question: str, index: SchemaIndex) -> Reading:
     # A near miss ("float_000" for "float 001") never competes with an exact name on the same words.
     exact = {(m.start, m.end) for m in mentions if m.score >= 1.0}
     mentions = [m for m in mentions if m.score >= 1.0 or (m.start, m.end) not in exact]
-    mentions += _synonym_mentions(norm, index, {(m.column, m.start) for m in mentions})
+    strong = {i for m in mentions if m.score >= 0.9 for i in range(m.start, m.end)}
+    mentions += [
+        m
+        for m in _synonym_mentions(norm, index, {(m.column, m.start) for m in mentions})
+        if m.start not in strong  # "score" names the score column, not a synonym's "grade"
+    ]
+    mentions = _undominated(mentions)
     reading.columns = [
         m for m in mentions if not (set(range(m.start, m.end)) <= value_spans and m.score < 1.0)
     ]
@@ -257,6 +263,21 @@ def _is_function_word(word: str) -> bool:
         or word in lexicon.CHART_WORDS
         or word in ("many", "much", "percent", "percentage", "share", "than", "most", "least")
     )
+
+
+def _undominated(mentions: list[ColumnMention]) -> list[ColumnMention]:
+    """Drop a partial name match that another column matches better on more of the same words:
+    "departure delay" is dep_delay_min, so arr_delay_min's lone "delay" goes."""
+    kept = []
+    for m in mentions:
+        words = set(range(m.start, m.end))
+        if any(
+            n.column != m.column and words < set(range(n.start, n.end)) and n.score > m.score
+            for n in mentions
+        ):
+            continue
+        kept.append(m)
+    return kept
 
 
 def _repeated_mentions(norm: list[str], mentions: list[ColumnMention]) -> list[ColumnMention]:

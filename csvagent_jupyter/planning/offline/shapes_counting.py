@@ -9,9 +9,10 @@ from ...analysis.plan import (
     FilterGroup,
     Plan,
 )
+from ..schema_index import ColumnMention
 from . import lexicon
 from .filters import is_skip
-from .grounding import Frame
+from .grounding import NAME, Frame
 from .pieces import (
     Candidate,
     _and,
@@ -68,25 +69,20 @@ def count_shape(f: Frame) -> list[Candidate]:
                 make(Aggregate(func="sum", column=column), span(mention), 0.3, "count_sum")
             return out
         full = mention.score >= 0.85 or f.is_entity(column)
-        make(
-            Aggregate(func="count_distinct", column=column),
-            span(mention),
-            0.0 if full or distinct else 0.6,
-            "distinct_count",
-        )
-        # "unique authors" with author_id and author_name: either may be meant.
-        for other in f.mentions(numeric=False):
-            if (
-                other.start == mention.start
-                and other.column != column
-                and f.is_entity(other.column)
-            ):
-                make(
-                    Aggregate(func="count_distinct", column=other.column),
-                    span(other),
-                    0.0 if full or distinct else 0.6,
-                    "distinct_count",
-                )
+        # "unique authors" with author_id and author_name: an id tells things apart (two
+        # authors may share a name), so the id reading comes first and the name one is offered.
+        same_place = [mention] + [
+            other
+            for other in f.mentions(numeric=False)
+            if other.start == mention.start and other.column != column and f.is_entity(other.column)
+        ]
+        for named in same_place:
+            make(
+                Aggregate(func="count_distinct", column=named.column),
+                span(named),
+                (0.0 if full or distinct else 0.6) + _name_penalty(f, named.column, same_place),
+                "distinct_count",
+            )
         if not distinct:
             # "how many competitions" where most rows name their own: rows or distinct names?
             rows_penalty = 0.0 if _mostly_distinct(f, column) else (1.0 if full else 0.2)
@@ -96,11 +92,19 @@ def count_shape(f: Frame) -> list[Candidate]:
         return out
     subject = {position} if position is not None and ungrounded(f, position) else set()
     make(Aggregate(func="count"), subject, 0.0, "count_rows")
-    if subject:
+    said_rows = f.words[cue[1] : cue[1] + 1] in (["rows"], ["records"], ["entries"], ["lines"])
+    if subject and not said_rows:
         # "how many vessels" on a table with a Quantity column: rows, or the quantities summed.
         for column in f.quantity_columns():
             make(Aggregate(func="sum", column=column), subject, 0.0, "count_sum")
     return out
+
+
+def _name_penalty(f: Frame, column: str, same_place: list[ColumnMention]) -> float:
+    """Counting things by their name when an id column names them too weighs a little more."""
+    if len(same_place) < 2:
+        return 0.0
+    return 0.3 if f.index.column_tokens.get(column, [""])[-1] == NAME else 0.0
 
 
 def _mostly_distinct(f: Frame, column: str) -> bool:

@@ -138,7 +138,8 @@ def extreme_shape(f: Frame) -> list[Candidate]:
                     and f.repeats(column)
                     and not f.is_entity(column)
                     and not has_single(f)
-                ):
+                    and f.few_values(column)
+                ):  # a department's "highest salary": one person's, or the average? (not a SKU's)
                     options.append(
                         (Aggregate(func="mean", column=m.column), span(m), 0.0, "group_mean")
                     )
