@@ -390,9 +390,10 @@ def test_results_verbs_and_qualified_values(agent: Agent, tmp_path: Path) -> Non
         }
     )
     agent.load(write_csv(frame, tmp_path / "career.csv"))
-    # Result verbs ("win", "lost") are not tied to an outcome column yet: declined.
-    ask_declines(agent, "how many tournaments did she win?")
-    assert ask_ok(agent, "how many rows where Outcome is Winner").value == 3
+    # Result verbs read the one column that records results ("Winner", "Runner-up").
+    assert ask_ok(agent, "how many tournaments did she win?").value == 3
+    assert ask_ok(agent, "how many finals were lost?").value == 2
+    assert ask_ok(agent, "how many hard surface finals are there?").value == 3
 
 
 def test_columns_named_by_numbers_and_short_names(agent: Agent, tmp_path: Path) -> None:

@@ -280,3 +280,22 @@ def test_formulas_over_two_columns(agent: Agent, tmp_path: Path) -> None:
     assert revenue.plan is not None and revenue.plan.derive
     gap = ask_ok(agent, "average unit price minus units sold")
     assert gap.value == pytest.approx((frame["Unit Price"] - frame["Units Sold"]).mean())
+
+
+@pytest.mark.parametrize(
+    ("column", "won", "lost"), [("Result", "W", "L"), ("outcome", "Won", "Lost")]
+)
+def test_result_words_read_the_results_column(
+    agent: Agent, tmp_path: Path, column: str, won: str, lost: str
+) -> None:
+    frame = pd.DataFrame(
+        {
+            "Opponent": ["Ajax", "Benfica", "Celtic", "Dundee", "Everton"],
+            column: [won, lost, won, won, lost],
+            "Attendance": [1200, 3400, 2100, 900, 5000],
+        }
+    )
+    agent.load(write_csv(frame, tmp_path / "games.csv"))
+    assert ask_ok(agent, "how many games did they win?").value == 3
+    assert ask_ok(agent, "how many games were lost?").value == 2
+    assert ask_ok(agent, "how many games did they not win?").value == 2

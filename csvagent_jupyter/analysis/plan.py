@@ -49,6 +49,11 @@ AggFunc = Literal[
     "outliers_zscore",
 ]
 CompareOp = Literal["eq", "ne", "lt", "le", "gt", "ge"]
+ConditionOp = Literal[
+    "eq", "ne", "lt", "le", "gt", "ge", "in", "not_in", "between",
+    "contains", "startswith", "endswith", "is_null", "not_null",
+]  # fmt: skip
+ChartKind = Literal["bar", "barh", "line", "scatter", "hist", "pie", "box"]
 CalcOp = Literal["difference", "ratio", "percent", "percent_change", "sum", "product"]
 TimeUnit = Literal["days", "hours", "minutes", "seconds"]
 NUMERIC_AGGS = frozenset(
@@ -65,10 +70,7 @@ class Condition(_Model):
 
     kind: Literal["condition"] = "condition"
     column: str
-    op: Literal[
-        "eq", "ne", "lt", "le", "gt", "ge", "in", "not_in", "between",
-        "contains", "startswith", "endswith", "is_null", "not_null",
-    ]  # fmt: skip
+    op: ConditionOp
     value: Scalar | list[Scalar] | None = Field(
         default=None,
         description="A constant; a list for in/not_in; [low, high] (inclusive) for between; none for is_null/not_null.",
@@ -254,7 +256,7 @@ class Statistic(_Model):
 
 
 class ChartSpec(_Model):
-    kind: Literal["bar", "barh", "line", "scatter", "hist", "pie", "box"]
+    kind: ChartKind
     x: str | None = Field(
         default=None, description="A column of the result table (categories, time, or values)."
     )

@@ -170,10 +170,17 @@ def _strip_ending(word: str) -> str:
     Applied the same way to names, values and questions, so only consistency matters,
     not linguistic accuracy (no dependency for a dozen lines).
     """
-    if len(word) <= 3 or word.isdigit() or word.endswith(("ss", "us", "is")):
+    if len(word) <= 3 or word.isdigit():
         return word
+    if len(word) == 4 and word.endswith("us"):
+        return word[:-1]  # "skus", "ids": short plurals, not "status"
+    if word.endswith(("ss", "us", "is")):
+        return word
+    # "movies"/"movie" and "companies"/"company" must meet: both y and ies end in i.
     if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
+        return word[:-3] + "i"
+    if word.endswith("y") and len(word) > 3 and word[-2] not in "aeiou":
+        return word[:-1] + "i"
     for suffix in ("ing", "ed", "es", "s", "e"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             stem = word[: -len(suffix)]
@@ -194,6 +201,7 @@ def tokens(text: object, *, split_camel: bool = True) -> list[str]:
     Any value is read as its text: a column's values (numbers, dates) are tokenised too."""
     text = str(text)
     spaced = (_CAMEL.sub(" ", text) if split_camel else text).replace("_", " ").lower()
+    spaced = re.sub(r"(?<=\w)['’]s\b", "", spaced)  # "men's foil" is found as "men foil"
     words = [w.strip(".'") for w in _TOKEN.findall(spaced)]
     return [singular(ABBREVIATIONS.get(w, w)) for w in words if w]
 

@@ -80,12 +80,12 @@ class OfflinePlanner:
         nth = _nth(reading)
         if nth is not None:
             reserved = reserved | nth[1]
-        index = QuestionIndex(self.index, reading.derived)
-        reader = FilterReader(reading, index, reserved)  # type: ignore[arg-type]
+        index = QuestionIndex.over(self.index, reading.derived)
+        reader = FilterReader(reading, index, reserved)
         slots = reader.slots()
         found: list[tuple[Candidate, float]] = []
         for options in itertools.islice(itertools.product(*slots), MAX_FRAMES):
-            frame = Frame(reading, index, _consistent(options), reader, reserved)  # type: ignore[arg-type]
+            frame = Frame(reading, index, _consistent(options), reader, reserved)
             for shape in SHAPES:
                 found += [(c, frame.weight) for c in shape(frame)]
             if top is not None:
@@ -153,7 +153,7 @@ def _at_place(candidate: Candidate, place: int, words: set[int]) -> Candidate:
         )
     if not plan.sort or plan.limit not in (1, None) or plan.offset:
         return candidate
-    update = {"offset": place - 1, "limit": 1}
+    update: dict[str, object] = {"offset": place - 1, "limit": 1}
     if plan.answer == "list":
         update["answer"] = "auto"
     moved = plan.model_copy(update=update)
@@ -175,7 +175,9 @@ def _consistent(options: tuple[FilterOption, ...]) -> list[FilterOption]:
     return kept
 
 
-def _top_n(reading: Reading) -> tuple[set[int], tuple[int, str, set[int]] | None]:
+def _top_n(
+    reading: Reading,
+) -> tuple[set[int], tuple[int, lexicon.Direction, set[int]] | None]:
     """'top 3', 'the 5 highest', 'bottom two': the count, the direction and their words."""
     words = reading.words
     for position, number in reading.numbers.items():
@@ -184,7 +186,7 @@ def _top_n(reading: Reading) -> tuple[set[int], tuple[int, str, set[int]] | None
         before = words[position - 1] if position else ""
         after = words[position + 1] if position + 1 < len(words) else ""
         if before in ("top", "first", "best", "bottom", "last", "worst"):
-            direction = "min" if before in ("bottom", "worst") else "max"
+            direction: lexicon.Direction = "min" if before in ("bottom", "worst") else "max"
             n = int(number.value)
             return {position - 1, position}, (n, direction, {position - 1, position})
         if after in lexicon.MAX_WORDS or after in lexicon.MIN_WORDS:

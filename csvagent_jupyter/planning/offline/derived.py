@@ -7,13 +7,15 @@ shapes; plans that use it get the ``Derive`` step that makes it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass, field, fields
+from typing import Literal
 
-from ...analysis.plan import Derive, Plan
+from ...analysis.plan import Derive, Plan, TimeUnit
 from ..schema_index import ColumnMention, SchemaIndex
 
-OPERATORS: dict[tuple[str, ...], str] = {
+Operator = Literal["+", "-", "*", "/"]
+
+OPERATORS: dict[tuple[str, ...], Operator] = {
     ("x",): "*",
     ("times",): "*",
     ("*",): "*",
@@ -28,7 +30,7 @@ OPERATORS: dict[tuple[str, ...], str] = {
     ("divided", "by"): "/",
     ("over",): "/",
 }
-TIME_UNITS = {
+TIME_UNITS: dict[str, TimeUnit] = {
     "hours": "hours",
     "hour": "hours",
     "minutes": "minutes",
@@ -91,37 +93,41 @@ def _name_before(words: list[str], start: int, mentions: list[ColumnMention]) ->
 
 
 def _derive(
-    left: str, symbol: str, right: str, words: list[str], index: SchemaIndex
+    left: str, symbol: Operator, right: str, words: list[str], index: SchemaIndex
 ) -> Derive | None:
     kinds = index.type_of(left), index.type_of(right)
     if kinds == ("datetime", "datetime") and symbol == "-":
-        unit = next((TIME_UNITS[w] for w in words if w in TIME_UNITS), "days")
+        unit: TimeUnit = next((TIME_UNITS[w] for w in words if w in TIME_UNITS), "days")
         name = f"{left} - {right} ({unit})"
-        return Derive(name=name, kind="date_diff", left=left, right=right, unit=unit)  # type: ignore[arg-type]
+        return Derive(name=name, kind="date_diff", left=left, right=right, unit=unit)
     if index.is_numeric(left) and index.is_numeric(right):
         name = f"{left} {symbol} {right}"
-        return Derive(name=name, kind="arithmetic", left=left, operator=symbol, right=right)  # type: ignore[arg-type]
+        return Derive(name=name, kind="arithmetic", left=left, operator=symbol, right=right)
     return None
 
 
 @dataclass
-class QuestionIndex:
+class QuestionIndex(SchemaIndex):
     """The table's index plus the columns one question derives (numbers, by construction)."""
 
-    base: SchemaIndex
     derived: dict[str, Derive] = field(default_factory=dict)
 
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.base, name)
+    @classmethod
+    def over(cls, base: SchemaIndex, derived: dict[str, Derive]) -> SchemaIndex:
+        """``base`` itself when nothing is derived; else a copy that knows the formulas."""
+        if not derived:
+            return base
+        shared = {f.name: getattr(base, f.name) for f in fields(base)}
+        return cls(**shared, derived=derived)
 
     def type_of(self, column: str) -> str:
-        return "number" if column in self.derived else self.base.type_of(column)
+        return "number" if column in self.derived else super().type_of(column)
 
     def is_numeric(self, column: str) -> bool:
-        return column in self.derived or self.base.is_numeric(column)
+        return column in self.derived or super().is_numeric(column)
 
     def is_identifier(self, column: str) -> bool:
-        return column not in self.derived and self.base.is_identifier(column)
+        return column not in self.derived and super().is_identifier(column)
 
 
 def with_derives(plan: Plan, derived: dict[str, Derive]) -> Plan:

@@ -14,7 +14,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ...analysis.plan import Condition, Filter, FilterGroup
+from ...analysis.plan import (
+    CompareOp,
+    Condition,
+    ConditionOp,
+    DatePart,
+    Filter,
+    FilterGroup,
+    Scalar,
+)
 from ..schema_index import ColumnMention, SchemaIndex, ValueMention, normalize
 from . import lexicon
 from .reading import Number, Reading
@@ -74,12 +82,27 @@ _LE_AFTER = re.compile(
 )
 
 
+WIN_WORDS = frozenset({"win", "wins", "won", "winner", "winners", "victory", "victories"})
+LOSE_WORDS = frozenset({"lose", "loses", "lost", "loss", "losses", "loser", "defeat", "defeats"})
+# First words of cell values that record a result (normalised like the index's keys).
+WIN_VALUES = frozenset({"w", "win", "won", "winner", "victory"})
+LOSE_VALUES = frozenset({"l", "los", "loss", "lost", "lose", "loser", "defeat", "runner"})
+Threshold = float | list[float]  # a number, or [low, high] for "between"
+_THRESHOLD_OPS: dict[str, CompareOp] = {"gt": "gt", "lt": "lt", "ge": "ge", "le": "le"}
+
+
+def threshold_op(op: str) -> CompareOp | None:
+    """The comparison of a threshold ("above", "at most"); None for equality and ranges."""
+    return _THRESHOLD_OPS.get(op)
+
+
 @dataclass(frozen=True)
 class FilterOption:
     condition: Filter
     positions: frozenset[int]
     column: str
     weight: float = 0.0  # penalty: distance between the words that bind it, loose matches
+    far: bool = False  # a threshold far outside the column's values ("150 ratings" of 0.5-5)
 
 
 Slot = list[FilterOption]
@@ -104,6 +127,42 @@ class FilterReader:
             used |= set().union(*(o.positions for o in slot))
         slots += self._date_word_slots(used)
         slots += self._flag_slots(used)
+        slots += self._outcome_slots(used)
+        return slots
+
+    # -- results ("won", "lost") ------------------------------------------------------------
+    def _outcome_slots(self, used: set[int]) -> list[Slot]:
+        """ "how many games did they win": the one results column whose values say won/lost.
+
+        Read only when exactly one short text column holds such values (W, Won, Winner; L,
+        Lost, Runner-up) among others; otherwise the word stays unplaced and is asked about.
+        """
+        slots: list[Slot] = []
+        for position, word in enumerate(self.r.words):
+            if position in used or word not in lexicon.OUTCOME_WORDS:
+                continue
+            wanted = (
+                WIN_VALUES if word in WIN_WORDS else LOSE_VALUES if word in LOSE_WORDS else None
+            )
+            if wanted is None:
+                continue
+            found: list[tuple[str, list[Scalar]]] = []
+            for column, mapping in self.index.values.items():
+                if len(mapping) > 50 or column in self.index.free_text:
+                    continue
+                hits = [_scalar(v) for key, v in mapping.items() if key.split(" ")[0] in wanted]
+                hits = list(dict.fromkeys(hits))
+                if hits and len(set(mapping.values())) > len(hits):
+                    found.append((column, hits))
+            if len(found) != 1:
+                continue
+            column, hits = found[0]
+            negation = self._negation_before(position)
+            positions = {position} | ({negation} if negation is not None else set())
+            op: ConditionOp = "not_in" if negation is not None else "in"
+            condition = Condition(column=column, op=op, value=hits)
+            slots.append([FilterOption(condition, frozenset(positions), column, 0.2)])
+            used.add(position)
         return slots
 
     # -- cell values ----------------------------------------------------------------------
@@ -123,7 +182,7 @@ class FilterReader:
             by_column.setdefault(mention.column, []).append(mention)
         slots: list[Slot] = []
         for column, found in by_column.items():
-            values = list(
+            values: list[Scalar] = list(
                 dict.fromkeys(v for m in found for v in self._family(column, _scalar(m.value)))
             )
             negation = self._negation_before(min(m.start for m in found))
@@ -154,19 +213,19 @@ class FilterReader:
             slots.append([option, _SKIP] if names_column or loose else [option])
         return slots
 
-    def _family(self, column: str, value: object) -> list[object]:
+    def _family(self, column: str, value: Scalar) -> list[Scalar]:
         """A value and its qualified variants: 'Hard' also means 'Hard (i)' and 'Hard [2]'."""
         if not isinstance(value, str):
             return [value]
         pattern = re.compile(rf"^{re.escape(value.strip())}\s*[(\[].*[)\]]\s*$", re.IGNORECASE)
-        variants = [
+        variants: list[Scalar] = [
             v
             for v in self.index.values.get(column, {}).values()
             if isinstance(v, str) and pattern.match(v)
         ]
         return [value, *variants]
 
-    def _contained_in_others(self, column: str, values: list[object]) -> Condition | None:
+    def _contained_in_others(self, column: str, values: list[Scalar]) -> Condition | None:
         """A 'contains' reading when the one value named is also a whole word of other values."""
         if len(values) != 1 or not isinstance(values[0], str) or len(values[0]) < 4:
             return None
@@ -223,7 +282,7 @@ class FilterReader:
         for position, number in sorted(self.r.numbers.items()):
             if position in skip:
                 continue
-            op, value, words = self._comparative(position, number)
+            op, value, words = self.comparative(position, number)
             if op == "between":
                 skip |= words
             options = self._bind_number(position, number, op, value, frozenset(words))
@@ -232,10 +291,10 @@ class FilterReader:
                 skip |= words
         return slots
 
-    def _comparative(self, position: int, number: Number) -> tuple[str, object, set[int]]:
+    def comparative(self, position: int, number: Number) -> tuple[ConditionOp, Threshold, set[int]]:
+        """How the sentence compares the number at ``position``, its value, and the words."""
         w = self.r.words
         before = " ".join(w[max(0, position - 3) : position])
-        after = " ".join(w[position + 1 : position + 3])
         words = {position}
         if position >= 1 and w[position - 1] in ("between", "from") and position + 2 < len(w):
             other = self.r.numbers.get(position + 2)
@@ -245,14 +304,15 @@ class FilterReader:
                     [number.value, other.value],
                     {position - 1, position, position + 1, position + 2},
                 )
-        for pattern, op in (
+        patterns: tuple[tuple[str, ConditionOp], ...] = (
             (r"(?:at least|no less than|not less than|minimum of|a minimum of)$", "ge"),
             (r"(?:at most|no more than|not more than|maximum of|up to|within)$", "le"),
             (r"since$", "ge"),
             (rf"{lexicon.GREATER}(?: than)?$", "gt"),
             (rf"{lexicon.LESS}(?: than)?$", "lt"),
             (r"(?:equal to|exactly|equals|=)$", "eq"),
-        ):
+        )
+        for pattern, op in patterns:
             match = re.search(pattern, before)
             if match:
                 count = len(match.group(0).split())
@@ -265,7 +325,6 @@ class FilterReader:
                 return "ge", number.value, words | {tail, tail + 1}
             if _LE_AFTER.match(phrase):
                 return "le", number.value, words | {tail, tail + 1}
-        del after
         return "eq", number.value, words
 
     def _after_number(self, position: int) -> int | None:
@@ -276,7 +335,12 @@ class FilterReader:
         return i if i + 1 < len(self.r.words) and self.r.words[i] == "or" else None
 
     def _bind_number(
-        self, position: int, number: Number, op: str, value: object, words: frozenset[int]
+        self,
+        position: int,
+        number: Number,
+        op: ConditionOp,
+        value: Threshold,
+        words: frozenset[int],
     ) -> Slot:
         options: Slot = []
         lo, hi = min(words), max(words)
@@ -323,13 +387,15 @@ class FilterReader:
                 for i in gap
                 if self.r.words[i] in UNIT_WORDS or self.r.words[i] in lexicon.FILLER or i in loose
             }
-            condition = Condition(column=mention.column, op=op, value=bound)  # type: ignore[arg-type]
+            condition = Condition(column=mention.column, op=op, value=bound)
+            far = _fit(value, number, self.index, mention.column, strict=True) is None
             options.append(
                 FilterOption(
                     condition,
                     frozenset(words | span | unit | self._units_after(hi)),
                     mention.column,
-                    0.05 * distance + (1.0 - min(mention.score, 1.0)) * 0.2,
+                    0.05 * distance + (1.0 - min(mention.score, 1.0)) * 0.2 + (0.5 if far else 0.0),
+                    far,
                 )
             )
         if number.could_be_year and (op != "eq" or not options):
@@ -363,7 +429,7 @@ class FilterReader:
         word = self.r.words[position]
         if position in self.r.numbers or lexicon.is_cue(word) or not word.isalpha():
             return False
-        spans = [*self.r.columns, *self.r.values]
+        spans: list[ColumnMention | ValueMention] = [*self.r.columns, *self.r.values]
         return not any(m.start <= position < m.end for m in spans)
 
     # -- dates ----------------------------------------------------------------------------
@@ -377,8 +443,9 @@ class FilterReader:
                 c.type == "integer"
                 and "year" in self.index.column_tokens.get(c.name, [])
                 and isinstance(c.min, int | float)
+                and isinstance(c.max, int | float)
                 and c.min >= 1800
-                and (c.max or 0) <= 2100
+                and c.max <= 2100
             ):
                 out.append(c.name)
         return out
@@ -394,7 +461,9 @@ class FilterReader:
         everything = [(c, True, 0.1) for c in dates] + [(c, False, 0.1) for c in years]
         return everything
 
-    def _year_options(self, position: int, op: str, year: int, words: frozenset[int]) -> Slot:
+    def _year_options(
+        self, position: int, op: ConditionOp, year: int, words: frozenset[int]
+    ) -> Slot:
         before = self.r.words[position - 1] if position else ""
         if (
             op == "eq"
@@ -409,7 +478,7 @@ class FilterReader:
             positions = set(words) | self._mention_positions(column)
             condition = Condition(
                 column=column, op=op, value=year, part="year" if is_date else None
-            )  # type: ignore[arg-type]
+            )
             options.append(FilterOption(condition, frozenset(positions), column, penalty))
         return options
 
@@ -422,7 +491,8 @@ class FilterReader:
         for position, word in enumerate(self.r.words):
             if position in used:
                 continue
-            part, value = None, None
+            part: DatePart | None = None
+            value = 0
             if word in lexicon.MONTHS and (word != "may" or self._month_context(position)):
                 part, value = "month", lexicon.MONTHS[word]
             elif word in lexicon.WEEKDAYS and len(word) > 3:
@@ -439,7 +509,7 @@ class FilterReader:
                 if not is_date:
                     continue
                 positions = words | self._mention_positions(column)
-                condition: Filter = Condition(column=column, op="eq", value=value, part=part)  # type: ignore[arg-type]
+                condition: Filter = Condition(column=column, op="eq", value=value, part=part)
                 if year is not None and year.could_be_year:
                     positions.add(year_at)
                     condition = FilterGroup(
@@ -523,13 +593,14 @@ def is_skip(option: FilterOption) -> bool:
 
 
 def _fit(
-    value: object, number: Number, index: SchemaIndex, column: str, *, strict: bool
-) -> object | None:
+    value: Threshold, number: Number, index: SchemaIndex, column: str, *, strict: bool
+) -> Scalar | list[Scalar] | None:
     """The threshold as the column holds it, or None if it cannot be a value of that column."""
     profile = index.profile.column(column)
-    if profile is None or isinstance(value, list):
-        return value if profile is not None else None
-    assert isinstance(value, float | int)
+    if profile is None:
+        return None
+    if isinstance(value, list):
+        return list(value)
     low, high = profile.min, profile.max
     if not isinstance(low, int | float) or not isinstance(high, int | float):
         return value
@@ -541,11 +612,15 @@ def _fit(
     return int(value) if float(value).is_integer() else value
 
 
-def _scalar(value: object) -> str | int | float | bool:
+def _scalar(value: object) -> Scalar:
+    """A cell value as a plain Python scalar (numpy scalars unwrapped)."""
     if isinstance(value, bool | int | float | str):
         return value
-    if hasattr(value, "item"):
-        return value.item()  # type: ignore[no-any-return]
+    item = getattr(value, "item", None)
+    if callable(item):
+        plain = item()
+        if isinstance(plain, bool | int | float | str):
+            return plain
     return str(value)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ...analysis.plan import Filter
+from ...analysis.plan import AggFunc, ChartKind, Filter
 from ..schema_index import ColumnMention, SchemaIndex, singular
 from . import lexicon
 from .filters import FilterOption, FilterReader, combine, is_skip
@@ -19,6 +19,14 @@ from .reading import Reading
 # Compared with stemmed name tokens, so stemmed the same way ("name" → "nam").
 ENTITY_SUFFIXES = frozenset(singular(w) for w in ("id", "code", "key", "name", "no", "number"))
 NAME = singular("name")
+PERSON_TOKENS = frozenset(
+    singular(w)
+    for w in (
+        "player", "athlete", "rider", "driver", "person", "competitor", "winner", "artist",
+        "author", "manager", "coach", "candidate", "employee", "student", "patient", "agent",
+        "customer", "member", "runner", "swimmer", "skier", "cyclist", "boxer", "wrestler",
+    )
+)  # fmt: skip
 QUANTITY_TOKENS = frozenset(singular(w) for w in ("quantity", "qty", "count", "units", "unit"))
 RANK_TOKENS = frozenset(
     singular(w)
@@ -120,11 +128,11 @@ class Frame:
         return [m for m in self.mentions() if self.index.type_of(m.column) == "datetime"]
 
     def mention_after(
-        self, position: int, window: int = 4, **kwargs: object
+        self, position: int, window: int = 4, *, numeric: bool | None = None
     ) -> ColumnMention | None:
         found = [
             m
-            for m in self.mentions(**kwargs)  # type: ignore[arg-type]
+            for m in self.mentions(numeric=numeric)
             if position < m.start <= position + window
             and all(self._gap_ok(i) for i in range(position + 1, m.start))
         ]
@@ -178,12 +186,12 @@ class Frame:
 
     def name_column(self) -> str | None:
         """The one column that names people or things, for 'who' questions."""
-        names = [
-            c.name
-            for c in self.index.profile.column_profiles
-            if c.type in ("text", "category")
-            and (self.index.column_tokens.get(c.name, [""])[-1] == NAME)
+        texts = [
+            c.name for c in self.index.profile.column_profiles if c.type in ("text", "category")
         ]
+        names = [c for c in texts if self.index.column_tokens.get(c, [""])[-1] == NAME]
+        if not names:  # "Player", "Athlete", "Driver(s)": a column named by a person's role
+            names = [c for c in texts if set(self.index.column_tokens.get(c, [])) & PERSON_TOKENS]
         return names[0] if len(names) == 1 else None
 
     # -- cues -------------------------------------------------------------------------------
@@ -201,7 +209,7 @@ class Frame:
     def word_positions(self, words: frozenset[str] | set[str]) -> list[int]:
         return [i for i, w in enumerate(self.words) if w in words and self.free(i)]
 
-    def aggregate_word(self) -> tuple[str, set[int]] | None:
+    def aggregate_word(self) -> tuple[AggFunc, set[int]] | None:
         span = self.cue(*lexicon.STD_PHRASES)
         if span is not None:
             positions = set(range(*span))
@@ -222,7 +230,7 @@ class Frame:
                 return func, same
         return None
 
-    def superlative(self) -> tuple[str, int] | None:
+    def superlative(self) -> tuple[lexicon.Direction, int] | None:
         for i, word in enumerate(self.words):
             if not self.free(i):
                 continue
@@ -237,7 +245,7 @@ class Frame:
     def group_cue(self) -> tuple[int, int] | None:
         return self.cue(*lexicon.GROUP_PHRASES)
 
-    def chart(self) -> tuple[str, set[int]] | None:
+    def chart(self) -> tuple[ChartKind, set[int]] | None:
         for i, word in enumerate(self.words):
             if word in lexicon.CHART_WORDS and self.free(i):
                 positions = {i}

@@ -7,6 +7,12 @@ table. Words are compared after the reader's normalisation (lower case; the
 
 from __future__ import annotations
 
+from typing import Literal
+
+from ...analysis.plan import AggFunc, ChartKind
+
+Direction = Literal["max", "min"]
+
 # Words that carry no content of their own: articles, pronouns, auxiliaries, politeness,
 # "in the data". A question is understood when every word *not* in here is explained.
 FILLER = frozenset(
@@ -272,7 +278,7 @@ LIST_PHRASES = (
 )
 
 # Aggregate words → Plan aggregate function.
-AGGREGATE_WORDS: dict[str, str] = {
+AGGREGATE_WORDS: dict[str, AggFunc] = {
     "average": "mean",
     "avg": "mean",
     "avrage": "mean",
@@ -436,7 +442,7 @@ GROUP_PHRASES = (
     "split by",
 )
 
-CHART_WORDS: dict[str, str] = {
+CHART_WORDS: dict[str, ChartKind] = {
     "pie": "pie",
     "histogram": "hist",
     "scatter": "scatter",
@@ -590,7 +596,7 @@ def is_cue(word: str) -> bool:
         or word in PERIOD_WORDS
         or word in OUTCOME_WORDS
         or word in CHART_WORDS
-        or word in ("percent", "percentage", "share", "proportion", "%", "ratio")
+        or word in ("percent", "percentage", "share", "proportion", "%", "ratio", "rate")
         or word in ("which", "who", "whom", "when", "weekend", "weekends")
         or word in ("last", "latest", "earliest", "previous", "next", "recent")
         or word in COMPARATIVES

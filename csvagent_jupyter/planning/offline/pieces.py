@@ -7,10 +7,13 @@ the same rules serve every table; nothing here knows a particular column name.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import cast
 
 from ...analysis.plan import (
     Aggregate,
+    Bucket,
     ChartSpec,
+    DatePart,
     Derive,
     Filter,
     FilterGroup,
@@ -97,17 +100,19 @@ def period_key(
     column = columns[0]
     used = {position} | (span(dates[0]) if dates else set())
     if period in ("month", "weekday") and (not grouping or period == "weekday"):
-        part = "month_name" if period == "month" else "weekday_name"
+        part: DatePart = "month_name" if period == "month" else "weekday_name"
         name = "month" if period == "month" else "weekday"
-        derive = Derive(name=name, kind="date_part", column=column, part=part)  # type: ignore[arg-type]
+        derive = Derive(name=name, kind="date_part", column=column, part=part)
         return [GroupKey(column=name)], [derive], used
     if period in ("year", "hour", "quarter"):
-        derive = Derive(name=period, kind="date_part", column=column, part=period)  # type: ignore[arg-type]
+        calendar = cast(DatePart, period)  # one of the three, checked just above
+        derive = Derive(name=period, kind="date_part", column=column, part=calendar)
         return [GroupKey(column=period)], [derive], used
-    bucket = {"day": "day", "week": "week", "month": "month"}.get(period)
+    buckets: dict[str, Bucket] = {"day": "day", "week": "week", "month": "month"}
+    bucket = buckets.get(period)
     if bucket is None:
         return None
-    return [GroupKey(column=column, bucket=bucket)], [], used  # type: ignore[arg-type]
+    return [GroupKey(column=column, bucket=bucket)], [], used
 
 
 def with_chart(f: Frame, plan: Plan, explained: set[int]) -> Plan:
@@ -120,7 +125,7 @@ def with_chart(f: Frame, plan: Plan, explained: set[int]) -> Plan:
     explained |= positions | {
         i for i in range(len(f.words)) if f.words[i] in ("as", "a", "chart", "in")
     }
-    return plan.model_copy(update={"chart": ChartSpec(kind=kind), "answer_column": None})  # type: ignore[arg-type]
+    return plan.model_copy(update={"chart": ChartSpec(kind=kind), "answer_column": None})
 
 
 def counted_noun(f: Frame, after: int) -> tuple[int | None, ColumnMention | None]:

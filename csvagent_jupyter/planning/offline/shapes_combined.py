@@ -7,9 +7,18 @@ values of one column ("AA minus DL"), or two periods ("from 2022 to 2023").
 
 from __future__ import annotations
 
-from ...analysis.plan import Aggregate, Condition, Filter, FilterGroup, GroupKey, Plan
+from ...analysis.plan import (
+    Aggregate,
+    Condition,
+    DatePart,
+    Filter,
+    FilterGroup,
+    GroupKey,
+    Plan,
+    Scalar,
+)
 from . import lexicon
-from .filters import FilterOption, is_skip
+from .filters import FilterOption, is_skip, threshold_op
 from .grounding import Frame
 from .pieces import Candidate, _and, count_of, counted_noun, group_keys, span, ungrounded
 
@@ -30,7 +39,7 @@ def _measure(f: Frame, exclude: set[str]) -> tuple[Aggregate, set[int], float] |
         m = measures[0]
         if found is None:
             return Aggregate(func="sum", column=m.column), span(m), 0.3
-        return Aggregate(func=found[0], column=m.column), span(m) | found[1], 0.0  # type: ignore[arg-type]
+        return Aggregate(func=found[0], column=m.column), span(m) | found[1], 0.0
     if found is not None or "much" in f.words:
         return None  # "how much more did we spend": an amount, and none is named here
     return Aggregate(func="count"), set(), 0.2
@@ -50,8 +59,8 @@ def _two_values(f: Frame) -> FilterOption | None:
     return found[0] if len(found) == 1 else None
 
 
-def _side(column: str, value: object, others: list[Filter], agg: Aggregate) -> dict[str, object]:
-    condition = Condition(column=column, op="eq", value=value)  # type: ignore[arg-type]
+def _side(column: str, value: Scalar, others: list[Filter], agg: Aggregate) -> dict[str, object]:
+    condition = Condition(column=column, op="eq", value=value)
     filters = _and([*others, condition])
     return {
         "operation": "aggregate",
@@ -122,7 +131,7 @@ def two_value_shape(f: Frame) -> list[Candidate]:
     return out
 
 
-def _around(f: Frame, at: int, option: FilterOption) -> tuple[object, object] | None:
+def _around(f: Frame, at: int, option: FilterOption) -> tuple[Scalar, Scalar] | None:
     """The two values on either side of 'minus' ("(placebo minus drug B)"), in that order."""
     assert isinstance(option.condition, Condition) and isinstance(option.condition.value, list)
     values = option.condition.value
@@ -159,8 +168,8 @@ def growth_shape(f: Frame) -> list[Candidate]:
         return []
     agg, used, penalty = measure
 
-    def side(value: object) -> dict[str, object]:
-        condition = Condition(column=column, op="eq", value=value, part=part)  # type: ignore[arg-type]
+    def side(value: Scalar) -> dict[str, object]:
+        condition = Condition(column=column, op="eq", value=value, part=part)
         filters = _and([*others, condition])
         return {
             "operation": "aggregate",
@@ -178,7 +187,7 @@ def growth_shape(f: Frame) -> list[Candidate]:
     return [Candidate(plan, explained, "growth_pct", penalty)]
 
 
-def _periods(f: Frame, a: int, b: int) -> tuple[str, str | None, object, object] | None:
+def _periods(f: Frame, a: int, b: int) -> tuple[str, DatePart | None, Scalar, Scalar] | None:
     """The column and the two values of 'from A to B': years, months, or two cell values."""
     dates = [c.name for c in f.index.profile.column_profiles if c.type == "datetime"]
     named = [m.column for m in f.dates()]
@@ -229,7 +238,7 @@ def having_shape(f: Frame) -> list[Candidate]:
         if found is None:
             continue  # "have salary above N" is a row filter; a group test names its aggregate
         func, used, penalty = found[0], found[1], 0.0
-        agg = Aggregate(func=func, column=condition.column)  # type: ignore[arg-type]
+        agg = Aggregate(func=func, column=condition.column)
         others = [o.condition for o in f.options if o is not option and not is_skip(o)]
         out.append(
             _having(
@@ -239,26 +248,44 @@ def having_shape(f: Frame) -> list[Candidate]:
                 condition,
                 others,
                 count_cue is not None,
-                option.positions | used | span(group) | set(range(*cue)),
+                set(option.positions) | used | span(group) | set(range(*cue)),
                 penalty,
             )
         )
     # "with more than 900 tickets": a comparative number bound to no column counts rows.
+    far = {i for o in f.options if o.far for i in o.positions}
     for position, number in f.reading.numbers.items():
-        if position in f.filter_positions or position in f.reserved:
+        if position in f.reserved or (position in f.filter_positions and position not in far):
             continue
-        op, value, words = f.reader._comparative(position, number)
-        if op not in ("gt", "lt", "ge", "le") or position < group.end or number.percent:
+        op, value, words = f.reader.comparative(position, number)
+        test = threshold_op(op)
+        if test is None or isinstance(value, list) or position < group.end or number.percent:
             continue
-        noun_at, noun = counted_noun(f, max(words) + 1)
-        if noun_at != max(words) + 1:
-            continue  # "more than 900 tickets": the counted noun follows the number
-        counted = count_of(f, noun_at, noun)
-        if counted is None or (noun is None and not ungrounded(f, noun_at)):
+        noun_at = max(words) + 1  # "more than 900 tickets": the counted noun follows the number
+        noun = next((m for m in f.reading.columns if m.start == noun_at and m.score >= 0.6), None)
+        if (
+            noun is not None
+            and f.index.is_numeric(noun.column)
+            and noun.column not in f.filter_columns - {o.column for o in f.options if o.far}
+        ):
+            counted: tuple[Aggregate, set[int], float] | None = (
+                Aggregate(func="count"),
+                span(noun),
+                0.1,
+            )
+        elif noun_at < len(f.words) and (noun is not None or ungrounded(f, noun_at)):
+            counted = count_of(f, noun_at, noun)
+        else:
+            counted = None
+        if counted is None:
             continue
         agg, noun_words, penalty = counted
-        condition = Condition(column=agg.output_name, op=op, value=value)  # type: ignore[arg-type]
-        others = [o.condition for o in f.options if not is_skip(o)]
+        condition = Condition(column=agg.output_name, op=test, value=value)
+        others = [
+            o.condition
+            for o in f.options
+            if not is_skip(o) and not (o.far and position in o.positions)
+        ]
         explained = words | noun_words | span(group) | set(range(*cue)) | f.filter_positions
         out.append(
             _having(
@@ -320,7 +347,7 @@ def nested_count_shape(f: Frame) -> list[Candidate]:
         derive=derives,
         group_by=keys,
         aggregates=[agg],
-        then=[Aggregate(func=found[0], column=agg.output_name)],  # type: ignore[arg-type]
+        then=[Aggregate(func=found[0], column=agg.output_name)],
     )
     explained = found[1] | set(range(*cue)) | noun_words | group_words | f.filter_positions
     return [Candidate(plan, explained, "nested_count", penalty)]

@@ -74,6 +74,19 @@ def count_shape(f: Frame) -> list[Candidate]:
             0.0 if full or distinct else 0.6,
             "distinct_count",
         )
+        # "unique authors" with author_id and author_name: either may be meant.
+        for other in f.mentions(numeric=False):
+            if (
+                other.start == mention.start
+                and other.column != column
+                and f.is_entity(other.column)
+            ):
+                make(
+                    Aggregate(func="count_distinct", column=other.column),
+                    span(other),
+                    0.0 if full or distinct else 0.6,
+                    "distinct_count",
+                )
         if not distinct:
             # "how many competitions" where most rows name their own: rows or distinct names?
             rows_penalty = 0.0 if _mostly_distinct(f, column) else (1.0 if full else 0.2)
@@ -81,7 +94,7 @@ def count_shape(f: Frame) -> list[Candidate]:
         return out
     if distinct:
         return out
-    subject = {position} if ungrounded(f, position) else set()
+    subject = {position} if position is not None and ungrounded(f, position) else set()
     make(Aggregate(func="count"), subject, 0.0, "count_rows")
     if subject:
         # "how many vessels" on a table with a Quantity column: rows, or the quantities summed.
@@ -172,8 +185,8 @@ def percent_shape(f: Frame) -> list[Candidate]:
         explained |= span(measure) | total[1]
     elif mention is not None and all(f.reading.norm[i] in f.reading.subject for i in span(mention)):
         explained |= span(mention)  # "% of visits" in visits.csv: the rows themselves
-    elif ungrounded(f, position):
-        explained.add(position)  # type: ignore[arg-type]
+    elif position is not None and ungrounded(f, position):
+        explained.add(position)
     whole = _and([o.condition for o in scope])
     part = _and([o.condition for o in scope + rest])
     plan = Plan.model_validate(

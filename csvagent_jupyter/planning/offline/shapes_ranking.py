@@ -18,6 +18,7 @@ from .pieces import (
     _units_after,
     count_of,
     counted_noun,
+    group_keys,
     period_key,
     span,
 )
@@ -42,6 +43,13 @@ def targets(f: Frame) -> list[tuple[list[GroupKey], list[Derive], set[int], str 
         name = f.name_column()
         if name is not None:
             out.append(([GroupKey(column=name)], [], words, name))
+        return out
+    if f.words[cue[1] : cue[1] + 1] == ["one"]:
+        # "by school, which one has …", "for each carrier … which one is worst"
+        grouping = group_keys(f, set())
+        if grouping is not None and not grouping[1]:
+            keys, derives, used = grouping
+            out.append((keys, derives, words | used | {cue[1]}, keys[0].column))
         return out
     after = cue[1]
     for position in range(after, min(after + 3, len(f.words))):
@@ -110,7 +118,7 @@ def extreme_shape(f: Frame) -> list[Candidate]:
             for m in measures:
                 options.append(
                     (Aggregate(func=func, column=m.column), cue | span(m), 0.0, "group_" + func)
-                )  # type: ignore[arg-type]
+                )
         elif measures:
             m = measures[0]
             if f.words[at] in lexicon.COUNT_SUPERLATIVES:
@@ -165,7 +173,7 @@ def extreme_shape(f: Frame) -> list[Candidate]:
     return out
 
 
-def _direction(f: Frame, direction: str, column: str) -> str:
+def _direction(f: Frame, direction: lexicon.Direction, column: str) -> lexicon.Direction:
     """'the top ranking athlete' is rank 1: on a rank column the best is the smallest number."""
     if f.is_rank(column):
         return "min" if direction == "max" else "max"
@@ -211,7 +219,7 @@ def most_common_shape(f: Frame) -> list[Candidate]:
     return out
 
 
-def top_n_shape(f: Frame, n: int, direction: str, words: set[int]) -> list[Candidate]:
+def top_n_shape(f: Frame, n: int, direction: lexicon.Direction, words: set[int]) -> list[Candidate]:
     """'top 3 X by M', 'the 5 highest M values', 'top 2 sites by number of events'."""
     out: list[Candidate] = []
     found = f.aggregate_word()
@@ -265,7 +273,7 @@ def top_n_shape(f: Frame, n: int, direction: str, words: set[int]) -> list[Candi
             func = found[0] if found else "sum"
             options.append(
                 (Aggregate(func=func, column=m.column), span(m) | (found[1] if found else set()))
-            )  # type: ignore[arg-type]
+            )
         else:
             position, noun = counted_noun(f, after)
             counted = count_of(f, position, noun)
@@ -307,7 +315,8 @@ def choice_shape(f: Frame) -> list[Candidate]:
     if len(options) != 1:
         return []
     choice = options[0]
-    direction, at = None, None
+    direction: lexicon.Direction | None = None
+    at: int | None = None
     for i, word in enumerate(f.words):
         if not f.free(i):
             continue
@@ -331,7 +340,7 @@ def choice_shape(f: Frame) -> list[Candidate]:
         m = measures[0]
         func = found[0] if found else "sum"
         candidates.append(
-            (Aggregate(func=func, column=m.column), span(m) | (found[1] if found else set()))  # type: ignore[arg-type]
+            (Aggregate(func=func, column=m.column), span(m) | (found[1] if found else set()))
         )
     else:
         position, noun = counted_noun(f, at + 1)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ...analysis.plan import (
+    AggFunc,
     Aggregate,
     ChartSpec,
     Condition,
@@ -10,7 +11,7 @@ from ...analysis.plan import (
     Statistic,
 )
 from . import lexicon
-from .filters import is_skip
+from .filters import is_skip, threshold_op
 from .grounding import Frame
 from .pieces import (
     Candidate,
@@ -55,7 +56,7 @@ def aggregate_shape(f: Frame) -> list[Candidate]:
             operation="aggregate",
             filters=f.filters,
             derive=derives,
-            aggregates=[Aggregate(func=func, column=measure.column)],  # type: ignore[arg-type]
+            aggregates=[Aggregate(func=func, column=measure.column)],
             group_by=keys,
         )
         out.append(Candidate(with_chart(f, plan, explained), explained, f"aggregate_{func}"))
@@ -77,7 +78,7 @@ def correlation_shape(f: Frame) -> list[Candidate]:
     return [Candidate(plan, explained, "correlation")]
 
 
-def _compare_unbound(f: Frame, func: str, cue: set[int]) -> list[Candidate]:
+def _compare_unbound(f: Frame, func: AggFunc, cue: set[int]) -> list[Candidate]:
     """'is the average rating of action movies above 3.5': the threshold is the aggregate's,
     even when other words stand between the measure and the number."""
     measures = f.measures()
@@ -88,18 +89,19 @@ def _compare_unbound(f: Frame, func: str, cue: set[int]) -> list[Candidate]:
     for position, number in f.reading.numbers.items():
         if position in f.filter_positions or position in f.reserved or position < measure.end:
             continue
-        op, value, words = f.reader._comparative(position, number)
-        if op not in ("gt", "lt", "ge", "le"):
+        op, value, words = f.reader.comparative(position, number)
+        test = threshold_op(op)
+        if test is None or isinstance(value, list):
             continue
         plan = Plan(
             operation="compare",
             left=Plan(
                 operation="aggregate",
                 filters=f.filters,
-                aggregates=[Aggregate(func=func, column=measure.column)],  # type: ignore[arg-type]
+                aggregates=[Aggregate(func=func, column=measure.column)],
             ),
-            compare_op=op,  # type: ignore[arg-type]
-            right=value,  # type: ignore[arg-type]
+            compare_op=test,
+            right=value,
         )
         explained = (
             cue | words | span(measure) | f.filter_positions | f.reader._units_after(max(words))
@@ -118,11 +120,11 @@ def yes_no_shape(f: Frame) -> list[Candidate]:
         func, cue = found
         for option in f.options:
             condition = option.condition
-            if (
-                is_skip(option)
-                or not isinstance(condition, Condition)
-                or condition.op not in ("gt", "lt", "ge", "le")
-            ):
+            if is_skip(option) or not isinstance(condition, Condition):
+                continue
+            test = threshold_op(condition.op)
+            threshold = condition.value
+            if test is None or isinstance(threshold, list) or threshold is None:
                 continue
             if condition.part is not None or not f.index.is_numeric(condition.column):
                 continue
@@ -133,9 +135,9 @@ def yes_no_shape(f: Frame) -> list[Candidate]:
                     operation="aggregate",
                     filters=_and(others),
                     aggregates=[Aggregate(func=func, column=condition.column)],
-                ),  # type: ignore[arg-type]
-                compare_op=condition.op,
-                right=condition.value,  # type: ignore[arg-type]
+                ),
+                compare_op=test,
+                right=threshold,
             )
             out.append(Candidate(plan, start | cue | f.filter_positions, "yes_no_compare"))
         out += _compare_unbound(f, func, cue | start)
@@ -150,12 +152,12 @@ def yes_no_shape(f: Frame) -> list[Candidate]:
     if allword and real:
         at = allword[0]
         scope = [o for o in real if min(o.positions) > at and min(o.positions) <= at + 3]
-        test = [o for o in real if o not in scope]
-        if scope and test:
+        tested = [o for o in real if o not in scope]
+        if scope and tested:
             plan = Plan(
                 operation="all",
                 filters=_and([o.condition for o in scope]),
-                condition=_and([o.condition for o in test]),
+                condition=_and([o.condition for o in tested]),
             )
             noun = subject_words(f, at + 1)
             out.append(Candidate(plan, start | {at} | f.filter_positions | noun, "yes_no_all"))
@@ -173,7 +175,7 @@ def chart_shape(f: Frame) -> list[Candidate]:
             operation="rows",
             filters=f.filters,
             select=[m.column],
-            chart=ChartSpec(kind=chart[0], x=m.column),  # type: ignore[arg-type]
+            chart=ChartSpec(kind=chart[0], x=m.column),
         )
         out.append(Candidate(plan, chart[1] | span(m) | f.filter_positions, "chart"))
     return out
