@@ -141,6 +141,8 @@ class FilterReader:
         for position, word in enumerate(self.r.words):
             if position in used or word not in lexicon.OUTCOME_WORDS:
                 continue
+            if any(m.start <= position < m.end and m.score >= 0.9 for m in self.r.columns):
+                continue  # "losses" where a column is called Losses: the column
             wanted = (
                 WIN_VALUES if word in WIN_WORDS else LOSE_VALUES if word in LOSE_WORDS else None
             )
@@ -253,7 +255,7 @@ class FilterReader:
         out: set[int] = set()
         lo, hi = min(positions), max(positions)
         for m in self.r.columns_named(column):
-            if m.score < 0.6:
+            if m.score < 0.5:
                 continue
             if m.start > hi:
                 gap = range(hi + 1, m.start)

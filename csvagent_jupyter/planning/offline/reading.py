@@ -75,6 +75,7 @@ class Reading:
     partial_values: list[ValueMention] = field(default_factory=list)
     subject: frozenset[str] = frozenset()  # stems that name the table's rows (its file name)
     derived: dict[str, Derive] = field(default_factory=dict)  # formulas the question names
+    name_stems: frozenset[str] = frozenset()  # every word of every column name, stemmed
 
     @property
     def text(self) -> str:
@@ -125,13 +126,16 @@ class Reading:
                 and self.words[i + 2] in TABLE_WORDS
             ):
                 totality.add(i + 2)
+        # A unit word that is part of a column's name ("Minutes played") still has to be used.
+        named = {i for m in self.columns if m.score >= 0.6 for i in range(m.start, m.end)}
+        named |= {i for i, stem in enumerate(self.norm) if stem in self.name_stems}
         return {
             i
             for i, word in enumerate(self.words)
             if self.norm[i] not in self.subject
             and word not in lexicon.FILLER
             and word.strip("'") not in lexicon.FILLER
-            and word not in lexicon.UNITS
+            and (word not in lexicon.UNITS or i in named)
             and i not in totality
         }
 
@@ -190,6 +194,9 @@ def read(question: str, index: SchemaIndex) -> Reading:
             words.append(word)
     norm = [_norm(word, i in numbers, numbers.get(i)) for i, word in enumerate(words)]
     reading = Reading(question, words, norm, numbers, subject=index.subject)
+    reading.name_stems = frozenset(
+        t for names in index.column_tokens.values() for t in names if len(t) > 2
+    )
     reading.values = [
         v for v in index.value_mentions(norm) if not _only_filler(words[v.start : v.end])
     ]

@@ -117,8 +117,8 @@ def _mostly_distinct(f: Frame, column: str) -> bool:
 
 def distinct_list_shape(f: Frame) -> list[Candidate]:
     cue = f.cue(*lexicon.LIST_PHRASES) or f.cue("what", "which")
-    if cue is None:
-        return []
+    if cue is None or f.cue(*lexicon.COUNT_PHRASES) is not None:
+        return []  # "what is the number of …" counts
     out = []
     for mention in f.categories():
         if mention.column in f.filter_columns or mention.start < cue[0]:
