@@ -263,6 +263,7 @@ class Agent:
         """Exactly what would be sent to a model for ``question``, without sending anything."""
         from .analysis.tools import TableContext
         from .planning.llm import LLMPlanner, build_messages
+        from .planning.models import CallLimiter
 
         info = self.file(file)
         text = clean_question(question, self.settings.max_question_chars)
@@ -270,16 +271,19 @@ class Agent:
         session_id = session or self._default_session(info.id)
         messages = build_messages(
             text,
-            profile=info.profile,
+            profile=info.ready_profile,
             frame=frame,
             index=self._index(info.id, frame, info),
             conversation=self._context(session_id),
             settings=self.settings,
         )
         context = TableContext(
-            frame, info.profile, str(info.path), schema_only=self.settings.schema_only
+            frame, info.ready_profile, str(info.path), schema_only=self.settings.schema_only
         )
-        planner = LLMPlanner(None, self.model_name, self.settings, limiter=None)  # type: ignore[arg-type]
+        # a preview calls no model: no chat model, and a limiter of its own that is never used
+        planner = LLMPlanner(
+            None, self.model_name, self.settings, CallLimiter(self.settings.model_calls_per_minute)
+        )
         return planner.preview(messages, context)
 
     # -- questions -------------------------------------------------------------------------
@@ -332,7 +336,9 @@ class Agent:
         try:
             result = self._answer(text, info, context)
         except CSVAgentError as exc:
-            suggestions = getattr(exc, "suggestions", None) or suggested_questions(info.profile)
+            suggestions = getattr(exc, "suggestions", None) or suggested_questions(
+                info.ready_profile
+            )
             result = Result(
                 kind="error", value=None, summary=str(exc), error=str(exc), suggestions=suggestions
             )
@@ -346,7 +352,7 @@ class Agent:
                 value=None,
                 summary=message,
                 error=message,
-                suggestions=suggested_questions(info.profile),
+                suggestions=suggested_questions(info.ready_profile),
             )
         result.question = text
         return self._record(result, info, session_id, job.id, reporter, started, key=key)
@@ -382,17 +388,17 @@ class Agent:
         planner = self._planner()
         messages = build_messages(
             question,
-            profile=info.profile,
+            profile=info.ready_profile,
             frame=frame,
             index=self._index(info.id, frame, info),
             conversation=context,
             settings=self.settings,
         )
         table = TableContext(
-            frame, info.profile, str(info.path), schema_only=self.settings.schema_only
+            frame, info.ready_profile, str(info.path), schema_only=self.settings.schema_only
         )
         planned = planner.plan(messages, table)
-        result = run_plan(planned.plan, frame, info.profile, info.path)
+        result = run_plan(planned.plan, frame, info.ready_profile, info.path)
         result.planner, result.model = "llm", self.model_name
         result.usage = {
             **planned.usage,
@@ -421,7 +427,7 @@ class Agent:
             if followup is None:
                 raise
             plan = followup
-        result = run_plan(plan, frame, info.profile, info.path)
+        result = run_plan(plan, frame, info.ready_profile, info.path)
         result.planner = "offline"
         return result
 
@@ -430,7 +436,7 @@ class Agent:
 
         index = self._indexes.get(file_id)
         if index is None:
-            index = SchemaIndex.build(frame, info.profile, name=info.name)
+            index = SchemaIndex.build(frame, info.ready_profile, name=info.name)
             self._indexes[file_id] = index
         return index
 
@@ -451,7 +457,7 @@ class Agent:
         if row is None or not row.plan:
             return None
         # Across processes the plan is cached, and re-run: cheap, and always on current data.
-        result = run_plan(read_plan(row.plan), self.frame(info.id), info.profile, info.path)
+        result = run_plan(read_plan(row.plan), self.frame(info.id), info.ready_profile, info.path)
         result.planner, result.model, result.cached, result.question = (
             row.planner,
             row.model,
@@ -594,7 +600,7 @@ class Agent:
         info = self.file(file)
         started = time.perf_counter()
         plan = plan if isinstance(plan, Plan) else Plan.model_validate(plan)
-        result = run_plan(plan, self.frame(info.id), info.profile, info.path)
+        result = run_plan(plan, self.frame(info.id), info.ready_profile, info.path)
         result.planner, result.question = "plan", question or "(plan)"
         job = self.store.add_job("query_processing")
         reporter = ProgressReporter(job_id=job.id, subject_id=None, kind="query", callback=None)
@@ -622,7 +628,7 @@ class Agent:
             )
         info = self.file(row.file_id)
         started = time.perf_counter()
-        result = run_plan(read_plan(row.plan), self.frame(info.id), info.profile, info.path)
+        result = run_plan(read_plan(row.plan), self.frame(info.id), info.ready_profile, info.path)
         result.planner, result.model, result.question = "replay", row.model, row.query_text
         job = self.store.add_job("query_processing")
         reporter = ProgressReporter(job_id=job.id, subject_id=None, kind="query", callback=None)

@@ -23,7 +23,7 @@ def main() -> None:
         with Agent(data_dir=Path(folder) / "agent") as agent:
             info = agent.load(path)
             print(f"Loaded {info.name}: {info.rows:,} rows × {len(info.columns)} columns")
-            for column in info.profile.column_profiles:
+            for column in info.ready_profile.column_profiles:
                 print(f"  {column.name:<12} {column.type:<9} {column.distinct:>5} distinct")
             ask = getattr(agent, "ask", None)
             if ask is None:

@@ -39,6 +39,15 @@ class ProgressEvent:
 
 ProgressCallback = Callable[[ProgressEvent], None]
 
+JobKind = Literal["file", "query"]
+
+# The (progress, complete, error) event names of each kind of job, spelled out so the
+# type checker sees each one is an ``EventName`` (an f-string would only be a ``str``).
+_EVENT_NAMES: dict[JobKind, tuple[EventName, EventName, EventName]] = {
+    "file": ("file_progress", "file_complete", "file_error"),
+    "query": ("query_progress", "query_complete", "query_error"),
+}
+
 
 class ProgressReporter:
     """Sends events to a callback and records the job's progress, without flooding either.
@@ -53,14 +62,15 @@ class ProgressReporter:
         *,
         job_id: str,
         subject_id: str | None,
-        kind: Literal["file", "query"],
+        kind: JobKind,
         callback: ProgressCallback | None,
-        record: Callable[[float], None] | None = None,
+        record: Callable[[float], object] | None = None,  # any return value is ignored
         record_every: float = 0.1,
     ) -> None:
         self.job_id = job_id
         self.subject_id = subject_id
         self.kind = kind
+        self._progress_event, self._complete_event, self._error_event = _EVENT_NAMES[kind]
         self._callback = callback
         self._record = record
         self._record_every = record_every
@@ -85,27 +95,27 @@ class ProgressReporter:
                 self._last_recorded = fraction
         self._send(
             ProgressEvent(
-                f"{self.kind}_progress", self.job_id, self.subject_id, fraction, message, data
-            )  # type: ignore[arg-type]
+                self._progress_event, self.job_id, self.subject_id, fraction, message, data
+            )
         )
         if should_record and self._record is not None:
             self._record(fraction)
 
     def complete(self, message: str = "", **data: Any) -> None:
         self._send(
-            ProgressEvent(f"{self.kind}_complete", self.job_id, self.subject_id, 1.0, message, data)
-        )  # type: ignore[arg-type]
+            ProgressEvent(self._complete_event, self.job_id, self.subject_id, 1.0, message, data)
+        )
 
     def error(self, message: str, **data: Any) -> None:
         self._send(
             ProgressEvent(
-                f"{self.kind}_error",
+                self._error_event,
                 self.job_id,
                 self.subject_id,
                 self._last_progress,
                 message,
                 data,
-            )  # type: ignore[arg-type]
+            )
         )
 
 

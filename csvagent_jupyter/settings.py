@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from .errors import ConfigurationError
 
@@ -90,10 +91,13 @@ class Settings:
             max_tool_rounds=_env_int("MAX_TOOL_ROUNDS", 6),
             model_timeout=float(_env_int("MODEL_TIMEOUT", 60)),
         )
-        given = {key: value for key, value in overrides.items() if value is not None}
+        # Any: each value is a field's, typed by the caller (Agent's keyword arguments, traitlets)
+        given: dict[str, Any] = {
+            key: value for key, value in overrides.items() if value is not None
+        }
         if "data_dir" in given:
             given["data_dir"] = Path(str(given["data_dir"])).expanduser()
-        return replace(base, **given)  # type: ignore[arg-type]
+        return replace(base, **given)
 
     @property
     def resolved_database_url(self) -> str:

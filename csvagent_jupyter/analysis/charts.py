@@ -123,12 +123,12 @@ def draw_chart(
         ax.scatter(_numbers(table[x]), _numbers(table[y]), s=12, alpha=0.7)
         code.append(f"ax.scatter(data[{x!r}], data[{y!r}], s=12, alpha=0.7)")
     elif kind == "hist":
-        column = x or y
-        if column is None:
+        measured = x or y
+        if measured is None:
             raise PlanError("A histogram needs a numeric column.")
-        ax.hist([v for v in _numbers(table[column]) if v == v], bins=20)
-        code.append(f"ax.hist(data[{column!r}].dropna().astype('float64'), bins=20)")
-        x, y = column, "count"
+        ax.hist([v for v in _numbers(table[measured]) if v == v], bins=20)
+        code.append(f"ax.hist(data[{measured!r}].dropna().astype('float64'), bins=20)")
+        x, y = measured, "count"
     elif kind == "pie":
         present = table[table[y].notna()]  # a slice of nothing has no angle
         ax.pie(_numbers(present[y]), labels=_labels(present[x]), autopct="%1.1f%%")

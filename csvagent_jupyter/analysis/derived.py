@@ -9,7 +9,7 @@ executor, so the code shown reproduces the value exactly.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 import pandas as pd
@@ -18,6 +18,8 @@ from ..errors import PlanError
 from .plan import Derive
 
 if TYPE_CHECKING:
+    from pandas.api.typing import SeriesGroupBy
+
     from .validate import _Validator
 
 TEXT_KINDS = frozenset({"lower", "upper", "strip", "split", "extract", "duration"})
@@ -25,7 +27,8 @@ KINDS = TEXT_KINDS | {"window", "column_of_max", "column_of_min"}
 _SECONDS = {"days": 86400, "hours": 3600, "minutes": 60, "seconds": 1}
 _NUMERIC = {"integer", "number"}
 _ORDERED = _NUMERIC | {"datetime"}
-_TRANSFORM = {"mean", "sum", "min", "max", "count"}
+# The per-group statistics a window takes by name (``transform("mean")``).
+_Whole = Literal["mean", "sum", "min", "max", "count", "std"]
 
 
 def check(validator: _Validator, derive: Derive) -> str:
@@ -88,27 +91,28 @@ def compute(df: pd.DataFrame, derive: Derive) -> tuple[Any, str]:
     if kind in ("lower", "upper", "strip"):
         return getattr(df[column].str, kind)(), f"{source}.str.{kind}()"
     if kind == "split":
-        values = df[column].str.split(derive.delimiter, regex=False).str[derive.index]
-        return values, f"{source}.str.split({derive.delimiter!r}, regex=False).str[{derive.index}]"
+        assert derive.index is not None  # check() refuses a split without an index
+        part = df[column].str.split(derive.delimiter, regex=False).str[derive.index]
+        return part, f"{source}.str.split({derive.delimiter!r}, regex=False).str[{derive.index}]"
     if kind == "extract":
         pattern = _field_pattern(derive.key or "")
-        values = df[column].str.extract(pattern).bfill(axis=1).iloc[:, 0].str.strip()
-        return values, f"{source}.str.extract({pattern!r}).bfill(axis=1).iloc[:, 0].str.strip()"
+        found = df[column].str.extract(pattern).bfill(axis=1).iloc[:, 0].str.strip()
+        return found, f"{source}.str.extract({pattern!r}).bfill(axis=1).iloc[:, 0].str.strip()"
     if kind == "duration":
         seconds = _SECONDS[derive.unit or "seconds"]
         text = df[column].astype("str").str.strip().str.replace(_MM_SS, r"00:\1", regex=True)
-        values = pd.to_timedelta(text, errors="coerce").dt.total_seconds() / seconds
+        durations = pd.to_timedelta(text, errors="coerce").dt.total_seconds() / seconds
         code = (
             f"pd.to_timedelta({source}.astype('str').str.strip().str.replace({_MM_SS!r}, "
             f"r'00:\\1', regex=True), errors='coerce').dt.total_seconds() / {seconds}"
         )
-        return values, code
+        return durations, code
     if kind in ("column_of_max", "column_of_min"):
         # wide to long in one step: the name of the column holding each row's extreme
         which = "idxmax" if kind == "column_of_max" else "idxmin"
-        values = df[derive.columns].astype("float64")
-        present = values.notna().any(axis=1)
-        names = getattr(values[present], which)(axis=1).reindex(df.index)
+        numbers = df[derive.columns].astype("float64")
+        present = numbers.notna().any(axis=1)
+        names = getattr(numbers[present], which)(axis=1).reindex(df.index)
         code = (
             f"(lambda v: getattr(v[v.notna().any(axis=1)], {which!r})(axis=1).reindex(v.index))"
             f"(df[{derive.columns!r}].astype('float64'))"
@@ -135,15 +139,17 @@ def _window(df: pd.DataFrame, derive: Derive) -> tuple[Any, str]:
                 f"df.groupby({keys!r}, observed=True, sort=False, dropna=False).cumcount() + 1"
             )
         return np.arange(1, len(df) + 1), "np.arange(1, len(df) + 1)"
+    assert column is not None  # check() refuses any other window without a column
     source = df[column]
     code = f"df[{column!r}]"
+    over: SeriesGroupBy | pd.Series
     if keys:
         over = df.groupby(keys, observed=True, sort=False, dropna=False)[column]
         over_code = f"df.groupby({keys!r}, observed=True, sort=False, dropna=False)[{column!r}]"
     else:
         over, over_code = source, code
 
-    def whole(name: str) -> tuple[Any, str]:
+    def whole(name: _Whole) -> tuple[Any, str]:
         if keys:
             return over.transform(name), f"{over_code}.transform({name!r})"
         return getattr(source, name)(), f"{code}.{name}()"
@@ -157,7 +163,7 @@ def _window(df: pd.DataFrame, derive: Derive) -> tuple[Any, str]:
         return over.cumsum(), f"{over_code}.cumsum()"
     if func == "pct_change":
         return over.pct_change() * 100, f"{over_code}.pct_change() * 100"
-    if func in _TRANSFORM:
+    if func in ("mean", "sum", "min", "max", "count"):
         return whole(func)
     mean, mean_code = whole("mean")
     if func == "minus_mean":

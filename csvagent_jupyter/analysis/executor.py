@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
@@ -30,6 +30,16 @@ from .validate import source_columns, validate
 _FREQ = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y"}
 _METHOD_AGGS = {"sum", "mean", "median", "min", "max", "std", "var"}
 _SECONDS = {"days": 86400, "hours": 3600, "minutes": 60, "seconds": 1}
+# A pivot's aggregate in pandas' words (validation refuses share, percentile and outliers).
+_PivotFunc = Literal["count", "nunique", "sum", "mean", "median", "min", "max", "std", "var", "first", "last"]  # fmt: skip
+_PIVOT_FUNCS: dict[str, _PivotFunc] = {
+    "count": "count",
+    "count_distinct": "nunique",
+    **{
+        name: name
+        for name in ("sum", "mean", "median", "min", "max", "std", "var", "first", "last")
+    },
+}
 # calc: the code written for each arithmetic, and the same arithmetic on the values
 
 
@@ -105,6 +115,7 @@ def _derive(df: pd.DataFrame, derive: Derive, out: _Writer) -> pd.DataFrame:
         values = df[derive.column].str.len()
         out.add(f"{target} = df[{derive.column!r}].str.len()")
     else:
+        assert derive.bins is not None  # validation refuses a bin without bins
         if isinstance(derive.bins, int) and df[derive.column].notna().sum() == 0:
             raise PlanError(
                 f"Cannot split {derive.column!r} into {derive.bins} equal bins: no row (after "
@@ -251,6 +262,7 @@ class Executor(TwoSides):
             df = _derive(df, derive, out)
         df = _apply_filter(df, after, out, self._notes)
         operation = plan.operation
+        table: pd.DataFrame | None  # every branch that falls through leaves a table
         if operation == "rows":
             # sort first, project last: a sort may use a column that select leaves out
             out.add(f"{var} = df")
@@ -448,7 +460,6 @@ class Executor(TwoSides):
     def _pivot(self, plan: Plan, df: pd.DataFrame, out: _Writer, var: str) -> pd.DataFrame:
         pivot = plan.pivot
         assert pivot is not None
-        aggfunc = {"count_distinct": "nunique", "count": "count"}.get(pivot.func, pivot.func)
         if pivot.values is None:
             table = pd.pivot_table(
                 df, index=pivot.index, columns=pivot.columns, aggfunc="size", observed=True
@@ -458,6 +469,9 @@ class Executor(TwoSides):
                 "aggfunc='size', observed=True)"
             )
         else:
+            aggfunc = _PIVOT_FUNCS.get(pivot.func)
+            if aggfunc is None:
+                raise PlanError(f"A pivot cannot take the {pivot.func}.")
             table = pd.pivot_table(
                 df,
                 index=pivot.index,

@@ -33,8 +33,8 @@ def _date_part(series: pd.Series, part: str) -> pd.Series:
     """A part of a date column: an attribute (``.dt.year``) or a method (``.dt.month_name()``)."""
     code = _DATE_PART[part].removeprefix(".dt.")
     if code.endswith("()"):
-        return getattr(series.dt, code[:-2])()  # type: ignore[no-any-return]
-    return getattr(series.dt, code)  # type: ignore[no-any-return]
+        return getattr(series.dt, code[:-2])()
+    return getattr(series.dt, code)
 
 
 _COMPARE = {"eq": "==", "ne": "!=", "lt": "<", "le": "<=", "gt": ">", "ge": ">="}
@@ -98,7 +98,8 @@ def condition_mask(
     if op == "not_null":
         return series.notna(), f"{expr}.notna()"
     text = condition.part is None and _is_text(series)
-    values = raw if isinstance(raw, list) else [raw]
+    # Any: below, the plan's scalars become constants in the column's terms (Timestamps...)
+    values: list[Any] = raw if isinstance(raw, list) else [raw]
     if (
         text
         and op in ("lt", "le", "gt", "ge", "between")

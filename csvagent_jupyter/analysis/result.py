@@ -83,9 +83,7 @@ class Result:
         table = self._table_for_display()
         if table is not None:
             shown = table.head(SHOWN_ROWS)
-            lines.append(
-                shown.to_string(max_cols=SHOWN_COLUMNS, formatters=formatters(shown))  # type: ignore[arg-type]
-            )
+            lines.append(shown.to_string(max_cols=SHOWN_COLUMNS, formatters=formatters(shown)))
             if len(table) > SHOWN_ROWS:
                 lines.append(f"({SHOWN_ROWS} of {len(table):,} rows shown)")
         elif self.kind in ("scalar", "list", "text") and not isinstance(
@@ -128,7 +126,7 @@ class Result:
                     max_cols=SHOWN_COLUMNS,
                     border=0,
                     escape=True,
-                    formatters=formatters(shown),  # type: ignore[arg-type]
+                    formatters=formatters(shown),
                 )
             )
             if len(table) > SHOWN_ROWS:

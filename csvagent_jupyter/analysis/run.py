@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import NoReturn
 
 import pandas as pd
 
@@ -11,7 +12,7 @@ from .charts import draw_chart
 from .executor import execute
 from .interpretation import describe
 from .plan import Plan
-from .result import Result, in_file_words
+from .result import Result, ResultKind, in_file_words
 from .summary import summarize
 
 
@@ -28,6 +29,7 @@ def run_plan(
     }
     code_lines = list(execution.code_lines)
     figure = None
+    kind: ResultKind
     if plan.chart is not None:
         if table is None:
             raise_chart_error(plan)
@@ -67,7 +69,7 @@ def run_plan(
     )
 
 
-def raise_chart_error(plan: Plan) -> None:
+def raise_chart_error(plan: Plan) -> NoReturn:
     from ..errors import PlanError
 
     raise PlanError(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Hashable
 
 import numpy as np
 import pandas as pd
@@ -121,6 +122,15 @@ def describe_schema(
     return "\n".join(lines)
 
 
+def _position(index: pd.Index, label: Hashable) -> int:
+    """The row number of ``label``: one row, since the frames sampled are loaded CSVs,
+    whose index is the plain row count (``get_loc`` gives a slice or mask only for
+    repeated labels)."""
+    position = index.get_loc(label)
+    assert isinstance(position, int)
+    return position
+
+
 def smart_sample(
     frame: pd.DataFrame, *, columns: list[str] | None = None, budget: int = 3000, seed: int = 0
 ) -> str:
@@ -141,13 +151,16 @@ def smart_sample(
         ):
             firsts = series.drop_duplicates()
             if len(firsts) <= LOW_CARDINALITY:
-                picks += [view.index.get_loc(i) for i in firsts.index]
+                picks += [_position(view.index, i) for i in firsts.index]
         elif (
             pd.api.types.is_numeric_dtype(series.dtype)
             and not pd.api.types.is_bool_dtype(series.dtype)
             and series.notna().any()
         ):
-            picks += [view.index.get_loc(series.idxmin()), view.index.get_loc(series.idxmax())]
+            picks += [
+                _position(view.index, series.idxmin()),
+                _position(view.index, series.idxmax()),
+            ]
     null_rows = np.flatnonzero(view.isna().any(axis=1).to_numpy())
     if null_rows.size:
         picks.append(int(null_rows[0]))
@@ -156,8 +169,9 @@ def smart_sample(
     buffer = io.StringIO()
     # the header exactly as the names are; quoted when a name has outer spaces, to show them
     spaced = any(str(c) != str(c).strip() for c in view.columns)
-    quoting = csv.QUOTE_ALL if spaced else csv.QUOTE_MINIMAL
-    writer = csv.writer(buffer, lineterminator="\n", quoting=quoting)
+    writer = csv.writer(
+        buffer, lineterminator="\n", quoting=csv.QUOTE_ALL if spaced else csv.QUOTE_MINIMAL
+    )
     writer.writerow([str(c) for c in view.columns])
     text = buffer.getvalue()
     seen: set[int] = set()

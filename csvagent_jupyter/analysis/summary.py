@@ -320,9 +320,9 @@ def _summarize_table(plan: Plan, value: Any, table: pd.DataFrame, scope: str) ->
     rows = len(table)
     if plan.answer_column and not isinstance(value, list):
         if plan.offset and plan.sort:
-            key = plan.sort[0]
-            extreme = "largest" if key.descending else "smallest"
-            rank = f"{ordinal(plan.offset + 1)} {extreme} {key.column}"
+            sort_key = plan.sort[0]
+            extreme = "largest" if sort_key.descending else "smallest"
+            rank = f"{ordinal(plan.offset + 1)} {extreme} {sort_key.column}"
             return f"The answer is {fmt(value)}{scope} (the {rank})."
         return f"The answer is {fmt(value)}{scope}."
     if isinstance(value, list):
@@ -359,10 +359,11 @@ def _summarize_table(plan: Plan, value: Any, table: pd.DataFrame, scope: str) ->
             with_gaps = table[table["missing"] > 0]
             if with_gaps.empty:
                 return "No column has missing values."
-            worst = with_gaps["missing"].idxmax()
+            # the first row with the most gaps (as idxmax), taken by position
+            worst = with_gaps.iloc[int(with_gaps["missing"].to_numpy().argmax())]
             return (
-                f"{len(with_gaps)} of {len(table)} columns have missing values; the most in {worst} "
-                f"({fmt(int(with_gaps.loc[worst, 'missing']))}, {fmt(float(with_gaps.loc[worst, 'percent']))}%)."
+                f"{len(with_gaps)} of {len(table)} columns have missing values; the most in {worst.name} "
+                f"({fmt(int(worst['missing']))}, {fmt(float(worst['percent']))}%)."
             )
         if kind == "outliers":
             return f"{rows:,} outlier row{'s' if rows != 1 else ''} in {plan.statistic.columns[0]}{scope}."

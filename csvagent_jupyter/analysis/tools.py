@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass
 
 import pandas as pd
-from langchain_core.tools import BaseTool, StructuredTool
+from langchain_core.tools import StructuredTool
 from pydantic import BaseModel, Field
 
 from ..errors import CSVAgentError
@@ -86,7 +86,7 @@ def _answer_text(context: TableContext, plan: Plan) -> str:
     return _bounded(json.dumps(payload, default=str))
 
 
-def make_tools(context: TableContext) -> list[BaseTool]:
+def make_tools(context: TableContext) -> list[StructuredTool]:
     """The agent's tools, bound to one table."""
 
     def describe_data(columns: list[str] | None = None) -> str:

@@ -283,20 +283,23 @@ class _Validator:
         elif derive.kind == "date_part":
             if derive.part is None:
                 raise PlanError(f"The computed column {derive.name!r} needs the date part to take.")
+            assert derive.column is not None  # refused just above when missing
             self.require(
                 derive.column, "for a date part", {"datetime"}, f"take the {derive.part} of"
             )
         elif derive.kind == "length":
+            assert derive.column is not None  # refused above when missing
             self.require(derive.column, "for a length", TEXT_TYPES, "measure the text length of")
         elif derive.kind == "date_diff":
-            for side in (derive.left, derive.right):
-                if not isinstance(side, str):
+            for date_side in (derive.left, derive.right):
+                if not isinstance(date_side, str):
                     raise PlanError(
                         f"The date difference {derive.name!r} needs two date columns: left (the "
                         "later date) and right (the earlier date)."
                     )
-                self.require(side, "in a date difference", {"datetime"}, "subtract dates of")
+                self.require(date_side, "in a date difference", {"datetime"}, "subtract dates of")
         elif derive.kind == "bin":
+            assert derive.column is not None  # refused above when missing
             self.require(derive.column, "to bin", NUMERIC_TYPES - {"boolean"}, "split into bins")
             if derive.bins is None or (isinstance(derive.bins, int) and derive.bins < 1):
                 raise PlanError(

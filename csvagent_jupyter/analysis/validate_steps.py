@@ -158,12 +158,13 @@ def check_then(v: _Validator, plan: Plan) -> None:
             )
         column = agg.column
         if column is not None:
-            column = resolve_output(plan, column, role="in then")
+            asked = column
+            column = resolve_output(plan, asked, role="in then")
             if column not in outputs:
                 raise UnknownColumnError(
-                    f"`then` reads {agg.column!r}, which is not a column of the result table; "
+                    f"`then` reads {asked!r}, which is not a column of the result table; "
                     f"its columns are {base._list_names(list(outputs))}.",
-                    column=agg.column,
-                    suggestions=base.closest_columns(agg.column, list(outputs)),
+                    column=asked,
+                    suggestions=base.closest_columns(asked, list(outputs)),
                 )
         inner.check_aggregate(agg.func, column, agg)

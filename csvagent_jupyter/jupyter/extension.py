@@ -44,6 +44,7 @@ def unload(ipython: Any) -> None:
         ipython.configurables.remove(config)
     reset_agent()
     set_config(None)
-    result = sys.modules.get("csvagent_jupyter.analysis.result")
-    if result is not None:  # the display limit was the extension's setting
+    if "csvagent_jupyter.analysis.result" in sys.modules:  # the extension set its display limit
+        from ..analysis import result
+
         result.SHOWN_ROWS = CSVAgent.autolimit.default_value

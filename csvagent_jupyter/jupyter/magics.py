@@ -85,6 +85,7 @@ class CSVAgentMagics(Magics):
             _fail(exc, self.csv_config.show_traceback)
         if result.kind == "error":
             raise CSVAgentUsageError(failure_message(result))
+        assert self.shell is not None  # IPython gives every registered Magics its shell
         if options.output:
             self.shell.user_ns[options.output] = result.value
         if options.code:

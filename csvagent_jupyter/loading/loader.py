@@ -78,6 +78,15 @@ class FileInfo:
             skipped_lines=profile.skipped_lines if profile else [],
         )
 
+    @property
+    def ready_profile(self) -> FileProfile:
+        """The profile of a completed file, which always has one (a failed load has none)."""
+        if self.profile is None:
+            raise LoadError(
+                f"{self.name!r} has no profile: its load did not complete ({self.status})."
+            )
+        return self.profile
+
     def __repr__(self) -> str:
         shape = (
             f"{self.rows:,} rows × {len(self.columns)} columns"

@@ -83,9 +83,10 @@ def looks_like_identifier(column: ColumnProfile, rows: int) -> bool:
         return True
     # A running number (1, 2, 3, … or any run of consecutive whole numbers, one per row) is a
     # row key; all-distinct values alone are not (attendances and populations are distinct too).
-    if column.min is None or column.max is None or rows < 3:
+    low, high = column.min, column.max  # numbers, for an integer column (None when empty)
+    if not isinstance(low, int | float) or not isinstance(high, int | float) or rows < 3:
         return False
-    return column.distinct == rows and column.max - column.min + 1 == rows
+    return column.distinct == rows and high - low + 1 == rows
 
 
 def logical_type(series: pd.Series) -> LogicalType:
@@ -179,11 +180,11 @@ def profile_column(name: str, series: pd.Series) -> ColumnProfile:
             profile["max"] = str(pd.Timestamp(present_stamps.max()))
         profile["examples"] = [str(pd.Timestamp(v)) for v in present_stamps[:EXAMPLES]]
         return ColumnProfile(**profile)
-    present = series[~mask] if nulls else series
-    counts = present.value_counts(sort=True)
-    profile["distinct"] = len(counts)
-    profile["top_values"] = [(_short(v), int(c)) for v, c in counts.iloc[:TOP_VALUES].items()]
-    profile["examples"] = [_short(v) for v in present.drop_duplicates().iloc[:EXAMPLES]]
+    present_values = series[~mask] if nulls else series
+    tally = present_values.value_counts(sort=True)
+    profile["distinct"] = len(tally)
+    profile["top_values"] = [(_short(v), int(c)) for v, c in tally.iloc[:TOP_VALUES].items()]
+    profile["examples"] = [_short(v) for v in present_values.drop_duplicates().iloc[:EXAMPLES]]
     return ColumnProfile(**profile)
 
 
@@ -194,7 +195,8 @@ def profile_frame(frame: pd.DataFrame, mapper: Any = map, **file_facts: Any) -> 
     numpy and Arrow kernels underneath release the GIL (measured: 0.39 s → 0.18 s on
     1M x 20 with two cores).
     """
-    columns = list(mapper(lambda name: _safe_profile(str(name), frame[name]), list(frame.columns)))
+    # items(): one Series per column, by position (a label could select several columns)
+    columns = list(mapper(lambda item: _safe_profile(str(item[0]), item[1]), list(frame.items())))
     return FileProfile(rows=len(frame), columns=len(columns), column_profiles=columns, **file_facts)
 
 

@@ -90,7 +90,7 @@ def apply_followup(question: str, previous: Plan, index: SchemaIndex) -> Plan | 
 
     for word in re.findall(r"[a-z]+", text):
         if word in CHART_WORDS and word not in ("chart", "plot", "graph"):
-            changes["chart"] = ChartSpec(kind=CHART_WORDS[word])  # type: ignore[arg-type]
+            changes["chart"] = ChartSpec(kind=CHART_WORDS[word])
             break
     else:
         if re.search(r"\b(?:chart|plot|graph)\b", text):

@@ -22,7 +22,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
-from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage, ToolMessage
+from langchain_core.messages import (
+    AIMessage,
+    BaseMessage,
+    HumanMessage,
+    SystemMessage,
+    ToolCall,
+    ToolMessage,
+)
 from langchain_core.tools import StructuredTool
 from langchain_core.utils.function_calling import convert_to_openai_tool
 from pydantic import BaseModel, ValidationError
@@ -240,7 +247,7 @@ class LLMPlanner:
         self.limiter = limiter
 
     def tools(self, context: TableContext) -> list[StructuredTool]:
-        return [*make_tools(context), _submit_tool()]  # type: ignore[list-item]
+        return [*make_tools(context), _submit_tool()]
 
     def preview(self, messages: list[BaseMessage], context: TableContext) -> Preview:
         roles = {"system": "system", "human": "user"}
@@ -327,7 +334,7 @@ class LLMPlanner:
         return reply
 
 
-def _plan_in_text(reply: AIMessage) -> list[dict[str, Any]]:
+def _plan_in_text(reply: AIMessage) -> list[ToolCall]:
     """A model that answers with the Plan as JSON text (JSON-schema mode) instead of a tool call."""
     text = reply.content if isinstance(reply.content, str) else ""
     text = text.strip().removeprefix("```json").removeprefix("```").removesuffix("```").strip()
@@ -338,11 +345,11 @@ def _plan_in_text(reply: AIMessage) -> list[dict[str, Any]]:
     except json.JSONDecodeError:
         return []
     return [
-        {"name": "submit_plan", "args": data if "plan" in data else {"plan": data}, "id": "text"}
+        ToolCall(name="submit_plan", args=data if "plan" in data else {"plan": data}, id="text")
     ]
 
 
-def _tool_reply(call: dict[str, Any], content: str) -> ToolMessage:
+def _tool_reply(call: ToolCall, content: str) -> ToolMessage:
     return ToolMessage(content=content, tool_call_id=call.get("id") or "call")
 
 

@@ -44,18 +44,19 @@ def build_chat_model(name: str, settings: Settings) -> Any:
     provider, _, model = name.partition(":")
     if not model:
         provider, model = "openai", name
-    common = {"timeout": settings.model_timeout, "max_retries": 0}
     if provider == "openai":
         key_variable = settings.openai_api_key_env
         api_key = os.environ.get(key_variable)
         if settings.openai_base_url:
             from langchain_openai import ChatOpenAI
+            from pydantic import SecretStr
 
             return ChatOpenAI(
                 model=model,
                 base_url=settings.openai_base_url,
-                api_key=api_key or "not-needed",  # local servers usually ignore it
-                **common,
+                api_key=SecretStr(api_key or "not-needed"),  # local servers usually ignore it
+                timeout=settings.model_timeout,
+                max_retries=0,
             )
         if not api_key:
             raise ModelError(
@@ -66,7 +67,7 @@ def build_chat_model(name: str, settings: Settings) -> Any:
     from langchain.chat_models import init_chat_model
 
     try:
-        return init_chat_model(f"{provider}:{model}", **common)
+        return init_chat_model(f"{provider}:{model}", timeout=settings.model_timeout, max_retries=0)
     except ImportError as exc:
         raise ModelError(
             f"The model {name!r} needs a LangChain provider package that is not installed ({exc}). "

@@ -9,6 +9,7 @@ columns, so "travel rarely" finds the column holding ``Travel_Rarely``.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -194,8 +195,10 @@ def _strip_ending(word: str) -> str:
     return word
 
 
-def tokens(text: str, *, split_camel: bool = True) -> list[str]:
-    """Lower-case word tokens of a name or question, abbreviations expanded, endings stemmed."""
+def tokens(text: object, *, split_camel: bool = True) -> list[str]:
+    """Lower-case word tokens of a name or question, abbreviations expanded, endings stemmed.
+
+    Any value is read as its text: a column's values (numbers, dates) are tokenised too."""
     text = str(text)
     spaced = (_CAMEL.sub(" ", text) if split_camel else text).replace("_", " ").lower()
     spaced = re.sub(r"(?<=\w)['’]s\b", "", spaced)  # "men's foil" is found as "men foil"
@@ -203,7 +206,7 @@ def tokens(text: str, *, split_camel: bool = True) -> list[str]:
     return [singular(ABBREVIATIONS.get(w, w)) for w in words if w]
 
 
-def normalize(text: str) -> str:
+def normalize(text: object) -> str:
     return " ".join(tokens(text))
 
 
@@ -286,10 +289,10 @@ class SchemaIndex:
 
         found: list[ColumnMention] = []
         for column in self.column_tokens:
-            mention = self._mention(column, self.column_tokens[column], words, fuzz)
+            mention = self._mention(column, self.column_tokens[column], words, fuzz.ratio)
             whole = self.whole_tokens[column]
             if whole != self.column_tokens[column]:
-                other = self._mention(column, whole, words, fuzz)
+                other = self._mention(column, whole, words, fuzz.ratio)
                 if other is not None and (mention is None or other.score > mention.score):
                     mention = other
             if mention is not None:
@@ -302,7 +305,11 @@ class SchemaIndex:
         return found
 
     def _mention(
-        self, column: str, name_tokens: list[str], words: list[str], fuzz: object
+        self,
+        column: str,
+        name_tokens: list[str],
+        words: list[str],
+        ratio: Callable[[str, str], float],
     ) -> ColumnMention | None:
         if not name_tokens:
             return None
@@ -316,7 +323,7 @@ class SchemaIndex:
             joined, target = " ".join(window), " ".join(name_tokens)
             if any(w in STOPWORDS for w in window):
                 continue  # "employee in" is not a typo of "employee id"
-            if len(target) >= 5 and fuzz.ratio(joined, target) >= 88:  # type: ignore[attr-defined]
+            if len(target) >= 5 and ratio(joined, target) >= 88:
                 best = ColumnMention(column, start, start + n, 0.9)
         if best is None:
             best = self._partial_mention(column, name_tokens, words)
