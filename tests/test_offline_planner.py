@@ -299,3 +299,15 @@ def test_result_words_read_the_results_column(
     assert ask_ok(agent, "how many games did they win?").value == 3
     assert ask_ok(agent, "how many games were lost?").value == 2
     assert ask_ok(agent, "how many games did they not win?").value == 2
+
+
+def test_shares_of_a_total_and_of_a_scope(agent: Agent, table: tuple[Roles, pd.DataFrame]) -> None:
+    roles, df = table
+    share = ask_ok(agent, f"what share of the total {roles.measure_words} is in Bravo, in percent?")
+    expected = (
+        100 * df.loc[df[roles.group] == "Bravo", roles.measure].sum() / df[roles.measure].sum()
+    )
+    assert share.value == pytest.approx(expected)
+    flagged = df[df[roles.flag].astype(bool)]
+    scoped = ask_ok(agent, f"what share of all {roles.flag} {roles.entity_words} are in Delta?")
+    assert scoped.value == pytest.approx(100 * (flagged[roles.group] == "Delta").mean())

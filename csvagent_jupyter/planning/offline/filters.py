@@ -347,13 +347,11 @@ class FilterReader:
         options: Slot = []
         lo, hi = min(words), max(words)
         before = self.r.words[lo - 1] if lo else ""
-        year_context = number.could_be_year and before in (
-            "in",
-            "during",
-            "since",
-            "from",
-            "before",
-            "after",
+        # "in 2023", "before 1996"; and a bare "2023 spend" on a table with dates is a year,
+        # never spend == 2023.
+        year_context = number.could_be_year and (
+            before in ("in", "during", "since", "from", "before", "after")
+            or (op == "eq" and bool(self._date_targets()))
         )
         for mention in [] if year_context else self._numeric_mentions(ids=op == "eq"):
             span = set(range(mention.start, mention.end))

@@ -86,15 +86,12 @@ class Reading:
         noun of a totality ("across all warehouses", "over all visits")."""
         totality = set()
         for i, word in enumerate(self.words[:-2]):
-            if word in ("across", "over", "for", "in", "of") and self.words[i + 1] in (
-                "all",
-                "every",
-            ):
-                totality |= (
-                    {i + 2, i + 3}
-                    if i + 3 < len(self.words) and self.words[i + 3] not in lexicon.FILLER
-                    else {i + 2}
-                )
+            # "across all warehouses": every row. Only a plain noun: "of all failing grades"
+            # names the rows a share is taken of, so it stays content.
+            if word in ("across", "over", "in") and self.words[i + 1] in ("all", "every"):
+                last = i + 3 >= len(self.words) or self.words[i + 3] in lexicon.FILLER
+                if last:
+                    totality.add(i + 2)
         for i, word in enumerate(self.words[:-1]):
             if word in (
                 "ignore",

@@ -46,9 +46,39 @@ def grounded_positions(reading: Reading) -> set[int]:
     return out
 
 
-def _soft_cost(word: str) -> float:
-    """What leaving an unplaced word costs: verbs in -ed/-ing say how, rarely which rows."""
-    if len(word) > 5 and word.endswith(("ed", "ing")):
+_AUXILIARIES = frozenset(
+    [
+        "was",
+        "were",
+        "is",
+        "are",
+        "be",
+        "been",
+        "being",
+        "did",
+        "do",
+        "does",
+        "has",
+        "have",
+        "had",
+        "they",
+        "we",
+        "she",
+        "he",
+        "it",
+        "who",
+        "that",
+    ]
+)
+
+
+def _soft_cost(reading: Reading, position: int) -> float:
+    """What leaving an unplaced word costs. A verb after an auxiliary ("were released", "did
+    they compete") says how, rarely which rows: half. The same word as an adjective ("failing
+    grades") picks rows, so it costs in full."""
+    word = reading.words[position]
+    before = reading.words[position - 1] if position else ""
+    if len(word) > 5 and word.endswith(("ed", "ing")) and before in _AUXILIARIES:
         return UNGROUNDED_COST / 2
     return UNGROUNDED_COST
 
@@ -95,11 +125,11 @@ def score(
         soft = [i for i in left if i not in grounded]
         value = -(
             GROUNDED_COST * len(hard)
-            + sum(_soft_cost(reading.words[i]) for i in soft)
+            + sum(_soft_cost(reading, i) for i in soft)
             + candidate.penalty
             + frame_weight
         )
-        cost = sum(_soft_cost(reading.words[i]) for i in soft)
+        cost = sum(_soft_cost(reading, i) for i in soft)
         scored.append(Scored(candidate, value, hard, soft, cost))
     scored.sort(key=lambda s: -s.score)
     return scored

@@ -172,21 +172,45 @@ def percent_shape(f: Frame) -> list[Candidate]:
     cue = f.cue(*lexicon.PERCENT_PHRASES)
     if cue is None or not _supported("calc") or not f.options:
         return []
-    scope = [o for o in f.options if not is_skip(o) and max(o.positions) < cue[0]]
-    rest = [o for o in f.options if not is_skip(o) and o not in scope]
+    real = [o for o in f.options if not is_skip(o)]
+    # The rows a share is taken of: named before the cue ("of the urgent tickets, what %"),
+    # or right after it ("share of all adverse events … in Drug B").
+    scope = [o for o in real if max(o.positions) < cue[0]]
+    after = [o for o in real if o not in scope and cue[1] <= min(o.positions) <= cue[1] + 2]
+    if after and len(real) > len(scope) + len(after):
+        scope += after
+    rest = [o for o in real if o not in scope]
     if not rest:
         return []
     explained = span(cue) | f.filter_positions
+    explained |= {i for i, w in enumerate(f.words) if w in ("percent", "%", "percentage")}
     position, mention = counted_noun(f, cue[1])
     total = f.aggregate_word()
-    measure = (
-        mention
-        if mention is not None and mention in f.measures() and total and total[0] == "sum"
-        else None
-    )  # "share of the total revenue"; "% of visits" counts rows even with a visit number
+    # "share of the total quantity on hand", "share of all spend": a measure right after the
+    # cue, summed; "% of visits" counts rows even where a visit number exists.
+    measure = next(
+        (
+            m
+            for m in f.measures()
+            if cue[1] <= m.start <= cue[1] + 3
+            and all(
+                f.words[i] in lexicon.FILLER or (total is not None and i in total[1])
+                for i in range(cue[1], m.start)
+            )
+        ),
+        None,
+    )
+    if (
+        measure is not None
+        and (total is None or total[0] != "sum")
+        and f.words[cue[1] : cue[1] + 1] != ["all"]
+    ):
+        measure = None
+    if measure is not None:
+        mention = measure
     agg = Aggregate(func="sum", column=measure.column) if measure else Aggregate(func="count")
-    if measure is not None and total is not None:
-        explained |= span(measure) | total[1]
+    if measure is not None:
+        explained |= span(measure) | (total[1] if total is not None else set())
     elif mention is not None and all(f.reading.norm[i] in f.reading.subject for i in span(mention)):
         explained |= span(mention)  # "% of visits" in visits.csv: the rows themselves
     elif position is not None and ungrounded(f, position):
