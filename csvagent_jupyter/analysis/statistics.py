@@ -125,7 +125,11 @@ def _number(value: Any) -> float | None:
 
 # -- outliers as an aggregate ----------------------------------------------------------------------
 def count_outliers(values: pd.Series, func: str, threshold: float | None) -> int:
-    """Rows outside ``threshold`` IQRs of the quartiles (1.5), or with |z| above it (3)."""
+    """Rows outside ``threshold`` IQRs of the quartiles (1.5), or with |z| above it (3).
+
+    Values are read as nullable floats first, so yes/no and integer columns (and empty ones,
+    whose mean is missing) count too instead of failing on division."""
+    values = values.astype("Float64")
     if func == "outliers_iqr":
         k = threshold or 1.5
         q1, q3 = values.quantile(0.25), values.quantile(0.75)
@@ -139,11 +143,11 @@ def outliers_code(func: str, threshold: float | None) -> str:
     if func == "outliers_iqr":
         k = threshold or 1.5
         return (
-            f"lambda s: int(((s < s.quantile(0.25) - {k!r} * (s.quantile(0.75) - s.quantile(0.25))) "
-            f"| (s > s.quantile(0.75) + {k!r} * (s.quantile(0.75) - s.quantile(0.25)))).sum())"
+            f"lambda s: (lambda s: int(((s < s.quantile(0.25) - {k!r} * (s.quantile(0.75) - s.quantile(0.25))) "
+            f"| (s > s.quantile(0.75) + {k!r} * (s.quantile(0.75) - s.quantile(0.25)))).sum()))(s.astype('Float64'))"
         )
     k = threshold or 3.0
-    return f"lambda s: int((((s - s.mean()) / s.std()).abs() > {k!r}).sum())"
+    return f"lambda s: (lambda s: int((((s - s.mean()) / s.std()).abs() > {k!r}).sum()))(s.astype('Float64'))"
 
 
 __all__ = ["NAMED", "check", "count_outliers", "outliers_code", "run"]
