@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from IPython.core.interactiveshell import InteractiveShell
 
 from csvagent_jupyter import Agent
 
@@ -64,3 +65,15 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 def any_db_agent(database_url: str, data_dir: Path) -> Iterator[Agent]:
     with Agent(database_url=database_url, data_dir=data_dir) as instance:
         yield instance
+
+
+@pytest.fixture
+def ip(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[InteractiveShell]:
+    """A real IPython shell with the extension loaded, its data in the test's folder."""
+    monkeypatch.setenv("CSVAGENT_DATA_DIR", str(tmp_path / "nb-data"))
+    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+    shell = InteractiveShell.instance()
+    shell.run_line_magic("load_ext", "csvagent_jupyter")
+    yield shell
+    shell.run_line_magic("unload_ext", "csvagent_jupyter")
+    InteractiveShell.clear_instance()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,17 +17,6 @@ from csvagent_jupyter.jupyter.panel import CSVPanel
 from csvagent_jupyter.sample_data import sales_frame, write_csv
 
 from .conftest import DATA
-
-
-@pytest.fixture
-def ip(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[InteractiveShell]:
-    monkeypatch.setenv("CSVAGENT_DATA_DIR", str(tmp_path / "nb-data"))
-    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
-    shell = InteractiveShell.instance()
-    shell.run_line_magic("load_ext", "csvagent_jupyter")
-    yield shell
-    shell.run_line_magic("unload_ext", "csvagent_jupyter")
-    InteractiveShell.clear_instance()
 
 
 @pytest.fixture

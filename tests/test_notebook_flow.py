@@ -8,7 +8,6 @@ next cell runs while the load is still going.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,17 +20,6 @@ from csvagent_jupyter.sample_data import mixed_frame, sales_frame, write_csv
 
 from .conftest import DATA
 from .test_jupyter import run
-
-
-@pytest.fixture
-def ip(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[InteractiveShell]:
-    monkeypatch.setenv("CSVAGENT_DATA_DIR", str(tmp_path / "nb-data"))
-    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
-    shell = InteractiveShell.instance()
-    shell.run_line_magic("load_ext", "csvagent_jupyter")
-    yield shell
-    shell.run_line_magic("unload_ext", "csvagent_jupyter")
-    InteractiveShell.clear_instance()
 
 
 @pytest.fixture

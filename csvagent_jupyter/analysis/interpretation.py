@@ -26,7 +26,7 @@ _FUNC = {
     "outliers_iqr": "number of IQR outliers in",
     "outliers_zscore": "number of z-score outliers in",
 }
-_OP = {
+OP_WORDS = {  # how a condition reads in a sentence (summaries use it too)
     "eq": "is",
     "ne": "is not",
     "lt": "is below",
@@ -84,10 +84,10 @@ def filter_phrase(item: Filter) -> str:
     if isinstance(item, Condition):
         subject = f"the {item.part} of {item.column}" if item.part else item.column
         if item.op in ("is_null", "not_null"):
-            return f"{subject} {_OP[item.op]}"
+            return f"{subject} {OP_WORDS[item.op]}"
         if item.op == "between" and isinstance(item.value, list) and len(item.value) == 2:
             return f"{subject} is between {_value(item.value[0])} and {_value(item.value[1])}"
-        return f"{subject} {_OP[item.op]} {_value(item.value)}"
+        return f"{subject} {OP_WORDS[item.op]} {_value(item.value)}"
     assert isinstance(item, FilterGroup)
     parts = [filter_phrase(child) for child in item.items]
     if item.combine == "not":
@@ -235,7 +235,7 @@ def _core(plan: Plan) -> str:
         return f"whether {quantifier}{where} has {filter_phrase(plan.condition)}"
     if op == "compare" and isinstance(plan.left, Plan):
         right = _core(plan.right) if isinstance(plan.right, Plan) else _value(plan.right)
-        word = _OP.get(plan.compare_op or "eq", "is")
+        word = OP_WORDS.get(plan.compare_op or "eq", "is")
         return f"whether the {_core(plan.left)} {word} {right}"
     if op == "pivot" and plan.pivot is not None:
         values = plan.pivot.values or "rows"

@@ -12,6 +12,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .interpretation import OP_WORDS
 from .plan import Aggregate, Condition, Filter, Plan
 
 _FUNC_WORDS = {
@@ -30,22 +31,6 @@ _FUNC_WORDS = {
     "share": "share of",
     "outliers_iqr": "number of outliers (beyond 1.5 IQR, or the threshold) in",
     "outliers_zscore": "number of outliers (|z| above 3, or the threshold) in",
-}
-_OP_WORDS = {
-    "eq": "is",
-    "ne": "is not",
-    "lt": "is below",
-    "le": "is at most",
-    "gt": "is above",
-    "ge": "is at least",
-    "in": "is one of",
-    "not_in": "is none of",
-    "between": "is between",
-    "contains": "contains",
-    "startswith": "starts with",
-    "endswith": "ends with",
-    "is_null": "is missing",
-    "not_null": "is present",
 }
 
 
@@ -112,7 +97,7 @@ def describe_filter(item: Filter | None) -> str:
     if isinstance(item, Condition):
         column = f"{item.part} of {item.column}" if item.part else item.column
         if item.op in ("is_null", "not_null"):
-            return f"{column} {_OP_WORDS[item.op]}"
+            return f"{column} {OP_WORDS[item.op]}"
         value = item.value
         show = label if item.part is not None else fmt  # a year is 2024, not 2,024
         if isinstance(value, list):
@@ -120,7 +105,7 @@ def describe_filter(item: Filter | None) -> str:
             shown = one_of([show(v) for v in value], joiner)
         else:
             shown = show(value)
-        return f"{column} {_OP_WORDS[item.op]} {shown}"
+        return f"{column} {OP_WORDS[item.op]} {shown}"
     parts = [describe_filter(child) for child in item.items]
     if item.combine == "not":
         return "not (" + " and ".join(parts) + ")"
