@@ -323,10 +323,11 @@ class FilterReader:
         tail = self._after_number(position)
         if tail is not None:
             phrase = " ".join(w[tail : tail + 2])
+            units = set(range(position + 1, tail))  # "1 minute or less": the unit goes too
             if _GE_AFTER.match(phrase):
-                return "ge", number.value, words | {tail, tail + 1}
+                return "ge", number.value, words | units | {tail, tail + 1}
             if _LE_AFTER.match(phrase):
-                return "le", number.value, words | {tail, tail + 1}
+                return "le", number.value, words | units | {tail, tail + 1}
         return "eq", number.value, words
 
     def _after_number(self, position: int) -> int | None:
@@ -385,7 +386,10 @@ class FilterReader:
             unit = {
                 i
                 for i in gap
-                if self.r.words[i] in UNIT_WORDS or self.r.words[i] in lexicon.FILLER or i in loose
+                if (
+                    self.r.words[i] in UNIT_WORDS or self.r.words[i] in lexicon.FILLER or i in loose
+                )
+                and self.r.words[i] not in lexicon.ANY_WORDS  # "was X ever below": "ever" asks
             }
             condition = Condition(column=mention.column, op=op, value=bound)
             far = _fit(value, number, self.index, mention.column, strict=True) is None

@@ -167,12 +167,11 @@ def ungrounded(f: Frame, position: int | None) -> bool:
 
 
 def subject_words(f: Frame, after: int) -> set[int]:
-    """The noun that names what rows are ("any employees", "of flights"): unplaced or an entity."""
+    """The noun that names what rows are ("any employees", "any movies"): unplaced, or a text
+    column's noun (the things the rows describe), never a measure."""
     position, mention = counted_noun(f, after)
     if mention is not None:
-        if (
-            f.is_entity(mention.column) and not f.index.is_numeric(mention.column)
-        ) or f.index.is_identifier(mention.column):
+        if not f.index.is_numeric(mention.column) or f.index.is_identifier(mention.column):
             return span(mention)
         return set()
     return {position} if position is not None and ungrounded(f, position) else set()
