@@ -105,6 +105,11 @@ class OfflinePlanner:
             for m in reading.columns
             if (probe.is_entity(m.column) and not self.index.is_numeric(m.column))
             or self.index.is_identifier(m.column)
+            or (
+                not self.index.is_numeric(m.column)
+                and m.score < 0.9
+                and not probe.few_values(m.column)
+            )
             or self.index.column_tokens.get(m.column, [""])[-1] == "number"
             for i in range(m.start, m.end)
             if m.end - m.start == 1

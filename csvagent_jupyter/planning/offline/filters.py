@@ -487,7 +487,14 @@ class FilterReader:
         return options
 
     def _mention_positions(self, column: str) -> set[int]:
-        spans = [m for m in self.r.columns_named(column) if m.score >= 0.45]
+        """The words naming the date column a year or month binds to ("restocked in 2024"),
+        never the rows' own noun ("visits" is not VISIT_DATE)."""
+        spans = [
+            m
+            for m in self.r.columns_named(column)
+            if m.score >= 0.6
+            and not all(self.r.norm[i] in self.r.subject for i in range(m.start, m.end))
+        ]
         return {i for m in spans[:1] for i in range(m.start, m.end)}
 
     def _date_word_slots(self, used: set[int]) -> list[Slot]:

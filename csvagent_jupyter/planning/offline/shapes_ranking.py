@@ -26,7 +26,7 @@ from .pieces import (
 
 def targets(f: Frame) -> list[tuple[list[GroupKey], list[Derive], set[int], str | None]]:
     """What a 'which X …' asks for: (group keys, derives, words, answer column)."""
-    cue = f.cue("which", "what", "who", "whom", "when")
+    cue = f.cue("which", "what", "who", "whom", "when", "give me the", "show me the", "name the")
     out: list[tuple[list[GroupKey], list[Derive], set[int], str | None]] = []
     if cue is None:
         return out
