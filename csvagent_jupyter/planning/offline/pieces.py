@@ -13,6 +13,7 @@ from ...analysis.plan import (
     Aggregate,
     Bucket,
     ChartSpec,
+    Condition,
     DatePart,
     Derive,
     Filter,
@@ -22,6 +23,7 @@ from ...analysis.plan import (
 )
 from ..schema_index import ColumnMention
 from . import lexicon
+from .filters import FilterOption, is_skip
 from .grounding import Frame
 
 
@@ -55,6 +57,20 @@ def _and(conditions: list[Filter]) -> Filter | None:
 
 def _dump(item: Filter | None) -> object:
     return None if item is None else item.model_dump()
+
+
+def named_values(f: Frame) -> FilterOption | None:
+    """The one filter that names several values of one column ("Sales or HR", "AA and DL")."""
+    found = [
+        o
+        for o in f.options
+        if not is_skip(o)
+        and isinstance(o.condition, Condition)
+        and o.condition.op == "in"
+        and isinstance(o.condition.value, list)
+        and len(o.condition.value) >= 2
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 def group_keys(f: Frame, exclude: set[str]) -> tuple[list[GroupKey], list[Derive], set[int]] | None:

@@ -20,7 +20,16 @@ from ...analysis.plan import (
 from . import lexicon
 from .filters import FilterOption, is_skip, threshold_op
 from .grounding import Frame
-from .pieces import Candidate, _and, count_of, counted_noun, group_keys, span, ungrounded
+from .pieces import (
+    Candidate,
+    _and,
+    count_of,
+    counted_noun,
+    group_keys,
+    named_values,
+    span,
+    ungrounded,
+)
 
 DIFFERENCE_WORDS = frozenset({"difference", "minus", "gap"})
 RATIO_WORDS = frozenset({"ratio", "divided", "times"})
@@ -47,16 +56,11 @@ def _measure(f: Frame, exclude: set[str]) -> tuple[Aggregate, set[int], float] |
 
 def _two_values(f: Frame) -> FilterOption | None:
     """The one filter that names two values of one column ('AA' and 'DL')."""
-    found = [
-        o
-        for o in f.options
-        if not is_skip(o)
-        and isinstance(o.condition, Condition)
-        and o.condition.op == "in"
-        and isinstance(o.condition.value, list)
-        and len(o.condition.value) == 2
-    ]
-    return found[0] if len(found) == 1 else None
+    option = named_values(f)
+    if option is None or not isinstance(option.condition, Condition):
+        return None
+    values = option.condition.value
+    return option if isinstance(values, list) and len(values) == 2 else None
 
 
 def _side(column: str, value: Scalar, others: list[Filter], agg: Aggregate) -> dict[str, object]:

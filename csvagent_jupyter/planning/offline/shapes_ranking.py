@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from ...analysis.plan import (
     Aggregate,
-    Condition,
     Derive,
     GroupKey,
     Plan,
     SortKey,
 )
 from . import lexicon
-from .filters import is_skip
 from .grounding import NAME, Frame
 from .pieces import (
     Candidate,
@@ -19,6 +17,7 @@ from .pieces import (
     count_of,
     counted_noun,
     group_keys,
+    named_values,
     period_key,
     span,
 )
@@ -304,18 +303,9 @@ def choice_shape(f: Frame) -> list[Candidate]:
     """'which department has more staff, Sales or HR?': the one of the named values that wins."""
     if "or" not in f.words:
         return []
-    options = [
-        o
-        for o in f.options
-        if not is_skip(o)
-        and isinstance(o.condition, Condition)
-        and o.condition.op == "in"
-        and isinstance(o.condition.value, list)
-        and len(o.condition.value) >= 2
-    ]
-    if len(options) != 1:
+    choice = named_values(f)
+    if choice is None:
         return []
-    choice = options[0]
     direction: lexicon.Direction | None = None
     at: int | None = None
     for i, word in enumerate(f.words):
