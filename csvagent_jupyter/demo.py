@@ -30,7 +30,10 @@ def main() -> None:
                 return
             for question in QUESTIONS:
                 result = ask(question)
-                print(f"\n>>> {question}\n{result.summary}")
+                print(f"\n>>> {question}")
+                if result.interpretation:  # what was computed, in one sentence
+                    print(result.interpretation)
+                print(result.summary)
                 if result.kind == "table":
                     print(result.value.head(10).to_string())
 
