@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 
 from ..analysis.plan import ChartSpec, Condition, Filter, FilterGroup, Plan, SortKey
-from .offline.filters import FilterReader, is_skip
+from .offline.filters import FilterReader
 from .offline.grounding import Frame
 from .offline.lexicon import CHART_WORDS
+from .offline.options import is_skip
 from .offline.pieces import group_keys
 from .offline.reading import read
 from .schema_index import SchemaIndex

@@ -22,8 +22,9 @@ from ...errors import QuestionError
 from ..schema_index import SchemaIndex
 from . import lexicon
 from .derived import QuestionIndex, with_derives
-from .filters import FilterOption, FilterReader
+from .filters import FilterReader
 from .grounding import Frame
+from .options import FilterOption
 from .pieces import Candidate
 from .reading import Reading, read
 from .scoring import Scored, decide, score

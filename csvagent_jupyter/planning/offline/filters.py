@@ -12,23 +12,25 @@ and the candidates try each.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from ...analysis.plan import (
-    CompareOp,
     Condition,
     ConditionOp,
-    DatePart,
-    Filter,
-    FilterGroup,
     Scalar,
 )
 from ..schema_index import ColumnMention, SchemaIndex, ValueMention, normalize
 from . import lexicon
-from .reading import Number, Reading
+from .dated import DateSlots
+from .flags import FlagSlots
+from .options import (
+    SKIP,
+    FilterOption,
+    Slot,
+    Threshold,
+    cell_scalar,
+)
+from .reading import Number
 
-YES_WORDS = ("yes", "y", "true", "t", "1")
-NO_WORDS = ("no", "n", "false", "f", "0")
 UNIT_WORDS = frozenset(
     [
         "star",
@@ -82,39 +84,9 @@ _LE_AFTER = re.compile(
 )
 
 
-WIN_WORDS = frozenset({"win", "wins", "won", "winner", "winners", "victory", "victories"})
-LOSE_WORDS = frozenset({"lose", "loses", "lost", "loss", "losses", "loser", "defeat", "defeats"})
-# First words of cell values that record a result (normalised like the index's keys).
-WIN_VALUES = frozenset({"w", "win", "won", "winner", "victory"})
-LOSE_VALUES = frozenset({"l", "los", "loss", "lost", "lose", "loser", "defeat", "runner"})
-Threshold = float | list[float]  # a number, or [low, high] for "between"
-_THRESHOLD_OPS: dict[str, CompareOp] = {"gt": "gt", "lt": "lt", "ge": "ge", "le": "le"}
-
-
-def threshold_op(op: str) -> CompareOp | None:
-    """The comparison of a threshold ("above", "at most"); None for equality and ranges."""
-    return _THRESHOLD_OPS.get(op)
-
-
-@dataclass(frozen=True)
-class FilterOption:
-    condition: Filter
-    positions: frozenset[int]
-    column: str
-    weight: float = 0.0  # penalty: distance between the words that bind it, loose matches
-    far: bool = False  # a threshold far outside the column's values ("150 ratings" of 0.5-5)
-
-
-Slot = list[FilterOption]
-
-
-class FilterReader:
-    """Builds the filter slots of one reading."""
-
-    def __init__(self, reading: Reading, index: SchemaIndex, reserved: set[int]) -> None:
-        self.r = reading
-        self.index = index
-        self.reserved = reserved  # positions that cues own (top-N counts, ordinals)
+class FilterReader(DateSlots, FlagSlots):
+    """Builds the filter slots of one reading: values and numbers here, dates and yes/no
+    columns in the ``dated`` and ``flags`` parts."""
 
     def slots(self) -> list[Slot]:
         slots: list[Slot] = []
@@ -131,43 +103,6 @@ class FilterReader:
         return slots
 
     # -- results ("won", "lost") ------------------------------------------------------------
-    def _outcome_slots(self, used: set[int]) -> list[Slot]:
-        """ "how many games did they win": the one results column whose values say won/lost.
-
-        Read only when exactly one short text column holds such values (W, Won, Winner; L,
-        Lost, Runner-up) among others; otherwise the word stays unplaced and is asked about.
-        """
-        slots: list[Slot] = []
-        for position, word in enumerate(self.r.words):
-            if position in used or word not in lexicon.OUTCOME_WORDS:
-                continue
-            if any(m.start <= position < m.end and m.score >= 0.9 for m in self.r.columns):
-                continue  # "losses" where a column is called Losses: the column
-            wanted = (
-                WIN_VALUES if word in WIN_WORDS else LOSE_VALUES if word in LOSE_WORDS else None
-            )
-            if wanted is None:
-                continue
-            found: list[tuple[str, list[Scalar]]] = []
-            for column, mapping in self.index.values.items():
-                if len(mapping) > 50 or column in self.index.free_text:
-                    continue
-                hits = [_scalar(v) for key, v in mapping.items() if key.split(" ")[0] in wanted]
-                hits = list(dict.fromkeys(hits))
-                if hits and len(set(mapping.values())) > len(hits):
-                    found.append((column, hits))
-            if len(found) != 1:
-                continue
-            column, hits = found[0]
-            negation = self._negation_before(position)
-            positions = {position} | ({negation} if negation is not None else set())
-            op: ConditionOp = "not_in" if negation is not None else "in"
-            condition = Condition(column=column, op=op, value=hits)
-            slots.append([FilterOption(condition, frozenset(positions), column, 0.2)])
-            used.add(position)
-        return slots
-
-    # -- cell values ----------------------------------------------------------------------
     def _value_slots(self, used: set[int]) -> list[Slot]:
         mentions = [v for v in self.r.values if not self._numbers_only(v)]
         counted = self._counted_positions()
@@ -185,7 +120,7 @@ class FilterReader:
         slots: list[Slot] = []
         for column, found in by_column.items():
             values: list[Scalar] = list(
-                dict.fromkeys(v for m in found for v in self._family(column, _scalar(m.value)))
+                dict.fromkeys(v for m in found for v in self._family(column, cell_scalar(m.value)))
             )
             negation = self._negation_before(min(m.start for m in found))
             positions = {i for m in found for i in range(m.start, m.end)}
@@ -212,7 +147,7 @@ class FilterReader:
                 c.score >= 0.9 and c.column != column and set(range(c.start, c.end)) & positions
                 for c in self.r.columns
             )
-            slots.append([option, _SKIP] if names_column or loose else [option])
+            slots.append([option, SKIP] if names_column or loose else [option])
         return slots
 
     def _family(self, column: str, value: Scalar) -> list[Scalar]:
@@ -269,13 +204,6 @@ class FilterReader:
 
     def _numbers_only(self, mention: ValueMention) -> bool:
         return all(i in self.r.numbers for i in range(mention.start, mention.end))
-
-    def _negation_before(self, position: int) -> int | None:
-        for i in range(position - 1, max(-1, position - 4), -1):
-            word = self.r.words[i]
-            if word in lexicon.NEGATIONS or word.endswith("n't"):
-                return i
-        return None
 
     # -- numbers --------------------------------------------------------------------------
     def _number_slots(self, used: set[int]) -> list[Slot]:
@@ -437,170 +365,6 @@ class FilterReader:
         return not any(m.start <= position < m.end for m in spans)
 
     # -- dates ----------------------------------------------------------------------------
-    def date_columns(self) -> list[str]:
-        return [c.name for c in self.index.profile.column_profiles if c.type == "datetime"]
-
-    def year_columns(self) -> list[str]:
-        out = []
-        for c in self.index.profile.column_profiles:
-            if (
-                c.type == "integer"
-                and "year" in self.index.column_tokens.get(c.name, [])
-                and isinstance(c.min, int | float)
-                and isinstance(c.max, int | float)
-                and c.min >= 1800
-                and c.max <= 2100
-            ):
-                out.append(c.name)
-        return out
-
-    def _date_targets(self) -> list[tuple[str, bool, float]]:
-        """(column, is a date column, penalty): columns a year or month may bind to."""
-        named = {m.column for m in self.r.columns}
-        dates, years = self.date_columns(), self.year_columns()
-        targets = [(c, True, 0.0) for c in dates if c in named]
-        targets += [(c, False, 0.0) for c in years if c in named]
-        if targets:
-            return targets
-        everything = [(c, True, 0.1) for c in dates] + [(c, False, 0.1) for c in years]
-        return everything
-
-    def _year_options(
-        self, position: int, op: ConditionOp, year: int, words: frozenset[int]
-    ) -> Slot:
-        before = self.r.words[position - 1] if position else ""
-        if (
-            op == "eq"
-            and before not in ("in", "during", "of", "for", "from", "year", "since")
-            and not (position == 0 or before in lexicon.FILLER)
-        ):
-            return []
-        if before in ("in", "during", "of", "for", "year"):
-            words = words | {position - 1}
-        options = []
-        for column, is_date, penalty in self._date_targets():
-            positions = set(words) | self._mention_positions(column)
-            condition = Condition(
-                column=column, op=op, value=year, part="year" if is_date else None
-            )
-            options.append(FilterOption(condition, frozenset(positions), column, penalty))
-        return options
-
-    def _mention_positions(self, column: str) -> set[int]:
-        """The words naming the date column a year or month binds to ("restocked in 2024"),
-        never the rows' own noun ("visits" is not VISIT_DATE)."""
-        spans = [
-            m
-            for m in self.r.columns_named(column)
-            if m.score >= 0.6
-            and not all(self.r.norm[i] in self.r.subject for i in range(m.start, m.end))
-        ]
-        return {i for m in spans[:1] for i in range(m.start, m.end)}
-
-    def _date_word_slots(self, used: set[int]) -> list[Slot]:
-        slots: list[Slot] = []
-        for position, word in enumerate(self.r.words):
-            if position in used:
-                continue
-            part: DatePart | None = None
-            value = 0
-            if word in lexicon.MONTHS and (word != "may" or self._month_context(position)):
-                part, value = "month", lexicon.MONTHS[word]
-            elif word in lexicon.WEEKDAYS and len(word) > 3:
-                part, value = "weekday", lexicon.WEEKDAYS[word]
-            if part is None:
-                continue
-            words = {position}
-            if position and self.r.words[position - 1] in ("in", "during", "on", "of"):
-                words.add(position - 1)
-            year_at = position + 1
-            year = self.r.numbers.get(year_at)
-            options: Slot = []
-            for column, is_date, penalty in self._date_targets():
-                if not is_date:
-                    continue
-                positions = words | self._mention_positions(column)
-                condition: Filter = Condition(column=column, op="eq", value=value, part=part)
-                if year is not None and year.could_be_year:
-                    positions.add(year_at)
-                    condition = FilterGroup(
-                        combine="and",
-                        items=[
-                            condition,
-                            Condition(column=column, op="eq", value=int(year.value), part="year"),
-                        ],
-                    )
-                options.append(FilterOption(condition, frozenset(positions), column, penalty))
-            if options:
-                slots.append(options)
-                used |= set().union(*(o.positions for o in options))
-        return slots
-
-    def _month_context(self, position: int) -> bool:
-        before = self.r.words[position - 1] if position else ""
-        return before in ("in", "during", "of") or (position + 1) in self.r.numbers
-
-    # -- yes/no columns -------------------------------------------------------------------
-    def flag_values(self, column: str) -> tuple[object, object] | None:
-        """The true and false values of a yes/no column, as the data holds them."""
-        profile = self.index.profile.column(column)
-        if profile is None:
-            return None
-        if profile.type == "boolean":
-            return True, False
-        if (
-            profile.type == "integer"
-            and profile.min == 0
-            and profile.max == 1
-            and profile.distinct == 2
-        ):
-            return 1, 0  # a 0/1 flag
-        mapping = self.index.values.get(column, {})
-        keys = set(mapping)
-        if not keys or len(keys) > 2:
-            return None
-        truthy = [mapping[k] for k in keys if k in YES_WORDS]
-        falsy = [mapping[k] for k in keys if k in NO_WORDS]
-        if len(truthy) == 1 and len(falsy) <= 1 and len(keys) == len(truthy) + len(falsy):
-            return truthy[0], falsy[0] if falsy else None
-        return None
-
-    def _flag_slots(self, used: set[int]) -> list[Slot]:
-        slots: list[Slot] = []
-        for mention in self.r.columns:
-            if mention.score < 0.6:
-                continue
-            span = set(range(mention.start, mention.end))
-            if span & used:
-                continue
-            flags = self.flag_values(mention.column)
-            if flags is None:
-                continue
-            yes, no = flags
-            value, positions = yes, set(span)
-            following = self.r.words[mention.end : mention.end + 1]
-            if following and following[0] in YES_WORDS + NO_WORDS:
-                value = yes if following[0] in YES_WORDS else no
-                positions.add(mention.end)
-            negation = self._negation_before(mention.start)
-            if negation is not None:
-                value = no if value == yes else yes
-                positions.add(negation)
-            if value is None:
-                continue
-            condition = Condition(column=mention.column, op="eq", value=_scalar(value))
-            slots.append(
-                [FilterOption(condition, frozenset(positions), mention.column, 0.0), _SKIP]
-            )
-            used |= positions
-        return slots
-
-
-_SKIP = FilterOption(Condition(column="", op="not_null"), frozenset(), "", 0.0)
-
-
-def is_skip(option: FilterOption) -> bool:
-    return option is _SKIP
 
 
 def _fit(
@@ -621,22 +385,3 @@ def _fit(
     if strict and not (low - spread <= value <= high + spread):
         return None
     return int(value) if float(value).is_integer() else value
-
-
-def _scalar(value: object) -> Scalar:
-    """A cell value as a plain Python scalar (numpy scalars unwrapped)."""
-    if isinstance(value, bool | int | float | str):
-        return value
-    item = getattr(value, "item", None)
-    if callable(item):
-        plain = item()
-        if isinstance(plain, bool | int | float | str):
-            return plain
-    return str(value)
-
-
-def combine(options: list[FilterOption]) -> Filter | None:
-    conditions = [o.condition for o in options if not is_skip(o)]
-    if not conditions:
-        return None
-    return conditions[0] if len(conditions) == 1 else FilterGroup(combine="and", items=conditions)

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from ...analysis.plan import AggFunc, ChartKind, Filter
 from ..schema_index import ColumnMention, SchemaIndex, singular
 from . import lexicon
-from .filters import FilterOption, FilterReader, combine, is_skip
+from .filters import FilterReader
+from .options import FilterOption, combine, is_skip
 from .reading import Reading
 
 # Compared with stemmed name tokens, so stemmed the same way ("name" → "nam").

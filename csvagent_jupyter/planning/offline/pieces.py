@@ -23,8 +23,8 @@ from ...analysis.plan import (
 )
 from ..schema_index import ColumnMention
 from . import lexicon
-from .filters import FilterOption, is_skip
 from .grounding import Frame
+from .options import FilterOption, is_skip
 
 
 @dataclass

@@ -18,8 +18,8 @@ from ...analysis.plan import (
     Scalar,
 )
 from . import lexicon
-from .filters import FilterOption, is_skip, threshold_op
 from .grounding import Frame
+from .options import FilterOption, is_skip, threshold_op
 from .pieces import (
     Candidate,
     _and,

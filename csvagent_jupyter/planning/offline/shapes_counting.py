@@ -11,8 +11,8 @@ from ...analysis.plan import (
 )
 from ..schema_index import ColumnMention
 from . import lexicon
-from .filters import is_skip
 from .grounding import NAME, Frame
+from .options import is_skip
 from .pieces import (
     Candidate,
     _and,

@@ -11,8 +11,8 @@ from ...analysis.plan import (
     Statistic,
 )
 from . import lexicon
-from .filters import is_skip, threshold_op
 from .grounding import Frame
+from .options import is_skip, threshold_op
 from .pieces import (
     Candidate,
     _and,

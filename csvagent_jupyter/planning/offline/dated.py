@@ -1,0 +1,120 @@
+"""Years, months and weekdays as filters: "in 2023", "in March 2024", "on Mondays".
+
+A year or month binds to the date column the sentence names, or to the only one there is;
+with several and none named, each is an option and the candidates ask which.
+"""
+
+from __future__ import annotations
+
+from ...analysis.plan import Condition, ConditionOp, DatePart, Filter, FilterGroup
+from . import lexicon
+from .options import FilterOption, Slot, SlotReader
+
+
+class DateSlots(SlotReader):
+    """The date part of a FilterReader."""
+
+    def date_columns(self) -> list[str]:
+        return [c.name for c in self.index.profile.column_profiles if c.type == "datetime"]
+
+    def year_columns(self) -> list[str]:
+        out = []
+        for c in self.index.profile.column_profiles:
+            if (
+                c.type == "integer"
+                and "year" in self.index.column_tokens.get(c.name, [])
+                and isinstance(c.min, int | float)
+                and isinstance(c.max, int | float)
+                and c.min >= 1800
+                and c.max <= 2100
+            ):
+                out.append(c.name)
+        return out
+
+    def _date_targets(self) -> list[tuple[str, bool, float]]:
+        """(column, is a date column, penalty): columns a year or month may bind to."""
+        named = {m.column for m in self.r.columns}
+        dates, years = self.date_columns(), self.year_columns()
+        targets = [(c, True, 0.0) for c in dates if c in named]
+        targets += [(c, False, 0.0) for c in years if c in named]
+        if targets:
+            return targets
+        everything = [(c, True, 0.1) for c in dates] + [(c, False, 0.1) for c in years]
+        return everything
+
+    def _year_options(
+        self, position: int, op: ConditionOp, year: int, words: frozenset[int]
+    ) -> Slot:
+        before = self.r.words[position - 1] if position else ""
+        if (
+            op == "eq"
+            and before not in ("in", "during", "of", "for", "from", "year", "since")
+            and not (position == 0 or before in lexicon.FILLER)
+        ):
+            return []
+        if before in ("in", "during", "of", "for", "year"):
+            words = words | {position - 1}
+        options = []
+        for column, is_date, penalty in self._date_targets():
+            positions = set(words) | self._mention_positions(column)
+            condition = Condition(
+                column=column, op=op, value=year, part="year" if is_date else None
+            )
+            options.append(FilterOption(condition, frozenset(positions), column, penalty))
+        return options
+
+    def _mention_positions(self, column: str) -> set[int]:
+        """The words naming the date column a year or month binds to ("restocked in 2024"),
+        never the rows' own noun ("visits" is not VISIT_DATE)."""
+        spans = [
+            m
+            for m in self.r.columns_named(column)
+            if m.score >= 0.6
+            and not all(self.r.norm[i] in self.r.subject for i in range(m.start, m.end))
+        ]
+        return {i for m in spans[:1] for i in range(m.start, m.end)}
+
+    def _date_word_slots(self, used: set[int]) -> list[Slot]:
+        slots: list[Slot] = []
+        for position, word in enumerate(self.r.words):
+            if position in used:
+                continue
+            part: DatePart | None = None
+            value = 0
+            if word in lexicon.MONTHS and (word != "may" or self._month_context(position)):
+                part, value = "month", lexicon.MONTHS[word]
+            elif word in lexicon.WEEKDAYS and len(word) > 3:
+                part, value = "weekday", lexicon.WEEKDAYS[word]
+            if part is None:
+                continue
+            words = {position}
+            if position and self.r.words[position - 1] in ("in", "during", "on", "of"):
+                words.add(position - 1)
+            year_at = position + 1
+            year = self.r.numbers.get(year_at)
+            options: Slot = []
+            for column, is_date, penalty in self._date_targets():
+                if not is_date:
+                    continue
+                positions = words | self._mention_positions(column)
+                condition: Filter = Condition(column=column, op="eq", value=value, part=part)
+                if year is not None and year.could_be_year:
+                    positions.add(year_at)
+                    condition = FilterGroup(
+                        combine="and",
+                        items=[
+                            condition,
+                            Condition(column=column, op="eq", value=int(year.value), part="year"),
+                        ],
+                    )
+                options.append(FilterOption(condition, frozenset(positions), column, penalty))
+            if options:
+                slots.append(options)
+                used |= set().union(*(o.positions for o in options))
+        return slots
+
+    def _month_context(self, position: int) -> bool:
+        before = self.r.words[position - 1] if position else ""
+        return before in ("in", "during", "of") or (position + 1) in self.r.numbers
+
+    # -- yes/no columns -------------------------------------------------------------------
