@@ -200,6 +200,23 @@ def _share(df: pd.DataFrame, agg: Aggregate, grouped: Any | None) -> tuple[Any, 
     )
 
 
+def _one_value_or_row(
+    values: dict[str, tuple[Any, str]], out: _Writer, var: str
+) -> tuple[Any, pd.DataFrame | None]:
+    """Aggregates without groups: one value as a plain scalar, several as a one-row table.
+
+    ``values`` maps each output name to its value and the code that computes it.
+    """
+    if len(values) == 1:
+        [(value, code)] = values.values()
+        out.add(f"{var} = {code}")
+        return _plain(value), None
+    row = pd.DataFrame({name: [value] for name, (value, _) in values.items()})
+    body = ", ".join(f"{name!r}: [{code}]" for name, (_, code) in values.items())
+    out.add(f"{var} = pd.DataFrame({{{body}}})")
+    return None, row
+
+
 class Executor(TwoSides):
     """Runs plans on one loaded table. ``path`` and ``profile`` let it write code that re-reads the CSV."""
 
@@ -399,14 +416,8 @@ class Executor(TwoSides):
                 value = _aggregate_values(table[column], agg, grouped=False, rows=len(table))
                 code = _aggregate_code(f"table[{column!r}]", agg, grouped=False)
             values[agg.output_name] = (value, code)
-        if len(values) == 1:
-            [(value, code)] = values.values()
-            out.add(f"{var} = {code}")
-            return _plain(value), table
-        frame = pd.DataFrame({name: [value] for name, (value, _) in values.items()})
-        body = ", ".join(f"{name!r}: [{code}]" for name, (_, code) in values.items())
-        out.add(f"{var} = pd.DataFrame({{{body}}})")
-        return frame, table
+        scalar, row = _one_value_or_row(values, out, var)
+        return (scalar if row is None else row), table
 
     def _aggregate(
         self, plan: Plan, df: pd.DataFrame, out: _Writer, var: str
@@ -426,14 +437,7 @@ class Executor(TwoSides):
                     value = _aggregate_values(df[agg.column], agg, grouped=False, rows=len(df))
                     code = _aggregate_code(source, agg, grouped=False)
                 values[agg.output_name] = (value, code)
-            if len(values) == 1:
-                [(value, code)] = values.values()
-                out.add(f"{var} = {code}")
-                return _plain(value), None
-            table = pd.DataFrame({name: [value] for name, (value, _) in values.items()})
-            body = ", ".join(f"{name!r}: [{code}]" for name, (_, code) in values.items())
-            out.add(f"{var} = pd.DataFrame({{{body}}})")
-            return None, table
+            return _one_value_or_row(values, out, var)
         keys = [_group_key(df, key) for key in plan.group_by]
         grouped = df.groupby([series for series, _ in keys], observed=True, sort=True)
         out.add(
