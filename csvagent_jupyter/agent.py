@@ -409,7 +409,7 @@ class Agent:
 
     def _answer_offline(self, question: str, info: FileInfo, context: list[dict[str, Any]]) -> Any:
         from .analysis.plan import read_plan
-        from .analysis.run import run_plan
+        from .analysis.run import answer_key, run_plan
         from .planning.followups import apply_followup, is_followup
         from .planning.offline import OfflinePlanner
 
@@ -419,7 +419,10 @@ class Agent:
         # A question that is complete on its own is never merged into the previous one: the
         # follow-up reading is tried only when the question alone is not understood.
         try:
-            plan = OfflinePlanner(index).plan(question)
+            planner = OfflinePlanner(
+                index, lambda plan: answer_key(plan, frame, info.ready_profile)
+            )
+            plan = planner.plan(question)
         except QuestionError:
             followup = None
             if previous is not None and is_followup(question):

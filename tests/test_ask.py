@@ -101,9 +101,12 @@ def test_which_group_has_the_highest(agent: Agent, sales: pd.DataFrame) -> None:
 
 def test_value_of_the_row_with_the_largest(agent: Agent, sales: pd.DataFrame) -> None:
     # A product repeats over rows: "the largest revenue" may be one order's or the average.
-    declined = ask_declines(agent, "which product had the largest revenue?")
-    assert any("maximum revenue" in s for s in declined.suggestions)
-    assert any("average revenue" in s for s in declined.suggestions)
+    # On this table both readings name the same product, so it is answered either way (the
+    # generated tables in test_offline_planner cover the case where they differ).
+    by_product = sales.groupby("product")["revenue"]
+    assert by_product.max().idxmax() == by_product.mean().idxmax()
+    either = ask_ok(agent, "which product had the largest revenue?")
+    assert either.value == by_product.max().idxmax()
     single = ask_ok(agent, "which product had the single largest revenue?")
     assert single.value == sales.loc[sales["revenue"].idxmax(), "product"]
 

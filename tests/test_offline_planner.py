@@ -118,15 +118,42 @@ def test_yes_no_questions(agent: Agent, table: tuple[Roles, pd.DataFrame]) -> No
     assert anything.value == expected
 
 
+def _top_group(frame: pd.DataFrame, roles: Roles, how: str) -> str:
+    return str(frame.groupby(roles.group)[roles.measure].agg(how).idxmax())
+
+
 def test_ambiguous_questions_ask_back_with_answerable_readings(
-    agent: Agent, table: tuple[Roles, pd.DataFrame]
+    agent: Agent, table: tuple[Roles, pd.DataFrame], tmp_path: Path
 ) -> None:
-    roles, _ = table
-    # "highest X" per group: one row's maximum, or the group's average? Not guessed.
-    declined = ask_declines(agent, f"which {roles.group} has the highest {roles.measure_words}?")
+    roles, frame = table
+    # "highest X" per group: one row's maximum, or the group's average? Not guessed when the
+    # two readings give different groups: the largest value goes to the lowest-average group.
+    frame = frame.copy()
+    lowest = str(frame.groupby(roles.group)[roles.measure].mean().idxmin())
+    first = frame.index[frame[roles.group] == lowest][0]
+    frame.loc[first, roles.measure] = frame[roles.measure].max() + 1
+    assert _top_group(frame, roles, "max") != _top_group(frame, roles, "mean")
+    agent.load(write_csv(frame, tmp_path / "split.csv"))
+    question = f"which {roles.group} has the highest {roles.measure_words}?"
+    declined = ask_declines(agent, question)
     assert len(declined.suggestions) >= 2
     # Words that name nothing here are not dropped silently.
     ask_declines(agent, f"{roles.measure_words} frobnicated by zorgs")
+
+
+def test_readings_that_give_the_same_answer_are_answered(
+    agent: Agent, table: tuple[Roles, pd.DataFrame], tmp_path: Path
+) -> None:
+    roles, frame = table
+    # One group holds both the largest value and the highest average: either reading of
+    # "highest" gives that group, so the planner answers, and says which reading it ran.
+    frame = frame.copy()
+    frame.loc[frame[roles.group] == "Bravo", roles.measure] += 2000
+    assert _top_group(frame, roles, "max") == _top_group(frame, roles, "mean") == "Bravo"
+    agent.load(write_csv(frame, tmp_path / "agree.csv"))
+    result = ask_ok(agent, f"which {roles.group} has the highest {roles.measure_words}?")
+    assert result.value == "Bravo"
+    assert result.interpretation is not None and roles.measure in result.interpretation
 
 
 def test_never_substitutes_a_column_that_does_not_exist(

@@ -87,6 +87,9 @@ def filter_phrase(item: Filter) -> str:
             return f"{subject} {OP_WORDS[item.op]}"
         if item.op == "between" and isinstance(item.value, list) and len(item.value) == 2:
             return f"{subject} is between {_value(item.value[0])} and {_value(item.value[1])}"
+        if item.op in ("in", "not_in") and isinstance(item.value, list) and len(item.value) == 1:
+            single = "is" if item.op == "in" else "is not"
+            return f"{subject} {single} {_value(item.value[0])}"
         return f"{subject} {OP_WORDS[item.op]} {_value(item.value)}"
     assert isinstance(item, FilterGroup)
     parts = [filter_phrase(child) for child in item.items]
@@ -98,10 +101,31 @@ def filter_phrase(item: Filter) -> str:
 def describe(plan: Plan) -> str:
     """The sentence for ``plan``; see the module docstring."""
     text = _with_then(plan) if plan.then else _core(plan)
-    derived = [_derive_phrase(d) for d in plan.derive if d.kind in _SPELLED_OUT]
+    ordered_by_file = file_position(plan) is not None
+    derived = [
+        _derive_phrase(d)
+        for d in plan.derive
+        if d.kind in _SPELLED_OUT and not (ordered_by_file and d.name == plan.sort[0].column)
+    ]
     if derived:
         text += ", with " + " and ".join(derived)
     return text[0].upper() + text[1:] + "."
+
+
+def file_position(plan: Plan) -> str | None:
+    """ "first" or "last" when ``plan`` orders its rows by their position in the file alone."""
+    if len(plan.sort) != 1:
+        return None
+    key = plan.sort[0]
+    for derive in plan.derive:
+        if (
+            derive.name == key.column
+            and derive.kind == "window"
+            and derive.func == "row_number"
+            and not derive.partition_by
+        ):
+            return "last" if key.descending else "first"
+    return None
 
 
 _WINDOW = {
@@ -183,6 +207,16 @@ def _core(plan: Plan) -> str:
                 return f"the {plan.answer_column} with the {place} {direction} {what}{where}"
             if plan.sort and plan.limit == 1 and plan.answer_column:
                 direction = "highest" if plan.sort[0].descending else "lowest"
+                single = plan.aggregates[0] if len(plan.aggregates) == 1 else None
+                if (
+                    single is not None
+                    and single.column is not None
+                    and single.func == ("max" if plan.sort[0].descending else "min")
+                ):  # the group of the one row with the extreme value
+                    return (
+                        f"the {plan.answer_column} of the row with the {direction} "
+                        f"{single.column}{where}"
+                    )
                 return f"the {plan.answer_column} with the {direction} {what}{where}"
             if plan.sort:
                 direction = "highest first" if plan.sort[0].descending else "lowest first"
@@ -194,6 +228,10 @@ def _core(plan: Plan) -> str:
             return text
         return f"{what}{where}"
     if op == "rows":
+        in_file_order = file_position(plan)
+        if in_file_order is not None and plan.limit == 1 and not plan.offset:
+            shown = plan.answer_column or "row"
+            return f"the {shown} of the {in_file_order} row in file order{where}"
         if plan.sort and plan.limit:
             key = plan.sort[0]
             direction = "highest" if key.descending else "lowest"

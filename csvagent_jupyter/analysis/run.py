@@ -76,3 +76,40 @@ def raise_chart_error(plan: Plan) -> NoReturn:
         f"A {plan.chart.kind if plan.chart else ''} chart needs a table of results, "
         "and this question has a single value."
     )
+
+
+def answer_key(plan: Plan, frame: pd.DataFrame, profile: FileProfile) -> str | None:
+    """The answer ``plan`` gives on ``frame``, as text two plans can be compared by; None when
+    there is no answer worth comparing (an error, nothing matched, a missing value).
+
+    The offline planner uses it to settle a question that reads two ways: when every close
+    reading gives the same answer, the answer does not depend on the reading. Column names
+    are left out (a count of flagged rows and a sum of a 0/1 flag agree), and floats are
+    rounded to 9 significant digits so that summing in another order still agrees.
+    """
+    import json
+
+    from ..errors import CSVAgentError
+    from .result import jsonable
+
+    try:
+        execution = execute(plan.model_copy(update={"chart": None}), frame, profile)
+    except (CSVAgentError, ValueError, TypeError, KeyError):
+        return None
+    value = execution.value
+    if execution.rows_out == 0 or value is None:
+        return None
+    if isinstance(value, pd.DataFrame):
+        value = value.reset_index(drop=True).to_numpy().tolist()
+    data = jsonable(value, max_rows=1000)
+    if data is None or data == []:
+        return None
+    return json.dumps(_rounded(data), sort_keys=True, default=str)
+
+
+def _rounded(data: object) -> object:
+    if isinstance(data, float):
+        return float(f"{data:.9g}")
+    if isinstance(data, list):
+        return [_rounded(item) for item in data]
+    return data

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 
 from ...analysis.plan import Plan, SortKey
 from ...errors import QuestionError
@@ -30,6 +31,7 @@ from .reading import Reading, read
 from .scoring import Scored, decide, score
 from .shapes_combined import growth_shape, having_shape, nested_count_shape, two_value_shape
 from .shapes_counting import count_shape, distinct_list_shape, missing_shape, percent_shape
+from .shapes_position import position_shape
 from .shapes_ranking import choice_shape, extreme_shape, most_common_shape, top_n_shape
 from .shapes_values import aggregate_shape, chart_shape, correlation_shape, yes_no_shape
 from .suggestions import as_question
@@ -51,6 +53,7 @@ SHAPES = (
     correlation_shape,
     percent_shape,
     yes_no_shape,
+    position_shape,
 )
 
 __all__ = ["OfflinePlanner", "read"]
@@ -61,15 +64,20 @@ class OfflinePlanner:
 
     name = "offline"
 
-    def __init__(self, index: SchemaIndex) -> None:
+    def __init__(
+        self, index: SchemaIndex, answer_of: Callable[[Plan], str | None] | None = None
+    ) -> None:
+        """``answer_of`` runs a plan on the table (see ``scoring.decide``): with it, a question
+        whose close readings all give the same answer is answered instead of asked back."""
         self.index = index
+        self.answer_of = answer_of
 
     def plan(self, question: str) -> Plan:
         reading = read(question, self.index)
         if not reading.words:
             raise QuestionError("The question is empty.")
         scored = self.readings(reading)
-        best, offered = decide(scored)
+        best, offered = decide(scored, self.answer_of)
         if best is not None:
             return best.candidate.plan
         message = _missing_column(question, self.index) or _ask_back(question, reading, offered)

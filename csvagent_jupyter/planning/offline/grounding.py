@@ -25,10 +25,15 @@ PERSON_TOKENS = frozenset(
     for w in (
         "player", "athlete", "rider", "driver", "person", "competitor", "winner", "artist",
         "author", "manager", "coach", "candidate", "employee", "student", "patient", "agent",
+        "victor", "champion",
         "customer", "member", "runner", "swimmer", "skier", "cyclist", "boxer", "wrestler",
     )
 )  # fmt: skip
 QUANTITY_TOKENS = frozenset(singular(w) for w in ("quantity", "qty", "count", "units", "unit"))
+# "unit cost", "unit price", "count rate": a quantity word that qualifies another head noun
+NOT_A_COUNT = frozenset(
+    singular(w) for w in ("cost", "price", "value", "amount", "rate", "fee", "weight", "ratio")
+)
 RANK_TOKENS = frozenset(
     singular(w)
     for w in ("rank", "ranking", "place", "placing", "position", "pos", "standing", "seed")
@@ -173,6 +178,7 @@ class Frame:
             if c.is_numeric
             and not self.is_entity(c.name)
             and set(self.index.column_tokens.get(c.name, [])) & QUANTITY_TOKENS
+            and self.index.column_tokens.get(c.name, [""])[-1] not in NOT_A_COUNT
         ]
 
     def is_rank(self, column: str) -> bool:

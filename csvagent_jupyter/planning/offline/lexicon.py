@@ -67,6 +67,9 @@ FILLER = frozenset(
         "his",
         "her",
         "hers",
+        "he",
+        "she",
+        "him",
         "they",
         "them",
         "we",
@@ -509,6 +512,21 @@ PERIOD_WORDS: dict[str, str] = {
 
 # A small thesaurus: a question word → words that may stand in a column name for it.
 SYNONYMS: dict[str, tuple[str, ...]] = {
+    # A superlative that names its own measure: "the shortest movie" is the least runtime.
+    "shortest": ("duration", "length", "runtime", "minutes"),
+    "longest": ("duration", "length", "runtime", "minutes"),
+    "tallest": ("height",),
+    "heaviest": ("weight",),
+    "lightest": ("weight",),
+    "cheapest": ("price", "cost"),
+    "priciest": ("price", "cost"),
+    "costliest": ("price", "cost"),
+    "youngest": ("age",),
+    "oldest": ("age",),
+    "richest": ("worth", "wealth"),
+    "hottest": ("temperature",),
+    "warmest": ("temperature",),
+    "coldest": ("temperature",),
     "staff": ("employee", "agent", "worker"),
     "employee": ("staff", "worker"),
     "worker": ("employee", "staff"),

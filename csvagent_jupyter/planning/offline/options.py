@@ -70,7 +70,12 @@ def cell_scalar(value: object) -> Scalar:
 
 
 def combine(options: list[FilterOption]) -> Filter | None:
-    conditions = [o.condition for o in options if not is_skip(o)]
+    """The options' conditions, all required; a condition named twice ("adverse events …
+    ADVERSE_EVENT = yes") is kept once."""
+    conditions: list[Filter] = []
+    for option in options:
+        if not is_skip(option) and option.condition not in conditions:
+            conditions.append(option.condition)
     if not conditions:
         return None
     return conditions[0] if len(conditions) == 1 else FilterGroup(combine="and", items=conditions)

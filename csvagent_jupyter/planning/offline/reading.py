@@ -211,7 +211,7 @@ def read(question: str, index: SchemaIndex) -> Reading:
         for m in _synonym_mentions(norm, index, {(m.column, m.start) for m in mentions})
         if m.start not in strong  # "score" names the score column, not a synonym's "grade"
     ]
-    mentions = _undominated(mentions)
+    mentions = _undominated(_implied_only_when_unnamed(mentions, words))
     reading.columns = [
         m for m in mentions if not (set(range(m.start, m.end)) <= value_spans and m.score < 1.0)
     ]
@@ -230,6 +230,20 @@ def read(question: str, index: SchemaIndex) -> Reading:
         v for v in partial if per_word[(v.column, v.start)] <= MAX_PARTIAL_HITS
     ]
     return reading
+
+
+def _implied_only_when_unnamed(
+    mentions: list[ColumnMention], words: list[str]
+) -> list[ColumnMention]:
+    """A superlative implies its measure ("the shortest movie": runtime) only when the question
+    does not name it too ("the longest runtime"): then the named words are the mention."""
+    superlatives = lexicon.MAX_WORDS | lexicon.MIN_WORDS
+
+    def implied(m: ColumnMention) -> bool:
+        return m.end - m.start == 1 and words[m.start] in superlatives
+
+    named = {m.column for m in mentions if not implied(m)}
+    return [m for m in mentions if not (implied(m) and m.column in named)]
 
 
 def _norm(word: str, is_number: bool, number: Number | None) -> str:

@@ -10,9 +10,13 @@ The winner must beat the next *different* plan by a clear margin, or we ask back
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from ...analysis.plan import Condition, Filter, FilterGroup, Plan
+from ..schema_index import tokens
 from . import lexicon
+from .flags import LOSE_WORDS, WIN_WORDS
 from .pieces import Candidate
 from .reading import Reading
 
@@ -20,6 +24,10 @@ GROUNDED_COST = 3.0
 UNGROUNDED_COST = 0.4  # a noun we cannot place; a verb ("competed", "released") costs half
 MAX_UNGROUNDED_COST = 0.4
 MARGIN = 0.25
+WINNER_TOKENS = frozenset({"winner", "victor", "champion", "win", "won"})
+LOSER_TOKENS = frozenset({"loser", "runner", "lost", "loss"})
+YES_NO_MISMATCH = 1.0  # a value or a list given to a question that asks yes or no
+MAX_AGREEING = 4  # more close readings than this: ask back rather than run them all
 
 
 @dataclass
@@ -88,6 +96,10 @@ def _echoes(reading: Reading, candidate: Candidate) -> set[int]:
     … (month name)", or another mention of a column the plan reads ("ticket id please")."""
     said = {reading.norm[i] for i in candidate.explained if i < len(reading.norm)}
     out = {i for i, stem in enumerate(reading.norm) if stem in said}
+    # "the cheapest item (lowest unit cost)": a second superlative of the same direction
+    for words in (lexicon.MAX_WORDS, lexicon.MIN_WORDS):
+        if said & words:
+            out |= {i for i, word in enumerate(reading.words) if word in words}
     used = _plan_columns(candidate.plan)
     out |= {
         i
@@ -95,12 +107,34 @@ def _echoes(reading: Reading, candidate: Candidate) -> set[int]:
         if m.column in used and m.score >= 0.9
         for i in range(m.start, m.end)
     }
+    out |= _result_words(reading, used | _filter_columns(candidate.plan))
     return out
 
 
-def _plan_columns(plan: object) -> set[str]:
-    from ...analysis.plan import Plan
+def _result_words(reading: Reading, columns: set[str]) -> set[int]:
+    """ "won by Wales" with a Victor column, "who won the most" with a Winner column: the result
+    word is said by the column the plan reads, whose name records who won (or lost)."""
+    out: set[int] = set()
+    names = set().union(*(tokens(c) for c in columns)) if columns else set()
+    for words, heads in ((WIN_WORDS, WINNER_TOKENS), (LOSE_WORDS, LOSER_TOKENS)):
+        if names & heads:
+            out |= {i for i, word in enumerate(reading.words) if word in words}
+    return out
 
+
+def _filter_columns(plan: Plan) -> set[str]:
+    found: set[str] = set()
+    pending: list[Filter | None] = [plan.filters, plan.condition]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, Condition):
+            found.add(item.column)
+        elif isinstance(item, FilterGroup):
+            pending.extend(item.items)
+    return found
+
+
+def _plan_columns(plan: object) -> set[str]:
     if not isinstance(plan, Plan):
         return set()
     columns = {plan.answer_column} if plan.answer_column else set()
@@ -117,8 +151,11 @@ def score(
     """Rank candidates; ``subject`` are words that may just name the rows (an id column's noun)."""
     content = reading.content()
     grounded = grounded_positions(reading) - (subject or set())
+    asks_yes_no = _asks_yes_no(reading)
     scored = []
     for candidate, frame_weight in candidates:
+        if asks_yes_no and candidate.plan.operation not in _YES_NO_OPERATIONS:
+            frame_weight += YES_NO_MISMATCH
         explained = candidate.explained | _echoes(reading, candidate)
         left = sorted(content - explained - candidate.subject)
         hard = [i for i in left if i in grounded]
@@ -135,8 +172,25 @@ def score(
     return scored
 
 
-def decide(scored: list[Scored]) -> tuple[Scored | None, list[Scored]]:
-    """The winner, or None and the readings worth offering (distinct plans, best first)."""
+_YES_NO_OPERATIONS = frozenset({"compare", "any", "all"})
+
+
+def _asks_yes_no(reading: Reading) -> bool:
+    """A question opened by an auxiliary verb ("is the average above 300?", "did anyone score
+    100?") wants yes or no, unless it offers a choice ("is A or B higher?")."""
+    words = reading.words
+    return bool(words) and words[0] in lexicon.YES_NO_STARTS and "or" not in words
+
+
+def decide(
+    scored: list[Scored], answer_of: Callable[[Plan], str | None] | None = None
+) -> tuple[Scored | None, list[Scored]]:
+    """The winner, or None and the readings worth offering (distinct plans, best first).
+
+    ``answer_of`` runs a plan on the table. When the question reads several ways that score
+    alike, and every one of them gives the same answer, the answer does not depend on the
+    reading, and the best-scored plan is kept (its sentence says how it was read).
+    """
     distinct: list[Scored] = []
     seen: set[str] = set()
     for item in scored:
@@ -150,6 +204,14 @@ def decide(scored: list[Scored]) -> tuple[Scored | None, list[Scored]]:
     best = distinct[0]
     if not best.complete:
         return None, distinct[:3]
-    if len(distinct) > 1 and distinct[1].complete and best.score - distinct[1].score < MARGIN:
+    rivals = [d for d in distinct[1:] if d.complete and best.score - d.score < MARGIN]
+    if rivals and not _agree([best, *rivals], answer_of):
         return None, distinct[:3]
     return best, []
+
+
+def _agree(readings: list[Scored], answer_of: Callable[[Plan], str | None] | None) -> bool:
+    if answer_of is None or len(readings) > MAX_AGREEING:
+        return False
+    answers = {answer_of(item.candidate.plan) for item in readings}
+    return len(answers) == 1 and None not in answers

@@ -92,7 +92,8 @@ def count_shape(f: Frame) -> list[Candidate]:
         return out
     subject = {position} if position is not None and ungrounded(f, position) else set()
     make(Aggregate(func="count"), subject, 0.0, "count_rows")
-    said_rows = f.words[cue[1] : cue[1] + 1] in (["rows"], ["records"], ["entries"], ["lines"])
+    # "how many records", "number of inventory records": rows, said in so many words
+    said_rows = bool({"rows", "records", "entries", "lines"} & set(f.words[cue[1] : cue[1] + 2]))
     if subject and not said_rows:
         # "how many vessels" on a table with a Quantity column: rows, or the quantities summed.
         for column in f.quantity_columns():

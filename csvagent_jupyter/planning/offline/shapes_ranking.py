@@ -10,7 +10,7 @@ from ...analysis.plan import (
     SortKey,
 )
 from . import lexicon
-from .grounding import NAME, Frame
+from .grounding import NAME, Frame, date_columns
 from .pieces import (
     Candidate,
     _units_after,
@@ -39,9 +39,12 @@ def targets(f: Frame) -> list[tuple[list[GroupKey], list[Derive], set[int], str 
             out.append(([GroupKey(column=column)], [], used, column))
         return out
     if f.words[cue[0]] in ("who", "whom"):
-        name = f.name_column()
-        if name is not None:
-            out.append(([GroupKey(column=name)], [], words, name))
+        # "who is the supplier of …" names its answer; a bare "who" asks for the person's name
+        role = f.mention_after(cue[1] - 1, window=3, numeric=False)
+        name = role.column if role is not None else f.name_column()
+        if name is not None and name not in f.filter_columns:
+            used = words | (span(role) if role is not None else set())
+            out.append(([GroupKey(column=name)], [], used, name))
         return out
     if f.words[cue[1] : cue[1] + 1] == ["one"]:
         # "by school, which one has …", "for each carrier … which one is worst"
@@ -79,9 +82,40 @@ def targets(f: Frame) -> list[tuple[list[GroupKey], list[Derive], set[int], str 
         same = [m for m in f.mentions(numeric=False) if m.start == mention.start]
         named = [m for m in same if f.index.column_tokens.get(m.column, [""])[-1] == NAME]
         mention = named[0] if named else mention
+    noun = _rows_noun_after(f, after)
+    if mention is None and noun is not None:
+        # "which flight had the longest delay? give me the flight number", "what's the cheapest
+        # parcel? (parcel code)": the rows' own noun, answered by the column that tells the
+        # rows apart, named elsewhere in the question.
+        entity = _entity_named_later(f, noun)
+        if entity is not None:
+            out.append(([GroupKey(column=entity)], [], words | {noun}, entity))
+        return out
     if mention is not None and mention.column not in f.filter_columns:
         out.append(([GroupKey(column=mention.column)], [], words | span(mention), mention.column))
     return out
+
+
+def _rows_noun_after(f: Frame, after: int) -> int | None:
+    """The position of the file's own noun within three words after a question word, past
+    filler and superlatives ("which flight", "what's the cheapest parcel")."""
+    for position in range(after, min(after + 3, len(f.words))):
+        if f.reading.norm[position] in f.reading.subject:
+            return position
+        word = f.words[position]
+        if word not in lexicon.FILLER and word not in lexicon.MAX_WORDS | lexicon.MIN_WORDS:
+            return None
+    return None
+
+
+def _entity_named_later(f: Frame, after: int) -> str | None:
+    """The one identifying column (an id, a code, a name) the question names after ``after``."""
+    named = {
+        m.column
+        for m in f.mentions(numeric=None, minimum=0.9)
+        if m.start > after and f.is_entity(m.column)
+    }
+    return named.pop() if len(named) == 1 else None
 
 
 def _has_target(f: Frame) -> bool:
@@ -112,6 +146,10 @@ def extreme_shape(f: Frame) -> list[Candidate]:
             m for m in f.measures() if m.column not in target_columns and m.start > min(used)
         ]
         options: list[tuple[Aggregate, set[int], float, str]] = []
+        latest = []
+        if found is None and not measures and not derives:
+            latest = _latest_row(f, direction, at, base, keys[0].column, answer)
+            out += latest
         if found is not None:
             func, cue = found
             for m in measures:
@@ -137,12 +175,13 @@ def extreme_shape(f: Frame) -> list[Candidate]:
                     and f.repeats(column)
                     and not f.is_entity(column)
                     and not has_single(f)
+                    and not _names_a_row(f, at)
                     and f.few_values(column)
                 ):  # a department's "highest salary": one person's, or the average? (not a SKU's)
                     options.append(
                         (Aggregate(func="mean", column=m.column), span(m), 0.0, "group_mean")
                     )
-        else:
+        elif not latest:  # "the latest shipped_on" orders by the date; it counts nothing
             position, mention = counted_noun(f, at + 1)
             if mention is not None and mention.column in target_columns:
                 mention = None
@@ -173,11 +212,64 @@ def extreme_shape(f: Frame) -> list[Candidate]:
     return out
 
 
+DATE_SUPERLATIVES = frozenset({"latest", "earliest", "newest", "oldest"})
+
+
+def _latest_row(
+    f: Frame, direction: lexicon.Direction, at: int, base: set[int], target: str, answer: str | None
+) -> list[Candidate]:
+    """ "the courier of the row with the latest shipped_on", "the most recent order": one row,
+    by a date column named after the superlative."""
+    word = f.words[at]
+    recent = {at + 1} if f.words[at + 1 : at + 2] == ["recent"] else set()
+    if word in lexicon.COUNT_SUPERLATIVES and not recent:
+        return []  # "the most matches" counts rows, even where a match_date column exists
+    named_by_date = word in DATE_SUPERLATIVES or bool(recent)
+    dated = [
+        m
+        for m in f.dates()
+        if m.start > at and m.column != target and (named_by_date or m.score >= 0.9)
+    ]
+    if dated:
+        column, words = dated[0].column, span(dated[0])
+    else:  # "the most recent parcel": the table's one date column
+        columns = [c for c in date_columns(f.index) if c != target]
+        if not recent or len(columns) != 1:
+            return []
+        column, words = columns[0], set()
+    plan = Plan(
+        operation="rows",
+        filters=f.filters,
+        sort=[SortKey(column=column, descending=direction == "max")],
+        limit=1,
+        answer_column=answer,
+    )
+    return [Candidate(plan, base | recent | words, "row_extreme")]
+
+
 def _direction(f: Frame, direction: lexicon.Direction, column: str) -> lexicon.Direction:
     """'the top ranking athlete' is rank 1: on a rank column the best is the smallest number."""
     if f.is_rank(column):
         return "min" if direction == "max" else "max"
     return direction
+
+
+def _names_a_row(f: Frame, at: int) -> bool:
+    """A superlative before a noun that names the rows (the file's noun) or nothing on the
+    table ("the cheapest item", "the longest movie") picks one row, not a group's average."""
+    position = at + 1
+    if position >= len(f.words):
+        return False
+    if f.reading.norm[position] in f.reading.subject:
+        return True
+    word = f.words[position]
+    named = any(m.start <= position < m.end for m in f.reading.columns if m.score >= 0.6)
+    return (
+        word.isalpha()
+        and not named
+        and not lexicon.is_cue(word)
+        and position not in (i for v in f.reading.values for i in range(v.start, v.end))
+    )
 
 
 def has_single(f: Frame) -> bool:

@@ -8,6 +8,7 @@ exactly that reading; tests ask every suggestion back.
 
 from __future__ import annotations
 
+from ...analysis.interpretation import file_position
 from ...analysis.plan import Aggregate, Condition, Filter, FilterGroup, Plan
 
 _FUNC_WORD = {
@@ -90,6 +91,9 @@ def as_question(plan: Plan) -> str | None:
         return f"{measure} by {key.column}{where}"
     if plan.operation == "distinct" and plan.select:
         return f"list the different {plan.select[0]}{where}"
+    in_file = file_position(plan)
+    if plan.operation == "rows" and in_file and plan.limit == 1 and plan.answer_column:
+        return f"what is the {plan.answer_column} of the {in_file} row in file order{where}"
     if plan.operation == "rows" and plan.sort and plan.limit == 1 and plan.answer_column:
         direction = "highest" if plan.sort[0].descending else "lowest"
         if plan.answer_column == plan.sort[0].column:

@@ -1,0 +1,111 @@
+"""Position: "the last movie she appeared in", "the first year with more than 25,000 people".
+
+"First" and "last" of rows mean an order the question does not name. Tables listed by
+hand (results, filmographies, seasons) are in time order; files exported from systems
+often are not. So the shape offers the file order and, when the table has one date or
+year column, that column's order too. When the two give the same answer the planner
+answers (``scoring.decide`` runs both); when they differ, it asks which was meant.
+"""
+
+from __future__ import annotations
+
+from ...analysis.plan import Derive, Plan, SortKey
+from . import lexicon
+from .grounding import Frame, date_columns
+from .pieces import Candidate, span
+from .shapes_ranking import targets
+
+FILE_POSITION = "file_position"
+POSITION_WORDS = {"first": False, "last": True, "final": True}  # word -> from the end
+# "first place", "first name", "last time": the word qualifies something else
+NOT_A_ROW = frozenset(
+    {"place", "places", "name", "names", "time", "times", "half", "quarter", "round", "week"}
+)
+# "finished first", "came in last": a place in a ranking, not a row's position
+PLACE_VERBS = frozenset({"finished", "finish", "placed", "came", "come", "ranked", "ended", "in"})
+
+
+def position_shape(f: Frame) -> list[Candidate]:
+    found = _position_word(f)
+    if found is None:
+        return []
+    at, from_end = found
+    out: list[Candidate] = []
+    orders = _orders(f, from_end)
+    said = _file_order_words(f)
+    if said:  # "the last row in file order": the file's order was asked for by name
+        orders = orders[:1]
+    answers = [(used, answer) for _k, derives, used, answer in targets(f) if not derives]
+    cue = f.cue("what", "which", "who", "when", "give me the", "show me the", "name the")
+    named = f.mention_after(at, window=2)
+    if cue is not None and named is not None and cue[1] <= at:
+        # "what was the last tournament she won": the noun after "last" is the answer
+        answers.append((span(cue) | span(named), named.column))
+    for used, answer in answers:
+        if answer is None or answer in f.filter_columns:
+            continue
+        explained = used | {at} | f.filter_positions | _noun_after(f, at) | said
+        for order, sort in orders:
+            plan = Plan(
+                operation="rows",
+                filters=f.filters,
+                derive=order,
+                sort=[sort],
+                limit=1,
+                answer_column=answer,
+            )
+            out.append(Candidate(plan, explained, "position"))
+    return out
+
+
+def _position_word(f: Frame) -> tuple[int, bool] | None:
+    for i, word in enumerate(f.words):
+        if word not in POSITION_WORDS or not f.free(i) or i in f.reading.numbers:
+            continue
+        after = f.words[i + 1] if i + 1 < len(f.words) else ""
+        before = f.words[i - 1] if i else ""
+        if after in NOT_A_ROW or before in PLACE_VERBS or (i + 1) in f.reading.numbers:
+            return None
+        return i, POSITION_WORDS[word]
+    return None
+
+
+def _noun_after(f: Frame, at: int) -> set[int]:
+    """The noun the position word qualifies ("the last movie"): a column's words, the file's
+    noun, or one word that names nothing here."""
+    position = at + 1
+    if position >= len(f.words) or not f.free(position):
+        return set()
+    for m in f.mentions():
+        if m.start == position:
+            return span(m)
+    word = f.words[position]
+    named = any(m.start <= position < m.end for m in f.reading.columns if m.score >= 0.6)
+    if word.isalpha() and not named and not lexicon.is_cue(word):
+        return {position}
+    return set()
+
+
+def _file_order_words(f: Frame) -> set[int]:
+    """ "in file order", "in the order of the file": the words that name the file's order."""
+    words = f.words
+    for i in range(len(words) - 1):
+        if words[i] == "file" and words[i + 1] == "order":
+            return {i, i + 1}
+        if words[i] == "order" and words[i + 1 : i + 4] == ["of", "the", "file"]:
+            return {i, i + 1, i + 3}
+    return set()
+
+
+def _orders(f: Frame, from_end: bool) -> list[tuple[list[Derive], SortKey]]:
+    """The file order, and the order of the table's one date or year column if it has one."""
+    position = Derive(name=FILE_POSITION, kind="window", func="row_number")
+    out = [([position], SortKey(column=FILE_POSITION, descending=from_end))]
+    timed = date_columns(f.index) + [
+        c.name
+        for c in f.index.profile.column_profiles
+        if c.is_numeric and f.index.column_tokens.get(c.name, [""])[-1] in ("year", "season")
+    ]
+    if len(timed) == 1:
+        out.append(([], SortKey(column=timed[0], descending=from_end)))
+    return out

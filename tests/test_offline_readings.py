@@ -1,0 +1,182 @@
+"""How the offline planner settles a question's reading, on generated tables in three naming
+styles: the answer form a question asks for, words that point at the rows' own identifier,
+superlatives that name their measure, and readings that give the same answer.
+
+Each table is written under the plural of its rows' noun ("parcels.csv"), as analysts'
+files usually are, so that the noun of the rows is known to the planner.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from csvagent_jupyter import Agent
+from csvagent_jupyter.sample_data import write_csv
+
+from .test_ask import ask_declines, ask_ok
+
+
+@dataclass(frozen=True)
+class Shipment:
+    """Column names of one naming style; ``noun`` is the rows' noun, ``file`` its plural."""
+
+    file: str
+    noun: str
+    code: str
+    code_words: str
+    group: str
+    measure: str
+    measure_words: str
+    cost: str
+    date: str
+    flag: str
+    flag_words: str
+
+
+STYLES = [
+    Shipment("parcels", "parcel", "parcel_code", "parcel code", "courier", "weight_kg", "weight", "unit_cost", "shipped_on", "insured", "insured"),
+    Shipment("listings", "listing", "listingCode", "listing code", "agency", "floorArea", "floor area", "unitCost", "listedOn", "isFurnished", "furnished"),
+    Shipment("tickets", "ticket", "Ticket Code", "ticket code", "Team", "Wait Minutes", "wait minutes", "Unit Cost", "Opened At", "Escalated", "escalated"),
+]  # fmt: skip
+
+
+@pytest.fixture(params=range(len(STYLES)), ids=["snake", "camel", "title"])
+def shipments(
+    request: pytest.FixtureRequest, agent: Agent, tmp_path: Path
+) -> tuple[Shipment, pd.DataFrame]:
+    names = STYLES[request.param]
+    rng = np.random.default_rng(7 + request.param)
+    n = 300
+    frame = pd.DataFrame(
+        {
+            names.code: [f"X-{1000 + i}" for i in range(n)],
+            names.group: rng.choice(["North", "South", "East"], n),
+            names.measure: rng.integers(10, 900, n),
+            names.cost: rng.integers(50, 400, n) + 0.25,
+            names.date: pd.Timestamp("2022-06-01")
+            + pd.to_timedelta(rng.integers(0, 700, n), unit="D"),
+            names.flag: rng.choice(["yes", "no"], n),
+        }
+    )
+    # one clear maximum and minimum, so that "the longest" names one row
+    frame.loc[17, names.measure] = 999
+    frame.loc[41, names.cost] = 1.5
+    frame.loc[63, names.cost] = 999.75
+    agent.load(write_csv(frame, tmp_path / f"{names.file}.csv"))
+    return names, agent.frame()
+
+
+def test_a_question_opened_by_an_auxiliary_is_answered_yes_or_no(
+    agent: Agent, shipments: tuple[Shipment, pd.DataFrame]
+) -> None:
+    names, frame = shipments
+    # "units" could bind 300 to the unit cost column as a filter; the question asks yes/no.
+    result = ask_ok(agent, f"is the average {names.measure_words} above 300 units?")
+    assert result.value == bool(frame[names.measure].mean() > 300)
+
+
+def test_the_rows_noun_answers_with_the_identifier_named_later(
+    agent: Agent, shipments: tuple[Shipment, pd.DataFrame]
+) -> None:
+    names, frame = shipments
+    question = (
+        f"which {names.noun} had the highest {names.measure_words}? give me the {names.code_words}"
+    )
+    result = ask_ok(agent, question)
+    assert result.value == frame.loc[frame[names.measure].idxmax(), names.code]
+    assert "of the row with the highest" in str(result.interpretation)
+
+
+def test_a_superlative_names_its_measure_and_who_names_its_answer(
+    agent: Agent, shipments: tuple[Shipment, pd.DataFrame]
+) -> None:
+    names, frame = shipments
+    # "cheapest" is the lowest cost; "the cheapest item" is one row, not a group's average;
+    # "who is the courier of" answers with that column.
+    result = ask_ok(agent, f"who is the {names.group} of the cheapest item (lowest unit cost)?")
+    assert result.value == frame.loc[frame[names.cost].idxmin(), names.group]
+    implied = ask_ok(agent, f"what's the cheapest {names.noun}? ({names.code_words})")
+    assert implied.value == frame.loc[frame[names.cost].idxmin(), names.code]
+    named = ask_ok(agent, f"which {names.code_words} has the highest unit cost?")
+    assert named.value == frame.loc[frame[names.cost].idxmax(), names.code]
+
+
+def test_records_counted_are_rows(agent: Agent, shipments: tuple[Shipment, pd.DataFrame]) -> None:
+    names, frame = shipments
+    result = ask_ok(agent, f"number of {names.noun} records in 2023")
+    assert result.value == int((frame[names.date].dt.year == 2023).sum())
+
+
+def test_a_condition_said_twice_is_applied_once(
+    agent: Agent, shipments: tuple[Shipment, pd.DataFrame]
+) -> None:
+    names, frame = shipments
+    result = ask_ok(agent, f"how many {names.file} were {names.flag_words} ({names.flag} = yes)?")
+    assert result.value == int((frame[names.flag]).sum())
+    assert str(result.interpretation).count(names.flag) == 1
+
+
+@pytest.mark.parametrize("style", range(len(STYLES)), ids=["snake", "camel", "title"])
+def test_first_and_last_follow_the_file_and_the_dates_when_they_agree(
+    agent: Agent, style: int, tmp_path: Path
+) -> None:
+    names = STYLES[style]
+    rng = np.random.default_rng(style)
+    n = 60
+    frame = pd.DataFrame(
+        {
+            names.code: [f"X-{1000 + i}" for i in range(n)],
+            names.group: rng.choice(["North", "South", "East", "West"], n),
+            names.date: pd.date_range("2023-01-01", periods=n, freq="D"),
+        }
+    )
+    question = f"what was the {names.group} of the last {names.noun}?"
+    # Listed in date order: the last row and the latest date are the same row.
+    agent.load(write_csv(frame, tmp_path / "sorted" / f"{names.file}.csv"))
+    result = ask_ok(agent, question)
+    assert result.value == frame[names.group].iloc[-1]
+    # Shuffled, the file order and the date order disagree: both readings are offered.
+    shuffled = frame.sample(frac=1, random_state=3).reset_index(drop=True)
+    assert shuffled[names.group].iloc[-1] != frame[names.group].iloc[-1]
+    agent.load(write_csv(shuffled, tmp_path / "shuffled" / f"{names.file}.csv"))
+    declined = ask_declines(agent, question)
+    assert any("last" in s for s in declined.suggestions)
+    # Named by its date, the latest row is meant (never a count of rows per group).
+    latest = shuffled.loc[shuffled[names.date].idxmax(), names.group]
+    assert ask_ok(agent, f"which {names.group} has the latest {names.date}?").value == latest
+    assert (
+        ask_ok(agent, f"what was the {names.group} of the most recent {names.noun}?").value
+        == latest
+    )
+    # No dates at all: the file order is the only order, and the sentence says so.
+    undated = shuffled.drop(columns=[names.date])
+    agent.load(write_csv(undated, tmp_path / "undated" / f"{names.file}.csv"))
+    first = ask_ok(agent, f"what was the {names.group} of the first {names.noun}?")
+    assert first.value == undated[names.group].iloc[0]
+    assert "first row in file order" in str(first.interpretation)
+    # "first place" is a place in a ranking, not a row's position: not read as one.
+    assert "file order" not in str(
+        agent.ask(f"which {names.group} came in first place?").interpretation
+    )
+
+
+@pytest.mark.parametrize("winner", ["winner", "Victor", "Champion Team"])
+def test_result_words_said_by_a_winner_column(agent: Agent, winner: str, tmp_path: Path) -> None:
+    rng = np.random.default_rng(len(winner))
+    frame = pd.DataFrame(
+        {
+            "match_date": pd.date_range("2020-01-01", periods=40, freq="W"),
+            "venue": rng.choice(["Park", "Arena", "Field"], 40),
+            winner: rng.choice(["Wales", "Ireland", "Scotland"], 40, p=[0.5, 0.3, 0.2]),
+        }
+    )
+    agent.load(write_csv(frame, tmp_path / "matches.csv"))
+    won = ask_ok(agent, "how many matches have been won by Scotland?")
+    assert won.value == int((frame[winner] == "Scotland").sum())
+    most = ask_ok(agent, "who won the most matches?")
+    assert most.value == frame[winner].value_counts().idxmax()
