@@ -180,3 +180,54 @@ def test_result_words_said_by_a_winner_column(agent: Agent, winner: str, tmp_pat
     assert won.value == int((frame[winner] == "Scotland").sum())
     most = ask_ok(agent, "who won the most matches?")
     assert most.value == frame[winner].value_counts().idxmax()
+
+
+def test_amounts_asked_as_how_much_and_restated_columns(
+    agent: Agent, shipments: tuple[Shipment, pd.DataFrame]
+) -> None:
+    names, frame = shipments
+    total = ask_ok(agent, f"how much {names.measure_words} did we ship in total?")
+    assert total.value == frame[names.measure].sum()
+    # the date column restated in brackets, with its type word, and the month it groups by
+    months = frame[names.date].dt.month_name().value_counts()
+    busiest = ask_ok(
+        agent,
+        f"which month had the most {names.file} (by {names.date} date)? month name please",
+    )
+    top = sorted(months[months == months.max()].index)
+    assert (sorted(busiest.value) if isinstance(busiest.value, list) else [busiest.value]) == top
+
+
+@pytest.mark.parametrize("week", ["week_start", "weekStart", "Week Of"])
+def test_a_column_that_already_holds_weeks_is_grouped_as_it_is(
+    agent: Agent, week: str, tmp_path: Path
+) -> None:
+    rng = np.random.default_rng(len(week))
+    weeks = pd.date_range("2024-01-01", periods=20, freq="W-MON")
+    frame = pd.DataFrame(
+        {week: np.repeat(weeks, 3), "spend": rng.integers(100, 1000, 60).astype(float)}
+    )
+    agent.load(write_csv(frame, tmp_path / "ads.csv"))
+    result = ask_ok(agent, "which week had the biggest total spend?")
+    assert pd.Timestamp(result.value) == frame.groupby(week)["spend"].sum().idxmax()
+
+
+@pytest.mark.parametrize(
+    ("code", "name"),
+    [("student_id", "student_name"), ("studentId", "studentName"), ("Student ID", "Student Name")],
+)
+def test_a_list_of_things_is_given_by_their_names(
+    agent: Agent, code: str, name: str, tmp_path: Path
+) -> None:
+    rng = np.random.default_rng(5)
+    people = [f"Person {i}" for i in range(12)]
+    frame = pd.DataFrame(
+        {
+            code: np.repeat([f"S{100 + i}" for i in range(12)], 4),
+            name: np.repeat(people, 4),
+            "score": rng.integers(40, 100, 48),
+        }
+    )
+    agent.load(write_csv(frame, tmp_path / "grades.csv"))
+    result = ask_ok(agent, "top 3 students by average score")
+    assert result.value == list(frame.groupby(name)["score"].mean().nlargest(3).index)

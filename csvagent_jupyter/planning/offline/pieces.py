@@ -128,6 +128,9 @@ def period_key(
     bucket = buckets.get(period)
     if bucket is None:
         return None
+    if period in f.index.column_tokens.get(column, []):
+        # "week_start" already holds one date a week: "which week" is one of its values
+        return [GroupKey(column=column)], [], used
     return [GroupKey(column=column, bucket=bucket)], [], used
 
 

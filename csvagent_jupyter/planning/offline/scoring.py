@@ -101,14 +101,20 @@ def _echoes(reading: Reading, candidate: Candidate) -> set[int]:
         if said & words:
             out |= {i for i, word in enumerate(reading.words) if word in words}
     used = _plan_columns(candidate.plan)
-    out |= {
-        i
-        for m in reading.columns
-        if m.column in used and m.score >= 0.9
-        for i in range(m.start, m.end)
-    }
+    # Another mention of a column the plan reads, named plainly somewhere in the question:
+    # "total sales (revenue)", "ticket id please", "(by Last Restock date)".
+    plain = {m.column for m in reading.columns if m.column in used and m.score >= 0.9}
+    for m in reading.columns:
+        if m.column in plain and m.score >= 0.6:
+            out |= set(range(m.start, m.end))
+            after = m.end
+            if after < len(reading.words) and reading.words[after] in _TYPE_WORDS:
+                out.add(after)
     out |= _result_words(reading, used | _filter_columns(candidate.plan))
     return out
+
+
+_TYPE_WORDS = frozenset({"date", "column", "field", "values"})
 
 
 def _result_words(reading: Reading, columns: set[str]) -> set[int]:
@@ -140,6 +146,7 @@ def _plan_columns(plan: object) -> set[str]:
     columns = {plan.answer_column} if plan.answer_column else set()
     columns |= {k.column for k in plan.group_by} | {a.column for a in plan.aggregates if a.column}
     columns |= {s.column for s in plan.sort}
+    columns |= {d.column for d in plan.derive if isinstance(d.column, str)}
     for side in (plan.left, plan.right):
         columns |= _plan_columns(side)
     return columns

@@ -9,6 +9,7 @@ from ...analysis.plan import (
     Plan,
     SortKey,
 )
+from ..schema_index import ColumnMention
 from . import lexicon
 from .grounding import NAME, Frame, date_columns
 from .pieces import (
@@ -383,8 +384,21 @@ def top_n_shape(f: Frame, n: int, direction: lexicon.Direction, words: set[int])
                 answer_column=column,
                 answer="list",
             )
-            out.append(Candidate(plan, explained | used, "topn_list"))
+            penalty = _unnamed_penalty(f, mention)
+            out.append(Candidate(plan, explained | used, "topn_list", penalty))
     return out
+
+
+def _unnamed_penalty(f: Frame, mention: ColumnMention) -> float:
+    """ "top 3 students" where student_id and student_name both fit: a list of things is read
+    by their names first (the id reading stays close enough to be offered)."""
+    if f.index.column_tokens.get(mention.column, [""])[-1] == NAME:
+        return 0.0
+    named_too = any(
+        m.start == mention.start and f.index.column_tokens.get(m.column, [""])[-1] == NAME
+        for m in f.categories()
+    )
+    return 0.3 if named_too else 0.0
 
 
 MORE_WORDS = frozenset({"more", "higher", "larger", "greater", "bigger", "longer", "better"})

@@ -52,6 +52,7 @@ def aggregate_shape(f: Frame) -> list[Candidate]:
         grouping = group_keys(f, {measure.column})
         keys, derives, used = grouping if grouping else ([], [], set())
         explained = cue | span(measure) | used | f.filter_positions | _units_after(f, measure)
+        explained |= _how_much_of(f, func, measure.start)
         plan = Plan(
             operation="aggregate",
             filters=f.filters,
@@ -61,6 +62,20 @@ def aggregate_shape(f: Frame) -> list[Candidate]:
         )
         out.append(Candidate(with_chart(f, plan, explained), explained, f"aggregate_{func}"))
     return out
+
+
+def _how_much_of(f: Frame, func: str, measure_at: int) -> set[int]:
+    """ "how much did we spend in total", "on average, how many kWh": the question form asks
+    for the amount the aggregate word computes ("how many" only right before the measure)."""
+    if func not in ("sum", "mean"):
+        return set()
+    how_much = f.cue("how much")
+    if how_much is not None:
+        return span(how_much)
+    how_many = f.cue("how many")
+    if how_many is not None and 0 <= measure_at - how_many[1] <= 1:
+        return span(how_many)
+    return set()
 
 
 def correlation_shape(f: Frame) -> list[Candidate]:
