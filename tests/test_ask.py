@@ -358,8 +358,9 @@ def league(agent: Agent, tmp_path: Path) -> pd.DataFrame:
 
 
 def test_ordinal_places_and_most_common(agent: Agent, league: pd.DataFrame) -> None:
-    # Finishing places ("first place") are not read yet: declined, never guessed.
-    ask_declines(agent, "which seasons finished in first place?")
+    # A finishing place is a filter on the column that holds places, never a row's position.
+    first = ask_ok(agent, "which seasons finished in first place?")
+    assert first.value == ["2001/02", "2003/04"]
     # Two coaches tie for most common: both are the answer, and the note says they tie.
     common = ask_ok(agent, "what is the most common coach?")
     assert sorted(common.value) == ["Ada Park", "Cy Roe"]

@@ -231,3 +231,93 @@ def test_a_list_of_things_is_given_by_their_names(
     agent.load(write_csv(frame, tmp_path / "grades.csv"))
     result = ask_ok(agent, "top 3 students by average score")
     assert result.value == list(frame.groupby(name)["score"].mean().nlargest(3).index)
+
+
+@pytest.mark.parametrize(
+    ("place", "as_text"), [("finish", True), ("placing", False), ("Final Position", False)]
+)
+def test_finishing_places_filter_the_column_that_holds_places(
+    agent: Agent, place: str, as_text: bool, tmp_path: Path
+) -> None:
+    rng = np.random.default_rng(len(place))
+    rows = []
+    for race in range(12):
+        order = rng.permutation(6)
+        for rider, at in zip(
+            ["Ann Bo", "Cy Dee", "Eve Fo", "Gus Ho", "Ida Jo", "Kim Lu"], order, strict=True
+        ):
+            rows.append({"race": f"R{race}", "rider": rider, place: int(at) + 1})
+    frame = pd.DataFrame(rows)
+    frame["points"] = 30 - 5 * frame[place]
+    if as_text:
+        suffix = {1: "st", 2: "nd", 3: "rd"}
+        frame[place] = [f"{p}{suffix.get(p, 'th')}" for p in frame[place]]
+    agent.load(write_csv(frame, tmp_path / "results.csv"))
+    first = frame[place].isin([1, "1st"])
+    second = frame[place].isin([2, "2nd"])
+    wins = ask_ok(agent, "how many times did Cy Dee finish first?")
+    assert wins.value == int((first & (frame["rider"] == "Cy Dee")).sum())
+    seconds = ask_ok(agent, "how many 2nd place finishes were there in total?")
+    assert seconds.value == int(second.sum())
+    most = ask_ok(agent, "which rider finished first the most?")
+    counts = frame[first]["rider"].value_counts()
+    top = sorted(counts[counts == counts.max()].index)
+    assert (sorted(most.value) if isinstance(most.value, list) else [most.value]) == top
+    points = ask_ok(agent, "what were the points of the rider who finished first in R3?")
+    assert points.value == [25]
+
+
+@pytest.mark.parametrize(
+    ("closed", "reason", "flag"),
+    [
+        ("closed_at", "close_reason", "escalated"),
+        ("closedOn", "closeReason", "isEscalated"),
+        ("Closed At", "Close Reason", "Escalated"),
+    ],
+)
+def test_event_dates_and_filled_in_columns(
+    agent: Agent, closed: str, reason: str, flag: str, tmp_path: Path
+) -> None:
+    rng = np.random.default_rng(len(closed))
+    n = 200
+    opened = pd.Timestamp("2024-01-01") + pd.to_timedelta(rng.integers(0, 300, n), unit="D")
+    done = opened + pd.to_timedelta(rng.integers(1, 20, n), unit="D")
+    frame = pd.DataFrame(
+        {
+            "priority": rng.choice(["Urgent", "Normal", "Low"], n),
+            "opened": opened,
+            closed: pd.Series(done).where(rng.random(n) < 0.8),
+            flag: rng.choice(["yes", "no"], n),
+        }
+    )
+    frame[reason] = pd.Series(rng.choice(["fixed", "duplicate"], n)).where(frame[closed].notna())
+    agent.load(write_csv(frame, tmp_path / "tickets.csv"))
+    urgent = frame["priority"] == "Urgent"
+    # a participle naming a date column that records when it happened: the date is set
+    all_closed = ask_ok(agent, "are all the Urgent tickets closed?")
+    assert all_closed.value == bool(frame.loc[urgent, closed].notna().all())
+    assert ask_ok(agent, "how many tickets were closed?").value == int(frame[closed].notna().sum())
+    not_closed = ask_ok(agent, "how many tickets were not closed?")
+    assert not_closed.value == int(frame[closed].isna().sum())
+    # "filled in": the column is not missing
+    filled = ask_ok(agent, "do all closed tickets have a close reason filled in?")
+    assert filled.value is True
+    # "(escalated = no)" names the flag's value, not a missing one
+    escalated = frame[flag] == "yes"
+    word = flag.removeprefix("is").lower()
+    plain = ask_ok(agent, f"how many tickets are there ({word} = no)?")
+    assert plain.value == int((~escalated).sum())
+
+
+def test_a_word_of_a_column_name_is_never_dropped(agent: Agent, tmp_path: Path) -> None:
+    # "counties" points at the "Counties Represented" column (names in one cell): counting
+    # the representative's rows would ignore it, so the question is asked back.
+    frame = pd.DataFrame(
+        {
+            "District": [1, 2, 3],
+            "Representative": ["Ann Lee", "Bo Chen", "Cy Diaz"],
+            "Counties Represented": ["Alger, Marquette", "Delta", "Iron, Dickinson, Gogebic"],
+        }
+    )
+    agent.load(write_csv(frame, tmp_path / "districts.csv"))
+    ask_declines(agent, "Cy Diaz represents how many counties in total?")

@@ -270,7 +270,7 @@ def _core(plan: Plan) -> str:
         return f"{stat.kind} of {columns}{where}"
     if op in ("any", "all") and plan.condition is not None:
         quantifier = "any row" if op == "any" else "every row"
-        return f"whether {quantifier}{where} has {filter_phrase(plan.condition)}"
+        return f"whether {filter_phrase(plan.condition)} in {quantifier}{where}"
     if op == "compare" and isinstance(plan.left, Plan):
         right = _core(plan.right) if isinstance(plan.right, Plan) else _value(plan.right)
         word = OP_WORDS.get(plan.compare_op or "eq", "is")

@@ -116,6 +116,11 @@ class OfflinePlanner:
             or self.index.is_identifier(m.column)
             or (
                 not self.index.is_numeric(m.column)
+                # "closed" for Closed At is a state to filter on; "did we ship" just a verb
+                and not (
+                    self.index.type_of(m.column) == "datetime"
+                    and reading.words[m.start].endswith("ed")
+                )
                 and m.score < 0.9
                 and not probe.few_values(m.column)
             )

@@ -29,6 +29,7 @@ from .options import (
     Threshold,
     cell_scalar,
 )
+from .places import PlaceSlots
 from .reading import Number
 
 UNIT_WORDS = frozenset(
@@ -84,13 +85,14 @@ _LE_AFTER = re.compile(
 )
 
 
-class FilterReader(DateSlots, FlagSlots):
+class FilterReader(DateSlots, FlagSlots, PlaceSlots):
     """Builds the filter slots of one reading: values and numbers here, dates and yes/no
     columns in the ``dated`` and ``flags`` parts."""
 
     def slots(self) -> list[Slot]:
         slots: list[Slot] = []
         used: set[int] = set(self.reserved)
+        slots += self._place_slots(used)  # first: "1st place" is no threshold, nor a bare value
         for slot in self._value_slots(used):
             slots.append(slot)
         number_slots = self._number_slots(used)
@@ -98,6 +100,7 @@ class FilterReader(DateSlots, FlagSlots):
         for slot in number_slots:
             used |= set().union(*(o.positions for o in slot))
         slots += self._date_word_slots(used)
+        slots += self._filled_slots(used)
         slots += self._flag_slots(used)
         slots += self._outcome_slots(used)
         return slots

@@ -7,6 +7,7 @@ from ...analysis.plan import Condition, ConditionOp, Scalar
 from . import lexicon
 from .options import SKIP, FilterOption, Slot, SlotReader, cell_scalar
 
+FILLED_WORDS = frozenset({"filled", "populated"})  # "recorded", "given" are verbs as often
 YES_WORDS = ("yes", "y", "true", "t", "1")
 NO_WORDS = ("no", "n", "false", "f", "0")
 WIN_WORDS = frozenset({"win", "wins", "won", "winner", "winners", "victory", "victories"})
@@ -90,6 +91,10 @@ class FlagSlots(SlotReader):
                 continue
             flags = self.flag_values(mention.column)
             if flags is None:
+                event = self._event_slot(mention.start, mention.end, mention.column)
+                if event is not None:
+                    slots.append([event, SKIP])
+                    used |= event.positions
                 continue
             yes, no = flags
             value, positions = yes, set(span)
@@ -105,5 +110,37 @@ class FlagSlots(SlotReader):
                 continue
             condition = Condition(column=mention.column, op="eq", value=cell_scalar(value))
             slots.append([FilterOption(condition, frozenset(positions), mention.column, 0.0), SKIP])
+            used |= positions
+        return slots
+
+    def _event_slot(self, start: int, end: int, column: str) -> FilterOption | None:
+        """ "closed tickets", "the shipped orders": a participle naming a date column that
+        records when it happened ("Closed At", "shipped_on") means the date is set; "not
+        closed" means it is missing."""
+        word = self.r.words[start]
+        if end - start != 1 or not word.endswith("ed") or len(word) < 5:
+            return None
+        if self.index.type_of(column) != "datetime":
+            return None
+        negation = self._negation_before(start)
+        op: ConditionOp = "is_null" if negation is not None else "not_null"
+        positions = {start} | ({negation} if negation is not None else set())
+        return FilterOption(Condition(column=column, op=op), frozenset(positions), column, 0.1)
+
+    def _filled_slots(self, used: set[int]) -> list[Slot]:
+        """ "have a cancellation reason filled in", "with the phone recorded": the column is
+        not missing."""
+        slots: list[Slot] = []
+        for mention in self.r.columns:
+            if mention.score < 0.6 or set(range(mention.start, mention.end)) & used:
+                continue
+            after = self.r.words[mention.end : mention.end + 2]
+            if not after or after[0] not in FILLED_WORDS:
+                continue
+            positions = set(range(mention.start, mention.end)) | {mention.end}
+            if after[1:] == ["in"]:
+                positions.add(mention.end + 1)
+            condition = Condition(column=mention.column, op="not_null")
+            slots.append([FilterOption(condition, frozenset(positions), mention.column, 0.0)])
             used |= positions
         return slots

@@ -70,6 +70,7 @@ FILLER = frozenset(
         "he",
         "she",
         "him",
+        "s",  # "season(s)", "israel's": what is left of a plural or possessive ending
         "they",
         "them",
         "we",
@@ -252,6 +253,19 @@ COMPARATIVES = frozenset(
         "longer",
         "shorter",
         "than",
+        # comparisons we do not compute ("faster than X" compares with another row): named,
+        # so that leaving one unused declines instead of dropping it
+        "faster",
+        "slower",
+        "better",
+        "worse",
+        "earlier",
+        "later",
+        "older",
+        "younger",
+        "cheaper",
+        "heavier",
+        "lighter",
     ]
 )
 

@@ -180,6 +180,14 @@ def ungrounded(f: Frame, position: int | None) -> bool:
         return False
     if not word.isalpha() or lexicon.is_cue(word):
         return False
+    stem = f.reading.norm[position]
+    if any(
+        stem in tokens and f.index.type_of(column) != "datetime"
+        for column, tokens in f.index.column_tokens.items()
+    ):
+        # "counties" beside a "Counties Represented" column names that column; "restocks"
+        # beside a "Last Restock" date still counts the rows (one restock each)
+        return False
     # "home games": a modifier we cannot place stands before the noun; not a plain subject.
     following = f.words[position + 1] if position + 1 < len(f.words) else None
     return following is None or following in lexicon.FILLER or not f.free(position + 1)

@@ -123,6 +123,17 @@ class Reading:
                 and self.words[i + 2] in TABLE_WORDS
             ):
                 totality.add(i + 2)
+        # "the person who finished first", "the team which won": a relative pronoun after a
+        # noun joins two phrases; it asks nothing.
+        totality |= {
+            i
+            for i, word in enumerate(self.words)
+            if word in ("who", "which", "whom")
+            and i > 1
+            and self.words[i - 1].isalpha()
+            and self.words[i - 1] not in lexicon.FILLER
+            and not lexicon.is_cue(self.words[i - 1])
+        }
         # A unit word that is part of a column's name ("Minutes played") still has to be used.
         named = {i for m in self.columns if m.score >= 0.6 for i in range(m.start, m.end)}
         named |= {i for i, stem in enumerate(self.norm) if stem in self.name_stems}

@@ -51,6 +51,16 @@ def grounded_positions(reading: Reading) -> set[int]:
     for i, word in enumerate(reading.words):
         if lexicon.is_cue(word):
             out.add(i)
+    # A word of a column's name ("counties" beside "Counties Represented") points at that
+    # column even where no mention was read: ignoring it ignores part of the question.
+    # A verb after an auxiliary ("did we ship") says how, whatever a column is called.
+    out |= {
+        i
+        for i, stem in enumerate(reading.norm)
+        if stem in reading.name_stems
+        and reading.words[i].isalpha()
+        and not (i and reading.words[i - 1] in _AUXILIARIES)
+    }
     return out
 
 
@@ -110,7 +120,11 @@ def _echoes(reading: Reading, candidate: Candidate) -> set[int]:
             after = m.end
             if after < len(reading.words) and reading.words[after] in _TYPE_WORDS:
                 out.add(after)
-    out |= _result_words(reading, used | _filter_columns(candidate.plan))
+    read = used | _filter_columns(candidate.plan)
+    out |= _result_words(reading, read)
+    # a word of the name of a column the plan reads ("furnished" for isFurnished = yes)
+    stems = set().union(*(tokens(c) for c in read)) if read else set()
+    out |= {i for i, stem in enumerate(reading.norm) if stem in stems and len(stem) > 2}
     return out
 
 

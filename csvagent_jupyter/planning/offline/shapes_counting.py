@@ -39,6 +39,8 @@ def count_shape(f: Frame) -> list[Candidate]:
 
     def make(agg: Aggregate, used: set[int], penalty: float, shape: str) -> None:
         explained = base | used | group_used
+        if agg.func in ("count", "count_distinct"):
+            explained |= _in_total(f)
         plan = Plan(
             operation="aggregate",
             filters=f.filters,
@@ -120,15 +122,59 @@ def _mostly_distinct(f: Frame, column: str) -> bool:
     )
 
 
+def _whose_rows(f: Frame, mention: ColumnMention) -> set[int]:
+    """ "the points of the rider who finished first": the noun between "of (the)" and a relative
+    pronoun names the rows the filters pick, not another answer."""
+    i = mention.end
+    if f.words[i : i + 1] != ["of"]:
+        return set()
+    i += 2 if f.words[i + 1 : i + 2] == ["the"] else 1
+    for length in (1, 2):
+        if f.words[i + length : i + length + 1] in (["who"], ["that"], ["which"]):
+            return set(range(mention.end, i + length + 1))
+    return set()
+
+
+TOTAL_WORDS = frozenset({"total", "altogether", "combined", "overall", "all"})
+
+
+def _in_total(f: Frame) -> set[int]:
+    """ "how many times total", "total, how many racers", "in all": a count is a total already.
+    Only the word itself, beside the count's cue or at the question's edges."""
+    out: set[int] = set()
+    for i, word in enumerate(f.words):
+        if word not in TOTAL_WORDS or not f.free(i):
+            continue
+        before = f.words[i - 1] if i else ""
+        after = f.words[i + 1] if i + 1 < len(f.words) else ""
+        if word == "all" and before != "in":
+            continue  # "all warehouses" is a scope, read elsewhere
+        edge = i == 0 or i == len(f.words) - 1 or after in ("how", "did", "do", "does", "are")
+        said_of = i - 2 if before == "in" else i - 1
+        if any(
+            m.start <= said_of < m.end and f.index.is_numeric(m.column)
+            for m in f.reading.columns
+            if m.score >= 0.6
+        ):
+            continue  # "more than 10,000 conversions in total": the measure's total, not a count
+        if edge or before in ("times", "in"):
+            out |= {i} | ({i - 1} if before == "in" else set())
+    return out
+
+
 def distinct_list_shape(f: Frame) -> list[Candidate]:
     cue = f.cue(*lexicon.LIST_PHRASES) or f.cue("what", "which")
     if cue is None or f.cue(*lexicon.COUNT_PHRASES) is not None:
         return []  # "what is the number of …" counts
     out = []
-    for mention in f.categories():
+    mentions = f.categories()
+    if f.filters is not None and f.aggregate_word() is None and f.superlative() is None:
+        # "what was the time of the runner who finished first": the value on the rows named
+        mentions += f.measures()
+    for mention in mentions:
         if mention.column in f.filter_columns or mention.start < cue[0]:
             continue
-        explained = span(cue) | span(mention) | f.filter_positions
+        explained = span(cue) | span(mention) | f.filter_positions | _whose_rows(f, mention)
         explained |= set(f.word_positions(lexicon.DISTINCT_WORDS))
         plan = Plan(operation="distinct", filters=f.filters, select=[mention.column], answer="list")
         out.append(
@@ -145,6 +191,8 @@ def distinct_list_shape(f: Frame) -> list[Candidate]:
 def missing_shape(f: Frame) -> list[Candidate]:
     cues = f.word_positions(lexicon.MISSING_WORDS)
     phrase = f.cue("have no", "has no", "had no", "with no", "without", "no")
+    if phrase is not None and f.words[phrase[0]] == "no" and _after_a_column(f, phrase[0]):
+        phrase = None  # "(passed = no)": the flag's value, not a missing one
     if not cues and phrase is None:
         return []
     count = f.cue(*lexicon.COUNT_PHRASES)
@@ -167,6 +215,10 @@ def missing_shape(f: Frame) -> list[Candidate]:
             explained.add(position)
         out.append(Candidate(plan, explained, "missing_count"))
     return out
+
+
+def _after_a_column(f: Frame, position: int) -> bool:
+    return any(m.end == position and m.score >= 0.6 for m in f.reading.columns)
 
 
 def percent_shape(f: Frame) -> list[Candidate]:
