@@ -321,3 +321,37 @@ def test_a_word_of_a_column_name_is_never_dropped(agent: Agent, tmp_path: Path) 
     )
     agent.load(write_csv(frame, tmp_path / "districts.csv"))
     ask_declines(agent, "Cy Diaz represents how many counties in total?")
+
+
+@pytest.mark.parametrize(
+    ("flag", "word", "values"),
+    [
+        ("cancelled", "cancellation", [0, 1]),
+        ("isReturned", "return", ["no", "yes"]),
+        ("Passed", "pass", ["False", "True"]),
+    ],
+)
+def test_the_rate_of_a_yes_no_column_is_its_percent_of_rows(
+    agent: Agent, flag: str, word: str, values: list[object], tmp_path: Path
+) -> None:
+    rng = np.random.default_rng(len(flag))
+    n = 600
+    group = rng.choice(["North", "South", "East", "West"], n)
+    chance = pd.Series(group).map({"North": 0.1, "South": 0.3, "East": 0.5, "West": 0.7})
+    hit = rng.random(n) < chance
+    frame = pd.DataFrame({"region": group, flag: np.where(hit, values[1], values[0])})
+    agent.load(write_csv(frame, tmp_path / "orders.csv"))
+    rate = pd.Series(hit).groupby(group).mean() * 100
+    lowest = ask_ok(agent, f"which region has the lowest {word} rate?")
+    assert lowest.value == rate.idxmin()
+    overall = ask_ok(agent, f"what is the {word} rate?")
+    assert overall.value == pytest.approx(hit.mean() * 100)
+    by_region = ask_ok(agent, f"{word} rate by region")
+    shown = by_region.value.set_index("region").iloc[:, 0]
+    assert shown.to_dict() == pytest.approx(rate.to_dict())
+    threshold = float(rate.median())
+    above = ask_ok(agent, f"how many regions have a {word} rate above {threshold:g}%?")
+    assert above.value == int((rate > threshold).sum())
+    # a rate describes a group of rows, never one row: not a row filter, nor summed
+    ask_declines(agent, f"how many orders have a {word} rate above 50%?")
+    ask_declines(agent, f"total {word} rate")

@@ -22,7 +22,7 @@ from ...analysis.plan import Plan, SortKey
 from ...errors import QuestionError
 from ..schema_index import SchemaIndex
 from . import lexicon
-from .derived import QuestionIndex, with_derives
+from .derived import QuestionIndex, misuses_rate, with_derives
 from .filters import FilterReader
 from .grounding import Frame
 from .options import FilterOption
@@ -104,7 +104,7 @@ class OfflinePlanner:
                 found += [(c, frame.weight) for c in top_n_shape(frame, 1, "max", nth[1])]
         if nth is not None:
             found = [(_at_place(c, nth[0], nth[1]), w) for c, w in found]
-        found = [(_derived(c, reading), w) for c, w in found]
+        found = [(_derived(c, reading), w) for c, w in found if not misuses_rate(c.plan)]
         # The noun of an id column ("employees" for employee_id) may simply name the rows.
         probe = Frame(
             reading, self.index, [], FilterReader(reading, self.index, reserved), reserved

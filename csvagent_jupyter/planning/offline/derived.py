@@ -59,7 +59,68 @@ def find_derived(
                     derives[derive.name] = derive
                     start = _name_before(words, a.start, mentions)
                     found.append(ColumnMention(derive.name, start, b.end, 1.1))
+    rates, rate_derives = _find_rates(words, strong, index)
+    return found + rates, {**derives, **rate_derives}
+
+
+RATE_SUFFIX = " rate (%)"
+RATE_WORDS = frozenset({"rate", "rates"})
+
+
+def is_rate(column: str) -> bool:
+    """A derived rate: the percent of rows where a yes/no column is true, only ever averaged
+    (per group or over all rows); never summed, never a row filter."""
+    return column.endswith(RATE_SUFFIX)
+
+
+def _find_rates(
+    words: list[str], strong: list[ColumnMention], index: SchemaIndex
+) -> tuple[list[ColumnMention], dict[str, Derive]]:
+    """ "pass rate", "cancellation rate", "the rate of returns": a yes/no column's true share
+    in percent, as a column of 0 and 100 whose mean is the rate."""
+    found: list[ColumnMention] = []
+    derives: dict[str, Derive] = {}
+    for m in strong:
+        if not _is_flag(index, m.column):
+            continue
+        if words[m.end : m.end + 1] and words[m.end] in RATE_WORDS:
+            start, end = m.start, m.end + 1
+        elif m.start >= 2 and words[m.start - 2] in RATE_WORDS and words[m.start - 1] == "of":
+            start, end = m.start - 2, m.end
+        else:
+            continue
+        name = f"{m.column}{RATE_SUFFIX}"
+        derives[name] = Derive(
+            name=name, kind="arithmetic", left=m.column, operator="*", right=100.0
+        )
+        found.append(ColumnMention(name, start, end, 1.1))
     return found, derives
+
+
+def misuses_rate(plan: Plan) -> bool:
+    """Whether ``plan`` reads a rate other than as a mean: a sum or a maximum of rates, a row
+    sorted or filtered by its 0/100 value. Such a plan answers a question nobody asked."""
+    for agg in plan.aggregates:
+        if agg.column is not None and is_rate(agg.column) and agg.func != "mean":
+            return True
+    outputs = {agg.output_name for agg in plan.aggregates}
+    columns = [k.column for k in plan.sort] + list(plan.select)
+    if plan.answer_column:
+        columns.append(plan.answer_column)
+    if any(is_rate(c) and c not in outputs for c in columns):
+        return True
+    if plan.filters is not None and RATE_SUFFIX in plan.filters.model_dump_json():
+        return True
+    return any(isinstance(side, Plan) and misuses_rate(side) for side in (plan.left, plan.right))
+
+
+def _is_flag(index: SchemaIndex, column: str) -> bool:
+    profile = index.profile.column(column)
+    if profile is None:
+        return False
+    if profile.type == "boolean":
+        return True
+    return profile.type == "integer" and profile.min == 0 and profile.max == 1
 
 
 def _name_before(words: list[str], start: int, mentions: list[ColumnMention]) -> int:

@@ -21,6 +21,7 @@ from ...analysis.plan import (
 from ..schema_index import ColumnMention, SchemaIndex, ValueMention, normalize
 from . import lexicon
 from .dated import DateSlots
+from .derived import is_rate
 from .flags import FlagSlots
 from .options import (
     SKIP,
@@ -352,7 +353,9 @@ class FilterReader(DateSlots, FlagSlots, PlaceSlots):
         return out
 
     def _numeric_mentions(self, *, ids: bool = False) -> list[ColumnMention]:
-        """Numeric columns named in the question (identifiers only for equality: "user 42")."""
+        """Numeric columns named in the question (identifiers only for equality: "user 42").
+        A threshold on a rate ("a cancellation rate above 2.5%") is bound too: it can only
+        test groups (``having``); plans that would filter rows by it are dropped."""
         return [
             m
             for m in self.r.columns
@@ -374,6 +377,10 @@ def _fit(
     value: Threshold, number: Number, index: SchemaIndex, column: str, *, strict: bool
 ) -> Scalar | list[Scalar] | None:
     """The threshold as the column holds it, or None if it cannot be a value of that column."""
+    if is_rate(column):  # a percent of rows: "above 2.5%", "over 86 percent"
+        if isinstance(value, list) or not 0 <= value <= 100:
+            return None
+        return int(value) if float(value).is_integer() else value
     profile = index.profile.column(column)
     if profile is None:
         return None

@@ -632,6 +632,7 @@ def is_cue(word: str) -> bool:
         or word in ("which", "who", "whom", "when", "weekend", "weekends")
         or word in ("last", "latest", "earliest", "previous", "next", "recent")
         or word in COMPARATIVES
+        or word in ("divided", "multiplied", "minus", "plus")  # arithmetic between two values
     )
 
 

@@ -8,6 +8,7 @@ values of one column ("AA minus DL"), or two periods ("from 2022 to 2023").
 from __future__ import annotations
 
 from ...analysis.plan import (
+    AggFunc,
     Aggregate,
     Condition,
     DatePart,
@@ -18,6 +19,7 @@ from ...analysis.plan import (
     Scalar,
 )
 from . import lexicon
+from .derived import is_rate
 from .grounding import Frame
 from .options import FilterOption, is_skip, threshold_op
 from .pieces import (
@@ -239,9 +241,13 @@ def having_shape(f: Frame) -> list[Candidate]:
             continue
         if not f.index.is_numeric(condition.column):
             continue
-        if found is None:
+        func: AggFunc
+        if is_rate(condition.column):
+            func, used, penalty = "mean", set(), 0.0  # "a pass rate above 85%": the group's rate
+        elif found is None:
             continue  # "have salary above N" is a row filter; a group test names its aggregate
-        func, used, penalty = found[0], found[1], 0.0
+        else:
+            func, used, penalty = found[0], found[1], 0.0
         agg = Aggregate(func=func, column=condition.column)
         others = [o.condition for o in f.options if o is not option and not is_skip(o)]
         out.append(

@@ -11,6 +11,7 @@ from ...analysis.plan import (
 )
 from ..schema_index import ColumnMention
 from . import lexicon
+from .derived import is_rate
 from .grounding import NAME, Frame, date_columns
 from .pieces import (
     Candidate,
@@ -157,6 +158,10 @@ def extreme_shape(f: Frame) -> list[Candidate]:
                 options.append(
                     (Aggregate(func=func, column=m.column), cue | span(m), 0.0, "group_" + func)
                 )
+        elif measures and is_rate(measures[0].column):
+            # "the lowest pass rate": a group's rate is the mean of its 0/100 column
+            m = measures[0]
+            options.append((Aggregate(func="mean", column=m.column), span(m), 0.0, "group_mean"))
         elif measures:
             m = measures[0]
             if f.words[at] in lexicon.COUNT_SUPERLATIVES:
@@ -363,7 +368,7 @@ def top_n_shape(f: Frame, n: int, direction: lexicon.Direction, words: set[int])
         options: list[tuple[Aggregate, set[int]]] = []
         if measures:
             m = measures[0]
-            func = found[0] if found else "sum"
+            func = "mean" if is_rate(m.column) else found[0] if found else "sum"
             options.append(
                 (Aggregate(func=func, column=m.column), span(m) | (found[1] if found else set()))
             )

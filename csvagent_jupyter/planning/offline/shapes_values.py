@@ -11,6 +11,7 @@ from ...analysis.plan import (
     Statistic,
 )
 from . import lexicon
+from .derived import is_rate
 from .grounding import Frame
 from .options import is_skip, threshold_op
 from .pieces import (
@@ -29,6 +30,10 @@ def aggregate_shape(f: Frame) -> list[Candidate]:
     found = f.aggregate_word()
     how_much = f.cue("how much")
     superlative = f.superlative()
+    rates = [m for m in f.measures() if is_rate(m.column)]
+    if found is None and how_much is None and superlative is None and rates:
+        # "what is the cancellation rate (by carrier)": a rate is a mean by definition
+        found = ("mean", set())
     if found is None and how_much is None and superlative is None:
         return []
     if found is not None:
