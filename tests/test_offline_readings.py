@@ -355,3 +355,44 @@ def test_the_rate_of_a_yes_no_column_is_its_percent_of_rows(
     # a rate describes a group of rows, never one row: not a row filter, nor summed
     ask_declines(agent, f"how many orders have a {word} rate above 50%?")
     ask_declines(agent, f"total {word} rate")
+
+
+def test_places_in_a_ranking_periods_and_flags_counted_as_rows(
+    agent: Agent, shipments: tuple[Shipment, pd.DataFrame]
+) -> None:
+    names, frame = shipments
+    totals = frame.groupby(names.group)[names.measure].sum().sort_values(ascending=False)
+    second = ask_ok(agent, f"which {names.group} ranks 2nd by total {names.measure_words}?")
+    assert second.value == totals.index[1]
+    # "more then" is a typo of "than"; "insured rows" are rows that are, not the flag's values
+    flagged = frame[names.flag] & (frame[names.group] == "North") & (frame[names.measure] > 100)
+    count = ask_ok(
+        agent,
+        f"how many {names.flag_words} rows in North have more then 100 {names.measure_words}?",
+    )
+    assert count.value == int(flagged.sum())
+
+
+@pytest.mark.parametrize(
+    ("title", "rating"),
+    [("movie_title", "rating"), ("movieTitle", "userRating"), ("Movie Title", "Stars")],
+)
+def test_a_threshold_no_row_could_pass_is_read_as_a_count_of_rows(
+    agent: Agent, title: str, rating: str, tmp_path: Path
+) -> None:
+    rng = np.random.default_rng(len(title))
+    films = [f"Film {i}" for i in range(10)]
+    sizes = rng.integers(5, 60, len(films))
+    frame = pd.DataFrame(
+        {
+            title: np.repeat(films, sizes),
+            rating: rng.choice([0.5, 1.0, 2.5, 3.0, 4.5, 5.0], int(sizes.sum())),
+        }
+    )
+    agent.load(write_csv(frame, tmp_path / "ratings.csv"))
+    # no rating is 30 or more: "with at least 30 ratings" counts each film's rating rows
+    result = ask_ok(agent, "list the movies with at least 30 ratings")
+    counts = frame[title].value_counts()
+    assert sorted(result.value) == sorted(counts[counts >= 30].index)
+    # with no other reading, a threshold past the range is answered as asked: none pass
+    assert ask_ok(agent, f"are there any rows with {rating} above 1000?").value is False

@@ -204,6 +204,8 @@ def _top_n(
             continue
         before = words[position - 1] if position else ""
         after = words[position + 1] if position + 1 < len(words) else ""
+        if after in lexicon.PERIOD_WORDS or after.rstrip("s") in lexicon.PERIOD_WORDS:
+            continue  # "the last 30 days", "first 6 months": a period, not a top N
         if before in ("top", "first", "best", "bottom", "last", "worst"):
             direction: lexicon.Direction = "min" if before in ("bottom", "worst") else "max"
             n = int(number.value)

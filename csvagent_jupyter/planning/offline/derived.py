@@ -81,7 +81,7 @@ def _find_rates(
     found: list[ColumnMention] = []
     derives: dict[str, Derive] = {}
     for m in strong:
-        if not _is_flag(index, m.column):
+        if not is_flag(index, m.column):
             continue
         if words[m.end : m.end + 1] and words[m.end] in RATE_WORDS:
             start, end = m.start, m.end + 1
@@ -114,7 +114,8 @@ def misuses_rate(plan: Plan) -> bool:
     return any(isinstance(side, Plan) and misuses_rate(side) for side in (plan.left, plan.right))
 
 
-def _is_flag(index: SchemaIndex, column: str) -> bool:
+def is_flag(index: SchemaIndex, column: str) -> bool:
+    """A yes/no column as loaded: booleans, or integers that are only 0 and 1."""
     profile = index.profile.column(column)
     if profile is None:
         return False

@@ -286,6 +286,7 @@ class FilterReader(DateSlots, FlagSlots, PlaceSlots):
             before in ("in", "during", "since", "from", "before", "after")
             or (op == "eq" and bool(self._date_targets()))
         )
+        empties = 0
         for mention in [] if year_context else self._numeric_mentions(ids=op == "eq"):
             span = set(range(mention.start, mention.end))
             if span & words:
@@ -325,18 +326,25 @@ class FilterReader(DateSlots, FlagSlots, PlaceSlots):
             }
             condition = Condition(column=mention.column, op=op, value=bound)
             far = _fit(value, number, self.index, mention.column, strict=True) is None
+            empty = _selects_nothing(bound, op, self.index, mention.column)
+            empties += empty
             options.append(
                 FilterOption(
                     condition,
                     frozenset(words | span | unit | self._units_after(hi)),
                     mention.column,
-                    0.05 * distance + (1.0 - min(mention.score, 1.0)) * 0.2 + (0.5 if far else 0.0),
+                    0.05 * distance
+                    + (1.0 - min(mention.score, 1.0)) * 0.2
+                    + (0.5 if far else 0.0)
+                    + (1.0 if empty else 0.0),
                     far,
                 )
             )
         if number.could_be_year and (op != "eq" or not options):
             options += self._year_options(position, op, int(number.value), words)
         options.sort(key=lambda o: o.weight)
+        if options and empties == len(options):
+            options.append(SKIP)  # every column it fits would keep no row: maybe none is meant
         return options
 
     def _binder(self, position: int) -> bool:
@@ -395,3 +403,17 @@ def _fit(
     if strict and not (low - spread <= value <= high + spread):
         return None
     return int(value) if float(value).is_integer() else value
+
+
+def _selects_nothing(value: object, op: ConditionOp, index: SchemaIndex, column: str) -> bool:
+    """A threshold far past the column's whole range in the direction it keeps ("ratings of
+    at least 150" on a 0.5–5 scale): no row could pass, so another reading of the number
+    (150 rating rows) is likelier. It still stands when it is the only reading: "any
+    orders with more than 1000 units?" is a fair question whose answer is no."""
+    profile = index.profile.column(column)
+    if profile is None or not isinstance(value, int | float):
+        return False
+    low, high = profile.min, profile.max
+    if not isinstance(low, int | float) or not isinstance(high, int | float):
+        return False
+    return (op in ("gt", "ge") and value > high) or (op in ("lt", "le") and value < low)

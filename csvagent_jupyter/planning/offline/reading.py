@@ -197,6 +197,8 @@ def read(question: str, index: SchemaIndex) -> Reading:
         else:
             word = match.group("word").lower()
             word = lexicon.TYPOS.get(word, word)
+            if word == "then" and words and words[-1] in _COMPARING:
+                word = "than"  # "more then 130,000"
             if word in lexicon.NUMBER_WORDS and word != "one":
                 numbers[len(words)] = Number(float(lexicon.NUMBER_WORDS[word]), len(words), word)
             words.append(word)
@@ -255,6 +257,11 @@ def _implied_only_when_unnamed(
 
     named = {m.column for m in mentions if not implied(m)}
     return [m for m in mentions if not (implied(m) and m.column in named)]
+
+
+_COMPARING = frozenset(
+    {"more", "less", "fewer", "greater", "higher", "lower", "larger", "smaller", "bigger", "other"}
+)
 
 
 def _norm(word: str, is_number: bool, number: Number | None) -> str:

@@ -11,6 +11,7 @@ from ...analysis.plan import (
 )
 from ..schema_index import ColumnMention
 from . import lexicon
+from .derived import is_flag
 from .grounding import NAME, Frame
 from .options import is_skip
 from .pieces import (
@@ -78,6 +79,8 @@ def count_shape(f: Frame) -> list[Candidate]:
             for other in f.mentions(numeric=False)
             if other.start == mention.start and other.column != column and f.is_entity(other.column)
         ]
+        if is_flag(f.index, column) and not distinct:
+            return out  # "how many discontinued rows": a filter (flags.py), not what is counted
         for named in same_place:
             make(
                 Aggregate(func="count_distinct", column=named.column),

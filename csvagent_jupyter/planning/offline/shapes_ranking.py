@@ -357,6 +357,9 @@ def top_n_shape(f: Frame, n: int, direction: lexicon.Direction, words: set[int])
                     out.append(Candidate(plan, explained_here, "topn_values"))
             continue
         column = mention.column
+        asked = f.cue("which", "what")
+        if asked is not None and 0 <= mention.start - asked[1] <= 1:
+            explained |= span(asked)  # "which platform ranks 2nd by …": the place's group
         superlative = f.superlative()
         if by is not None:
             explained |= span(by)
