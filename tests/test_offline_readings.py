@@ -396,3 +396,32 @@ def test_a_threshold_no_row_could_pass_is_read_as_a_count_of_rows(
     assert sorted(result.value) == sorted(counts[counts >= 30].index)
     # with no other reading, a threshold past the range is answered as asked: none pass
     assert ask_ok(agent, f"are there any rows with {rating} above 1000?").value is False
+
+
+@pytest.mark.parametrize(
+    ("passed", "closed"),
+    [("passed", "closed_at"), ("isPassed", "closedOn"), ("Passed", "Closed At")],
+)
+def test_a_state_named_by_its_opposite(
+    agent: Agent, passed: str, closed: str, tmp_path: Path
+) -> None:
+    rng = np.random.default_rng(len(closed))
+    n = 300
+    frame = pd.DataFrame(
+        {
+            "school": rng.choice(["Oak High", "Elm High", "Ash High"], n),
+            passed: rng.choice(["yes", "no"], n, p=[0.7, 0.3]),
+            closed: (pd.Timestamp("2024-03-01") + pd.to_timedelta(rng.integers(0, 90, n), unit="D"))
+            .to_series()
+            .reset_index(drop=True)
+            .where(rng.random(n) < 0.75),
+        }
+    )
+    agent.load(write_csv(frame, tmp_path / "grades.csv"))
+    failing = frame[passed] == "no"
+    assert ask_ok(agent, "how many failing grades are there?").value == int(failing.sum())
+    share = ask_ok(agent, "what share of all failing grades came from Oak High, in percent?")
+    expected = (failing & (frame["school"] == "Oak High")).sum() / failing.sum() * 100
+    assert share.value == pytest.approx(expected)
+    still_open = ask_ok(agent, "how many grades are still open?")
+    assert still_open.value == int(frame[closed].isna().sum())

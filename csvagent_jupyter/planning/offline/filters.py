@@ -103,6 +103,7 @@ class FilterReader(DateSlots, FlagSlots, PlaceSlots):
         slots += self._date_word_slots(used)
         slots += self._filled_slots(used)
         slots += self._flag_slots(used)
+        slots += self._antonym_slots(used)
         slots += self._outcome_slots(used)
         return slots
 

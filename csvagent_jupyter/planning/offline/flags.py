@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from ...analysis.plan import Condition, ConditionOp, Scalar
+from ..schema_index import singular
 from . import lexicon
 from .options import SKIP, FilterOption, Slot, SlotReader, cell_scalar
 
@@ -144,3 +145,35 @@ class FlagSlots(SlotReader):
             slots.append([FilterOption(condition, frozenset(positions), mention.column, 0.0)])
             used |= positions
         return slots
+
+    def _antonym_slots(self, used: set[int]) -> list[Slot]:
+        """ "failing grades" (passed = no), "still open tickets" (Closed At missing): a word
+        whose opposite names a yes/no column or an event's date column."""
+        slots: list[Slot] = []
+        for position, word in enumerate(self.r.words):
+            opposite = lexicon.ANTONYMS.get(word)
+            if opposite is None or position in used:
+                continue
+            replaced = [*self.r.norm[:position], singular(opposite), *self.r.norm[position + 1 :]]
+            options: Slot = []
+            for mention in self.index.column_mentions(replaced):
+                if mention.score < 0.6 or not mention.start <= position < mention.end:
+                    continue
+                condition = self._opposite(mention.column)
+                if condition is not None:
+                    options.append(
+                        FilterOption(condition, frozenset({position}), mention.column, 0.1)
+                    )
+            if options:
+                slots.append([*options, SKIP])
+                used.add(position)
+        return slots
+
+    def _opposite(self, column: str) -> Condition | None:
+        flags = self.flag_values(column)
+        if flags is not None:
+            no = flags[1]
+            return None if no is None else Condition(column=column, op="eq", value=cell_scalar(no))
+        if self.index.type_of(column) == "datetime":
+            return Condition(column=column, op="is_null")
+        return None

@@ -650,3 +650,21 @@ TYPOS: dict[str, str] = {
     "corrolation": "correlation",
     "percantage": "percentage",
 }
+
+
+# A state named by its opposite: "failing grades" are rows where passed is no, "still open
+# tickets" rows with no Closed At. Read only where the opposite names a yes/no column or a
+# date column that records the event.
+ANTONYMS: dict[str, str] = {
+    "fail": "passed",
+    "fails": "passed",
+    "failed": "passed",
+    "failing": "passed",
+    "open": "closed",
+    "unresolved": "resolved",
+    "unpaid": "paid",
+    "inactive": "active",
+    "incomplete": "completed",
+    "unshipped": "shipped",
+    "undelivered": "delivered",
+}
