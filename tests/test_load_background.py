@@ -1,0 +1,229 @@
+"""The background phase of a large load: a provisional profile at once, the exact one later.
+
+Real files and a real SQLite database throughout. "Large" is made cheap by lowering the
+sample an estimate looks at (``SAMPLE_ROWS``) and the size up to which short rows are
+looked for during the load, so that these tests need no million-row file. Nothing here
+asserts a duration: waiting is done on the background's own future or event.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import csvagent_jupyter.loading.background as background_module
+import csvagent_jupyter.loading.loader as loader_module
+import csvagent_jupyter.loading.profile as profile_module
+from csvagent_jupyter import Agent
+from csvagent_jupyter.analysis.plan import Aggregate, GroupKey, Plan
+from csvagent_jupyter.analysis.sampler import describe_column
+from csvagent_jupyter.events import ProgressEvent
+from csvagent_jupyter.sample_data import mixed_frame, write_csv
+
+ROWS = 12_000
+
+
+@pytest.fixture(autouse=True)
+def _large_means_small(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(profile_module, "SAMPLE_ROWS", 2_000)
+    monkeypatch.setattr(loader_module, "SHORT_ROWS_INLINE_BYTES", 0)
+
+
+@pytest.fixture(scope="module")
+def table(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_csv(mixed_frame(ROWS, 8, seed=5), tmp_path_factory.mktemp("bg") / "table.csv")
+
+
+@pytest.fixture
+def held(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
+    """The background phase waits for this event before it starts (so a test sees it pending)."""
+    release = threading.Event()
+    real = background_module.refine
+
+    def waiting(*args: object, **kwargs: object) -> object:
+        release.wait(60)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(loader_module, "refine", waiting)
+    yield release
+    release.set()
+
+
+def test_a_large_load_returns_a_provisional_profile_then_the_exact_one(
+    agent: Agent, table: Path
+) -> None:
+    info = agent.load(table)
+    assert info.status == "completed" and not info.profiled
+    provisional = info.ready_profile
+    assert not provisional.exact
+    estimated = {c.name for c in provisional.column_profiles if c.approximate}
+    assert estimated == {c for c in info.columns if not c.startswith("cat")}
+    exact = agent.wait_profiled()
+    assert exact.profiled and exact.id == info.id
+    frame = pd.read_csv(table)
+    for column in exact.ready_profile.column_profiles:
+        assert not column.approximate
+        assert column.distinct == frame[column.name].nunique(), column.name
+        before = provisional.column(column.name)
+        assert before is not None
+        # what is exact at once stays as it was: types, missing values, ranges, categories
+        assert (before.type, before.nulls, before.min, before.max) == (
+            column.type,
+            column.nulls,
+            column.min,
+            column.max,
+        )
+        if not before.approximate:
+            assert before == column
+        else:  # the estimate lies between the sample's count and the column's size
+            assert 1 <= before.distinct <= ROWS - column.nulls
+    assert agent.file().profiled  # stored with the File row
+
+
+def test_the_background_phase_sends_its_own_progress_and_records_its_job(
+    agent: Agent, table: Path
+) -> None:
+    events: list[ProgressEvent] = []
+    info = agent.load(table, on_progress=events.append)
+    agent.wait_profiled()
+    load_events = [e for e in events if e.data.get("phase") != "profile"]
+    profile_events = [e for e in events if e.data.get("phase") == "profile"]
+    assert load_events[-1].event == "file_complete"
+    assert load_events[-1].data["profiled"] is False
+    assert profile_events[-1].event == "file_complete"
+    assert {e.event for e in profile_events[:-1]} == {"file_progress"}
+    assert len(profile_events) >= 3
+    fractions = [e.progress for e in profile_events]
+    assert fractions == sorted(fractions)
+    assert {e.subject_id for e in profile_events} == {info.id}
+    assert len({e.job_id for e in profile_events}) == 1
+    assert profile_events[0].job_id != load_events[0].job_id
+    jobs = {job.job_type: job for job in agent.store.list_jobs()}
+    assert (jobs["file_profile"].status, jobs["file_profile"].subject_id) == ("completed", info.id)
+    assert jobs["file_upload"].status == "completed"
+
+
+def test_answers_are_exact_before_the_profile_finishes(
+    agent: Agent, table: Path, held: threading.Event
+) -> None:
+    info = agent.load(table)
+    assert not info.profiled
+    with pytest.raises(TimeoutError):
+        agent.wait_profiled(timeout=0.01)  # still held: the profile is pending
+    result = agent.run(
+        Plan(
+            operation="aggregate",
+            group_by=[GroupKey(column="cat_002")],
+            aggregates=[Aggregate(func="mean", column="float_001")],
+        )
+    )
+    assert not agent.file().profiled  # answered on the typed table, not on the profile
+    expected = pd.read_csv(table).groupby("cat_002")["float_001"].mean()
+    got = result.value.set_index("cat_002")["mean float_001"]
+    np.testing.assert_allclose(got.loc[expected.index].to_numpy(), expected.to_numpy())
+    held.set()
+    answer = agent.ask("average float_001 by cat_002")  # the offline planner waits for it
+    assert answer.ok and agent.file().profiled
+    value = answer.value.set_index("cat_002").iloc[:, 0]
+    np.testing.assert_allclose(value.loc[expected.index].to_numpy(), expected.to_numpy())
+
+
+def test_what_a_model_sees_is_marked_as_estimated(agent: Agent, table: Path) -> None:
+    info = agent.load(table)
+    float_column = info.ready_profile.column("float_001")
+    category = info.ready_profile.column("cat_002")
+    assert float_column is not None and category is not None
+    assert "(estimated)" in describe_column(float_column)
+    assert "estimated" not in describe_column(category)  # exact from the start
+    done = agent.wait_profiled().ready_profile.column("float_001")
+    assert done is not None and "estimated" not in describe_column(done)
+
+
+def test_short_rows_of_a_large_file_are_reported_by_the_background(
+    agent: Agent, tmp_path: Path
+) -> None:
+    frame = mixed_frame(ROWS, 4, seed=1, null_share=0.0)
+    path = write_csv(frame, tmp_path / "short.csv")
+    lines = path.read_text().splitlines()
+    lines[5] = ",".join(lines[5].split(",")[:2])  # line 6 has 2 of the 4 fields
+    path.write_text("\n".join(lines) + "\n")
+    info = agent.load(path)
+    assert not any("fewer fields" in note for note in info.ready_profile.notes)
+    exact = agent.wait_profiled()
+    [note] = [n for n in exact.ready_profile.notes if "fewer fields" in n]
+    assert "the header: 6." in note
+
+
+def test_the_cache_is_written_after_the_profile_and_reused(data_dir: Path, table: Path) -> None:
+    with Agent(data_dir=data_dir) as first:
+        info = first.load(table)
+    # close() waited for the background: exact profile stored, cache written
+    assert (data_dir / "cache" / f"{info.content_hash}.arrow").exists()
+    with Agent(data_dir=data_dir) as second:
+        again = second.load(table)
+        assert again.reused and again.id == info.id and again.profiled
+
+
+def test_a_second_load_during_the_background_reuses_the_frame(
+    agent: Agent, table: Path, held: threading.Event, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    parses: list[Path] = []
+    real = loader_module.parse
+    monkeypatch.setattr(
+        loader_module, "parse", lambda path, *a, **k: parses.append(path) or real(path, *a, **k)
+    )
+    info = agent.load(table)
+    other = Agent(data_dir=agent.settings.data_dir)
+    again = other.load(table)
+    assert parses == [table] and again.reused and again.id == info.id
+    assert other.frame() is agent.frame()
+    held.set()
+    other.close()
+
+
+def test_dropping_a_file_waits_for_its_background(agent: Agent, table: Path) -> None:
+    info = agent.load(table)
+    agent.drop(info.id)
+    assert agent.files() == []
+    assert not agent.cache.path_for(info.content_hash or "").exists()
+
+
+KILLED_AFTER_LOAD = """
+import os, sys
+import csvagent_jupyter.loading.loader as loader_module
+import csvagent_jupyter.loading.profile as profile_module
+profile_module.SAMPLE_ROWS = 2000
+loader_module.refine = lambda *a, **k: __import__("time").sleep(60)
+from csvagent_jupyter import Agent
+info = Agent(data_dir=sys.argv[1]).load(sys.argv[2])
+print(info.id, info.profiled, flush=True)
+os._exit(0)  # killed: no atexit, no background
+"""
+
+
+def test_a_profile_left_provisional_by_a_killed_process_is_finished_later(
+    data_dir: Path, table: Path
+) -> None:
+    run = subprocess.run(
+        [sys.executable, "-c", KILLED_AFTER_LOAD, str(data_dir), str(table)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert run.returncode == 0, run.stderr
+    file_id, profiled = run.stdout.split()
+    assert profiled == "False"
+    with Agent(data_dir=data_dir) as agent:
+        assert not agent.file(file_id).profiled
+        assert agent.ask("how many rows").ok  # the offline planner finishes it first
+        info = agent.file(file_id)
+        assert info.profiled
+        column = info.ready_profile.column("float_001")
+        assert column is not None and column.distinct == pd.read_csv(table)["float_001"].nunique()
