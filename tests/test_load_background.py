@@ -13,10 +13,12 @@ import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
 import pytest
+from IPython.core.interactiveshell import InteractiveShell
 
 import csvagent_jupyter.loading.background as background_module
 import csvagent_jupyter.loading.loader as loader_module
@@ -25,7 +27,11 @@ from csvagent_jupyter import Agent
 from csvagent_jupyter.analysis.plan import Aggregate, GroupKey, Plan
 from csvagent_jupyter.analysis.sampler import describe_column
 from csvagent_jupyter.events import ProgressEvent
+from csvagent_jupyter.jupyter import state
 from csvagent_jupyter.sample_data import mixed_frame, write_csv
+
+from .test_jupyter import run
+from .test_notebook_flow import in_loop
 
 ROWS = 12_000
 
@@ -227,3 +233,24 @@ def test_a_profile_left_provisional_by_a_killed_process_is_finished_later(
         assert info.profiled
         column = info.ready_profile.column("float_001")
         assert column is not None and column.distinct == pd.read_csv(table)["float_001"].nunique()
+
+
+def test_a_notebook_question_right_after_a_background_load_is_exact(
+    ip: InteractiveShell, table: Path
+) -> None:
+    """``%csv load`` returns at once; the next ``%%ask`` waits for that file, answers on it,
+    and ``%csv info`` shows the exact counts (it waits for the background profile)."""
+
+    def scenario() -> tuple[Any, Any]:
+        assert run(ip, f"%csv load {table}") is None
+        answer = run(ip, "%%ask\naverage float_001 by cat_002")
+        return answer, run(ip, "%csv info")
+
+    answer, info = in_loop(scenario)
+    frame = pd.read_csv(table)
+    expected = frame.groupby("cat_002")["float_001"].mean()
+    value = answer.value.set_index("cat_002").iloc[:, 0]
+    np.testing.assert_allclose(value.loc[expected.index].to_numpy(), expected.to_numpy())
+    assert state.get_agent().file().profiled
+    distinct = dict(zip(info["column"], info["distinct"], strict=True))  # a DataFrame
+    assert distinct["float_001"] == frame["float_001"].nunique()

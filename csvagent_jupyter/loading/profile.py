@@ -157,7 +157,7 @@ def profile_column(name: str, series: pd.Series, *, exact: bool = True) -> Colum
             series = series.dt.total_seconds()
         values = series.to_numpy(dtype="float64", na_value=np.nan)
         present = values[~mask] if nulls else values
-        if exact:
+        if exact or present.size <= SAMPLE_ROWS:
             profile["distinct"] = _distinct(series, mask, present, integer=kind == "integer")
         else:
             profile["distinct"], profile["approximate"] = estimate_distinct(present)
@@ -187,7 +187,7 @@ def profile_column(name: str, series: pd.Series, *, exact: bool = True) -> Colum
             series = series.dt.tz_convert(None)  # UTC instants: comparable, and numpy can hold them
         stamps = series.to_numpy()
         present_stamps = stamps[~mask] if nulls else stamps
-        if exact:
+        if exact or present_stamps.size <= SAMPLE_ROWS:
             profile["distinct"] = int(pd.unique(present_stamps.view("int64")).size)
         else:
             profile["distinct"], profile["approximate"] = estimate_distinct(
@@ -240,8 +240,6 @@ def estimate_distinct(values: np.ndarray) -> tuple[int, bool]:
     whole column. Its answer always lies between the sample's count and the column's size,
     which is all a model or a reader needs before the exact count lands.
     """
-    if len(values) == 0:
-        return 0, False
     sample = values[_spread(len(values))]
     _, counts = np.unique(sample, return_counts=True)
     if len(sample) >= len(values):
