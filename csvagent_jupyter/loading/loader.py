@@ -14,12 +14,9 @@ short rows and the cache write finish in the background (see ``background.py``).
 from __future__ import annotations
 
 import logging
-import os
-from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pandas as pd
 
@@ -33,6 +30,7 @@ from .files import FileInfo, LoadedTable, content_hash_of, human, line_list, now
 from .profile import FileProfile, profile_frame
 from .reader import parse, reload_csv
 from .sniff import SAMPLE_BYTES, Dialect, sniff
+from .threads import column_pool, parallel_map
 from .typing import apply_conversions, infer_conversions
 
 __all__ = [
@@ -190,7 +188,7 @@ class Loader:
                 refinement,
                 store=self.store,
                 cache=self.cache,
-                mapper=_parallel_map,
+                mapper=parallel_map,
                 on_progress=on_progress,
                 line_list=line_list,
             )
@@ -331,7 +329,7 @@ class Loader:
         frame, skipped, padded = parsed.frame, parsed.skipped, parsed.padded
         reporter.progress(0.8, "typing columns")
         # Threads pay off only when each column is real work; small tables stay serial.
-        mapper = _column_pool().map if len(frame) >= PARALLEL_ROWS else map
+        mapper = column_pool().map if len(frame) >= PARALLEL_ROWS else map
         notes = list(dialect.notes)
         if skipped:
             notes.append(f"Skipped {len(skipped)} malformed line(s): {line_list(skipped)}.")
@@ -377,28 +375,6 @@ class Typed:
     dialect: Dialect | None  # set when short rows are still to be looked for
     notes_before: list[str]
     notes_after: list[str]
-
-
-_pool: ThreadPoolExecutor | None = None
-
-
-def _column_pool() -> ThreadPoolExecutor:
-    """Threads for per-column typing and profiling: one per core (their kernels drop the GIL)."""
-    global _pool
-    if _pool is None:
-        _pool = ThreadPoolExecutor(
-            max_workers=min(8, os.cpu_count() or 1), thread_name_prefix="csvagent-columns"
-        )
-    return _pool
-
-
-def _parallel_map(function: Callable[[Any], Any], items: list[Any]) -> list[Any]:
-    """``map`` on the column threads; serial once the interpreter is exiting (the pool then
-    refuses work, and a script that ends right after a load still finishes its profile)."""
-    try:
-        return list(_column_pool().map(function, items))
-    except RuntimeError:
-        return list(map(function, items))
 
 
 def _check_memory(size: int, display_name: str) -> None:
