@@ -119,6 +119,10 @@ class Background:
                 log.warning("the background profile failed: %s", exc, exc_info=True)
                 future.set_exception(exc)
 
+    def pending_futures(self) -> list[Future[FileProfile]]:
+        with self.lock:
+            return [future for future, _ in self.pending.values()]
+
     def future_of(self, file_id: str) -> Future[FileProfile] | None:
         with self.lock:
             entry = self.pending.get(file_id)
@@ -132,9 +136,7 @@ class Background:
 
     def finish_at_exit(self) -> None:
         """Give pending profiles a bounded time; the rest stays provisional (still usable)."""
-        with self.lock:
-            futures = [future for future, _ in self.pending.values()]
-        for future in futures:
+        for future in self.pending_futures():
             try:
                 future.exception(timeout=EXIT_WAIT_SECONDS)
             except TimeoutError:

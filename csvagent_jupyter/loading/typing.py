@@ -261,7 +261,10 @@ def infer_conversions(
 def _holds_whole_numbers(series: pd.Series) -> bool:
     """True for a float column that is really integers with gaps (pandas reads those as float)."""
     values = series.to_numpy()
+    head = values[:SAMPLE_VALUES]
     with np.errstate(invalid="ignore"):
+        if not np.array_equal(head[head == head], np.floor(head[head == head])):
+            return False  # a fraction among the first values settles it without a full pass
         present = values[~np.isnan(values)]
     if present.size == 0 or np.abs(present).max() >= 2**53:
         return False
