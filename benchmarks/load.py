@@ -53,16 +53,17 @@ def _run(kind: str, path: str, data_dir: str, queue: mp.Queue) -> None:
     import pandas as pd
 
     from csvagent_jupyter import Agent
+    from csvagent_jupyter.sample_data import mixed_frame, write_csv
 
-    # Warm up imports and the database with a tiny file first: what is timed is the steady
-    # state of a session, not Python importing pyarrow.compute on the first load.
-    warm = Path(data_dir) / "warm-up.csv"
-    warm.write_text("a,b,when\n1,x,2020-01-01\n2,y,2020-01-02\n")
+    # Warm up imports and the database with a small table of the same kinds of columns first:
+    # what is timed is the steady state of a session, not Python importing pyarrow.compute or
+    # the planner on the first load and question.
+    warm = write_csv(mixed_frame(2_000, 8, seed=1), Path(data_dir) / "warm-up.csv")
     pd.read_csv(warm)
     if kind != "read_csv":
-        with Agent(data_dir=Path(data_dir) / "warm") as warm_agent:
+        with Agent(data_dir=Path(data_dir) / "warm", model="offline") as warm_agent:
             warm_agent.load(warm)
-            warm_agent.ask("average a by b")
+            warm_agent.ask(QUESTION)
     baseline = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     result: dict[str, float] = {}
     if kind == "read_csv":

@@ -254,3 +254,72 @@ def test_a_notebook_question_right_after_a_background_load_is_exact(
     assert state.get_agent().file().profiled
     distinct = dict(zip(info["column"], info["distinct"], strict=True))  # a DataFrame
     assert distinct["float_001"] == frame["float_001"].nunique()
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_estimated_distinct_counts_lie_between_the_sample_and_the_column(seed: int) -> None:
+    """The estimate is never below what the sample saw nor above the column's size; a column
+    no longer than the sample is counted exactly, and says so."""
+    from csvagent_jupyter.loading.profile import estimate_distinct
+
+    rng = np.random.default_rng(seed)
+    for values in (
+        rng.integers(0, 50, 30_000).astype(float),  # few values, all seen in the sample
+        rng.normal(size=30_000),  # all distinct
+        rng.integers(0, 10_000, 30_000).astype(float),  # in between
+    ):
+        estimate, approximate = estimate_distinct(values)
+        sampled = len(np.unique(values[profile_module._spread(len(values))]))
+        assert approximate and sampled <= estimate <= len(values)
+    few = rng.integers(0, 50, 30_000).astype(float)
+    assert estimate_distinct(few)[0] == len(np.unique(few))  # every value seen often: exact
+    small = rng.normal(size=500)
+    assert estimate_distinct(small) == (500, False)
+
+
+def test_a_large_text_column_gets_estimated_counts_and_top_values(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from csvagent_jupyter.loading.profile import profile_column
+
+    rng = np.random.default_rng(0)
+    words = np.array([f"name {i}" for i in range(3_000)], dtype=object)
+    series = pd.Series(words[rng.integers(0, 3_000, 40_000)], dtype="str")
+    series[:10] = None
+    provisional = profile_column("who", series, exact=False)
+    exact = profile_column("who", series)
+    assert provisional.approximate and not exact.approximate
+    assert (provisional.nulls, provisional.type, provisional.examples) == (
+        exact.nulls,
+        exact.type,
+        exact.examples,
+    )
+    assert 1 <= provisional.distinct <= 40_000 - 10
+    assert exact.distinct == series.nunique()
+    assert provisional.top_values and all(count > 0 for _, count in provisional.top_values)
+
+
+def test_job_progress_rows_are_throttled_by_time_too() -> None:
+    """A load of a small file is over before its job row's progress could be read: within
+    ``record_seconds`` nothing is written (its owner writes the final state); with no such
+    wait, progress is recorded every tenth as before."""
+    from csvagent_jupyter.events import ProgressReporter
+
+    def reporter(seconds: float, into: list[float]) -> ProgressReporter:
+        return ProgressReporter(
+            job_id="j",
+            subject_id=None,
+            kind="file",
+            callback=None,
+            record=into.append,
+            record_seconds=seconds,
+        )
+
+    within: list[float] = []
+    every: list[float] = []
+    quick, slow = reporter(3600, within), reporter(0, every)
+    for step in range(1, 11):
+        quick.progress(step / 10)
+        slow.progress(step / 10)
+    assert within == []
+    assert len(every) >= 5 and every == sorted(every)
