@@ -168,13 +168,10 @@ class Agent:
             row = self.store.get_file(info.id)
             assert row is not None
             future = self._loader.refine_stored(row, self.frame(info.id))
-        try:
-            future.result(timeout=timeout)
-        except TimeoutError:
-            raise
-        except Exception:  # logged by the background thread; the provisional profile stands
+        # waits; a failure was logged by the background thread, and the provisional profile
+        # (exact types and ranges, estimated counts) stands
+        if future.exception(timeout=timeout) is not None:
             log.info("%s keeps its provisional profile", info.name)
-            return self.file(info.id)
         return self.file(info.id)
 
     def drop(self, ref: str) -> FileInfo:
@@ -478,6 +475,8 @@ class Agent:
         if index is None:
             index = SchemaIndex.build(frame, info.ready_profile, name=info.name)
             self._indexes[key] = index
+            if info.profiled:  # the index built on the provisional profile is done with
+                self._indexes.pop((file_id, False), None)
         return index
 
     def _cached_answer(self, key: str, info: FileInfo, question: str) -> Any:

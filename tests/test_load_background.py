@@ -323,3 +323,17 @@ def test_job_progress_rows_are_throttled_by_time_too() -> None:
         slow.progress(step / 10)
     assert within == []
     assert len(every) >= 5 and every == sorted(every)
+
+
+def test_a_model_can_be_asked_before_the_profile_and_is_told_what_is_estimated(
+    agent: Agent, table: Path, held: threading.Event
+) -> None:
+    """What would be sent to a model (agent.preview) is ready while the profile is pending,
+    and marks the estimated counts."""
+    agent.load(table)
+    text = agent.preview("average float_001 by cat_002").text
+    assert not agent.file().profiled
+    assert "distinct (estimated)" in text
+    held.set()
+    agent.wait_profiled()
+    assert "(estimated)" not in agent.preview("average float_001 by cat_002").text
