@@ -38,7 +38,7 @@ import pandas as pd
 from ..events import ProgressCallback, ProgressReporter
 from ..persistence import Store
 from .cache import FrameCache
-from .profile import FileProfile, profile_frame
+from .profile import FileProfile, complete_profile
 from .reader import short_rows
 from .sniff import Dialect
 
@@ -180,34 +180,20 @@ def refine(
                 log.warning("%s: %d short lines: %s", name, len(found.lines), found.lines[:20])
         reporter.progress(0.1, f"{name}: exact profile", phase=PHASE)
         done: list[int] = []
-        columns = len(frame.columns)
+        estimated = sum(1 for c in refinement.provisional.column_profiles if c.approximate)
 
         def counted(item: Any) -> Any:
-            result = item
             done.append(1)
             reporter.progress(
-                0.1 + 0.8 * len(done) / max(columns, 1), f"{name}: exact profile", phase=PHASE
+                0.1 + 0.8 * len(done) / max(estimated, 1), f"{name}: exact profile", phase=PHASE
             )
-            return result
+            return item
 
-        provisional = refinement.provisional
-        facts = provisional.model_dump(
-            include={
-                "bytes",
-                "encoding",
-                "delimiter",
-                "has_header",
-                "conversions",
-                "read_options",
-                "skipped_lines",
-            }
-        )
-        profile = profile_frame(
+        profile = complete_profile(
             frame,
-            lambda fn, items: (counted(r) for r in mapper(fn, items)),
-            exact=True,
+            refinement.provisional,
+            lambda fn, items: [counted(r) for r in mapper(fn, items)],
             notes=notes + refinement.notes_after,
-            **facts,
         )
         reporter.progress(0.9, f"{name}: saving the profile", phase=PHASE)
         if store.get_file(refinement.file_id) is None:

@@ -33,8 +33,9 @@ class ColumnProfile(BaseModel):
     std: float | None = None
     top_values: list[tuple[str, int]] = Field(default_factory=list)
     examples: list[str] = Field(default_factory=list)
-    # True while ``distinct`` (and a text column's ``top_values``) are estimated from a sample:
-    # the exact counts are computed in the background after the load (see loading/background.py).
+    # True while ``distinct`` (and a text column's ``top_values``) are estimated from a sample,
+    # and a numeric column's mean and std not yet computed: the exact profile follows in the
+    # background after the load (see loading/background.py).
     approximate: bool = False
 
     @property
@@ -141,7 +142,8 @@ def _distinct(series: pd.Series, mask: np.ndarray, present: np.ndarray, *, integ
 def profile_column(name: str, series: pd.Series, *, exact: bool = True) -> ColumnProfile:
     """One column's profile. With ``exact=False`` the distinct counts that need hashing every
     value (numbers, dates, text) and a text column's top values are estimated from a sample
-    and marked ``approximate``; everything else (types, nulls, ranges, categories) is exact.
+    and marked ``approximate``, and a large numeric column's mean and std are left for later;
+    everything else (types, nulls, ranges, categories) is exact.
     """
     kind = logical_type(series)
     mask = series.isna().to_numpy()
@@ -162,9 +164,9 @@ def profile_column(name: str, series: pd.Series, *, exact: bool = True) -> Colum
         else:
             profile["distinct"], profile["approximate"] = estimate_distinct(present)
         if present.size:
+            profile |= {"min": _finite(present.min()), "max": _finite(present.max())}
+        if present.size and not profile.get("approximate"):  # else: with the exact profile
             profile |= {
-                "min": _finite(present.min()),
-                "max": _finite(present.max()),
                 "mean": _finite(present.mean()),
                 "std": _finite(present.std(ddof=1)) if present.size > 1 else None,
             }
@@ -275,6 +277,21 @@ def profile_frame(
         exact=exact or not any(c.approximate for c in columns),
         **file_facts,
     )
+
+
+def complete_profile(
+    frame: pd.DataFrame, provisional: FileProfile, mapper: Any = map, **changes: Any
+) -> FileProfile:
+    """The exact profile from a provisional one: only its estimated columns are profiled
+    again (categories, booleans and small columns were exact already), in ``mapper``."""
+    redo = [i for i, column in enumerate(provisional.column_profiles) if column.approximate]
+    fresh = mapper(
+        lambda i: _safe_profile(provisional.column_profiles[i].name, frame.iloc[:, i]), redo
+    )
+    columns = list(provisional.column_profiles)
+    for i, column in zip(redo, fresh, strict=True):
+        columns[i] = column
+    return provisional.model_copy(update={"column_profiles": columns, "exact": True, **changes})
 
 
 def _safe_profile(name: str, series: pd.Series, exact: bool = True) -> ColumnProfile:

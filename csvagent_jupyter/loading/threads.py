@@ -7,7 +7,7 @@ GIL, so a large table's columns are typed and profiled in parallel.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -24,10 +24,11 @@ def column_pool() -> ThreadPoolExecutor:
     return _pool
 
 
-def parallel_map(function: Callable[[Any], Any], items: list[Any]) -> list[Any]:
-    """``map`` on the column threads; serial once the interpreter is exiting (the pool then
-    refuses work, and a script that ends right after a load still finishes its profile)."""
+def parallel_map(function: Callable[[Any], Any], items: list[Any]) -> Iterator[Any]:
+    """``map`` on the column threads, results in order as they finish; serial once the
+    interpreter is exiting (the pool then refuses work, and a script that ends right after a
+    load still finishes its profile)."""
     try:
-        return list(column_pool().map(function, items))
+        return column_pool().map(function, items)  # submits every item now
     except RuntimeError:
-        return list(map(function, items))
+        return map(function, items)
