@@ -158,6 +158,8 @@ def profile_column(name: str, series: pd.Series, *, exact: bool = True) -> Colum
         if pd.api.types.is_timedelta64_dtype(series.dtype):
             series = series.dt.total_seconds()
         values = series.to_numpy(dtype="float64", na_value=np.nan)
+        if not exact and values.size - nulls > SAMPLE_ROWS:
+            return ColumnProfile(**_provisional_numbers(profile, values, kind))
         present = values[~mask] if nulls else values
         if exact or present.size <= SAMPLE_ROWS:
             profile["distinct"] = _distinct(series, mask, present, integer=kind == "integer")
@@ -223,6 +225,27 @@ def profile_column(name: str, series: pd.Series, *, exact: bool = True) -> Colum
         firsts = present_values.drop_duplicates().iloc[:EXAMPLES]
     profile["examples"] = [_short(v) for v in firsts]
     return ColumnProfile(**profile)
+
+
+def _provisional_numbers(profile: dict[str, Any], values: np.ndarray, kind: str) -> dict[str, Any]:
+    """A large numeric column's provisional facts without copying its present values: range
+    by NaN-skipping reductions, distinct count estimated from a spread sample; mean and std
+    come with the exact profile."""
+    present = values.size - profile["nulls"]
+    sample = values[_spread(values.size)]
+    sample = sample[~np.isnan(sample)]
+    _, counts = np.unique(sample, return_counts=True)
+    head = values[: 100 * EXAMPLES]
+    examples = head[~np.isnan(head)][:EXAMPLES]
+    if examples.size < min(EXAMPLES, present):
+        examples = values[~np.isnan(values)][:EXAMPLES]
+    return profile | {
+        "distinct": _from_sample_counts(counts, max(sample.size, 1), present),
+        "approximate": True,
+        "min": _finite(np.fmin.reduce(values)),
+        "max": _finite(np.fmax.reduce(values)),
+        "examples": [_short(int(v) if kind == "integer" else v) for v in examples],
+    }
 
 
 SAMPLE_ROWS = 20_000  # values an estimated distinct count looks at
