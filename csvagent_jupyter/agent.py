@@ -10,6 +10,7 @@ import logging
 import threading
 import time
 from collections import OrderedDict
+from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -19,6 +20,7 @@ import pandas as pd
 
 from .errors import CSVAgentError, QuestionError, UnknownFileError
 from .events import ProgressCallback, ProgressReporter
+from .loading.background import background
 from .loading.cache import FrameCache
 from .loading.loader import FileInfo, Loader
 from .persistence import Database, Store
@@ -113,7 +115,8 @@ class Agent:
         self._frames_lock = threading.Lock()
         self._current_file_id: str | None = None
         self._sessions_by_file: dict[str, str] = {}
-        self._indexes: dict[str, Any] = {}
+        self._indexes: dict[tuple[str, bool], Any] = {}  # by file id and profile exactness
+        self._profiling: list[Future[Any]] = []  # background phases of this agent's loads
         self._results: OrderedDict[str, Any] = OrderedDict()
         self._chat_model: Any = None
         self._limiter: Any = None
@@ -134,14 +137,42 @@ class Agent:
 
         Raises a :class:`~csvagent_jupyter.errors.LoadError` subclass whose message says
         what is wrong and what to do; the failure is recorded as a File with status error.
+
+        Returns once the table is typed: questions can be asked from then on. On a large
+        file, the exact distinct counts, the check for short rows and the cache write go
+        on in the background (``info.profiled`` is False until then; events with
+        ``data["phase"] == "profile"`` follow them); :meth:`wait_profiled` waits for them.
         """
         loaded = self._loader.load(
             source, name=name, on_progress=on_progress, skip_bad_lines=skip_bad_lines
         )
+        if loaded.profiling is not None:
+            self._profiling = [f for f in self._profiling if not f.done()] + [loaded.profiling]
         self._remember_frame(loaded.info.id, loaded.frame)
         if use:
             self._current_file_id = loaded.info.id
         return loaded.info
+
+    def wait_profiled(self, ref: str | None = None, *, timeout: float | None = None) -> FileInfo:
+        """The file (the one in use by default) once its exact profile is stored.
+
+        A load returns before the exact distinct counts of a large file are known; this
+        waits for its background phase, or finishes it here when the process that loaded
+        the file ended first. Raises ``TimeoutError`` after ``timeout`` seconds.
+        """
+        info = self.file(ref)
+        if info.profiled:
+            return info
+        future = background.future_of(info.id)
+        if future is None:
+            row = self.store.get_file(info.id)
+            assert row is not None
+            future = self._loader.refine_stored(row, self.frame(info.id))
+        # waits; a failure was logged by the background thread, and the provisional profile
+        # (exact types and ranges, estimated counts) stands
+        if future.exception(timeout=timeout) is not None:
+            log.info("%s keeps its provisional profile", info.name)
+        return self.file(info.id)
 
     def drop(self, ref: str) -> FileInfo:
         """Forget a file (loaded or failed): its record, its table in memory and, unless another
@@ -156,11 +187,14 @@ class Agent:
                 names = ", ".join(sorted({r.original_filename for r in candidates})) or "none"
                 raise UnknownFileError(f"No file is called {ref!r}. Files: {names}.")
             row = matches[0]
+        pending = background.future_of(row.id)
+        if pending is not None:  # its profile would be written to a deleted row
+            pending.exception()
         info = FileInfo.from_row(row)
         self.store.delete_file(row.id)
         with self._frames_lock:
             self._frames.pop(row.id, None)
-        self._indexes.pop(row.id, None)
+        self._indexes = {key: i for key, i in self._indexes.items() if key[0] != row.id}
         self._sessions_by_file.pop(row.id, None)
         if self._current_file_id == row.id:
             self._current_file_id = None
@@ -413,6 +447,8 @@ class Agent:
         from .planning.followups import apply_followup, is_followup
         from .planning.offline import OfflinePlanner
 
+        if not info.profiled:  # its readings depend on exact distinct counts
+            info = self.wait_profiled(info.id)
         frame = self.frame(info.id)
         index = self._index(info.id, frame, info)
         previous = next((turn["plan"] for turn in reversed(context) if turn.get("plan")), None)
@@ -437,10 +473,13 @@ class Agent:
     def _index(self, file_id: str, frame: pd.DataFrame, info: FileInfo) -> Any:
         from .planning.schema_index import SchemaIndex
 
-        index = self._indexes.get(file_id)
+        key = (file_id, info.profiled)
+        index = self._indexes.get(key)
         if index is None:
             index = SchemaIndex.build(frame, info.ready_profile, name=info.name)
-            self._indexes[file_id] = index
+            self._indexes[key] = index
+            if info.profiled:  # the index built on the provisional profile is done with
+                self._indexes.pop((file_id, False), None)
         return index
 
     def _cached_answer(self, key: str, info: FileInfo, question: str) -> Any:
@@ -639,7 +678,10 @@ class Agent:
         return self._record(result, info, session_id, job.id, reporter, started, key=None)
 
     def close(self) -> None:
-        """Finish pending cache writes and release the database connections."""
+        """Finish pending background profiles and cache writes; release the database."""
+        for future in self._profiling:
+            future.exception()  # a failed profile was logged; the provisional one stands
+        self._profiling.clear()
         self.cache.close()
         self.database.dispose()
 

@@ -54,7 +54,10 @@ class ProgressReporter:
 
     Callbacks are user code (widgets): an exception in one is logged, never allowed to
     fail the load it observes. Database writes of the progress are throttled, since a
-    job row updated per event would cost more than the work it reports.
+    job row updated per event would cost more than the work it reports: at most one per
+    ``record_every`` of progress and per ``record_seconds`` of time (a load of a small
+    file is over before anyone could read its job row's progress; the final state of the
+    job is written by its owner either way).
     """
 
     def __init__(
@@ -66,6 +69,7 @@ class ProgressReporter:
         callback: ProgressCallback | None,
         record: Callable[[float], object] | None = None,  # any return value is ignored
         record_every: float = 0.1,
+        record_seconds: float = 0.25,
     ) -> None:
         self.job_id = job_id
         self.subject_id = subject_id
@@ -74,7 +78,9 @@ class ProgressReporter:
         self._callback = callback
         self._record = record
         self._record_every = record_every
+        self._record_seconds = record_seconds
         self._last_recorded = 0.0
+        self._last_recorded_at = time.perf_counter()
         self._last_progress = 0.0
         self._lock = threading.Lock()
 
@@ -90,9 +96,13 @@ class ProgressReporter:
         with self._lock:
             fraction = max(self._last_progress, min(1.0, fraction))  # never goes backwards
             self._last_progress = fraction
-            should_record = fraction - self._last_recorded >= self._record_every
+            moment = time.perf_counter()
+            should_record = (
+                fraction - self._last_recorded >= self._record_every
+                and moment - self._last_recorded_at >= self._record_seconds
+            )
             if should_record:
-                self._last_recorded = fraction
+                self._last_recorded, self._last_recorded_at = fraction, moment
         self._send(
             ProgressEvent(
                 self._progress_event, self.job_id, self.subject_id, fraction, message, data

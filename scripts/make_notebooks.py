@@ -83,7 +83,7 @@ SESSIONS = [
 LARGE = [
     (
         "md",
-        "# Large files and progress\n\nLoads run as background tasks in the kernel: a progress bar follows the parse, and other cells keep running. A second load of the same content comes from the columnar cache.",
+        "# Large files and progress\n\nLoads run as background tasks in the kernel: a progress bar follows the parse, and other cells keep running. Once the table is typed, questions can be asked; the exact profile and the columnar cache of a large file finish in the background (a `file_profile` job). A second load of the same content comes from that cache.",
     ),
     ("code", SETUP),
     (

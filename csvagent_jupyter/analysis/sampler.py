@@ -60,7 +60,12 @@ def describe_column(column: ColumnProfile, *, with_values: bool = True) -> str:
     parts = [f"{column.name!r}: {kind}"]
     if column.nulls:
         parts.append(f"{column.nulls:,} missing")
-    parts.append(f"{column.distinct:,} distinct")
+    # a large file's first profile estimates some counts until the exact one lands: say so
+    parts.append(
+        f"about {column.distinct:,} distinct (estimated)"
+        if column.approximate
+        else f"{column.distinct:,} distinct"
+    )
     if with_values:
         if column.type in ("integer", "number") and column.min is not None:
             mean = f", mean {column.mean:.6g}" if column.mean is not None else ""
@@ -78,7 +83,8 @@ def describe_column(column: ColumnProfile, *, with_values: bool = True) -> str:
             if len(whole) < len(column.top_values[:5]):
                 shown += " (longer values not shown)"
             if shown.strip():
-                parts.append(f"top: {shown}")
+                estimated = " (estimated from a sample)" if column.approximate else ""
+                parts.append(f"top{estimated}: {shown}")
     return "; ".join(parts)
 
 

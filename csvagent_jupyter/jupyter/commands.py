@@ -127,7 +127,8 @@ def cmd_info(args: list[str]) -> Any:
     parser = _parser("info")
     parser.add_argument("name", nargs="?")
     ref = get_loads().file_for(get_agent(), _parse(parser, args).name)
-    info = get_agent().file(ref)
+    # the table shows exact counts: a large file's background profile is waited for
+    info = get_agent().wait_profiled(ref)
     rows = [
         {
             "column": c.name,

@@ -202,9 +202,18 @@ _pending: set[asyncio.Task[Any]] = set()
 
 
 async def wait_for_jobs() -> None:
-    """Wait until every background load and question started from this kernel is done."""
-    while _pending:
-        await asyncio.gather(*list(_pending), return_exceptions=True)
+    """Wait until every background load and question started from this kernel is done, and
+    the background profiles of the loads too (their job rows then read "completed")."""
+    from ..loading.background import background
+
+    while True:
+        if _pending:
+            await asyncio.gather(*list(_pending), return_exceptions=True)
+            continue
+        profiles = background.pending_futures()
+        if not profiles:
+            return
+        await asyncio.gather(*map(asyncio.wrap_future, profiles), return_exceptions=True)
 
 
 def _log_failure(task: asyncio.Task[Any]) -> None:

@@ -4,16 +4,18 @@ This is the only module that joins loading to persistence. Every load either
 completes (a ``completed`` File with its profile, a completed Job) or fails with a
 project error and leaves a File with status ``error`` and the message, a failed
 Job, and nothing else: no cache file, no half-filled profile.
+
+A load returns once the table is typed: what answers need. Its profile is then
+exact for small tables; for large ones the distinct counts that need hashing every
+value are estimated (``profile.exact`` is false) and the exact profile, the check for
+short rows and the cache write finish in the background (see ``background.py``).
 """
 
 from __future__ import annotations
 
 import logging
-import os
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
-from datetime import datetime
+from concurrent.futures import Future
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -22,15 +24,26 @@ from ..errors import CSVAgentError, EmptyFileError, FileMissingError, FileTooLar
 from ..events import EstimatedProgress, ProgressCallback, ProgressReporter
 from ..persistence import File, Store
 from ..settings import Settings
+from .background import Refinement, background, padded_note, refine
 from .cache import FrameCache
+from .files import FileInfo, LoadedTable, content_hash_of, human, line_list, now
 from .profile import FileProfile, profile_frame
-from .reader import parse
-from .sniff import SAMPLE_BYTES, sniff
-from .typing import Conversion, apply_conversions, infer_conversions
+from .reader import parse, reload_csv
+from .sniff import SAMPLE_BYTES, Dialect, sniff
+from .threads import column_pool, parallel_map
+from .typing import apply_conversions, infer_conversions
+
+__all__ = [
+    "FileInfo",
+    "LoadedTable",
+    "Loader",
+    "available_memory",
+    "content_hash_of",
+    "reload_csv",
+]
 
 log = logging.getLogger("csvagent_jupyter")
 
-HASH_BLOCK = 4 * 1024 * 1024
 # Throughput used to advance the bar during pandas' parse, which reports nothing itself.
 # Measured here: 163 MB in 0.52 s with the parallel reader; a little slower is safer.
 EXPECTED_PARSE_BYTES_PER_SECOND = 250e6
@@ -39,82 +52,9 @@ PARALLEL_ROWS = 100_000
 # A parsed table takes about twice its CSV's bytes (measured on mixed tables: 2.3x at peak).
 MEMORY_PER_FILE_BYTE = 2.0
 READING = "reading (progress estimated from the file size)"
-
-
-@dataclass(frozen=True)
-class FileInfo:
-    """A loaded (or failed) file as the user sees it; a snapshot of its File row."""
-
-    id: str
-    name: str
-    status: str
-    size: int
-    rows: int | None
-    columns: list[str]
-    profile: FileProfile | None
-    content_hash: str | None
-    path: Path | None
-    created_at: datetime
-    error: str | None = None
-    reused: bool = False  # True when an earlier load of the same content was returned
-    skipped_lines: list[int] = field(default_factory=list)
-
-    @classmethod
-    def from_row(cls, row: File, *, reused: bool = False) -> FileInfo:
-        profile = FileProfile.model_validate(row.file_metadata) if row.file_metadata else None
-        return cls(
-            id=row.id,
-            name=row.original_filename,
-            status=row.status,
-            size=row.file_size,
-            rows=row.row_count,
-            columns=profile.column_names if profile else [],
-            profile=profile,
-            content_hash=row.content_hash,
-            path=Path(row.source_path) if row.source_path else None,
-            created_at=row.created_at,
-            error=row.error_message,
-            reused=reused,
-            skipped_lines=profile.skipped_lines if profile else [],
-        )
-
-    @property
-    def ready_profile(self) -> FileProfile:
-        """The profile of a completed file, which always has one (a failed load has none)."""
-        if self.profile is None:
-            raise LoadError(
-                f"{self.name!r} has no profile: its load did not complete ({self.status})."
-            )
-        return self.profile
-
-    def __repr__(self) -> str:
-        shape = (
-            f"{self.rows:,} rows × {len(self.columns)} columns"
-            if self.rows is not None
-            else "no data"
-        )
-        return f"<FileInfo {self.name!r} {self.status}: {shape}, id={self.id}>"
-
-
-@dataclass
-class LoadedTable:
-    info: FileInfo
-    frame: pd.DataFrame
-
-
-def content_hash_of(path: Path, on_bytes: Callable[[int], None] | None = None) -> str:
-    """A 128-bit content hash: xxh3, since sha256 alone took a fifth of a parse here."""
-    import xxhash
-
-    digest = xxhash.xxh3_128()
-    done = 0
-    with open(path, "rb") as handle:
-        while block := handle.read(HASH_BLOCK):
-            digest.update(block)
-            done += len(block)
-            if on_bytes is not None:
-                on_bytes(done)
-    return digest.hexdigest()
+# Up to this size, short rows are looked for during the load (a fraction of the parse);
+# above it, in the background: they only add a note when kept (not with skip_bad_lines).
+SHORT_ROWS_INLINE_BYTES = 16 * 1024 * 1024
 
 
 class Loader:
@@ -177,7 +117,7 @@ class Loader:
         reporter.subject_id = row.id
         self.store.update_job(job.id, subject_id=row.id)
         try:
-            frame, profile = self._parse_and_profile(path, display_name, size, skip, reporter)
+            typed = self._parse_and_type(path, display_name, size, skip, reporter)
         except Exception as exc:
             message = (
                 str(exc)
@@ -185,13 +125,14 @@ class Loader:
                 else f"{display_name}: unexpected error while loading ({exc})."
             )
             self.store.update_file(
-                row.id, status="error", error_message=message, processed_at=_now()
+                row.id, status="error", error_message=message, processed_at=now()
             )
             self.store.update_job(job.id, status="failed", error_message=message)
             reporter.error(message)
             if isinstance(exc, CSVAgentError):
                 raise
             raise LoadError(message, filename=display_name) from exc
+        frame, profile = typed.frame, typed.profile
         row = self.store.update_file(
             row.id,
             status="completed",
@@ -199,18 +140,20 @@ class Loader:
             row_count=profile.rows,
             column_count=profile.columns,
             cache_path=str(self.cache.path_for(content_hash)),
-            processed_at=_now(),
+            processed_at=now(),
         )
-        self.cache.write_in_background(content_hash, frame)
         self.store.update_job(
             job.id,
             status="completed",
             progress=100.0,
-            result={"file_id": row.id, "rows": profile.rows},
+            result={"file_id": row.id, "rows": profile.rows, "exact": profile.exact},
         )
         info = FileInfo.from_row(row)
         reporter.complete(
-            f"{display_name}: {profile.rows:,} rows", file_id=row.id, rows=profile.rows
+            f"{display_name}: {profile.rows:,} rows",
+            file_id=row.id,
+            rows=profile.rows,
+            profiled=profile.exact and typed.dialect is None,
         )
         if profile.skipped_lines:
             log.warning(
@@ -219,12 +162,62 @@ class Loader:
                 len(profile.skipped_lines),
                 profile.skipped_lines[:20],
             )
-        return LoadedTable(info, frame)
+        if profile.exact and typed.dialect is None:
+            self.cache.write_in_background(content_hash, frame)
+            return LoadedTable(info, frame)
+        refinement = Refinement(
+            file_id=row.id,
+            display_name=display_name,
+            path=path,
+            content_hash=content_hash,
+            frame=frame,
+            provisional=profile,
+            dialect=typed.dialect,
+            notes_before=typed.notes_before,
+            notes_after=typed.notes_after,
+        )
+        return LoadedTable(info, frame, self.start_refinement(refinement, on_progress))
+
+    def start_refinement(
+        self, refinement: Refinement, on_progress: ProgressCallback | None = None
+    ) -> Future[FileProfile]:
+        """Finish a provisional profile on the background thread (see ``background.py``)."""
+
+        def work() -> FileProfile:
+            return refine(
+                refinement,
+                store=self.store,
+                cache=self.cache,
+                mapper=parallel_map,
+                on_progress=on_progress,
+                line_list=line_list,
+            )
+
+        return background.submit(refinement, work)
+
+    def refine_stored(self, row: File, frame: pd.DataFrame) -> Future[FileProfile]:
+        """Finish the provisional profile of a File whose background phase never ended (the
+        process that loaded it exited first). Its notes stand as stored; short rows, which
+        only that phase looks for in a large file, are not looked for again."""
+        provisional = FileProfile.model_validate(row.file_metadata)
+        refinement = Refinement(
+            file_id=row.id,
+            display_name=row.original_filename,
+            path=Path(row.source_path or row.filename),
+            content_hash=row.content_hash or "",
+            frame=frame,
+            provisional=provisional,
+            dialect=None,
+            notes_before=list(provisional.notes),
+        )
+        return self.start_refinement(refinement)
 
     def read_frame(self, row: File) -> pd.DataFrame:
         """The typed table of a completed File: from the cache, else re-parsed from its CSV."""
         if row.content_hash:
-            frame = self.cache.read(row.content_hash)
+            frame = background.frame_of(row.content_hash)
+            if frame is None:
+                frame = self.cache.read(row.content_hash)
             if frame is not None:
                 return frame
         if not row.source_path or not Path(row.source_path).exists():
@@ -254,7 +247,7 @@ class Loader:
         limit = self.settings.max_file_bytes
         if size > limit:
             raise FileTooLargeError(
-                f"{display_name} is {_human(size)}, over the {_human(limit)} limit. Raise the limit "
+                f"{display_name} is {human(size)}, over the {human(limit)} limit. Raise the limit "
                 "(CSVAGENT_MAX_FILE_BYTES or Agent(max_file_bytes=...)) if this machine has the memory, "
                 "or load a filtered extract.",
                 filename=display_name,
@@ -285,7 +278,7 @@ class Loader:
             error_message=str(exc),
             source_path=str(path),
             file_metadata={},
-            processed_at=_now(),
+            processed_at=now(),
         )
 
     def _reuse(
@@ -297,7 +290,9 @@ class Loader:
         options = (existing.file_metadata or {}).get("read_options", {})
         if bool(options.get("on_bad_lines")) != skip:
             return None  # read with the other choice about malformed lines: read it again
-        frame = self.cache.read(content_hash)
+        frame = background.frame_of(content_hash)
+        if frame is None:
+            frame = self.cache.read(content_hash)
         if frame is None:
             return None
         reporter.subject_id = existing.id
@@ -313,68 +308,73 @@ class Loader:
         )
         return LoadedTable(FileInfo.from_row(existing, reused=True), frame)
 
-    def _parse_and_profile(
+    def _parse_and_type(
         self, path: Path, display_name: str, size: int, skip: bool, reporter: ProgressReporter
-    ) -> tuple[pd.DataFrame, FileProfile]:
+    ) -> Typed:
         _check_memory(size, display_name)  # a cached table needs no parse: checked only here
         with open(path, "rb") as handle:
             sample = handle.read(SAMPLE_BYTES)
         dialect = sniff(sample, display_name, is_whole_file=size <= SAMPLE_BYTES)
         reporter.progress(0.12, READING)
+        find_short = size <= SHORT_ROWS_INLINE_BYTES
         with EstimatedProgress(
             lambda fraction: reporter.progress(fraction, READING),
             start=0.12,
             end=0.8,
             expected_seconds=size / EXPECTED_PARSE_BYTES_PER_SECOND,
         ):
-            parsed = parse(path, dialect, filename=display_name, skip_bad_lines=skip)
+            parsed = parse(
+                path, dialect, filename=display_name, skip_bad_lines=skip, find_short=find_short
+            )
         frame, skipped, padded = parsed.frame, parsed.skipped, parsed.padded
         reporter.progress(0.8, "typing columns")
         # Threads pay off only when each column is real work; small tables stay serial.
-        mapper = _column_pool().map if len(frame) >= PARALLEL_ROWS else map
+        mapper = column_pool().map if len(frame) >= PARALLEL_ROWS else map
         notes = list(dialect.notes)
         if skipped:
-            notes.append(f"Skipped {len(skipped)} malformed line(s): {_line_list(skipped)}.")
+            notes.append(f"Skipped {len(skipped)} malformed line(s): {line_list(skipped)}.")
         if padded:
-            notes.append(
-                f"{len(padded)} line(s) have fewer fields than the {len(frame.columns)} columns of "
-                f"the header: {_line_list(padded)}. Their missing fields are empty; load with "
-                "skip_bad_lines=True to skip such lines instead."
-            )
+            notes.append(padded_note(padded, len(frame.columns), line_list))
             log.warning("%s: %d short lines: %s", display_name, len(padded), padded[:20])
         typing_notes: list[str] = []
         conversions = apply_conversions(
             frame, infer_conversions(frame, mapper, typing_notes), mapper, typing_notes
         )
-        notes += typing_notes
         reporter.progress(0.9, "profiling")
+        # Exact where cheap; the distinct counts of large columns are estimated here and
+        # counted exactly in the background.
         profile = profile_frame(
             frame,
             mapper,
+            exact=False,
             bytes=size,
             encoding=dialect.encoding,
             delimiter=dialect.delimiter,
             has_header=dialect.has_header,
             conversions=[c.to_dict() for c in conversions],
             read_options=parsed.read_options,
-            notes=notes,
+            notes=notes + typing_notes,
             skipped_lines=skipped,
         )
         reporter.progress(0.97, "saving")
-        return frame, profile
-
-
-_pool: ThreadPoolExecutor | None = None
-
-
-def _column_pool() -> ThreadPoolExecutor:
-    """Threads for per-column typing and profiling: one per core (their kernels drop the GIL)."""
-    global _pool
-    if _pool is None:
-        _pool = ThreadPoolExecutor(
-            max_workers=min(8, os.cpu_count() or 1), thread_name_prefix="csvagent-columns"
+        return Typed(
+            frame,
+            profile,
+            dialect=None if find_short or skip else dialect,
+            notes_before=notes,
+            notes_after=typing_notes,
         )
-    return _pool
+
+
+@dataclass
+class Typed:
+    """A parsed and typed table with its provisional profile, and what its background needs."""
+
+    frame: pd.DataFrame
+    profile: FileProfile
+    dialect: Dialect | None  # set when short rows are still to be looked for
+    notes_before: list[str]
+    notes_after: list[str]
 
 
 def _check_memory(size: int, display_name: str) -> None:
@@ -382,8 +382,8 @@ def _check_memory(size: int, display_name: str) -> None:
     needed, available = int(size * MEMORY_PER_FILE_BYTE), available_memory()
     if available is not None and needed > available:
         raise FileTooLargeError(
-            f"{display_name} is {_human(size)}: reading it takes about {_human(needed)} of "
-            f"memory, and this machine has {_human(available)} available. Load a filtered or "
+            f"{display_name} is {human(size)}: reading it takes about {human(needed)} of "
+            f"memory, and this machine has {human(available)} available. Load a filtered or "
             "sampled extract, or close other programs and notebooks and try again.",
             filename=display_name,
         )
@@ -396,36 +396,3 @@ def available_memory() -> int | None:
     except ImportError:  # pragma: no cover - a dependency; kept optional for odd platforms
         return None
     return int(psutil.virtual_memory().available)
-
-
-def reload_csv(path: Path, profile: FileProfile) -> pd.DataFrame:
-    """Parse and type a CSV exactly as its first load did, from the options stored in its profile."""
-    import warnings
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", pd.errors.ParserWarning)
-        warnings.simplefilter("ignore", pd.errors.DtypeWarning)  # mixed columns: typed below
-        frame = pd.read_csv(path, **profile.read_options)
-    for data in profile.conversions:
-        conversion = Conversion.from_dict(data)
-        frame[conversion.column] = conversion.apply(frame[conversion.column])
-    return frame
-
-
-def _line_list(lines: list[int], shown: int = 20) -> str:
-    text = ", ".join(str(n) for n in lines[:shown])
-    return text + (f" and {len(lines) - shown} more" if len(lines) > shown else "")
-
-
-def _human(size: float) -> str:
-    for unit in ("bytes", "KB", "MB", "GB"):
-        if size < 1024 or unit == "GB":
-            return f"{size:,.0f} {unit}" if unit == "bytes" else f"{size:,.1f} {unit}"
-        size /= 1024
-    return f"{size} bytes"
-
-
-def _now() -> datetime:
-    from ..persistence.models import utcnow
-
-    return utcnow()

@@ -18,7 +18,9 @@ from typing import Any
 import pandas as pd
 
 from ..errors import EmptyFileError, LoadError, NotTextError, RaggedRowsError
+from .profile import FileProfile
 from .sniff import Dialect
+from .typing import Conversion
 
 _EXPECTED_FIELDS = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
 _SKIPPED = re.compile(r"Skipping line (\d+)")
@@ -88,7 +90,7 @@ def find_short_lines(path: Path, dialect: Dialect) -> ShortRows:
     return found
 
 
-def _short_rows(frame: pd.DataFrame, path: Path, dialect: Dialect) -> ShortRows | None:
+def short_rows(frame: pd.DataFrame, path: Path, dialect: Dialect) -> ShortRows | None:
     """The short rows of the file, if any.
 
     Only a table whose last column has gaps can hold a short row (pandas fills the
@@ -134,8 +136,15 @@ class Parsed:
     read_options: dict[str, Any]  # what repeats this parse: the sniffed options, and skiprows
 
 
-def parse(path: Path, dialect: Dialect, *, filename: str, skip_bad_lines: bool) -> Parsed:
-    """The table, with the lines skipped or padded on the way, and how to parse it again."""
+def parse(
+    path: Path, dialect: Dialect, *, filename: str, skip_bad_lines: bool, find_short: bool = True
+) -> Parsed:
+    """The table, with the lines skipped or padded on the way, and how to parse it again.
+
+    ``find_short=False`` leaves kept short rows unreported (``padded`` empty): finding them
+    only adds a note, so a large load does it in its background phase. With
+    ``skip_bad_lines`` they must be found here, since they are read again without them.
+    """
     options = read_options(dialect, skip_bad_lines=skip_bad_lines)
     skipped: list[int] = []
     try:
@@ -168,7 +177,7 @@ def parse(path: Path, dialect: Dialect, *, filename: str, skip_bad_lines: bool) 
             filename=filename,
             line=2,
         )
-    short = _short_rows(frame, path, dialect)
+    short = short_rows(frame, path, dialect) if find_short or skip_bad_lines else None
     if short is None:
         return Parsed(frame, sorted(skipped), [], options)
     if not skip_bad_lines:
@@ -205,3 +214,15 @@ def _explain_parser_error(exc: Exception, path: Path, dialect: Dialect, filename
             line=line,
         )
     return LoadError(f"{filename} could not be parsed as CSV: {text}", filename=filename)
+
+
+def reload_csv(path: Path, profile: FileProfile) -> pd.DataFrame:
+    """Parse and type a CSV exactly as its first load did, from the options stored in its profile."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", pd.errors.ParserWarning)
+        warnings.simplefilter("ignore", pd.errors.DtypeWarning)  # mixed columns: typed below
+        frame = pd.read_csv(path, **profile.read_options)
+    for data in profile.conversions:
+        conversion = Conversion.from_dict(data)
+        frame[conversion.column] = conversion.apply(frame[conversion.column])
+    return frame

@@ -1,0 +1,214 @@
+"""The second half of a load: what answers do not need, finished on a worker thread.
+
+A load returns as soon as its table is parsed and typed, with a provisional profile:
+types, nulls, ranges and categories exact, the distinct counts that need hashing every
+value estimated and marked ``approximate``. Questions can run from then on, since the
+executor works on the typed frame and answers stay exact; what a planner reads from
+the profile is the only thing still estimated (the offline planner, whose choices
+depend on exact counts, waits for the rest: see ``Agent.wait_profiled``).
+
+The rest runs here, one job at a time on one daemon thread, each with its own Job row
+and progress events (``data["phase"] == "profile"``):
+
+1. the check for short rows, which only adds a note when such rows are kept;
+2. the exact profile, column by column;
+3. the File row updated with it (``profile.exact`` turns true);
+4. the columnar cache written (by the cache's own writer, see ``cache.py``).
+
+Like the cache writer, the thread is a daemon with an ``atexit`` wait of
+``EXIT_WAIT_SECONDS``: a script that ends right after ``agent.load`` still leaves an
+exact profile and a cache behind, and a process that is killed leaves a provisional
+profile, which the next ``wait_profiled`` finishes (a completed File is always usable).
+"""
+
+from __future__ import annotations
+
+import atexit
+import logging
+import queue
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from ..events import ProgressCallback, ProgressReporter
+from ..persistence import Store
+from .cache import FrameCache
+from .profile import FileProfile, complete_profile
+from .reader import short_rows
+from .sniff import Dialect
+
+log = logging.getLogger("csvagent_jupyter")
+
+EXIT_WAIT_SECONDS = 30.0
+PHASE = "profile"  # the ``data["phase"]`` of this phase's progress events
+
+
+@dataclass
+class Refinement:
+    """Everything the background phase of one load needs, captured when the load returns."""
+
+    file_id: str
+    display_name: str
+    path: Path
+    content_hash: str
+    frame: pd.DataFrame
+    provisional: FileProfile
+    dialect: Dialect | None  # None when short rows were already looked for
+    notes_before: list[str] = field(default_factory=list)  # the parse's notes
+    notes_after: list[str] = field(default_factory=list)  # the typing's notes
+
+
+def padded_note(padded: list[int], columns: int, line_list: Callable[[list[int]], str]) -> str:
+    """The note for short lines kept with empty fields (the same words in both phases)."""
+    return (
+        f"{len(padded)} line(s) have fewer fields than the {columns} columns of "
+        f"the header: {line_list(padded)}. Their missing fields are empty; load with "
+        "skip_bad_lines=True to skip such lines instead."
+    )
+
+
+class Background:
+    """The process's pending background phases, done in order by one daemon thread.
+
+    Keyed by File id, so that every ``Agent`` of the process (and ``drop``) can wait for
+    a file's profile, and a second load of the same content finds its frame in memory.
+    """
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.pending: dict[str, tuple[Future[FileProfile], Refinement]] = {}
+        self.queue: queue.SimpleQueue[tuple[Callable[[], FileProfile], Future[FileProfile]]] = (
+            queue.SimpleQueue()
+        )
+        self.thread: threading.Thread | None = None
+
+    def submit(
+        self, refinement: Refinement, work: Callable[[], FileProfile]
+    ) -> Future[FileProfile]:
+        future: Future[FileProfile] = Future()
+        with self.lock:
+            self.pending[refinement.file_id] = (future, refinement)
+            if self.thread is None:
+                self.thread = threading.Thread(
+                    target=self._work, name="csvagent-profile", daemon=True
+                )
+                self.thread.start()
+
+        def done(_: Future[FileProfile]) -> None:
+            with self.lock:
+                if self.pending.get(refinement.file_id, (None,))[0] is future:
+                    del self.pending[refinement.file_id]
+
+        future.add_done_callback(done)
+        self.queue.put((work, future))
+        return future
+
+    def _work(self) -> None:
+        while True:
+            work, future = self.queue.get()
+            if not future.set_running_or_notify_cancel():
+                continue
+            try:
+                future.set_result(work())
+            except BaseException as exc:
+                log.warning("the background profile failed: %s", exc, exc_info=True)
+                future.set_exception(exc)
+
+    def pending_futures(self) -> list[Future[FileProfile]]:
+        with self.lock:
+            return [future for future, _ in self.pending.values()]
+
+    def future_of(self, file_id: str) -> Future[FileProfile] | None:
+        with self.lock:
+            entry = self.pending.get(file_id)
+        return entry[0] if entry else None
+
+    def frame_of(self, content_hash: str) -> pd.DataFrame | None:
+        """The typed frame of a load of this content still in its background phase."""
+        with self.lock:
+            entries = list(self.pending.values())
+        return next((r.frame for _, r in entries if r.content_hash == content_hash), None)
+
+    def finish_at_exit(self) -> None:
+        """Give pending profiles a bounded time; the rest stays provisional (still usable)."""
+        for future in self.pending_futures():
+            try:
+                future.exception(timeout=EXIT_WAIT_SECONDS)
+            except TimeoutError:
+                log.info("exiting before a background profile finished; it stays provisional")
+
+
+background = Background()
+atexit.register(background.finish_at_exit)
+
+
+def refine(
+    refinement: Refinement,
+    *,
+    store: Store,
+    cache: FrameCache,
+    mapper: Any,
+    on_progress: ProgressCallback | None,
+    line_list: Callable[[list[int]], str],
+) -> FileProfile:
+    """The background phase of one load (see the module's docstring); returns the exact profile.
+
+    Its own Job row ("file_profile") records it, and its events carry ``phase="profile"``.
+    """
+    job = store.add_job("file_profile")
+    reporter = ProgressReporter(
+        job_id=job.id,
+        subject_id=refinement.file_id,
+        kind="file",
+        callback=on_progress,
+        record=lambda fraction: store.update_job(job.id, progress=round(fraction * 100, 1)),
+    )
+    store.update_job(job.id, status="processing", subject_id=refinement.file_id)
+    name, frame = refinement.display_name, refinement.frame
+    try:
+        reporter.progress(0.0, f"{name}: exact profile", phase=PHASE)
+        notes = list(refinement.notes_before)
+        if refinement.dialect is not None:
+            found = short_rows(frame, refinement.path, refinement.dialect)
+            if found is not None:
+                notes.append(padded_note(found.lines, len(frame.columns), line_list))
+                log.warning("%s: %d short lines: %s", name, len(found.lines), found.lines[:20])
+        reporter.progress(0.1, f"{name}: exact profile", phase=PHASE)
+        done: list[int] = []
+        estimated = sum(1 for c in refinement.provisional.column_profiles if c.approximate)
+
+        def counted(item: Any) -> Any:
+            done.append(1)
+            reporter.progress(
+                0.1 + 0.8 * len(done) / max(estimated, 1), f"{name}: exact profile", phase=PHASE
+            )
+            return item
+
+        profile = complete_profile(
+            frame,
+            refinement.provisional,
+            lambda fn, items: [counted(r) for r in mapper(fn, items)],
+            notes=notes + refinement.notes_after,
+        )
+        reporter.progress(0.9, f"{name}: saving the profile", phase=PHASE)
+        if store.get_file(refinement.file_id) is None:
+            raise LookupError(f"{name} was dropped while its profile was computed")
+        store.update_file(refinement.file_id, file_metadata=profile.model_dump(mode="json"))
+        cache.write_in_background(refinement.content_hash, frame)
+    except BaseException as exc:
+        store.update_job(job.id, status="failed", error_message=str(exc))
+        reporter.error(f"{name}: the exact profile failed ({exc})", phase=PHASE)
+        raise
+    store.update_job(
+        job.id,
+        status="completed",
+        progress=100.0,
+        result={"file_id": refinement.file_id, "exact": True},
+    )
+    reporter.complete(f"{name}: profile complete", file_id=refinement.file_id, phase=PHASE)
+    return profile

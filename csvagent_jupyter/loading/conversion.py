@@ -1,0 +1,285 @@
+"""One column's conversion as a value: applied to the parsed column, and written as pandas code.
+
+Inference (``typing.py``) decides a :class:`Conversion` per column from a sample; this
+module applies them, checking each against the whole column: a sample can miss the one
+odd cell in a million, and then that column stays as the parser read it, which loses
+nothing, rather than failing the load.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, replace
+from typing import Any, Literal
+
+import pandas as pd
+
+from .numbers import MULTIPLIERS
+
+# Tokens that mean "no value" in a column of numbers or dates. Text columns keep them.
+PLACEHOLDERS = frozenset(
+    {
+        "-",
+        "--",
+        "—",
+        "–",
+        "?",
+        "n/a",
+        "na",
+        "nil",
+        "none",
+        "null",
+        "nan",
+        "missing",
+        "unknown",
+        "tbd",
+        "tba",
+        "dns",
+        "dnf",
+        "dnq",
+        "dsq",
+        "n.a.",
+        "#n/a",
+        "#value!",
+        "#div/0!",
+        "",
+    }
+)
+_TRUE = {"true", "yes", "y", "t"}
+_FALSE = {"false", "no", "n", "f"}
+_STRIP_PATTERN = r"[$€£¥,%\s]"
+
+Kind = Literal["number", "integer", "boolean", "datetime", "duration", "category", "text"]
+
+
+@dataclass(frozen=True)
+class Conversion:
+    """One column's conversion, applied by :meth:`apply` and written out by :meth:`to_code`.
+
+    Every step of :meth:`apply` has its twin in :meth:`to_code`, in the same order, so the
+    code shown with an answer re-reads the file exactly as the load did.
+    """
+
+    column: str
+    kind: Kind
+    placeholders: tuple[str, ...] = ()  # exact cell texts read as missing
+    strip_symbols: bool = False  # remove $ € £ ¥ , % and spaces before reading numbers
+    date_format: str | None = None
+    as_text: bool = False  # the parser mixed numbers and text in one column: read it all as text
+    strip: bool = False  # remove spaces around values (text and categories)
+    replacements: tuple[tuple[str, str], ...] = ()  # literal replacements before reading numbers
+    multipliers: bool = False  # every value ends in K, M or B: multiply
+    duration_prefix: str = ""  # "00:" makes mm:ss.ff readable as a duration
+    labels: tuple[str, str] | None = None  # a boolean column's own words for True and False
+    note: str | None = None  # what the profile should tell the user about this column
+
+    def apply(self, series: pd.Series) -> pd.Series:
+        if self.as_text:
+            series = series.astype("str")
+        if self.kind == "integer":
+            return series.astype("Int64")
+        if self.strip:
+            series = series.str.strip()
+        if self.kind == "category":
+            return series.astype("category")
+        if self.kind == "text":
+            return series
+        if self.placeholders:
+            series = series.mask(series.isin(list(self.placeholders)))
+        if self.kind == "number":
+            if self.strip_symbols:
+                series = series.str.replace(_STRIP_PATTERN, "", regex=True).str.replace("−", "-")
+                return pd.to_numeric(series)
+            series = series.str.strip()
+            for old, new in self.replacements:
+                series = series.str.replace(old, new, regex=False)
+            if self.multipliers:
+                return pd.to_numeric(series.str[:-1]) * series.str[-1].map(MULTIPLIERS)
+            return pd.to_numeric(series)
+        if self.kind == "duration":
+            return pd.to_timedelta(self.duration_prefix + series.str.strip())
+        if self.kind == "boolean":
+            return series.str.strip().str.lower().map(_BOOL_MAP).astype("boolean")
+        return _to_datetime(series, self.date_format)
+
+    def to_code(self, frame: str = "df") -> str:
+        col = f"{frame}[{self.column!r}]"
+        source = f"{col}.astype('str')" if self.as_text else col
+        if self.kind == "integer":
+            return f'{col} = {source}.astype("Int64")'
+        if self.strip:
+            source += ".str.strip()"
+        if self.kind == "category":
+            return f'{col} = {source}.astype("category")'
+        if self.kind == "text":
+            return f"{col} = {source}"
+        if self.placeholders:
+            source = f"{source}.mask({source}.isin({list(self.placeholders)!r}))"
+        if self.kind == "number":
+            if self.strip_symbols:
+                source = (
+                    f"{source}.str.replace({_STRIP_PATTERN!r}, '', regex=True)"
+                    ".str.replace('−', '-')"
+                )
+                return f"{col} = pd.to_numeric({source})"
+            source += ".str.strip()" + "".join(
+                f".str.replace({old!r}, {new!r}, regex=False)" for old, new in self.replacements
+            )
+            if self.multipliers:
+                return (
+                    f"{col} = pd.to_numeric({source}.str[:-1]) * "
+                    f"{source}.str[-1].map({MULTIPLIERS!r})"
+                )
+            return f"{col} = pd.to_numeric({source})"
+        if self.kind == "duration":
+            return f"{col} = pd.to_timedelta({self.duration_prefix!r} + {source}.str.strip())"
+        if self.kind == "boolean":
+            return f"{col} = {source}.str.strip().str.lower().map({_BOOL_MAP!r}).astype('boolean')"
+        return f"{col} = pd.to_datetime({source}, format={self.date_format!r})"
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["placeholders"] = list(self.placeholders)
+        data["replacements"] = [list(pair) for pair in self.replacements]
+        data["labels"] = list(self.labels) if self.labels else None
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Conversion:
+        labels = data.get("labels")
+        return cls(
+            **{
+                **data,
+                "placeholders": tuple(data.get("placeholders", ())),
+                "replacements": tuple(tuple(pair) for pair in data.get("replacements", ())),
+                "labels": tuple(labels) if labels else None,
+            }
+        )
+
+
+def _to_datetime(series: pd.Series, date_format: str | None) -> pd.Series:
+    """``pd.to_datetime(series, format=date_format)``, through Arrow's parser for ISO dates.
+
+    Arrow's cast parses ISO-8601 text about ten times faster than pandas (measured:
+    12 ms against 150 ms a million values) and gives the same values and unit; any
+    text it does not accept (offsets, odd spacing) goes to pandas, the reference.
+    """
+    if date_format == "ISO8601":
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        try:
+            parsed = pc.cast(pa.array(series, from_pandas=True), pa.timestamp("us"))
+            return pd.Series(parsed.to_pandas(), index=series.index, name=series.name)
+        except (pa.ArrowInvalid, pa.ArrowNotImplementedError, pa.ArrowTypeError):
+            pass
+    return pd.to_datetime(series, format=date_format)
+
+
+_BOOL_MAP = {**dict.fromkeys(sorted(_TRUE), True), **dict.fromkeys(sorted(_FALSE), False)}
+
+
+def _is_text(series: pd.Series) -> bool:
+    return pd.api.types.is_string_dtype(series.dtype) or series.dtype == object
+
+
+Mapper = Callable[..., Iterable[Any]]  # builtins.map, or a thread pool's map
+
+
+def convert_column(
+    conversion: Conversion, series: pd.Series
+) -> tuple[Conversion, pd.Series | str | None]:
+    """The conversion that held (with any "missing" marks found beyond the sample) and the
+    converted column; None when the sample misled (the column is not what it looked like),
+    or a note when converting failed on values the sample did not show.
+
+    A sample can miss the one odd cell in a million; then that column stays as the
+    parser read it, which loses nothing, rather than failing the load.
+    """
+    try:
+        converted = conversion.apply(series)
+    except Exception as exc:
+        retry = _with_unseen_placeholders(conversion, series)
+        if retry is not None:
+            return convert_column(retry, series)
+        return conversion, (
+            f"Column {conversion.column!r} was kept as read: not every value is "
+            f"{_KIND_WORDS[conversion.kind]} ({exc})."
+        )
+    if conversion.kind == "category" and len(converted.cat.categories) > max(
+        1000, len(series) // 20
+    ):
+        return conversion, None  # the sample looked repetitive, the whole column is not
+    if conversion.kind == "boolean" and int(converted.isna().sum()) > int(
+        series.isna().sum()
+    ) + _count_placeholders(series, conversion):
+        return conversion, None
+    return conversion, converted
+
+
+def _with_unseen_placeholders(conversion: Conversion, series: pd.Series) -> Conversion | None:
+    """The conversion again with the "missing" marks the sample did not show ("-" on one row
+    in a million), or None if there are none."""
+    if conversion.kind in ("integer", "category", "text"):
+        return None
+    text = series.astype("str") if conversion.as_text else series
+    if not _is_text(text):
+        return None
+    marks = text[text.str.strip().str.lower().isin(PLACEHOLDERS)].unique().tolist()
+    unseen = sorted(set(map(str, marks)) - set(conversion.placeholders))
+    if not unseen:
+        return None
+    return replace(conversion, placeholders=tuple(sorted({*conversion.placeholders, *unseen})))
+
+
+def _fallback(conversion: Conversion) -> Conversion | None:
+    """What is still worth doing to a column whose conversion did not hold: text, stripped."""
+    if conversion.kind in ("text", "integer") or not (conversion.as_text or conversion.strip):
+        return None
+    return Conversion(conversion.column, "text", as_text=conversion.as_text, strip=conversion.strip)
+
+
+def apply_conversions(
+    frame: pd.DataFrame,
+    conversions: list[Conversion],
+    mapper: Mapper = map,
+    notes: list[str] | None = None,
+) -> list[Conversion]:
+    """Convert in place (columns in parallel when ``mapper`` is); returns the conversions that
+    held. Why a conversion did not hold goes to ``notes``, with each held one's own note."""
+
+    def convert(conversion: Conversion) -> tuple[Conversion, pd.Series | str | None]:
+        held, converted = convert_column(conversion, frame[conversion.column])
+        if not isinstance(converted, pd.Series) and (fallback := _fallback(conversion)):
+            _, second = convert_column(fallback, frame[conversion.column])
+            if isinstance(second, pd.Series):
+                if isinstance(converted, str) and notes is not None:
+                    notes.append(converted)
+                return fallback, second
+        return held, converted
+
+    applied: list[Conversion] = []
+    for conversion, series in list(mapper(convert, conversions)):
+        if isinstance(series, pd.Series):
+            frame[conversion.column] = series
+            applied.append(conversion)
+            if conversion.note and notes is not None:
+                notes.append(conversion.note)
+        elif isinstance(series, str) and notes is not None:
+            notes.append(series)
+    return applied
+
+
+_KIND_WORDS = {
+    "number": "a number",
+    "integer": "a whole number",
+    "boolean": "a yes/no value",
+    "datetime": "a date",
+    "duration": "a duration",
+    "category": "a category",
+    "text": "text",
+}
+
+
+def _count_placeholders(series: pd.Series, conversion: Conversion) -> int:
+    return int(series.isin(list(conversion.placeholders)).sum()) if conversion.placeholders else 0
