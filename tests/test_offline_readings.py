@@ -265,6 +265,9 @@ def test_finishing_places_filter_the_column_that_holds_places(
     assert (sorted(most.value) if isinstance(most.value, list) else [most.value]) == top
     points = ask_ok(agent, "what were the points of the rider who finished first in R3?")
     assert points.value == [25]
+    # a noun that names nothing here, followed by a verb, still names the rows counted
+    competed = ask_ok(agent, "how many people competed in R3?")
+    assert competed.value == int((frame["race"] == "R3").sum())
 
 
 @pytest.mark.parametrize(

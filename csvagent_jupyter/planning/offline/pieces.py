@@ -189,8 +189,14 @@ def ungrounded(f: Frame, position: int | None) -> bool:
         # beside a "Last Restock" date still counts the rows (one restock each)
         return False
     # "home games": a modifier we cannot place stands before the noun; not a plain subject.
+    # A verb may follow the noun, though: "how many people competed", "racers finished".
     following = f.words[position + 1] if position + 1 < len(f.words) else None
-    return following is None or following in lexicon.FILLER or not f.free(position + 1)
+    return (
+        following is None
+        or following in lexicon.FILLER
+        or not f.free(position + 1)
+        or (len(following) > 4 and following.endswith("ed"))
+    )
 
 
 def subject_words(f: Frame, after: int) -> set[int]:
