@@ -159,10 +159,8 @@ def test_first_and_last_follow_the_file_and_the_dates_when_they_agree(
     first = ask_ok(agent, f"what was the {names.group} of the first {names.noun}?")
     assert first.value == undated[names.group].iloc[0]
     assert "first row in file order" in str(first.interpretation)
-    # "first place" is a place in a ranking, not a row's position: not read as one.
-    assert "file order" not in str(
-        agent.ask(f"which {names.group} came in first place?").interpretation
-    )
+    # "first place" is a place in a ranking, not a row's position; this table holds none
+    ask_declines(agent, f"which {names.group} came in first place?")
 
 
 @pytest.mark.parametrize("winner", ["winner", "Victor", "Champion Team"])

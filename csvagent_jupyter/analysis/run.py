@@ -102,14 +102,17 @@ def answer_key(plan: Plan, frame: pd.DataFrame, profile: FileProfile) -> str | N
     if isinstance(value, pd.DataFrame):
         value = value.reset_index(drop=True).to_numpy().tolist()
     data = jsonable(value, max_rows=1000)
-    if data is None or data == []:
-        return None
+    if data is None or data == [] or (isinstance(data, int | float) and data == 0):
+        return None  # nothing matched (a count or sum of no rows): agreeing on it proves little
     return json.dumps(_rounded(data), sort_keys=True, default=str)
 
 
 def _rounded(data: object) -> object:
+    if isinstance(data, bool):
+        return data
     if isinstance(data, float):
-        return float(f"{data:.9g}")
+        rounded = float(f"{data:.9g}")
+        return int(rounded) if rounded.is_integer() else rounded  # a count 2 and a sum 2.0
     if isinstance(data, list):
         return [_rounded(item) for item in data]
     return data

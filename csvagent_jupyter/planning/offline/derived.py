@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from typing import Literal
 
-from ...analysis.plan import Derive, Plan, TimeUnit
+from ...analysis.plan import Condition, Derive, Filter, FilterGroup, Plan, TimeUnit
 from ..schema_index import ColumnMention, SchemaIndex
 
 Operator = Literal["+", "-", "*", "/"]
@@ -63,7 +63,7 @@ def find_derived(
     return found + rates, {**derives, **rate_derives}
 
 
-RATE_SUFFIX = " rate (%)"
+RATE_SUFFIX = " rate (% of rows)"  # a name no file's own column is likely to carry
 RATE_WORDS = frozenset({"rate", "rates"})
 
 
@@ -81,7 +81,7 @@ def _find_rates(
     found: list[ColumnMention] = []
     derives: dict[str, Derive] = {}
     for m in strong:
-        if not is_flag(index, m.column):
+        if not _names_a_state(index, m.column):
             continue
         if words[m.end : m.end + 1] and words[m.end] in RATE_WORDS:
             start, end = m.start, m.end + 1
@@ -109,9 +109,23 @@ def misuses_rate(plan: Plan) -> bool:
         columns.append(plan.answer_column)
     if any(is_rate(c) and c not in outputs for c in columns):
         return True
-    if plan.filters is not None and RATE_SUFFIX in plan.filters.model_dump_json():
+    if any(is_rate(column) for column in filter_columns(plan.filters)):
         return True
     return any(isinstance(side, Plan) and misuses_rate(side) for side in (plan.left, plan.right))
+
+
+def _names_a_state(index: SchemaIndex, column: str) -> bool:
+    """A yes/no column whose rate means something: loaded as booleans (yes/no, true/false),
+    or 0/1 integers named as a state ("cancelled", "is_member", "has_discount"). A 0/1
+    "gender" code has no rate."""
+    if not is_flag(index, column):
+        return False
+    profile = index.profile.column(column)
+    if profile is not None and profile.type == "boolean":
+        return True
+    words = index.column_tokens.get(column, [""])
+    raw = column.strip().lower()
+    return raw.endswith("ed") or words[0] in ("is", "has", "was", "had") or words[-1] == "flag"
 
 
 def is_flag(index: SchemaIndex, column: str) -> bool:
@@ -206,3 +220,16 @@ def with_derives(plan: Plan, derived: dict[str, Derive]) -> Plan:
     if needed:
         update["derive"] = [*needed, *plan.derive]
     return plan.model_copy(update=update) if update else plan
+
+
+def filter_columns(item: Filter | None) -> set[str]:
+    """Every column a filter tests, through nested groups."""
+    found: set[str] = set()
+    pending: list[Filter | None] = [item]
+    while pending:
+        current = pending.pop()
+        if isinstance(current, Condition):
+            found.add(current.column)
+        elif isinstance(current, FilterGroup):
+            pending.extend(current.items)
+    return found

@@ -414,6 +414,8 @@ def _selects_nothing(value: object, op: ConditionOp, index: SchemaIndex, column:
     profile = index.profile.column(column)
     if profile is None or not isinstance(value, int | float):
         return False
+    if set(index.column_tokens.get(column, [])) & lexicon.QUANTITY_TOKENS:
+        return False  # "products with more than 1000 units": maybe the units summed per product
     low, high = profile.min, profile.max
     if not isinstance(low, int | float) or not isinstance(high, int | float):
         return False

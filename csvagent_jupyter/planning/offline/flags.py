@@ -8,11 +8,13 @@ from ..schema_index import singular
 from . import lexicon
 from .options import SKIP, FilterOption, Slot, SlotReader, cell_scalar
 
+PLANNED_TOKENS = frozenset(
+    singular(w)
+    for w in ("expiry", "expiration", "expires", "expired", "due", "scheduled", "planned")
+)
 FILLED_WORDS = frozenset({"filled", "populated"})  # "recorded", "given" are verbs as often
 YES_WORDS = ("yes", "y", "true", "t", "1")
 NO_WORDS = ("no", "n", "false", "f", "0")
-WIN_WORDS = frozenset({"win", "wins", "won", "winner", "winners", "victory", "victories"})
-LOSE_WORDS = frozenset({"lose", "loses", "lost", "loss", "losses", "loser", "defeat", "defeats"})
 # First words of cell values that record a result (normalised like the index's keys).
 WIN_VALUES = frozenset({"w", "win", "won", "winner", "victory"})
 LOSE_VALUES = frozenset({"l", "los", "loss", "lost", "lose", "loser", "defeat", "runner"})
@@ -34,7 +36,11 @@ class FlagSlots(SlotReader):
             if any(m.start <= position < m.end and m.score >= 0.9 for m in self.r.columns):
                 continue  # "losses" where a column is called Losses: the column
             wanted = (
-                WIN_VALUES if word in WIN_WORDS else LOSE_VALUES if word in LOSE_WORDS else None
+                WIN_VALUES
+                if word in lexicon.WIN_WORDS
+                else LOSE_VALUES
+                if word in lexicon.LOSE_WORDS
+                else None
             )
             if wanted is None:
                 continue
@@ -123,6 +129,13 @@ class FlagSlots(SlotReader):
             return None
         if self.index.type_of(column) != "datetime":
             return None
+        if set(self.index.column_tokens.get(column, [])) & PLANNED_TOKENS:
+            return None  # an expiry or a due date is set before anything happens
+        if any(
+            m.end == start and self.index.is_numeric(m.column) and m.score >= 0.6
+            for m in self.r.columns
+        ):
+            return None  # "the total quantity ordered": the participle describes the measure
         negation = self._negation_before(start)
         op: ConditionOp = "is_null" if negation is not None else "not_null"
         positions = {start} | ({negation} if negation is not None else set())

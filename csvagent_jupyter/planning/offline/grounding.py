@@ -29,11 +29,6 @@ PERSON_TOKENS = frozenset(
         "customer", "member", "runner", "swimmer", "skier", "cyclist", "boxer", "wrestler",
     )
 )  # fmt: skip
-QUANTITY_TOKENS = frozenset(singular(w) for w in ("quantity", "qty", "count", "units", "unit"))
-# "unit cost", "unit price", "count rate": a quantity word that qualifies another head noun
-NOT_A_COUNT = frozenset(
-    singular(w) for w in ("cost", "price", "value", "amount", "rate", "fee", "weight", "ratio")
-)
 RANK_TOKENS = frozenset(
     singular(w)
     for w in ("rank", "ranking", "place", "placing", "position", "pos", "standing", "seed")
@@ -177,8 +172,8 @@ class Frame:
             for c in self.index.profile.column_profiles
             if c.is_numeric
             and not self.is_entity(c.name)
-            and set(self.index.column_tokens.get(c.name, [])) & QUANTITY_TOKENS
-            and self.index.column_tokens.get(c.name, [""])[-1] not in NOT_A_COUNT
+            and set(self.index.column_tokens.get(c.name, [])) & lexicon.QUANTITY_TOKENS
+            and self.index.column_tokens.get(c.name, [""])[-1] not in lexicon.NOT_A_COUNT
         ]
 
     def is_rank(self, column: str) -> bool:

@@ -527,7 +527,7 @@ PERIOD_WORDS: dict[str, str] = {
 # A small thesaurus: a question word → words that may stand in a column name for it.
 SYNONYMS: dict[str, tuple[str, ...]] = {
     # A superlative that names its own measure: "the shortest movie" is the least runtime.
-    "shortest": ("duration", "length", "runtime", "minutes"),
+    "shortest": ("duration", "length", "runtime", "minutes", "height"),  # a film, or a person
     "longest": ("duration", "length", "runtime", "minutes"),
     "tallest": ("height",),
     "heaviest": ("weight",),
@@ -611,6 +611,10 @@ OUTCOME_WORDS = frozenset(
 )
 
 
+WIN_WORDS = frozenset({"win", "wins", "won", "winner", "winners", "victory", "victories"})
+LOSE_WORDS = frozenset({"lose", "loses", "lost", "loss", "losses", "loser", "defeat", "defeats"})
+
+
 def is_cue(word: str) -> bool:
     """Whether the planner's lexicon gives ``word`` a meaning of its own."""
     return (
@@ -668,3 +672,8 @@ ANTONYMS: dict[str, str] = {
     "unshipped": "shipped",
     "undelivered": "delivered",
 }
+
+# Words of a column name that make it a count of things ("Quantity On Hand", "units_sold"),
+# unless the name's last word is another head noun ("unit cost", "unit price").
+QUANTITY_TOKENS = frozenset({"quantity", "qty", "count", "unit"})
+NOT_A_COUNT = frozenset({"cost", "price", "value", "amount", "rate", "fee", "weight", "ratio"})

@@ -229,6 +229,12 @@ def count_of(
         )
     ):
         return Aggregate(func="count"), span(mention), 0.1  # "most visits" (a visit number)
+    if (
+        mention is not None
+        and f.index.type_of(mention.column) == "datetime"
+        and f.words[mention.start].endswith("ed")
+    ):
+        return None  # "how many expired products": a state of a date, not the rows' noun
     if (mention is not None and not f.index.is_numeric(mention.column)) or (
         mention is not None and f.index.is_identifier(mention.column)
     ):

@@ -22,6 +22,8 @@ PLACE_TOKENS = frozenset(
     singular(w)
     for w in ("rank", "ranking", "place", "placing", "position", "pos", "finish", "standing")
 )
+# "start_position", "grid position", "seed": a place before the race, not its result
+NOT_RESULT_TOKENS = frozenset({"start", "starting", "grid", "seed", "lane", "qualifying"})
 _SUFFIXES = ("st", "nd", "rd", "th")
 
 
@@ -70,13 +72,17 @@ class PlaceSlots(SlotReader):
         """Columns holding places, with the value that means ``place`` in each."""
         found: list[tuple[str, Scalar | list[Scalar]]] = []
         for profile in self.index.profile.column_profiles:
-            if not set(self.index.column_tokens.get(profile.name, [])) & PLACE_TOKENS:
+            # the place is what the column holds: its last word ("Final Position", "Finish"),
+            # not a qualifier ("ranking_points", "finish_time")
+            tokens = self.index.column_tokens.get(profile.name, [])
+            if not tokens or tokens[-1] not in PLACE_TOKENS or set(tokens) & NOT_RESULT_TOKENS:
                 continue
             if profile.type == "integer":
                 low, high = profile.min, profile.max
                 if (
                     isinstance(low, int | float)
                     and isinstance(high, int | float)
+                    and low in (0, 1)
                     and low <= place <= high
                 ):
                     found.append((profile.name, place))

@@ -123,8 +123,9 @@ class Reading:
                 and self.words[i + 2] in TABLE_WORDS
             ):
                 totality.add(i + 2)
-        # "the person who finished first", "the team which won": a relative pronoun after a
-        # noun joins two phrases; it asks nothing.
+        # "what was the time of the person who finished first": a relative pronoun after a
+        # noun joins two phrases and asks nothing, once the question has asked already
+        # ("of all regions, which has …" asks with it).
         totality |= {
             i
             for i, word in enumerate(self.words)
@@ -133,16 +134,20 @@ class Reading:
             and self.words[i - 1].isalpha()
             and self.words[i - 1] not in lexicon.FILLER
             and not lexicon.is_cue(self.words[i - 1])
+            and any(w in _QUESTION_WORDS for w in self.words[: i - 1])
         }
-        # A unit word that is part of a column's name ("Minutes played") still has to be used.
+        # A unit word that is part of a column's name ("Minutes played") still has to be used,
+        # and so does a common word that is a column's whole name ("amount", "number").
         named = {i for m in self.columns if m.score >= 0.6 for i in range(m.start, m.end)}
+        whole = {m.start for m in self.columns if m.score >= 1.0 and m.end - m.start == 1}
         named |= {i for i, stem in enumerate(self.norm) if stem in self.name_stems}
         return {
             i
             for i, word in enumerate(self.words)
             if self.norm[i] not in self.subject
-            and word not in lexicon.FILLER
-            and word.strip("'") not in lexicon.FILLER
+            and (
+                (word not in lexicon.FILLER and word.strip("'") not in lexicon.FILLER) or i in whole
+            )
             and (word not in lexicon.UNITS or i in named)
             and i not in totality
         }
@@ -259,6 +264,7 @@ def _implied_only_when_unnamed(
     return [m for m in mentions if not (implied(m) and m.column in named)]
 
 
+_QUESTION_WORDS = frozenset({"what", "what's", "whats", "which", "who", "how", "when", "list"})
 _COMPARING = frozenset(
     {"more", "less", "fewer", "greater", "higher", "lower", "larger", "smaller", "bigger", "other"}
 )

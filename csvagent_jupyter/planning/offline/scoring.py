@@ -13,10 +13,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ...analysis.plan import Condition, Filter, FilterGroup, Plan
+from ...analysis.plan import Plan
 from ..schema_index import tokens
 from . import lexicon
-from .flags import LOSE_WORDS, WIN_WORDS
+from .derived import filter_columns
 from .pieces import Candidate
 from .reading import Reading
 
@@ -25,8 +25,9 @@ UNGROUNDED_COST = 0.4  # a noun we cannot place; a verb ("competed", "released")
 MAX_UNGROUNDED_COST = 0.4
 MARGIN = 0.25
 WINNER_TOKENS = frozenset({"winner", "victor", "champion", "win", "won"})
-LOSER_TOKENS = frozenset({"loser", "runner", "lost", "loss"})
+LOSER_TOKENS = frozenset({"loser", "lost", "loss"})  # and "runner up", both words
 YES_NO_MISMATCH = 1.0  # a value or a list given to a question that asks yes or no
+NEAR = 1.0  # readings this close are worth running when the winner finds nothing
 MAX_AGREEING = 4  # more close readings than this: ask back rather than run them all
 
 
@@ -120,7 +121,7 @@ def _echoes(reading: Reading, candidate: Candidate) -> set[int]:
             after = m.end
             if after < len(reading.words) and reading.words[after] in _TYPE_WORDS:
                 out.add(after)
-    read = used | _filter_columns(candidate.plan)
+    read = used | filter_columns(candidate.plan.filters) | filter_columns(candidate.plan.condition)
     out |= _result_words(reading, read)
     # a word of the name of a column the plan reads ("furnished" for isFurnished = yes)
     stems = set().union(*(tokens(c) for c in read)) if read else set()
@@ -136,22 +137,10 @@ def _result_words(reading: Reading, columns: set[str]) -> set[int]:
     word is said by the column the plan reads, whose name records who won (or lost)."""
     out: set[int] = set()
     names = set().union(*(tokens(c) for c in columns)) if columns else set()
-    for words, heads in ((WIN_WORDS, WINNER_TOKENS), (LOSE_WORDS, LOSER_TOKENS)):
-        if names & heads:
+    for words, heads in ((lexicon.WIN_WORDS, WINNER_TOKENS), (lexicon.LOSE_WORDS, LOSER_TOKENS)):
+        if names & heads or (words is lexicon.LOSE_WORDS and {"runner", "up"} <= names):
             out |= {i for i, word in enumerate(reading.words) if word in words}
     return out
-
-
-def _filter_columns(plan: Plan) -> set[str]:
-    found: set[str] = set()
-    pending: list[Filter | None] = [plan.filters, plan.condition]
-    while pending:
-        item = pending.pop()
-        if isinstance(item, Condition):
-            found.add(item.column)
-        elif isinstance(item, FilterGroup):
-            pending.extend(item.items)
-    return found
 
 
 def _plan_columns(plan: object) -> set[str]:
@@ -228,11 +217,28 @@ def decide(
     rivals = [d for d in distinct[1:] if d.complete and best.score - d.score < MARGIN]
     if rivals and not _agree([best, *rivals], answer_of):
         return None, distinct[:3]
+    if _finds_nothing_where_another_finds(best, distinct[1:], answer_of):
+        return None, distinct[:3]
     return best, []
+
+
+def _finds_nothing_where_another_finds(
+    best: Scored, others: list[Scored], answer_of: Callable[[Plan], str | None] | None
+) -> bool:
+    """A list that comes back empty while a near reading lists something: the filters that
+    emptied it were probably misread (a word matched inside an unrelated value)."""
+    plan = best.candidate.plan
+    listing = plan.operation in ("rows", "distinct") and plan.limit is None
+    if answer_of is None or not listing or answer_of(plan) is not None:
+        return False
+    near = [d for d in others if best.score - d.score < NEAR][:MAX_AGREEING]
+    return any(answer_of(d.candidate.plan) is not None for d in near)
 
 
 def _agree(readings: list[Scored], answer_of: Callable[[Plan], str | None] | None) -> bool:
     if answer_of is None or len(readings) > MAX_AGREEING:
         return False
-    answers = {answer_of(item.candidate.plan) for item in readings}
-    return len(answers) == 1 and None not in answers
+    first = answer_of(readings[0].candidate.plan)
+    if first is None:
+        return False
+    return all(answer_of(item.candidate.plan) == first for item in readings[1:])

@@ -81,6 +81,8 @@ def count_shape(f: Frame) -> list[Candidate]:
         ]
         if is_flag(f.index, column) and not distinct:
             return out  # "how many discontinued rows": a filter (flags.py), not what is counted
+        if f.index.type_of(column) == "datetime" and f.words[mention.start].endswith("ed"):
+            return out  # "how many expired products": a state of a date, not what is counted
         for named in same_place:
             make(
                 Aggregate(func="count_distinct", column=named.column),
@@ -170,16 +172,21 @@ def distinct_list_shape(f: Frame) -> list[Candidate]:
     if cue is None or f.cue(*lexicon.COUNT_PHRASES) is not None:
         return []  # "what is the number of …" counts
     out = []
-    mentions = f.categories()
+    measures = []
     if f.filters is not None and f.aggregate_word() is None and f.superlative() is None:
-        # "what was the time of the runner who finished first": the value on the rows named
-        mentions += f.measures()
-    for mention in mentions:
+        # "what was the time of the runner who finished first": the values on the rows named,
+        # one per row (two runners may share a time)
+        measures = f.measures()
+    for mention in f.categories() + measures:
         if mention.column in f.filter_columns or mention.start < cue[0]:
             continue
         explained = span(cue) | span(mention) | f.filter_positions | _whose_rows(f, mention)
         explained |= set(f.word_positions(lexicon.DISTINCT_WORDS))
         plan = Plan(operation="distinct", filters=f.filters, select=[mention.column], answer="list")
+        if mention in measures:
+            plan = Plan(
+                operation="rows", filters=f.filters, answer_column=mention.column, answer="list"
+            )
         out.append(
             Candidate(
                 plan,

@@ -2,9 +2,9 @@
 
 "First" and "last" of rows mean an order the question does not name. Tables listed by
 hand (results, filmographies, seasons) are in time order; files exported from systems
-often are not. So the shape offers the file order and, when the table has one date or
-year column, that column's order too. When the two give the same answer the planner
-answers (``scoring.decide`` runs both); when they differ, it asks which was meant.
+often are not. So the shape offers the file order and the order of each date or year
+column. When they all give the same answer the planner answers (``scoring.decide`` runs
+them); when they differ, it asks which was meant.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from ...analysis.plan import Derive, Plan, SortKey
 from . import lexicon
 from .grounding import Frame, date_columns
 from .pieces import Candidate, span
+from .places import PLACE_VERBS
 from .shapes_ranking import targets
 
 FILE_POSITION = "file_position"
@@ -21,8 +22,6 @@ POSITION_WORDS = {"first": False, "last": True, "final": True}  # word -> from t
 NOT_A_ROW = frozenset(
     {"place", "places", "name", "names", "time", "times", "half", "quarter", "round", "week"}
 )
-# "finished first", "came in last": a place in a ranking, not a row's position
-PLACE_VERBS = frozenset({"finished", "finish", "placed", "came", "come", "ranked", "ended", "in"})
 
 
 def position_shape(f: Frame) -> list[Candidate]:
@@ -64,7 +63,8 @@ def _position_word(f: Frame) -> tuple[int, bool] | None:
             continue
         after = f.words[i + 1] if i + 1 < len(f.words) else ""
         before = f.words[i - 1] if i else ""
-        if after in NOT_A_ROW or before in PLACE_VERBS or (i + 1) in f.reading.numbers:
+        # "finished first", "came in last": a place in a ranking, not a row's position
+        if after in NOT_A_ROW or before in PLACE_VERBS | {"in"} or (i + 1) in f.reading.numbers:
             return None
         return i, POSITION_WORDS[word]
     return None
@@ -98,7 +98,8 @@ def _file_order_words(f: Frame) -> set[int]:
 
 
 def _orders(f: Frame, from_end: bool) -> list[tuple[list[Derive], SortKey]]:
-    """The file order, and the order of the table's one date or year column if it has one."""
+    """The file order, and the order of every date or year column: with more than one
+    ("hired" or "born"?) their answers must agree too, or the question is asked back."""
     position = Derive(name=FILE_POSITION, kind="window", func="row_number")
     out = [([position], SortKey(column=FILE_POSITION, descending=from_end))]
     timed = date_columns(f.index) + [
@@ -106,6 +107,5 @@ def _orders(f: Frame, from_end: bool) -> list[tuple[list[Derive], SortKey]]:
         for c in f.index.profile.column_profiles
         if c.is_numeric and f.index.column_tokens.get(c.name, [""])[-1] in ("year", "season")
     ]
-    if len(timed) == 1:
-        out.append(([], SortKey(column=timed[0], descending=from_end)))
+    out += [([], SortKey(column=column, descending=from_end)) for column in timed]
     return out

@@ -167,21 +167,20 @@ def extreme_shape(f: Frame) -> list[Candidate]:
             if f.words[at] in lexicon.COUNT_SUPERLATIVES:
                 options.append((Aggregate(func="sum", column=m.column), span(m), 0.0, "group_sum"))
             else:
-                options.append(
-                    (
-                        Aggregate(func=_direction(f, direction, m.column), column=m.column),
-                        span(m),
-                        0.0,
-                        "row_extreme",
+                # "the shortest player": every measure the superlative may imply (height,
+                # minutes) competes, and the question is asked back unless they agree
+                for same in [n for n in measures if n.start == m.start]:
+                    func = _direction(f, direction, same.column)
+                    options.append(
+                        (Aggregate(func=func, column=same.column), span(same), 0.0, "row_extreme")
                     )
-                )
                 column = keys[0].column
                 if (
                     not derives
                     and f.repeats(column)
                     and not f.is_entity(column)
                     and not has_single(f)
-                    and not _names_a_row(f, at)
+                    and not names_a_row(f, at)
                     and f.few_values(column)
                 ):  # a department's "highest salary": one person's, or the average? (not a SKU's)
                     options.append(
@@ -260,12 +259,19 @@ def _direction(f: Frame, direction: lexicon.Direction, column: str) -> lexicon.D
     return direction
 
 
-def _names_a_row(f: Frame, at: int) -> bool:
+def names_a_row(f: Frame, at: int) -> bool:
     """A superlative before a noun that names the rows (the file's noun) or nothing on the
     table ("the cheapest item", "the longest movie") picks one row, not a group's average."""
     position = at + 1
     if position >= len(f.words):
         return False
+    if any(m.start == position + 1 and m.score >= 0.6 for m in f.reading.columns):
+        return False  # "the longest flight distance": the noun qualifies a measure
+    if any(
+        m.start <= position < m.end and m.score >= 0.9 and f.index.is_numeric(m.column)
+        for m in f.reading.columns
+    ):
+        return False  # "the lowest rating" in ratings.csv: the measure, though rows are ratings
     if f.reading.norm[position] in f.reading.subject:
         return True
     word = f.words[position]

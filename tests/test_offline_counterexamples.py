@@ -1,0 +1,190 @@
+"""Small tables on which a reading rule of the offline planner, applied too widely, would
+give a confident wrong answer. Each test names the rule it keeps in bounds: the planner
+must answer correctly or ask back, never answer something else.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from csvagent_jupyter import Agent
+from csvagent_jupyter.analysis.plan import Plan
+from csvagent_jupyter.planning.offline.pieces import Candidate
+from csvagent_jupyter.planning.offline.scoring import Scored, decide
+from csvagent_jupyter.sample_data import write_csv
+
+from .test_ask import ask_declines, ask_ok
+
+
+def load(agent: Agent, tmp_path: Path, name: str, columns: dict[str, list[object]]) -> None:
+    agent.load(write_csv(pd.DataFrame(columns), tmp_path / name))
+
+
+def test_first_with_two_date_columns_is_asked_back(agent: Agent, tmp_path: Path) -> None:
+    # file order, hire date and birth date give three different first employees
+    load(
+        agent,
+        tmp_path,
+        "staff.csv",
+        {
+            "name": ["Ann", "Bo", "Cy", "Dee"],
+            "hire_date": ["2020-01-05", "2015-03-01", "2018-06-01", "2012-02-02"],
+            "birth_date": ["1990-01-01", "1985-05-05", "1970-07-07", "1995-09-09"],
+        },
+    )
+    ask_declines(agent, "Who was the first employee hired?")
+
+
+@pytest.mark.parametrize(
+    ("columns", "question"),
+    [
+        ({"team": ["A", "B", "C"], "ranking_points": [3, 5, 7]}, "Which team finished 3rd?"),
+        ({"runner": ["Ann", "Bob", "Cy"], "finish_time": [10.5, 11.2, 9.8]}, "Which runner came in 3rd?"),
+        (
+            {"driver": ["Ann", "Bob", "Ann", "Bob"], "start_position": [1, 2, 2, 1], "points": [10, 8, 6, 9]},
+            "How many times did Ann finish first?",
+        ),
+    ],
+)  # fmt: skip
+def test_places_are_read_only_from_a_column_of_finishing_places(
+    agent: Agent, tmp_path: Path, columns: dict[str, list[object]], question: str
+) -> None:
+    load(agent, tmp_path, "results.csv", columns)
+    ask_declines(agent, question)
+
+
+def test_a_relative_pronoun_that_asks_is_not_dropped(agent: Agent, tmp_path: Path) -> None:
+    load(agent, tmp_path, "regions.csv", {"region": ["N", "S", "E"], "sales": [10, 20, 15]})
+    result = agent.ask("Of all regions, which has the highest sales?")
+    assert result.kind == "error" or result.value == "S"
+
+
+def test_a_runner_column_says_nothing_about_losing(agent: Agent, tmp_path: Path) -> None:
+    load(
+        agent,
+        tmp_path,
+        "runs.csv",
+        {"race": ["r1", "r2", "r3"], "runner": ["Bob", "Bob", "Ann"], "time_min": [30, 31, 29]},
+    )
+    ask_declines(agent, "how many races did Bob lose?")
+
+
+def test_a_superlative_that_may_imply_two_measures_is_asked_back(
+    agent: Agent, tmp_path: Path
+) -> None:
+    load(
+        agent,
+        tmp_path,
+        "players.csv",
+        {"player": ["Ann", "Bob", "Cid"], "height_cm": [180, 190, 170], "minutes_played": [300, 100, 200]},
+    )  # fmt: skip
+    ask_declines(agent, "Who is the shortest player?")
+    load(agent, tmp_path, "rivers.csv", {"river": ["Nile", "Amazon"], "length_km": [6650, 6400]})
+    ask_declines(agent, "what is the longest river?")  # a river, not a length
+
+
+def test_participles_of_dates_that_record_no_event(agent: Agent, tmp_path: Path) -> None:
+    load(
+        agent,
+        tmp_path,
+        "orders.csv",
+        {"order_id": [1, 2, 3], "order_date": ["2024-01-01", None, "2024-01-03"], "quantity": [5, 5, 7]},
+    )  # fmt: skip
+    assert ask_ok(agent, "what's the total quantity ordered?").value == 17
+    load(
+        agent,
+        tmp_path,
+        "products.csv",
+        {"product": ["a", "b", "c"], "expired_date": ["2020-01-01", "2099-01-01", "2099-05-05"]},
+    )
+    ask_declines(agent, "How many expired products?")  # an expiry date is set in advance
+
+
+def test_a_file_column_named_like_a_rate_is_an_ordinary_column(
+    agent: Agent, tmp_path: Path
+) -> None:
+    load(
+        agent,
+        tmp_path,
+        "countries.csv",
+        {"country": ["X", "Y", "Z"], "Unemployment rate (%)": [4.5, 6.1, 5.2]},
+    )
+    assert ask_ok(agent, "What is the maximum unemployment rate?").value == 6.1
+    counted = ask_ok(agent, "how many countries have unemployment rate above 5?")
+    assert counted.value == 2
+    # a 0/1 code that names no state has no rate
+    load(agent, tmp_path, "people.csv", {"person": ["a", "b", "c", "d"], "gender": [0, 1, 1, 0]})
+    ask_declines(agent, "what is the gender rate?")
+
+
+def test_a_common_word_that_is_a_column_name_must_be_used(agent: Agent, tmp_path: Path) -> None:
+    load(
+        agent,
+        tmp_path,
+        "shipments.csv",
+        {
+            "order_id": [1, 2, 3],
+            "ordered_date": ["2024-01-01", "2024-01-02", "2024-01-03"],
+            "shipped_date": ["2024-01-05", "2024-01-04", "2024-01-09"],
+            "amount": [10.5, 20.0, 30.25],
+        },
+    )
+    result = agent.ask("what is the amount of the last shipped order?")
+    assert result.kind == "error" or result.value == 30.25
+
+
+def test_values_on_filtered_rows_are_one_per_row(agent: Agent, tmp_path: Path) -> None:
+    load(
+        agent,
+        tmp_path,
+        "results.csv",
+        {"student": ["a", "b", "c", "d"], "passed": ["no", "no", "yes", "no"], "score": [40, 40, 80, 30]},
+    )  # fmt: skip
+    assert ask_ok(agent, "what were the scores of students who failed?").value == [40, 40, 30]
+
+
+def test_readings_that_agree_only_on_nothing_are_asked_back(agent: Agent, tmp_path: Path) -> None:
+    # both readings of "highest" find no row after the filter: no agreement is claimed
+    load(
+        agent,
+        tmp_path,
+        "sales.csv",
+        {"region": ["N", "N", "S", "S"], "product": ["x", "y", "x", "y"], "revenue": [1, 9, 5, 5]},
+    )
+    result = agent.ask("which region has the highest revenue for product z?")
+    assert result.kind == "error"
+
+
+def _scored(plan: Plan, score: float) -> Scored:
+    return Scored(Candidate(plan, set(), "test"), score, [], [])
+
+
+def _listing(column: str) -> Plan:
+    return Plan(operation="rows", answer_column=column, answer="list")
+
+
+def test_decide_answers_agreeing_readings_and_asks_back_otherwise() -> None:
+    best, rival = _scored(_listing("a"), 0.0), _scored(_listing("b"), -0.1)
+    same = {"a": "[1]", "b": "[1]"}
+    different = {"a": "[1]", "b": "[2]"}
+    assert decide([best, rival], lambda p: same[str(p.answer_column)])[0] is best
+    assert decide([best, rival], lambda p: different[str(p.answer_column)])[0] is None
+    assert decide([best, rival])[0] is None  # nothing to run the readings with: ask
+    # readings that agree only on finding nothing do not count as agreeing
+    assert decide([best, rival], lambda p: None)[0] is None
+
+
+def test_decide_asks_back_when_the_winner_lists_nothing_and_a_near_reading_does() -> None:
+    best, near = _scored(_listing("a"), 0.0), _scored(_listing("b"), -0.6)
+    found = {"a": None, "b": "[3]"}
+    assert decide([best, near], lambda p: found[str(p.answer_column)])[0] is None
+    far = _scored(_listing("b"), -5.0)
+    assert decide([best, far], lambda p: found[str(p.answer_column)])[0] is best
+
+
+def test_a_noun_before_a_measure_qualifies_it(agent: Agent, tmp_path: Path) -> None:
+    load(agent, tmp_path, "flights.csv", {"flight": ["A1", "B2"], "distance_miles": [300, 2700]})
+    assert ask_ok(agent, "longest flight distance in miles").value == 2700
