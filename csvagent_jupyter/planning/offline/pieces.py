@@ -251,7 +251,7 @@ def count_of(
 
 
 def _units_after(f: Frame, m: ColumnMention) -> set[int]:
-    from .filters import UNIT_WORDS
+    from .thresholds import UNIT_WORDS
 
     out = set()
     for i in range(m.end, min(len(f.words), m.end + 3)):

@@ -14,7 +14,7 @@ from . import lexicon
 from .grounding import Frame, date_columns
 from .pieces import Candidate, span
 from .places import PLACE_VERBS
-from .shapes_ranking import targets
+from .targets import targets
 
 FILE_POSITION = "file_position"
 POSITION_WORDS = {"first": False, "last": True, "final": True}  # word -> from the end

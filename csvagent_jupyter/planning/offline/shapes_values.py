@@ -23,7 +23,7 @@ from .pieces import (
     subject_words,
     with_chart,
 )
-from .shapes_ranking import _has_target, names_a_row
+from .targets import has_target, names_a_row
 
 
 def aggregate_shape(f: Frame) -> list[Candidate]:
@@ -42,7 +42,7 @@ def aggregate_shape(f: Frame) -> list[Candidate]:
         func, cue = "sum", span(how_much)
     else:
         assert superlative is not None
-        if _has_target(f) or superlative[1] in f.reserved or names_a_row(f, superlative[1]):
+        if has_target(f) or superlative[1] in f.reserved or names_a_row(f, superlative[1]):
             return []  # "what is the longest river": a river, not a length
         func, cue = superlative[0], {superlative[1]}
     out = []

@@ -1,0 +1,133 @@
+"""What a question asks for: the column that answers "which X", "who", "when", "what was
+the Y of …", and whether a superlative picks a row ("the cheapest item") or a value."""
+
+from __future__ import annotations
+
+from ...analysis.plan import Derive, GroupKey
+from . import lexicon
+from .grounding import NAME, Frame
+from .pieces import group_keys, period_key, span
+
+
+def targets(f: Frame) -> list[tuple[list[GroupKey], list[Derive], set[int], str | None]]:
+    """What a 'which X …' asks for: (group keys, derives, words, answer column)."""
+    cue = f.cue("which", "what", "who", "whom", "when", "give me the", "show me the", "name the")
+    out: list[tuple[list[GroupKey], list[Derive], set[int], str | None]] = []
+    if cue is None:
+        return out
+    words = span(cue)
+    if f.words[cue[0]] == "when":
+        dates = [c.name for c in f.index.profile.column_profiles if c.type == "datetime"]
+        named = [m for m in f.dates()]
+        column = named[0].column if named else (dates[0] if len(dates) == 1 else None)
+        if column is not None:
+            used = words | (span(named[0]) if named else set())
+            out.append(([GroupKey(column=column)], [], used, column))
+        return out
+    if f.words[cue[0]] in ("who", "whom"):
+        # "who is the supplier of …" names its answer; a bare "who" asks for the person's name
+        role = f.mention_after(cue[1] - 1, window=3, numeric=False)
+        name = role.column if role is not None else f.name_column()
+        if name is not None and name not in f.filter_columns:
+            used = words | (span(role) if role is not None else set())
+            out.append(([GroupKey(column=name)], [], used, name))
+        return out
+    if f.words[cue[1] : cue[1] + 1] == ["one"]:
+        # "by school, which one has …", "for each carrier … which one is worst"
+        grouping = group_keys(f, set())
+        if grouping is not None and not grouping[1]:
+            keys, derives, used = grouping
+            out.append((keys, derives, words | used | {cue[1]}, keys[0].column))
+        return out
+    after = cue[1]
+    for position in range(after, min(after + 3, len(f.words))):
+        word = f.words[position]
+        period = lexicon.PERIOD_WORDS.get(word)
+        extra: set[int] = set()
+        if word == "day" and f.words[position + 1 : position + 4] == ["of", "the", "week"]:
+            period, extra = "weekday", {position + 1, position + 2, position + 3}
+        if period and f.free(position):
+            dated = period_key(f, period, position)
+            if dated is not None:
+                keys, derives, used = dated
+                answer = derives[0].name if derives else keys[0].output_name
+                out.append(
+                    (keys, derives, words | used | extra | set(range(after, position)), answer)
+                )
+    mention = f.mention_after(cue[1] - 1, window=3, numeric=False)
+    if mention is None:
+        mention = f.mention_after(cue[1] - 1, window=2)
+        if (
+            mention is not None
+            and not f.index.is_identifier(mention.column)
+            and f.index.type_of(mention.column) == "number"
+        ):
+            mention = None
+    if mention is not None:
+        # "which student": of student_id and student_name, the name answers.
+        same = [m for m in f.mentions(numeric=False) if m.start == mention.start]
+        named = [m for m in same if f.index.column_tokens.get(m.column, [""])[-1] == NAME]
+        mention = named[0] if named else mention
+    noun = _rows_noun_after(f, after)
+    if mention is None and noun is not None:
+        # "which flight had the longest delay? give me the flight number", "what's the cheapest
+        # parcel? (parcel code)": the rows' own noun, answered by the column that tells the
+        # rows apart, named elsewhere in the question.
+        entity = _entity_named_later(f, noun)
+        if entity is not None:
+            out.append(([GroupKey(column=entity)], [], words | {noun}, entity))
+        return out
+    if mention is not None and mention.column not in f.filter_columns:
+        out.append(([GroupKey(column=mention.column)], [], words | span(mention), mention.column))
+    return out
+
+
+def _rows_noun_after(f: Frame, after: int) -> int | None:
+    """The position of the file's own noun within three words after a question word, past
+    filler and superlatives ("which flight", "what's the cheapest parcel")."""
+    for position in range(after, min(after + 3, len(f.words))):
+        if f.reading.norm[position] in f.reading.subject:
+            return position
+        word = f.words[position]
+        if word not in lexicon.FILLER and word not in lexicon.MAX_WORDS | lexicon.MIN_WORDS:
+            return None
+    return None
+
+
+def _entity_named_later(f: Frame, after: int) -> str | None:
+    """The one identifying column (an id, a code, a name) the question names after ``after``."""
+    named = {
+        m.column
+        for m in f.mentions(numeric=None, minimum=0.9)
+        if m.start > after and f.is_entity(m.column)
+    }
+    return named.pop() if len(named) == 1 else None
+
+
+def has_target(f: Frame) -> bool:
+    return f.cue("which", "what", "who", "whom", "when") is not None and bool(targets(f))
+
+
+def names_a_row(f: Frame, at: int) -> bool:
+    """A superlative before a noun that names the rows (the file's noun) or nothing on the
+    table ("the cheapest item", "the longest movie") picks one row, not a group's average."""
+    position = at + 1
+    if position >= len(f.words):
+        return False
+    if any(m.start == position + 1 and m.score >= 0.6 for m in f.reading.columns):
+        return False  # "the longest flight distance": the noun qualifies a measure
+    if any(
+        m.start <= position < m.end and m.score >= 0.9 and f.index.is_numeric(m.column)
+        for m in f.reading.columns
+    ):
+        return False  # "the lowest rating" in ratings.csv: the measure, though rows are ratings
+    if f.reading.norm[position] in f.reading.subject:
+        return True
+    word = f.words[position]
+    named = any(m.start <= position < m.end for m in f.reading.columns if m.score >= 0.6)
+    return (
+        word.isalpha()
+        and not named
+        and not lexicon.is_cue(word)
+        and position not in (i for v in f.reading.values for i in range(v.start, v.end))
+    )

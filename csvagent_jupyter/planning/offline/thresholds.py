@@ -1,0 +1,283 @@
+"""Numbers as filters: a threshold bound to the numeric column named beside it.
+
+"spend above €2,000", "at least 1 minute late", "between 5 and 10 units", "60 minutes or
+more": the comparative gives the operator, the column named next to the number (never an
+identifier, never one the sentence did not point at) gives what is compared, and the
+column's range tells whether the number fits it. A bare year next to a measure is a year.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...analysis.plan import Condition, ConditionOp, Scalar
+from ..schema_index import ColumnMention, SchemaIndex, ValueMention
+from . import lexicon
+from .dated import DateSlots
+from .derived import is_rate
+from .options import SKIP, FilterOption, Slot, Threshold
+from .reading import Number
+
+UNIT_WORDS = frozenset(
+    [
+        "star",
+        "stars",
+        "minute",
+        "minutes",
+        "min",
+        "mins",
+        "hour",
+        "hours",
+        "hr",
+        "hrs",
+        "day",
+        "days",
+        "week",
+        "weeks",
+        "unit",
+        "units",
+        "mile",
+        "miles",
+        "km",
+        "kilometre",
+        "kilometres",
+        "kg",
+        "dollar",
+        "dollars",
+        "usd",
+        "eur",
+        "euro",
+        "euros",
+        "percent",
+        "pts",
+        "point",
+        "points",
+        "c",
+        "f",
+        "degree",
+        "degrees",
+        "year",
+        "years",
+        "old",
+        "late",
+        "early",
+    ]
+)
+_GE_AFTER = re.compile(
+    r"^or (?:more|greater|higher|above|over|longer|later|larger|bigger|warmer|hotter|plus)$"
+)
+_LE_AFTER = re.compile(
+    r"^or (?:less|fewer|lower|below|under|shorter|earlier|smaller|colder|cooler)$"
+)
+
+
+class ThresholdSlots(DateSlots):
+    """The numbers part of a FilterReader (a bare year goes to the dates part it extends)."""
+
+    def _number_slots(self, used: set[int]) -> list[Slot]:
+        slots: list[Slot] = []
+        skip: set[int] = set(used) | {i for v in self.r.values for i in range(v.start, v.end)}
+        for position, number in sorted(self.r.numbers.items()):
+            if position in skip:
+                continue
+            op, value, words = self.comparative(position, number)
+            if op == "between":
+                skip |= words
+            options = self._bind_number(position, number, op, value, frozenset(words))
+            if options:
+                slots.append(options)
+                skip |= words
+        return slots
+
+    def comparative(self, position: int, number: Number) -> tuple[ConditionOp, Threshold, set[int]]:
+        """How the sentence compares the number at ``position``, its value, and the words."""
+        w = self.r.words
+        before = " ".join(w[max(0, position - 3) : position])
+        words = {position}
+        if position >= 1 and w[position - 1] in ("between", "from") and position + 2 < len(w):
+            other = self.r.numbers.get(position + 2)
+            if other is not None and w[position + 1] in ("and", "to"):
+                return (
+                    "between",
+                    [number.value, other.value],
+                    {position - 1, position, position + 1, position + 2},
+                )
+        patterns: tuple[tuple[str, ConditionOp], ...] = (
+            (r"(?:at least|no less than|not less than|minimum of|a minimum of)$", "ge"),
+            (r"(?:at most|no more than|not more than|maximum of|up to|within)$", "le"),
+            (r"since$", "ge"),
+            (rf"{lexicon.GREATER}(?: than)?$", "gt"),
+            (rf"{lexicon.LESS}(?: than)?$", "lt"),
+            (r"(?:equal to|exactly|equals|=)$", "eq"),
+        )
+        for pattern, op in patterns:
+            match = re.search(pattern, before)
+            if match:
+                count = len(match.group(0).split())
+                words |= set(range(position - count, position))
+                return op, number.value, words
+        tail = self._after_number(position)
+        if tail is not None:
+            phrase = " ".join(w[tail : tail + 2])
+            units = set(range(position + 1, tail))  # "1 minute or less": the unit goes too
+            if _GE_AFTER.match(phrase):
+                return "ge", number.value, words | units | {tail, tail + 1}
+            if _LE_AFTER.match(phrase):
+                return "le", number.value, words | units | {tail, tail + 1}
+        return "eq", number.value, words
+
+    def _after_number(self, position: int) -> int | None:
+        """The position after the number and its unit words ("60 minutes or more")."""
+        i = position + 1
+        while i < len(self.r.words) and self.r.words[i] in UNIT_WORDS and i - position <= 2:
+            i += 1
+        return i if i + 1 < len(self.r.words) and self.r.words[i] == "or" else None
+
+    def _bind_number(
+        self,
+        position: int,
+        number: Number,
+        op: ConditionOp,
+        value: Threshold,
+        words: frozenset[int],
+    ) -> Slot:
+        options: Slot = []
+        lo, hi = min(words), max(words)
+        before = self.r.words[lo - 1] if lo else ""
+        # "in 2023", "before 1996"; and a bare "2023 spend" on a table with dates is a year,
+        # never spend == 2023.
+        year_context = number.could_be_year and (
+            before in ("in", "during", "since", "from", "before", "after")
+            or (op == "eq" and bool(self._date_targets()))
+        )
+        empties = 0
+        for mention in [] if year_context else self._numeric_mentions(ids=op == "eq"):
+            span = set(range(mention.start, mention.end))
+            if span & words:
+                continue
+            if mention.end <= lo:
+                distance = lo - mention.end
+            elif mention.start > hi:
+                distance = mention.start - hi - 1
+            else:
+                continue
+            gap = range(mention.end, lo) if mention.end <= lo else range(hi + 1, mention.start)
+            loose = [i for i in gap if not self._binder(i)]
+            # One plain noun may stand between ("a systolic reading of 160"), never a name.
+            if len(loose) > 1 or (loose and (op == "eq" or not self._plain_word(loose[0]))):
+                continue
+            if distance > 4:
+                continue
+            if self.index.is_identifier(mention.column) and (op != "eq" or distance > 0):
+                continue  # an id is never compared with a threshold
+            if op == "eq" and (
+                distance > 2
+                or any(
+                    self.r.words[i] not in ("of", "is", "=", "at", *tuple(UNIT_WORDS)) for i in gap
+                )
+            ):
+                continue  # a bare number names a column only right beside it ("visit 6", "5 star ratings")
+            bound = _fit(value, number, self.index, mention.column, strict=op == "eq")
+            if bound is None:
+                continue
+            unit = {
+                i
+                for i in gap
+                if (
+                    self.r.words[i] in UNIT_WORDS or self.r.words[i] in lexicon.FILLER or i in loose
+                )
+                and self.r.words[i] not in lexicon.ANY_WORDS  # "was X ever below": "ever" asks
+            }
+            condition = Condition(column=mention.column, op=op, value=bound)
+            far = _fit(value, number, self.index, mention.column, strict=True) is None
+            empty = _selects_nothing(bound, op, self.index, mention.column)
+            empties += empty
+            options.append(
+                FilterOption(
+                    condition,
+                    frozenset(words | span | unit | self._units_after(hi)),
+                    mention.column,
+                    0.05 * distance
+                    + (1.0 - min(mention.score, 1.0)) * 0.2
+                    + (0.5 if far else 0.0)
+                    + (1.0 if empty else 0.0),
+                    far,
+                )
+            )
+        if number.could_be_year and (op != "eq" or not options):
+            options += self._year_options(position, op, int(number.value), words)
+        options.sort(key=lambda o: o.weight)
+        if options and empties == len(options):
+            options.append(SKIP)  # every column it fits would keep no row: maybe none is meant
+        return options
+
+    def _binder(self, position: int) -> bool:
+        """Words allowed between a number and its column: filler, units, 'of'."""
+        word = self.r.words[position]
+        return word in lexicon.FILLER or word in UNIT_WORDS or word in ("of", "with", "a", "than")
+
+    def _units_after(self, position: int) -> set[int]:
+        out = set()
+        i = position + 1
+        while i < len(self.r.words) and self.r.words[i] in UNIT_WORDS and i - position <= 2:
+            out.add(i)
+            i += 1
+        return out
+
+    def _numeric_mentions(self, *, ids: bool = False) -> list[ColumnMention]:
+        """Numeric columns named in the question (identifiers only for equality: "user 42").
+        A threshold on a rate ("a cancellation rate above 2.5%") is bound too: it can only
+        test groups (``having``); plans that would filter rows by it are dropped."""
+        return [
+            m
+            for m in self.r.columns
+            if self.index.is_numeric(m.column) and (ids or not self.index.is_identifier(m.column))
+        ]
+
+    def _plain_word(self, position: int) -> bool:
+        """A word that names nothing here: no column, value, number or cue."""
+        word = self.r.words[position]
+        if position in self.r.numbers or lexicon.is_cue(word) or not word.isalpha():
+            return False
+        spans: list[ColumnMention | ValueMention] = [*self.r.columns, *self.r.values]
+        return not any(m.start <= position < m.end for m in spans)
+
+
+def _fit(
+    value: Threshold, number: Number, index: SchemaIndex, column: str, *, strict: bool
+) -> Scalar | list[Scalar] | None:
+    """The threshold as the column holds it, or None if it cannot be a value of that column."""
+    if is_rate(column):  # a percent of rows: "above 2.5%", "over 86 percent"
+        if isinstance(value, list) or not 0 <= value <= 100:
+            return None
+        return int(value) if float(value).is_integer() else value
+    profile = index.profile.column(column)
+    if profile is None:
+        return None
+    if isinstance(value, list):
+        return list(value)
+    low, high = profile.min, profile.max
+    if not isinstance(low, int | float) or not isinstance(high, int | float):
+        return value
+    if number.percent and high <= 1.0:
+        value = value / 100
+    spread = max(high - low, 1.0)
+    if strict and not (low - spread <= value <= high + spread):
+        return None
+    return int(value) if float(value).is_integer() else value
+
+
+def _selects_nothing(value: object, op: ConditionOp, index: SchemaIndex, column: str) -> bool:
+    """A threshold far past the column's whole range in the direction it keeps ("ratings of
+    at least 150" on a 0.5–5 scale): no row could pass, so another reading of the number
+    (150 rating rows) is likelier. It still stands when it is the only reading: "any
+    orders with more than 1000 units?" is a fair question whose answer is no."""
+    profile = index.profile.column(column)
+    if profile is None or not isinstance(value, int | float):
+        return False
+    if set(index.column_tokens.get(column, [])) & lexicon.QUANTITY_TOKENS:
+        return False  # "products with more than 1000 units": maybe the units summed per product
+    low, high = profile.min, profile.max
+    if not isinstance(low, int | float) or not isinstance(high, int | float):
+        return False
+    return (op in ("gt", "ge") and value > high) or (op in ("lt", "le") and value < low)
