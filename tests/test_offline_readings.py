@@ -426,3 +426,32 @@ def test_a_state_named_by_its_opposite(
     assert share.value == pytest.approx(expected)
     still_open = ask_ok(agent, "how many grades are still open?")
     assert still_open.value == int(frame[closed].isna().sum())
+
+
+@pytest.mark.parametrize(
+    ("channel", "rating", "flag"),
+    [("channel", "satisfaction", "escalated"), ("intakeChannel", "csatScore", "isEscalated"), ("Channel", "Satisfaction Score", "Escalated")],
+)  # fmt: skip
+def test_either_of_two_numbers_verbs_of_arrival_and_no_on_a_flag(
+    agent: Agent, channel: str, rating: str, flag: str, tmp_path: Path
+) -> None:
+    rng = np.random.default_rng(len(rating))
+    n = 300
+    frame = pd.DataFrame(
+        {
+            channel: rng.choice(["Email", "Phone", "Chat"], n),
+            rating: rng.integers(1, 6, n),
+            flag: rng.choice(["yes", "no"], n),
+        }
+    )
+    agent.load(write_csv(frame, tmp_path / "tickets.csv"))
+    low = frame[rating].isin([1, 2])
+    words = " ".join(w.lower() for w in rating.replace("csat", "csat ").split() if w) or rating
+    either = ask_ok(agent, f"how many tickets got a {words} of 1 or 2?")
+    assert either.value == int(low.sum())
+    email = frame[channel] == "Email"
+    arrived = ask_ok(agent, "how many tickets came in by email?")
+    assert arrived.value == int(email.sum())
+    word = flag.removeprefix("is").lower()
+    unflagged = ask_ok(agent, f"how many email tickets had no {word}?")
+    assert unflagged.value == int((email & (frame[flag] == "no")).sum())

@@ -71,6 +71,9 @@ FILLER = frozenset(
         "she",
         "him",
         "s",  # "season(s)", "israel's": what is left of a plural or possessive ending
+        "still",
+        "currently",
+        "already",
         "they",
         "them",
         "we",
@@ -677,3 +680,8 @@ ANTONYMS: dict[str, str] = {
 # unless the name's last word is another head noun ("unit cost", "unit price").
 QUANTITY_TOKENS = frozenset({"quantity", "qty", "count", "unit"})
 NOT_A_COUNT = frozenset({"cost", "price", "value", "amount", "rate", "fee", "weight", "ratio"})
+
+# Past forms of common verbs that end in neither -ed nor -ing: they say how, not which rows.
+IRREGULAR_PAST = frozenset(
+    {"came", "went", "took", "gave", "given", "made", "saw", "seen", "ran", "began", "brought"}
+)

@@ -99,6 +99,8 @@ def _soft_cost(reading: Reading, position: int) -> float:
     before = reading.words[position - 1] if position else ""
     if len(word) > 5 and word.endswith(("ed", "ing")) and before in _AUXILIARIES:
         return UNGROUNDED_COST / 2
+    if word in lexicon.IRREGULAR_PAST:  # "that came in by email", "the money went to"
+        return UNGROUNDED_COST / 2
     return UNGROUNDED_COST
 
 
@@ -121,6 +123,8 @@ def _echoes(reading: Reading, candidate: Candidate) -> set[int]:
             after = m.end
             if after < len(reading.words) and reading.words[after] in _TYPE_WORDS:
                 out.add(after)
+    if _counts(candidate.plan):  # "(count divided by count)" restates the counts
+        out |= {i for i, word in enumerate(reading.words) if word in ("count", "counts")}
     read = used | filter_columns(candidate.plan.filters) | filter_columns(candidate.plan.condition)
     out |= _result_words(reading, read)
     # a word of the name of a column the plan reads ("furnished" for isFurnished = yes)
@@ -130,6 +134,13 @@ def _echoes(reading: Reading, candidate: Candidate) -> set[int]:
 
 
 _TYPE_WORDS = frozenset({"date", "column", "field", "values"})
+
+
+def _counts(plan: Plan) -> bool:
+    """Whether ``plan`` (or a side of it) counts rows."""
+    if any(agg.func == "count" for agg in plan.aggregates):
+        return True
+    return any(isinstance(side, Plan) and _counts(side) for side in (plan.left, plan.right))
 
 
 def _result_words(reading: Reading, columns: set[str]) -> set[int]:

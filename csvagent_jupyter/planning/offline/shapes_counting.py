@@ -210,6 +210,8 @@ def missing_shape(f: Frame) -> list[Candidate]:
         return []
     out = []
     for mention in f.mentions():
+        if not cues and is_flag(f.index, mention.column):
+            continue  # "no adverse event" on a yes/no column is its "no", not a blank
         explained = set(cues) | span(count) | span(mention) | f.filter_positions
         if phrase is not None:
             explained |= span(phrase)

@@ -81,7 +81,7 @@ class ThresholdSlots(DateSlots):
             if position in skip:
                 continue
             op, value, words = self.comparative(position, number)
-            if op == "between":
+            if op in ("between", "in"):
                 skip |= words
             options = self._bind_number(position, number, op, value, frozenset(words))
             if options:
@@ -124,6 +124,14 @@ class ThresholdSlots(DateSlots):
                 return "ge", number.value, words | units | {tail, tail + 1}
             if _LE_AFTER.match(phrase):
                 return "le", number.value, words | units | {tail, tail + 1}
+        other = self.r.numbers.get(position + 2)
+        if (
+            w[position + 1 : position + 2] == ["or"]
+            and other is not None
+            and not (number.could_be_year or other.could_be_year)
+        ):
+            # "a satisfaction of 1 or 2": either value
+            return "in", [number.value, other.value], {position, position + 1, position + 2}
         return "eq", number.value, words
 
     def _after_number(self, position: int) -> int | None:
@@ -151,7 +159,8 @@ class ThresholdSlots(DateSlots):
             or (op == "eq" and bool(self._date_targets()))
         )
         empties = 0
-        for mention in [] if year_context else self._numeric_mentions(ids=op == "eq"):
+        exact = op in ("eq", "in")  # a value, or either of two values
+        for mention in [] if year_context else self._numeric_mentions(ids=exact):
             span = set(range(mention.start, mention.end))
             if span & words:
                 continue
@@ -164,20 +173,20 @@ class ThresholdSlots(DateSlots):
             gap = range(mention.end, lo) if mention.end <= lo else range(hi + 1, mention.start)
             loose = [i for i in gap if not self._binder(i)]
             # One plain noun may stand between ("a systolic reading of 160"), never a name.
-            if len(loose) > 1 or (loose and (op == "eq" or not self._plain_word(loose[0]))):
+            if len(loose) > 1 or (loose and (exact or not self._plain_word(loose[0]))):
                 continue
             if distance > 4:
                 continue
-            if self.index.is_identifier(mention.column) and (op != "eq" or distance > 0):
+            if self.index.is_identifier(mention.column) and (not exact or distance > 0):
                 continue  # an id is never compared with a threshold
-            if op == "eq" and (
+            if exact and (
                 distance > 2
                 or any(
                     self.r.words[i] not in ("of", "is", "=", "at", *tuple(UNIT_WORDS)) for i in gap
                 )
             ):
                 continue  # a bare number names a column only right beside it ("visit 6", "5 star ratings")
-            bound = _fit(value, number, self.index, mention.column, strict=op == "eq")
+            bound = _fit(value, number, self.index, mention.column, strict=exact)
             if bound is None:
                 continue
             unit = {
