@@ -455,3 +455,13 @@ def test_either_of_two_numbers_verbs_of_arrival_and_no_on_a_flag(
     word = flag.removeprefix("is").lower()
     unflagged = ask_ok(agent, f"how many email tickets had no {word}?")
     assert unflagged.value == int((email & (frame[flag] == "no")).sum())
+
+
+def test_weekends_and_weekdays(agent: Agent, shipments: tuple[Shipment, pd.DataFrame]) -> None:
+    names, frame = shipments
+    weekend = frame[names.date].dt.day_of_week >= 5
+    result = ask_ok(agent, f"average {names.measure_words} on weekends")
+    assert result.value == pytest.approx(frame.loc[weekend, names.measure].mean())
+    assert "Saturday or Sunday" in str(result.interpretation)
+    weekdays = ask_ok(agent, f"how many {names.file} on weekdays?")
+    assert weekdays.value == int((~weekend).sum())

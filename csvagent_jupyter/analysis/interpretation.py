@@ -80,8 +80,24 @@ def _value(value: object) -> str:
     return str(value)
 
 
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def _named_days(item: Condition) -> Condition:
+    """Weekday numbers (Monday is 0) as names, so a reader need not know the numbering."""
+    if item.part != "weekday":
+        return item
+
+    def name(value: object) -> object:
+        return _WEEKDAY_NAMES[value] if isinstance(value, int) and 0 <= value < 7 else value
+
+    value = [name(v) for v in item.value] if isinstance(item.value, list) else name(item.value)
+    return item.model_copy(update={"value": value})
+
+
 def filter_phrase(item: Filter) -> str:
     if isinstance(item, Condition):
+        item = _named_days(item)
         subject = f"the {item.part} of {item.column}" if item.part else item.column
         if item.op in ("is_null", "not_null"):
             return f"{subject} {OP_WORDS[item.op]}"

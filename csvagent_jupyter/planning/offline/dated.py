@@ -6,7 +6,7 @@ with several and none named, each is an option and the candidates ask which.
 
 from __future__ import annotations
 
-from ...analysis.plan import Condition, ConditionOp, DatePart, Filter, FilterGroup
+from ...analysis.plan import Condition, ConditionOp, DatePart, Filter, FilterGroup, Scalar
 from . import lexicon
 from .options import FilterOption, Slot, SlotReader
 
@@ -80,11 +80,15 @@ class DateSlots(SlotReader):
             if position in used:
                 continue
             part: DatePart | None = None
-            value = 0
+            value: int | list[Scalar] = 0
             if word in lexicon.MONTHS and (word != "may" or self._month_context(position)):
                 part, value = "month", lexicon.MONTHS[word]
             elif word in lexicon.WEEKDAYS and len(word) > 3:
                 part, value = "weekday", lexicon.WEEKDAYS[word]
+            elif word in ("weekend", "weekends"):
+                part, value = "weekday", [5, 6]  # Saturday and Sunday (Monday is 0)
+            elif word in ("weekdays", "workdays"):
+                part, value = "weekday", [0, 1, 2, 3, 4]
             if part is None:
                 continue
             words = {position}
@@ -97,7 +101,8 @@ class DateSlots(SlotReader):
                 if not is_date:
                     continue
                 positions = words | self._mention_positions(column)
-                condition: Filter = Condition(column=column, op="eq", value=value, part=part)
+                op: ConditionOp = "in" if isinstance(value, list) else "eq"
+                condition: Filter = Condition(column=column, op=op, value=value, part=part)
                 if year is not None and year.could_be_year:
                     positions.add(year_at)
                     condition = FilterGroup(
