@@ -96,6 +96,9 @@ def test_run_all_asks_the_file_loading_in_the_background_and_stops_at_a_failed_l
             f"import os; os.environ['CSVAGENT_DATA_DIR'] = {str(tmp_path / 'data')!r}\n"
             f"%load_ext csvagent_jupyter\n%csv load {small} --wait",
         )
+        # the bar shows once a cell has waited SHOW_BAR_AFTER; from the first moment here, so
+        # that a fast load cannot slip under the threshold and leave nothing to see
+        execute(client, "import csvagent_jupyter.jupyter.loads as loads; loads.SHOW_BAR_AFTER = 0")
         execute(client, f"%csv load {big}")  # returns at once, as in "Run All"
         reply, messages = execute_any(client, "%%ask -o rows\nhow many rows are there?")
         assert reply["status"] == "ok"
