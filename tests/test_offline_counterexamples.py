@@ -188,3 +188,15 @@ def test_decide_asks_back_when_the_winner_lists_nothing_and_a_near_reading_does(
 def test_a_noun_before_a_measure_qualifies_it(agent: Agent, tmp_path: Path) -> None:
     load(agent, tmp_path, "flights.csv", {"flight": ["A1", "B2"], "distance_miles": [300, 2700]})
     assert ask_ok(agent, "longest flight distance in miles").value == 2700
+
+
+def test_this_and_a_noun_that_names_nothing_is_the_table_itself(
+    agent: Agent, tmp_path: Path
+) -> None:
+    load(
+        agent,
+        tmp_path,
+        "fixtures.csv",
+        {"opponent": ["Rovers", "United", "Rovers", "City"], "venue": ["H", "A", "A", "H"]},
+    )
+    assert ask_ok(agent, "how many times did this team face Rovers this season?").value == 2

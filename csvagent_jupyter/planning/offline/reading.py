@@ -123,6 +123,23 @@ class Reading:
                 and self.words[i + 2] in TABLE_WORDS
             ):
                 totality.add(i + 2)
+        # "during this season", "did this team face …": "this" and a noun that names nothing
+        # on the table point at what the whole table is about
+        placed = {i for m in self.columns if m.score >= 0.6 for i in range(m.start, m.end)}
+        placed |= {i for v in self.values for i in range(v.start, v.end)}
+        for i, word in enumerate(self.words[:-1]):
+            noun = i + 1
+            if (
+                word == "this"
+                and self.words[noun].isalpha()
+                and noun not in placed
+                and self.norm[noun] not in self.name_stems
+                and not lexicon.is_cue(self.words[noun])
+                and self.words[noun] not in lexicon.PERIOD_WORDS  # "this year" is a period
+            ):
+                totality.add(noun)
+                if i and self.words[i - 1] in ("during", "in", "for", "on", "of"):
+                    totality.add(i - 1)
         # "what was the time of the person who finished first": a relative pronoun after a
         # noun joins two phrases and asks nothing, once the question has asked already
         # ("of all regions, which has …" asks with it).
