@@ -200,3 +200,15 @@ def test_this_and_a_noun_that_names_nothing_is_the_table_itself(
         {"opponent": ["Rovers", "United", "Rovers", "City"], "venue": ["H", "A", "A", "H"]},
     )
     assert ask_ok(agent, "how many times did this team face Rovers this season?").value == 2
+
+
+def test_a_superlative_of_a_quality_never_counts_rows(agent: Agent, tmp_path: Path) -> None:
+    # no age column: "the youngest" is not "the fewest rows" (each player has one)
+    load(
+        agent,
+        tmp_path,
+        "squad.csv",
+        {"player": ["Ann", "Bob", "Cid"], "birth_date": ["1990-01-01", "2001-05-05", "1995-03-03"]},
+    )  # fmt: skip
+    ask_declines(agent, "which player is the youngest?")
+    assert ask_ok(agent, "which player has the most rows?").value == ["Ann", "Bob", "Cid"]

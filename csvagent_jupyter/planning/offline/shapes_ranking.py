@@ -85,7 +85,9 @@ def extreme_shape(f: Frame) -> list[Candidate]:
                     options.append(
                         (Aggregate(func="mean", column=m.column), span(m), 0.0, "group_mean")
                     )
-        elif not latest:  # "the latest shipped_on" orders by the date; it counts nothing
+        elif not latest and _counts_rows(f, at):
+            # "the latest shipped_on" orders by the date, and "the youngest" by an age: only
+            # "most", "fewest" or "the highest number of" count rows
             position, mention = counted_noun(f, at + 1)
             if mention is not None and mention.column in target_columns:
                 mention = None
@@ -149,6 +151,14 @@ def _latest_row(
         answer_column=answer,
     )
     return [Candidate(plan, base | recent | words, "row_extreme")]
+
+
+def _counts_rows(f: Frame, at: int) -> bool:
+    """ "the most", "the fewest", "the top competitor" (in a list of winners), "the highest
+    number of": superlatives that can rank by rows; "the youngest" cannot."""
+    after = f.words[at + 1 : at + 2]
+    word = f.words[at]
+    return word in lexicon.COUNT_SUPERLATIVES or word == "top" or after in (["number"], ["count"])
 
 
 def _direction(f: Frame, direction: lexicon.Direction, column: str) -> lexicon.Direction:
