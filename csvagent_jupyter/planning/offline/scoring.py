@@ -240,9 +240,9 @@ def _finds_nothing_where_another_finds(
     emptied it were probably misread (a word matched inside an unrelated value)."""
     plan = best.candidate.plan
     listing = plan.operation in ("rows", "distinct") and plan.limit is None
-    if answer_of is None or not listing or answer_of(plan) is not None:
-        return False
     near = [d for d in others if best.score - d.score < NEAR][:MAX_AGREEING]
+    if answer_of is None or not listing or not near or answer_of(plan) is not None:
+        return False  # (the winner runs here only when a near reading could replace it)
     return any(answer_of(d.candidate.plan) is not None for d in near)
 
 
