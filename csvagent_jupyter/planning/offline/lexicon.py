@@ -685,3 +685,29 @@ NOT_A_COUNT = frozenset({"cost", "price", "value", "amount", "rate", "fee", "wei
 IRREGULAR_PAST = frozenset(
     {"came", "went", "took", "gave", "given", "made", "saw", "seen", "ran", "began", "brought"}
 )
+
+# Words after which a verb form says how, not which rows ("were released", "did we ship").
+AUXILIARIES = frozenset(
+    [
+        "was",
+        "were",
+        "is",
+        "are",
+        "be",
+        "been",
+        "being",
+        "did",
+        "do",
+        "does",
+        "has",
+        "have",
+        "had",
+        "they",
+        "we",
+        "she",
+        "he",
+        "it",
+        "who",
+        "that",
+    ]
+)

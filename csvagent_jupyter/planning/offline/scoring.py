@@ -60,35 +60,9 @@ def grounded_positions(reading: Reading) -> set[int]:
         for i, stem in enumerate(reading.norm)
         if stem in reading.name_stems
         and reading.words[i].isalpha()
-        and not (i and reading.words[i - 1] in _AUXILIARIES)
+        and not (i and reading.words[i - 1] in lexicon.AUXILIARIES)
     }
     return out
-
-
-_AUXILIARIES = frozenset(
-    [
-        "was",
-        "were",
-        "is",
-        "are",
-        "be",
-        "been",
-        "being",
-        "did",
-        "do",
-        "does",
-        "has",
-        "have",
-        "had",
-        "they",
-        "we",
-        "she",
-        "he",
-        "it",
-        "who",
-        "that",
-    ]
-)
 
 
 def _soft_cost(reading: Reading, position: int) -> float:
@@ -97,7 +71,7 @@ def _soft_cost(reading: Reading, position: int) -> float:
     grades") picks rows, so it costs in full."""
     word = reading.words[position]
     before = reading.words[position - 1] if position else ""
-    if len(word) > 5 and word.endswith(("ed", "ing")) and before in _AUXILIARIES:
+    if len(word) > 5 and word.endswith(("ed", "ing")) and before in lexicon.AUXILIARIES:
         return UNGROUNDED_COST / 2
     if word in lexicon.IRREGULAR_PAST:  # "that came in by email", "the money went to"
         return UNGROUNDED_COST / 2
