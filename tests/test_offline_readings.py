@@ -465,3 +465,18 @@ def test_weekends_and_weekdays(agent: Agent, shipments: tuple[Shipment, pd.DataF
     assert "Saturday or Sunday" in str(result.interpretation)
     weekdays = ask_ok(agent, f"how many {names.file} on weekdays?")
     assert weekdays.value == int((~weekend).sum())
+
+
+@pytest.mark.parametrize("year_column", ["Year", "season_year", "releaseYear"])
+def test_a_range_of_years_from_one_to_another(
+    agent: Agent, shipments: tuple[Shipment, pd.DataFrame], year_column: str, tmp_path: Path
+) -> None:
+    names, frame = shipments
+    years = frame[names.date].dt.year
+    dated = ask_ok(agent, f"how many {names.file} were counted from 2022 to 2023?")
+    assert dated.value == int(years.between(2022, 2023).sum())
+    games = pd.DataFrame(
+        {year_column: [1985, 1988, 1990, 1993, 1994, 1996], "title": list("abcdef")}
+    )
+    agent.load(write_csv(games, tmp_path / "games.csv"))
+    assert ask_ok(agent, "how many games were made from 1988 to 1993?").value == 3

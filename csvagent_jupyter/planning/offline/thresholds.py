@@ -214,7 +214,8 @@ class ThresholdSlots(DateSlots):
                 )
             )
         if number.could_be_year and (op != "eq" or not options):
-            options += self._year_options(position, op, int(number.value), words)
+            years = [int(v) for v in value] if isinstance(value, list) else int(number.value)
+            options += self._year_options(position, op, years, words)
         options.sort(key=lambda o: o.weight)
         if options and empties == len(options):
             options.append(SKIP)  # every column it fits would keep no row: maybe none is meant
