@@ -260,6 +260,7 @@ def test_percent_of_rows(loaded) -> None:
     ("calc", "expected"),
     [
         ("difference", lambda a, b: a - b),
+        ("absolute_difference", lambda a, b: abs(a - b)),
         ("ratio", lambda a, b: a / b),
         ("percent", lambda a, b: 100 * a / b),
         ("percent_change", lambda a, b: 100 * (b - a) / a),

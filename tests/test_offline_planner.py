@@ -288,8 +288,13 @@ def test_nested_counts_and_yes_no_between_two_values(
     mean = df.groupby(roles.group)[roles.measure].mean()
     more = ask_ok(agent, f"is the average {roles.measure_words} of Alpha higher than Delta?")
     assert more.value == bool(mean["Alpha"] > mean["Delta"])
-    # "difference between A and B" does not say which way round: both readings are offered.
-    ask_declines(agent, f"difference in average {roles.measure_words} between Alpha and Delta")
+    # "difference between A and B" does not say which way round: how far apart they are, and
+    # the summary says which is higher.
+    gap = ask_ok(agent, f"difference in average {roles.measure_words} between Alpha and Delta")
+    assert gap.value == pytest.approx(abs(mean["Alpha"] - mean["Delta"]))
+    assert "gap between" in str(gap.interpretation).lower()
+    higher, lower = ("Alpha", "Delta") if mean["Alpha"] >= mean["Delta"] else ("Delta", "Alpha")
+    assert gap.summary.index(higher) < gap.summary.index("more than") < gap.summary.index(lower)
 
 
 def test_formulas_over_two_columns(agent: Agent, tmp_path: Path) -> None:

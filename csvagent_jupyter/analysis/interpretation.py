@@ -44,6 +44,7 @@ OP_WORDS = {  # how a condition reads in a sentence (summaries use it too)
 }
 _CALC = {
     "difference": "{left} minus {right}",
+    "absolute_difference": "the gap between {left} and {right} (the larger minus the smaller)",
     "ratio": "{left} divided by {right}",
     "percent": "{left} as a percentage of {right}",
     "percent_change": "the percent change from {left} to {right}",

@@ -54,7 +54,9 @@ ConditionOp = Literal[
     "contains", "startswith", "endswith", "is_null", "not_null",
 ]  # fmt: skip
 ChartKind = Literal["bar", "barh", "line", "scatter", "hist", "pie", "box"]
-CalcOp = Literal["difference", "ratio", "percent", "percent_change", "sum", "product"]
+CalcOp = Literal[
+    "difference", "absolute_difference", "ratio", "percent", "percent_change", "sum", "product"
+]
 TimeUnit = Literal["days", "hours", "minutes", "seconds"]
 NUMERIC_AGGS = frozenset(
     {"sum", "mean", "median", "std", "var", "percentile", "outliers_iqr", "outliers_zscore"}
@@ -416,7 +418,9 @@ class Plan(_Model):
     calc: CalcOp | None = Field(
         default=None,
         description=(
-            "calc: difference = left - right; ratio = left / right; percent = 100 * left / right; "
+            "calc: difference = left - right; absolute_difference = |left - right| (how far "
+            "apart two values are, when the question does not say which way round); "
+            "ratio = left / right; percent = 100 * left / right; "
             "percent_change = 100 * (right - left) / left (from left, before, to right, after); "
             "sum = left + right; product = left * right."
         ),

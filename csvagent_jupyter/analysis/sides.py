@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 _CALC = {
     "difference": "{left} - {right}",
+    "absolute_difference": "abs({left} - {right})",
     "ratio": "{left} / {right}",
     "percent": "100 * {left} / {right}",
     "percent_change": "100 * ({right} - {left}) / {left}",
@@ -30,6 +31,7 @@ _CALC = {
 }
 _CALC_FUNCTIONS = {
     "difference": lambda a, b: a - b,
+    "absolute_difference": lambda a, b: abs(a - b),
     "ratio": lambda a, b: a / b,
     "percent": lambda a, b: 100 * a / b,
     "percent_change": lambda a, b: 100 * (b - a) / a,

@@ -290,8 +290,12 @@ def _summarize_calc(plan: Plan, value: Any, compared: tuple[Any, Any] | None) ->
     left_value, right_value = compared
     a = f"{left} ({fmt(left_value)})"
     b = f"{right} ({fmt(right_value)})" if isinstance(plan.right, Plan) else right
+    higher, lower = (a, b) if left_value >= right_value else (b, a)
     sentence = {
         "difference": f"{a} minus {b} is {fmt(value)}",
+        "absolute_difference": f"{higher} is {fmt(value)} more than {lower}"
+        if value
+        else f"{a} and {b} are equal",
         "ratio": f"The ratio of {a} to {b} is {fmt(value)}",
         "percent": f"{a} is {fmt(value)}% of {b}",
         "percent_change": f"From {a} to {b} the change is {'+' if value > 0 else ''}{fmt(value)}%",

@@ -108,7 +108,7 @@ def two_value_shape(f: Frame) -> list[Candidate]:
         if named is not None:
             orders = [named]
     elif kind == "difference" and "than" not in words:
-        orders.append((second, first))  # "difference between A and B": which way round is not said
+        kind = "absolute_difference"  # "difference between A and B": which way round is not said
     elif kind == "difference" and words & LOWER and not words & HIGHER:
         orders = [(second, first)]  # "how much lower is A than B" is B - A
     others = [o.condition for o in f.options if o is not option and not is_skip(o)]
@@ -122,7 +122,7 @@ def two_value_shape(f: Frame) -> list[Candidate]:
     for left, right in orders:
         left_plan = _side(option.column, left, others, agg)
         right_plan = _side(option.column, right, others, agg)
-        if f.words[0] in lexicon.YES_NO_STARTS and kind == "difference":
+        if f.words[0] in lexicon.YES_NO_STARTS and kind != "ratio":
             # "did A play more minutes than B?": a comparison, answered yes or no
             op = "lt" if words & LOWER and not words & HIGHER else "gt"
             plan = Plan.model_validate(
