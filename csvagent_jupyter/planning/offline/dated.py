@@ -43,7 +43,7 @@ class DateSlots(SlotReader):
         return everything
 
     def _year_options(
-        self, position: int, op: ConditionOp, year: int | list[int], words: frozenset[int]
+        self, position: int, op: ConditionOp, year: int | list[Scalar], words: frozenset[int]
     ) -> Slot:
         """Filters by a year ("in 2023") or a range of years ("from 1988 to 1993")."""
         before = self.r.words[position - 1] if position else ""

@@ -214,7 +214,9 @@ class ThresholdSlots(DateSlots):
                 )
             )
         if number.could_be_year and (op != "eq" or not options):
-            years = [int(v) for v in value] if isinstance(value, list) else int(number.value)
+            years: int | list[Scalar] = (
+                [int(v) for v in value] if isinstance(value, list) else int(number.value)
+            )
             options += self._year_options(position, op, years, words)
         options.sort(key=lambda o: o.weight)
         if options and empties == len(options):
