@@ -272,6 +272,10 @@ def test_differences_ratios_and_growth(agent: Agent, table: tuple[Roles, pd.Data
         f"difference in average {roles.measure_words} between Alpha and Delta (Alpha minus Delta)",
     )
     assert gap.value == pytest.approx(mean["Alpha"] - mean["Delta"])
+    compared = ask_ok(
+        agent, f"how much more total {roles.measure_words} did Bravo have compared to Charlie?"
+    )
+    assert compared.value == pytest.approx(total["Bravo"] - total["Charlie"])
     ratio = ask_ok(agent, f"ratio of total {roles.measure_words} of Bravo to Charlie")
     assert ratio.value == pytest.approx(total["Bravo"] / total["Charlie"])
     by_year = df.groupby(df[roles.date].dt.year)[roles.measure].sum()

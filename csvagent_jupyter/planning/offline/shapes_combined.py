@@ -34,6 +34,7 @@ from .pieces import (
 )
 
 DIFFERENCE_WORDS = frozenset({"difference", "minus", "gap"})
+THAN_WORDS = frozenset({"than", "compared", "versus", "vs"})
 RATIO_WORDS = frozenset({"ratio", "divided", "times"})
 GROWTH_WORDS = frozenset(
     {"growth", "grow", "grew", "change", "increase", "decrease", "rise", "fall"}
@@ -92,9 +93,10 @@ def two_value_shape(f: Frame) -> list[Candidate]:
         [w] for w in HIGHER | LOWER
     ):
         return []  # "how many students scored higher in A than in B" compares per student
+    than = bool(words & THAN_WORDS)  # "more than B", "more compared to B", "more versus B"
     if words & RATIO_WORDS:
         kind = "ratio"
-    elif words & DIFFERENCE_WORDS or (words & (HIGHER | LOWER) and "than" in words):
+    elif words & DIFFERENCE_WORDS or (words & (HIGHER | LOWER) and than):
         kind = "difference"
     else:
         return []
@@ -107,7 +109,7 @@ def two_value_shape(f: Frame) -> list[Candidate]:
         named = _around(f, f.words.index("minus"), option)
         if named is not None:
             orders = [named]
-    elif kind == "difference" and "than" not in words:
+    elif kind == "difference" and not than:
         kind = "absolute_difference"  # "difference between A and B": which way round is not said
     elif kind == "difference" and words & LOWER and not words & HIGHER:
         orders = [(second, first)]  # "how much lower is A than B" is B - A
@@ -116,7 +118,8 @@ def two_value_shape(f: Frame) -> list[Candidate]:
         i
         for i, w in enumerate(f.words)
         if w in DIFFERENCE_WORDS | RATIO_WORDS | HIGHER | LOWER
-        or w in ("than", "between", "to", "much", "many", "how", "by")
+        or w in THAN_WORDS
+        or w in ("between", "to", "with", "much", "many", "how", "by")
     }
     out = []
     for left, right in orders:
