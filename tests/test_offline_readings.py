@@ -480,3 +480,25 @@ def test_a_range_of_years_from_one_to_another(
     )
     agent.load(write_csv(games, tmp_path / "games.csv"))
     assert ask_ok(agent, "how many games were made from 1988 to 1993?").value == 3
+
+
+GROUP_PLURALS = {"courier": "couriers", "agency": "agencies", "Team": "teams"}
+
+
+def test_an_aggregate_of_per_group_results(
+    agent: Agent, shipments: tuple[Shipment, pd.DataFrame]
+) -> None:
+    names, frame = shipments
+    groups = GROUP_PLURALS[names.group]
+    by_group = frame.groupby(names.group)[names.measure]
+    per_group = ask_ok(agent, f"median of the per-{names.group} total {names.measure_words}")
+    assert per_group.value == pytest.approx(by_group.sum().median())
+    possessive = ask_ok(
+        agent, f"median of the {groups}' average {names.measure_words} (average each first)"
+    )
+    assert possessive.value == pytest.approx(by_group.mean().median())
+    counts = ask_ok(agent, f"median of the {groups}' {names.noun} counts")
+    assert counts.value == pytest.approx(frame[names.group].value_counts().median())
+    months = frame[names.date].dt.to_period("M")
+    monthly = ask_ok(agent, f"average monthly total {names.measure_words} (sum per month first)")
+    assert monthly.value == pytest.approx(frame.groupby(months)[names.measure].sum().mean())
