@@ -502,3 +502,20 @@ def test_an_aggregate_of_per_group_results(
     months = frame[names.date].dt.to_period("M")
     monthly = ask_ok(agent, f"average monthly total {names.measure_words} (sum per month first)")
     assert monthly.value == pytest.approx(frame.groupby(months)[names.measure].sum().mean())
+
+
+def test_how_many_times_one_group_is_another(
+    agent: Agent, shipments: tuple[Shipment, pd.DataFrame]
+) -> None:
+    names, frame = shipments
+    group = frame.groupby(names.group)
+    means = group[names.measure].mean()
+    times = ask_ok(
+        agent, f"how many times longer is the average {names.measure_words} in North than in South?"
+    )
+    assert times.value == pytest.approx(means["North"] / means["South"])
+    flagged = frame[names.flag].astype(str).str.lower().isin(["yes", "true"])
+    rates = flagged.groupby(frame[names.group]).mean()
+    rate = ask_ok(agent, f"how many times higher is North's {names.flag_words} rate than South's?")
+    assert rate.value == pytest.approx(rates["North"] / rates["South"])
+    assert "rate" in str(rate.interpretation)

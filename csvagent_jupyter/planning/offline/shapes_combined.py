@@ -49,6 +49,12 @@ def _measure(f: Frame, exclude: set[str]) -> tuple[Aggregate, set[int], float] |
     measures = [m for m in f.measures() if m.column not in exclude]
     if measures:
         m = measures[0]
+        if is_rate(m.column):  # "B6's cancellation rate": a rate is the mean of its flag
+            return (
+                Aggregate(func="mean", column=m.column),
+                span(m) | (found[1] if found else set()),
+                0.0,
+            )
         if found is None:
             return Aggregate(func="sum", column=m.column), span(m), 0.3
         return Aggregate(func=found[0], column=m.column), span(m) | found[1], 0.0
@@ -90,7 +96,7 @@ def two_value_shape(f: Frame) -> list[Candidate]:
     words = set(f.words)
     counting = f.cue("how many")
     if counting is not None and f.words[counting[1] : counting[1] + 1] not in (
-        [w] for w in HIGHER | LOWER
+        [w] for w in HIGHER | LOWER | {"times"}
     ):
         return []  # "how many students scored higher in A than in B" compares per student
     than = bool(words & THAN_WORDS)  # "more than B", "more compared to B", "more versus B"
