@@ -519,3 +519,26 @@ def test_how_many_times_one_group_is_another(
     rate = ask_ok(agent, f"how many times higher is North's {names.flag_words} rate than South's?")
     assert rate.value == pytest.approx(rates["North"] / rates["South"])
     assert "rate" in str(rate.interpretation)
+
+
+def test_a_ratio_of_two_aggregates_spelled_out(
+    agent: Agent, shipments: tuple[Shipment, pd.DataFrame]
+) -> None:
+    names, frame = shipments
+    measure, cost = frame[names.measure], frame[names.cost]
+    ratio = ask_ok(agent, f"load factor: total {names.measure_words} / total unit cost")
+    assert ratio.value == pytest.approx(measure.sum() / cost.sum())
+    north = frame[names.group] == "North"
+    filtered = ask_ok(
+        agent, f"yield for North: total {names.measure_words} divided by total unit cost"
+    )
+    assert filtered.value == pytest.approx(measure[north].sum() / cost[north].sum())
+    percent = ask_ok(
+        agent,
+        f"overall cost intensity in percent (average unit cost / average {names.measure_words})",
+    )
+    assert percent.value == pytest.approx(100 * cost.mean() / measure.mean())
+    # words after the formula that name nothing may be a condition we cannot read
+    ask_declines(
+        agent, f"total {names.measure_words} / total unit cost for premium domestic {names.file}"
+    )

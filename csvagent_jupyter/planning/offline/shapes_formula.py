@@ -1,0 +1,123 @@
+"""A ratio the question spells out over two aggregates: "(total clicks / total impressions)",
+"ROAS for Meta: total revenue divided by total spend", "in percent".
+
+A formula written with an aggregate on *each* side divides the totals (a ratio of sums),
+which is not the average of a per-row ratio: "clicks / impressions" with no aggregate
+word stays a per-row column (``derived``). The formula defines the figure, so the name
+the question gives it ("overall click-through rate", "ROAS") needs no column of its own:
+the words naming nothing else on the table, before the formula, are its name.
+"""
+
+from __future__ import annotations
+
+from ...analysis.plan import AggFunc, Aggregate, Plan
+from ..schema_index import ColumnMention
+from . import lexicon
+from .grounding import Frame
+from .pieces import Candidate, span
+from .scoring import grounded_positions
+
+DIVISION = (("/",), ("divided", "by"))
+PERCENT_WORDS = frozenset({"percent", "percentage", "%", "pct"})
+MAX_NAME_WORDS = 4
+
+
+def aggregate_ratio_shape(f: Frame) -> list[Candidate]:
+    for at, words in _divisions(f):
+        left = _aggregated_before(f, at)
+        right = _aggregated_after(f, at + len(words))
+        if left is None or right is None or left[1].column == right[1].column:
+            continue
+        (left_func, left_mention, left_at), (right_func, right_mention, right_at) = left, right
+        percent = [i for i, w in enumerate(f.words) if w in PERCENT_WORDS and f.free(i)]
+        sides = [
+            _side(f, Aggregate(func=func, column=m.column))
+            for func, m in ((left_func, left_mention), (right_func, right_mention))
+        ]
+        plan = Plan.model_validate(
+            {
+                "operation": "calc",
+                "calc": "percent" if percent else "ratio",
+                "left": sides[0],
+                "right": sides[1],
+            }
+        )
+        formula = {left_at, right_at, *range(at, at + len(words))}
+        formula |= span(left_mention) | span(right_mention) | set(percent)
+        explained = formula | f.filter_positions | _name(f, formula | f.filter_positions)
+        return [Candidate(plan, explained, "aggregate_ratio", 0.0)]
+    return []
+
+
+def _divisions(f: Frame) -> list[tuple[int, tuple[str, ...]]]:
+    out = []
+    for i in range(len(f.words)):
+        for words in DIVISION:
+            if tuple(f.words[i : i + len(words)]) == words:
+                out.append((i, words))
+    return out
+
+
+def _aggregate(word: str) -> AggFunc | None:
+    func = lexicon.AGGREGATE_WORDS.get(word)
+    return func if func in ("sum", "mean", "median", "max", "min") else None
+
+
+def _aggregated_before(f: Frame, at: int) -> tuple[AggFunc, ColumnMention, int] | None:
+    """ "total clicks" ending just before the division sign."""
+    mention = next((m for m in _measures(f) if m.end == at), None)
+    if mention is None or mention.start == 0:
+        return None
+    func = _aggregate(f.words[mention.start - 1])
+    return (func, mention, mention.start - 1) if func else None
+
+
+def _aggregated_after(f: Frame, at: int) -> tuple[AggFunc, ColumnMention, int] | None:
+    """ "total impressions" starting just after the division sign."""
+    if at >= len(f.words):
+        return None
+    func = _aggregate(f.words[at])
+    mention = next((m for m in _measures(f) if m.start == at + 1), None)
+    return (func, mention, at) if func and mention else None
+
+
+def _measures(f: Frame) -> list[ColumnMention]:
+    """Every mention of a numeric column, not only each column's first ("clicks" may be said
+    in the figure's name and again in its formula)."""
+    return [
+        m
+        for m in f.reading.columns
+        if m.score >= 0.6
+        and f.index.is_numeric(m.column)
+        and not f.index.is_identifier(m.column)
+        and all(f.free(i) for i in range(m.start, m.end))
+    ]
+
+
+def _side(f: Frame, agg: Aggregate) -> dict[str, object]:
+    filters = f.filters
+    return {
+        "operation": "aggregate",
+        "filters": None if filters is None else filters.model_dump(),
+        "aggregates": [agg.model_dump()],
+    }
+
+
+def _name(f: Frame, used: set[int]) -> set[int]:
+    """The words that open the question and name nothing on the table ("overall click-through
+    rate", "ROAS"): the figure's own name, defined by the formula. Only a leading name: an
+    unplaced word elsewhere ("… for premium customers") may be a condition we cannot read."""
+    grounded = grounded_positions(f.reading)
+    said = {f.reading.norm[i] for i in used}  # "click-through rate" names the clicks again
+    name: set[int] = set()
+    for i, word in enumerate(f.words):
+        if i in used or len(name) > MAX_NAME_WORDS:
+            break
+        if word in lexicon.FILLER:
+            continue
+        if not word.isalpha() or (
+            i in grounded and word not in ("rate", "ratio") and f.reading.norm[i] not in said
+        ):
+            break
+        name.add(i)
+    return name if len(name) <= MAX_NAME_WORDS else set()
