@@ -17,7 +17,7 @@ from .grounding import Frame
 from .pieces import Candidate, span
 from .scoring import grounded_positions
 
-DIVISION = (("/",), ("divided", "by"))
+DIVISION: tuple[tuple[str, ...], ...] = (("/",), ("divided", "by"))
 PERCENT_WORDS = frozenset({"percent", "percentage", "%", "pct"})
 MAX_NAME_WORDS = 4
 
