@@ -476,10 +476,16 @@ def test_a_range_of_years_from_one_to_another(
     dated = ask_ok(agent, f"how many {names.file} were counted from 2022 to 2023?")
     assert dated.value == int(years.between(2022, 2023).sum())
     games = pd.DataFrame(
-        {year_column: [1985, 1988, 1990, 1993, 1994, 1996], "title": list("abcdef")}
+        {
+            year_column: [1985, 1988, 1990, 1993, 1994, 1996],
+            "title": list("abcdef"),
+            "copies": [5, 8, 3, 10, 2, 4],
+        }
     )
     agent.load(write_csv(games, tmp_path / "games.csv"))
     assert ask_ok(agent, "how many games were made from 1988 to 1993?").value == 3
+    growth = ask_ok(agent, "percent change in total copies from 1988 to 1993")
+    assert growth.value == pytest.approx(25.0)
 
 
 GROUP_PLURALS = {"courier": "couriers", "agency": "agencies", "Team": "teams"}
@@ -542,3 +548,31 @@ def test_a_ratio_of_two_aggregates_spelled_out(
     ask_declines(
         agent, f"total {names.measure_words} / total unit cost for premium domestic {names.file}"
     )
+
+
+@pytest.mark.parametrize(
+    ("season", "round_", "points"),
+    [("season", "round_no", "points"), ("seasonLabel", "roundNumber", "pointsScored"), ("Season", "Round", "Points")],
+)  # fmt: skip
+def test_growth_between_two_values_or_two_numbered_rounds(
+    agent: Agent, tmp_path: Path, season: str, round_: str, points: str
+) -> None:
+    rng = np.random.default_rng(3)
+    n = 240
+    frame = pd.DataFrame(
+        {
+            season: rng.choice(["2023 Spring", "2023 Fall", "2024 Spring"], n),
+            round_: rng.integers(1, 7, n),
+            points: rng.integers(0, 100, n),
+        }
+    )
+    agent.load(write_csv(frame, tmp_path / "results.csv"))
+    by_season = frame.groupby(season)[points].mean()
+    grew = ask_ok(agent, "by what % did the average points grow from 2023 Spring to 2024 Spring?")
+    change = 100 * (by_season["2024 Spring"] - by_season["2023 Spring"]) / by_season["2023 Spring"]
+    assert grew.value == pytest.approx(change)
+    by_round = frame.groupby(round_)[points].sum()
+    rounds = ask_ok(
+        agent, "percent change in total points from round 1 to round 6 (negative if it went down)"
+    )
+    assert rounds.value == pytest.approx(100 * (by_round[6] - by_round[1]) / by_round[1])
