@@ -29,9 +29,10 @@ from .options import FilterOption
 from .pieces import Candidate
 from .reading import Reading, read
 from .scoring import Scored, decide, score
-from .shapes_combined import growth_shape, having_shape, nested_count_shape, two_value_shape
+from .shapes_combined import having_shape, nested_count_shape, two_value_shape
 from .shapes_counting import count_shape, distinct_list_shape, missing_shape, percent_shape
 from .shapes_formula import aggregate_ratio_shape
+from .shapes_growth import growth_shape
 from .shapes_nested import nested_aggregate_shape
 from .shapes_position import position_shape
 from .shapes_ranking import choice_shape, extreme_shape, most_common_shape, top_n_shape

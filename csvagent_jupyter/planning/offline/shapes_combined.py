@@ -1,8 +1,8 @@
-"""Shapes that combine two answers or filter groups: differences, ratios, growth, having.
+"""Shapes that combine two answers or filter groups: differences, ratios, having, nested counts.
 
 Each builds on the Plan's v2 operations (``calc`` on two one-value plans, ``having``
 with ``then``). The two sides of a comparison come from what the sentence names: two
-values of one column ("AA minus DL"), or two periods ("from 2022 to 2023").
+values of one column ("AA minus DL"). Growth between periods is in ``shapes_growth``.
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from ...analysis.plan import (
     AggFunc,
     Aggregate,
     Condition,
-    DatePart,
     Filter,
     FilterGroup,
     GroupKey,
@@ -157,109 +156,6 @@ def _around(f: Frame, at: int, option: FilterOption) -> tuple[Scalar, Scalar] | 
     right = [v for v in values if after in keys[v]]
     if len(left) == 1 and len(right) == 1 and left[0] != right[0]:
         return left[0], right[0]
-    return None
-
-
-def growth_shape(f: Frame) -> list[Candidate]:
-    """'growth of total conversions from 2022 to 2023', 'percent change in tickets from Jan to
-    Jun', 'from 2023 Spring to 2024 Spring' (two values of a column), 'from visit 1 to visit 6'."""
-    cues = [i for i, w in enumerate(f.words) if w in GROWTH_WORDS]
-    if not cues or "from" not in f.words:
-        return []
-    start = f.words.index("from")
-    ends = [i for i in range(start + 2, min(start + 5, len(f.words))) if f.words[i] in UNTIL]
-    if not ends:
-        return []
-    until = ends[0]
-    left_span = set(range(start + 1, until))
-    right_span = set(range(until + 1, min(until + 1 + len(left_span), len(f.words))))
-    sides = _periods(f, left_span, right_span)
-    if sides is None:
-        return []
-    column, part, left_value, right_value, said = sides
-    span_words = {start, until} | said
-    others = [o.condition for o in f.options if not is_skip(o) and not (o.positions & span_words)]
-    used_filters = set().union(
-        *(o.positions for o in f.options if not (o.positions & span_words)), set()
-    )
-    measure = _measure(f, {column})
-    if measure is None:
-        return []
-    agg, used, penalty = measure
-
-    def side(value: Scalar) -> dict[str, object]:
-        condition = Condition(column=column, op="eq", value=value, part=part)
-        filters = _and([*others, condition])
-        return {
-            "operation": "aggregate",
-            "filters": None if filters is None else filters.model_dump(),
-            "aggregates": [agg.model_dump()],
-        }
-
-    plan = _calc("percent_change", side(left_value), side(right_value))
-    explained = span_words | set(cues) | used | used_filters
-    explained |= {
-        i
-        for i, w in enumerate(f.words)
-        if w in ("percent", "%", "percentage", "by", "what", "in", "of") or w in SIGN_WORDS
-    }
-    return [Candidate(plan, explained, "growth_pct", penalty)]
-
-
-UNTIL = frozenset({"to", "through", "until"})
-# "(negative if it went down)", "(negative = drop)": the sign convention of a change, which
-# percent_change already follows.
-SIGN_WORDS = frozenset(
-    {"negative", "positive", "if", "it", "went", "goes", "down", "up", "drop", "=", "means"}
-)
-
-
-def _periods(
-    f: Frame, left: set[int], right: set[int]
-) -> tuple[str, DatePart | None, Scalar, Scalar, set[int]] | None:
-    """The column and the two values of 'from A to B', and the words that said them: years,
-    months, two cell values, or a numbered column on each side ("visit 1 to visit 6")."""
-    dates = [c.name for c in f.index.profile.column_profiles if c.type == "datetime"]
-    named = [m.column for m in f.dates()]
-    date_column = named[0] if named else (dates[0] if len(dates) == 1 else None)
-    if len(left) == 1 and len(right) == 1:
-        a, b = min(left), min(right)
-        na, nb = f.reading.numbers.get(a), f.reading.numbers.get(b)
-        if na is not None and nb is not None and na.could_be_year and nb.could_be_year:
-            if date_column:
-                return date_column, "year", int(na.value), int(nb.value), {a, b}
-            years = f.reader.year_columns()
-            if len(years) == 1:
-                return years[0], None, int(na.value), int(nb.value), {a, b}
-        wa, wb = f.words[a], f.words[b]
-        if wa in lexicon.MONTHS and wb in lexicon.MONTHS and date_column:
-            return date_column, "month", lexicon.MONTHS[wa], lexicon.MONTHS[wb], {a, b}
-    option = _two_values(f)
-    if option is not None and isinstance(option.condition, Condition):
-        values = option.condition.value
-        assert isinstance(values, list)
-        if option.positions & left and option.positions & right:
-            return option.column, None, values[0], values[1], set(option.positions)
-    return _numbered(f, left, right)
-
-
-def _numbered(
-    f: Frame, left: set[int], right: set[int]
-) -> tuple[str, DatePart | None, Scalar, Scalar, set[int]] | None:
-    """ "from visit 1 to visit 6": a numeric column named with a number on each side."""
-    for m in f.reading.columns:
-        if m.score < 0.6 or not f.index.is_numeric(m.column) or m.start not in left:
-            continue
-        a = f.reading.numbers.get(m.end)
-        numbers = [i for i in sorted(right) if i in f.reading.numbers]
-        if a is None or len(numbers) != 1:
-            continue
-        b = numbers[0]
-        again = set(range(min(right), b))  # "to visit 6": the column named again, or not
-        if any(f.reading.norm[i] not in {f.reading.norm[j] for j in span(m)} for i in again):
-            continue
-        said = span(m) | {m.end, b} | again
-        return m.column, None, a.value, f.reading.numbers[b].value, said
     return None
 
 
