@@ -576,3 +576,17 @@ def test_growth_between_two_values_or_two_numbered_rounds(
         agent, "percent change in total points from round 1 to round 6 (negative if it went down)"
     )
     assert rounds.value == pytest.approx(100 * (by_round[6] - by_round[1]) / by_round[1])
+
+
+def test_a_share_of_a_measure_named_in_full_within_a_period(
+    agent: Agent, shipments: tuple[Shipment, pd.DataFrame]
+) -> None:
+    names, frame = shipments
+    in_2023 = frame[frame[names.date].dt.year == 2023]
+    north = in_2023[names.group] == "North"
+    share = ask_ok(agent, f"what share of 2023 {names.measure_words} went to North, in %?")
+    assert share.value == pytest.approx(
+        100 * in_2023.loc[north, names.measure].sum() / in_2023[names.measure].sum()
+    )
+    rows = ask_ok(agent, f"what share of 2023 {names.file} went to North, in %?")
+    assert rows.value == pytest.approx(100 * north.mean())

@@ -251,15 +251,20 @@ def percent_shape(f: Frame) -> list[Candidate]:
     explained |= {i for i, w in enumerate(f.words) if w in ("percent", "%", "percentage")}
     position, mention = counted_noun(f, cue[1])
     total = f.aggregate_word()
-    # "share of the total quantity on hand", "share of all spend": a measure right after the
-    # cue, summed; "% of visits" counts rows even where a visit number exists.
+    # "share of the total quantity on hand", "share of all spend", "share of 2023 spend": a
+    # measure right after the cue (past the rows it is taken of), summed. "% of visits" counts
+    # rows even where a visit number exists, and so does "% of the grades are passing" (a
+    # bare noun) or "% of scores above 90" (the measure the condition tests).
+    scoped = set().union(*(o.positions for o in scope)) if scope else set()
+    tested = {o.column for o in rest}
     measure = next(
         (
             m
             for m in f.measures()
             if cue[1] <= m.start <= cue[1] + 3
+            and m.column not in tested
             and all(
-                f.words[i] in lexicon.FILLER or (total is not None and i in total[1])
+                f.words[i] in lexicon.FILLER or i in scoped or (total is not None and i in total[1])
                 for i in range(cue[1], m.start)
             )
         ),
@@ -269,7 +274,8 @@ def percent_shape(f: Frame) -> list[Candidate]:
         measure is not None
         and (total is None or total[0] != "sum")
         and f.words[cue[1] : cue[1] + 1] != ["all"]
-    ):
+        and not any(i in scoped for i in range(cue[1], measure.start))
+    ):  # "share of 2023 spend": a measure after the rows it is taken of needs no "total"
         measure = None
     if measure is not None:
         mention = measure
