@@ -212,3 +212,29 @@ def test_a_superlative_of_a_quality_never_counts_rows(agent: Agent, tmp_path: Pa
     )  # fmt: skip
     ask_declines(agent, "which player is the youngest?")
     assert ask_ok(agent, "which player has the most rows?").value == ["Ann", "Bob", "Cid"]
+
+
+def test_two_values_required_of_one_column_at_once_are_no_reading() -> None:
+    from csvagent_jupyter.analysis.plan import Aggregate, Condition, FilterGroup
+    from csvagent_jupyter.planning.offline import _contradictory
+
+    def counted(*conditions: Condition | FilterGroup) -> Plan:
+        filters = FilterGroup(combine="and", items=list(conditions))
+        return Plan(operation="aggregate", filters=filters, aggregates=[Aggregate(func="count")])
+
+    july = Condition(column="d", op="eq", value=7, part="month")
+    september = Condition(column="d", op="eq", value=9, part="month")
+    year = Condition(column="d", op="eq", value=2023, part="year")
+    # month = 7 and month = 9 keeps no row: the reading is dropped, never answered with 0
+    assert _contradictory(counted(july, september))
+    assert _contradictory(counted(FilterGroup(combine="and", items=[july, year]), september))
+    gap = Plan(
+        operation="calc", calc="difference", left=counted(july), right=counted(july, september)
+    )
+    assert _contradictory(gap)
+    # different parts of one date, either of two values, or one value on each side are fine
+    assert not _contradictory(counted(july, year))
+    assert not _contradictory(counted(FilterGroup(combine="or", items=[july, september])))
+    assert not _contradictory(
+        Plan(operation="calc", calc="difference", left=counted(july), right=counted(september))
+    )

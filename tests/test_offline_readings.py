@@ -590,3 +590,18 @@ def test_a_share_of_a_measure_named_in_full_within_a_period(
     )
     rows = ask_ok(agent, f"what share of 2023 {names.file} went to North, in %?")
     assert rows.value == pytest.approx(100 * north.mean())
+
+
+def test_months_as_a_range_either_month_and_quarters(
+    agent: Agent, shipments: tuple[Shipment, pd.DataFrame]
+) -> None:
+    names, frame = shipments
+    month = frame[names.date].dt.month
+    summer = ask_ok(agent, f"average {names.measure_words} from July to September")
+    assert summer.value == pytest.approx(frame.loc[month.between(7, 9), names.measure].mean())
+    assert "between July and September" in str(summer.interpretation)
+    quarter = ask_ok(agent, f"average {names.measure_words} in Q3 (July to September)")
+    assert quarter.value == pytest.approx(summer.value)
+    # "in March and April" means rows of either month, never month = 3 and month = 4 (none)
+    either = ask_ok(agent, f"how many {names.file} in March and April?")
+    assert either.value == int(month.isin([3, 4]).sum()) > 0

@@ -82,15 +82,27 @@ def _value(value: object) -> str:
 
 
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
 
 
 def _named_days(item: Condition) -> Condition:
-    """Weekday numbers (Monday is 0) as names, so a reader need not know the numbering."""
-    if item.part != "weekday":
+    """Weekday numbers (Monday is 0) and month numbers (January is 1) as names, so a reader
+    need not know the numbering."""
+    names: tuple[str, ...]
+    if item.part == "weekday":
+        names, first = _WEEKDAY_NAMES, 0
+    elif item.part == "month":
+        names, first = _MONTH_NAMES, 1
+    else:
         return item
 
     def name(value: object) -> object:
-        return _WEEKDAY_NAMES[value] if isinstance(value, int) and 0 <= value < 7 else value
+        if isinstance(value, int) and first <= value < first + len(names):
+            return names[value - first]
+        return value
 
     value = [name(v) for v in item.value] if isinstance(item.value, list) else name(item.value)
     return item.model_copy(update={"value": value})

@@ -18,7 +18,7 @@ import itertools
 import re
 from collections.abc import Callable
 
-from ...analysis.plan import Plan, SortKey
+from ...analysis.plan import Filter, FilterGroup, Plan, Scalar, SortKey
 from ...errors import QuestionError
 from ..schema_index import SchemaIndex
 from . import lexicon
@@ -109,7 +109,11 @@ class OfflinePlanner:
                 found += [(c, frame.weight) for c in top_n_shape(frame, 1, "max", nth[1])]
         if nth is not None:
             found = [(_at_place(c, nth[0], nth[1]), w) for c, w in found]
-        found = [(_derived(c, reading), w) for c, w in found if not misuses_rate(c.plan)]
+        found = [
+            (_derived(c, reading), w)
+            for c, w in found
+            if not misuses_rate(c.plan) and not _contradictory(c.plan)
+        ]
         # The noun of an id column ("employees" for employee_id) may simply name the rows.
         probe = Frame(
             reading, self.index, [], FilterReader(reading, self.index, reserved), reserved
@@ -197,6 +201,30 @@ def _consistent(options: tuple[FilterOption, ...]) -> list[FilterOption]:
         claimed |= positions
         kept.append(option)
     return kept
+
+
+def _contradictory(plan: Plan) -> bool:
+    """A plan (or a side of it) that requires two different values of one column, or of one
+    part of a date, at once ("in July … September" read as month = 7 and month = 9): no row
+    could pass, and the answer would be a confident 0."""
+    sides = [side for side in (plan.left, plan.right) if isinstance(side, Plan)]
+    if any(_contradictory(side) for side in sides):
+        return True
+    required: dict[tuple[str, str | None], Scalar | None] = {}
+    pending: list[Filter] = [plan.filters] if plan.filters is not None else []
+    while pending:
+        item = pending.pop()
+        if isinstance(item, FilterGroup):
+            if item.combine == "and":
+                pending.extend(item.items)
+            continue
+        if item.op != "eq" or isinstance(item.value, list):
+            continue
+        key = (item.column, item.part)
+        if key in required and required[key] != item.value:
+            return True
+        required[key] = item.value
+    return False
 
 
 def _top_n(

@@ -6,6 +6,8 @@ with several and none named, each is an option and the candidates ask which.
 
 from __future__ import annotations
 
+import re
+
 from ...analysis.plan import Condition, ConditionOp, DatePart, Filter, FilterGroup, Scalar
 from . import lexicon
 from .options import FilterOption, Slot, SlotReader
@@ -82,8 +84,14 @@ class DateSlots(SlotReader):
                 continue
             part: DatePart | None = None
             value: int | list[Scalar] = 0
-            if word in lexicon.MONTHS and (word != "may" or self._month_context(position)):
+            through, joined = self._two_months(position)
+            if through is not None:
+                # "July to September" (the months between, inclusive), "March or April"
+                part, value = "month", [lexicon.MONTHS[word], lexicon.MONTHS[self.r.words[through]]]
+            elif word in lexicon.MONTHS and (word != "may" or self._month_context(position)):
                 part, value = "month", lexicon.MONTHS[word]
+            elif re.fullmatch(r"q[1-4]", word):
+                part, value = "quarter", int(word[1])  # "in Q3"
             elif word in lexicon.WEEKDAYS and len(word) > 3:
                 part, value = "weekday", lexicon.WEEKDAYS[word]
             elif word in ("weekend", "weekends"):
@@ -93,16 +101,20 @@ class DateSlots(SlotReader):
             if part is None:
                 continue
             words = {position}
-            if position and self.r.words[position - 1] in ("in", "during", "on", "of"):
+            if through is not None:
+                words |= set(range(position, through + 1))
+            if position and self.r.words[position - 1] in ("in", "during", "on", "of", "from"):
                 words.add(position - 1)
-            year_at = position + 1
+            year_at = (position if through is None else through) + 1
             year = self.r.numbers.get(year_at)
             options: Slot = []
             for column, is_date, penalty in self._date_targets():
                 if not is_date:
                     continue
                 positions = words | self._mention_positions(column)
-                op: ConditionOp = "in" if isinstance(value, list) else "eq"
+                op: ConditionOp = "eq"
+                if isinstance(value, list):
+                    op = "between" if through is not None and not joined else "in"
                 condition: Filter = Condition(column=column, op=op, value=value, part=part)
                 if year is not None and year.could_be_year:
                     positions.add(year_at)
@@ -118,6 +130,20 @@ class DateSlots(SlotReader):
                 slots.append(options)
                 used |= set().union(*(o.positions for o in options))
         return slots
+
+    def _two_months(self, position: int) -> tuple[int | None, bool]:
+        """Where the second month of "July to September" or "March or April" starting at
+        ``position`` is, and whether the two are joined (either month) rather than a range."""
+        w = self.r.words
+        if w[position] not in lexicon.MONTHS or position + 2 >= len(w):
+            return None, False
+        if w[position + 2] not in lexicon.MONTHS:
+            return None, False
+        if w[position + 1] in ("to", "through", "until", "-"):
+            return position + 2, False
+        if w[position + 1] in ("or", "and"):
+            return position + 2, True  # "in March and April": rows of either month
+        return None, False
 
     def _month_context(self, position: int) -> bool:
         before = self.r.words[position - 1] if position else ""
