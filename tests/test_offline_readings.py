@@ -605,3 +605,27 @@ def test_months_as_a_range_either_month_and_quarters(
     # "in March and April" means rows of either month, never month = 3 and month = 4 (none)
     either = ask_ok(agent, f"how many {names.file} in March and April?")
     assert either.value == int(month.isin([3, 4]).sum()) > 0
+
+
+def test_every_row_tested_by_the_column_named_after_all(
+    agent: Agent, shipments: tuple[Shipment, pd.DataFrame]
+) -> None:
+    names, frame = shipments
+    measure = frame[names.measure]
+    within = ask_ok(agent, f"is every {names.measure_words} between 10 and 999?")
+    assert within.value is bool(measure.between(10, 999).all()) is True
+    above = ask_ok(agent, f"is every {names.measure_words} above 500?")
+    assert above.value is bool((measure > 500).all()) is False
+
+
+@pytest.mark.parametrize("rating", ["rating", "starRating", "Review Score"])
+def test_a_value_called_perfect_or_full(agent: Agent, tmp_path: Path, rating: str) -> None:
+    frame = pd.DataFrame({"reviewer": list("abcdef"), rating: [3, 7, 10, 5, 9, 10]})
+    agent.load(write_csv(frame, tmp_path / "reviews.csv"))
+    words = {"rating": "rating", "starRating": "star rating", "Review Score": "review score"}[
+        rating
+    ]
+    perfect = ask_ok(agent, f"was any {words} a perfect 10?")
+    assert perfect.value is True
+    assert "is 10" in str(perfect.interpretation)
+    assert ask_ok(agent, f"was any {words} exactly 8?").value is False

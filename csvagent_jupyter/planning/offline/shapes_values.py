@@ -13,7 +13,7 @@ from ...analysis.plan import (
 from . import lexicon
 from .derived import is_rate
 from .grounding import Frame
-from .options import is_skip, threshold_op
+from .options import FilterOption, is_skip, threshold_op
 from .pieces import (
     Candidate,
     _and,
@@ -173,7 +173,11 @@ def yes_no_shape(f: Frame) -> list[Candidate]:
         at = allword[0]
         scope = [o for o in real if min(o.positions) > at and min(o.positions) <= at + 3]
         tested = [o for o in real if o not in scope]
-        if scope and tested:
+        every_row = not tested and len(scope) == 1 and _tests_its_own_noun(f, at, scope[0])
+        if every_row:
+            # "are all ratings between 0.5 and 5": the noun after "all" is the column tested
+            scope, tested = [], scope
+        if tested and (scope or every_row):
             plan = Plan(
                 operation="all",
                 filters=_and([o.condition for o in scope]),
@@ -182,6 +186,13 @@ def yes_no_shape(f: Frame) -> list[Candidate]:
             noun = subject_words(f, at + 1)
             out.append(Candidate(plan, start | {at} | f.filter_positions | noun, "yes_no_all"))
     return out
+
+
+def _tests_its_own_noun(f: Frame, at: int, option: FilterOption) -> bool:
+    """ "all ratings between 0.5 and 5", "every score above 40": the column named right after
+    "all" is the one the threshold tests, so the test is over every row."""
+    named = [m for m in f.reading.columns if m.start == at + 1 and m.score >= 0.6]
+    return any(m.column == option.column and m.start in option.positions for m in named)
 
 
 def chart_shape(f: Frame) -> list[Candidate]:

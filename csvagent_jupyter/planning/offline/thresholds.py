@@ -71,6 +71,11 @@ _LE_AFTER = re.compile(
 )
 
 
+# Words that may stand between a column and the one value it must equal: "a score of 90",
+# "score a perfect 100", "rated a full 5".
+EXACT_GAP = frozenset({"a", "an", "perfect", "full", "exactly"})
+
+
 class ThresholdSlots(DateSlots):
     """The numbers part of a FilterReader (a bare year goes to the dates part it extends)."""
 
@@ -182,7 +187,8 @@ class ThresholdSlots(DateSlots):
             if exact and (
                 distance > 2
                 or any(
-                    self.r.words[i] not in ("of", "is", "=", "at", *tuple(UNIT_WORDS)) for i in gap
+                    self.r.words[i] not in ("of", "is", "=", "at", *EXACT_GAP, *tuple(UNIT_WORDS))
+                    for i in gap
                 )
             ):
                 continue  # a bare number names a column only right beside it ("visit 6", "5 star ratings")
@@ -226,7 +232,12 @@ class ThresholdSlots(DateSlots):
     def _binder(self, position: int) -> bool:
         """Words allowed between a number and its column: filler, units, 'of'."""
         word = self.r.words[position]
-        return word in lexicon.FILLER or word in UNIT_WORDS or word in ("of", "with", "a", "than")
+        return (
+            word in lexicon.FILLER
+            or word in UNIT_WORDS
+            or word in EXACT_GAP
+            or word in ("of", "with", "than")
+        )
 
     def _units_after(self, position: int) -> set[int]:
         out = set()
