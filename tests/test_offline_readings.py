@@ -629,3 +629,22 @@ def test_a_value_called_perfect_or_full(agent: Agent, tmp_path: Path, rating: st
     assert perfect.value is True
     assert "is 10" in str(perfect.interpretation)
     assert ask_ok(agent, f"was any {words} exactly 8?").value is False
+
+
+@pytest.mark.parametrize("share", ["onTimePct", "on_time_pct", "On Time Pct"])
+def test_percentage_names_a_pct_column_and_through_is_a_preposition(
+    agent: Agent, tmp_path: Path, share: str
+) -> None:
+    rng = np.random.default_rng(5)
+    frame = pd.DataFrame(
+        {
+            "route": rng.choice(["R1", "R2", "R3", "R4", "R5"], 50),
+            "depot": rng.choice(["North", "South"], 50),
+            share: rng.uniform(60, 100, 50).round(1),
+        }
+    )
+    agent.load(write_csv(frame, tmp_path / "trips.csv"))
+    mean = ask_ok(agent, "what's the typical on time percentage?")
+    assert mean.value == pytest.approx(frame[share].mean())
+    routes = ask_ok(agent, "how many different routes do trips go through?")
+    assert routes.value == 5

@@ -144,6 +144,7 @@ ABBREVIATIONS = {
     "qty": "quantity",
     "amt": "amount",
     "pct": "percent",
+    "percentage": "percent",
     "yr": "year",
     "dept": "department",
     "pop": "population",

@@ -191,6 +191,8 @@ FILLER = frozenset(
         "into",
         "over",
         "within",
+        "through",
+        "via",
         "name",
         "names",
         "called",
