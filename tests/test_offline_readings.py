@@ -648,3 +648,18 @@ def test_percentage_names_a_pct_column_and_through_is_a_preposition(
     assert mean.value == pytest.approx(frame[share].mean())
     routes = ask_ok(agent, "how many different routes do trips go through?")
     assert routes.value == 5
+
+
+@pytest.mark.parametrize("prep", ["prep_time_min", "prepTimeMin", "Prep Time (min)"])
+def test_a_threshold_restated_in_another_unit(agent: Agent, tmp_path: Path, prep: str) -> None:
+    rng = np.random.default_rng(11)
+    frame = pd.DataFrame({"kitchen": rng.choice(["A", "B"], 300), prep: rng.integers(5, 200, 300)})
+    agent.load(write_csv(frame, tmp_path / "orders.csv"))
+    hour = ask_ok(
+        agent, "how many orders had a prep time of at least an hour (60 minutes or more)?"
+    )
+    assert hour.value == int((frame[prep] >= 60).sum())
+    hours = ask_ok(agent, "how many orders took 2 hours (120 minutes) or longer of prep time?")
+    assert hours.value == int((frame[prep] >= 120).sum())
+    # two amounts that differ restate nothing: one of them would be ignored
+    ask_declines(agent, "how many orders had a prep time of at least 2 hours (60 minutes or more)?")

@@ -19,6 +19,7 @@ from . import lexicon
 from .derived import filter_columns
 from .pieces import Candidate
 from .reading import Reading
+from .restatements import restated
 
 GROUNDED_COST = 3.0
 UNGROUNDED_COST = 0.4  # a noun we cannot place; a verb ("competed", "released") costs half
@@ -152,6 +153,7 @@ def score(
         if asks_yes_no and candidate.plan.operation not in _YES_NO_OPERATIONS:
             frame_weight += YES_NO_MISMATCH
         explained = candidate.explained | _echoes(reading, candidate)
+        explained |= restated(reading, explained)
         left = sorted(content - explained - candidate.subject)
         hard = [i for i in left if i in grounded]
         soft = [i for i in left if i not in grounded]

@@ -17,6 +17,7 @@ from .dated import DateSlots
 from .derived import is_rate
 from .options import SKIP, FilterOption, Slot, Threshold
 from .reading import Number
+from .restatements import same_amount
 
 UNIT_WORDS = frozenset(
     [
@@ -165,6 +166,7 @@ class ThresholdSlots(DateSlots):
         )
         empties = 0
         exact = op in ("eq", "in")  # a value, or either of two values
+        said_before = same_amount(self.r, position)  # "at least an hour (60 minutes or more)"
         for mention in [] if year_context else self._numeric_mentions(ids=exact):
             span = set(range(mention.start, mention.end))
             if span & words:
@@ -176,7 +178,8 @@ class ThresholdSlots(DateSlots):
             else:
                 continue
             gap = range(mention.end, lo) if mention.end <= lo else range(hi + 1, mention.start)
-            loose = [i for i in gap if not self._binder(i)]
+            distance -= len(said_before.intersection(gap))
+            loose = [i for i in gap if not self._binder(i) and i not in said_before]
             # One plain noun may stand between ("a systolic reading of 160"), never a name.
             if len(loose) > 1 or (loose and (exact or not self._plain_word(loose[0]))):
                 continue
@@ -195,7 +198,7 @@ class ThresholdSlots(DateSlots):
             bound = _fit(value, number, self.index, mention.column, strict=exact)
             if bound is None:
                 continue
-            unit = {
+            unit = said_before.intersection(gap) | {
                 i
                 for i in gap
                 if (
