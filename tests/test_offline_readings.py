@@ -663,3 +663,22 @@ def test_a_threshold_restated_in_another_unit(agent: Agent, tmp_path: Path, prep
     assert hours.value == int((frame[prep] >= 120).sum())
     # two amounts that differ restate nothing: one of them would be ignored
     ask_declines(agent, "how many orders had a prep time of at least 2 hours (60 minutes or more)?")
+
+
+def test_an_aggregate_said_first_and_the_group_asked_for_after(
+    agent: Agent, shipments: tuple[Shipment, pd.DataFrame]
+) -> None:
+    names, frame = shipments
+    means = frame.groupby(names.group)[names.measure].mean()
+    top = ask_ok(
+        agent,
+        f"for each {names.group} compute the average {names.measure_words}. "
+        f"which {names.group} comes out on top?",
+    )
+    assert top.value == means.idxmax()
+    bottom = ask_ok(
+        agent,
+        f"by {names.group}, work out the average {names.measure_words}. "
+        f"which {names.group} is the lowest?",
+    )
+    assert bottom.value == means.idxmin()

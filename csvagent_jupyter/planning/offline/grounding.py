@@ -68,13 +68,14 @@ class Frame:
 
     # -- columns ----------------------------------------------------------------------------
     def mentions(
-        self, *, numeric: bool | None = None, minimum: float = 0.45
+        self, *, numeric: bool | None = None, minimum: float = 0.45, every: bool = False
     ) -> list[ColumnMention]:
-        """Column mentions on free words, best first, one per column."""
+        """Column mentions on free words, best first, one per column (``every``: each time a
+        column is named, "for each genre … which genre")."""
         out: list[ColumnMention] = []
         seen: set[str] = set()
         for m in self.reading.columns:
-            if m.score < minimum or m.column in seen:
+            if m.score < minimum or (m.column in seen and not every):
                 continue
             if not all(self.free(i) for i in range(m.start, m.end)):
                 continue
@@ -133,7 +134,7 @@ class Frame:
     ) -> ColumnMention | None:
         found = [
             m
-            for m in self.mentions(numeric=numeric)
+            for m in self.mentions(numeric=numeric, every=True)
             if position < m.start <= position + window
             and all(self._gap_ok(i) for i in range(position + 1, m.start))
         ]

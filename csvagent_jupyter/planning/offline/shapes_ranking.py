@@ -46,6 +46,14 @@ def extreme_shape(f: Frame) -> list[Candidate]:
         measures = [
             m for m in f.measures() if m.column not in target_columns and m.start > min(used)
         ]
+        if not measures and found is not None:
+            # "for each genre compute the average rating. which genre comes out on top?": the
+            # aggregate said first, the question about it after
+            measures = [
+                m
+                for m in f.measures()
+                if m.column not in target_columns and m.start == max(found[1]) + 1
+            ]
         options: list[tuple[Aggregate, set[int], float, str]] = []
         latest = []
         if found is None and not measures and not derives:
