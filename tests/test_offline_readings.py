@@ -682,3 +682,14 @@ def test_an_aggregate_said_first_and_the_group_asked_for_after(
         f"which {names.group} is the lowest?",
     )
     assert bottom.value == means.idxmin()
+
+
+@pytest.mark.parametrize("on_hand", ["qty_on_hand", "quantityOnHand", "Quantity On Hand"])
+def test_a_synonym_restated_by_the_column_name(agent: Agent, tmp_path: Path, on_hand: str) -> None:
+    rng = np.random.default_rng(2)
+    frame = pd.DataFrame(
+        {"depot": rng.choice(["Leeds", "York", "Hull"], 90), on_hand: rng.integers(0, 500, 90)}
+    )
+    agent.load(write_csv(frame, tmp_path / "stock_levels.csv"))
+    top = ask_ok(agent, "by depot, which one holds the most stock? (total quantity on hand)")
+    assert top.value == frame.groupby("depot")[on_hand].sum().idxmax()

@@ -362,7 +362,13 @@ def _synonym_mentions(
                 *norm[position + 1 :],
             ]
             extra = len(synonym.split()) - 1
-            for mention in index.column_mentions(replaced):
+            # only the words around it: the column named in full elsewhere in the question
+            # ("stock … (total quantity on hand)") would otherwise be its only mention
+            first = max(0, position - 2)
+            for local in index.column_mentions(replaced[first : position + extra + 3]):
+                mention = ColumnMention(
+                    local.column, local.start + first, local.end + first, local.score
+                )
                 if not mention.start <= position < mention.end - extra or mention.score < 0.6:
                     continue
                 if (mention.column, position) in seen:

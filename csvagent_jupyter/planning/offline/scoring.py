@@ -93,7 +93,7 @@ def _echoes(reading: Reading, candidate: Candidate) -> set[int]:
     # "total sales (revenue)", "ticket id please", "(by Last Restock date)".
     plain = {m.column for m in reading.columns if m.column in used and m.score >= 0.9}
     for m in reading.columns:
-        if m.column in plain and m.score >= 0.6:
+        if m.column in plain and m.score >= 0.5:  # "stock … (quantity on hand)"
             out |= set(range(m.start, m.end))
             after = m.end
             if after < len(reading.words) and reading.words[after] in _TYPE_WORDS:
