@@ -238,3 +238,31 @@ def test_two_values_required_of_one_column_at_once_are_no_reading() -> None:
     assert not _contradictory(
         Plan(operation="calc", calc="difference", left=counted(july), right=counted(september))
     )
+
+
+def test_a_day_and_its_midnight_timestamp_are_one_answer(agent: Agent, tmp_path: Path) -> None:
+    from csvagent_jupyter.analysis.plan import Aggregate, GroupKey, SortKey
+    from csvagent_jupyter.analysis.run import answer_key
+
+    load(
+        agent,
+        tmp_path,
+        "games.csv",
+        {"played": ["2021-03-01", "2021-03-08", "2021-03-15"], "crowd": [900, 400, 700]},
+    )
+
+    def fewest(key: GroupKey) -> Plan:
+        return Plan(
+            operation="aggregate",
+            group_by=[key],
+            aggregates=[Aggregate(func="sum", column="crowd")],
+            sort=[SortKey(column="sum crowd")],
+            limit=1,
+            answer_column=key.output_name,
+        )
+
+    info = agent.file()
+    frame = agent.frame()
+    by_date = answer_key(fewest(GroupKey(column="played")), frame, info.ready_profile)
+    by_day = answer_key(fewest(GroupKey(column="played", bucket="day")), frame, info.ready_profile)
+    assert by_date == by_day == '"2021-03-08"'

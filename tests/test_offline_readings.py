@@ -693,3 +693,28 @@ def test_a_synonym_restated_by_the_column_name(agent: Agent, tmp_path: Path, on_
     agent.load(write_csv(frame, tmp_path / "stock_levels.csv"))
     top = ask_ok(agent, "by depot, which one holds the most stock? (total quantity on hand)")
     assert top.value == frame.groupby("depot")[on_hand].sum().idxmax()
+
+
+@pytest.mark.parametrize("crowd", ["attendance", "Crowd", "Spectators"])
+def test_people_counted_by_a_headcount_column(agent: Agent, tmp_path: Path, crowd: str) -> None:
+    frame = pd.DataFrame(
+        {
+            "opponent": ["York", "Hull", "Derby", "Leeds"],
+            "venue": ["Home", "Away", "Home", "Away"],
+            crowd: [12000, 30500, 8700, 25000],
+        }
+    )
+    agent.load(write_csv(frame, tmp_path / "games.csv"))
+    hull = ask_ok(agent, "how many people attended the game against Hull?")
+    assert hull.value == 30500
+    least = ask_ok(agent, "which opponent was watched by the least number of people?")
+    assert least.value == "Derby"
+    over = ask_ok(agent, "how many games were attended by more than 10,000 people?")
+    assert over.value == 3
+
+
+def test_people_who_live_somewhere_are_its_population(agent: Agent, tmp_path: Path) -> None:
+    frame = pd.DataFrame({"parish": ["Ashby", "Brill", "Cole"], "Population": [2283, 410, 9120]})
+    agent.load(write_csv(frame, tmp_path / "parishes.csv"))
+    assert ask_ok(agent, "how many people live in the Brill parish?").value == 410
+    assert ask_ok(agent, "which parish has the most residents?").value == "Cole"

@@ -20,6 +20,7 @@ from .reading import Reading
 # Compared with stemmed name tokens, so stemmed the same way ("name" → "nam").
 ENTITY_SUFFIXES = frozenset(singular(w) for w in ("id", "code", "key", "name", "no", "number"))
 NAME = singular("name")
+HEADCOUNT_TOKENS = frozenset(singular(w) for w in lexicon.HEADCOUNT_WORDS)
 PERSON_TOKENS = frozenset(
     singular(w)
     for w in (
@@ -114,12 +115,11 @@ class Frame:
         count, so "the largest number of shared titles" reads the column, not rows."""
         profile = self.index.profile.column(column)
         name = column.strip().lower()
-        return (
-            profile is not None
-            and profile.type == "integer"
-            and name.endswith("s")
-            and not name.endswith(("ss", "us", "is"))
-        )
+        if profile is None or profile.type != "integer":
+            return False
+        if set(self.index.column_tokens.get(column, [])) & HEADCOUNT_TOKENS:
+            return True  # "Attendance", "Population": a count of people in each cell
+        return name.endswith("s") and not name.endswith(("ss", "us", "is"))
 
     def categories(self) -> list[ColumnMention]:
         return [

@@ -193,6 +193,7 @@ FILLER = frozenset(
         "within",
         "through",
         "via",
+        "against",
         "name",
         "names",
         "called",
@@ -549,7 +550,23 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "staff": ("employee", "agent", "worker"),
     "employee": ("staff", "worker"),
     "worker": ("employee", "staff"),
-    "people": ("person", "employee", "customer", "user", "patient", "student"),
+    "people": (
+        "person",
+        "employee",
+        "customer",
+        "user",
+        "patient",
+        "student",
+        "attendance",
+        "population",
+        "crowd",
+        "spectators",
+        "visitors",
+    ),
+    "resident": ("population", "inhabitants"),
+    "inhabitant": ("population", "residents"),
+    "attend": ("attendance",),
+    "attended": ("attendance",),
     "folk": ("agent", "person", "employee", "staff"),
     "sale": ("revenue", "sales", "amount"),
     "revenue": ("sale", "sales", "income"),
@@ -681,6 +698,13 @@ ANTONYMS: dict[str, str] = {
 # Words of a column name that make it a count of things ("Quantity On Hand", "units_sold"),
 # unless the name's last word is another head noun ("unit cost", "unit price").
 QUANTITY_TOKENS = frozenset({"quantity", "qty", "count", "unit"})
+# Columns whose cells count people: "the number of people" reads them, never counts rows.
+HEADCOUNT_WORDS = frozenset(
+    (
+        "attendance", "population", "crowd", "spectators", "visitors", "residents",
+        "inhabitants", "audience", "turnout", "enrollment", "headcount",
+    )
+)  # fmt: skip
 NOT_A_COUNT = frozenset({"cost", "price", "value", "amount", "rate", "fee", "weight", "ratio"})
 
 # Past forms of common verbs that end in neither -ed nor -ing: they say how, not which rows.

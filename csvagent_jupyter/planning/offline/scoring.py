@@ -89,9 +89,11 @@ def _echoes(reading: Reading, candidate: Candidate) -> set[int]:
         if said & words:
             out |= {i for i, word in enumerate(reading.words) if word in words}
     used = _plan_columns(candidate.plan)
+    read = used | filter_columns(candidate.plan.filters) | filter_columns(candidate.plan.condition)
     # Another mention of a column the plan reads, named plainly somewhere in the question:
-    # "total sales (revenue)", "ticket id please", "(by Last Restock date)".
-    plain = {m.column for m in reading.columns if m.column in used and m.score >= 0.9}
+    # "total sales (revenue)", "ticket id please", "(by Last Restock date)", "attended by more
+    # than 25,000 people".
+    plain = {m.column for m in reading.columns if m.column in read and m.score >= 0.85}
     for m in reading.columns:
         if m.column in plain and m.score >= 0.5:  # "stock … (quantity on hand)"
             out |= set(range(m.start, m.end))
@@ -100,7 +102,6 @@ def _echoes(reading: Reading, candidate: Candidate) -> set[int]:
                 out.add(after)
     if _counts(candidate.plan):  # "(count divided by count)" restates the counts
         out |= {i for i, word in enumerate(reading.words) if word in ("count", "counts")}
-    read = used | filter_columns(candidate.plan.filters) | filter_columns(candidate.plan.condition)
     out |= _result_words(reading, read)
     # a word of the name of a column the plan reads ("furnished" for isFurnished = yes)
     stems = set().union(*(tokens(c) for c in read)) if read else set()
