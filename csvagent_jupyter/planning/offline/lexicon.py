@@ -635,6 +635,15 @@ OUTCOME_WORDS = frozenset(
 
 WIN_WORDS = frozenset({"win", "wins", "won", "winner", "winners", "victory", "victories"})
 LOSE_WORDS = frozenset({"lose", "loses", "lost", "loss", "losses", "loser", "defeat", "defeats"})
+# Things one wins: a column of them (titles, gold) or a value naming one ("Gold" in a Medal
+# column) says what "won" means, as a Winner column does.
+PRIZE_WORDS = frozenset(
+    {
+        "title", "titles", "medal", "medals", "gold", "silver", "bronze", "trophy", "trophies",
+        "award", "awards", "prize", "prizes", "championship", "championships", "cup", "cups",
+        "premiership", "premierships",
+    }
+)  # fmt: skip
 
 
 def is_cue(word: str) -> bool:

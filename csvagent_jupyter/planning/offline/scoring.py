@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ...analysis.plan import Plan
+from ...analysis.plan import Condition, FilterGroup, Plan
 from ..schema_index import tokens
 from . import lexicon
 from .derived import filter_columns
@@ -102,7 +102,7 @@ def _echoes(reading: Reading, candidate: Candidate) -> set[int]:
                 out.add(after)
     if _counts(candidate.plan):  # "(count divided by count)" restates the counts
         out |= {i for i, word in enumerate(reading.words) if word in ("count", "counts")}
-    out |= _result_words(reading, read)
+    out |= _result_words(reading, read, _filter_values(candidate.plan))
     # a word of the name of a column the plan reads ("furnished" for isFurnished = yes)
     stems = set().union(*(tokens(c) for c in read)) if read else set()
     out |= {i for i, stem in enumerate(reading.norm) if stem in stems and len(stem) > 2}
@@ -119,14 +119,34 @@ def _counts(plan: Plan) -> bool:
     return any(isinstance(side, Plan) and _counts(side) for side in (plan.left, plan.right))
 
 
-def _result_words(reading: Reading, columns: set[str]) -> set[int]:
+def _result_words(reading: Reading, columns: set[str], values: set[str]) -> set[int]:
     """ "won by Wales" with a Victor column, "who won the most" with a Winner column: the result
-    word is said by the column the plan reads, whose name records who won (or lost)."""
+    word is said by the column the plan reads, whose name records who won (or lost). "How many
+    titles has X won", "which sport won the most gold medals": a prize the plan reads (a column
+    of titles, a Medal = Gold filter) says it too."""
     out: set[int] = set()
     names = set().union(*(tokens(c) for c in columns)) if columns else set()
+    prizes = {tokens(p)[0] for p in lexicon.PRIZE_WORDS}
+    if names & prizes or {tokens(v)[0] for v in values if tokens(v)} & prizes:
+        out |= {i for i, word in enumerate(reading.words) if word in lexicon.WIN_WORDS}
     for words, heads in ((lexicon.WIN_WORDS, WINNER_TOKENS), (lexicon.LOSE_WORDS, LOSER_TOKENS)):
         if names & heads or (words is lexicon.LOSE_WORDS and {"runner", "up"} <= names):
             out |= {i for i, word in enumerate(reading.words) if word in words}
+    return out
+
+
+def _filter_values(plan: Plan) -> set[str]:
+    """The text values the plan's filters (and its sides') test."""
+    out: set[str] = set()
+    pending: list[object] = [plan.filters, plan.condition]
+    pending += [side.filters for side in (plan.left, plan.right) if isinstance(side, Plan)]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, FilterGroup):
+            pending.extend(item.items)
+        elif isinstance(item, Condition):
+            values = item.value if isinstance(item.value, list) else [item.value]
+            out |= {v for v in values if isinstance(v, str)}
     return out
 
 
