@@ -77,3 +77,20 @@ def test_whole_numbers_with_gaps_become_integers(agent: Agent, tmp_path: Path) -
     frame = load_checked(agent, path)
     assert frame["amount"].dtype == "Int64" and frame["amount"].iloc[501] == 7
     assert frame["label"].dtype == "category"
+
+
+@pytest.mark.parametrize("rows", [5_000, 120_000])  # pandas' hash table, then Arrow's count
+def test_exact_distinct_counts_agree_with_pandas_on_both_paths(rows: int) -> None:
+    from csvagent_jupyter.loading.profile import ARROW_DISTINCT_ROWS, profile_column
+
+    assert (rows < ARROW_DISTINCT_ROWS) == (rows == 5_000)
+    rng = np.random.default_rng(rows)
+    wide = pd.Series(rng.integers(-(10**15), 10**15, rows))
+    floats = pd.Series(np.round(rng.normal(size=rows), 2))
+    floats[:3] = [0.0, -0.0, np.nan]  # equal values with different bits; a gap
+    dates = pd.Series(
+        pd.Timestamp("2020-01-01") + pd.to_timedelta(rng.integers(0, 10**9, rows), unit="s")
+    )
+    dates[5] = pd.NaT
+    for series in (wide, floats, dates):
+        assert profile_column("x", series).distinct == series.nunique()
