@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, replace
 from typing import Any, Literal
 
+import numpy as np
 import pandas as pd
 
 from .numbers import MULTIPLIERS
@@ -77,11 +78,11 @@ class Conversion:
         if self.as_text:
             series = series.astype("str")
         if self.kind == "integer":
-            return series.astype("Int64")
+            return _to_integers(series)
         if self.strip:
             series = series.str.strip()
         if self.kind == "category":
-            return series.astype("category")
+            return _to_category(series)
         if self.kind == "text":
             return series
         if self.placeholders:
@@ -176,6 +177,71 @@ def _to_datetime(series: pd.Series, date_format: str | None) -> pd.Series:
     return pd.to_datetime(series, format=date_format)
 
 
+WHOLE_LIMIT = 2.0**53  # beyond it a float no longer holds every whole number: not an integer column
+
+
+def _to_integers(series: pd.Series) -> pd.Series:
+    """``series.astype("Int64")`` for a float column of whole numbers with gaps.
+
+    pandas' cast itself refuses a fraction anywhere in the column (it compares every value
+    with its integer), so inference only looks at a sample and this is the whole-column
+    check; magnitudes from 2**53 up are refused too, since such floats were rounded when
+    read. Either refusal raises ``ValueError``, and the column stays float.
+    """
+    values = series.to_numpy()
+    if values.size:
+        high, low = np.fmax.reduce(values), np.fmin.reduce(values)  # NaN only when all are
+        if high >= WHOLE_LIMIT or low <= -WHOLE_LIMIT:
+            raise ValueError(f"values of {WHOLE_LIMIT:.0f} or more are not read as whole numbers")
+    return series.astype("Int64")
+
+
+def _to_category(series: pd.Series) -> pd.Series:
+    """``series.astype("category")``, through Arrow's dictionary encoding for Arrow-backed text.
+
+    The same categories (sorted), codes and dtype as pandas' cast, at about two thirds of its
+    time, and with the GIL released, so that the column threads really run side by side
+    (pandas' cast holds it: two threads took as long as one). Other columns go to pandas.
+    """
+    to_arrow = getattr(series.array, "__arrow_array__", None)
+    if to_arrow is None or not pd.api.types.is_string_dtype(series.dtype):
+        return series.astype("category")
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    encoded = pc.dictionary_encode(to_arrow())
+    if isinstance(encoded, pa.ChunkedArray):
+        encoded = (
+            encoded.unify_dictionaries().combine_chunks()
+            if encoded.num_chunks != 1
+            else encoded.chunk(0)
+        )
+    dictionary = encoded.dictionary
+    order = pc.array_sort_indices(dictionary).to_numpy()
+    rank = np.empty(len(dictionary), dtype=_code_dtype(len(dictionary)))
+    rank[order] = np.arange(len(dictionary), dtype=rank.dtype)
+    indices = encoded.indices
+    if not len(rank):  # every value missing
+        codes = np.full(len(series), -1, dtype=np.int8)
+    else:
+        codes = rank[indices.fill_null(0).to_numpy()]
+        if indices.null_count:
+            codes[indices.is_null().to_numpy(zero_copy_only=False)] = -1
+    categories = pd.Index(dictionary.take(order), dtype=series.dtype)
+    categorical = pd.Categorical.from_codes(
+        codes, dtype=pd.CategoricalDtype(categories), validate=False
+    )
+    return pd.Series(categorical, index=series.index, name=series.name, copy=False)
+
+
+def _code_dtype(size: int) -> type[np.signedinteger[Any]]:
+    """The integer type pandas gives the codes of ``size`` categories."""
+    for dtype in (np.int8, np.int16, np.int32):
+        if size < np.iinfo(dtype).max:
+            return dtype
+    return np.int64
+
+
 _BOOL_MAP = {**dict.fromkeys(sorted(_TRUE), True), **dict.fromkeys(sorted(_FALSE), False)}
 
 
@@ -199,6 +265,8 @@ def convert_column(
     try:
         converted = conversion.apply(series)
     except Exception as exc:
+        if conversion.kind == "integer":
+            return conversion, None  # a fraction the sample did not show: the column is float
         retry = _with_unseen_placeholders(conversion, series)
         if retry is not None:
             return convert_column(retry, series)

@@ -130,13 +130,28 @@ def _distinct(series: pd.Series, mask: np.ndarray, present: np.ndarray, *, integ
         return 0
     if not integer or series.dtype == np.uint64:
         bits = np.ascontiguousarray(present, dtype=np.float64) + 0.0
-        return int(pd.unique(bits.view(np.int64)).size)
+        return _count_distinct(bits.view(np.int64))
     whole = series.to_numpy(dtype="int64", na_value=0)
     whole = whole[~mask] if mask.any() else whole
     low, high = int(whole.min()), int(whole.max())
     if high - low < 4 * whole.size + 1024:
         return int(np.count_nonzero(np.bincount(whole - low)))
-    return int(pd.unique(whole).size)
+    return _count_distinct(whole)
+
+
+ARROW_DISTINCT_ROWS = 50_000  # from here on Arrow's hash count beats pd.unique
+
+
+def _count_distinct(values: np.ndarray) -> int:
+    """Distinct 64-bit integers: pandas' hash table for short columns; Arrow's count for long
+    ones (measured on a million values: 18 ms against 64 ms for float bit patterns, 3 ms
+    against 11 ms for dates, and it releases the GIL, so the column threads overlap)."""
+    if values.size < ARROW_DISTINCT_ROWS:
+        return int(pd.unique(values).size)
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    return int(pc.count_distinct(pa.array(values)).as_py())
 
 
 def profile_column(name: str, series: pd.Series, *, exact: bool = True) -> ColumnProfile:
@@ -192,7 +207,7 @@ def profile_column(name: str, series: pd.Series, *, exact: bool = True) -> Colum
         stamps = series.to_numpy()
         present_stamps = stamps[~mask] if nulls else stamps
         if exact or present_stamps.size <= SAMPLE_ROWS:
-            profile["distinct"] = int(pd.unique(present_stamps.view("int64")).size)
+            profile["distinct"] = _count_distinct(present_stamps.view("int64"))
         else:
             profile["distinct"], profile["approximate"] = estimate_distinct(
                 present_stamps.view("int64")

@@ -105,7 +105,7 @@ def short_rows(frame: pd.DataFrame, path: Path, dialect: Dialect) -> ShortRows |
 
 
 _BYTE_ENCODINGS = ("utf-8", "utf-8-sig", "cp1252", "latin-1", "iso-8859-1")
-_BLOCK = 16 * 1024 * 1024
+_BLOCK = 4 * 1024 * 1024
 
 
 def _delimiters_add_up(path: Path, dialect: Dialect, *, rows: int) -> bool:
@@ -120,11 +120,18 @@ def _delimiters_add_up(path: Path, dialect: Dialect, *, rows: int) -> bool:
     delimiter = dialect.delimiter.encode()[0]
     expected = (rows + (1 if dialect.has_header else 0)) * (len(dialect.header_names) - 1)
     found = 0
-    with open(path, "rb") as handle:
-        while block := handle.read(_BLOCK):
-            if b'"' in block:
+    # One buffer for the bytes and one for the comparison, reused block after block: fresh
+    # arrays for every block cost more in page faults than the counting itself.
+    length = max(1, min(_BLOCK, path.stat().st_size))
+    buffer = bytearray(length)
+    view = np.frombuffer(buffer, np.uint8)
+    equal = np.empty(length, dtype=bool)
+    with open(path, "rb", buffering=0) as handle:
+        while size := handle.readinto(buffer):
+            if buffer.find(b'"', 0, size) >= 0:
                 return False  # a quoted delimiter is not a field boundary: only a scan can tell
-            found += int(np.count_nonzero(np.frombuffer(block, np.uint8) == delimiter))
+            np.equal(view[:size], delimiter, out=equal[:size])
+            found += int(np.count_nonzero(equal[:size]))
     return found == expected
 
 

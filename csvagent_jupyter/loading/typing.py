@@ -259,13 +259,19 @@ def infer_conversions(
 
 
 def _holds_whole_numbers(series: pd.Series) -> bool:
-    """True for a float column that is really integers with gaps (pandas reads those as float)."""
+    """True for a float column whose sampled values are whole numbers (pandas reads integers
+    with gaps as float). Only a sample: the cast to Int64 checks every value, and a column
+    with a fraction the sample missed stays float (see ``conversion._to_integers``)."""
     values = series.to_numpy()
-    head = values[:SAMPLE_VALUES]
-    with np.errstate(invalid="ignore"):
-        if not np.array_equal(head[head == head], np.floor(head[head == head])):
-            return False  # a fraction among the first values settles it without a full pass
-        present = values[~np.isnan(values)]
-    if present.size == 0 or np.abs(present).max() >= 2**53:
+    positions = _positions(len(values))
+    sample = values if positions is None else values[positions]
+    sample = sample[~np.isnan(sample)]
+    if sample.size == 0:
+        # the sample saw only gaps: look for any value at all before calling it integers
+        present = values[~np.isnan(values)][:SAMPLE_VALUES]
+        if present.size == 0:
+            return False
+        sample = present
+    if np.abs(sample).max() >= 2**53:
         return False
-    return bool(np.array_equal(present, np.floor(present)))
+    return bool(np.array_equal(sample, np.floor(sample)))
