@@ -718,3 +718,23 @@ def test_people_who_live_somewhere_are_its_population(agent: Agent, tmp_path: Pa
     agent.load(write_csv(frame, tmp_path / "parishes.csv"))
     assert ask_ok(agent, "how many people live in the Brill parish?").value == 410
     assert ask_ok(agent, "which parish has the most residents?").value == "Cole"
+
+
+@pytest.mark.parametrize("titles", ["Titles", "title_count", "numTitles"])
+def test_won_is_said_by_a_prize_the_plan_reads(agent: Agent, tmp_path: Path, titles: str) -> None:
+    frame = pd.DataFrame({"player": ["Ann Lee", "Bo Chan", "Cy Diaz"], titles: [8, 6, 4]})
+    agent.load(write_csv(frame, tmp_path / "champions.csv"))
+    assert ask_ok(agent, "how many titles has Bo Chan won?").value == 6
+    assert ask_ok(agent, "who has won more titles? Ann Lee or Cy Diaz?").value == "Ann Lee"
+    medals = pd.DataFrame(
+        {
+            "Medal": ["Gold", "Gold", "Silver", "Gold", "Bronze", "Silver"],
+            "Sport": ["Rowing", "Judo", "Rowing", "Judo", "Rowing", "Rowing"],
+        }
+    )
+    agent.load(write_csv(medals, tmp_path / "medals.csv"))
+    assert ask_ok(agent, "what sport won the most gold medals?").value == "Judo"
+    # nothing on this table says what was won: "won" is not dropped
+    teams = pd.DataFrame({"team": ["Ajax", "Benfica"], "games": [30, 28]})
+    agent.load(write_csv(teams, tmp_path / "teams.csv"))
+    ask_declines(agent, "how many games has Ajax won?")
