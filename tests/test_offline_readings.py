@@ -711,6 +711,8 @@ def test_people_counted_by_a_headcount_column(agent: Agent, tmp_path: Path, crow
     assert least.value == "Derby"
     over = ask_ok(agent, "how many games were attended by more than 10,000 people?")
     assert over.value == 3
+    most = ask_ok(agent, "what is the largest number of people to attend a home game?")
+    assert most.value == 12000
 
 
 def test_people_who_live_somewhere_are_its_population(agent: Agent, tmp_path: Path) -> None:
@@ -738,3 +740,13 @@ def test_won_is_said_by_a_prize_the_plan_reads(agent: Agent, tmp_path: Path, tit
     teams = pd.DataFrame({"team": ["Ajax", "Benfica"], "games": [30, 28]})
     agent.load(write_csv(teams, tmp_path / "teams.csv"))
     ask_declines(agent, "how many games has Ajax won?")
+
+
+@pytest.mark.parametrize("legs", ["Legs Won", "legs_won", "legsWon"])
+def test_the_number_of_things_a_plural_column_counts(
+    agent: Agent, tmp_path: Path, legs: str
+) -> None:
+    frame = pd.DataFrame({"player": ["Ann", "Bo", "Ann", "Cy"], legs: [30, 12, 24, 18]})
+    agent.load(write_csv(frame, tmp_path / "matches.csv"))
+    total = ask_ok(agent, "what were the total number of legs won by Ann?")
+    assert total.value == 54

@@ -8,6 +8,7 @@ which positions those filters explained and answers the questions every shape as
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ...analysis.plan import AggFunc, ChartKind, Filter
@@ -114,12 +115,15 @@ class Frame:
         """A whole-number column named by a plural ("Shared Titles", "Goals"): each cell is a
         count, so "the largest number of shared titles" reads the column, not rows."""
         profile = self.index.profile.column(column)
-        name = column.strip().lower()
         if profile is None or profile.type != "integer":
             return False
         if set(self.index.column_tokens.get(column, [])) & HEADCOUNT_TOKENS:
             return True  # "Attendance", "Population": a count of people in each cell
-        return name.endswith("s") and not name.endswith(("ss", "us", "is"))
+        # a plural among the name's words: "Goals", "Legs Won", "Minutes played"
+        return any(
+            len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+            for word in re.findall(r"[a-z]+", re.sub(r"(?<=[a-z])(?=[A-Z])", " ", column).lower())
+        )
 
     def categories(self) -> list[ColumnMention]:
         return [

@@ -116,6 +116,8 @@ def names_a_row(f: Frame, at: int) -> bool:
         return False
     if any(m.start == position + 1 and m.score >= 0.6 for m in f.reading.columns):
         return False  # "the longest flight distance": the noun qualifies a measure
+    if f.words[position : position + 2] in (["number", "of"], ["amount", "of"]):
+        return False  # "the largest number of people": an amount, not a row
     if any(
         m.start <= position < m.end and m.score >= 0.9 and f.index.is_numeric(m.column)
         for m in f.reading.columns
