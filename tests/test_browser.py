@@ -267,7 +267,8 @@ def test_side_panel_fits_and_keeps_the_ask_button_reachable(lab: str) -> None:
         ]:
             box.fill(question)
             box.press("Enter")
-        expect(side.locator(".csvagent-entry")).to_have_count(3)
+        # three questions answered in the kernel one after another: allow a loaded machine time
+        expect(side.locator(".csvagent-entry")).to_have_count(3, timeout=20_000)
         expect(side.locator(".csvagent-entry").first).to_contain_text("240")
         ask = side.get_by_role("button", name="Ask")
         page.screenshot(path=str(SCREENSHOTS / "panel-side.png"), full_page=False)
