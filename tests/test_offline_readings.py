@@ -750,3 +750,27 @@ def test_the_number_of_things_a_plural_column_counts(
     agent.load(write_csv(frame, tmp_path / "matches.csv"))
     total = ask_ok(agent, "what were the total number of legs won by Ann?")
     assert total.value == 54
+
+
+@pytest.mark.parametrize(
+    ("label", "year", "verb"),
+    [("School", "Founded", "founded"), ("institution", "established", "established"), ("Venue", "Opened", "opened")],
+)  # fmt: skip
+def test_which_of_the_things_labelled_by_the_first_column(
+    agent: Agent, tmp_path: Path, label: str, year: str, verb: str
+) -> None:
+    frame = pd.DataFrame(
+        {
+            label: ["Alder", "Birch", "Cedar", "Dogwood"],
+            "city": ["Troy", "Utica", "Troy", "Rome"],
+            year: [1865, 1824, 1901, 1850],
+            "size": [300, 1200, 800, 450],
+        }
+    )
+    agent.load(write_csv(frame, tmp_path / "sites.csv"))
+    first = ask_ok(agent, f"which of the colleges was {verb} first?")
+    assert first.value == "Birch"
+    last = ask_ok(agent, f"which of the colleges was {verb} last?")
+    assert last.value == "Cedar"
+    # every label is on one row: "which college has the most rows" ties them all, so no answer
+    ask_declines(agent, "which of the colleges has the most entries?")

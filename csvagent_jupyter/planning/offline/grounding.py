@@ -206,6 +206,18 @@ class Frame:
             names = [c for c in texts if set(self.index.column_tokens.get(c, [])) & PERSON_TOKENS]
         return names[0] if len(names) == 1 else None
 
+    def label_column(self) -> str | None:
+        """The table's first column when it labels each row with a name of its own (Team,
+        School, Country, once each): what "which of the schools" asks for when no column is
+        named."""
+        columns = self.index.profile.column_profiles
+        if not columns or self.index.profile.rows < 2:
+            return None
+        first = columns[0]
+        if first.type not in ("text", "category") or self.index.is_identifier(first.name):
+            return None
+        return first.name if first.distinct == self.index.profile.rows else None
+
     # -- cues -------------------------------------------------------------------------------
     def cue(self, *phrases: str) -> tuple[int, int] | None:
         """The first place one of ``phrases`` occurs on free words; the longest phrase there."""

@@ -44,7 +44,7 @@ def position_shape(f: Frame) -> list[Candidate]:
         if answer is None or answer in f.filter_columns:
             continue
         explained = used | {at} | f.filter_positions | _noun_after(f, at) | said
-        for order, sort in orders:
+        for order, sort, words in orders:
             plan = Plan(
                 operation="rows",
                 filters=f.filters,
@@ -53,7 +53,7 @@ def position_shape(f: Frame) -> list[Candidate]:
                 limit=1,
                 answer_column=answer,
             )
-            out.append(Candidate(plan, explained, "position"))
+            out.append(Candidate(plan, explained | words, "position"))
     return out
 
 
@@ -97,15 +97,28 @@ def _file_order_words(f: Frame) -> set[int]:
     return set()
 
 
-def _orders(f: Frame, from_end: bool) -> list[tuple[list[Derive], SortKey]]:
+def _orders(f: Frame, from_end: bool) -> list[tuple[list[Derive], SortKey, set[int]]]:
     """The file order, and the order of every date or year column: with more than one
-    ("hired" or "born"?) their answers must agree too, or the question is asked back."""
+    ("hired" or "born"?) their answers must agree too, or the question is asked back. A
+    column of years named in the question ("founded first" with a Founded column) is one,
+    and its words are explained by it."""
     position = Derive(name=FILE_POSITION, kind="window", func="row_number")
-    out = [([position], SortKey(column=FILE_POSITION, descending=from_end))]
+    out = [([position], SortKey(column=FILE_POSITION, descending=from_end), set[int]())]
     timed = date_columns(f.index) + [
         c.name
         for c in f.index.profile.column_profiles
         if c.is_numeric and f.index.column_tokens.get(c.name, [""])[-1] in ("year", "season")
     ]
-    out += [([], SortKey(column=column, descending=from_end)) for column in timed]
+    out += [([], SortKey(column=column, descending=from_end), set()) for column in timed]
+    for m in f.mentions(numeric=True, minimum=0.9):
+        profile = f.index.profile.column(m.column)
+        if m.column in timed or profile is None or profile.type != "integer":
+            continue
+        low, high = profile.min, profile.max
+        if (
+            isinstance(low, int | float)
+            and isinstance(high, int | float)
+            and 1000 <= low <= high <= 2100
+        ):
+            out.append(([], SortKey(column=m.column, descending=from_end), span(m)))
     return out

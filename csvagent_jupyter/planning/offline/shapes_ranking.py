@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ...analysis.plan import (
     Aggregate,
+    Derive,
     GroupKey,
     Plan,
     SortKey,
@@ -93,7 +94,7 @@ def extreme_shape(f: Frame) -> list[Candidate]:
                     options.append(
                         (Aggregate(func="mean", column=m.column), span(m), 0.0, "group_mean")
                     )
-        elif not latest and _counts_rows(f, at):
+        elif not latest and _counts_rows(f, at) and not _one_row_each(f, at, keys, derives):
             # "the latest shipped_on" orders by the date, and "the youngest" by an age: only
             # "most", "fewest" or "the highest number of" count rows
             position, mention = counted_noun(f, at + 1)
@@ -159,6 +160,18 @@ def _latest_row(
         answer_column=answer,
     )
     return [Candidate(plan, base | recent | words, "row_extreme")]
+
+
+def _one_row_each(f: Frame, at: int, keys: list[GroupKey], derives: list[Derive]) -> bool:
+    """Groups of one row each (a column of unique values): counting rows per group ties them
+    all at 1, and "which has the most" would list every row; only "the most rows" itself
+    asks for that."""
+    if derives or len(keys) != 1 or keys[0].bucket is not None:
+        return False
+    if f.words[at + 1 : at + 2] in (["rows"], ["records"]):
+        return False
+    profile = f.index.profile.column(keys[0].column)
+    return profile is not None and profile.distinct >= f.index.profile.rows - profile.nulls
 
 
 def _counts_rows(f: Frame, at: int) -> bool:

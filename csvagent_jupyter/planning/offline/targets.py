@@ -6,7 +6,7 @@ from __future__ import annotations
 from ...analysis.plan import Derive, GroupKey
 from . import lexicon
 from .grounding import NAME, Frame
-from .pieces import group_keys, period_key, span
+from .pieces import group_keys, period_key, span, ungrounded
 
 
 def targets(f: Frame) -> list[tuple[list[GroupKey], list[Derive], set[int], str | None]]:
@@ -77,9 +77,26 @@ def targets(f: Frame) -> list[tuple[list[GroupKey], list[Derive], set[int], str 
         if entity is not None:
             out.append(([GroupKey(column=entity)], [], words | {noun}, entity))
         return out
+    if mention is None and f.words[cue[0]] == "which":
+        # "which of the universities was founded first": a noun that names nothing here names
+        # the things the rows are, labelled by the table's first column
+        thing = _unplaced_noun_after(f, after)
+        label = f.label_column()
+        if thing is not None and label is not None and label not in f.filter_columns:
+            out.append(([GroupKey(column=label)], [], words | set(range(after, thing + 1)), label))
+        return out
     if mention is not None and mention.column not in f.filter_columns:
         out.append(([GroupKey(column=mention.column)], [], words | span(mention), mention.column))
     return out
+
+
+def _unplaced_noun_after(f: Frame, after: int) -> int | None:
+    """ "which of the universities", "which school": the first word after the question word,
+    past "of the", when it names nothing on the table."""
+    position = after
+    while position < len(f.words) and f.words[position] in ("of", "the", "these", "those"):
+        position += 1
+    return position if position < len(f.words) and ungrounded(f, position) else None
 
 
 def _rows_noun_after(f: Frame, after: int) -> int | None:
