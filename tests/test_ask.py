@@ -380,7 +380,9 @@ def test_two_comparatives_on_one_column_and_numbers_that_are_also_cells(
         }
     )
     agent.load(write_csv(frame, tmp_path / "race.csv"))
-    ask_declines(agent, "which rider scored more than 16 points but less than 25?")
+    # both bounds hold on Points; the numbers compared are thresholds, not Pos cells
+    riders = ask_ok(agent, "which rider scored more than 16 points but less than 25?")
+    assert riders.value == ["Bea"]
     assert ask_ok(agent, "how many riders had between 10 and 20 points?").value == 3
 
 

@@ -774,3 +774,18 @@ def test_which_of_the_things_labelled_by_the_first_column(
     assert last.value == "Cedar"
     # every label is on one row: "which college has the most rows" ties them all, so no answer
     ask_declines(agent, "which of the colleges has the most entries?")
+
+
+def test_two_bounds_on_one_column(agent: Agent, shipments: tuple[Shipment, pd.DataFrame]) -> None:
+    names, frame = shipments
+    m = frame[names.measure]
+    open_range = ask_ok(
+        agent,
+        f"how many {names.file} have a {names.measure_words} of more than 100 but less than 500?",
+    )
+    assert open_range.value == int(((m > 100) & (m < 500)).sum())
+    closed = ask_ok(
+        agent,
+        f"how many {names.file} have a {names.measure_words} of at least 200 and at most 300?",
+    )
+    assert closed.value == int(m.between(200, 300).sum())

@@ -230,7 +230,9 @@ def read(question: str, index: SchemaIndex) -> Reading:
         t for names in index.column_tokens.values() for t in names if len(t) > 2
     )
     reading.values = [
-        v for v in index.value_mentions(norm) if not _only_filler(words[v.start : v.end])
+        v
+        for v in index.value_mentions(norm)
+        if not _only_filler(words[v.start : v.end]) and not _compared(words, numbers, v)
     ]
     value_spans = {i for v in reading.values for i in range(v.start, v.end)}
     mentions = list(index.column_mentions(norm))
@@ -347,6 +349,18 @@ def _repeated_mentions(norm: list[str], mentions: list[ColumnMention]) -> list[C
 
 
 _SYNONYMS = {singular(word): names for word, names in lexicon.SYNONYMS.items()}
+
+
+_THRESHOLD_BEFORE = frozenset(
+    {"than", "least", "most", "over", "under", "above", "below", "exceeding"}
+)
+
+
+def _compared(words: list[str], numbers: dict[int, Number], value: ValueMention) -> bool:
+    """ "more than 16", "at least 30": a number compared is a threshold, never a cell's text
+    (a Pos column that holds "16" among "Ret" and "DNF")."""
+    single = value.end - value.start == 1 and value.start in numbers
+    return single and value.start > 0 and words[value.start - 1] in _THRESHOLD_BEFORE
 
 
 def _synonym_mentions(

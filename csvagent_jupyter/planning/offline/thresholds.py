@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 
-from ...analysis.plan import Condition, ConditionOp, Scalar
+from ...analysis.plan import Condition, ConditionOp, FilterGroup, Scalar
 from ..schema_index import ColumnMention, SchemaIndex, ValueMention
 from . import lexicon
 from .dated import DateSlots
 from .derived import is_rate
-from .options import SKIP, FilterOption, Slot, Threshold
+from .options import SKIP, FilterOption, Slot, Threshold, is_skip
 from .reading import Number
 from .restatements import same_amount
 
@@ -91,9 +91,55 @@ class ThresholdSlots(DateSlots):
                 skip |= words
             options = self._bind_number(position, number, op, value, frozenset(words))
             if options:
+                second = self._second_bound(options, op, skip)
+                if second is not None:
+                    options, second_words = second
+                    skip |= second_words
                 slots.append(options)
                 skip |= words
         return slots
+
+    def _second_bound(
+        self, options: Slot, op: ConditionOp, skip: set[int]
+    ) -> tuple[Slot, set[int]] | None:
+        """ "more than 16 points but less than 25", "at least 10 and at most 20": a second
+        bound on the same column, the other way round, joined to the first (both must hold)."""
+        lower = op in ("gt", "ge")
+        real = [o for o in options if not is_skip(o)]
+        if op not in ("gt", "ge", "lt", "le") or not real:
+            return None
+        end = max(max(o.positions) for o in real)
+        w = self.r.words
+        joins = [i for i in range(end + 1, min(end + 3, len(w))) if w[i] in ("but", "and")]
+        if not joins:
+            return None
+        join = joins[0]
+        for position in range(join + 1, min(join + 5, len(w))):
+            number = self.r.numbers.get(position)
+            if number is None or position in skip:
+                continue
+            other, value, words = self.comparative(position, number)
+            if other not in (("lt", "le") if lower else ("gt", "ge")) or min(words) != join + 1:
+                return None
+            joined: Slot = []
+            for option in real:
+                first = option.condition
+                if not isinstance(first, Condition) or isinstance(value, list):
+                    continue
+                bound = _fit(value, number, self.index, first.column, strict=False)
+                if bound is None:
+                    continue
+                both = FilterGroup(
+                    combine="and",
+                    items=[first, Condition(column=first.column, op=other, value=bound)],
+                )
+                joined.append(
+                    FilterOption(
+                        both, option.positions | {join} | words, option.column, option.weight
+                    )
+                )
+            return (joined, words | {join}) if joined else None
+        return None
 
     def comparative(self, position: int, number: Number) -> tuple[ConditionOp, Threshold, set[int]]:
         """How the sentence compares the number at ``position``, its value, and the words."""
