@@ -789,3 +789,20 @@ def test_two_bounds_on_one_column(agent: Agent, shipments: tuple[Shipment, pd.Da
         f"how many {names.file} have a {names.measure_words} of at least 200 and at most 300?",
     )
     assert closed.value == int(m.between(200, 300).sum())
+
+
+@pytest.mark.parametrize("balance", ["net_change", "netChange", "Goal Difference"])
+def test_positive_and_negative_name_the_sign_of_a_column(
+    agent: Agent, tmp_path: Path, balance: str
+) -> None:
+    frame = pd.DataFrame({"club": list("ABCDEF"), balance: [5, -3, 0, 12, -1, 7]})
+    agent.load(write_csv(frame, tmp_path / "clubs.csv"))
+    words = {
+        "net_change": "net change",
+        "netChange": "net change",
+        "Goal Difference": "goal difference",
+    }
+    positive = ask_ok(agent, f"how many clubs had a positive {words[balance]}?")
+    assert positive.value == 3
+    negative = ask_ok(agent, f"which clubs have a negative {words[balance]}?")
+    assert sorted(negative.value) == ["B", "E"]

@@ -44,6 +44,7 @@ class FilterReader(FlagSlots, PlaceSlots, ThresholdSlots):
         slots += number_slots
         for slot in number_slots:
             used |= set().union(*(o.positions for o in slot))
+        slots += self._sign_slots(used)
         slots += self._date_word_slots(used)
         slots += self._filled_slots(used)
         slots += self._flag_slots(used)

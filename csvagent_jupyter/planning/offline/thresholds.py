@@ -77,6 +77,9 @@ _LE_AFTER = re.compile(
 EXACT_GAP = frozenset({"a", "an", "perfect", "full", "exactly"})
 
 
+SIGN_OPS: dict[str, ConditionOp] = {"positive": "gt", "negative": "lt"}
+
+
 class ThresholdSlots(DateSlots):
     """The numbers part of a FilterReader (a bare year goes to the dates part it extends)."""
 
@@ -97,6 +100,22 @@ class ThresholdSlots(DateSlots):
                     skip |= second_words
                 slots.append(options)
                 skip |= words
+        return slots
+
+    def _sign_slots(self, used: set[int]) -> list[Slot]:
+        """ "a positive goal difference", "negative balances": the sign of a numeric column."""
+        slots: list[Slot] = []
+        for position, word in enumerate(self.r.words):
+            op = SIGN_OPS.get(word)
+            if op is None or position in used:
+                continue
+            for mention in self._numeric_mentions():
+                if mention.start == position + 1 and not self.index.is_identifier(mention.column):
+                    positions = frozenset({position} | set(range(mention.start, mention.end)))
+                    condition = Condition(column=mention.column, op=op, value=0)
+                    slots.append([FilterOption(condition, positions, mention.column, 0.0)])
+                    used |= positions
+                    break
         return slots
 
     def _second_bound(
