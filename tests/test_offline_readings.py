@@ -806,3 +806,28 @@ def test_positive_and_negative_name_the_sign_of_a_column(
     assert positive.value == 3
     negative = ask_ok(agent, f"which clubs have a negative {words[balance]}?")
     assert sorted(negative.value) == ["B", "E"]
+
+
+@pytest.mark.parametrize(
+    ("opened", "closed"),
+    [("opened_at", "closed_at"), ("openedOn", "closedOn"), ("Opened At", "Closed At")],
+)
+def test_a_formula_over_columns_named_again_by_a_partial_name(
+    agent: Agent, tmp_path: Path, opened: str, closed: str
+) -> None:
+    rng = np.random.default_rng(9)
+    start = pd.Timestamp("2024-01-01") + pd.to_timedelta(rng.integers(0, 5000, 120), unit="h")
+    end = start + pd.to_timedelta(rng.integers(1, 90, 120), unit="h")
+    frame = pd.DataFrame(
+        {
+            "queue": rng.choice(["A", "B"], 120),
+            opened: start,
+            closed: pd.Series(end).where(rng.random(120) < 0.8),
+        }
+    )
+    agent.load(write_csv(frame, tmp_path / "cases.csv"))
+    hours = (frame[closed] - frame[opened]).dt.total_seconds() / 3600
+    result = ask_ok(
+        agent, "average resolution time in hours for closed cases (closed minus opened)"
+    )
+    assert result.value == pytest.approx(hours[frame[closed].notna()].mean())

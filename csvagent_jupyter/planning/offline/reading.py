@@ -338,7 +338,7 @@ def _repeated_mentions(norm: list[str], mentions: list[ColumnMention]) -> list[C
     """A column named twice ("total salary where salary is above 50k"): every occurrence."""
     found = []
     for m in mentions:
-        if m.score < 0.9:
+        if m.score < 0.6:
             continue
         name = norm[m.start : m.end]
         size = len(name)
