@@ -602,6 +602,10 @@ def test_months_as_a_range_either_month_and_quarters(
     assert "between July and September" in str(summer.interpretation)
     quarter = ask_ok(agent, f"average {names.measure_words} in Q3 (July to September)")
     assert quarter.value == pytest.approx(summer.value)
+    # "May 2021" (May is also a modal verb): the month and its year, as one filter
+    may = ask_ok(agent, f"how many {names.file} from March to May 2023?")
+    in_2023 = frame[names.date].dt.year == 2023
+    assert may.value == int((month.between(3, 5) & in_2023).sum())
     # "in March and April" means rows of either month, never month = 3 and month = 4 (none)
     either = ask_ok(agent, f"how many {names.file} in March and April?")
     assert either.value == int(month.isin([3, 4]).sum()) > 0

@@ -49,6 +49,8 @@ class DateSlots(SlotReader):
     ) -> Slot:
         """Filters by a year ("in 2023") or a range of years ("from 1988 to 1993")."""
         before = self.r.words[position - 1] if position else ""
+        if op == "eq" and before in lexicon.MONTHS:
+            return []  # "May 2021": the month's own slot reads the year with it
         if (
             op == "eq"
             and before not in ("in", "during", "of", "for", "from", "year", "since")
