@@ -565,6 +565,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     ),
     "resident": ("population", "inhabitants"),
     "inhabitant": ("population", "residents"),
+    "born": ("birth", "dob"),
     "attend": ("attendance",),
     "attended": ("attendance",),
     "folk": ("agent", "person", "employee", "staff"),

@@ -34,6 +34,9 @@ def position_shape(f: Frame) -> list[Candidate]:
     said = _file_order_words(f)
     if said:  # "the last row in file order": the file's order was asked for by name
         orders = orders[:1]
+    elif any(words for _d, _s, words in orders):
+        # "hired first", "founded first": the question names the order it means
+        orders = [order for order in orders if order[2]]
     answers = [(used, answer) for _k, derives, used, answer in targets(f) if not derives]
     cue = f.cue("what", "which", "who", "when", "give me the", "show me the", "name the")
     named = f.mention_after(at, window=2)
@@ -109,7 +112,11 @@ def _orders(f: Frame, from_end: bool) -> list[tuple[list[Derive], SortKey, set[i
         for c in f.index.profile.column_profiles
         if c.is_numeric and f.index.column_tokens.get(c.name, [""])[-1] in ("year", "season")
     ]
-    out += [([], SortKey(column=column, descending=from_end), set()) for column in timed]
+    named = {m.column: span(m) for m in f.reading.columns if m.score >= 0.5}  # "hired first"
+    out += [
+        ([], SortKey(column=column, descending=from_end), named.get(column, set()))
+        for column in timed
+    ]
     for m in f.mentions(numeric=True, minimum=0.9):
         profile = f.index.profile.column(m.column)
         if m.column in timed or profile is None or profile.type != "integer":

@@ -27,6 +27,8 @@ def targets(f: Frame) -> list[tuple[list[GroupKey], list[Derive], set[int], str 
     if f.words[cue[0]] in ("who", "whom"):
         # "who is the supplier of …" names its answer; a bare "who" asks for the person's name
         role = f.mention_after(cue[1] - 1, window=3, numeric=False)
+        if role is not None and f.index.type_of(role.column) == "datetime":
+            role = None  # "who was hired first": a person is never a date
         name = role.column if role is not None else f.name_column()
         if name is not None and name not in f.filter_columns:
             used = words | (span(role) if role is not None else set())
