@@ -269,3 +269,17 @@ def test_a_day_and_its_midnight_timestamp_are_one_answer(agent: Agent, tmp_path:
     by_date = answer_key(fewest(GroupKey(column="played")), frame, info.ready_profile)
     by_day = answer_key(fewest(GroupKey(column="played", bucket="day")), frame, info.ready_profile)
     assert by_date == by_day == '"2021-03-08"'
+
+
+def test_a_word_that_picks_the_rows_counted_is_never_dropped(agent: Agent, tmp_path: Path) -> None:
+    # "premium" names nothing here: counting every listing in East would answer another question
+    load(
+        agent,
+        tmp_path,
+        "listings.csv",
+        {"agency": ["East", "East", "West", "East"], "isFurnished": ["no", "yes", "no", "no"]},
+    )
+    ask_declines(agent, "how many premium listings are in East?")
+    # a negated flag ("unfurnished") is read as the flag's no
+    assert ask_ok(agent, "how many unfurnished listings are in East?").value == 2
+    assert ask_ok(agent, "how many listings are in East?").value == 3

@@ -835,3 +835,13 @@ def test_a_formula_over_columns_named_again_by_a_partial_name(
         agent, "average resolution time in hours for closed cases (closed minus opened)"
     )
     assert result.value == pytest.approx(hours[frame[closed].notna()].mean())
+
+
+def test_a_percent_of_the_rows_named_before_the_verb(
+    agent: Agent, shipments: tuple[Shipment, pd.DataFrame]
+) -> None:
+    names, frame = shipments
+    north = frame[names.group] == "North"
+    flagged = frame[names.flag].astype(str).str.lower().isin(["yes", "true"])
+    share = ask_ok(agent, f"what percent of {names.file} in North are {names.flag_words}?")
+    assert share.value == pytest.approx(100 * flagged[north].mean())

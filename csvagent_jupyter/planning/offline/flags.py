@@ -164,7 +164,7 @@ class FlagSlots(SlotReader):
         whose opposite names a yes/no column or an event's date column."""
         slots: list[Slot] = []
         for position, word in enumerate(self.r.words):
-            opposite = lexicon.ANTONYMS.get(word)
+            opposite = lexicon.ANTONYMS.get(word) or _without_negation(word)
             if opposite is None or position in used:
                 continue
             replaced = [*self.r.norm[:position], singular(opposite), *self.r.norm[position + 1 :]]
@@ -190,3 +190,12 @@ class FlagSlots(SlotReader):
         if self.index.type_of(column) == "datetime":
             return Condition(column=column, op="is_null")
         return None
+
+
+def _without_negation(word: str) -> str | None:
+    """ "unfurnished" → "furnished", "nonrefundable" → "refundable": a negated word whose
+    rest may name a yes/no column (its opposite is then the column's no)."""
+    for prefix in ("non", "un"):
+        if word.startswith(prefix) and len(word) - len(prefix) >= 4:
+            return word[len(prefix) :]
+    return None

@@ -66,6 +66,24 @@ def grounded_positions(reading: Reading) -> set[int]:
     return out
 
 
+def _modifiers(reading: Reading, left: list[int], grounded: set[int]) -> set[int]:
+    """Unplaced words between "how many" and the noun it counts ("how many premium listings",
+    "how many home games"): they pick the rows counted, so a plan that drops them counts
+    other rows."""
+    named = {i for m in reading.columns if m.score >= 0.6 for i in range(m.start, m.end)}
+    words = reading.words
+    out = set()
+    for i in left:
+        following = i + 1
+        if i in grounded or following >= len(words) or not words[i].isalpha():
+            continue
+        if words[max(0, i - 2) : i] not in (["how", "many"], ["number", "of"]):
+            continue
+        if following in named or reading.norm[following] in reading.subject:
+            out.add(i)
+    return out
+
+
 def _soft_cost(reading: Reading, position: int) -> float:
     """What leaving an unplaced word costs. A verb after an auxiliary ("were released", "did
     they compete") says how, rarely which rows: half. The same word as an adjective ("failing
@@ -176,8 +194,9 @@ def score(
         explained = candidate.explained | _echoes(reading, candidate)
         explained |= restated(reading, explained)
         left = sorted(content - explained - candidate.subject)
-        hard = [i for i in left if i in grounded]
-        soft = [i for i in left if i not in grounded]
+        modifiers = _modifiers(reading, left, grounded)
+        hard = [i for i in left if i in grounded or i in modifiers]
+        soft = [i for i in left if i not in grounded and i not in modifiers]
         value = -(
             GROUNDED_COST * len(hard)
             + sum(_soft_cost(reading, i) for i in soft)

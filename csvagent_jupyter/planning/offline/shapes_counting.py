@@ -241,7 +241,18 @@ def percent_shape(f: Frame) -> list[Candidate]:
     # The rows a share is taken of: named before the cue ("of the urgent tickets, what %"),
     # or right after it ("share of all adverse events … in Drug B").
     scope = [o for o in real if max(o.positions) < cue[0]]
-    after = [o for o in real if o not in scope and cue[1] <= min(o.positions) <= cue[1] + 2]
+    # "what percent of listings in North are furnished": the rows the share is of run up to
+    # the verb that starts the condition
+    verb = next(
+        (i for i in range(cue[1], len(f.words)) if f.words[i] in lexicon.AUXILIARIES), cue[1]
+    )
+    after = [
+        o
+        for o in real
+        if o not in scope
+        and cue[1] <= min(o.positions)
+        and (min(o.positions) <= cue[1] + 2 or max(o.positions) < verb)
+    ]
     if after and len(real) > len(scope) + len(after):
         scope += after
     rest = [o for o in real if o not in scope]
