@@ -845,3 +845,15 @@ def test_a_percent_of_the_rows_named_before_the_verb(
     flagged = frame[names.flag].astype(str).str.lower().isin(["yes", "true"])
     share = ask_ok(agent, f"what percent of {names.file} in North are {names.flag_words}?")
     assert share.value == pytest.approx(100 * flagged[north].mean())
+
+
+def test_per_a_column_with_one_row_each_is_per_row(
+    agent: Agent, shipments: tuple[Shipment, pd.DataFrame]
+) -> None:
+    names, frame = shipments
+    per_code = ask_ok(agent, f"what is the average {names.measure_words} per {names.code_words}?")
+    assert per_code.value == pytest.approx(frame[names.measure].mean())
+    per_group = ask_ok(agent, f"average {names.measure_words} per {names.group}")
+    assert len(per_group.value) == frame[names.group].nunique()
+    # both weekends and weekdays at once keeps no row: asked back, never answered with nothing
+    ask_declines(agent, f"average {names.measure_words} on weekends vs weekdays")

@@ -204,13 +204,13 @@ def _consistent(options: tuple[FilterOption, ...]) -> list[FilterOption]:
 
 
 def _contradictory(plan: Plan) -> bool:
-    """A plan (or a side of it) that requires two different values of one column, or of one
-    part of a date, at once ("in July … September" read as month = 7 and month = 9): no row
-    could pass, and the answer would be a confident 0."""
+    """A plan (or a side of it) that requires of one column, or one part of a date, values no
+    row can have at once ("in July … September" read as month = 7 and month = 9, "weekends vs
+    weekdays" as both): no row could pass, and the answer would be a confident 0."""
     sides = [side for side in (plan.left, plan.right) if isinstance(side, Plan)]
     if any(_contradictory(side) for side in sides):
         return True
-    required: dict[tuple[str, str | None], Scalar | None] = {}
+    allowed: dict[tuple[str, str | None], set[Scalar | None]] = {}
     pending: list[Filter] = [plan.filters] if plan.filters is not None else []
     while pending:
         item = pending.pop()
@@ -218,12 +218,16 @@ def _contradictory(plan: Plan) -> bool:
             if item.combine == "and":
                 pending.extend(item.items)
             continue
-        if item.op != "eq" or isinstance(item.value, list):
+        if item.op == "eq" and not isinstance(item.value, list):
+            values: set[Scalar | None] = {item.value}
+        elif item.op == "in" and isinstance(item.value, list):
+            values = set(item.value)
+        else:
             continue
         key = (item.column, item.part)
-        if key in required and required[key] != item.value:
+        allowed[key] = allowed[key] & values if key in allowed else values
+        if not allowed[key]:
             return True
-        required[key] = item.value
     return False
 
 

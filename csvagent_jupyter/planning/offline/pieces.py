@@ -100,7 +100,32 @@ def group_keys(f: Frame, exclude: set[str]) -> tuple[list[GroupKey], list[Derive
         return None  # "across visits" in a table of visits: every row, not a grouping
     if f.index.is_numeric(mention.column) and f.index.type_of(mention.column) == "number":
         return None
+    if one_row_each(f, mention.column):
+        return None  # "average units per order" with one row per OrderID: per row, no groups
     return [GroupKey(column=mention.column)], [], span(cue) | span(mention)
+
+
+def one_row_each(f: Frame, column: str) -> bool:
+    """A column whose every value is on one row (an order id in a table of orders)."""
+    profile = f.index.profile.column(column)
+    return (
+        profile is not None
+        and profile.nulls == 0
+        and profile.distinct >= f.index.profile.rows
+        and not profile.approximate
+    )
+
+
+def per_row_words(f: Frame) -> set[int]:
+    """ "per order", "for each ticket": a group cue and a column with one row per value,
+    which is every row on its own, so an aggregate over rows already answers it."""
+    cue = f.group_cue()
+    if cue is None:
+        return set()
+    mention = f.mention_after(cue[1] - 1, window=3)
+    if mention is None or not one_row_each(f, mention.column):
+        return set()
+    return span(cue) | span(mention)
 
 
 def period_key(
