@@ -19,6 +19,7 @@ from .pieces import (
     count_of,
     counted_noun,
     named_values,
+    one_row_each,
     span,
 )
 from .targets import names_a_row, targets
@@ -170,8 +171,7 @@ def _one_row_each(f: Frame, at: int, keys: list[GroupKey], derives: list[Derive]
         return False
     if f.words[at + 1 : at + 2] in (["rows"], ["records"]):
         return False
-    profile = f.index.profile.column(keys[0].column)
-    return profile is not None and profile.distinct >= f.index.profile.rows - profile.nulls
+    return one_row_each(f, keys[0].column)
 
 
 def _counts_rows(f: Frame, at: int) -> bool:
