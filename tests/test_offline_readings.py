@@ -857,3 +857,24 @@ def test_per_a_column_with_one_row_each_is_per_row(
     assert len(per_group.value) == frame[names.group].nunique()
     # both weekends and weekdays at once keeps no row: asked back, never answered with nothing
     ask_declines(agent, f"average {names.measure_words} on weekends vs weekdays")
+
+
+@pytest.mark.parametrize(
+    ("day", "temp"),
+    [("reading_date", "temp_c"), ("readingDate", "temperature"), ("Date", "Temp (C)")],
+)
+def test_a_superlative_we_cannot_place_is_never_dropped(
+    agent: Agent, tmp_path: Path, day: str, temp: str
+) -> None:
+    frame = pd.DataFrame(
+        {
+            day: pd.date_range("2024-01-01", periods=6, freq="D"),
+            "city": ["Oslo", "Bergen", "Oslo", "Bergen", "Oslo", "Bergen"],
+            temp: [3.5, -2.0, -7.5, 1.0, 0.5, 4.0],
+        }
+    )
+    agent.load(write_csv(frame, tmp_path / "weather.csv"))
+    # "wettest" names nothing here: listing the cities would drop it
+    ask_declines(agent, "which city is the wettest?")
+    coldest = ask_ok(agent, "what was the coldest day?")
+    assert pd.Timestamp(str(coldest.value)) == pd.Timestamp("2024-01-03")

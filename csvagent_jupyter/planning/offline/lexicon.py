@@ -669,6 +669,33 @@ def is_cue(word: str) -> bool:
         or word in ("last", "latest", "earliest", "previous", "next", "recent")
         or word in COMPARATIVES
         or word in ("divided", "multiplied", "minus", "plus")  # arithmetic between two values
+        or is_superlative(word)
+    )
+
+
+# Words ending in -est that are no superlatives.
+NOT_SUPERLATIVES = frozenset(
+    {
+        "interest", "forest", "request", "suggest", "harvest", "contest", "honest", "modest",
+        "manifest", "protest", "invest", "arrest", "digest", "conquest", "inquest", "bequest",
+        "midwest", "northwest", "southwest", "northeast", "southeast", "attest", "detest",
+        "pretest", "retest", "unrest", "everest", "budapest", "bucharest",
+    }
+)  # fmt: skip
+
+
+def is_superlative(word: str) -> bool:
+    """ "wettest", "busiest", "windiest": a superlative the lexicon has no measure for still
+    asks for an extreme, so it is never dropped from a reading."""
+    return (
+        word in MAX_WORDS
+        or word in MIN_WORDS
+        or (
+            len(word) >= 6
+            and word.endswith("est")
+            and word.isalpha()
+            and word not in NOT_SUPERLATIVES
+        )
     )
 
 

@@ -42,7 +42,12 @@ def targets(f: Frame) -> list[tuple[list[GroupKey], list[Derive], set[int], str 
             out.append((keys, derives, words | used | {cue[1]}, keys[0].column))
         return out
     after = cue[1]
-    for position in range(after, min(after + 3, len(f.words))):
+    # "which month", "what was the coldest day": the period asked for, past filler and a
+    # superlative
+    reach = after + 3
+    while reach < len(f.words) and lexicon.is_superlative(f.words[reach - 1]):
+        reach += 1
+    for position in range(after, min(reach, len(f.words))):
         word = f.words[position]
         period = lexicon.PERIOD_WORDS.get(word)
         extra: set[int] = set()
