@@ -878,3 +878,19 @@ def test_a_superlative_we_cannot_place_is_never_dropped(
     ask_declines(agent, "which city is the wettest?")
     coldest = ask_ok(agent, "what was the coldest day?")
     assert pd.Timestamp(str(coldest.value)) == pd.Timestamp("2024-01-03")
+
+
+@pytest.mark.parametrize("unit", ["dept", "Department", "businessUnit"])
+def test_a_value_written_in_capitals_that_is_also_a_common_word(
+    agent: Agent, tmp_path: Path, unit: str
+) -> None:
+    frame = pd.DataFrame(
+        {
+            unit: ["IT", "HR", "IT", "Ops", "IT", "HR"],
+            "title": ["Manager", "Manager", "Clerk", "Manager", "Manager", "Clerk"],
+        }
+    )
+    agent.load(write_csv(frame, tmp_path / "staff.csv"))
+    # "IT" is the value; "it" the pronoun never drops the filter silently
+    assert ask_ok(agent, "how many managers are in IT?").value == 2
+    assert ask_ok(agent, "how many managers are there?").value == 4

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from ...analysis.plan import Derive
-from ..schema_index import ColumnMention, SchemaIndex, ValueMention, singular
+from ..schema_index import STOPWORDS, ColumnMention, SchemaIndex, ValueMention, singular
 from . import lexicon
 from .derived import find_derived
 
@@ -76,6 +76,7 @@ class Reading:
     subject: frozenset[str] = frozenset()  # stems that name the table's rows (its file name)
     derived: dict[str, Derive] = field(default_factory=dict)  # formulas the question names
     name_stems: frozenset[str] = frozenset()  # every word of every column name, stemmed
+    acronyms: frozenset[int] = frozenset()  # "IT", "US": capitals that name a cell value
 
     @property
     def text(self) -> str:
@@ -163,7 +164,9 @@ class Reading:
             for i, word in enumerate(self.words)
             if self.norm[i] not in self.subject
             and (
-                (word not in lexicon.FILLER and word.strip("'") not in lexicon.FILLER) or i in whole
+                (word not in lexicon.FILLER and word.strip("'") not in lexicon.FILLER)
+                or i in whole
+                or i in self.acronyms
             )
             and (word not in lexicon.UNITS or i in named)
             and i not in totality
@@ -210,6 +213,7 @@ def read(question: str, index: SchemaIndex) -> Reading:
     text = re.sub(r"(?<=\w)'s\b", "", text)  # "WN's delay" → "WN delay"
     words: list[str] = []
     numbers: dict[int, Number] = {}
+    capitals: set[int] = set()
     for match in _TOKEN.finditer(text):
         if match.group("number"):
             raw = match.group("number")
@@ -217,7 +221,10 @@ def read(question: str, index: SchemaIndex) -> Reading:
             numbers[len(words)] = Number(value, len(words), raw, percent, currency)
             words.append(raw.lower().replace(" ", ""))
         else:
-            word = match.group("word").lower()
+            written = match.group("word")
+            if 2 <= len(written) <= 5 and written.isalpha() and written.isupper():
+                capitals.add(len(words))
+            word = written.lower()
             word = lexicon.TYPOS.get(word, word)
             if word == "then" and words and words[-1] in _COMPARING:
                 word = "than"  # "more then 130,000"
@@ -234,6 +241,11 @@ def read(question: str, index: SchemaIndex) -> Reading:
         for v in index.value_mentions(norm)
         if not _only_filler(words[v.start : v.end]) and not _compared(words, numbers, v)
     ]
+    acronyms = _acronym_values(
+        words, capitals, index, {i for v in reading.values for i in range(v.start, v.end)}
+    )
+    reading.values = sorted([*reading.values, *acronyms], key=lambda v: v.start)
+    reading.acronyms = frozenset(v.start for v in acronyms)
     value_spans = {i for v in reading.values for i in range(v.start, v.end)}
     mentions = list(index.column_mentions(norm))
     mentions += _repeated_mentions(norm, mentions)
@@ -349,6 +361,26 @@ def _repeated_mentions(norm: list[str], mentions: list[ColumnMention]) -> list[C
 
 
 _SYNONYMS = {singular(word): names for word, names in lexicon.SYNONYMS.items()}
+
+
+def _acronym_values(
+    words: list[str], capitals: set[int], index: SchemaIndex, taken: set[int]
+) -> list[ValueMention]:
+    """ "managers in IT", "sales in the US": a word in capitals that is also a common word
+    (so never matched as a value) names the cell value written the same way."""
+    found = []
+    for position in sorted(capitals - taken):
+        word = words[position]
+        if word not in lexicon.FILLER and word not in STOPWORDS:
+            continue  # an ordinary word in capitals is matched like any other
+        matches = [
+            (column, mapping[word]) for column, mapping in index.values.items() if word in mapping
+        ]
+        exact = [(c, v) for c, v in matches if str(v) == word.upper()]
+        if len(exact) == 1:
+            column, value = exact[0]
+            found.append(ValueMention(column, value, position, position + 1))
+    return found
 
 
 _THRESHOLD_BEFORE = frozenset(
