@@ -894,3 +894,23 @@ def test_a_value_written_in_capitals_that_is_also_a_common_word(
     # "IT" is the value; "it" the pronoun never drops the filter silently
     assert ask_ok(agent, "how many managers are in IT?").value == 2
     assert ask_ok(agent, "how many managers are there?").value == 4
+
+
+@pytest.mark.parametrize(
+    ("name", "price"),
+    [("productName", "price"), ("product_name", "unit_price"), ("Product", "Price (USD)")],
+)
+def test_a_superlative_that_implies_its_measure_before_the_thing_asked_for(
+    agent: Agent, tmp_path: Path, name: str, price: str
+) -> None:
+    frame = pd.DataFrame(
+        {
+            name: ["Kettle", "Lamp", "Rug", "Vase", "Clock"],
+            "aisle": ["A", "B", "A", "C", "B"],
+            price: [25.0, 40.5, 120.0, 15.25, 60.0],
+        }
+    )
+    agent.load(write_csv(frame, tmp_path / "catalogue.csv"))
+    assert ask_ok(agent, "what is the cheapest product?").value == "Vase"
+    top = ask_ok(agent, "list the 3 most expensive products")
+    assert top.value == ["Rug", "Clock", "Lamp"]

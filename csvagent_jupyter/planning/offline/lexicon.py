@@ -539,6 +539,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "heaviest": ("weight",),
     "lightest": ("weight",),
     "cheapest": ("price", "cost"),
+    "expensive": ("price", "cost"),
     "priciest": ("price", "cost"),
     "costliest": ("price", "cost"),
     "youngest": ("age",),

@@ -46,8 +46,10 @@ def extreme_shape(f: Frame) -> list[Candidate]:
         target_columns = {k.column for k in keys}
         base = used | {at} | f.filter_positions | set(common)
         measures = [
-            m for m in f.measures() if m.column not in target_columns and m.start > min(used)
-        ]
+            m
+            for m in f.measures()
+            if m.column not in target_columns and (m.start > min(used) or m.start == at)
+        ]  # after the target, or implied by the superlative itself ("the cheapest product")
         if not measures and found is not None:
             # "for each genre compute the average rating. which genre comes out on top?": the
             # aggregate said first, the question about it after
@@ -250,6 +252,9 @@ def top_n_shape(f: Frame, n: int, direction: lexicon.Direction, words: set[int])
                     and f.is_entity(e.column)
                     and e.start > m.start
                 ]
+                named = [a for a in answers[1:] if min(a[1]) == m.end]
+                if named:  # "the 3 most expensive products": the products, not their prices
+                    answers = named
                 for answer, used in answers:
                     plan = Plan(
                         operation="rows",

@@ -61,7 +61,7 @@ def targets(f: Frame) -> list[tuple[list[GroupKey], list[Derive], set[int], str 
                 out.append(
                     (keys, derives, words | used | extra | set(range(after, position)), answer)
                 )
-    mention = f.mention_after(cue[1] - 1, window=3, numeric=False)
+    mention = f.mention_after(cue[1] - 1, window=4, numeric=False)
     if mention is None:
         mention = f.mention_after(cue[1] - 1, window=2)
         if (
