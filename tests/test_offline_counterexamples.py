@@ -86,7 +86,7 @@ def test_a_superlative_that_may_imply_two_measures_is_asked_back(
     )  # fmt: skip
     ask_declines(agent, "Who is the shortest player?")
     load(agent, tmp_path, "rivers.csv", {"river": ["Nile", "Amazon"], "length_km": [6650, 6400]})
-    ask_declines(agent, "what is the longest river?")  # a river, not a length
+    assert ask_ok(agent, "what is the longest river?").value == "Nile"  # a river, not a length
 
 
 def test_participles_of_dates_that_record_no_event(agent: Agent, tmp_path: Path) -> None:
