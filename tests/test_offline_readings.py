@@ -914,3 +914,28 @@ def test_a_superlative_that_implies_its_measure_before_the_thing_asked_for(
     assert ask_ok(agent, "what is the cheapest product?").value == "Vase"
     top = ask_ok(agent, "list the 3 most expensive products")
     assert top.value == ["Rug", "Clock", "Lamp"]
+
+
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [
+        ("origin", "destination"),
+        ("fromStation", "toStation"),
+        ("Departure Airport", "Arrival Airport"),
+    ],
+)
+def test_from_one_value_to_another_is_a_route(
+    agent: Agent, tmp_path: Path, start: str, end: str
+) -> None:
+    frame = pd.DataFrame(
+        {
+            start: ["OSL", "BGO", "OSL", "TRD", "OSL", "BGO"],
+            end: ["BGO", "OSL", "TRD", "OSL", "BGO", "TRD"],
+            "seats": [120, 90, 60, 60, 150, 80],
+        }
+    )
+    agent.load(write_csv(frame, tmp_path / "trips.csv"))
+    route = ask_ok(agent, "how many trips went from OSL to BGO?")
+    assert route.value == 2
+    back = ask_ok(agent, "total seats from BGO to OSL")
+    assert back.value == 90

@@ -17,7 +17,7 @@ from ...analysis.plan import (
     Condition,
     Scalar,
 )
-from ..schema_index import ValueMention, normalize
+from ..schema_index import ValueMention, normalize, singular
 from . import lexicon
 from .flags import FlagSlots
 from .options import (
@@ -28,6 +28,14 @@ from .options import (
 )
 from .places import PlaceSlots
 from .thresholds import ThresholdSlots
+
+ORIGIN_TOKENS = frozenset(
+    singular(w) for w in ("origin", "from", "departure", "source", "start", "pickup", "sender")
+)
+DESTINATION_TOKENS = frozenset(
+    singular(w)
+    for w in ("destination", "dest", "to", "arrival", "target", "end", "dropoff", "recipient")
+)
 
 
 class FilterReader(FlagSlots, PlaceSlots, ThresholdSlots):
@@ -62,12 +70,14 @@ class FilterReader(FlagSlots, PlaceSlots, ThresholdSlots):
             if not any(set(range(v.start, v.end)) & set(range(m.start, m.end)) for m in mentions)
             and v.start not in counted
         ]
+        slots: list[Slot] = []
+        routed, mentions = self._route(mentions, used)
+        slots += routed
         by_column: dict[str, list[ValueMention]] = {}
         for mention in mentions:
             if set(range(mention.start, mention.end)) & used:
                 continue
             by_column.setdefault(mention.column, []).append(mention)
-        slots: list[Slot] = []
         for column, found in by_column.items():
             values: list[Scalar] = list(
                 dict.fromkeys(v for m in found for v in self._family(column, cell_scalar(m.value)))
@@ -99,6 +109,53 @@ class FilterReader(FlagSlots, PlaceSlots, ThresholdSlots):
             )
             slots.append([option, SKIP] if names_column or loose else [option])
         return slots
+
+    def _route(
+        self, mentions: list[ValueMention], used: set[int]
+    ) -> tuple[list[Slot], list[ValueMention]]:
+        """ "from JFK to LAX" on a table with an origin and a destination column: one value
+        on each, never both values on one column. The columns are told apart by their names
+        (origin, from, departure … and destination, to, arrival …); if the names do not say,
+        the values stay for the ordinary reading."""
+        w = self.r.words
+        for a in mentions:
+            for b in mentions:
+                if not (
+                    a.start > 0
+                    and w[a.start - 1] == "from"
+                    and b.start > a.end
+                    and w[b.start - 1] in ("to", "into")
+                    and b.start - a.end <= 2
+                ):
+                    continue
+                if {*range(a.start - 1, a.end), *range(b.start - 1, b.end)} & used:
+                    continue
+                origin, destination = self._ends(self._holding(a), self._holding(b))
+                if origin is None or destination is None:
+                    continue
+                slots: list[Slot] = []
+                for column, mention in ((origin, a), (destination, b)):
+                    value = self.index.values[column][
+                        " ".join(self.r.norm[mention.start : mention.end])
+                    ]
+                    condition = Condition(column=column, op="eq", value=cell_scalar(value))
+                    positions = frozenset(range(mention.start - 1, mention.end))
+                    slots.append([FilterOption(condition, positions, column, 0.0)])
+                return slots, [m for m in mentions if m is not a and m is not b]
+        return [], mentions
+
+    def _holding(self, mention: ValueMention) -> list[str]:
+        phrase = " ".join(self.r.norm[mention.start : mention.end])
+        return [c for c, mapping in self.index.values.items() if phrase in mapping]
+
+    def _ends(self, first: list[str], second: list[str]) -> tuple[str | None, str | None]:
+        """The column a route starts from and the one it goes to, by their names."""
+
+        def named(columns: list[str], words: frozenset[str]) -> str | None:
+            found = [c for c in columns if set(self.index.column_tokens.get(c, [])) & words]
+            return found[0] if len(found) == 1 else None
+
+        return named(first, ORIGIN_TOKENS), named(second, DESTINATION_TOKENS)
 
     def _family(self, column: str, value: Scalar) -> list[Scalar]:
         """A value and its qualified variants: 'Hard' also means 'Hard (i)' and 'Hard [2]'."""
