@@ -939,3 +939,18 @@ def test_from_one_value_to_another_is_a_route(
     assert route.value == 2
     back = ask_ok(agent, "total seats from BGO to OSL")
     assert back.value == 90
+
+
+@pytest.mark.parametrize("wait", ["wait_min", "waitMinutes", "Wait Time (min)"])
+def test_a_time_in_another_unit_than_the_columns(agent: Agent, tmp_path: Path, wait: str) -> None:
+    rng = np.random.default_rng(4)
+    frame = pd.DataFrame({"desk": rng.choice(["A", "B"], 200), wait: rng.integers(0, 400, 200)})
+    agent.load(write_csv(frame, tmp_path / "visits.csv"))
+    words = {"wait_min": "wait", "waitMinutes": "wait", "Wait Time (min)": "wait time"}[wait]
+    hours = ask_ok(agent, f"how many visits had a {words} of more than 2 hours?")
+    assert hours.value == int((frame[wait] > 120).sum())
+    assert "120" in str(hours.interpretation)
+    hour = ask_ok(agent, f"how many visits had a {words} of more than an hour?")
+    assert hour.value == int((frame[wait] > 60).sum())
+    minutes = ask_ok(agent, f"how many visits had a {words} of more than 90 minutes?")
+    assert minutes.value == int((frame[wait] > 90).sum())

@@ -231,6 +231,10 @@ def read(question: str, index: SchemaIndex) -> Reading:
             if word in lexicon.NUMBER_WORDS and word != "one":
                 numbers[len(words)] = Number(float(lexicon.NUMBER_WORDS[word]), len(words), word)
             words.append(word)
+    for i, word in enumerate(words[1:-1], start=1):
+        # "more than an hour", "within a day": one of the unit, compared
+        if word in ("a", "an") and words[i + 1] in _TIME_UNITS and words[i - 1] in _ONE_UNIT_AFTER:
+            numbers[i] = Number(1.0, i, word)
     norm = [_norm(word, i in numbers, numbers.get(i)) for i, word in enumerate(words)]
     reading = Reading(question, words, norm, numbers, subject=index.subject)
     reading.name_stems = frozenset(
@@ -361,6 +365,10 @@ def _repeated_mentions(norm: list[str], mentions: list[ColumnMention]) -> list[C
 
 
 _SYNONYMS = {singular(word): names for word, names in lexicon.SYNONYMS.items()}
+
+
+_TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week"})
+_ONE_UNIT_AFTER = frozenset({"than", "over", "under", "least", "most", "within", "above", "below"})
 
 
 def _acronym_values(

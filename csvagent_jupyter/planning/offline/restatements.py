@@ -16,7 +16,7 @@ from .reading import Reading
 SECONDS = {
     "second": 1, "seconds": 1, "sec": 1, "secs": 1,
     "minute": 60, "minutes": 60, "min": 60, "mins": 60,
-    "hour": 3600, "hours": 3600, "hr": 3600, "hrs": 3600,
+    "hour": 3600, "hours": 3600, "hr": 3600, "hrs": 3600, "h": 3600,
     "day": 86400, "days": 86400,
     "week": 604800, "weeks": 604800,
 }  # fmt: skip
@@ -76,3 +76,14 @@ def restated(reading: Reading, explained: set[int]) -> set[int]:
         if q.amount not in explained and any(u.seconds == q.seconds for u in used):
             out |= q.words
     return out
+
+
+def restated_earlier(reading: Reading) -> set[int]:
+    """Amounts said again later in other units ("5 hours (300 minutes)"): the later one, in
+    the column's own unit as a rule, is the threshold; the earlier one only restates it."""
+    found = quantities(reading)
+    return {
+        q.amount
+        for q in found
+        if any(other.amount > q.amount and other.seconds == q.seconds for other in found)
+    }

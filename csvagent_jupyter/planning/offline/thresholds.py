@@ -17,7 +17,7 @@ from .dated import DateSlots
 from .derived import is_rate
 from .options import SKIP, FilterOption, Slot, Threshold, is_skip
 from .reading import Number
-from .restatements import same_amount
+from .restatements import SECONDS, restated_earlier, same_amount
 
 UNIT_WORDS = frozenset(
     [
@@ -86,6 +86,7 @@ class ThresholdSlots(DateSlots):
     def _number_slots(self, used: set[int]) -> list[Slot]:
         slots: list[Slot] = []
         skip: set[int] = set(used) | {i for v in self.r.values for i in range(v.start, v.end)}
+        skip |= restated_earlier(self.r)  # "an hour (60 minutes or more)": one threshold
         for position, number in sorted(self.r.numbers.items()):
             if position in skip:
                 continue
@@ -260,7 +261,8 @@ class ThresholdSlots(DateSlots):
                 )
             ):
                 continue  # a bare number names a column only right beside it ("visit 6", "5 star ratings")
-            bound = _fit(value, number, self.index, mention.column, strict=exact)
+            converted = in_column_unit(value, self._unit_after(position), mention.column)
+            bound = _fit(converted, number, self.index, mention.column, strict=exact)
             if bound is None:
                 continue
             unit = said_before.intersection(gap) | {
@@ -307,6 +309,11 @@ class ThresholdSlots(DateSlots):
             or word in ("of", "with", "than")
         )
 
+    def _unit_after(self, position: int) -> str | None:
+        """The unit of time written after the number at ``position`` ("5 hours")."""
+        following = self.r.words[position + 1 : position + 2]
+        return following[0] if following and following[0] in SECONDS else None
+
     def _units_after(self, position: int) -> set[int]:
         out = set()
         i = position + 1
@@ -332,6 +339,24 @@ class ThresholdSlots(DateSlots):
             return False
         spans: list[ColumnMention | ValueMention] = [*self.r.columns, *self.r.values]
         return not any(m.start <= position < m.end for m in spans)
+
+
+def in_column_unit(value: Threshold, unit: str | None, column: str) -> Threshold:
+    """ "more than 5 hours" on a column of minutes is 300: a time written in one unit, compared
+    with a column whose name gives another. Unchanged when either unit is unknown."""
+    held = column_time_unit(column)
+    if unit is None or held is None or SECONDS[unit] == held:
+        return value
+    factor = SECONDS[unit] / held
+    return [v * factor for v in value] if isinstance(value, list) else value * factor
+
+
+def column_time_unit(column: str) -> float | None:
+    """Seconds per unit of a column whose name says its unit of time ("dep_delay_min",
+    "Wait Minutes", "First Response (min)", "duration_h")."""
+    spaced = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", column).lower()
+    units = [SECONDS[w] for w in re.findall(r"[a-z]+", spaced) if w in SECONDS]
+    return units[-1] if len(set(units)) == 1 else None
 
 
 def _fit(
