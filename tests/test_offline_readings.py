@@ -740,6 +740,13 @@ def test_won_is_said_by_a_prize_the_plan_reads(agent: Agent, tmp_path: Path, tit
     )
     agent.load(write_csv(medals, tmp_path / "medals.csv"))
     assert ask_ok(agent, "what sport won the most gold medals?").value == "Judo"
+    table = pd.DataFrame(
+        {"nation": ["Norway", "Germany", "Canada"], "gold": [11, 8, 4], "bronze": [10, 5, 8]}
+    )
+    agent.load(write_csv(table, tmp_path / "standings.csv"))
+    # a column of prizes holds counts: "the number of bronze medals" sums it
+    assert ask_ok(agent, "what is the total number of bronze medals?").value == 23
+    assert ask_ok(agent, "how many gold medals did Germany win?").value == 8
     # nothing on this table says what was won: "won" is not dropped
     teams = pd.DataFrame({"team": ["Ajax", "Benfica"], "games": [30, 28]})
     agent.load(write_csv(teams, tmp_path / "teams.csv"))

@@ -22,6 +22,7 @@ from .reading import Reading
 ENTITY_SUFFIXES = frozenset(singular(w) for w in ("id", "code", "key", "name", "no", "number"))
 NAME = singular("name")
 HEADCOUNT_TOKENS = frozenset(singular(w) for w in lexicon.HEADCOUNT_WORDS)
+PRIZE_TOKENS = frozenset(singular(w) for w in lexicon.PRIZE_WORDS)
 PERSON_TOKENS = frozenset(
     singular(w)
     for w in (
@@ -117,8 +118,8 @@ class Frame:
         profile = self.index.profile.column(column)
         if profile is None or profile.type != "integer":
             return False
-        if set(self.index.column_tokens.get(column, [])) & HEADCOUNT_TOKENS:
-            return True  # "Attendance", "Population": a count of people in each cell
+        if set(self.index.column_tokens.get(column, [])) & (HEADCOUNT_TOKENS | PRIZE_TOKENS):
+            return True  # "Attendance", "Gold": a count of people or of prizes in each cell
         # a plural among the name's words: "Goals", "Legs Won", "Minutes played"
         return any(
             len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))

@@ -146,7 +146,12 @@ def _result_words(reading: Reading, columns: set[str], values: set[str]) -> set[
     names = set().union(*(tokens(c) for c in columns)) if columns else set()
     prizes = {tokens(p)[0] for p in lexicon.PRIZE_WORDS}
     if names & prizes or {tokens(v)[0] for v in values if tokens(v)} & prizes:
-        out |= {i for i, word in enumerate(reading.words) if word in lexicon.WIN_WORDS}
+        # "won", and the kind of prize ("gold medals" with a Gold column, "titles won")
+        out |= {
+            i
+            for i, word in enumerate(reading.words)
+            if word in lexicon.WIN_WORDS or word in lexicon.PRIZE_WORDS
+        }
     for words, heads in ((lexicon.WIN_WORDS, WINNER_TOKENS), (lexicon.LOSE_WORDS, LOSER_TOKENS)):
         if names & heads or (words is lexicon.LOSE_WORDS and {"runner", "up"} <= names):
             out |= {i for i, word in enumerate(reading.words) if word in words}
