@@ -961,3 +961,15 @@ def test_a_time_in_another_unit_than_the_columns(agent: Agent, tmp_path: Path, w
     assert hour.value == int((frame[wait] > 60).sum())
     minutes = ask_ok(agent, f"how many visits had a {words} of more than 90 minutes?")
     assert minutes.value == int((frame[wait] > 90).sum())
+
+
+def test_two_group_keys(agent: Agent, shipments: tuple[Shipment, pd.DataFrame]) -> None:
+    names, frame = shipments
+    both = ask_ok(agent, f"total {names.measure_words} per {names.group} per month")
+    months = frame[names.date].dt.to_period("M")
+    expected = frame.groupby([frame[names.group], months])[names.measure].sum()
+    assert len(both.value) == len(expected)
+    assert sorted(both.value.iloc[:, -1].tolist()) == sorted(expected.tolist())
+    yearly = ask_ok(agent, f"average {names.measure_words} by {names.group} and year")
+    years = frame[names.date].dt.year
+    assert len(yearly.value) == len(frame.groupby([frame[names.group], years]))

@@ -73,11 +73,36 @@ def named_values(f: Frame) -> FilterOption | None:
     return found[0] if len(found) == 1 else None
 
 
-def group_keys(f: Frame, exclude: set[str]) -> tuple[list[GroupKey], list[Derive], set[int]] | None:
-    """'by region', 'per month', 'for each store': the group key and the words it explains."""
+Grouping = tuple[list[GroupKey], list[Derive], set[int]]
+
+
+def group_keys(f: Frame, exclude: set[str]) -> Grouping | None:
+    """'by region', 'per month', 'for each store', and a second key after the first ('per
+    building per month', 'by carrier and origin'): the group keys and the words they explain."""
     cue = f.group_cue()
     if cue is None:
         return None
+    first = _group_at(f, cue, exclude)
+    if first is None:
+        return None
+    keys, derives, used = first
+    words = f.words
+    end = max(used) + 1
+    at = end + 1 if words[end : end + 1] == ["and"] else end
+    if words[at : at + 1] in (["per"], ["by"]):
+        second_cue = (at, at + 1)
+    elif at > end:
+        second_cue = (end, at)  # "by carrier and origin": "and" carries the cue on
+    else:
+        return first
+    second = _group_at(f, second_cue, exclude | {k.column for k in keys})
+    if second is None:
+        return first
+    return keys + second[0], derives + second[1], used | second[2] | set(range(end, at + 1))
+
+
+def _group_at(f: Frame, cue: tuple[int, int], exclude: set[str]) -> Grouping | None:
+    """The one group key named right after ``cue``."""
     after = cue[1]
     if after < len(f.words) and f.words[after] in ("all", "every", "everything"):
         return None  # "across all warehouses" is a total, not a group
