@@ -973,3 +973,14 @@ def test_two_group_keys(agent: Agent, shipments: tuple[Shipment, pd.DataFrame]) 
     yearly = ask_ok(agent, f"average {names.measure_words} by {names.group} and year")
     years = frame[names.date].dt.year
     assert len(yearly.value) == len(frame.groupby([frame[names.group], years]))
+
+
+def test_how_many_does_each_group_have(
+    agent: Agent, shipments: tuple[Shipment, pd.DataFrame]
+) -> None:
+    names, frame = shipments
+    per_group = ask_ok(agent, f"how many {names.file} does each {names.group} have?")
+    counts = frame[names.group].value_counts()
+    assert dict(zip(per_group.value.iloc[:, 0], per_group.value.iloc[:, -1], strict=True)) == dict(
+        counts
+    )

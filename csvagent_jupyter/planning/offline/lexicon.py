@@ -456,6 +456,9 @@ ALL_WORDS = frozenset({"all", "every", "each", "everyone", "always"})
 GROUP_PHRASES = (
     "for each",
     "in each",
+    "does each",  # "how many meters does each building have"
+    "do each",
+    "did each",
     "for every",
     "by",
     "per",
