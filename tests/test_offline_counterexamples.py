@@ -283,3 +283,23 @@ def test_a_word_that_picks_the_rows_counted_is_never_dropped(agent: Agent, tmp_p
     # a negated flag ("unfurnished") is read as the flag's no
     assert ask_ok(agent, "how many unfurnished listings are in East?").value == 2
     assert ask_ok(agent, "how many listings are in East?").value == 3
+
+
+def test_capitals_name_values_only_when_they_are_not_connectives(
+    agent: Agent, tmp_path: Path
+) -> None:
+    # state codes that are also English words: "OR", "IN", "ME", "OK"
+    load(
+        agent,
+        tmp_path,
+        "customers.csv",
+        {
+            "state": ["CA", "NY", "OR", "IN", "CA", "TX", "OR", "NY"],
+            "spend": [10, 20, 30, 40, 50, 60, 70, 80],
+        },
+    )
+    assert ask_ok(agent, "how many customers are in CA OR NY?").value == 4
+    assert ask_ok(agent, "what is the total spend of customers IN CA?").value == 60
+    assert ask_ok(agent, "HOW MANY CUSTOMERS ARE IN TX?").value == 1
+    # "Texas" names nothing here (the table has TX): a name is never dropped
+    ask_declines(agent, "how many customers are in Texas?")

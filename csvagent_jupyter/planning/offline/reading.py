@@ -77,6 +77,7 @@ class Reading:
     derived: dict[str, Derive] = field(default_factory=dict)  # formulas the question names
     name_stems: frozenset[str] = frozenset()  # every word of every column name, stemmed
     acronyms: frozenset[int] = frozenset()  # "IT", "US": capitals that name a cell value
+    proper: frozenset[int] = frozenset()  # "Texas", "Oregon": capitalised inside the sentence
 
     @property
     def text(self) -> str:
@@ -214,6 +215,7 @@ def read(question: str, index: SchemaIndex) -> Reading:
     words: list[str] = []
     numbers: dict[int, Number] = {}
     capitals: set[int] = set()
+    proper: set[int] = set()
     for match in _TOKEN.finditer(text):
         if match.group("number"):
             raw = match.group("number")
@@ -224,6 +226,8 @@ def read(question: str, index: SchemaIndex) -> Reading:
             written = match.group("word")
             if 2 <= len(written) <= 5 and written.isalpha() and written.isupper():
                 capitals.add(len(words))
+            if words and written[:1].isupper() and written[1:2].islower():
+                proper.add(len(words))
             word = written.lower()
             word = lexicon.TYPOS.get(word, word)
             if word == "then" and words and words[-1] in _COMPARING:
@@ -237,6 +241,8 @@ def read(question: str, index: SchemaIndex) -> Reading:
             numbers[i] = Number(1.0, i, word)
     norm = [_norm(word, i in numbers, numbers.get(i)) for i, word in enumerate(words)]
     reading = Reading(question, words, norm, numbers, subject=index.subject)
+    if len(proper) * 2 < len(words):  # not a question in Title Case throughout
+        reading.proper = frozenset(proper)
     reading.name_stems = frozenset(
         t for names in index.column_tokens.values() for t in names if len(t) > 2
     )
@@ -367,6 +373,10 @@ def _repeated_mentions(norm: list[str], mentions: list[ColumnMention]) -> list[C
 _SYNONYMS = {singular(word): names for word, names in lexicon.SYNONYMS.items()}
 
 
+_CONNECTIVES = frozenset(
+    {"or", "and", "not", "nor", "in", "on", "at", "to", "of", "by", "for", "from", "as", "is",
+     "if", "with", "than", "per", "vs", "into", "no", "all", "any", "the", "a", "an"}
+)  # fmt: skip
 _TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week"})
 _ONE_UNIT_AFTER = frozenset({"than", "over", "under", "least", "most", "within", "above", "below"})
 
@@ -376,11 +386,16 @@ def _acronym_values(
 ) -> list[ValueMention]:
     """ "managers in IT", "sales in the US": a word in capitals that is also a common word
     (so never matched as a value) names the cell value written the same way."""
-    found = []
+    found: list[ValueMention] = []
+    lettered = [i for i, w in enumerate(words) if w.isalpha()]
+    if len(capitals) * 2 >= len(lettered):
+        return found  # a question typed in capitals says nothing by its case
     for position in sorted(capitals - taken):
         word = words[position]
         if word not in lexicon.FILLER and word not in STOPWORDS:
             continue  # an ordinary word in capitals is matched like any other
+        if word in _CONNECTIVES:
+            continue  # "CA OR NY", "IN Texas": a connective shouted, never a state code
         matches = [
             (column, mapping[word]) for column, mapping in index.values.items() if word in mapping
         ]

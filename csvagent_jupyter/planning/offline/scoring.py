@@ -199,7 +199,9 @@ def score(
         explained = candidate.explained | _echoes(reading, candidate)
         explained |= restated(reading, explained)
         left = sorted(content - explained - candidate.subject)
-        modifiers = _modifiers(reading, left, grounded)
+        # and a name written with a capital that names nothing here ("in Texas"): a filter
+        # this table cannot answer, never to be dropped
+        modifiers = _modifiers(reading, left, grounded) | (set(left) & reading.proper)
         hard = [i for i in left if i in grounded or i in modifiers]
         soft = [i for i in left if i not in grounded and i not in modifiers]
         value = -(
