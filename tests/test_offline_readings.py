@@ -599,7 +599,14 @@ def test_months_as_a_range_either_month_and_quarters(
     month = frame[names.date].dt.month
     summer = ask_ok(agent, f"average {names.measure_words} from July to September")
     assert summer.value == pytest.approx(frame.loc[month.between(7, 9), names.measure].mean())
-    assert "between July and September" in str(summer.interpretation)
+    assert "July, August or September" in str(summer.interpretation)
+    between = ask_ok(agent, f"average {names.measure_words} between July and September")
+    assert between.value == pytest.approx(summer.value)
+    # a range across the new year, and a range of quarters
+    winter = ask_ok(agent, f"how many {names.file} from December to February?")
+    assert winter.value == int(month.isin([12, 1, 2]).sum())
+    quarters = ask_ok(agent, f"how many {names.file} from Q1 to Q3?")
+    assert quarters.value == int(frame[names.date].dt.quarter.between(1, 3).sum())
     quarter = ask_ok(agent, f"average {names.measure_words} in Q3 (July to September)")
     assert quarter.value == pytest.approx(summer.value)
     # "May 2021" (May is also a modal verb): the month and its year, as one filter

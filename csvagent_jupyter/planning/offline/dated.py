@@ -86,10 +86,18 @@ class DateSlots(SlotReader):
                 continue
             part: DatePart | None = None
             value: int | list[Scalar] = 0
-            through, joined = self._two_months(position)
+            through, joined = self._two_periods(position)
             if through is not None:
-                # "July to September" (the months between, inclusive), "March or April"
-                part, value = "month", [lexicon.MONTHS[word], lexicon.MONTHS[self.r.words[through]]]
+                # "July to September", "between March and May" (the months between, inclusive,
+                # "December to February" across the new year), "March or April" (either)
+                part = "quarter" if word.startswith("q") else "month"
+                first, last = _period_number(word), _period_number(self.r.words[through])
+                assert first is not None and last is not None  # _two_periods checked both
+                if joined:
+                    value = [first, last]
+                else:
+                    size = 4 if part == "quarter" else 12
+                    value = [(first - 1 + k) % size + 1 for k in range((last - first) % size + 1)]
             elif word in lexicon.MONTHS and (word != "may" or self._month_context(position)):
                 part, value = "month", lexicon.MONTHS[word]
             elif re.fullmatch(r"q[1-4]", word):
@@ -105,7 +113,14 @@ class DateSlots(SlotReader):
             words = {position}
             if through is not None:
                 words |= set(range(position, through + 1))
-            if position and self.r.words[position - 1] in ("in", "during", "on", "of", "from"):
+            if position and self.r.words[position - 1] in (
+                "in",
+                "during",
+                "on",
+                "of",
+                "from",
+                "between",
+            ):
                 words.add(position - 1)
             year_at = (position if through is None else through) + 1
             year = self.r.numbers.get(year_at)
@@ -114,9 +129,7 @@ class DateSlots(SlotReader):
                 if not is_date:
                     continue
                 positions = words | self._mention_positions(column)
-                op: ConditionOp = "eq"
-                if isinstance(value, list):
-                    op = "between" if through is not None and not joined else "in"
+                op: ConditionOp = "in" if isinstance(value, list) else "eq"
                 condition: Filter = Condition(column=column, op=op, value=value, part=part)
                 if year is not None and year.could_be_year:
                     positions.add(year_at)
@@ -133,16 +146,20 @@ class DateSlots(SlotReader):
                 used |= set().union(*(o.positions for o in options))
         return slots
 
-    def _two_months(self, position: int) -> tuple[int | None, bool]:
-        """Where the second month of "July to September" or "March or April" starting at
-        ``position`` is, and whether the two are joined (either month) rather than a range."""
+    def _two_periods(self, position: int) -> tuple[int | None, bool]:
+        """Where the second month (or quarter) of "July to September", "between March and
+        May", "Q1 to Q3" or "March or April" starting at ``position`` is, and whether the
+        two are joined (either one) rather than a range."""
         w = self.r.words
-        if w[position] not in lexicon.MONTHS or position + 2 >= len(w):
+        if _period_number(w[position]) is None or position + 2 >= len(w):
             return None, False
-        if w[position + 2] not in lexicon.MONTHS:
+        second = _period_number(w[position + 2])
+        if second is None or w[position].startswith("q") != w[position + 2].startswith("q"):
             return None, False
         if w[position + 1] in ("to", "through", "until", "-"):
             return position + 2, False
+        if w[position + 1] == "and" and position and w[position - 1] == "between":
+            return position + 2, False  # "between March and May": a range
         if w[position + 1] in ("or", "and"):
             return position + 2, True  # "in March and April": rows of either month
         return None, False
@@ -152,3 +169,10 @@ class DateSlots(SlotReader):
         return before in ("in", "during", "of") or (position + 1) in self.r.numbers
 
     # -- yes/no columns -------------------------------------------------------------------
+
+
+def _period_number(word: str) -> int | None:
+    """A month's number (January is 1), or a quarter's ("q3" is 3)."""
+    if word in lexicon.MONTHS:
+        return lexicon.MONTHS[word]
+    return int(word[1]) if re.fullmatch(r"q[1-4]", word) else None
