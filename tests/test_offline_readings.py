@@ -991,3 +991,20 @@ def test_how_many_does_each_group_have(
     assert dict(zip(per_group.value.iloc[:, 0], per_group.value.iloc[:, -1], strict=True)) == dict(
         counts
     )
+
+
+def test_a_change_between_two_years_is_a_difference_unless_a_percent_is_asked(
+    agent: Agent, shipments: tuple[Shipment, pd.DataFrame]
+) -> None:
+    names, frame = shipments
+    by_year = frame.groupby(frame[names.date].dt.year)[names.measure].sum()
+    change = ask_ok(agent, f"how did total {names.measure_words} change from 2022 to 2023?")
+    assert change.value == pytest.approx(by_year[2023] - by_year[2022])
+    gap = ask_ok(
+        agent, f"what is the difference in total {names.measure_words} between 2022 and 2023?"
+    )
+    assert gap.value == pytest.approx(abs(by_year[2023] - by_year[2022]))
+    percent = ask_ok(agent, f"percent change in total {names.measure_words} from 2022 to 2023")
+    assert percent.value == pytest.approx(100 * (by_year[2023] - by_year[2022]) / by_year[2022])
+    # "grow" without a percent: by how much, or by what percent? asked back
+    ask_declines(agent, f"how much did total {names.measure_words} grow from 2022 to 2023?")

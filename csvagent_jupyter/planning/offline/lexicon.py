@@ -674,7 +674,16 @@ def is_cue(word: str) -> bool:
         or word in COMPARATIVES
         or word in ("divided", "multiplied", "minus", "plus")  # arithmetic between two values
         or is_superlative(word)
+        or word in CHANGE_CUES
     )
+
+
+# A change between two things: never a word to drop ("the difference in revenue between 2022
+# and 2023" answered as the total of both years answers another question).
+CHANGE_CUES = frozenset(
+    {"difference", "change", "changed", "growth", "grow", "grew", "increase", "increased",
+     "decrease", "decreased"}
+)  # fmt: skip
 
 
 # Words ending in -est that are no superlatives.

@@ -16,11 +16,15 @@ from .shapes_combined import GROWTH_WORDS, _calc, _measure, _two_values
 def growth_shape(f: Frame) -> list[Candidate]:
     """'growth of total conversions from 2022 to 2023', 'percent change in tickets from Jan to
     Jun', 'from 2023 Spring to 2024 Spring' (two values of a column), 'from visit 1 to visit 6'."""
-    cues = [i for i, w in enumerate(f.words) if w in GROWTH_WORDS]
-    if not cues or "from" not in f.words:
+    cues = [i for i, w in enumerate(f.words) if w in GROWTH_WORDS | CHANGE_WORDS]
+    if not cues:
         return []
-    start = f.words.index("from")
-    ends = [i for i in range(start + 2, min(start + 5, len(f.words))) if f.words[i] in UNTIL]
+    opening = "from" if "from" in f.words else "between" if "between" in f.words else None
+    if opening is None:
+        return []
+    start = f.words.index(opening)
+    closing = UNTIL if opening == "from" else {"and"}
+    ends = [i for i in range(start + 2, min(start + 5, len(f.words))) if f.words[i] in closing]
     if not ends:
         return []
     until = ends[0]
@@ -49,14 +53,32 @@ def growth_shape(f: Frame) -> list[Candidate]:
             "aggregates": [agg.model_dump()],
         }
 
-    plan = _calc("percent_change", side(left_value), side(right_value))
     explained = span_words | set(cues) | used | used_filters
     explained |= {
         i
         for i, w in enumerate(f.words)
         if w in ("percent", "%", "percentage", "by", "what", "in", "of") or w in SIGN_WORDS
     }
-    return [Candidate(plan, explained, "growth_pct", penalty)]
+    words = set(f.words)
+    if words & PERCENT_WORDS:
+        kinds = ["percent_change"]  # "percent change", "by what %"
+    elif opening == "between":
+        kinds = ["absolute_difference"]  # "the difference between 2022 and 2023"
+    elif words & CHANGE_WORDS:
+        kinds = ["difference"]  # "the change from 2022 to 2023": after minus before
+    else:
+        kinds = ["percent_change", "difference"]  # "did it grow": by how much, or what %?
+    out = []
+    for kind in kinds:
+        left, right = side(left_value), side(right_value)
+        if kind == "difference":
+            left, right = right, left  # the change from A to B is B - A
+        out.append(Candidate(_calc(kind, left, right), explained, f"growth_{kind}", penalty))
+    return out
+
+
+PERCENT_WORDS = frozenset({"percent", "%", "percentage", "pct"})
+CHANGE_WORDS = frozenset({"difference", "change", "changed", "gap"})
 
 
 UNTIL = frozenset({"to", "through", "until"})
