@@ -532,19 +532,20 @@ def test_a_ratio_of_two_aggregates_spelled_out(
 ) -> None:
     names, frame = shipments
     measure, cost = frame[names.measure], frame[names.cost]
-    ratio = ask_ok(agent, f"load factor: total {names.measure_words} / total unit cost")
+    ratio = ask_ok(agent, f"LF: total {names.measure_words} / total unit cost")
     assert ratio.value == pytest.approx(measure.sum() / cost.sum())
     north = frame[names.group] == "North"
     filtered = ask_ok(
-        agent, f"yield for North: total {names.measure_words} divided by total unit cost"
+        agent, f"YPC for North: total {names.measure_words} divided by total unit cost"
     )
     assert filtered.value == pytest.approx(measure[north].sum() / cost[north].sum())
     percent = ask_ok(
         agent,
-        f"overall cost intensity in percent (average unit cost / average {names.measure_words})",
+        f"overall cost ratio in percent (average unit cost / average {names.measure_words})",
     )
     assert percent.value == pytest.approx(100 * cost.mean() / measure.mean())
-    # words after the formula that name nothing may be a condition we cannot read
+    # words that name nothing may be a condition we cannot read, before or after the formula
+    ask_declines(agent, f"mobile load ratio: total {names.measure_words} / total unit cost")
     ask_declines(
         agent, f"total {names.measure_words} / total unit cost for premium domestic {names.file}"
     )

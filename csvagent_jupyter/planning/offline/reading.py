@@ -78,6 +78,7 @@ class Reading:
     name_stems: frozenset[str] = frozenset()  # every word of every column name, stemmed
     acronyms: frozenset[int] = frozenset()  # "IT", "US": capitals that name a cell value
     proper: frozenset[int] = frozenset()  # "Texas", "Oregon": capitalised inside the sentence
+    capitals: frozenset[int] = frozenset()  # "ROAS", "CTR": words written in capitals
 
     @property
     def text(self) -> str:
@@ -243,6 +244,7 @@ def read(question: str, index: SchemaIndex) -> Reading:
     reading = Reading(question, words, norm, numbers, subject=index.subject)
     if len(proper) * 2 < len(words):  # not a question in Title Case throughout
         reading.proper = frozenset(proper)
+    reading.capitals = frozenset(capitals)
     reading.name_stems = frozenset(
         t for names in index.column_tokens.values() for t in names if len(t) > 2
     )

@@ -15,7 +15,6 @@ from ..schema_index import ColumnMention
 from . import lexicon
 from .grounding import Frame
 from .pieces import Candidate, span
-from .scoring import grounded_positions
 
 DIVISION: tuple[tuple[str, ...], ...] = (("/",), ("divided", "by"))
 PERCENT_WORDS = frozenset({"percent", "percentage", "%", "pct"})
@@ -104,20 +103,22 @@ def _side(f: Frame, agg: Aggregate) -> dict[str, object]:
 
 
 def _name(f: Frame, used: set[int]) -> set[int]:
-    """The words that open the question and name nothing on the table ("overall click-through
-    rate", "ROAS"): the figure's own name, defined by the formula. Only a leading name: an
-    unplaced word elsewhere ("… for premium customers") may be a condition we cannot read."""
-    grounded = grounded_positions(f.reading)
+    """The words that open the question and name the figure ("overall click-through rate",
+    "ROAS"): an abbreviation in capitals, words of the formula's own columns, "rate" or
+    "ratio". Any other word there ("mobile CTR", "paid social ROAS") may be a condition we
+    cannot read, so it stays unexplained and the question is asked back."""
     said = {f.reading.norm[i] for i in used}  # "click-through rate" names the clicks again
     name: set[int] = set()
     for i, word in enumerate(f.words):
-        if i in used or len(name) > MAX_NAME_WORDS:
+        if i in used:
             break
         if word in lexicon.FILLER:
             continue
-        if not word.isalpha() or (
-            i in grounded and word not in ("rate", "ratio") and f.reading.norm[i] not in said
-        ):
+        if i in f.reading.capitals or f.reading.norm[i] in said or word in NAME_WORDS:
+            name.add(i)
+        else:
             break
-        name.add(i)
     return name if len(name) <= MAX_NAME_WORDS else set()
+
+
+NAME_WORDS = frozenset({"rate", "ratio", "overall"})
