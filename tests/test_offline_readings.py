@@ -870,6 +870,9 @@ def test_per_a_column_with_one_row_each_is_per_row(
     assert per_code.value == pytest.approx(frame[names.measure].mean())
     per_group = ask_ok(agent, f"average {names.measure_words} per {names.group}")
     assert len(per_group.value) == frame[names.group].nunique()
+    # a total per code stays a table of codes: no grand total in its place
+    totals = ask_ok(agent, f"total {names.measure_words} per {names.code_words}")
+    assert len(totals.value) == len(frame)
     # both weekends and weekdays at once keeps no row: asked back, never answered with nothing
     ask_declines(agent, f"average {names.measure_words} on weekends vs weekdays")
 

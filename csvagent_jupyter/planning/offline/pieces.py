@@ -125,8 +125,6 @@ def _group_at(f: Frame, cue: tuple[int, int], exclude: set[str]) -> Grouping | N
         return None  # "across visits" in a table of visits: every row, not a grouping
     if f.index.is_numeric(mention.column) and f.index.type_of(mention.column) == "number":
         return None
-    if one_row_each(f, mention.column):
-        return None  # "average units per order" with one row per OrderID: per row, no groups
     return [GroupKey(column=mention.column)], [], span(cue) | span(mention)
 
 
@@ -141,16 +139,21 @@ def one_row_each(f: Frame, column: str) -> bool:
     )
 
 
-def per_row_words(f: Frame) -> set[int]:
-    """ "per order", "for each ticket": a group cue and a column with one row per value,
-    which is every row on its own, so an aggregate over rows already answers it."""
-    cue = f.group_cue()
-    if cue is None:
-        return set()
-    mention = f.mention_after(cue[1] - 1, window=3)
-    if mention is None or not one_row_each(f, mention.column):
-        return set()
-    return span(cue) | span(mention)
+def per_row(grouping: Grouping | None, func: str, f: Frame) -> Grouping | None:
+    """ "average units per order" with one row per OrderID: the mean, median, least or most
+    over groups of one row each is the same over rows, so no groups are made (a total per
+    order stays a table of orders)."""
+    if grouping is None or func not in ("mean", "median", "min", "max"):
+        return grouping
+    keys, derives, used = grouping
+    if (
+        len(keys) == 1
+        and not derives
+        and keys[0].bucket is None
+        and one_row_each(f, keys[0].column)
+    ):
+        return [], [], used
+    return grouping
 
 
 def period_key(

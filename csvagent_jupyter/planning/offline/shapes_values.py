@@ -19,7 +19,7 @@ from .pieces import (
     _and,
     _units_after,
     group_keys,
-    per_row_words,
+    per_row,
     span,
     subject_words,
     with_chart,
@@ -55,8 +55,8 @@ def aggregate_shape(f: Frame) -> list[Candidate]:
             and f.is_rank(measure.column)
         ):
             func = "min" if superlative[0] == "max" else "max"
-        grouping = group_keys(f, {measure.column})
-        keys, derives, used = grouping if grouping else ([], [], per_row_words(f))
+        grouping = per_row(group_keys(f, {measure.column}), func, f)
+        keys, derives, used = grouping if grouping else ([], [], set())
         explained = cue | span(measure) | used | f.filter_positions | _units_after(f, measure)
         explained |= _how_much_of(f, func, measure.start)
         plan = Plan(
