@@ -303,3 +303,23 @@ def test_capitals_name_values_only_when_they_are_not_connectives(
     assert ask_ok(agent, "HOW MANY CUSTOMERS ARE IN TX?").value == 1
     # "Texas" names nothing here (the table has TX): a name is never dropped
     ask_declines(agent, "how many customers are in Texas?")
+
+
+def test_the_most_expensive_is_a_superlative_of_price_not_a_total(
+    agent: Agent, tmp_path: Path
+) -> None:
+    # many cheap office items outweigh one sofa in total, never in price
+    items = [f"Pen{i}" for i in range(40)]
+    load(
+        agent,
+        tmp_path,
+        "catalogue.csv",
+        {
+            "item": [*items, "Sofa", "Desk"],
+            "category": ["Office"] * 40 + ["Furniture", "Furniture"],
+            "price": [31] * 40 + [900, 300],
+        },
+    )
+    assert ask_ok(agent, "which category has the most expensive item?").value == "Furniture"
+    assert ask_ok(agent, "what is the most expensive item?").value == "Sofa"
+    assert ask_ok(agent, "which category has the most items?").value == "Office"

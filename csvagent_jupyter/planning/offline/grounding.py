@@ -154,6 +154,8 @@ class Frame:
             or word in lexicon.AGGREGATE_WORDS
             or word in lexicon.MAX_WORDS
             or word in lexicon.MIN_WORDS
+            or word in lexicon.MEASURE_ADJECTIVES  # "what is the most expensive product"
+            or word in lexicon.ORDINALS  # "the 2nd most expensive product"
             or not self.free(position)
             or position in self.reading.numbers
         )

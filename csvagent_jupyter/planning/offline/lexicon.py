@@ -389,6 +389,9 @@ MIN_WORDS = frozenset(
 # "best score" the highest score); they count as max, which is right for delays, costs
 # and scores alike; "worst" of a score would be ambiguous, so it is treated as max too.
 COUNT_SUPERLATIVES = frozenset({"most", "fewest", "least"})  # may mean "most rows"
+# Adjectives that make "most"/"least" a superlative of a quality ("the most expensive"), as
+# "priciest" is: never a count of rows, nor a total.
+MEASURE_ADJECTIVES = frozenset({"expensive", "costly", "pricey"})
 
 # Comparatives for thresholds, as regular-expression alternations over words.
 GREATER = r"(?:more|greater|higher|larger|bigger|over|above|exceeding|exceeds?|longer|later|after|older|heavier|costlier)"
@@ -543,6 +546,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "lightest": ("weight",),
     "cheapest": ("price", "cost"),
     "expensive": ("price", "cost"),
+    "costly": ("price", "cost"),
+    "pricey": ("price", "cost"),
     "priciest": ("price", "cost"),
     "costliest": ("price", "cost"),
     "youngest": ("age",),

@@ -75,7 +75,7 @@ def extreme_shape(f: Frame) -> list[Candidate]:
             options.append((Aggregate(func="mean", column=m.column), span(m), 0.0, "group_mean"))
         elif measures:
             m = measures[0]
-            if f.words[at] in lexicon.COUNT_SUPERLATIVES:
+            if f.words[at] in lexicon.COUNT_SUPERLATIVES and not _of_a_quality(f, at):
                 options.append((Aggregate(func="sum", column=m.column), span(m), 0.0, "group_sum"))
             else:
                 # "the shortest player": every measure the superlative may imply (height,
@@ -176,11 +176,18 @@ def _one_row_each(f: Frame, at: int, keys: list[GroupKey], derives: list[Derive]
     return one_row_each(f, keys[0].column)
 
 
+def _of_a_quality(f: Frame, at: int) -> bool:
+    """ "the most expensive": "most" before an adjective of a measure is its superlative."""
+    return f.words[at + 1 : at + 2] in ([w] for w in lexicon.MEASURE_ADJECTIVES)
+
+
 def _counts_rows(f: Frame, at: int) -> bool:
     """ "the most", "the fewest", "the top competitor" (in a list of winners), "the highest
     number of": superlatives that can rank by rows; "the youngest" cannot."""
     after = f.words[at + 1 : at + 2]
     word = f.words[at]
+    if _of_a_quality(f, at):
+        return False
     return word in lexicon.COUNT_SUPERLATIVES or word == "top" or after in (["number"], ["count"])
 
 

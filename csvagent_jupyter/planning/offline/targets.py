@@ -61,7 +61,7 @@ def targets(f: Frame) -> list[tuple[list[GroupKey], list[Derive], set[int], str 
                 out.append(
                     (keys, derives, words | used | extra | set(range(after, position)), answer)
                 )
-    mention = f.mention_after(cue[1] - 1, window=4, numeric=False)
+    mention = f.mention_after(cue[1] - 1, window=5, numeric=False)
     if mention is None:
         mention = f.mention_after(cue[1] - 1, window=2)
         if (
@@ -136,6 +136,8 @@ def names_a_row(f: Frame, at: int) -> bool:
     """A superlative before a noun that names the rows (the file's noun) or nothing on the
     table ("the cheapest item", "the longest movie") picks one row, not a group's average."""
     position = at + 1
+    if f.words[position : position + 1] in ([w] for w in lexicon.MEASURE_ADJECTIVES):
+        position += 1  # "the most expensive product": the noun after the adjective
     if position >= len(f.words):
         return False
     if any(m.start == position + 1 and m.score >= 0.6 for m in f.reading.columns):
