@@ -94,3 +94,72 @@ def test_exact_distinct_counts_agree_with_pandas_on_both_paths(rows: int) -> Non
     dates[5] = pd.NaT
     for series in (wide, floats, dates):
         assert profile_column("x", series).distinct == series.nunique()
+
+
+def _columns_for_batch(rows: int, seed: int) -> pd.DataFrame:
+    rng = np.random.default_rng(seed)
+    gaps = rng.random(rows) < 0.1
+    whole = pd.Series(rng.integers(-50, 50, rows), dtype="Int64")
+    whole[gaps] = pd.NA
+    floats = np.round(rng.normal(size=rows), 2)
+    floats[:3] = [0.0, -0.0, np.nan][:rows]
+    spiky = rng.normal(size=rows)
+    spiky[rows // 2] = np.inf
+    stamps = pd.Series(
+        np.datetime64("2020-01-01") + rng.integers(0, 900, rows).astype("timedelta64[D]")
+    ).astype("datetime64[us]")
+    stamps[gaps] = pd.NaT
+    return pd.DataFrame(
+        {
+            "ints": rng.integers(0, 100_000, rows),
+            "wide": rng.integers(-(10**15), 10**15, rows),
+            "huge": np.full(rows, 2**60) + np.arange(rows),  # beyond 2**53: as int64
+            "whole": whole,
+            "floats": floats,
+            "spiky": spiky,
+            "empty": np.full(rows, np.nan),
+            "int32": rng.integers(0, 9, rows).astype(np.int32),
+            "stamps": stamps,
+            "ns": stamps.astype("datetime64[ns]"),
+            "no dates": pd.Series([pd.NaT] * rows, dtype="datetime64[us]"),
+            "text": rng.choice(["a", "b", None], rows),
+        }
+    )
+
+
+@pytest.mark.filterwarnings("ignore:invalid value:RuntimeWarning")  # the reference, on inf
+@pytest.mark.parametrize("rows,seed", [(1, 0), (2, 1), (50, 2), (5000, 3)])
+def test_batched_profiles_equal_the_per_column_profiles(rows: int, seed: int) -> None:
+    """A short table's numbers and dates are profiled together (``profile_batch``): the same
+    facts as one column at a time, means and standard deviations to rounding."""
+    from csvagent_jupyter.loading.profile import profile_column
+    from csvagent_jupyter.loading.profile_batch import batch_profiles
+
+    frame = _columns_for_batch(rows, seed)
+    items = [(str(name), series) for name, series in frame.items()]
+    batched = batch_profiles(items)
+    assert sorted(batched) == list(range(len(items) - 1))  # all but the text column
+    for position, profile in batched.items():
+        expected = profile_column(*items[position]).model_dump()
+        got = profile.model_dump()
+        for key in ("mean", "std"):
+            value, wanted = got.pop(key), expected.pop(key)
+            assert value == (wanted if wanted is None else pytest.approx(wanted, rel=1e-12))
+        assert got == expected, items[position][0]
+
+
+@pytest.mark.filterwarnings("ignore:invalid value:RuntimeWarning")
+def test_a_short_tables_profile_is_batched_and_exact() -> None:
+    from csvagent_jupyter.loading.profile import profile_column, profile_frame
+
+    frame = _columns_for_batch(300, 5)
+    profile = profile_frame(frame, exact=False, bytes=0, encoding="utf-8", delimiter=",")
+    assert profile.exact
+    for column, (name, series) in zip(profile.column_profiles, frame.items(), strict=True):
+        expected = profile_column(str(name), series)
+        assert (column.name, column.type, column.nulls, column.distinct) == (
+            expected.name,
+            expected.type,
+            expected.nulls,
+            expected.distinct,
+        )
