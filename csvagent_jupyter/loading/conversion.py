@@ -209,29 +209,41 @@ def _to_category(series: pd.Series) -> pd.Series:
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    encoded = pc.dictionary_encode(to_arrow())
-    if isinstance(encoded, pa.ChunkedArray):
-        encoded = (
-            encoded.unify_dictionaries().combine_chunks()
-            if encoded.num_chunks != 1
-            else encoded.chunk(0)
-        )
+    values = to_arrow()
+    if isinstance(values, pa.ChunkedArray):
+        # one array first: encoding the chunks apart and unifying their dictionaries after
+        # costs more than the copy
+        values = values.combine_chunks() if values.num_chunks != 1 else values.chunk(0)
+    encoded = pc.dictionary_encode(values)
     dictionary = encoded.dictionary
+    size = len(dictionary)
     order = pc.array_sort_indices(dictionary).to_numpy()
-    rank = np.empty(len(dictionary), dtype=_code_dtype(len(dictionary)))
-    rank[order] = np.arange(len(dictionary), dtype=rank.dtype)
-    indices = encoded.indices
-    if not len(rank):  # every value missing
-        codes = np.full(len(series), -1, dtype=np.int8)
-    else:
-        codes = rank[indices.fill_null(0).to_numpy()]
-        if indices.null_count:
-            codes[indices.is_null().to_numpy(zero_copy_only=False)] = -1
+    # rank[code] is the code's place among the sorted categories; a missing value takes the
+    # extra last code, whose rank is -1, pandas' code for missing
+    rank = np.empty(size + 1, dtype=_code_dtype(size))
+    rank[order] = np.arange(size, dtype=rank.dtype)
+    rank[size] = -1
+    codes = rank[encoded.indices.fill_null(size).to_numpy()]
     categories = pd.Index(dictionary.take(order), dtype=series.dtype)
     categorical = pd.Categorical.from_codes(
-        codes, dtype=pd.CategoricalDtype(categories), validate=False
+        codes, dtype=_category_dtype(categories), validate=False
     )
     return pd.Series(categorical, index=series.index, name=series.name, copy=False)
+
+
+def _category_dtype(categories: pd.Index) -> pd.CategoricalDtype:
+    """``pd.CategoricalDtype(categories)`` without its check that they are unique and not
+    missing, which a dictionary's values are by construction; the check hashes every
+    category again, a fifth of a short column's whole conversion."""
+    fastpath = getattr(pd.CategoricalDtype, "_from_fastpath", None)
+    if fastpath is not None:
+        try:
+            dtype = fastpath(categories, ordered=False)
+            if isinstance(dtype, pd.CategoricalDtype):
+                return dtype
+        except TypeError:  # a pandas whose private constructor changed: the public one
+            pass
+    return pd.CategoricalDtype(categories)
 
 
 def _code_dtype(size: int) -> type[np.signedinteger[Any]]:
