@@ -230,7 +230,11 @@ def infer_conversion(name: str, series: pd.Series, rows: int) -> Conversion | No
     """The conversion that types one column better than the parser did, if any."""
     if _is_text(series):
         return _infer_text_column(name, series, rows)
-    if series.dtype == np.float64 and series.hasnans and _holds_whole_numbers(series):
+    if (
+        series.dtype == np.float64
+        and np.isnan(series.to_numpy()).any()  # Series.hasnans: a third of this in overhead
+        and _holds_whole_numbers(series)
+    ):
         return Conversion(name, "integer")
     return None
 
