@@ -163,3 +163,51 @@ def test_a_short_tables_profile_is_batched_and_exact() -> None:
             expected.nulls,
             expected.distinct,
         )
+
+
+ISO_COLUMNS = {
+    "dates": ["2021-03-01", "2020-12-31", None, "2021-01-15"],
+    "stamps": ["2021-03-01 10:00:00", "2021-03-01T11:30:00", "2021-03-02 00:00:00", None],
+    "first empty": [None, "2021-03-01", "2021-03-02", "2021-03-03"],
+    "all empty": [None, None, None, None],
+    "one odd": ["2021-03-01", "2021-03-02", "soon", "2021-03-04"],
+    "offsets": ["2021-03-01T10:00:00+01:00", "2021-03-01T11:00:00+01:00", None, None],
+    "codes": ["123-456", "123-457", "123-458", "123-459"],
+    "no dash": ["20210301", "20210302", "20210303", "20210304"],
+    "placeholder": ["2021-03-01", "n/a", "2021-03-03", "2021-03-04"],
+    "text": ["a", "b", "c", "d"],
+}
+
+
+@pytest.mark.parametrize("rows", [4, 3000])  # all of it sampled; a sample of it
+def test_iso_dates_converted_at_inference_type_as_before(rows: int) -> None:
+    """A short column of ISO dates is cast whole by its inference (``prepared``): the same
+    conversions, the same columns and the same notes as inference and conversion apart."""
+    from csvagent_jupyter.loading.typing import apply_conversions, infer_conversions
+
+    repeat = rows // 4
+    source = pd.DataFrame(
+        {name: pd.Series(values * repeat, dtype="str") for name, values in ISO_COLUMNS.items()}
+    )
+    fused, apart = source.copy(), source.copy()
+    prepared: dict[str, pd.Series] = {}
+    fused_notes: list[str] = []
+    apart_notes: list[str] = []
+    held = apply_conversions(
+        fused, infer_conversions(fused, map, fused_notes, prepared), map, fused_notes, prepared
+    )
+    expected = apply_conversions(
+        apart, infer_conversions(apart, map, apart_notes), map, apart_notes
+    )
+    assert held == expected and fused_notes == apart_notes
+    pd.testing.assert_frame_equal(fused, apart)
+    assert sorted(prepared) == ["dates", "first empty", "stamps"]
+    assert fused["dates"].dtype == "datetime64[us]"
+
+
+def test_iso_dates_of_a_short_file_reload_and_reproduce(agent: Agent, tmp_path: Path) -> None:
+    path = tmp_path / "iso.csv"
+    pd.DataFrame(ISO_COLUMNS).to_csv(path, index=False)
+    frame = load_checked(agent, path)
+    assert frame["dates"].dtype == "datetime64[us]" and frame["dates"].isna().sum() == 1
+    frame.loc[0, "dates"] = pd.Timestamp("2022-01-01")  # a column the agent may write to

@@ -171,10 +171,19 @@ def _to_datetime(series: pd.Series, date_format: str | None) -> pd.Series:
 
         try:
             parsed = pc.cast(pa.array(series, from_pandas=True), pa.timestamp("us"))
-            return pd.Series(parsed.to_pandas(), index=series.index, name=series.name)
         except (pa.ArrowInvalid, pa.ArrowNotImplementedError, pa.ArrowTypeError):
             pass
+        else:
+            return timestamps_series(parsed, series)
     return pd.to_datetime(series, format=date_format)
+
+
+def timestamps_series(parsed: Any, like: pd.Series) -> pd.Series:
+    """Arrow timestamps as the datetime64 column that replaces ``like`` (nulls become NaT)."""
+    values = parsed.to_numpy(zero_copy_only=False)
+    if not values.flags.writeable:  # Arrow's own buffer (one chunk, no nulls): pandas may write
+        values = values.copy()
+    return pd.Series(values, index=like.index, name=like.name, copy=False)
 
 
 WHOLE_LIMIT = 2.0**53  # beyond it a float no longer holds every whole number: not an integer column
@@ -334,11 +343,15 @@ def apply_conversions(
     conversions: list[Conversion],
     mapper: Mapper = map,
     notes: list[str] | None = None,
+    prepared: dict[str, pd.Series] | None = None,
 ) -> list[Conversion]:
     """Convert in place (columns in parallel when ``mapper`` is); returns the conversions that
-    held. Why a conversion did not hold goes to ``notes``, with each held one's own note."""
+    held. Why a conversion did not hold goes to ``notes``, with each held one's own note.
+    ``prepared`` holds columns that inference already converted (see ``infer_conversions``)."""
 
     def convert(conversion: Conversion) -> tuple[Conversion, pd.Series | str | None]:
+        if prepared and conversion.column in prepared:  # converted whole by its inference
+            return conversion, prepared[conversion.column]
         held, converted = convert_column(conversion, frame[conversion.column])
         if not isinstance(converted, pd.Series) and (fallback := _fallback(conversion)):
             _, second = convert_column(fallback, frame[conversion.column])

@@ -337,8 +337,13 @@ class Loader:
             notes.append(padded_note(padded, len(frame.columns), line_list))
             log.warning("%s: %d short lines: %s", display_name, len(padded), padded[:20])
         typing_notes: list[str] = []
+        prepared: dict[str, pd.Series] = {}  # columns converted whole by their inference
         conversions = apply_conversions(
-            frame, infer_conversions(frame, mapper, typing_notes), mapper, typing_notes
+            frame,
+            infer_conversions(frame, mapper, typing_notes, prepared),
+            mapper,
+            typing_notes,
+            prepared,
         )
         reporter.progress(0.9, "profiling")
         # Exact where cheap; the distinct counts of large columns are estimated here and
