@@ -70,31 +70,37 @@ def _numeric(
     mask = np.isnan(block)
     nulls = mask.sum(axis=0)
     present = rows - nulls
-    with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
-        low, high = np.fmin.reduce(block, axis=0), np.fmax.reduce(block, axis=0)
-        zeroed = np.where(mask, 0.0, block)
-        mean = zeroed.sum(axis=0) / present
-        deviations = np.where(mask, 0.0, block - mean)
-        std = np.sqrt(np.einsum("ij,ij->j", deviations, deviations) / (present - 1))
-    found: dict[int, ColumnProfile] = {}
+    low, high = np.fmin.reduce(block, axis=0), np.fmax.reduce(block, axis=0)
+    facts: list[dict[str, Any]] = []
     for j, position in enumerate(positions):
         name, series = columns[position]
         kind: LogicalType = logical_type(series)
         values = block[:, j]
         kept = values[~mask[:, j]] if nulls[j] else values
-        size = int(present[j])
         profile: dict[str, Any] = {
             "name": name,
             "type": kind,
             "dtype": str(series.dtype),
             "nulls": int(nulls[j]),
             "distinct": _distinct(series, mask[:, j], kept, integer=kind == "integer"),
+            "examples": [_short(int(v) if kind == "integer" else v) for v in kept[:EXAMPLES]],
         }
-        if size:
-            profile |= {"min": _finite(low[j]), "max": _finite(high[j]), "mean": _finite(mean[j])}
-            profile["std"] = _finite(std[j]) if size > 1 else None
-        examples = kept[:EXAMPLES]
-        profile["examples"] = [_short(int(v) if kind == "integer" else v) for v in examples]
+        if present[j]:
+            profile |= {"min": _finite(low[j]), "max": _finite(high[j])}
+        facts.append(profile)
+    # Means and deviations in place, gaps zeroed: the block is this function's own copy, and
+    # a table-sized temporary more is fresh memory to map (a new process pays for every page).
+    with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
+        np.copyto(block, 0.0, where=mask)
+        mean = block.sum(axis=0) / present
+        block -= mean
+        np.copyto(block, 0.0, where=mask)
+        std = np.sqrt(np.einsum("ij,ij->j", block, block) / (present - 1))
+    found: dict[int, ColumnProfile] = {}
+    for j, (position, profile) in enumerate(zip(positions, facts, strict=True)):
+        if present[j]:
+            profile["mean"] = _finite(mean[j])
+            profile["std"] = _finite(std[j]) if present[j] > 1 else None
         found[position] = ColumnProfile(**profile)
     return found
 
@@ -119,7 +125,6 @@ def _dates(columns: list[tuple[str, pd.Series]], positions: list[int]) -> dict[i
         block[:, j] = columns[position][1].to_numpy().view(np.int64)
     mask = block == _NAT
     nulls = mask.sum(axis=0)
-    low = np.where(mask, np.iinfo(np.int64).max, block).min(axis=0)
     high = block.max(axis=0)  # NaT is the smallest int64: never the maximum of a present value
     found: dict[int, ColumnProfile] = {}
     for j, position in enumerate(positions):
@@ -134,7 +139,7 @@ def _dates(columns: list[tuple[str, pd.Series]], positions: list[int]) -> dict[i
             "distinct": _count_distinct(kept) if kept.size else 0,
         }
         if kept.size:
-            profile["min"] = _stamp(low[j], dtype)
+            profile["min"] = _stamp(kept.min(), dtype)
             profile["max"] = _stamp(high[j], dtype)
         profile["examples"] = [_stamp(v, dtype) for v in kept[:EXAMPLES]]
         found[position] = ColumnProfile(**profile)
