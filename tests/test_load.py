@@ -308,3 +308,21 @@ def test_the_parse_progress_says_it_is_an_estimate(agent: Agent, tmp_path: Path)
     agent.load(path, on_progress=events.append)
     reading = [e.message for e in events if e.message.startswith("reading")]
     assert reading and all("estimated" in message for message in reading)
+
+
+def test_a_loads_job_row_is_processing_with_its_file_while_it_reads(
+    agent: Agent, tmp_path: Path
+) -> None:
+    """The job starts as "processing" and names its File as soon as the File row exists
+    (each written with the row it belongs to, not by writes of their own)."""
+    path = write_csv(mixed_frame(2_000, 6), tmp_path / "small.csv")
+    seen: list[tuple[str, str | None, str | None]] = []
+
+    def look(event: ProgressEvent) -> None:
+        if event.event == "file_progress" and event.subject_id is not None and not seen:
+            job = agent.store.get_job(event.job_id)
+            assert job is not None
+            seen.append((job.status, job.subject_id, event.subject_id))
+
+    info = agent.load(path, on_progress=look)
+    assert seen and seen[0] == ("processing", info.id, info.id)

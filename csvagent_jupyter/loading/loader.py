@@ -84,7 +84,7 @@ class Loader:
         except LoadError as exc:
             self._record_early_failure(path, display_name, exc)
             raise
-        job = self.store.add_job("file_upload")
+        job = self.store.add_job("file_upload", status="processing")
         reporter = ProgressReporter(
             job_id=job.id,
             subject_id=None,
@@ -94,7 +94,6 @@ class Loader:
                 job.id, progress=round(fraction * 100, 1)
             ),
         )
-        self.store.update_job(job.id, status="processing")
         stat = path.stat()
         content_hash = self.store.known_content_hash(
             str(path.resolve()), size=stat.st_size, mtime_ns=stat.st_mtime_ns
@@ -113,9 +112,9 @@ class Loader:
             source_path=str(path.resolve()),
             source_mtime_ns=stat.st_mtime_ns,
             file_metadata={},
+            job_id=job.id,  # the job's subject, in the same write
         )
         reporter.subject_id = row.id
-        self.store.update_job(job.id, subject_id=row.id)
         try:
             typed = self._parse_and_type(path, display_name, size, skip, reporter)
         except Exception as exc:

@@ -40,8 +40,17 @@ class Store:
             return session.get(model, row_id)
 
     # -- files -----------------------------------------------------------------------------
-    def add_file(self, **fields: Any) -> File:
-        return self._add(File(**fields))
+    def add_file(self, *, job_id: str | None = None, **fields: Any) -> File:
+        """A new File row; with ``job_id``, that job's subject becomes it in the same write."""
+        with self.db.transaction() as session:
+            row = File(**fields)
+            session.add(row)
+            if job_id is not None:
+                session.flush()  # gives the row its id
+                job = session.get(Job, job_id)
+                if job is not None:
+                    job.subject_id = row.id
+        return row
 
     def update_file(self, file_id: str, **fields: Any) -> File:
         return self._update(File, file_id, **fields)
@@ -94,8 +103,11 @@ class Store:
             session.execute(delete(File).where(File.id == file_id))
 
     # -- jobs ------------------------------------------------------------------------------
-    def add_job(self, job_type: str, *, subject_id: str | None = None) -> Job:
-        return self._add(Job(job_type=job_type, status="queued", subject_id=subject_id))
+    def add_job(
+        self, job_type: str, *, subject_id: str | None = None, status: str = "queued"
+    ) -> Job:
+        """A new job; one that starts at once is added as "processing" (one write, not two)."""
+        return self._add(Job(job_type=job_type, status=status, subject_id=subject_id))
 
     def update_job(self, job_id: str, **fields: Any) -> Job:
         if fields.get("status") in {"completed", "failed"}:
