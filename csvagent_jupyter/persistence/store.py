@@ -47,9 +47,7 @@ class Store:
             session.add(row)
             if job_id is not None:
                 session.flush()  # gives the row its id
-                job = session.get(Job, job_id)
-                if job is not None:
-                    job.subject_id = row.id
+                session.execute(update(Job).where(Job.id == job_id).values(subject_id=row.id))
         return row
 
     def update_file(self, file_id: str, **fields: Any) -> File:
