@@ -17,6 +17,7 @@ import logging
 from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -84,6 +85,15 @@ class Loader:
         except LoadError as exc:
             self._record_early_failure(path, display_name, exc)
             raise
+        stat = path.stat()
+        # An unchanged file loaded before is reused without reading it (nor writing a job row
+        # before the one that records the reuse).
+        known = self.store.completed_load_of_source(
+            str(path.resolve()), size=stat.st_size, mtime_ns=stat.st_mtime_ns
+        )
+        reused = self._reuse(known, skip, None, on_progress)
+        if reused is not None:
+            return reused
         job = self.store.add_job("file_upload", status="processing")
         reporter = ProgressReporter(
             job_id=job.id,
@@ -94,15 +104,16 @@ class Loader:
                 job.id, progress=round(fraction * 100, 1)
             ),
         )
-        stat = path.stat()
-        content_hash = self.store.known_content_hash(
-            str(path.resolve()), size=stat.st_size, mtime_ns=stat.st_mtime_ns
-        ) or content_hash_of(
-            path, lambda done: reporter.progress(0.1 * done / size, "checking content")
-        )
-        reused = self._reuse(content_hash, skip, job.id, reporter)
-        if reused is not None:
-            return reused
+        if known is not None and known.content_hash:
+            content_hash = known.content_hash  # known, but its cache is gone or was read otherwise
+        else:
+            content_hash = content_hash_of(
+                path, lambda done: reporter.progress(0.1 * done / size, "checking content")
+            )
+            found = self.store.find_completed_file(content_hash)  # the same content elsewhere
+            reused = self._reuse(found, skip, job.id, on_progress)
+            if reused is not None:
+                return reused
         row = self.store.add_file(
             filename=path.name,
             original_filename=display_name,
@@ -281,26 +292,37 @@ class Loader:
         )
 
     def _reuse(
-        self, content_hash: str, skip: bool, job_id: str, reporter: ProgressReporter
+        self,
+        existing: File | None,
+        skip: bool,
+        job_id: str | None,
+        on_progress: ProgressCallback | None,
     ) -> LoadedTable | None:
-        existing = self.store.find_completed_file(content_hash)
-        if existing is None:
+        """A completed load of the same content, with its table from memory or the cache; None
+        when there is none to reuse. The job (added here as completed when ``job_id`` is None)
+        records the reuse."""
+        if existing is None or not existing.content_hash:
             return None
         options = (existing.file_metadata or {}).get("read_options", {})
         if bool(options.get("on_bad_lines")) != skip:
             return None  # read with the other choice about malformed lines: read it again
-        frame = background.frame_of(content_hash)
+        frame = background.frame_of(existing.content_hash)
         if frame is None:
-            frame = self.cache.read(content_hash)
+            frame = self.cache.read(existing.content_hash)
         if frame is None:
             return None
-        reporter.subject_id = existing.id
-        self.store.update_job(
-            job_id,
-            status="completed",
-            progress=100.0,
-            subject_id=existing.id,
-            result={"file_id": existing.id, "rows": existing.row_count, "cached": True},
+        done: dict[str, Any] = {
+            "status": "completed",
+            "progress": 100.0,
+            "subject_id": existing.id,
+            "result": {"file_id": existing.id, "rows": existing.row_count, "cached": True},
+        }
+        if job_id is None:
+            job_id = self.store.add_job("file_upload", **done).id
+        else:
+            self.store.update_job(job_id, **done)
+        reporter = ProgressReporter(
+            job_id=job_id, subject_id=existing.id, kind="file", callback=on_progress
         )
         reporter.complete(
             f"{existing.original_filename}: loaded from cache", file_id=existing.id, cached=True

@@ -67,11 +67,14 @@ class Store:
             )
             return session.scalars(statement).first()
 
-    def known_content_hash(self, source_path: str, *, size: int, mtime_ns: int) -> str | None:
-        """The content hash of a completed load of this very file, if it is unchanged since
-        (same path, size and modification time to the nanosecond); else None: hash it."""
+    def completed_load_of_source(
+        self, source_path: str, *, size: int, mtime_ns: int
+    ) -> File | None:
+        """The newest completed load of the content of this very file, if the file is unchanged
+        since a completed load of it (same path, size and modification time to the
+        nanosecond); else None: hash it. One query for what a reload needs to know."""
         with self.db.transaction() as session:
-            statement = (
+            known_hash = (
                 select(File.content_hash)
                 .where(
                     File.source_path == source_path,
@@ -79,6 +82,13 @@ class Store:
                     File.source_mtime_ns == mtime_ns,
                     File.status == "completed",
                 )
+                .order_by(File.created_at.desc())
+                .limit(1)
+                .scalar_subquery()
+            )
+            statement = (
+                select(File)
+                .where(File.content_hash == known_hash, File.status == "completed")
                 .order_by(File.created_at.desc())
                 .limit(1)
             )
@@ -102,10 +112,13 @@ class Store:
 
     # -- jobs ------------------------------------------------------------------------------
     def add_job(
-        self, job_type: str, *, subject_id: str | None = None, status: str = "queued"
+        self, job_type: str, *, subject_id: str | None = None, status: str = "queued", **fields: Any
     ) -> Job:
-        """A new job; one that starts at once is added as "processing" (one write, not two)."""
-        return self._add(Job(job_type=job_type, status=status, subject_id=subject_id))
+        """A new job; one that starts at once is added as "processing", one done at once (a
+        load from the cache) as "completed": one write, not two."""
+        if status in {"completed", "failed"}:
+            fields.setdefault("completed_at", utcnow())
+        return self._add(Job(job_type=job_type, status=status, subject_id=subject_id, **fields))
 
     def update_job(self, job_id: str, **fields: Any) -> Job:
         if fields.get("status") in {"completed", "failed"}:
