@@ -1,4 +1,4 @@
-"""Profiles of a short table's number and date columns, all at once.
+"""Profiles of a short table's number, date and category columns, all at once.
 
 On a table of a few thousand rows, profiling one column at a time costs more in pandas'
 per-call overhead than in the counting itself (measured on 10k x 100: about 0.2 ms a
@@ -22,6 +22,7 @@ import pandas as pd
 
 from .profile import (
     EXAMPLES,
+    TOP_VALUES,
     ColumnProfile,
     LogicalType,
     _count_distinct,
@@ -40,6 +41,7 @@ def batch_profiles(columns: list[tuple[str, pd.Series]]) -> dict[int, ColumnProf
     """Profiles of the plain numeric (int, float, Int64, Float64) and tz-naive date columns
     among ``columns``, by position; the others are not in the result."""
     numeric: list[int] = []
+    categories: list[int] = []
     dates: dict[np.dtype[Any], list[int]] = {}
     for position, (_, series) in enumerate(columns):
         dtype = series.dtype
@@ -52,9 +54,12 @@ def batch_profiles(columns: list[tuple[str, pd.Series]]) -> dict[int, ColumnProf
                 numeric.append(position)
         elif kind == "datetime" and isinstance(dtype, np.dtype):
             dates.setdefault(dtype, []).append(position)
+        elif kind == "category":
+            categories.append(position)
     found: dict[int, ColumnProfile] = {}
     if numeric:
         found |= _numeric(columns, numeric)
+    found |= {position: _category(*columns[position]) for position in categories}
     for positions in dates.values():
         found |= _dates(columns, positions)
     return found
@@ -148,3 +153,29 @@ def _dates(columns: list[tuple[str, pd.Series]], positions: list[int]) -> dict[i
 
 def _stamp(value: np.int64, dtype: np.dtype[Any]) -> str:
     return str(pd.Timestamp(np.int64(value).view(dtype)))
+
+
+def _category(name: str, series: pd.Series) -> ColumnProfile:
+    """A category column's profile from its codes alone (no column-sized Series on the way,
+    and the top categories looked up in one take)."""
+    array = series.array
+    assert isinstance(array, pd.Categorical)
+    codes = array.codes
+    # code -1 (missing) counted in the first slot
+    counts = np.bincount(codes.astype(np.int64) + 1, minlength=len(array.categories) + 1)
+    nulls, counts = int(counts[0]), counts[1:]
+    order = np.argsort(-counts, kind="stable")[:TOP_VALUES]
+    order = order[counts[order] > 0]
+    top = [
+        (_short(value), int(count))
+        for value, count in zip(array.categories.take(order).tolist(), counts[order], strict=True)
+    ]
+    return ColumnProfile(
+        name=name,
+        type="category",
+        dtype=str(series.dtype),
+        nulls=nulls,
+        distinct=int(np.count_nonzero(counts)),
+        top_values=top,
+        examples=[value for value, _ in top[:EXAMPLES]],
+    )
