@@ -151,12 +151,12 @@ class Loader:
             column_count=profile.columns,
             cache_path=str(self.cache.path_for(content_hash)),
             processed_at=now(),
-        )
-        self.store.update_job(
-            job.id,
-            status="completed",
-            progress=100.0,
-            result={"file_id": row.id, "rows": profile.rows, "exact": profile.exact},
+            job_id=job.id,  # the job completes in the same write
+            job_fields={
+                "status": "completed",
+                "progress": 100.0,
+                "result": {"file_id": row.id, "rows": profile.rows, "exact": profile.exact},
+            },
         )
         info = FileInfo.from_row(row)
         reporter.complete(

@@ -50,8 +50,27 @@ class Store:
                 session.execute(update(Job).where(Job.id == job_id).values(subject_id=row.id))
         return row
 
-    def update_file(self, file_id: str, **fields: Any) -> File:
-        return self._update(File, file_id, **fields)
+    def update_file(
+        self,
+        file_id: str,
+        *,
+        job_id: str | None = None,
+        job_fields: dict[str, Any] | None = None,
+        **fields: Any,
+    ) -> File:
+        """Update a File; with ``job_id``, that job is updated with ``job_fields`` in the same
+        transaction (a load's File and its job complete together, in one write)."""
+        if job_id is None:
+            return self._update(File, file_id, **fields)
+        with self.db.transaction() as session:
+            row = session.get(File, file_id)
+            if row is None:
+                raise KeyError(f"no File with id {file_id}")
+            for name, value in fields.items():
+                setattr(row, name, value)
+            changes = _job_changes(job_fields or {})
+            session.execute(update(Job).where(Job.id == job_id).values(**changes))
+        return row
 
     def get_file(self, file_id: str) -> File | None:
         return self._get(File, file_id)
@@ -116,14 +135,11 @@ class Store:
     ) -> Job:
         """A new job; one that starts at once is added as "processing", one done at once (a
         load from the cache) as "completed": one write, not two."""
-        if status in {"completed", "failed"}:
-            fields.setdefault("completed_at", utcnow())
-        return self._add(Job(job_type=job_type, status=status, subject_id=subject_id, **fields))
+        fields = _job_changes({"status": status, **fields})
+        return self._add(Job(job_type=job_type, subject_id=subject_id, **fields))
 
     def update_job(self, job_id: str, **fields: Any) -> Job:
-        if fields.get("status") in {"completed", "failed"}:
-            fields.setdefault("completed_at", utcnow())
-        return self._update(Job, job_id, **fields)
+        return self._update(Job, job_id, **_job_changes(fields))
 
     def get_job(self, job_id: str) -> Job | None:
         return self._get(Job, job_id)
@@ -182,3 +198,10 @@ class Store:
             if session_id is not None:
                 statement = statement.where(Query.session_id == session_id)
             return list(reversed(list(session.scalars(statement))))
+
+
+def _job_changes(fields: dict[str, Any]) -> dict[str, Any]:
+    """A job's new fields; a job that ends gets its completion time."""
+    if fields.get("status") in {"completed", "failed"}:
+        return {"completed_at": utcnow(), **fields}
+    return fields
