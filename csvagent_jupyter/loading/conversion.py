@@ -9,7 +9,7 @@ nothing, rather than failing the load.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, fields, replace
 from typing import Any, Literal
 
 import numpy as np
@@ -139,7 +139,9 @@ class Conversion:
         return f"{col} = pd.to_datetime({source}, format={self.date_format!r})"
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
+        # the fields one level deep: asdict's recursive deep copy of values that are all
+        # immutable cost more than the conversion of a short column
+        data = {field.name: getattr(self, field.name) for field in fields(self)}
         data["placeholders"] = list(self.placeholders)
         data["replacements"] = [list(pair) for pair in self.replacements]
         data["labels"] = list(self.labels) if self.labels else None
