@@ -17,13 +17,19 @@ The 10k x 100 table has an absolute target too: usable in at most 0.1 s.
     python benchmarks/load.py [--sizes 10000x100,1000000x20,1000000x100] [--repeat 3] [--huge]
 
 ``--huge`` adds the 10M x 20 table (about 1.7 GB of CSV, generated once into
-benchmarks/.data). Peak memory is measured in a fresh child process per path
-(ru_maxrss), so one path's garbage cannot count against another.
+benchmarks/.data, or ``--data``). Peak memory is measured in a fresh child process per path,
+as the rise of that process's own high-water mark of resident memory (VmHWM, reset after the
+warm-up) above its resident memory when the timed work starts, so neither the warm-up nor
+one path's garbage counts against another. Tables are generated in a process of their own:
+a child started by a parent that had just built a large table would otherwise inherit the
+parent's high-water mark in ``ru_maxrss`` (Linux carries it across fork and exec), and the
+peak it reported would be the generator's, not the load's.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import multiprocessing as mp
 import resource
@@ -31,6 +37,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -40,13 +47,55 @@ HUGE = "10000000x20"
 QUESTION = "average float_001 by cat_002"
 
 
-def table_path(rows: int, columns: int) -> Path:
+def _generate(rows: int, columns: int, path: str) -> None:
     from csvagent_jupyter.sample_data import mixed_frame, write_csv
 
-    path = DATA / f"mixed_{rows}x{columns}.csv"
+    temporary = Path(path + ".part")
+    write_csv(mixed_frame(rows, columns), temporary)
+    temporary.replace(path)
+
+
+def table_path(rows: int, columns: int, data: Path = DATA) -> Path:
+    """The table's CSV, generated once, by a process of its own (see the module's docstring)."""
+    path = data / f"mixed_{rows}x{columns}.csv"
     if not path.exists():
-        write_csv(mixed_frame(rows, columns), path)
+        process = mp.get_context("spawn").Process(target=_generate, args=(rows, columns, str(path)))
+        process.start()
+        process.join()
+        if process.exitcode != 0 or not path.exists():
+            raise SystemExit(f"could not generate {path} (exit code {process.exitcode})")
     return path
+
+
+def _status_kb(field: str) -> int | None:
+    """A field of /proc/self/status in KiB (VmRSS, VmHWM), or None where there is none."""
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith(field + ":"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return None
+
+
+def _peak_meter() -> Callable[[], float]:
+    """This process's peak memory from now on: a function giving its rise in MiB.
+
+    Linux resets the high-water mark of resident memory (VmHWM) to the current size when
+    "5" is written to clear_refs; the peak is then VmHWM less the resident size now.
+    Elsewhere ru_maxrss is the fallback, which cannot be reset (nor is it after an exec).
+    """
+    try:
+        with open("/proc/self/clear_refs", "w") as clear:
+            clear.write("5")
+        baseline = _status_kb("VmRSS")
+    except OSError:
+        baseline = None
+    if baseline is not None:
+        return lambda: ((_status_kb("VmHWM") or 0) - baseline) / 1024
+    start = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return lambda: (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - start) / 1024
 
 
 def _run(kind: str, path: str, data_dir: str, queue: mp.Queue) -> None:
@@ -64,7 +113,8 @@ def _run(kind: str, path: str, data_dir: str, queue: mp.Queue) -> None:
         with Agent(data_dir=Path(data_dir) / "warm", model="offline") as warm_agent:
             warm_agent.load(warm)
             warm_agent.ask(QUESTION)
-    baseline = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    gc.collect()  # the warm-up's garbage is not the load's
+    peak_mb = _peak_meter()
     result: dict[str, float] = {}
     if kind == "read_csv":
         start = time.perf_counter()
@@ -84,8 +134,7 @@ def _run(kind: str, path: str, data_dir: str, queue: mp.Queue) -> None:
             result["answer"] = time.perf_counter() - start
         rows = len(agent.frame())
         agent.close()  # waits for the background cache write
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    queue.put({**result, "peak_mb": (peak - baseline) / 1024, "rows": rows})
+    queue.put({**result, "peak_mb": peak_mb(), "rows": rows})
 
 
 def measure(kind: str, path: Path, data_dir: Path) -> dict[str, float]:
@@ -98,8 +147,8 @@ def measure(kind: str, path: Path, data_dir: Path) -> dict[str, float]:
     return result
 
 
-def bench(rows: int, columns: int, repeat: int) -> dict[str, float | str]:
-    path = table_path(rows, columns)
+def bench(rows: int, columns: int, repeat: int, data: Path = DATA) -> dict[str, float | str]:
+    path = table_path(rows, columns, data)
     with open(path, "rb") as handle:  # warm the page cache so every path starts equal
         while handle.read(64 * 1024 * 1024):
             pass
@@ -153,13 +202,14 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--huge", action="store_true", help=f"add {HUGE} (about 1.7 GB of CSV)")
     parser.add_argument("--json", action="store_true", help="one JSON object per table")
+    parser.add_argument("--data", type=Path, default=DATA, help="where the generated CSVs are kept")
     args = parser.parse_args()
     sizes = args.sizes.split(",") + ([HUGE] if args.huge else [])
     if not args.json:
         print(" ".join(f"{title:>{width}}" for title, _, width, _ in COLUMNS))
     for size in sizes:
         rows, columns = (int(x) for x in size.split("x"))
-        row = bench(rows, columns, 1 if rows * columns >= 200_000_000 else args.repeat)
+        row = bench(rows, columns, 1 if rows * columns >= 200_000_000 else args.repeat, args.data)
         if args.json:
             print(json.dumps(row))
         else:

@@ -308,3 +308,44 @@ def test_the_parse_progress_says_it_is_an_estimate(agent: Agent, tmp_path: Path)
     agent.load(path, on_progress=events.append)
     reading = [e.message for e in events if e.message.startswith("reading")]
     assert reading and all("estimated" in message for message in reading)
+
+
+def test_a_loads_job_row_is_processing_with_its_file_while_it_reads(
+    agent: Agent, tmp_path: Path
+) -> None:
+    """The job starts as "processing" and names its File as soon as the File row exists
+    (each written with the row it belongs to, not by writes of their own)."""
+    path = write_csv(mixed_frame(2_000, 6), tmp_path / "small.csv")
+    seen: list[tuple[str, str | None, str | None]] = []
+
+    def look(event: ProgressEvent) -> None:
+        if event.event == "file_progress" and event.subject_id is not None and not seen:
+            job = agent.store.get_job(event.job_id)
+            assert job is not None
+            seen.append((job.status, job.subject_id, event.subject_id))
+
+    info = agent.load(path, on_progress=look)
+    assert seen and seen[0] == ("processing", info.id, info.id)
+
+
+def test_a_reload_and_a_copy_each_record_one_completed_job(agent: Agent, tmp_path: Path) -> None:
+    """An unchanged file is reused in one query and one job write; a copy of it (hashed, then
+    found) records its reuse on the job that hashed it."""
+    path = write_csv(sales_frame(), tmp_path / "sales.csv")
+    first = agent.load(path)
+    agent.cache.wait(first.content_hash)
+    events: list[ProgressEvent] = []
+    again = agent.load(path, on_progress=events.append)
+    copy = tmp_path / "copy.csv"
+    copy.write_bytes(path.read_bytes())
+    third = agent.load(copy, on_progress=events.append)
+    assert again.reused and third.reused and again.id == third.id == first.id
+    jobs = [j for j in agent.store.list_jobs() if j.job_type == "file_upload"]
+    assert len(jobs) == 3
+    for job in jobs[:2]:  # newest first
+        assert (job.status, job.progress, job.subject_id) == ("completed", 100.0, first.id)
+        assert job.result == {"file_id": first.id, "rows": first.rows, "cached": True}
+        assert job.completed_at is not None
+    completes = [e for e in events if e.event == "file_complete"]
+    assert len(completes) == 2 and all(e.data.get("cached") for e in completes)
+    assert {e.job_id for e in completes} == {jobs[0].id, jobs[1].id}

@@ -94,3 +94,124 @@ def test_exact_distinct_counts_agree_with_pandas_on_both_paths(rows: int) -> Non
     dates[5] = pd.NaT
     for series in (wide, floats, dates):
         assert profile_column("x", series).distinct == series.nunique()
+
+
+def _columns_for_batch(rows: int, seed: int) -> pd.DataFrame:
+    rng = np.random.default_rng(seed)
+    gaps = rng.random(rows) < 0.1
+    whole = pd.Series(rng.integers(-50, 50, rows), dtype="Int64")
+    whole[gaps] = pd.NA
+    floats = np.round(rng.normal(size=rows), 2)
+    floats[:3] = [0.0, -0.0, np.nan][:rows]
+    spiky = rng.normal(size=rows)
+    spiky[rows // 2] = np.inf
+    stamps = pd.Series(
+        np.datetime64("2020-01-01") + rng.integers(0, 900, rows).astype("timedelta64[D]")
+    ).astype("datetime64[us]")
+    stamps[gaps] = pd.NaT
+    return pd.DataFrame(
+        {
+            "ints": rng.integers(0, 100_000, rows),
+            "wide": rng.integers(-(10**15), 10**15, rows),
+            "huge": np.full(rows, 2**60) + np.arange(rows),  # beyond 2**53: as int64
+            "whole": whole,
+            "floats": floats,
+            "spiky": spiky,
+            "empty": np.full(rows, np.nan),
+            "int32": rng.integers(0, 9, rows).astype(np.int32),
+            "stamps": stamps,
+            "ns": stamps.astype("datetime64[ns]"),
+            "no dates": pd.Series([pd.NaT] * rows, dtype="datetime64[us]"),
+            "text": rng.choice(["a", "b", None], rows),
+            "levels": pd.Series(rng.choice(["b", "a", None, "é", "c", "d", "e"], rows)).astype(
+                "category"
+            ),
+            "unused levels": pd.Categorical(rng.choice(["x", None], rows), categories=["y", "x"]),
+        }
+    )
+
+
+@pytest.mark.filterwarnings("ignore:invalid value:RuntimeWarning")  # the reference, on inf
+@pytest.mark.parametrize("rows,seed", [(1, 0), (2, 1), (50, 2), (5000, 3)])
+def test_batched_profiles_equal_the_per_column_profiles(rows: int, seed: int) -> None:
+    """A short table's numbers and dates are profiled together (``profile_batch``): the same
+    facts as one column at a time, means and standard deviations to rounding."""
+    from csvagent_jupyter.loading.profile import profile_column
+    from csvagent_jupyter.loading.profile_batch import batch_profiles
+
+    frame = _columns_for_batch(rows, seed)
+    items = [(str(name), series) for name, series in frame.items()]
+    batched = batch_profiles(items)
+    assert sorted(batched) == [i for i, (name, _) in enumerate(items) if name != "text"]
+    for position, profile in batched.items():
+        expected = profile_column(*items[position]).model_dump()
+        got = profile.model_dump()
+        for key in ("mean", "std"):
+            value, wanted = got.pop(key), expected.pop(key)
+            assert value == (wanted if wanted is None else pytest.approx(wanted, rel=1e-12))
+        assert got == expected, items[position][0]
+
+
+@pytest.mark.filterwarnings("ignore:invalid value:RuntimeWarning")
+def test_a_short_tables_profile_is_batched_and_exact() -> None:
+    from csvagent_jupyter.loading.profile import profile_column, profile_frame
+
+    frame = _columns_for_batch(300, 5)
+    profile = profile_frame(frame, exact=False, bytes=0, encoding="utf-8", delimiter=",")
+    assert profile.exact
+    for column, (name, series) in zip(profile.column_profiles, frame.items(), strict=True):
+        expected = profile_column(str(name), series)
+        assert (column.name, column.type, column.nulls, column.distinct) == (
+            expected.name,
+            expected.type,
+            expected.nulls,
+            expected.distinct,
+        )
+
+
+ISO_COLUMNS = {
+    "dates": ["2021-03-01", "2020-12-31", None, "2021-01-15"],
+    "stamps": ["2021-03-01 10:00:00", "2021-03-01T11:30:00", "2021-03-02 00:00:00", None],
+    "first empty": [None, "2021-03-01", "2021-03-02", "2021-03-03"],
+    "all empty": [None, None, None, None],
+    "one odd": ["2021-03-01", "2021-03-02", "soon", "2021-03-04"],
+    "offsets": ["2021-03-01T10:00:00+01:00", "2021-03-01T11:00:00+01:00", None, None],
+    "codes": ["123-456", "123-457", "123-458", "123-459"],
+    "no dash": ["20210301", "20210302", "20210303", "20210304"],
+    "placeholder": ["2021-03-01", "n/a", "2021-03-03", "2021-03-04"],
+    "text": ["a", "b", "c", "d"],
+}
+
+
+@pytest.mark.parametrize("rows", [4, 3000])  # all of it sampled; a sample of it
+def test_iso_dates_converted_at_inference_type_as_before(rows: int) -> None:
+    """A short column of ISO dates is cast whole by its inference (``prepared``): the same
+    conversions, the same columns and the same notes as inference and conversion apart."""
+    from csvagent_jupyter.loading.typing import apply_conversions, infer_conversions
+
+    repeat = rows // 4
+    source = pd.DataFrame(
+        {name: pd.Series(values * repeat, dtype="str") for name, values in ISO_COLUMNS.items()}
+    )
+    fused, apart = source.copy(), source.copy()
+    prepared: dict[str, pd.Series] = {}
+    fused_notes: list[str] = []
+    apart_notes: list[str] = []
+    held = apply_conversions(
+        fused, infer_conversions(fused, map, fused_notes, prepared), map, fused_notes, prepared
+    )
+    expected = apply_conversions(
+        apart, infer_conversions(apart, map, apart_notes), map, apart_notes
+    )
+    assert held == expected and fused_notes == apart_notes
+    pd.testing.assert_frame_equal(fused, apart)
+    assert sorted(prepared) == ["dates", "first empty", "stamps"]
+    assert fused["dates"].dtype == "datetime64[us]"
+
+
+def test_iso_dates_of_a_short_file_reload_and_reproduce(agent: Agent, tmp_path: Path) -> None:
+    path = tmp_path / "iso.csv"
+    pd.DataFrame(ISO_COLUMNS).to_csv(path, index=False)
+    frame = load_checked(agent, path)
+    assert frame["dates"].dtype == "datetime64[us]" and frame["dates"].isna().sum() == 1
+    frame.loc[0, "dates"] = pd.Timestamp("2022-01-01")  # a column the agent may write to

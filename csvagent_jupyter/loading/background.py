@@ -160,7 +160,7 @@ def refine(
 
     Its own Job row ("file_profile") records it, and its events carry ``phase="profile"``.
     """
-    job = store.add_job("file_profile")
+    job = store.add_job("file_profile", status="processing", subject_id=refinement.file_id)
     reporter = ProgressReporter(
         job_id=job.id,
         subject_id=refinement.file_id,
@@ -168,7 +168,6 @@ def refine(
         callback=on_progress,
         record=lambda fraction: store.update_job(job.id, progress=round(fraction * 100, 1)),
     )
-    store.update_job(job.id, status="processing", subject_id=refinement.file_id)
     name, frame = refinement.display_name, refinement.frame
     try:
         reporter.progress(0.0, f"{name}: exact profile", phase=PHASE)

@@ -36,6 +36,7 @@ import pandas as pd
 log = logging.getLogger("csvagent_jupyter")
 
 EXIT_WAIT_SECONDS = 10.0
+THREADED_ROWS = 100_000  # from here on a cached table is converted to pandas on threads
 
 
 class _Writes:
@@ -147,7 +148,10 @@ class FrameCache:
         if not path.exists():
             return None
         try:
-            return feather.read_feather(path, memory_map=True)
+            table = feather.read_table(path, memory_map=True)
+            # pyarrow's conversion threads cost more than they save on a short table (measured
+            # on 10k x 100: 7.6 ms without, 8.1 ms with; read_feather's own wrapper added 1 ms)
+            return table.to_pandas(use_threads=table.num_rows >= THREADED_ROWS)
         except Exception:  # a damaged cache is a miss, not a failure: the CSV is re-parsed
             log.warning("the cache file %s is unreadable; re-parsing the CSV", path, exc_info=True)
             return None

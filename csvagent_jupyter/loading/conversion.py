@@ -9,7 +9,7 @@ nothing, rather than failing the load.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, fields, replace
 from typing import Any, Literal
 
 import numpy as np
@@ -139,7 +139,9 @@ class Conversion:
         return f"{col} = pd.to_datetime({source}, format={self.date_format!r})"
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
+        # the fields one level deep: asdict's recursive deep copy of values that are all
+        # immutable cost more than the conversion of a short column
+        data = {field.name: getattr(self, field.name) for field in fields(self)}
         data["placeholders"] = list(self.placeholders)
         data["replacements"] = [list(pair) for pair in self.replacements]
         data["labels"] = list(self.labels) if self.labels else None
@@ -171,10 +173,19 @@ def _to_datetime(series: pd.Series, date_format: str | None) -> pd.Series:
 
         try:
             parsed = pc.cast(pa.array(series, from_pandas=True), pa.timestamp("us"))
-            return pd.Series(parsed.to_pandas(), index=series.index, name=series.name)
         except (pa.ArrowInvalid, pa.ArrowNotImplementedError, pa.ArrowTypeError):
             pass
+        else:
+            return timestamps_series(parsed, series)
     return pd.to_datetime(series, format=date_format)
+
+
+def timestamps_series(parsed: Any, like: pd.Series) -> pd.Series:
+    """Arrow timestamps as the datetime64 column that replaces ``like`` (nulls become NaT)."""
+    values = parsed.to_numpy(zero_copy_only=False)
+    if not values.flags.writeable:  # Arrow's own buffer (one chunk, no nulls): pandas may write
+        values = values.copy()
+    return pd.Series(values, index=like.index, name=like.name, copy=False)
 
 
 WHOLE_LIMIT = 2.0**53  # beyond it a float no longer holds every whole number: not an integer column
@@ -193,7 +204,17 @@ def _to_integers(series: pd.Series) -> pd.Series:
         high, low = np.fmax.reduce(values), np.fmin.reduce(values)  # NaN only when all are
         if high >= WHOLE_LIMIT or low <= -WHOLE_LIMIT:
             raise ValueError(f"values of {WHOLE_LIMIT:.0f} or more are not read as whole numbers")
-    return series.astype("Int64")
+    if values.dtype != np.float64:
+        return series.astype("Int64")
+    # What the cast does, without its per-call overhead (a third of a short column's time):
+    # the gaps become the mask, and any fraction refuses the whole column.
+    mask = np.isnan(values)
+    whole = np.where(mask, 0.0, values)
+    integers = whole.astype(np.int64)
+    if not np.array_equal(integers, whole):
+        raise ValueError("a value with a fraction is not a whole number")
+    array = pd.arrays.IntegerArray(integers, mask)
+    return pd.Series(array, index=series.index, name=series.name, copy=False)
 
 
 def _to_category(series: pd.Series) -> pd.Series:
@@ -209,29 +230,41 @@ def _to_category(series: pd.Series) -> pd.Series:
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    encoded = pc.dictionary_encode(to_arrow())
-    if isinstance(encoded, pa.ChunkedArray):
-        encoded = (
-            encoded.unify_dictionaries().combine_chunks()
-            if encoded.num_chunks != 1
-            else encoded.chunk(0)
-        )
+    values = to_arrow()
+    if isinstance(values, pa.ChunkedArray):
+        # one array first: encoding the chunks apart and unifying their dictionaries after
+        # costs more than the copy
+        values = values.combine_chunks() if values.num_chunks != 1 else values.chunk(0)
+    encoded = pc.dictionary_encode(values)
     dictionary = encoded.dictionary
+    size = len(dictionary)
     order = pc.array_sort_indices(dictionary).to_numpy()
-    rank = np.empty(len(dictionary), dtype=_code_dtype(len(dictionary)))
-    rank[order] = np.arange(len(dictionary), dtype=rank.dtype)
-    indices = encoded.indices
-    if not len(rank):  # every value missing
-        codes = np.full(len(series), -1, dtype=np.int8)
-    else:
-        codes = rank[indices.fill_null(0).to_numpy()]
-        if indices.null_count:
-            codes[indices.is_null().to_numpy(zero_copy_only=False)] = -1
+    # rank[code] is the code's place among the sorted categories; a missing value takes the
+    # extra last code, whose rank is -1, pandas' code for missing
+    rank = np.empty(size + 1, dtype=_code_dtype(size))
+    rank[order] = np.arange(size, dtype=rank.dtype)
+    rank[size] = -1
+    codes = rank[encoded.indices.fill_null(size).to_numpy()]
     categories = pd.Index(dictionary.take(order), dtype=series.dtype)
     categorical = pd.Categorical.from_codes(
-        codes, dtype=pd.CategoricalDtype(categories), validate=False
+        codes, dtype=_category_dtype(categories), validate=False
     )
     return pd.Series(categorical, index=series.index, name=series.name, copy=False)
+
+
+def _category_dtype(categories: pd.Index) -> pd.CategoricalDtype:
+    """``pd.CategoricalDtype(categories)`` without its check that they are unique and not
+    missing, which a dictionary's values are by construction; the check hashes every
+    category again, a fifth of a short column's whole conversion."""
+    fastpath = getattr(pd.CategoricalDtype, "_from_fastpath", None)
+    if fastpath is not None:
+        try:
+            dtype = fastpath(categories, ordered=False)
+            if isinstance(dtype, pd.CategoricalDtype):
+                return dtype
+        except TypeError:  # a pandas whose private constructor changed: the public one
+            pass
+    return pd.CategoricalDtype(categories)
 
 
 def _code_dtype(size: int) -> type[np.signedinteger[Any]]:
@@ -312,11 +345,15 @@ def apply_conversions(
     conversions: list[Conversion],
     mapper: Mapper = map,
     notes: list[str] | None = None,
+    prepared: dict[str, pd.Series] | None = None,
 ) -> list[Conversion]:
     """Convert in place (columns in parallel when ``mapper`` is); returns the conversions that
-    held. Why a conversion did not hold goes to ``notes``, with each held one's own note."""
+    held. Why a conversion did not hold goes to ``notes``, with each held one's own note.
+    ``prepared`` holds columns that inference already converted (see ``infer_conversions``)."""
 
     def convert(conversion: Conversion) -> tuple[Conversion, pd.Series | str | None]:
+        if prepared and conversion.column in prepared:  # converted whole by its inference
+            return conversion, prepared[conversion.column]
         held, converted = convert_column(conversion, frame[conversion.column])
         if not isinstance(converted, pd.Series) and (fallback := _fallback(conversion)):
             _, second = convert_column(fallback, frame[conversion.column])

@@ -17,6 +17,7 @@ import logging
 from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -84,7 +85,16 @@ class Loader:
         except LoadError as exc:
             self._record_early_failure(path, display_name, exc)
             raise
-        job = self.store.add_job("file_upload")
+        stat = path.stat()
+        # An unchanged file loaded before is reused without reading it (nor writing a job row
+        # before the one that records the reuse).
+        known = self.store.completed_load_of_source(
+            str(path.resolve()), size=stat.st_size, mtime_ns=stat.st_mtime_ns
+        )
+        reused = self._reuse(known, skip, None, on_progress)
+        if reused is not None:
+            return reused
+        job = self.store.add_job("file_upload", status="processing")
         reporter = ProgressReporter(
             job_id=job.id,
             subject_id=None,
@@ -94,16 +104,16 @@ class Loader:
                 job.id, progress=round(fraction * 100, 1)
             ),
         )
-        self.store.update_job(job.id, status="processing")
-        stat = path.stat()
-        content_hash = self.store.known_content_hash(
-            str(path.resolve()), size=stat.st_size, mtime_ns=stat.st_mtime_ns
-        ) or content_hash_of(
-            path, lambda done: reporter.progress(0.1 * done / size, "checking content")
-        )
-        reused = self._reuse(content_hash, skip, job.id, reporter)
-        if reused is not None:
-            return reused
+        if known is not None and known.content_hash:
+            content_hash = known.content_hash  # known, but its cache is gone or was read otherwise
+        else:
+            content_hash = content_hash_of(
+                path, lambda done: reporter.progress(0.1 * done / size, "checking content")
+            )
+            found = self.store.find_completed_file(content_hash)  # the same content elsewhere
+            reused = self._reuse(found, skip, job.id, on_progress)
+            if reused is not None:
+                return reused
         row = self.store.add_file(
             filename=path.name,
             original_filename=display_name,
@@ -113,9 +123,9 @@ class Loader:
             source_path=str(path.resolve()),
             source_mtime_ns=stat.st_mtime_ns,
             file_metadata={},
+            job_id=job.id,  # the job's subject, in the same write
         )
         reporter.subject_id = row.id
-        self.store.update_job(job.id, subject_id=row.id)
         try:
             typed = self._parse_and_type(path, display_name, size, skip, reporter)
         except Exception as exc:
@@ -141,12 +151,12 @@ class Loader:
             column_count=profile.columns,
             cache_path=str(self.cache.path_for(content_hash)),
             processed_at=now(),
-        )
-        self.store.update_job(
-            job.id,
-            status="completed",
-            progress=100.0,
-            result={"file_id": row.id, "rows": profile.rows, "exact": profile.exact},
+            job_id=job.id,  # the job completes in the same write
+            job_fields={
+                "status": "completed",
+                "progress": 100.0,
+                "result": {"file_id": row.id, "rows": profile.rows, "exact": profile.exact},
+            },
         )
         info = FileInfo.from_row(row)
         reporter.complete(
@@ -282,26 +292,37 @@ class Loader:
         )
 
     def _reuse(
-        self, content_hash: str, skip: bool, job_id: str, reporter: ProgressReporter
+        self,
+        existing: File | None,
+        skip: bool,
+        job_id: str | None,
+        on_progress: ProgressCallback | None,
     ) -> LoadedTable | None:
-        existing = self.store.find_completed_file(content_hash)
-        if existing is None:
+        """A completed load of the same content, with its table from memory or the cache; None
+        when there is none to reuse. The job (added here as completed when ``job_id`` is None)
+        records the reuse."""
+        if existing is None or not existing.content_hash:
             return None
         options = (existing.file_metadata or {}).get("read_options", {})
         if bool(options.get("on_bad_lines")) != skip:
             return None  # read with the other choice about malformed lines: read it again
-        frame = background.frame_of(content_hash)
+        frame = background.frame_of(existing.content_hash)
         if frame is None:
-            frame = self.cache.read(content_hash)
+            frame = self.cache.read(existing.content_hash)
         if frame is None:
             return None
-        reporter.subject_id = existing.id
-        self.store.update_job(
-            job_id,
-            status="completed",
-            progress=100.0,
-            subject_id=existing.id,
-            result={"file_id": existing.id, "rows": existing.row_count, "cached": True},
+        done: dict[str, Any] = {
+            "status": "completed",
+            "progress": 100.0,
+            "subject_id": existing.id,
+            "result": {"file_id": existing.id, "rows": existing.row_count, "cached": True},
+        }
+        if job_id is None:
+            job_id = self.store.add_job("file_upload", **done).id
+        else:
+            self.store.update_job(job_id, **done)
+        reporter = ProgressReporter(
+            job_id=job_id, subject_id=existing.id, kind="file", callback=on_progress
         )
         reporter.complete(
             f"{existing.original_filename}: loaded from cache", file_id=existing.id, cached=True
@@ -337,8 +358,13 @@ class Loader:
             notes.append(padded_note(padded, len(frame.columns), line_list))
             log.warning("%s: %d short lines: %s", display_name, len(padded), padded[:20])
         typing_notes: list[str] = []
+        prepared: dict[str, pd.Series] = {}  # columns converted whole by their inference
         conversions = apply_conversions(
-            frame, infer_conversions(frame, mapper, typing_notes), mapper, typing_notes
+            frame,
+            infer_conversions(frame, mapper, typing_notes, prepared),
+            mapper,
+            typing_notes,
+            prepared,
         )
         reporter.progress(0.9, "profiling")
         # Exact where cheap; the distinct counts of large columns are estimated here and

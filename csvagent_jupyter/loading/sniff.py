@@ -144,6 +144,8 @@ def detect_delimiter(text: str) -> str:
     """
     best, best_score = ",", -1.0
     for delimiter in CANDIDATE_DELIMITERS:
+        if delimiter not in text:
+            continue  # one field a row, never chosen; reading the rows to see it cost a ms
         try:
             # the first rows only: reading all of the sample for each candidate cost more
             # than typing a small file's columns

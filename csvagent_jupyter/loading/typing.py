@@ -26,6 +26,7 @@ from .conversion import (
     _is_text,
     apply_conversions,
     convert_column,
+    timestamps_series,
 )
 from .dates import (
     DATE_HINT,
@@ -230,24 +231,39 @@ def infer_conversion(name: str, series: pd.Series, rows: int) -> Conversion | No
     """The conversion that types one column better than the parser did, if any."""
     if _is_text(series):
         return _infer_text_column(name, series, rows)
-    if series.dtype == np.float64 and series.hasnans and _holds_whole_numbers(series):
+    if (
+        series.dtype == np.float64
+        and np.isnan(series.to_numpy()).any()  # Series.hasnans: a third of this in overhead
+        and _holds_whole_numbers(series)
+    ):
         return Conversion(name, "integer")
     return None
 
 
 def infer_conversions(
-    frame: pd.DataFrame, mapper: Mapper = map, notes: list[str] | None = None
+    frame: pd.DataFrame,
+    mapper: Mapper = map,
+    notes: list[str] | None = None,
+    prepared: dict[str, pd.Series] | None = None,
 ) -> list[Conversion]:
     """The conversions for every column; columns are independent, so ``mapper`` may be parallel.
 
     A column whose inference fails (an odd value the rules did not foresee) keeps the
-    parser's type; the reason goes to ``notes`` instead of failing the load.
+    parser's type; the reason goes to ``notes`` instead of failing the load. Given
+    ``prepared``, a short column of ISO dates is converted whole right away and put there,
+    for ``apply_conversions`` to take as it is (see :func:`_whole_iso_dates`).
     """
     rows = len(frame)
 
     def infer(name: Any) -> Conversion | str | None:
         try:
-            return infer_conversion(name, frame[name], rows)
+            series = frame[name]
+            if prepared is not None and rows <= FUSED_ROWS:
+                converted = _whole_iso_dates(series)
+                if converted is not None:
+                    prepared[name] = converted
+                    return Conversion(name, "datetime", date_format="ISO8601")
+            return infer_conversion(name, series, rows)
         except Exception as exc:
             log.debug("typing column %r failed", name, exc_info=True)
             return f"Column {name!r} was kept as read: typing it failed ({exc})."
@@ -256,6 +272,45 @@ def infer_conversions(
     if notes is not None:
         notes += [item for item in found if isinstance(item, str)]
     return [item for item in found if isinstance(item, Conversion)]
+
+
+FUSED_ROWS = 100_000  # up to here a column that may be ISO dates is cast whole at once
+
+
+def _whole_iso_dates(series: pd.Series) -> pd.Series | None:
+    """A short Arrow-backed text column converted to dates when every value is an ISO date,
+    else None (and inference goes on as usual).
+
+    Inference would decide the same from its sample (a part of the column, whose first
+    value is checked as here) and the conversion then casts the whole column: on a short
+    column, casting it whole at once does both for the price of the second, about half of
+    what a column of dates cost before.
+    """
+    to_arrow = getattr(series.array, "__arrow_array__", None)
+    if to_arrow is None or not pd.api.types.is_string_dtype(series.dtype):
+        return None
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    values = to_arrow()
+    if not len(values):
+        return None
+    first = values[0].as_py()  # the sample's first value, unless the first row is empty
+    if first is None:
+        valid = pc.is_valid(values).to_numpy(zero_copy_only=False)
+        positions = _positions(len(series))
+        sampled = np.flatnonzero(valid) if positions is None else positions[valid[positions]]
+        if not sampled.size:
+            return None  # the sample holds no value: inference types nothing either
+        first = values[int(sampled[0])].as_py()
+    first = str(first)
+    if not first[:1].isdigit() or "-" not in first:
+        return None
+    try:
+        parsed = pc.cast(values, pa.timestamp("us"))
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError, pa.ArrowTypeError):
+        return None
+    return timestamps_series(parsed, series)
 
 
 def _holds_whole_numbers(series: pd.Series) -> bool:

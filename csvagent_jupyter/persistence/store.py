@@ -40,11 +40,37 @@ class Store:
             return session.get(model, row_id)
 
     # -- files -----------------------------------------------------------------------------
-    def add_file(self, **fields: Any) -> File:
-        return self._add(File(**fields))
+    def add_file(self, *, job_id: str | None = None, **fields: Any) -> File:
+        """A new File row; with ``job_id``, that job's subject becomes it in the same write."""
+        with self.db.transaction() as session:
+            row = File(**fields)
+            session.add(row)
+            if job_id is not None:
+                session.flush()  # gives the row its id
+                session.execute(update(Job).where(Job.id == job_id).values(subject_id=row.id))
+        return row
 
-    def update_file(self, file_id: str, **fields: Any) -> File:
-        return self._update(File, file_id, **fields)
+    def update_file(
+        self,
+        file_id: str,
+        *,
+        job_id: str | None = None,
+        job_fields: dict[str, Any] | None = None,
+        **fields: Any,
+    ) -> File:
+        """Update a File; with ``job_id``, that job is updated with ``job_fields`` in the same
+        transaction (a load's File and its job complete together, in one write)."""
+        if job_id is None:
+            return self._update(File, file_id, **fields)
+        with self.db.transaction() as session:
+            row = session.get(File, file_id)
+            if row is None:
+                raise KeyError(f"no File with id {file_id}")
+            for name, value in fields.items():
+                setattr(row, name, value)
+            changes = _job_changes(job_fields or {})
+            session.execute(update(Job).where(Job.id == job_id).values(**changes))
+        return row
 
     def get_file(self, file_id: str) -> File | None:
         return self._get(File, file_id)
@@ -60,11 +86,14 @@ class Store:
             )
             return session.scalars(statement).first()
 
-    def known_content_hash(self, source_path: str, *, size: int, mtime_ns: int) -> str | None:
-        """The content hash of a completed load of this very file, if it is unchanged since
-        (same path, size and modification time to the nanosecond); else None: hash it."""
+    def completed_load_of_source(
+        self, source_path: str, *, size: int, mtime_ns: int
+    ) -> File | None:
+        """The newest completed load of the content of this very file, if the file is unchanged
+        since a completed load of it (same path, size and modification time to the
+        nanosecond); else None: hash it. One query for what a reload needs to know."""
         with self.db.transaction() as session:
-            statement = (
+            known_hash = (
                 select(File.content_hash)
                 .where(
                     File.source_path == source_path,
@@ -72,6 +101,13 @@ class Store:
                     File.source_mtime_ns == mtime_ns,
                     File.status == "completed",
                 )
+                .order_by(File.created_at.desc())
+                .limit(1)
+                .scalar_subquery()
+            )
+            statement = (
+                select(File)
+                .where(File.content_hash == known_hash, File.status == "completed")
                 .order_by(File.created_at.desc())
                 .limit(1)
             )
@@ -94,13 +130,16 @@ class Store:
             session.execute(delete(File).where(File.id == file_id))
 
     # -- jobs ------------------------------------------------------------------------------
-    def add_job(self, job_type: str, *, subject_id: str | None = None) -> Job:
-        return self._add(Job(job_type=job_type, status="queued", subject_id=subject_id))
+    def add_job(
+        self, job_type: str, *, subject_id: str | None = None, status: str = "queued", **fields: Any
+    ) -> Job:
+        """A new job; one that starts at once is added as "processing", one done at once (a
+        load from the cache) as "completed": one write, not two."""
+        fields = _job_changes({"status": status, **fields})
+        return self._add(Job(job_type=job_type, subject_id=subject_id, **fields))
 
     def update_job(self, job_id: str, **fields: Any) -> Job:
-        if fields.get("status") in {"completed", "failed"}:
-            fields.setdefault("completed_at", utcnow())
-        return self._update(Job, job_id, **fields)
+        return self._update(Job, job_id, **_job_changes(fields))
 
     def get_job(self, job_id: str) -> Job | None:
         return self._get(Job, job_id)
@@ -159,3 +198,10 @@ class Store:
             if session_id is not None:
                 statement = statement.where(Query.session_id == session_id)
             return list(reversed(list(session.scalars(statement))))
+
+
+def _job_changes(fields: dict[str, Any]) -> dict[str, Any]:
+    """A job's new fields; a job that ends gets its completion time."""
+    if fields.get("status") in {"completed", "failed"}:
+        return {"completed_at": utcnow(), **fields}
+    return fields

@@ -1,0 +1,181 @@
+"""Profiles of a short table's number, date and category columns, all at once.
+
+On a table of a few thousand rows, profiling one column at a time costs more in pandas'
+per-call overhead than in the counting itself (measured on 10k x 100: about 0.2 ms a
+numeric column, two thirds of it overhead). Here the numeric columns become one 2-D float
+block and the dates of one unit one 2-D int64 block, so nulls, ranges, means and standard
+deviations are a handful of column-wise numpy reductions for all of them; only the
+distinct counts still look at each column (by a bitmap for whole numbers in a compact
+range, else by hashing, as :func:`profile.profile_column` does).
+
+The facts are the same as :func:`profile.profile_column` gives (the tests compare the
+two); means and standard deviations agree to rounding. Columns of any other kind, and
+any batch that fails, are left to the per-column path.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .profile import (
+    EXAMPLES,
+    TOP_VALUES,
+    ColumnProfile,
+    LogicalType,
+    _count_distinct,
+    _count_whole,
+    _finite,
+    _short,
+    logical_type,
+)
+from .profile import _distinct as profile_distinct
+
+WHOLE_LIMIT = 2.0**53  # floats beyond it no longer hold every whole number exactly
+_NAT = np.iinfo(np.int64).min
+
+
+def batch_profiles(columns: list[tuple[str, pd.Series]]) -> dict[int, ColumnProfile]:
+    """Profiles of the plain numeric (int, float, Int64, Float64) and tz-naive date columns
+    among ``columns``, by position; the others are not in the result."""
+    numeric: list[int] = []
+    categories: list[int] = []
+    dates: dict[np.dtype[Any], list[int]] = {}
+    for position, (_, series) in enumerate(columns):
+        dtype = series.dtype
+        kind = logical_type(series)
+        if kind in ("integer", "number"):
+            # numpy ints and floats and pandas' masked ints (not uint64, whose values a float
+            # cannot all tell apart, nor durations, profiled in seconds)
+            plain = dtype.kind == "i" or (isinstance(dtype, np.dtype) and dtype.kind in "uf")
+            if plain and dtype != np.uint64:
+                numeric.append(position)
+        elif kind == "datetime" and isinstance(dtype, np.dtype):
+            dates.setdefault(dtype, []).append(position)
+        elif kind == "category":
+            categories.append(position)
+    found: dict[int, ColumnProfile] = {}
+    if numeric:
+        found |= _numeric(columns, numeric)
+    found |= {position: _category(*columns[position]) for position in categories}
+    for positions in dates.values():
+        found |= _dates(columns, positions)
+    return found
+
+
+def _numeric(
+    columns: list[tuple[str, pd.Series]], positions: list[int]
+) -> dict[int, ColumnProfile]:
+    rows = len(columns[positions[0]][1])
+    block = np.empty((rows, len(positions)), dtype=np.float64, order="F")
+    for j, position in enumerate(positions):
+        block[:, j] = columns[position][1].to_numpy(dtype="float64", na_value=np.nan)
+    mask = np.isnan(block)
+    nulls = mask.sum(axis=0)
+    present = rows - nulls
+    low, high = np.fmin.reduce(block, axis=0), np.fmax.reduce(block, axis=0)
+    facts: list[dict[str, Any]] = []
+    for j, position in enumerate(positions):
+        name, series = columns[position]
+        kind: LogicalType = logical_type(series)
+        values = block[:, j]
+        kept = values[~mask[:, j]] if nulls[j] else values
+        profile: dict[str, Any] = {
+            "name": name,
+            "type": kind,
+            "dtype": str(series.dtype),
+            "nulls": int(nulls[j]),
+            "distinct": _distinct(series, mask[:, j], kept, integer=kind == "integer"),
+            "examples": [_short(int(v) if kind == "integer" else v) for v in kept[:EXAMPLES]],
+        }
+        if present[j]:
+            profile |= {"min": _finite(low[j]), "max": _finite(high[j])}
+        facts.append(profile)
+    # Means and deviations in place, gaps zeroed: the block is this function's own copy, and
+    # a table-sized temporary more is fresh memory to map (a new process pays for every page).
+    with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
+        np.copyto(block, 0.0, where=mask)
+        mean = block.sum(axis=0) / present
+        block -= mean
+        np.copyto(block, 0.0, where=mask)
+        std = np.sqrt(np.einsum("ij,ij->j", block, block) / (present - 1))
+    found: dict[int, ColumnProfile] = {}
+    for j, (position, profile) in enumerate(zip(positions, facts, strict=True)):
+        if present[j]:
+            profile["mean"] = _finite(mean[j])
+            profile["std"] = _finite(std[j]) if present[j] > 1 else None
+        found[position] = ColumnProfile(**profile)
+    return found
+
+
+def _distinct(series: pd.Series, mask: np.ndarray, present: np.ndarray, *, integer: bool) -> int:
+    """As ``profile._distinct``, from the block's values where they hold the column exactly."""
+    if present.size == 0:
+        return 0
+    if not integer:
+        return _count_distinct((present + 0.0).view(np.int64))  # -0.0 made 0.0
+    if present.min() > -WHOLE_LIMIT and present.max() < WHOLE_LIMIT:
+        return _count_whole(present.astype(np.int64))
+    return profile_distinct(series, mask, present, integer=True)  # beyond 2**53: the column's own
+
+
+def _dates(columns: list[tuple[str, pd.Series]], positions: list[int]) -> dict[int, ColumnProfile]:
+    rows = len(columns[positions[0]][1])
+    dtype = columns[positions[0]][1].dtype
+    assert isinstance(dtype, np.dtype)  # tz-naive datetime64 of one unit (see batch_profiles)
+    block = np.empty((rows, len(positions)), dtype=np.int64, order="F")
+    for j, position in enumerate(positions):
+        block[:, j] = columns[position][1].to_numpy().view(np.int64)
+    mask = block == _NAT
+    nulls = mask.sum(axis=0)
+    high = block.max(axis=0)  # NaT is the smallest int64: never the maximum of a present value
+    found: dict[int, ColumnProfile] = {}
+    for j, position in enumerate(positions):
+        name, series = columns[position]
+        values = block[:, j]
+        kept = values[~mask[:, j]] if nulls[j] else values
+        profile: dict[str, Any] = {
+            "name": name,
+            "type": "datetime",
+            "dtype": str(series.dtype),
+            "nulls": int(nulls[j]),
+            "distinct": _count_distinct(kept) if kept.size else 0,
+        }
+        if kept.size:
+            profile["min"] = _stamp(kept.min(), dtype)
+            profile["max"] = _stamp(high[j], dtype)
+        profile["examples"] = [_stamp(v, dtype) for v in kept[:EXAMPLES]]
+        found[position] = ColumnProfile(**profile)
+    return found
+
+
+def _stamp(value: np.int64, dtype: np.dtype[Any]) -> str:
+    return str(pd.Timestamp(np.int64(value).view(dtype)))
+
+
+def _category(name: str, series: pd.Series) -> ColumnProfile:
+    """A category column's profile from its codes alone (no column-sized Series on the way,
+    and the top categories looked up in one take)."""
+    array = series.array
+    assert isinstance(array, pd.Categorical)
+    codes = array.codes
+    # code -1 (missing) counted in the first slot
+    counts = np.bincount(codes.astype(np.int64) + 1, minlength=len(array.categories) + 1)
+    nulls, counts = int(counts[0]), counts[1:]
+    order = np.argsort(-counts, kind="stable")[:TOP_VALUES]
+    order = order[counts[order] > 0]
+    top = [
+        (_short(value), int(count))
+        for value, count in zip(array.categories.take(order).tolist(), counts[order], strict=True)
+    ]
+    return ColumnProfile(
+        name=name,
+        type="category",
+        dtype=str(series.dtype),
+        nulls=nulls,
+        distinct=int(np.count_nonzero(counts)),
+        top_values=top,
+        examples=[value for value, _ in top[:EXAMPLES]],
+    )
