@@ -323,3 +323,23 @@ def test_the_most_expensive_is_a_superlative_of_price_not_a_total(
     assert ask_ok(agent, "which category has the most expensive item?").value == "Furniture"
     assert ask_ok(agent, "what is the most expensive item?").value == "Sofa"
     assert ask_ok(agent, "which category has the most items?").value == "Office"
+
+
+def test_a_measure_named_by_a_plural_is_no_count(agent: Agent, tmp_path: Path) -> None:
+    # "Calls Duration" measures time and "Sales Amount" money: neither counts calls or sales
+    load(
+        agent,
+        tmp_path,
+        "reps.csv",
+        {
+            "Rep": ["Ann", "Bo", "Cy", "Di"],
+            "Region": ["East", "East", "West", "East"],
+            "Sales Amount": [799, 841, 500, 620],
+            "Calls Duration": [46, 17, 30, 22],
+            "Deals Closed": [4, 2, 5, 1],
+        },
+    )
+    ask_declines(agent, "how many calls were made in East?")
+    ask_declines(agent, "what is the largest number of calls?")
+    ask_declines(agent, "what is the total number of sales in East?")
+    assert ask_ok(agent, "what is the total number of deals closed?").value == 12

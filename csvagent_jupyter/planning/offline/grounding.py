@@ -120,10 +120,14 @@ class Frame:
             return False
         if set(self.index.column_tokens.get(column, [])) & (HEADCOUNT_TOKENS | PRIZE_TOKENS):
             return True  # "Attendance", "Gold": a count of people or of prizes in each cell
-        # a plural among the name's words: "Goals", "Legs Won", "Minutes played"
+        # a plural among the name's words: "Goals", "Legs Won"; never a measure of money, time
+        # or size ("Sales Amount", "Calls Duration")
+        words = re.findall(r"[a-z]+", re.sub(r"(?<=[a-z])(?=[A-Z])", " ", column).lower())
+        if set(words) & lexicon.MEASURE_WORDS:
+            return False
         return any(
             len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
-            for word in re.findall(r"[a-z]+", re.sub(r"(?<=[a-z])(?=[A-Z])", " ", column).lower())
+            for word in words
         )
 
     def categories(self) -> list[ColumnMention]:

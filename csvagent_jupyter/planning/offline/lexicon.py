@@ -761,6 +761,12 @@ HEADCOUNT_WORDS = frozenset(
     )
 )  # fmt: skip
 NOT_A_COUNT = frozenset({"cost", "price", "value", "amount", "rate", "fee", "weight", "ratio"})
+# Words that make a column a measure of money, time or size rather than a count of things,
+# whatever plural its name has ("Sales Amount", "Calls Duration", "Minutes played").
+MEASURE_WORDS = NOT_A_COUNT | frozenset(
+    {"duration", "time", "revenue", "sales", "spend", "minutes", "hours", "seconds", "days",
+     "miles", "km", "kg", "percent", "pct", "usd", "dollars", "score", "average", "avg", "mean"}
+)  # fmt: skip
 
 # Past forms of common verbs that end in neither -ed nor -ing: they say how, not which rows.
 IRREGULAR_PAST = frozenset(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ...analysis.plan import (
     Aggregate,
     Condition,
@@ -68,7 +70,7 @@ def count_shape(f: Frame) -> list[Candidate]:
             make(Aggregate(func="count"), span(mention), 0.5, "count_rows")
             return out
         if numeric and not distinct:
-            if f.words[cue[0]] == "how":
+            if f.words[cue[0]] == "how" and not _measures_something_else(f, mention):
                 make(Aggregate(func="sum", column=column), span(mention), 0.3, "count_sum")
             return out
         full = mention.score >= 0.85 or f.is_entity(column)
@@ -316,3 +318,13 @@ def percent_shape(f: Frame) -> list[Candidate]:
         }
     )
     return [Candidate(plan, explained, "share_pct")]
+
+
+def _measures_something_else(f: Frame, mention: ColumnMention) -> bool:
+    """ "how many calls" against a "Calls Duration" column: the column measures a duration of
+    the calls, which the question did not ask for; summing it would not count them."""
+    if mention.score >= 0.9:
+        return False
+    spaced = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", mention.column).lower()
+    unsaid = set(re.findall(r"[a-z]+", spaced)) - set(f.words)
+    return bool(unsaid & lexicon.MEASURE_WORDS)
