@@ -343,3 +343,21 @@ def test_a_measure_named_by_a_plural_is_no_count(agent: Agent, tmp_path: Path) -
     ask_declines(agent, "what is the largest number of calls?")
     ask_declines(agent, "what is the total number of sales in East?")
     assert ask_ok(agent, "what is the total number of deals closed?").value == 12
+
+
+def test_the_date_asked_for_is_not_the_order_of_the_rows(agent: Agent, tmp_path: Path) -> None:
+    # "the order date of the last shipped order": order_date is the answer, not the order
+    load(
+        agent,
+        tmp_path,
+        "shipments.csv",
+        {
+            "order_id": [101, 102, 103, 104, 105],
+            "order_date": ["2024-01-05", "2024-01-02", "2024-01-08", "2024-01-03", "2024-01-09"],
+            "ship_date": ["2024-01-20", "2024-01-15", "2024-01-09", "2024-01-04", "2024-01-12"],
+        },
+    )
+    result = agent.ask("what is the order date of the last shipped order?")
+    # by the ship dates' order it is 2024-01-05; ordered by its own column it would be 01-09
+    assert not str(result.value).startswith("2024-01-09")
+    assert result.kind == "error" or str(result.value).startswith("2024-01-05")

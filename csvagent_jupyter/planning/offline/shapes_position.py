@@ -30,13 +30,8 @@ def position_shape(f: Frame) -> list[Candidate]:
         return []
     at, from_end = found
     out: list[Candidate] = []
-    orders = _orders(f, from_end)
+    every_order = _orders(f, from_end)
     said = _file_order_words(f)
-    if said:  # "the last row in file order": the file's order was asked for by name
-        orders = orders[:1]
-    elif any(words for _d, _s, words in orders):
-        # "hired first", "founded first": the question names the order it means
-        orders = [order for order in orders if order[2]]
     answers = [(used, answer) for _k, derives, used, answer in targets(f) if not derives]
     cue = f.cue("what", "which", "who", "when", "give me the", "show me the", "name the")
     named = f.mention_after(at, window=2)
@@ -47,7 +42,7 @@ def position_shape(f: Frame) -> list[Candidate]:
         if answer is None or answer in f.filter_columns:
             continue
         explained = used | {at} | f.filter_positions | _noun_after(f, at) | said
-        for order, sort, words in orders:
+        for order, sort, words in _orders_meant(every_order, said, answer):
             plan = Plan(
                 operation="rows",
                 filters=f.filters,
@@ -58,6 +53,21 @@ def position_shape(f: Frame) -> list[Candidate]:
             )
             out.append(Candidate(plan, explained | words, "position"))
     return out
+
+
+def _orders_meant(
+    orders: list[tuple[list[Derive], SortKey, set[int]]], said: set[int], answer: str
+) -> list[tuple[list[Derive], SortKey, set[int]]]:
+    """The orders the question may mean: the file's when it says so ("in file order"); the
+    dates it names ("hired first", "founded first"), but not the one it asks for ("the order
+    date of the last shipped order" names order_date as the answer, not as the order);
+    otherwise every one, and they must agree."""
+    if said:
+        return orders[:1]
+    named = [order for order in orders if order[2] and order[1].column != answer]
+    if named:
+        return named
+    return [(d, s, w if s.column != answer else set()) for d, s, w in orders]
 
 
 def _position_word(f: Frame) -> tuple[int, bool] | None:
