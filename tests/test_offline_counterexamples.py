@@ -361,3 +361,33 @@ def test_the_date_asked_for_is_not_the_order_of_the_rows(agent: Agent, tmp_path:
     # by the ship dates' order it is 2024-01-05; ordered by its own column it would be 01-09
     assert not str(result.value).startswith("2024-01-09")
     assert result.kind == "error" or str(result.value).startswith("2024-01-05")
+
+
+def test_which_of_the_things_is_never_labelled_by_a_persons_name_or_a_code(
+    agent: Agent, tmp_path: Path
+) -> None:
+    load(
+        agent,
+        tmp_path,
+        "people.csv",
+        {
+            "Name": ["Ann", "Bob", "Cy"],
+            "Company": ["Acme", "Globex", "Initech"],
+            "Joined": ["2019-01-01", "2015-01-01", "2021-01-01"],
+        },
+    )
+    ask_declines(agent, "which of the firms was founded first?")
+    load(
+        agent,
+        tmp_path,
+        "unis.csv",
+        {
+            "Code": ["UX1", "UX2", "UX3"],
+            "University": ["Oxford", "Yale", "Bologna"],
+            "Founded": [1096, 1701, 1088],
+            "Students": [24000, 14500, 87000],
+        },
+    )
+    assert ask_ok(agent, "which of the universities was founded first?").value == "Bologna"
+    result = agent.ask("which of the schools has the most students?")
+    assert result.kind == "error" or result.value == "Bologna"  # never the code UX3

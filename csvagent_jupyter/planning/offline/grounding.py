@@ -223,6 +223,9 @@ class Frame:
         first = columns[0]
         if first.type not in ("text", "category") or self.index.is_identifier(first.name):
             return None
+        tokens = set(self.index.column_tokens.get(first.name, []))
+        if tokens & (ENTITY_SUFFIXES | PERSON_TOKENS):
+            return None  # a person's name or a code labels rows, but says nothing of "firms"
         return first.name if first.distinct == self.index.profile.rows else None
 
     # -- cues -------------------------------------------------------------------------------
