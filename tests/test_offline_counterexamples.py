@@ -391,3 +391,23 @@ def test_which_of_the_things_is_never_labelled_by_a_persons_name_or_a_code(
     assert ask_ok(agent, "which of the universities was founded first?").value == "Bologna"
     result = agent.ask("which of the schools has the most students?")
     assert result.kind == "error" or result.value == "Bologna"  # never the code UX3
+
+
+def test_a_second_bound_only_on_the_same_column_and_never_empty(
+    agent: Agent, tmp_path: Path
+) -> None:
+    load(
+        agent,
+        tmp_path,
+        "players.csv",
+        {
+            "player": list("ABCDEF"),
+            "points": [5, 22, 27, 31, 24, 12],
+            "assists": [1, 3, 2, 8, 4, 0],
+        },
+    )
+    # there is no fouls column: the second bound is not the points'
+    ask_declines(agent, "how many players had more than 20 points and less than 3 fouls?")
+    # above 20 and below 10 keeps no row: asked back, never 0
+    ask_declines(agent, "how many players scored more than 20 points and less than 10?")
+    assert ask_ok(agent, "how many players had more than 20 points and less than 30?").value == 3

@@ -103,6 +103,18 @@ class ThresholdSlots(DateSlots):
                 skip |= words
         return slots
 
+    def _same_column_after(self, position: int, column: str) -> bool:
+        """What follows the second number names nothing else: the end, a unit, filler, or
+        the first bound's own column again ("less than 25 points")."""
+        after = position + 1
+        while after < len(self.r.words) and self.r.words[after] in UNIT_WORDS:
+            after += 1
+        if after >= len(self.r.words) or self.r.words[after] in lexicon.FILLER:
+            return True
+        return any(
+            m.column == column and m.start == after for m in self.r.columns if m.score >= 0.6
+        ) or self.r.words[after] in ("?", "and", "or", "but")
+
     def _sign_slots(self, used: set[int]) -> list[Slot]:
         """ "a positive goal difference", "negative balances": the sign of a numeric column."""
         slots: list[Slot] = []
@@ -146,8 +158,10 @@ class ThresholdSlots(DateSlots):
                 first = option.condition
                 if not isinstance(first, Condition) or isinstance(value, list):
                     continue
+                if not self._same_column_after(position, first.column):
+                    continue  # "more than 20 points and less than 3 fouls": another column
                 bound = _fit(value, number, self.index, first.column, strict=False)
-                if bound is None:
+                if bound is None or _empty_between(first, other, bound):
                     continue
                 both = FilterGroup(
                     combine="and",
@@ -339,6 +353,14 @@ class ThresholdSlots(DateSlots):
             return False
         spans: list[ColumnMention | ValueMention] = [*self.r.columns, *self.r.values]
         return not any(m.start <= position < m.end for m in spans)
+
+
+def _empty_between(first: Condition, op: ConditionOp, bound: object) -> bool:
+    """Two bounds that no value can meet together ("above 20 and below 3")."""
+    low, high = (first.value, bound) if op in ("lt", "le") else (bound, first.value)
+    if not isinstance(low, int | float) or not isinstance(high, int | float):
+        return False
+    return low > high or (low == high and "ge" not in (first.op, op) and "le" not in (first.op, op))
 
 
 def in_column_unit(value: Threshold, unit: str | None, column: str) -> Threshold:
