@@ -411,3 +411,19 @@ def test_a_second_bound_only_on_the_same_column_and_never_empty(
     # above 20 and below 10 keeps no row: asked back, never 0
     ask_declines(agent, "how many players scored more than 20 points and less than 10?")
     assert ask_ok(agent, "how many players had more than 20 points and less than 30?").value == 3
+
+
+def test_two_equal_amounts_in_one_unit_are_two_conditions(agent: Agent, tmp_path: Path) -> None:
+    load(
+        agent,
+        tmp_path,
+        "trips.csv",
+        {"wait_min": [5, 12, 15, 30, 8, 11], "ride_min": [20, 9, 14, 40, 25, 10]},
+    )
+    both = ask_ok(
+        agent, "how many trips with a ride of at least 10 minutes waited at least 10 minutes?"
+    )
+    assert both.value == 3
+    # the same amount in another unit is one condition, said twice
+    once = ask_ok(agent, "how many trips waited 1 hour (60 minutes) or longer?")
+    assert once.value == 0

@@ -31,6 +31,12 @@ class Quantity:
     seconds: float
     amount: int  # the position of the number (or "an")
     words: frozenset[int]  # the amount, its unit and the comparison words around them
+    unit: float  # seconds in one of its unit: an amount restated is said in another unit
+
+    def restates(self, other: Quantity) -> bool:
+        """The same amount of time in another unit ("5 hours", "300 minutes"); two equal
+        amounts in one unit are two conditions ("at least 10 minutes … 10 minutes")."""
+        return other is not self and other.seconds == self.seconds and other.unit != self.unit
 
 
 def quantities(reading: Reading) -> list[Quantity]:
@@ -52,7 +58,7 @@ def quantities(reading: Reading) -> list[Quantity]:
             start -= 1
         while end < len(words) and words[end] in AFTER:
             end += 1
-        out.append(Quantity(amount * unit, i, frozenset(range(start, end))))
+        out.append(Quantity(amount * unit, i, frozenset(range(start, end)), unit))
     return out
 
 
@@ -62,7 +68,7 @@ def same_amount(reading: Reading, position: int) -> set[int]:
     this = next((q for q in found if q.amount == position), None)
     if this is None:
         return set()
-    return {i for q in found if q is not this and q.seconds == this.seconds for i in q.words} - set(
+    return {i for q in found if this.restates(q) for i in q.words} - set(
         range(position, position + 2)
     )
 
@@ -73,7 +79,7 @@ def restated(reading: Reading, explained: set[int]) -> set[int]:
     used = [q for q in found if q.amount in explained]
     out: set[int] = set()
     for q in found:
-        if q.amount not in explained and any(u.seconds == q.seconds for u in used):
+        if q.amount not in explained and any(u.restates(q) for u in used):
             out |= q.words
     return out
 
@@ -85,5 +91,5 @@ def restated_earlier(reading: Reading) -> set[int]:
     return {
         q.amount
         for q in found
-        if any(other.amount > q.amount and other.seconds == q.seconds for other in found)
+        if any(other.amount > q.amount and q.restates(other) for other in found)
     }
