@@ -1012,3 +1012,19 @@ def test_a_change_between_two_years_is_a_difference_unless_a_percent_is_asked(
     assert percent.value == pytest.approx(100 * (by_year[2023] - by_year[2022]) / by_year[2022])
     # "grow" without a percent: by how much, or by what percent? asked back
     ask_declines(agent, f"how much did total {names.measure_words} grow from 2022 to 2023?")
+
+
+def test_times_in_milliseconds_and_months(agent: Agent, tmp_path: Path) -> None:
+    frame = pd.DataFrame(
+        {
+            "call_id": range(8),
+            "duration_ms": [30_000, 150_000, 90_000, 400_000, 121_000, 5_000, 200_000, 60_000],
+            "tenure_months": [3, 30, 25, 11, 48, 24, 7, 36],
+            "age_days": [10, 400, 800, 30, 1000, 90, 20, 500],
+        }
+    )
+    agent.load(write_csv(frame, tmp_path / "calls.csv"))
+    assert ask_ok(agent, "how many calls had a duration longer than 2 minutes?").value == 4
+    assert ask_ok(agent, "how many calls had a tenure of more than 2 years?").value == 4
+    # years against a column of days: no exact conversion, so no threshold of 2 days
+    ask_declines(agent, "how many calls had an age of more than 2 years?")

@@ -17,7 +17,7 @@ from .dated import DateSlots
 from .derived import is_rate
 from .options import SKIP, FilterOption, Slot, Threshold, is_skip
 from .reading import Number
-from .restatements import SECONDS, restated_earlier, same_amount
+from .restatements import MONTHS_IN, SECONDS, restated_earlier, same_amount
 
 UNIT_WORDS = frozenset(
     [
@@ -276,6 +276,8 @@ class ThresholdSlots(DateSlots):
             ):
                 continue  # a bare number names a column only right beside it ("visit 6", "5 star ratings")
             converted = in_column_unit(value, self._unit_after(position), mention.column)
+            if converted is None:
+                continue  # "more than 2 years" against a column of days: no exact conversion
             bound = _fit(converted, number, self.index, mention.column, strict=exact)
             if bound is None:
                 continue
@@ -326,7 +328,8 @@ class ThresholdSlots(DateSlots):
     def _unit_after(self, position: int) -> str | None:
         """The unit of time written after the number at ``position`` ("5 hours")."""
         following = self.r.words[position + 1 : position + 2]
-        return following[0] if following and following[0] in SECONDS else None
+        known = following and (following[0] in SECONDS or following[0] in MONTHS_IN)
+        return following[0] if known else None
 
     def _units_after(self, position: int) -> set[int]:
         out = set()
@@ -363,22 +366,34 @@ def _empty_between(first: Condition, op: ConditionOp, bound: object) -> bool:
     return low > high or (low == high and "ge" not in (first.op, op) and "le" not in (first.op, op))
 
 
-def in_column_unit(value: Threshold, unit: str | None, column: str) -> Threshold:
-    """ "more than 5 hours" on a column of minutes is 300: a time written in one unit, compared
-    with a column whose name gives another. Unchanged when either unit is unknown."""
-    held = column_time_unit(column)
-    if unit is None or held is None or SECONDS[unit] == held:
+def in_column_unit(value: Threshold, unit: str | None, column: str) -> Threshold | None:
+    """ "more than 5 hours" on a column of minutes is 300, "more than 2 years" on a column of
+    months is 24: an amount written in one unit, compared with a column whose name gives
+    another. Unchanged when either unit is unknown; None when they cannot be converted
+    exactly (years against days)."""
+    held = column_unit(column)
+    if unit is None or held is None:
         return value
-    factor = SECONDS[unit] / held
+    family, size = _unit(unit)
+    if family != held[0]:
+        return None
+    if size == held[1]:
+        return value
+    factor = size / held[1]
     return [v * factor for v in value] if isinstance(value, list) else value * factor
 
 
-def column_time_unit(column: str) -> float | None:
-    """Seconds per unit of a column whose name says its unit of time ("dep_delay_min",
-    "Wait Minutes", "First Response (min)", "duration_h")."""
+def _unit(word: str) -> tuple[str, float]:
+    return ("time", SECONDS[word]) if word in SECONDS else ("calendar", MONTHS_IN[word])
+
+
+def column_unit(column: str) -> tuple[str, float] | None:
+    """The unit a column's name gives its values ("dep_delay_min", "Wait Minutes", "First
+    Response (min)", "duration_ms", "tenure_months"): its family and size."""
     spaced = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", column).lower()
-    units = [SECONDS[w] for w in re.findall(r"[a-z]+", spaced) if w in SECONDS]
-    return units[-1] if len(set(units)) == 1 else None
+    words = re.findall(r"[a-z]+", spaced)
+    units = {_unit(w) for w in words if w in SECONDS or w in MONTHS_IN}
+    return units.pop() if len(units) == 1 else None
 
 
 def _fit(
