@@ -957,6 +957,10 @@ def test_from_one_value_to_another_is_a_route(
     assert route.value == 2
     back = ask_ok(agent, "total seats from BGO to OSL")
     assert back.value == 90
+    reversed_order = ask_ok(agent, "how many trips went to BGO from OSL?")
+    assert reversed_order.value == 2
+    arriving = ask_ok(agent, "how many trips to TRD?")
+    assert arriving.value == 2
 
 
 @pytest.mark.parametrize("wait", ["wait_min", "waitMinutes", "Wait Time (min)"])

@@ -113,36 +113,36 @@ class FilterReader(FlagSlots, PlaceSlots, ThresholdSlots):
     def _route(
         self, mentions: list[ValueMention], used: set[int]
     ) -> tuple[list[Slot], list[ValueMention]]:
-        """ "from JFK to LAX" on a table with an origin and a destination column: one value
-        on each, never both values on one column. The columns are told apart by their names
-        (origin, from, departure … and destination, to, arrival …); if the names do not say,
-        the values stay for the ordinary reading."""
+        """ "from JFK to LAX", "to LAX from JFK", "AA flights to LAX" on a table with an
+        origin and a destination column: each value on the column its preposition points
+        to, never both values on one column. The columns are told apart by their names
+        (origin, from, departure … and destination, to, arrival …); if the names do not
+        say, the values stay for the ordinary reading."""
         w = self.r.words
-        for a in mentions:
-            for b in mentions:
-                if not (
-                    a.start > 0
-                    and w[a.start - 1] == "from"
-                    and b.start > a.end
-                    and w[b.start - 1] in ("to", "into")
-                    and b.start - a.end <= 2
-                ):
-                    continue
-                if {*range(a.start - 1, a.end), *range(b.start - 1, b.end)} & used:
-                    continue
-                origin, destination = self._ends(self._holding(a), self._holding(b))
-                if origin is None or destination is None:
-                    continue
-                slots: list[Slot] = []
-                for column, mention in ((origin, a), (destination, b)):
-                    value = self.index.values[column][
-                        " ".join(self.r.norm[mention.start : mention.end])
-                    ]
-                    condition = Condition(column=column, op="eq", value=cell_scalar(value))
-                    positions = frozenset(range(mention.start - 1, mention.end))
-                    slots.append([FilterOption(condition, positions, column, 0.0)])
-                return slots, [m for m in mentions if m is not a and m is not b]
-        return [], mentions
+        slots: list[Slot] = []
+        routed: list[ValueMention] = []
+        for mention in mentions:
+            before = w[mention.start - 1] if mention.start else ""
+            role = (
+                ORIGIN_TOKENS
+                if before == "from"
+                else DESTINATION_TOKENS
+                if before in ("to", "into")
+                else None
+            )
+            if role is None or {*range(mention.start - 1, mention.end)} & used:
+                continue
+            holding = self._holding(mention)
+            ends = self._ends(holding, holding)
+            if len(holding) < 2 or ends[0] is None or ends[1] is None:
+                continue  # a value of one column only: "to" says nothing about which
+            column = ends[0] if role is ORIGIN_TOKENS else ends[1]
+            value = self.index.values[column][" ".join(self.r.norm[mention.start : mention.end])]
+            condition = Condition(column=column, op="eq", value=cell_scalar(value))
+            positions = frozenset(range(mention.start - 1, mention.end))
+            slots.append([FilterOption(condition, positions, column, 0.0)])
+            routed.append(mention)
+        return slots, [m for m in mentions if m not in routed]
 
     def _holding(self, mention: ValueMention) -> list[str]:
         phrase = " ".join(self.r.norm[mention.start : mention.end])
