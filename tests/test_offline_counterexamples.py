@@ -427,3 +427,20 @@ def test_two_equal_amounts_in_one_unit_are_two_conditions(agent: Agent, tmp_path
     # the same amount in another unit is one condition, said twice
     once = ask_ok(agent, "how many trips waited 1 hour (60 minutes) or longer?")
     assert once.value == 0
+
+
+def test_a_rate_per_thing_is_never_read_as_a_total(agent: Agent, tmp_path: Path) -> None:
+    # East ships more units in all, West more per order
+    load(
+        agent,
+        tmp_path,
+        "orders.csv",
+        {
+            "OrderID": [1, 2, 3, 4, 5, 6],
+            "Region": ["East", "East", "East", "East", "West", "West"],
+            "Units": [3, 3, 4, 3, 6, 5],
+        },
+    )
+    result = agent.ask("which region has the most units per order?")
+    assert result.kind == "error" or result.value == "West"
+    assert ask_ok(agent, "which region has the most units?").value == "East"

@@ -164,7 +164,7 @@ class Reading:
         return {
             i
             for i, word in enumerate(self.words)
-            if self.norm[i] not in self.subject
+            if (self.norm[i] not in self.subject or (i and self.words[i - 1] == "per"))
             and (
                 (word not in lexicon.FILLER and word.strip("'") not in lexicon.FILLER)
                 or i in whole

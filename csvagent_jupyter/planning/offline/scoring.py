@@ -69,13 +69,18 @@ def grounded_positions(reading: Reading) -> set[int]:
 def _modifiers(reading: Reading, left: list[int], grounded: set[int]) -> set[int]:
     """Unplaced words between "how many" and the noun it counts ("how many premium listings",
     "how many home games"): they pick the rows counted, so a plan that drops them counts
-    other rows."""
+    other rows. And the noun after "per": a rate ("units per order") is not a total."""
     named = {i for m in reading.columns if m.score >= 0.6 for i in range(m.start, m.end)}
     words = reading.words
     out = set()
     for i in left:
         following = i + 1
-        if i in grounded or following >= len(words) or not words[i].isalpha():
+        if i in grounded or not words[i].isalpha():
+            continue
+        if i and words[i - 1] == "per":
+            out.add(i)  # "the most units per order": a rate the plan would leave out
+            continue
+        if following >= len(words):
             continue
         if words[max(0, i - 2) : i] not in (["how", "many"], ["number", "of"]):
             continue
@@ -118,6 +123,13 @@ def _echoes(reading: Reading, candidate: Candidate) -> set[int]:
             after = m.end
             if after < len(reading.words) and reading.words[after] in _TYPE_WORDS:
                 out.add(after)
+    if _averages(candidate.plan):
+        # "average kWh per reading" in a table of readings: a mean is per row already
+        out |= {
+            i
+            for i in range(1, len(reading.words))
+            if reading.words[i - 1] == "per" and reading.norm[i] in reading.subject
+        }
     if _counts(candidate.plan):  # "(count divided by count)" restates the counts
         out |= {i for i, word in enumerate(reading.words) if word in ("count", "counts")}
     out |= _result_words(reading, read, _filter_values(candidate.plan))
@@ -128,6 +140,13 @@ def _echoes(reading: Reading, candidate: Candidate) -> set[int]:
 
 
 _TYPE_WORDS = frozenset({"date", "column", "field", "values"})
+
+
+def _averages(plan: Plan) -> bool:
+    """Whether ``plan`` (or a side of it) takes a mean of a column over rows."""
+    if any(agg.func == "mean" and agg.column for agg in plan.aggregates):
+        return True
+    return any(isinstance(side, Plan) and _averages(side) for side in (plan.left, plan.right))
 
 
 def _counts(plan: Plan) -> bool:
