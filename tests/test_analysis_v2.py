@@ -593,3 +593,20 @@ def test_numbers_written_as_text_compare_by_size_only_when_they_are_numbers() ->
     mixed = count(filters=Condition(column="code", op="gt", value=5))
     with pytest.raises(PlanError, match="only 1 of its 4 values read as numbers"):
         execute(mixed, frame, profile)
+
+
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [
+        ("0:05:38.62", "5:38.62"),
+        ("1:02:05", "1:02:05"),
+        ("0:00:07.5", "0:07.5"),
+        ("0:00:59.999", "1:00"),
+        ("-0:00:30", "-0:30"),
+        ("3 days 04:00:00", "3 days 04:00:00"),
+    ],
+)
+def test_durations_read_as_a_clock(written: str, shown: str) -> None:
+    from csvagent_jupyter.analysis.summary import fmt
+
+    assert fmt(pd.Timedelta(written)) == shown

@@ -52,7 +52,27 @@ def fmt(value: Any) -> str:
         return f"{value:.3g}"
     if isinstance(value, pd.Timestamp):
         return value.strftime("%Y-%m-%d") if value == value.normalize() else str(value)
+    if isinstance(value, pd.Timedelta) and not pd.isna(value):
+        return _duration(value)
     return str(value)
+
+
+def _duration(value: pd.Timedelta) -> str:
+    """A duration as a clock reads it ("5:38.62", "1:02:05", "3 days 04:00:00"), not pandas'
+    "0 days 00:05:38.620000"."""
+    sign = "-" if value < pd.Timedelta(0) else ""
+    total = abs(value)
+    hundredths = round(total.total_seconds() * 100)  # to the hundredth, as race times are
+    days, hundredths = divmod(hundredths, 86400 * 100)
+    hours, hundredths = divmod(hundredths, 3600 * 100)
+    minutes, hundredths = divmod(hundredths, 60 * 100)
+    whole = f"{hundredths // 100:02d}"
+    fraction = f".{hundredths % 100:02d}".rstrip("0") if hundredths % 100 else ""
+    if days:
+        return f"{sign}{days} day{'s' if days != 1 else ''} {int(hours):02d}:{int(minutes):02d}:{whole}{fraction}"
+    if hours:
+        return f"{sign}{int(hours)}:{int(minutes):02d}:{whole}{fraction}"
+    return f"{sign}{int(minutes)}:{whole}{fraction}"
 
 
 def label(value: Any) -> str:
