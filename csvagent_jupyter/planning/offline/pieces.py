@@ -106,6 +106,8 @@ def _group_at(f: Frame, cue: tuple[int, int], exclude: set[str]) -> Grouping | N
     after = cue[1]
     if after < len(f.words) and f.words[after] in ("all", "every", "everything"):
         return None  # "across all warehouses" is a total, not a group
+    if any(m.start <= cue[0] < m.end and m.score >= 0.6 for m in f.reading.columns):
+        return None  # "the median hours per week" with an "Hours Per Week" column: its name
     word = f.words[after] if after < len(f.words) else ""
     if word in ("the",) and after + 1 < len(f.words):
         after, word = after + 1, f.words[after + 1]
@@ -121,8 +123,12 @@ def _group_at(f: Frame, cue: tuple[int, int], exclude: set[str]) -> Grouping | N
     mention = f.mention_after(cue[1] - 1, window=3)
     if mention is None or mention.column in exclude:
         return None
-    if all(f.reading.norm[i] in f.reading.subject for i in range(mention.start, mention.end)):
-        return None  # "across visits" in a table of visits: every row, not a grouping
+    if all(f.reading.norm[i] in f.reading.subject for i in range(mention.start, mention.end)) and (
+        f.words[cue[0]] == "across" or not f.repeats(mention.column)
+    ):
+        # "across visits" in a table of visits: every row, not a grouping; "per sensor" with
+        # many rows a sensor groups by it
+        return None
     if f.index.is_numeric(mention.column) and f.index.type_of(mention.column) == "number":
         return None
     return [GroupKey(column=mention.column)], [], span(cue) | span(mention)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from .reading import Reading
 
 SECONDS = {
-    "second": 1, "seconds": 1, "sec": 1, "secs": 1,
+    "second": 1, "seconds": 1, "sec": 1, "secs": 1, "s": 1,
     "minute": 60, "minutes": 60, "min": 60, "mins": 60,
     "hour": 3600, "hours": 3600, "hr": 3600, "hrs": 3600, "h": 3600,
     "day": 86400, "days": 86400,

@@ -125,10 +125,13 @@ def _echoes(reading: Reading, candidate: Candidate) -> set[int]:
                 out.add(after)
     if _averages(candidate.plan):
         # "average kWh per reading" in a table of readings: a mean is per row already
+        named = {i for m in reading.columns if m.score >= 0.6 for i in range(m.start, m.end)}
         out |= {
             i
             for i in range(1, len(reading.words))
-            if reading.words[i - 1] == "per" and reading.norm[i] in reading.subject
+            if reading.words[i - 1] == "per"
+            and reading.norm[i] in reading.subject
+            and i not in named  # "per sensor" with a Sensor ID column: per sensor, grouped
         }
     if _counts(candidate.plan):  # "(count divided by count)" restates the counts
         out |= {i for i, word in enumerate(reading.words) if word in ("count", "counts")}

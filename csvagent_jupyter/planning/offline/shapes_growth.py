@@ -39,7 +39,9 @@ def growth_shape(f: Frame) -> list[Candidate]:
     used_filters = set().union(
         *(o.positions for o in f.options if not (o.positions & span_words)), set()
     )
-    measure = _measure(f, {column})
+    # "percentage change in the number of orders": the percent word asks for a percent, it
+    # does not name a discountPct column
+    measure = _measure(f, {column} | _named_by_percent_only(f))
     if measure is None:
         return []
     agg, used, penalty = measure
@@ -62,7 +64,7 @@ def growth_shape(f: Frame) -> list[Candidate]:
     words = set(f.words)
     if words & PERCENT_WORDS:
         kinds = ["percent_change"]  # "percent change", "by what %"
-    elif opening == "between":
+    elif opening == "between" and not words & (GROWTH_WORDS | {"changed"}):
         kinds = ["absolute_difference"]  # "the difference between 2022 and 2023"
     elif words & CHANGE_WORDS:
         kinds = ["difference"]  # "the change from 2022 to 2023": after minus before
@@ -136,3 +138,11 @@ def _numbered(
         said = span(m) | {m.end, b} | again
         return m.column, None, a.value, f.reading.numbers[b].value, said
     return None
+
+
+def _named_by_percent_only(f: Frame) -> set[str]:
+    return {
+        m.column
+        for m in f.reading.columns
+        if all(f.words[i] in PERCENT_WORDS for i in range(m.start, m.end))
+    }

@@ -275,7 +275,7 @@ class ThresholdSlots(DateSlots):
                 )
             ):
                 continue  # a bare number names a column only right beside it ("visit 6", "5 star ratings")
-            converted = in_column_unit(value, self._unit_after(position), mention.column)
+            converted = in_column_unit(value, self._unit_after(hi), mention.column)
             if converted is None:
                 continue  # "more than 2 years" against a column of days: no exact conversion
             bound = _fit(converted, number, self.index, mention.column, strict=exact)
@@ -372,8 +372,11 @@ def in_column_unit(value: Threshold, unit: str | None, column: str) -> Threshold
     another. Unchanged when either unit is unknown; None when they cannot be converted
     exactly (years against days)."""
     held = column_unit(column)
-    if unit is None or held is None:
+    if unit is None:
         return value
+    if held is None:
+        # no unit in the name: the amount stands as written; two ("Hours Per Week"): unknown
+        return None if len(_units_named(column)) > 1 else value
     family, size = _unit(unit)
     if family != held[0]:
         return None
@@ -390,10 +393,14 @@ def _unit(word: str) -> tuple[str, float]:
 def column_unit(column: str) -> tuple[str, float] | None:
     """The unit a column's name gives its values ("dep_delay_min", "Wait Minutes", "First
     Response (min)", "duration_ms", "tenure_months"): its family and size."""
+    units = _units_named(column)
+    return units.pop() if len(units) == 1 else None
+
+
+def _units_named(column: str) -> set[tuple[str, float]]:
     spaced = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", column).lower()
     words = re.findall(r"[a-z]+", spaced)
-    units = {_unit(w) for w in words if w in SECONDS or w in MONTHS_IN}
-    return units.pop() if len(units) == 1 else None
+    return {_unit(w) for w in words if w in SECONDS or w in MONTHS_IN}
 
 
 def _fit(
