@@ -391,6 +391,14 @@ def test_which_of_the_things_is_never_labelled_by_a_persons_name_or_a_code(
     assert ask_ok(agent, "which of the universities was founded first?").value == "Bologna"
     result = agent.ask("which of the schools has the most students?")
     assert result.kind == "error" or result.value == "Bologna"  # never the code UX3
+    load(
+        agent,
+        tmp_path,
+        "firms.csv",
+        {"Company Name": ["Acme", "Umbrella", "Globex"], "Founded": [1950, 1921, 1988]},
+    )
+    # a company's name does label firms
+    assert ask_ok(agent, "which of the businesses was founded first?").value == "Umbrella"
 
 
 def test_a_second_bound_only_on_the_same_column_and_never_empty(
@@ -444,3 +452,61 @@ def test_a_rate_per_thing_is_never_read_as_a_total(agent: Agent, tmp_path: Path)
     result = agent.ask("which region has the most units per order?")
     assert result.kind == "error" or result.value == "West"
     assert ask_ok(agent, "which region has the most units?").value == "East"
+
+
+def test_second_review_units_signs_and_names(agent: Agent, tmp_path: Path) -> None:
+    load(
+        agent,
+        tmp_path,
+        "flights.csv",
+        {
+            "origin": ["JFK", "LAX", "JFK", "ORD", "LAX", "JFK"],
+            "destination": ["LAX", "JFK", "ORD", "LAX", "ORD", "LAX"],
+            "dep_delay_min": [30, 75, 100, 130, 61, 5],
+            "flight_date": ["2023-03-01", "2023-05-02", "2024-01-03", "2024-02-04", "2024-06-05", "2024-07-06"],
+        },
+    )  # fmt: skip
+    # a range in hours on a column of minutes
+    assert ask_ok(agent, "how many flights were delayed between 1 and 2 hours?").value == 3
+    # a change between two years keeps its sign (2023: 2 flights, 2024: 4)
+    change = ask_ok(agent, "what is the change in the number of flights between 2023 and 2024?")
+    assert change.value == 2
+    # either end, and that route either way
+    assert ask_ok(agent, "how many flights to and from LAX?").value == 5
+    assert ask_ok(agent, "how many flights between JFK and LAX?").value == 3
+    load(
+        agent,
+        tmp_path,
+        "survey.csv",
+        {"Hours Per Week": [10, 30, 45, 21, 50], "team": ["a", "b", "a", "b", "a"]},
+    )
+    # "per week" is part of the column's name, not a grouping
+    assert ask_ok(agent, "What is the median hours per week?").value == 30
+    # a column with two units: "1 day" cannot be converted, so it is asked back
+    ask_declines(agent, "how many people work more than 1 day per week?")
+    load(
+        agent,
+        tmp_path,
+        "staff.csv",
+        {"full_name": ["Alice Smith", "Bo Li", "Cy Ng"], "dept": ["Sales", "HR", "Sales"]},
+    )
+    ask_declines(agent, "How many employees report to Alice Smith?")
+    load(
+        agent,
+        tmp_path,
+        "hires.csv",
+        {"name": ["Ann", "Bo", "Cy"], "hire_date": ["2020-01-01", "2023-05-01", "2021-03-01"]},
+    )
+    recent = agent.ask("Who was hired most recently?")  # the latest hire, never "most rows"
+    assert recent.kind == "error" or recent.value == "Bo"
+
+
+def test_a_mean_per_thing_with_many_rows_each_is_grouped(agent: Agent, tmp_path: Path) -> None:
+    load(
+        agent,
+        tmp_path,
+        "sensors.csv",
+        {"Sensor ID": ["S1", "S1", "S2", "S2", "S2"], "Battery (V)": [3.0, 4.0, 3.5, 3.7, 3.9]},
+    )
+    per_sensor = ask_ok(agent, "average battery voltage per sensor")
+    assert per_sensor.value.iloc[:, -1].round(2).tolist() == [3.5, 3.7]

@@ -15,6 +15,8 @@ import re
 
 from ...analysis.plan import (
     Condition,
+    Filter,
+    FilterGroup,
     Scalar,
 )
 from ..schema_index import ValueMention, normalize, singular
@@ -113,36 +115,75 @@ class FilterReader(FlagSlots, PlaceSlots, ThresholdSlots):
     def _route(
         self, mentions: list[ValueMention], used: set[int]
     ) -> tuple[list[Slot], list[ValueMention]]:
-        """ "from JFK to LAX", "to LAX from JFK", "AA flights to LAX" on a table with an
-        origin and a destination column: each value on the column its preposition points
-        to, never both values on one column. The columns are told apart by their names
-        (origin, from, departure … and destination, to, arrival …); if the names do not
-        say, the values stay for the ordinary reading."""
+        """ "from JFK to LAX", "to LAX from JFK", "flights to LAX", "to and from LAX", "between
+        JFK and LAX" on a table with an origin and a destination column: each value on the
+        column its preposition points to, never both values on one column. The columns are
+        told apart by their names (origin, from, departure … and destination, to, arrival …);
+        if the names do not say, the values stay for the ordinary reading."""
         w = self.r.words
         slots: list[Slot] = []
         routed: list[ValueMention] = []
+        for a in mentions:  # "between JFK and LAX": that route, either way
+            b = next((m for m in mentions if m.start == a.end + 1 and w[a.end] == "and"), None)
+            if b is None or a.start == 0 or w[a.start - 1] != "between":
+                continue
+            origin, destination = self._ends(self._holding(a), self._holding(b))
+            if origin is None or destination is None:
+                continue
+            x, y = self._cell(origin, a), self._cell(origin, b)
+            if x is None or y is None:
+                continue
+            ways: list[Filter] = [
+                self._leg(origin, destination, x, y),
+                self._leg(origin, destination, y, x),
+            ]
+            either_way = FilterGroup(combine="or", items=ways)
+            slots.append([FilterOption(either_way, frozenset(range(a.start - 1, b.end)), origin)])
+            routed += [a, b]
         for mention in mentions:
-            before = w[mention.start - 1] if mention.start else ""
-            role = (
-                ORIGIN_TOKENS
-                if before == "from"
-                else DESTINATION_TOKENS
-                if before in ("to", "into")
-                else None
-            )
-            if role is None or {*range(mention.start - 1, mention.end)} & used:
+            if mention in routed or {*range(mention.start - 1, mention.end)} & used:
                 continue
             holding = self._holding(mention)
-            ends = self._ends(holding, holding)
-            if len(holding) < 2 or ends[0] is None or ends[1] is None:
+            origin, destination = self._ends(holding, holding)
+            if len(holding) < 2 or origin is None or destination is None:
                 continue  # a value of one column only: "to" says nothing about which
-            column = ends[0] if role is ORIGIN_TOKENS else ends[1]
-            value = self.index.values[column][" ".join(self.r.norm[mention.start : mention.end])]
-            condition = Condition(column=column, op="eq", value=cell_scalar(value))
+            value = self._cell(origin, mention)
+            before = w[max(0, mention.start - 3) : mention.start]
+            if value is not None and before in (["to", "and", "from"], ["from", "and", "to"]):
+                sides: list[Filter] = [
+                    Condition(column=origin, op="eq", value=value),
+                    Condition(column=destination, op="eq", value=value),
+                ]
+                positions = frozenset(range(mention.start - 3, mention.end))
+                slots.append(
+                    [FilterOption(FilterGroup(combine="or", items=sides), positions, origin)]
+                )
+                routed.append(mention)
+                continue
+            word = before[-1] if before else ""
+            column = origin if word == "from" else destination if word in ("to", "into") else None
+            cell = self._cell(column, mention) if column is not None else None
+            if column is None or cell is None:
+                continue
+            condition = Condition(column=column, op="eq", value=cell)
             positions = frozenset(range(mention.start - 1, mention.end))
             slots.append([FilterOption(condition, positions, column, 0.0)])
             routed.append(mention)
         return slots, [m for m in mentions if m not in routed]
+
+    @staticmethod
+    def _leg(origin: str, destination: str, start: Scalar, end: Scalar) -> FilterGroup:
+        items: list[Filter] = [
+            Condition(column=origin, op="eq", value=start),
+            Condition(column=destination, op="eq", value=end),
+        ]
+        return FilterGroup(combine="and", items=items)
+
+    def _cell(self, column: str, mention: ValueMention) -> Scalar | None:
+        """The cell value of ``column`` the mention's words name, if that column holds it."""
+        phrase = " ".join(self.r.norm[mention.start : mention.end])
+        mapping = self.index.values.get(column, {})
+        return cell_scalar(mapping[phrase]) if phrase in mapping else None
 
     def _holding(self, mention: ValueMention) -> list[str]:
         phrase = " ".join(self.r.norm[mention.start : mention.end])

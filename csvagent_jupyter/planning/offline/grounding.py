@@ -223,9 +223,11 @@ class Frame:
         first = columns[0]
         if first.type not in ("text", "category") or self.index.is_identifier(first.name):
             return None
-        tokens = set(self.index.column_tokens.get(first.name, []))
-        if tokens & (ENTITY_SUFFIXES | PERSON_TOKENS):
-            return None  # a person's name or a code labels rows, but says nothing of "firms"
+        tokens = self.index.column_tokens.get(first.name, [])
+        if set(tokens) & (PERSON_TOKENS | (ENTITY_SUFFIXES - {NAME})) or tokens == [NAME]:
+            # a person's name ("Name", "Player") or a code labels rows, but says nothing of
+            # "firms"; "Company Name" does
+            return None
         return first.name if first.distinct == self.index.profile.rows else None
 
     # -- cues -------------------------------------------------------------------------------

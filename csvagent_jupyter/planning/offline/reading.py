@@ -161,7 +161,13 @@ class Reading:
         named = {i for m in self.columns if m.score >= 0.6 for i in range(m.start, m.end)}
         whole = {m.start for m in self.columns if m.score >= 1.0 and m.end - m.start == 1}
         named |= {i for i, stem in enumerate(self.norm) if stem in self.name_stems}
-        return {
+        # "employees who report to Alice": a relation the table may not hold, never filler
+        relation = {
+            i
+            for i, word in enumerate(self.words)
+            if word in ("report", "reports", "reporting") and self.words[i + 1 : i + 2] == ["to"]
+        }
+        return relation | {
             i
             for i, word in enumerate(self.words)
             if (self.norm[i] not in self.subject or (i and self.words[i - 1] == "per"))

@@ -80,6 +80,11 @@ def _modifiers(reading: Reading, left: list[int], grounded: set[int]) -> set[int
         if i and words[i - 1] == "per":
             out.add(i)  # "the most units per order": a rate the plan would leave out
             continue
+        if words[i] in ("report", "reports", "reporting") and words[following : following + 1] == [
+            "to"
+        ]:
+            out.add(i)  # "report to Alice": a reporting line, not a filter on a name
+            continue
         if following >= len(words):
             continue
         if words[max(0, i - 2) : i] not in (["how", "many"], ["number", "of"]):

@@ -178,7 +178,9 @@ def _one_row_each(f: Frame, at: int, keys: list[GroupKey], derives: list[Derive]
 
 def _of_a_quality(f: Frame, at: int) -> bool:
     """ "the most expensive": "most" before an adjective of a measure is its superlative."""
-    return f.words[at + 1 : at + 2] in ([w] for w in lexicon.MEASURE_ADJECTIVES)
+    return f.words[at + 1 : at + 2] in (
+        [w] for w in lexicon.MEASURE_ADJECTIVES | {"recent", "recently"}
+    )  # "hired most recently" is the latest, never the most rows
 
 
 def _counts_rows(f: Frame, at: int) -> bool:
