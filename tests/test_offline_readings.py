@@ -976,6 +976,10 @@ def test_a_time_in_another_unit_than_the_columns(agent: Agent, tmp_path: Path, w
     assert hour.value == int((frame[wait] > 60).sum())
     minutes = ask_ok(agent, f"how many visits had a {words} of more than 90 minutes?")
     assert minutes.value == int((frame[wait] > 90).sum())
+    # a result asked for in another unit than the column's is not given in the column's
+    ask_declines(agent, f"what is the average {words} in hours?")
+    same = ask_ok(agent, f"what is the average {words} in minutes?")
+    assert same.value == pytest.approx(frame[wait].mean())
 
 
 def test_two_group_keys(agent: Agent, shipments: tuple[Shipment, pd.DataFrame]) -> None:

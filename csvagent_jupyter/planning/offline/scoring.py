@@ -19,7 +19,8 @@ from . import lexicon
 from .derived import filter_columns
 from .pieces import Candidate
 from .reading import Reading
-from .restatements import restated
+from .restatements import MONTHS_IN, SECONDS, restated
+from .thresholds import column_unit, unit_of
 
 GROUNDED_COST = 3.0
 UNGROUNDED_COST = 0.4  # a noun we cannot place; a verb ("competed", "released") costs half
@@ -64,6 +65,29 @@ def grounded_positions(reading: Reading) -> set[int]:
         and not (i and reading.words[i - 1] in lexicon.AUXILIARIES)
     }
     return out
+
+
+def _unit_asked_for(reading: Reading, plan: Plan) -> set[int]:
+    """ "average delay in hours" on a column of minutes: the answer would come in minutes, so
+    the unit asked for is a part of the question the plan does not answer."""
+    words = reading.words
+    asked = [
+        i
+        for i in range(1, len(words))
+        if words[i - 1] == "in" and (words[i] in SECONDS or words[i] in MONTHS_IN)
+    ]
+    if not asked:
+        return set()
+    units = {column_unit(c) for c in _aggregated(plan)} - {None}
+    return {i for i in asked if units and unit_of(words[i]) not in units}
+
+
+def _aggregated(plan: Plan) -> set[str]:
+    columns = {a.column for a in [*plan.aggregates, *plan.then] if a.column}
+    for side in (plan.left, plan.right):
+        if isinstance(side, Plan):
+            columns |= _aggregated(side)
+    return columns
 
 
 def _modifiers(reading: Reading, left: list[int], grounded: set[int]) -> set[int]:
@@ -230,6 +254,7 @@ def score(
         # this table cannot answer, never to be dropped
         modifiers = _modifiers(reading, left, grounded) | (set(left) & reading.proper)
         hard = [i for i in left if i in grounded or i in modifiers]
+        hard += sorted(_unit_asked_for(reading, candidate.plan))
         soft = [i for i in left if i not in grounded and i not in modifiers]
         value = -(
             GROUNDED_COST * len(hard)

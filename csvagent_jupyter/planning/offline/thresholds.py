@@ -377,7 +377,7 @@ def in_column_unit(value: Threshold, unit: str | None, column: str) -> Threshold
     if held is None:
         # no unit in the name: the amount stands as written; two ("Hours Per Week"): unknown
         return None if len(_units_named(column)) > 1 else value
-    family, size = _unit(unit)
+    family, size = unit_of(unit)
     if family != held[0]:
         return None
     if size == held[1]:
@@ -386,7 +386,8 @@ def in_column_unit(value: Threshold, unit: str | None, column: str) -> Threshold
     return [v * factor for v in value] if isinstance(value, list) else value * factor
 
 
-def _unit(word: str) -> tuple[str, float]:
+def unit_of(word: str) -> tuple[str, float]:
+    """A unit word's family and size: ("time", seconds) or ("calendar", months)."""
     return ("time", SECONDS[word]) if word in SECONDS else ("calendar", MONTHS_IN[word])
 
 
@@ -400,7 +401,7 @@ def column_unit(column: str) -> tuple[str, float] | None:
 def _units_named(column: str) -> set[tuple[str, float]]:
     spaced = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", column).lower()
     words = re.findall(r"[a-z]+", spaced)
-    return {_unit(w) for w in words if w in SECONDS or w in MONTHS_IN}
+    return {unit_of(w) for w in words if w in SECONDS or w in MONTHS_IN}
 
 
 def _fit(
