@@ -31,6 +31,7 @@ from .pieces import (
     span,
     ungrounded,
 )
+from .shapes_nested import summary_of_groups
 
 DIFFERENCE_WORDS = frozenset({"difference", "minus", "gap"})
 THAN_WORDS = frozenset({"than", "compared", "versus", "vs"})
@@ -298,13 +299,6 @@ def nested_count_shape(f: Frame) -> list[Candidate]:
     if counted is None:
         return []
     agg, noun_words, penalty = counted
-    plan = Plan(
-        operation="aggregate",
-        filters=f.filters,
-        derive=derives,
-        group_by=keys,
-        aggregates=[agg],
-        then=[Aggregate(func=found[0], column=agg.output_name)],
-    )
+    plan = summary_of_groups(f, keys, derives, agg, found[0])
     explained = found[1] | set(range(*cue)) | noun_words | group_words | f.filter_positions
     return [Candidate(plan, explained, "nested_count", penalty)]

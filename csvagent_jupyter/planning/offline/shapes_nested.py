@@ -61,18 +61,25 @@ def nested_aggregate_shape(f: Frame) -> list[Candidate]:
         if measure is None:
             return []
         agg, measure_words = Aggregate(func=inner, column=measure.column), span(measure)
-    plan = Plan(
-        operation="aggregate",
-        filters=f.filters,
-        derive=derives,
-        group_by=keys,
-        aggregates=[agg],
-        then=[Aggregate(func=outer, column=agg.output_name)],
-    )
+    plan = summary_of_groups(f, keys, derives, agg, outer)
     explained = {outer_at, inner_at} | group_words | measure_words | f.filter_positions
     said_once = max({outer_at, inner_at} | measure_words)
     explained |= _restated(f, (outer, inner), grouped, periods, after=said_once)
     return [Candidate(plan, explained, "nested_aggregate", 0.0)]
+
+
+def summary_of_groups(
+    f: Frame, keys: list[GroupKey], derives: list[Derive], inner: Aggregate, outer: AggFunc
+) -> Plan:
+    """``inner`` per group (under the frame's filters), then ``outer`` over the groups."""
+    return Plan(
+        operation="aggregate",
+        filters=f.filters,
+        derive=derives,
+        group_by=keys,
+        aggregates=[inner],
+        then=[Aggregate(func=outer, column=inner.output_name)],
+    )
 
 
 def _group_between(
