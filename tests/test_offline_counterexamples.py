@@ -510,3 +510,19 @@ def test_a_mean_per_thing_with_many_rows_each_is_grouped(agent: Agent, tmp_path:
     )
     per_sensor = ask_ok(agent, "average battery voltage per sensor")
     assert per_sensor.value.iloc[:, -1].round(2).tolist() == [3.5, 3.7]
+
+
+def test_a_route_between_columns_whose_names_do_not_say_which_is_the_start(
+    agent: Agent, tmp_path: Path
+) -> None:
+    load(
+        agent,
+        tmp_path,
+        "shipments.csv",
+        {
+            "warehouse_city": ["Chicago", "Denver", "Chicago", "Austin"],
+            "customer_city": ["Denver", "Chicago", "Austin", "Denver"],
+        },
+    )
+    # never "warehouse_city is Chicago or Denver": asked back
+    ask_declines(agent, "how many shipments went from Chicago to Denver?")

@@ -145,8 +145,16 @@ class FilterReader(FlagSlots, PlaceSlots, ThresholdSlots):
                 continue
             holding = self._holding(mention)
             origin, destination = self._ends(holding, holding)
-            if len(holding) < 2 or origin is None or destination is None:
+            if len(holding) < 2:
                 continue  # a value of one column only: "to" says nothing about which
+            before_word = w[mention.start - 1] if mention.start else ""
+            if (origin is None or destination is None) and before_word in ("from", "to", "into"):
+                # "from Chicago to Denver" with two city columns whose names do not say which
+                # is the start: never both cities on one column; the question is asked back
+                routed.append(mention)
+                continue
+            if origin is None or destination is None:
+                continue
             value = self._cell(origin, mention)
             before = w[max(0, mention.start - 3) : mention.start]
             if value is not None and before in (["to", "and", "from"], ["from", "and", "to"]):
