@@ -1036,3 +1036,18 @@ def test_times_in_milliseconds_and_months(agent: Agent, tmp_path: Path) -> None:
     assert ask_ok(agent, "how many calls had a tenure of more than 2 years?").value == 4
     # years against a column of days: no exact conversion, so no threshold of 2 days
     ask_declines(agent, "how many calls had an age of more than 2 years?")
+
+
+def test_a_date_written_out(agent: Agent, shipments: tuple[Shipment, pd.DataFrame]) -> None:
+    names, frame = shipments
+    dates = frame[names.date]
+    after = ask_ok(agent, f"how many {names.file} after 2023-06-30?")
+    assert after.value == int((dates > "2023-06-30").sum())
+    assert "is after 2023-06-30" in str(after.interpretation)
+    between = ask_ok(agent, f"average {names.measure_words} between 2023-01-01 and 2023-03-31")
+    kept = dates.between("2023-01-01", "2023-03-31")
+    assert between.value == pytest.approx(frame.loc[kept, names.measure].mean())
+    before = ask_ok(agent, f"how many {names.file} in North before 2023-01-01?")
+    assert before.value == int(((dates < "2023-01-01") & (frame[names.group] == "North")).sum())
+    # a date that does not exist stays unread, never a number
+    ask_declines(agent, f"how many {names.file} after 2023-02-30?")

@@ -7,6 +7,10 @@ the Plan. It describes the computation, never the data.
 
 from __future__ import annotations
 
+import re
+
+import pandas as pd
+
 from .plan import Aggregate, Condition, Derive, Filter, FilterGroup, Plan
 
 _FUNC = {
@@ -108,6 +112,21 @@ def _named_days(item: Condition) -> Condition:
     return item.model_copy(update={"value": value})
 
 
+_DATE_OP_WORDS = {
+    "gt": "is after",
+    "ge": "is on or after",
+    "lt": "is before",
+    "le": "is on or before",
+}
+
+
+def _is_date(value: object) -> bool:
+    """A date written as a plan carries it ("2021-06-30"), or a timestamp."""
+    return isinstance(value, pd.Timestamp) or (
+        isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) is not None
+    )
+
+
 def filter_phrase(item: Filter) -> str:
     if isinstance(item, Condition):
         item = _named_days(item)
@@ -119,6 +138,8 @@ def filter_phrase(item: Filter) -> str:
         if item.op in ("in", "not_in") and isinstance(item.value, list) and len(item.value) == 1:
             single = "is" if item.op == "in" else "is not"
             return f"{subject} {single} {_value(item.value[0])}"
+        if item.op in _DATE_OP_WORDS and _is_date(item.value):
+            return f"{subject} {_DATE_OP_WORDS[item.op]} {_value(item.value)}"
         return f"{subject} {OP_WORDS[item.op]} {_value(item.value)}"
     assert isinstance(item, FilterGroup)
     parts = [filter_phrase(child) for child in item.items]

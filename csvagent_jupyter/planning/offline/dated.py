@@ -146,6 +146,41 @@ class DateSlots(SlotReader):
                 used |= set().union(*(o.positions for o in options))
         return slots
 
+    def _date_literal_slots(self, used: set[int]) -> list[Slot]:
+        """ "after 2021-06-30", "before 2024-01-01", "between 2021-03-01 and 2021-06-30": a
+        date written out, compared with a date column."""
+        slots: list[Slot] = []
+        w, dates = self.r.words, self.r.dates
+        for position in sorted(dates):
+            if position in used or not position:
+                continue
+            before = w[position - 1]
+            words = {position - 1, position}
+            value: Scalar | list[Scalar]
+            if (
+                before == "between"
+                and w[position + 1 : position + 2] == ["and"]
+                and position + 2 in dates
+            ):
+                op: ConditionOp = "between"
+                value = [dates[position], dates[position + 2]]
+                words |= {position + 1, position + 2}
+            elif before in DATE_COMPARISONS:
+                op, value = DATE_COMPARISONS[before], dates[position]
+            else:
+                continue
+            options: Slot = []
+            for column, is_date, penalty in self._date_targets():
+                if not is_date:
+                    continue
+                condition = Condition(column=column, op=op, value=value)
+                positions = frozenset(words | self._mention_positions(column))
+                options.append(FilterOption(condition, positions, column, penalty))
+            if options:
+                slots.append(options)
+                used |= words
+        return slots
+
     def _two_periods(self, position: int) -> tuple[int | None, bool]:
         """Where the second month (or quarter) of "July to September", "between March and
         May", "Q1 to Q3" or "March or April" starting at ``position`` is, and whether the
@@ -176,3 +211,8 @@ def _period_number(word: str) -> int | None:
     if word in lexicon.MONTHS:
         return lexicon.MONTHS[word]
     return int(word[1]) if re.fullmatch(r"q[1-4]", word) else None
+
+
+DATE_COMPARISONS: dict[str, ConditionOp] = {
+    "after": "gt", "since": "ge", "from": "ge", "before": "lt", "until": "le", "till": "le",
+}  # fmt: skip

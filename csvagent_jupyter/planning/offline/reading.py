@@ -10,6 +10,7 @@ one of them unexplained can be told from one that explains the whole question.
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass, field
 
@@ -79,6 +80,7 @@ class Reading:
     acronyms: frozenset[int] = frozenset()  # "IT", "US": capitals that name a cell value
     proper: frozenset[int] = frozenset()  # "Texas", "Oregon": capitalised inside the sentence
     capitals: frozenset[int] = frozenset()  # "ROAS", "CTR": words written in capitals
+    dates: dict[int, str] = field(default_factory=dict)  # "2021-06-30" written in the question
 
     @property
     def text(self) -> str:
@@ -219,6 +221,7 @@ def read(question: str, index: SchemaIndex) -> Reading:
     """Split, find numbers, and ground columns and values (see the module docstring)."""
     text = question.replace("’", "'").replace("“", '"').replace("”", '"')
     text = re.sub(r"(?<=\w)'s\b", "", text)  # "WN's delay" → "WN delay"
+    text, written_dates = _date_literals(text)
     words: list[str] = []
     numbers: dict[int, Number] = {}
     capitals: set[int] = set()
@@ -248,6 +251,7 @@ def read(question: str, index: SchemaIndex) -> Reading:
             numbers[i] = Number(1.0, i, word)
     norm = [_norm(word, i in numbers, numbers.get(i)) for i, word in enumerate(words)]
     reading = Reading(question, words, norm, numbers, subject=index.subject)
+    reading.dates = {i: written_dates[w] for i, w in enumerate(words) if w in written_dates}
     if len(proper) * 2 < len(words):  # not a question in Title Case throughout
         reading.proper = frozenset(proper)
     reading.capitals = frozenset(capitals)
@@ -387,6 +391,27 @@ _CONNECTIVES = frozenset(
 )  # fmt: skip
 _TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week"})
 _ONE_UNIT_AFTER = frozenset({"than", "over", "under", "least", "most", "within", "above", "below"})
+
+
+_ISO_DATE = re.compile(r"(?<![\d-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d-])")
+
+
+def _date_literals(text: str) -> tuple[str, dict[str, str]]:
+    """ "after 2021-06-30": each ISO date becomes one word (``isodate0``…) so that it is not
+    split into numbers, with the date it stands for."""
+    found: dict[str, str] = {}
+
+    def keep(match: re.Match[str]) -> str:
+        year, month, day = (int(g) for g in match.groups())
+        try:
+            date = datetime.date(year, month, day)
+        except ValueError:
+            return match.group(0)
+        word = f"isodate{len(found)}"
+        found[word] = date.isoformat()
+        return f" {word} "
+
+    return _ISO_DATE.sub(keep, text), found
 
 
 def _acronym_values(
