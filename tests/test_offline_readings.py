@@ -1051,3 +1051,15 @@ def test_a_date_written_out(agent: Agent, shipments: tuple[Shipment, pd.DataFram
     assert before.value == int(((dates < "2023-01-01") & (frame[names.group] == "North")).sum())
     # a date that does not exist stays unread, never a number
     ask_declines(agent, f"how many {names.file} after 2023-02-30?")
+
+
+def test_a_range_of_months_across_years(
+    agent: Agent, shipments: tuple[Shipment, pd.DataFrame]
+) -> None:
+    names, frame = shipments
+    dates = frame[names.date]
+    winter = ask_ok(agent, f"how many {names.file} from November 2022 to February 2023?")
+    assert winter.value == int(((dates >= "2022-11-01") & (dates < "2023-03-01")).sum())
+    total = ask_ok(agent, f"total {names.measure_words} between March 2023 and May 2024 in North")
+    kept = (dates >= "2023-03-01") & (dates < "2024-06-01") & (frame[names.group] == "North")
+    assert total.value == frame.loc[kept, names.measure].sum()

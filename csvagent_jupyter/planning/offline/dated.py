@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+import pandas as pd
+
 from ...analysis.plan import Condition, ConditionOp, DatePart, Filter, FilterGroup, Scalar
 from . import lexicon
 from .options import FilterOption, Slot, SlotReader
@@ -174,6 +176,49 @@ class DateSlots(SlotReader):
                 if not is_date:
                     continue
                 condition = Condition(column=column, op=op, value=value)
+                positions = frozenset(words | self._mention_positions(column))
+                options.append(FilterOption(condition, positions, column, penalty))
+            if options:
+                slots.append(options)
+                used |= words
+        return slots
+
+    def _month_year_range_slots(self, used: set[int]) -> list[Slot]:
+        """ "from November 2023 to January 2024", "between March 2023 and May 2024": every
+        date from the first day of the one month to the last day of the other."""
+        slots: list[Slot] = []
+        w, numbers = self.r.words, self.r.numbers
+        for position in range(len(w) - 4):
+            first_year, second_year = numbers.get(position + 1), numbers.get(position + 4)
+            if (
+                position in used
+                or w[position] not in lexicon.MONTHS
+                or w[position + 3] not in lexicon.MONTHS
+                or w[position + 2] not in ("to", "through", "until", "-", "and")
+                or first_year is None
+                or second_year is None
+                or not (first_year.could_be_year and second_year.could_be_year)
+            ):
+                continue
+            start = pd.Timestamp(int(first_year.value), lexicon.MONTHS[w[position]], 1)
+            last = pd.Timestamp(int(second_year.value), lexicon.MONTHS[w[position + 3]], 1)
+            after = last + pd.offsets.MonthBegin(1)  # the day after the range: times on its
+            if last < start:  # last day count too
+                continue
+            words = set(range(position, position + 5))
+            if position and w[position - 1] in ("from", "between", "in", "during"):
+                words.add(position - 1)
+            options: Slot = []
+            for column, is_date, penalty in self._date_targets():
+                if not is_date:
+                    continue
+                condition = FilterGroup(
+                    combine="and",
+                    items=[
+                        Condition(column=column, op="ge", value=start.date().isoformat()),
+                        Condition(column=column, op="lt", value=after.date().isoformat()),
+                    ],
+                )
                 positions = frozenset(words | self._mention_positions(column))
                 options.append(FilterOption(condition, positions, column, penalty))
             if options:

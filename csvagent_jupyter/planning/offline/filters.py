@@ -56,6 +56,7 @@ class FilterReader(FlagSlots, PlaceSlots, ThresholdSlots):
             used |= set().union(*(o.positions for o in slot))
         slots += self._sign_slots(used)
         slots += self._date_literal_slots(used)
+        slots += self._month_year_range_slots(used)
         slots += self._date_word_slots(used)
         slots += self._filled_slots(used)
         slots += self._flag_slots(used)
