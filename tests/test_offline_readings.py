@@ -1063,3 +1063,14 @@ def test_a_range_of_months_across_years(
     total = ask_ok(agent, f"total {names.measure_words} between March 2023 and May 2024 in North")
     kept = (dates >= "2023-03-01") & (dates < "2024-06-01") & (frame[names.group] == "North")
     assert total.value == frame.loc[kept, names.measure].sum()
+
+
+def test_a_table_of_groups_in_the_order_asked(
+    agent: Agent, shipments: tuple[Shipment, pd.DataFrame]
+) -> None:
+    names, frame = shipments
+    totals = frame.groupby(names.group)[names.measure].sum()
+    high = ask_ok(agent, f"total {names.measure_words} per {names.group}, highest first")
+    assert high.value.iloc[:, -1].tolist() == sorted(totals.tolist(), reverse=True)
+    low = ask_ok(agent, f"total {names.measure_words} by {names.group} sorted ascending")
+    assert low.value.iloc[:, -1].tolist() == sorted(totals.tolist())

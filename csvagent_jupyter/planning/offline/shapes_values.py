@@ -8,6 +8,7 @@ from ...analysis.plan import (
     ChartSpec,
     Condition,
     Plan,
+    SortKey,
     Statistic,
 )
 from . import lexicon
@@ -59,15 +60,37 @@ def aggregate_shape(f: Frame) -> list[Candidate]:
         keys, derives, used = grouping if grouping else ([], [], set())
         explained = cue | span(measure) | used | f.filter_positions | _units_after(f, measure)
         explained |= _how_much_of(f, func, measure.start)
+        agg = Aggregate(func=func, column=measure.column)
+        order = _order_asked(f) if keys else None
+        sort = [SortKey(column=agg.output_name, descending=order[0])] if order else []
         plan = Plan(
             operation="aggregate",
             filters=f.filters,
             derive=derives,
-            aggregates=[Aggregate(func=func, column=measure.column)],
+            aggregates=[agg],
             group_by=keys,
+            sort=sort,
         )
+        explained |= order[1] if order else set()
         out.append(Candidate(with_chart(f, plan, explained), explained, f"aggregate_{func}"))
     return out
+
+
+def _order_asked(f: Frame) -> tuple[bool, set[int]] | None:
+    """ "…, highest first", "sorted descending", "lowest first": the order of a table of
+    groups (descending or not) and the words that ask for it."""
+    w = f.words
+    for i, word in enumerate(w):
+        if not f.free(i):
+            continue
+        if word in ("descending", "desc", "ascending", "asc"):
+            words = {i} | ({i - 1} if i and w[i - 1] in ("sorted", "ordered", "sort") else set())
+            return word.startswith("desc"), words
+        if w[i + 1 : i + 2] == ["first"] and (
+            word in lexicon.MAX_WORDS or word in lexicon.MIN_WORDS
+        ):
+            return word in lexicon.MAX_WORDS, {i, i + 1}
+    return None
 
 
 def _how_much_of(f: Frame, func: str, measure_at: int) -> set[int]:
