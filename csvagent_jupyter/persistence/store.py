@@ -28,12 +28,7 @@ class Store:
 
     def _update(self, model: type[RowT], row_id: str, **fields: Any) -> RowT:
         with self.db.transaction() as session:
-            row = session.get(model, row_id)
-            if row is None:
-                raise KeyError(f"no {model.__name__} with id {row_id}")
-            for name, value in fields.items():
-                setattr(row, name, value)
-        return row
+            return _set_fields(session, model, row_id, fields)
 
     def _get(self, model: type[RowT], row_id: str) -> RowT | None:
         with self.db.transaction() as session:
@@ -63,11 +58,7 @@ class Store:
         if job_id is None:
             return self._update(File, file_id, **fields)
         with self.db.transaction() as session:
-            row = session.get(File, file_id)
-            if row is None:
-                raise KeyError(f"no File with id {file_id}")
-            for name, value in fields.items():
-                setattr(row, name, value)
+            row = _set_fields(session, File, file_id, fields)
             changes = _job_changes(job_fields or {})
             session.execute(update(Job).where(Job.id == job_id).values(**changes))
         return row
@@ -205,3 +196,13 @@ def _job_changes(fields: dict[str, Any]) -> dict[str, Any]:
     if fields.get("status") in {"completed", "failed"}:
         return {"completed_at": utcnow(), **fields}
     return fields
+
+
+def _set_fields(session: Any, model: type[RowT], row_id: str, fields: dict[str, Any]) -> RowT:
+    """Load one row in ``session`` and set ``fields`` on it (written when the session ends)."""
+    row = session.get(model, row_id)
+    if row is None:
+        raise KeyError(f"no {model.__name__} with id {row_id}")
+    for name, value in fields.items():
+        setattr(row, name, value)
+    return row

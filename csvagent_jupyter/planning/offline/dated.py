@@ -7,6 +7,8 @@ with several and none named, each is an option and the candidates ask which.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import partial
 
 import pandas as pd
 
@@ -171,17 +173,24 @@ class DateSlots(SlotReader):
                 op, value = DATE_COMPARISONS[before], dates[position]
             else:
                 continue
-            options: Slot = []
-            for column, is_date, penalty in self._date_targets():
-                if not is_date:
-                    continue
-                condition = Condition(column=column, op=op, value=value)
-                positions = frozenset(words | self._mention_positions(column))
-                options.append(FilterOption(condition, positions, column, penalty))
+            options = self._on_each_date(partial(_compared, op=op, value=value), words)
             if options:
                 slots.append(options)
                 used |= words
         return slots
+
+    def _on_each_date(self, condition: Callable[[str], Filter], words: set[int]) -> Slot:
+        """One option per date column the words may mean (a named one first)."""
+        return [
+            FilterOption(
+                condition(column),
+                frozenset(words | self._mention_positions(column)),
+                column,
+                penalty,
+            )
+            for column, is_date, penalty in self._date_targets()
+            if is_date
+        ]
 
     def _month_year_range_slots(self, used: set[int]) -> list[Slot]:
         """ "from November 2023 to January 2024", "between March 2023 and May 2024": every
@@ -208,19 +217,8 @@ class DateSlots(SlotReader):
             words = set(range(position, position + 5))
             if position and w[position - 1] in ("from", "between", "in", "during"):
                 words.add(position - 1)
-            options: Slot = []
-            for column, is_date, penalty in self._date_targets():
-                if not is_date:
-                    continue
-                condition = FilterGroup(
-                    combine="and",
-                    items=[
-                        Condition(column=column, op="ge", value=start.date().isoformat()),
-                        Condition(column=column, op="lt", value=after.date().isoformat()),
-                    ],
-                )
-                positions = frozenset(words | self._mention_positions(column))
-                options.append(FilterOption(condition, positions, column, penalty))
+            first, beyond = start.date().isoformat(), after.date().isoformat()
+            options = self._on_each_date(partial(_from_to, first=first, beyond=beyond), words)
             if options:
                 slots.append(options)
                 used |= words
@@ -261,3 +259,16 @@ def _period_number(word: str) -> int | None:
 DATE_COMPARISONS: dict[str, ConditionOp] = {
     "after": "gt", "since": "ge", "from": "ge", "before": "lt", "until": "le", "till": "le",
 }  # fmt: skip
+
+
+def _compared(column: str, *, op: ConditionOp, value: Scalar | list[Scalar]) -> Filter:
+    return Condition(column=column, op=op, value=value)
+
+
+def _from_to(column: str, *, first: str, beyond: str) -> Filter:
+    """From the day ``first`` up to, not including, the day ``beyond``."""
+    items: list[Filter] = [
+        Condition(column=column, op="ge", value=first),
+        Condition(column=column, op="lt", value=beyond),
+    ]
+    return FilterGroup(combine="and", items=items)
