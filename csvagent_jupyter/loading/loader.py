@@ -31,6 +31,7 @@ from .files import FileInfo, LoadedTable, content_hash_of, human, line_list, now
 from .profile import FileProfile, profile_frame
 from .reader import parse, reload_csv
 from .sniff import SAMPLE_BYTES, Dialect, sniff
+from .summary_rows import summary_note, summary_rows
 from .threads import column_pool, parallel_map
 from .typing import apply_conversions, infer_conversions
 
@@ -348,12 +349,18 @@ class Loader:
                 path, dialect, filename=display_name, skip_bad_lines=skip, find_short=find_short
             )
         frame, skipped, padded = parsed.frame, parsed.skipped, parsed.padded
+        summaries = summary_rows(frame)
+        if summaries:  # a "Total" row would win every "most" and double every total
+            frame = frame.iloc[: len(frame) - len(summaries)].copy()
+            parsed.read_options["nrows"] = len(frame)
         reporter.progress(0.8, "typing columns")
         # Threads pay off only when each column is real work; small tables stay serial.
         mapper = column_pool().map if len(frame) >= PARALLEL_ROWS else map
         notes = list(dialect.notes)
         if skipped:
             notes.append(f"Skipped {len(skipped)} malformed line(s): {line_list(skipped)}.")
+        if summaries:
+            notes.append(summary_note(summaries))
         if padded:
             notes.append(padded_note(padded, len(frame.columns), line_list))
             log.warning("%s: %d short lines: %s", display_name, len(padded), padded[:20])
