@@ -526,3 +526,84 @@ def test_a_route_between_columns_whose_names_do_not_say_which_is_the_start(
     )
     # never "warehouse_city is Chicago or Denver": asked back
     ask_declines(agent, "how many shipments went from Chicago to Denver?")
+
+
+@pytest.mark.parametrize(
+    ("file", "code", "amount", "group"),
+    [
+        ("claims.csv", "Claim ID", "Claim Amount (USD)", "Region"),
+        ("orders.csv", "order_id", "order_value", "channel"),
+        ("tickets.csv", "ticketId", "ticketCost", "team"),
+    ],
+)
+def test_the_most_of_the_rows_noun_counts_rows_not_a_column_named_after_them(
+    agent: Agent, tmp_path: Path, file: str, code: str, amount: str, group: str
+) -> None:
+    # A has more rows, B the larger total: "the most claims" is A, never B's amount
+    load(
+        agent,
+        tmp_path,
+        file,
+        {
+            code: [f"X-{i}" for i in range(5)],
+            amount: [10, 20, 30, 500, 600],
+            group: ["A", "A", "A", "B", "B"],
+        },
+    )
+    noun = file.removesuffix(".csv")
+    assert ask_ok(agent, f"which {group.lower()} has the most {noun}?").value == "A"
+    assert ask_ok(agent, f"which {group.lower()} has the fewest {noun}?").value == "B"
+
+
+@pytest.mark.parametrize(
+    ("count_column", "noun"),
+    [("Gold", "gold medals"), ("outage_minutes", "outage"), ("supportTickets", "support tickets")],
+)
+def test_no_x_on_a_column_of_counts_is_zero_not_blank(
+    agent: Agent, tmp_path: Path, count_column: str, noun: str
+) -> None:
+    load(agent, tmp_path, "rows.csv", {"name": ["a", "b", "c", "d"], count_column: [0, 3, 0, None]})
+    assert ask_ok(agent, f"how many rows with no {noun}?").value == 2
+    # "no … value" is a blank all the same
+    assert ask_ok(agent, f"how many rows have no {noun} value?").value == 1
+
+
+def test_a_unit_the_column_does_not_name_is_asked_back(agent: Agent, tmp_path: Path) -> None:
+    # length_of_stay holds days, but nothing says so: "2 weeks" is not 2 of them
+    load(
+        agent,
+        tmp_path,
+        "stays.csv",
+        {
+            "length_of_stay": [3, 10, 15, 20],
+            "age": [30, 85, 70, 90],
+            "outage_min": [0, 60, 120, 30],
+        },
+    )
+    ask_declines(agent, "how many stays lasted at least 2 weeks?")
+    ask_declines(agent, "average length of stay in weeks")
+    ask_declines(agent, "total outage hours")  # a column of minutes, asked in hours
+    assert ask_ok(agent, "total outage minutes").value == 210
+    assert ask_ok(agent, "how many stays with age over 80 years?").value == 2  # an age is in years
+
+
+def test_a_threshold_followed_by_its_unit_or_a_verb_is_no_count_per_group(
+    agent: Agent, tmp_path: Path
+) -> None:
+    # "patients over 80 were readmitted" is no "patients with more than 80 rows"
+    load(
+        agent,
+        tmp_path,
+        "admissions.csv",
+        {
+            "patient_id": ["p1", "p1", "p2", "p3"],
+            "age": [81, 81, 50, 90],
+            "readmitted": ["yes", "no", "yes", "yes"],
+        },
+    )
+    for question in (
+        "how many patients over 80 were readmitted?",
+        "how many patients older than 80 years?",
+    ):
+        result = agent.ask(question)
+        assert result.kind == "error" or result.value == 2, (question, result.interpretation)

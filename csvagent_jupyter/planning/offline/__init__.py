@@ -137,7 +137,10 @@ class OfflinePlanner:
             for i in range(m.start, m.end)
             if m.end - m.start == 1
         }
-        return score(found, reading, subject)
+        durations = {
+            c.name for c in self.index.profile.column_profiles if c.dtype.startswith("timedelta")
+        }
+        return score(found, reading, subject, durations)
 
 
 def _derived(candidate: Candidate, reading: Reading) -> Candidate:

@@ -72,7 +72,7 @@ class FilterReader(FlagSlots, PlaceSlots, ThresholdSlots):
             v
             for v in self.r.partial_values
             if not any(set(range(v.start, v.end)) & set(range(m.start, m.end)) for m in mentions)
-            and v.start not in counted
+            and (v.start not in counted or not v.whole_word)
         ]
         slots: list[Slot] = []
         routed, mentions = self._route(mentions, used)

@@ -23,6 +23,21 @@ ENTITY_SUFFIXES = frozenset(singular(w) for w in ("id", "code", "key", "name", "
 NAME = singular("name")
 HEADCOUNT_TOKENS = frozenset(singular(w) for w in lexicon.HEADCOUNT_WORDS)
 PRIZE_TOKENS = frozenset(singular(w) for w in lexicon.PRIZE_WORDS)
+# Who plays, wins or ranks when no person does: "who has the fewest losses" on a league table.
+COMPETITOR_TOKENS = frozenset(
+    singular(w)
+    for w in (
+        "team",
+        "club",
+        "nation",
+        "country",
+        "school",
+        "college",
+        "university",
+        "party",
+        "band",
+    )
+)
 PERSON_TOKENS = frozenset(
     singular(w)
     for w in (
@@ -212,6 +227,19 @@ class Frame:
         if not names:  # "Player", "Athlete", "Driver(s)": a column named by a person's role
             names = [c for c in texts if set(self.index.column_tokens.get(c, [])) & PERSON_TOKENS]
         return names[0] if len(names) == 1 else None
+
+    def competitor_column(self) -> str | None:
+        """The one column naming a team, club or nation once per row: who "who" is on a
+        league or medal table that lists no person."""
+        rows = self.index.profile.rows
+        found = [
+            c.name
+            for c in self.index.profile.column_profiles
+            if c.type in ("text", "category")
+            and c.distinct == rows
+            and set(self.index.column_tokens.get(c.name, [])) & COMPETITOR_TOKENS
+        ]
+        return found[0] if len(found) == 1 and rows >= 2 else None
 
     def label_column(self) -> str | None:
         """The table's first column when it labels each row with a name of its own (Team,

@@ -15,8 +15,16 @@ import re
 from dataclasses import dataclass, field
 
 from ...analysis.plan import Derive
-from ..schema_index import STOPWORDS, ColumnMention, SchemaIndex, ValueMention, singular
+from ..schema_index import (
+    STOPWORDS,
+    ColumnMention,
+    SchemaIndex,
+    ValueMention,
+    normalize,
+    singular,
+)
 from . import lexicon
+from .demonyms import country_of
 from .derived import find_derived
 
 _TOKEN = re.compile(
@@ -81,6 +89,7 @@ class Reading:
     proper: frozenset[int] = frozenset()  # "Texas", "Oregon": capitalised inside the sentence
     capitals: frozenset[int] = frozenset()  # "ROAS", "CTR": words written in capitals
     dates: dict[int, str] = field(default_factory=dict)  # "2021-06-30" written in the question
+    demonyms: frozenset[int] = frozenset()  # "Canadians": a country's people, never the rows
 
     @property
     def text(self) -> str:
@@ -266,7 +275,10 @@ def read(question: str, index: SchemaIndex) -> Reading:
     acronyms = _acronym_values(
         words, capitals, index, {i for v in reading.values for i in range(v.start, v.end)}
     )
-    reading.values = sorted([*reading.values, *acronyms], key=lambda v: v.start)
+    reading.demonyms = frozenset(i for i, w in enumerate(words) if country_of(w) is not None)
+    taken_values = {i for v in [*reading.values, *acronyms] for i in range(v.start, v.end)}
+    nationals = _demonym_values(words, index, set(reading.demonyms) - taken_values)
+    reading.values = sorted([*reading.values, *acronyms, *nationals], key=lambda v: v.start)
     reading.acronyms = frozenset(v.start for v in acronyms)
     value_spans = {i for v in reading.values for i in range(v.start, v.end)}
     mentions = list(index.column_mentions(norm))
@@ -436,6 +448,31 @@ def _acronym_values(
         if len(exact) == 1:
             column, value = exact[0]
             found.append(ValueMention(column, value, position, position + 1))
+    return found
+
+
+def _demonym_values(
+    words: list[str], index: SchemaIndex, positions: set[int]
+) -> list[ValueMention]:
+    """ "Canadians", "German athletes": the cells that name the country ("Canada",
+    "Germany (GER)"), in the column with the fewest such cells."""
+    found: list[ValueMention] = []
+    for position in sorted(positions):
+        for country in country_of(words[position]) or ():
+            key = f" {normalize(country)} "
+            hits = {
+                column: [v for k, v in mapping.items() if key in f" {k} "]
+                for column, mapping in index.values.items()
+                if column not in index.free_text
+            }
+            hits = {column: values for column, values in hits.items() if values}
+            if hits:
+                column = min(hits, key=lambda c: len(hits[c]))
+                found += [
+                    ValueMention(column, value, position, position + 1, exact=False)
+                    for value in hits[column]
+                ]
+                break
     return found
 
 

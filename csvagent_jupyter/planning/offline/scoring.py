@@ -50,7 +50,9 @@ def grounded_positions(reading: Reading) -> set[int]:
     """Positions that mean something on this table or to the planner."""
     out = set(reading.numbers)
     out |= {i for m in reading.columns if m.score >= 0.6 for i in range(m.start, m.end)}
-    out |= {i for v in reading.values for i in range(v.start, v.end)}
+    out |= {i for v in reading.values for i in range(v.start, v.end)} | reading.demonyms
+    # a word that differs from a cell value only in its ending ("canadians" beside Canada)
+    out |= {i for v in reading.partial_values if not v.whole_word for i in range(v.start, v.end)}
     for i, word in enumerate(reading.words):
         if lexicon.is_cue(word):
             out.add(i)
@@ -67,19 +69,29 @@ def grounded_positions(reading: Reading) -> set[int]:
     return out
 
 
-def _unit_asked_for(reading: Reading, plan: Plan) -> set[int]:
+def _unit_asked_for(reading: Reading, plan: Plan, durations: set[str]) -> set[int]:
     """ "average delay in hours" on a column of minutes: the answer would come in minutes, so
     the unit asked for is a part of the question the plan does not answer."""
     words = reading.words
+    aggregated = _aggregated(plan)
+    # "in hours", and a unit said right after the measure ("total outage hours")
+    ends = {m.end for m in reading.columns if m.column in aggregated and m.score >= 0.6}
     asked = [
         i
         for i in range(1, len(words))
-        if words[i - 1] == "in" and (words[i] in SECONDS or words[i] in MONTHS_IN)
+        if (words[i - 1] == "in" and (words[i] in SECONDS or words[i] in MONTHS_IN))
+        or (
+            (i in ends and words[i] in SECONDS and words[i] not in lexicon.PERIOD_WORDS)
+            and i not in reading.numbers
+            and (i - 1) not in reading.numbers
+        )  # "5 hours" is an amount, not the unit asked for
     ]
-    if not asked:
+    if not asked or not aggregated:
         return set()
-    units = {column_unit(c) for c in _aggregated(plan)} - {None}
-    return {i for i in asked if units and unit_of(words[i]) not in units}
+    units = [column_unit(c) for c in aggregated if c not in durations]
+    # a column whose name gives no unit ("length_of_stay"): the answer's unit is unknown (a
+    # column of durations is answered in seconds, and says so)
+    return {i for i in asked if any(u is None or unit_of(words[i]) != u for u in units)}
 
 
 def _aggregated(plan: Plan) -> set[str]:
@@ -237,9 +249,14 @@ def _plan_columns(plan: object) -> set[str]:
 
 
 def score(
-    candidates: list[tuple[Candidate, float]], reading: Reading, subject: set[int] | None = None
+    candidates: list[tuple[Candidate, float]],
+    reading: Reading,
+    subject: set[int] | None = None,
+    durations: set[str] | None = None,
 ) -> list[Scored]:
-    """Rank candidates; ``subject`` are words that may just name the rows (an id column's noun)."""
+    """Rank candidates; ``subject`` are words that may just name the rows (an id column's noun),
+    ``durations`` the columns of durations (answered in seconds, whatever their names say)."""
+    durations = durations or set()
     content = reading.content()
     grounded = grounded_positions(reading) - (subject or set())
     asks_yes_no = _asks_yes_no(reading)
@@ -254,7 +271,7 @@ def score(
         # this table cannot answer, never to be dropped
         modifiers = _modifiers(reading, left, grounded) | (set(left) & reading.proper)
         hard = [i for i in left if i in grounded or i in modifiers]
-        hard += sorted(_unit_asked_for(reading, candidate.plan))
+        hard += sorted(_unit_asked_for(reading, candidate.plan, durations))
         soft = [i for i in left if i not in grounded and i not in modifiers]
         value = -(
             GROUNDED_COST * len(hard)

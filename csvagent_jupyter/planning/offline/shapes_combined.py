@@ -31,6 +31,7 @@ from .pieces import (
     span,
     ungrounded,
 )
+from .restatements import MONTHS_IN, SECONDS
 from .shapes_nested import summary_of_groups
 
 DIFFERENCE_WORDS = frozenset({"difference", "minus", "gap"})
@@ -231,7 +232,11 @@ def having_shape(f: Frame) -> list[Candidate]:
                 span(noun),
                 0.1,
             )
-        elif noun_at < len(f.words) and (noun is not None or ungrounded(f, noun_at)):
+        elif (
+            noun_at < len(f.words)
+            and (noun is not None or ungrounded(f, noun_at))
+            and not _unit_or_filler(f.words[noun_at])
+        ):
             counted = count_of(f, noun_at, noun)
         else:
             counted = None
@@ -302,3 +307,9 @@ def nested_count_shape(f: Frame) -> list[Candidate]:
     plan = summary_of_groups(f, keys, derives, agg, found[0])
     explained = found[1] | set(range(*cue)) | noun_words | group_words | f.filter_positions
     return [Candidate(plan, explained, "nested_count", penalty)]
+
+
+def _unit_or_filler(word: str) -> bool:
+    """ "patients older than 80 years", "over 80 were readmitted": what follows the number is
+    its unit or the rest of the sentence, not a noun of things counted per group."""
+    return word in lexicon.FILLER or word in SECONDS or word in MONTHS_IN

@@ -27,6 +27,7 @@ from .pieces import (
     ungrounded,
     with_chart,
 )
+from .targets import targets
 
 
 def count_shape(f: Frame) -> list[Candidate]:
@@ -172,8 +173,8 @@ def _in_total(f: Frame) -> set[int]:
 def distinct_list_shape(f: Frame) -> list[Candidate]:
     cue = f.cue(*lexicon.LIST_PHRASES) or f.cue("what", "which")
     if cue is None or f.cue(*lexicon.COUNT_PHRASES) is not None:
-        return []  # "what is the number of …" counts
-    out = []
+        return _who_of_rows(f)  # "what is the number of …" counts
+    out = _who_of_rows(f)
     measures = []
     if f.filters is not None and f.aggregate_word() is None and f.superlative() is None:
         # "what was the time of the runner who finished first": the values on the rows named,
@@ -200,6 +201,24 @@ def distinct_list_shape(f: Frame) -> list[Candidate]:
     return out
 
 
+def _who_of_rows(f: Frame) -> list[Candidate]:
+    """ "who came in first place", "who drove the Dodge Ram": the names on the rows the
+    filters pick, one per row (two may share a place). Only with filters: a bare "who" names
+    no rows."""
+    if f.filters is None or f.aggregate_word() is not None or f.superlative() is not None:
+        return []
+    who = f.cue("who", "whom")
+    if who is None or f.cue(*lexicon.COUNT_PHRASES) is not None:
+        return []
+    out = []
+    for _keys, derives, used, answer in targets(f):
+        if answer is None or derives or answer in f.filter_columns:
+            continue
+        plan = Plan(operation="rows", filters=f.filters, answer_column=answer)
+        out.append(Candidate(plan, used | f.filter_positions, "who_of_rows"))
+    return out
+
+
 def missing_shape(f: Frame) -> list[Candidate]:
     cues = f.word_positions(lexicon.MISSING_WORDS)
     phrase = f.cue("have no", "has no", "had no", "with no", "without", "no")
@@ -214,10 +233,24 @@ def missing_shape(f: Frame) -> list[Candidate]:
     for mention in f.mentions():
         if not cues and is_flag(f.index, mention.column):
             continue  # "no adverse event" on a yes/no column is its "no", not a blank
+        condition = Condition(column=mention.column, op="is_null")
+        if not cues:
+            # "with no X": X is what follows "no", and on a column of counts or amounts that
+            # hold zeros ("won no gold medals", "readings with no outage") it is X = 0
+            assert phrase is not None
+            if mention.start != phrase[1]:
+                continue
+            profile = f.index.profile.column(mention.column)
+            blank = bool(set(f.words[mention.end : mention.end + 2]) & _BLANK_NOUNS)
+            if profile is not None and profile.is_numeric and not blank:
+                low = profile.min if isinstance(profile.min, int | float) else None
+                if low is not None and low <= 0:
+                    condition = Condition(column=mention.column, op="eq", value=0)
+                elif profile.nulls == 0:
+                    continue  # neither a zero nor a blank: "no X" names nothing here
         explained = set(cues) | span(count) | span(mention) | f.filter_positions
         if phrase is not None:
             explained |= span(phrase)
-        condition = Condition(column=mention.column, op="is_null")
         filters: Filter = (
             condition
             if f.filters is None
@@ -229,6 +262,10 @@ def missing_shape(f: Frame) -> list[Candidate]:
             explained.add(position)
         out.append(Candidate(plan, explained, "missing_count"))
     return out
+
+
+# "no arrival delay value", "no email entered": the cell is blank, not zero
+_BLANK_NOUNS = frozenset({"value", "values", "data", "entry", "entries", "entered", "recorded"})
 
 
 def _after_a_column(f: Frame, position: int) -> bool:

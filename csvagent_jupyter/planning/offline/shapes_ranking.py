@@ -58,6 +58,12 @@ def extreme_shape(f: Frame) -> list[Candidate]:
                 for m in f.measures()
                 if m.column not in target_columns and m.start == max(found[1]) + 1
             ]
+        if (
+            f.words[at] in lexicon.COUNT_SUPERLATIVES
+            and measures
+            and _names_the_rows(f, measures[0])
+        ):
+            measures = []  # "the most claims" on a table of claims counts them (not Claim Amount)
         options: list[tuple[Aggregate, set[int], float, str]] = []
         latest = []
         if found is None and not measures and not derives:
@@ -174,6 +180,21 @@ def _one_row_each(f: Frame, at: int, keys: list[GroupKey], derives: list[Derive]
     if f.words[at + 1 : at + 2] in (["rows"], ["records"]):
         return False
     return one_row_each(f, keys[0].column)
+
+
+def _names_the_rows(f: Frame, measure: ColumnMention) -> bool:
+    """ "claims" beside Claim ID and Claim Amount on a table of claims: a word of the measure's
+    name that is the noun of the rows (the file's noun, or an identifier column's, read at
+    least as strongly) counts rows; it does not name the amount."""
+    if measure.score >= 0.9:
+        return False  # "the most points": the column's own name
+    words = span(measure)
+    if all(f.reading.norm[i] in f.reading.subject for i in words):
+        return True
+    return any(
+        m.start == measure.start and m.score >= measure.score and f.is_entity(m.column)
+        for m in f.reading.columns
+    )
 
 
 def _of_a_quality(f: Frame, at: int) -> bool:

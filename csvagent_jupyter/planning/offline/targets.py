@@ -29,7 +29,7 @@ def targets(f: Frame) -> list[tuple[list[GroupKey], list[Derive], set[int], str 
         role = f.mention_after(cue[1] - 1, window=3, numeric=False)
         if role is not None and f.index.type_of(role.column) == "datetime":
             role = None  # "who was hired first": a person is never a date
-        name = role.column if role is not None else f.name_column()
+        name = role.column if role is not None else f.name_column() or f.competitor_column()
         if name is not None and name not in f.filter_columns:
             used = words | (span(role) if role is not None else set())
             out.append(([GroupKey(column=name)], [], used, name))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ...analysis.plan import Condition, ConditionOp, FilterGroup, Scalar
-from ..schema_index import ColumnMention, SchemaIndex, ValueMention
+from ..schema_index import ColumnMention, SchemaIndex, ValueMention, tokens
 from . import lexicon
 from .dated import DateSlots
 from .derived import is_rate
@@ -375,8 +375,11 @@ def in_column_unit(value: Threshold, unit: str | None, column: str) -> Threshold
     if unit is None:
         return value
     if held is None:
-        # no unit in the name: the amount stands as written; two ("Hours Per Week"): unknown
-        return None if len(_units_named(column)) > 1 else value
+        # No unit in the name ("length_of_stay"): "2 weeks" may be 2, 14 or 336 of what it
+        # holds, so the number is not compared; two units ("Hours Per Week"): unknown too.
+        # An age is counted in years wherever it is written.
+        implied = unit_of(unit) == ("calendar", 12) and "age" in tokens(column)
+        return value if implied else None
     family, size = unit_of(unit)
     if family != held[0]:
         return None

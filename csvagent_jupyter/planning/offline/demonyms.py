@@ -1,0 +1,102 @@
+"""People named by their country: "how many Canadians were drafted", "German athletes".
+
+Results, rosters and draft tables record a nationality as the country's name ("Canada",
+"Norway (NOR)"). A demonym is then a filter on that column. It is never the noun of the
+rows: counting "Americans" as every row of a draft list is the confident wrong answer this
+module exists to prevent. When no cell names the country, the word still means something
+the table cannot answer, so the question is asked back.
+
+Only single words that mean nothing else in a question are listed ("pole" and "kiwi" are
+not).
+"""
+
+from __future__ import annotations
+
+# demonym (singular, lower case) -> the country's names as a table may write them
+DEMONYMS: dict[str, tuple[str, ...]] = {
+    "american": ("united states", "usa", "us", "united states of america"),
+    "british": ("united kingdom", "great britain", "uk"),
+    "english": ("england",),
+    "scottish": ("scotland",),
+    "scot": ("scotland",),
+    "welsh": ("wales",),
+    "irish": ("ireland",),
+    "french": ("france",),
+    "german": ("germany",),
+    "italian": ("italy",),
+    "spanish": ("spain",),
+    "spaniard": ("spain",),
+    "portuguese": ("portugal",),
+    "dutch": ("netherlands",),
+    "belgian": ("belgium",),
+    "swiss": ("switzerland",),
+    "austrian": ("austria",),
+    "swedish": ("sweden",),
+    "swede": ("sweden",),
+    "norwegian": ("norway",),
+    "danish": ("denmark",),
+    "dane": ("denmark",),
+    "finnish": ("finland",),
+    "finn": ("finland",),
+    "icelandic": ("iceland",),
+    "icelander": ("iceland",),
+    "czech": ("czech republic", "czechia"),
+    "slovak": ("slovakia",),
+    "hungarian": ("hungary",),
+    "romanian": ("romania",),
+    "bulgarian": ("bulgaria",),
+    "greek": ("greece",),
+    "turkish": ("turkey",),
+    "russian": ("russia",),
+    "ukrainian": ("ukraine",),
+    "serbian": ("serbia",),
+    "croatian": ("croatia",),
+    "slovenian": ("slovenia",),
+    "estonian": ("estonia",),
+    "latvian": ("latvia",),
+    "lithuanian": ("lithuania",),
+    "belarusian": ("belarus",),
+    "canadian": ("canada",),
+    "mexican": ("mexico",),
+    "brazilian": ("brazil",),
+    "argentine": ("argentina",),
+    "argentinian": ("argentina",),
+    "argentinean": ("argentina",),
+    "chilean": ("chile",),
+    "colombian": ("colombia",),
+    "peruvian": ("peru",),
+    "venezuelan": ("venezuela",),
+    "uruguayan": ("uruguay",),
+    "cuban": ("cuba",),
+    "jamaican": ("jamaica",),
+    "chinese": ("china",),
+    "japanese": ("japan",),
+    "korean": ("south korea", "korea"),
+    "indian": ("india",),
+    "pakistani": ("pakistan",),
+    "australian": ("australia",),
+    "nigerian": ("nigeria",),
+    "kenyan": ("kenya",),
+    "ethiopian": ("ethiopia",),
+    "egyptian": ("egypt",),
+    "moroccan": ("morocco",),
+    "algerian": ("algeria",),
+    "ghanaian": ("ghana",),
+    "israeli": ("israel",),
+    "iranian": ("iran",),
+    "thai": ("thailand",),
+    "vietnamese": ("vietnam",),
+    "filipino": ("philippines",),
+    "indonesian": ("indonesia",),
+    "malaysian": ("malaysia",),
+    "taiwanese": ("taiwan",),
+}
+
+
+def country_of(word: str) -> tuple[str, ...] | None:
+    """The country names a demonym stands for ("canadians" → canada); None for other words."""
+    word = word.lower()
+    found = DEMONYMS.get(word)
+    if found is None and word.endswith("s"):
+        found = DEMONYMS.get(word[:-1])  # "Canadians", "Swedes"
+    return found

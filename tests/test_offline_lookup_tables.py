@@ -1,0 +1,107 @@
+"""The offline planner on small lookup tables of the kind copied from reference pages: results
+lists, league tables and draft lists, in three naming styles. "Who" names a person, or the
+team on a table that lists none; a country's people ("Canadians") are a filter on the
+column that names countries, never the rows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from csvagent_jupyter import Agent
+
+from .test_ask import ask_declines, ask_ok
+
+RESULTS = [
+    ("Ann Lee", "Norway", 10.1),
+    ("Bo Kim", "Sweden", 10.5),
+    ("Cy Dun", "Norway", 10.9),
+    ("Di Ek", "Canada", 11.5),
+    ("Ed Fox", "United States", 11.9),
+    ("Flo Gu", "Canada", 12.0),
+]
+
+
+@pytest.fixture(
+    params=[
+        ("Rank", "Name", "Country"),
+        ("place", "athlete", "nation"),
+        ("Pos.", "Driver", "Nationality"),
+    ]
+)
+def results(request: pytest.FixtureRequest, agent: Agent, tmp_path: Path) -> tuple[str, str, str]:
+    place, person, country = request.param
+    frame = pd.DataFrame(
+        {
+            place: range(1, len(RESULTS) + 1),
+            person: [r[0] for r in RESULTS],
+            country: [r[1] for r in RESULTS],
+            "Time": [r[2] for r in RESULTS],
+        }
+    )
+    path = tmp_path / "results.csv"
+    frame.to_csv(path, index=False)
+    agent.load(path)
+    return request.param
+
+
+def test_who_came_first_is_the_name_on_the_row_in_first_place(
+    agent: Agent, results: tuple[str, str, str]
+) -> None:
+    assert ask_ok(agent, "who came in first place?").value == "Ann Lee"
+    assert ask_ok(agent, "who finished third?").value == "Cy Dun"
+
+
+def test_who_with_a_filter_lists_every_name_it_keeps(
+    agent: Agent, results: tuple[str, str, str]
+) -> None:
+    result = ask_ok(agent, "who came from norway?")
+    assert sorted(result.value) == ["Ann Lee", "Cy Dun"]
+
+
+def test_a_country_s_people_are_a_filter_on_the_country_column(
+    agent: Agent, results: tuple[str, str, str]
+) -> None:
+    assert ask_ok(agent, "how many canadians were there?").value == 2
+    assert ask_ok(agent, "how many Americans are there?").value == 1  # "United States"
+    assert ask_ok(agent, "how many norwegian athletes competed?").value == 2
+
+
+def test_a_country_s_people_missing_from_the_table_are_asked_back(
+    agent: Agent, results: tuple[str, str, str]
+) -> None:
+    # no French row: never "6, the number of rows"
+    ask_declines(agent, "how many french were there?")
+    ask_declines(agent, "how many Germans are there?")
+
+
+@pytest.mark.parametrize(
+    ("team", "losses", "points"),
+    [("Team", "Losses", "Points"), ("club", "defeats", "pts"), ("Nation", "Lost", "Score")],
+)
+def test_who_on_a_table_of_teams_is_the_team(
+    agent: Agent, tmp_path: Path, team: str, losses: str, points: str
+) -> None:
+    frame = pd.DataFrame(
+        {
+            team: ["Red Sox", "Blue Jays", "Green Ants", "Gold Bees"],
+            losses: [590, 880, 495, 870],
+            points: [1810, 1620, 1205, 1430],
+        }
+    )
+    path = tmp_path / "league.csv"
+    frame.to_csv(path, index=False)
+    agent.load(path)
+    assert ask_ok(agent, f"who has the fewest {losses.lower()}?").value == "Green Ants"
+    assert ask_ok(agent, f"who has the most {points.lower()}?").value == "Red Sox"
+
+
+def test_who_stays_unanswered_when_no_column_names_who(agent: Agent, tmp_path: Path) -> None:
+    # Two columns could be "who" (neither a person's name nor a team): never guess one
+    frame = pd.DataFrame({"Title": ["A", "B", "C"], "Studio": ["X", "Y", "Z"], "Gross": [5, 9, 7]})
+    path = tmp_path / "films.csv"
+    frame.to_csv(path, index=False)
+    agent.load(path)
+    ask_declines(agent, "who has the highest gross?")
