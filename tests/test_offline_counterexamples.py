@@ -607,3 +607,36 @@ def test_a_threshold_followed_by_its_unit_or_a_verb_is_no_count_per_group(
     ):
         result = agent.ask(question)
         assert result.kind == "error" or result.value == 2, (question, result.interpretation)
+
+
+@pytest.mark.parametrize(
+    ("sex", "female", "male"),
+    [("sex", "F", "M"), ("Gender", "Female", "Male"), ("patientSex", "f", "m")],
+)
+def test_women_and_men_are_a_filter_on_the_column_of_sexes(
+    agent: Agent, tmp_path: Path, sex: str, female: str, male: str
+) -> None:
+    load(
+        agent,
+        tmp_path,
+        "admissions.csv",
+        {
+            sex: [female, male, female, female, male],
+            "cost": [10, 20, 30, 40, 50],
+            "size": ["S", "M", "L", "M", "S"],  # an M that is no man
+        },
+    )
+    assert ask_ok(agent, "how many women were admitted?").value == 3
+    assert ask_ok(agent, "average cost for men").value == 35
+    assert ask_ok(agent, "total cost of male patients").value == 70
+
+
+def test_women_on_a_table_that_records_no_sex_are_asked_back(agent: Agent, tmp_path: Path) -> None:
+    load(
+        agent,
+        tmp_path,
+        "admissions.csv",
+        {"ward": ["A", "B", "A"], "size": ["S", "M", "L"], "cost": [1, 2, 3]},
+    )
+    ask_declines(agent, "how many women were admitted?")
+    ask_declines(agent, "average cost for men")

@@ -105,3 +105,42 @@ def test_who_stays_unanswered_when_no_column_names_who(agent: Agent, tmp_path: P
     frame.to_csv(path, index=False)
     agent.load(path)
     ask_declines(agent, "who has the highest gross?")
+
+
+@pytest.mark.parametrize(
+    ("pick", "player"),
+    [("Pick", "Player"), ("pick_no", "player_name"), ("Overall Pick", "Drafted Player")],
+)
+def test_a_range_of_a_column_named_inside_the_comparison(
+    agent: Agent, tmp_path: Path, pick: str, player: str
+) -> None:
+    # picks are unique numbers, as an identifier's are, but the question names them
+    frame = pd.DataFrame(
+        {
+            pick: [3, 17, 31, 45, 59, 73],
+            player: ["A", "B", "C", "D", "E", "F"],
+            "Nationality": [
+                "Canada",
+                "United States",
+                "Canada",
+                "Sweden",
+                "United States",
+                "Canada",
+            ],
+        }
+    )
+    path = tmp_path / "draft.csv"
+    frame.to_csv(path, index=False)
+    agent.load(path)
+    word = pick.split("_")[0].split()[-1].lower()
+    assert ask_ok(agent, f"how many players were picked before {word} 31?").value == 2
+    assert ask_ok(agent, f"how many players were picked after {word} 40?").value == 3
+    assert ask_ok(agent, f"how many canadians were picked between {word}s 10 and 80?").value == 2
+
+
+def test_an_order_of_rows_the_plan_cannot_follow_is_asked_back(
+    agent: Agent, results: tuple[str, str, str]
+) -> None:
+    # "after Bo Kim" is the next row; answering Bo Kim's own place would drop "after"
+    ask_declines(agent, "who finished after bo kim?")
+    ask_declines(agent, "what country is ranked before sweden?")

@@ -272,6 +272,14 @@ COMPARATIVES = frozenset(
         "cheaper",
         "heavier",
         "lighter",
+        # an order of rows ("ranked after Iran", "picked before pick 60"): when no date or
+        # threshold uses it, the question is asked back, never answered without it
+        "before",
+        "after",
+        "behind",
+        "ahead",
+        "preceding",
+        "following",
     ]
 )
 

@@ -237,7 +237,7 @@ def ungrounded(f: Frame, position: int | None) -> bool:
         return False
     if any(v.start <= position < v.end for v in f.reading.values + f.reading.partial_values):
         return False
-    if not word.isalpha() or lexicon.is_cue(word) or position in f.reading.demonyms:
+    if not word.isalpha() or lexicon.is_cue(word) or position in f.reading.people:
         return False
     stem = f.reading.norm[position]
     if any(

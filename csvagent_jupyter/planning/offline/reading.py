@@ -24,8 +24,8 @@ from ..schema_index import (
     singular,
 )
 from . import lexicon
-from .demonyms import country_of
 from .derived import find_derived
+from .people_words import FEMALE_CELLS, MALE_CELLS, country_of, sex_of
 
 _TOKEN = re.compile(
     r"(?P<number>(?<![\w.])[-+−]?[$€£]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
@@ -89,7 +89,8 @@ class Reading:
     proper: frozenset[int] = frozenset()  # "Texas", "Oregon": capitalised inside the sentence
     capitals: frozenset[int] = frozenset()  # "ROAS", "CTR": words written in capitals
     dates: dict[int, str] = field(default_factory=dict)  # "2021-06-30" written in the question
-    demonyms: frozenset[int] = frozenset()  # "Canadians": a country's people, never the rows
+    # "Canadians", "women": people named by a trait the table may record, never the rows
+    people: frozenset[int] = frozenset()
 
     @property
     def text(self) -> str:
@@ -275,10 +276,12 @@ def read(question: str, index: SchemaIndex) -> Reading:
     acronyms = _acronym_values(
         words, capitals, index, {i for v in reading.values for i in range(v.start, v.end)}
     )
-    reading.demonyms = frozenset(i for i, w in enumerate(words) if country_of(w) is not None)
+    reading.people = frozenset(
+        i for i, w in enumerate(words) if country_of(w) is not None or sex_of(w) is not None
+    )
     taken_values = {i for v in [*reading.values, *acronyms] for i in range(v.start, v.end)}
-    nationals = _demonym_values(words, index, set(reading.demonyms) - taken_values)
-    reading.values = sorted([*reading.values, *acronyms, *nationals], key=lambda v: v.start)
+    people = _people_values(words, index, set(reading.people) - taken_values)
+    reading.values = sorted([*reading.values, *acronyms, *people], key=lambda v: v.start)
     reading.acronyms = frozenset(v.start for v in acronyms)
     value_spans = {i for v in reading.values for i in range(v.start, v.end)}
     mentions = list(index.column_mentions(norm))
@@ -451,13 +454,19 @@ def _acronym_values(
     return found
 
 
-def _demonym_values(
-    words: list[str], index: SchemaIndex, positions: set[int]
-) -> list[ValueMention]:
-    """ "Canadians", "German athletes": the cells that name the country ("Canada",
-    "Germany (GER)"), in the column with the fewest such cells."""
+def _people_values(words: list[str], index: SchemaIndex, positions: set[int]) -> list[ValueMention]:
+    """ "Canadians", "German athletes", "women": the cells that name the country ("Canada",
+    "Germany (GER)") in the column with the fewest such cells, or the sex ("F") in a column
+    that holds both sexes."""
     found: list[ValueMention] = []
     for position in sorted(positions):
+        sex = sex_of(words[position])
+        if sex is not None:
+            found += [
+                ValueMention(column, value, position, position + 1, exact=False)
+                for column, value in _sex_cells(index, sex)
+            ]
+            continue
         for country in country_of(words[position]) or ():
             key = f" {normalize(country)} "
             hits = {
@@ -474,6 +483,20 @@ def _demonym_values(
                 ]
                 break
     return found
+
+
+def _sex_cells(index: SchemaIndex, sex: frozenset[str]) -> list[tuple[str, object]]:
+    """The cells of the one column that records sex (a female and a male form among its
+    values) that stand for ``sex``; none when no column, or more than one, does."""
+    columns = [
+        (column, mapping)
+        for column, mapping in index.values.items()
+        if set(mapping) & FEMALE_CELLS and set(mapping) & MALE_CELLS
+    ]
+    if len(columns) != 1:
+        return []
+    column, mapping = columns[0]
+    return [(column, value) for key, value in mapping.items() if key in sex]
 
 
 _THRESHOLD_BEFORE = frozenset(

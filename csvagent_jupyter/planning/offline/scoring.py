@@ -50,7 +50,7 @@ def grounded_positions(reading: Reading) -> set[int]:
     """Positions that mean something on this table or to the planner."""
     out = set(reading.numbers)
     out |= {i for m in reading.columns if m.score >= 0.6 for i in range(m.start, m.end)}
-    out |= {i for v in reading.values for i in range(v.start, v.end)} | reading.demonyms
+    out |= {i for v in reading.values for i in range(v.start, v.end)} | reading.people
     # a word that differs from a cell value only in its ending ("canadians" beside Canada)
     out |= {i for v in reading.partial_values if not v.whole_word for i in range(v.start, v.end)}
     for i, word in enumerate(reading.words):

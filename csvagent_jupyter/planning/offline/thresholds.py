@@ -75,6 +75,10 @@ _LE_AFTER = re.compile(
 # Words that may stand between a column and the one value it must equal: "a score of 90",
 # "score a perfect 100", "rated a full 5".
 EXACT_GAP = frozenset({"a", "an", "perfect", "full", "exactly"})
+# Words that end a comparison: "before pick 60", "above rank 10", "between picks 148 and 168"
+_COMPARISON_WORDS = frozenset(
+    {"before", "after", "between", "than", "least", "over", "under", "above", "below", "since"}
+)
 
 
 SIGN_OPS: dict[str, ConditionOp] = {"positive": "gt", "negative": "lt"}
@@ -178,6 +182,21 @@ class ThresholdSlots(DateSlots):
     def comparative(self, position: int, number: Number) -> tuple[ConditionOp, Threshold, set[int]]:
         """How the sentence compares the number at ``position``, its value, and the words."""
         w = self.r.words
+        named = self._column_word_before(position)
+        if named is not None:
+            # "before pick 60", "between picks 148 and 168": the column named between the
+            # comparison and its number; its word is bound by the mention, not compared
+            other = self.r.numbers.get(position + 2)
+            if (
+                w[named - 1] in ("between", "from")
+                and other is not None
+                and w[position + 1] in ("and", "to")
+            ):
+                span = {named - 1, position, position + 1, position + 2}
+                return "between", [number.value, other.value], span
+            op, value, words = self.comparative(named, number)
+            if op != "eq":
+                return op, value, {i if i != named else position for i in words}
         before = " ".join(w[max(0, position - 3) : position])
         words = {position}
         if position >= 1 and w[position - 1] in ("between", "from") and position + 2 < len(w):
@@ -220,6 +239,19 @@ class ThresholdSlots(DateSlots):
             return "in", [number.value, other.value], {position, position + 1, position + 2}
         return "eq", number.value, words
 
+    def _column_word_before(self, position: int) -> int | None:
+        """The position of a one-word numeric column name right before the number, when a
+        comparison word stands before that name ("before pick 60")."""
+        at = position - 1
+        if at < 1 or self.r.words[at - 1] not in _COMPARISON_WORDS:
+            return None
+        named = any(
+            m.start == at and m.end == position and m.score >= 0.6
+            for m in self.r.columns
+            if self.index.is_numeric(m.column)
+        )
+        return at if named else None
+
     def _after_number(self, position: int) -> int | None:
         """The position after the number and its unit words ("60 minutes or more")."""
         i = position + 1
@@ -247,17 +279,19 @@ class ThresholdSlots(DateSlots):
         empties = 0
         exact = op in ("eq", "in")  # a value, or either of two values
         said_before = same_amount(self.r, position)  # "at least an hour (60 minutes or more)"
-        for mention in [] if year_context else self._numeric_mentions(ids=exact):
+        for mention in [] if year_context else self._numeric_mentions(ids=True):
             span = set(range(mention.start, mention.end))
             if span & words:
                 continue
+            inside = False
             if mention.end <= lo:
                 distance = lo - mention.end
+                gap = range(mention.end, lo)
             elif mention.start > hi:
                 distance = mention.start - hi - 1
-            else:
-                continue
-            gap = range(mention.end, lo) if mention.end <= lo else range(hi + 1, mention.start)
+                gap = range(hi + 1, mention.start)
+            else:  # "before pick 60": named inside the comparison, so meant, id or not
+                distance, gap, inside = 0, range(0), True
             distance -= len(said_before.intersection(gap))
             loose = [i for i in gap if not self._binder(i) and i not in said_before]
             # One plain noun may stand between ("a systolic reading of 160"), never a name.
@@ -265,7 +299,11 @@ class ThresholdSlots(DateSlots):
                 continue
             if distance > 4:
                 continue
-            if self.index.is_identifier(mention.column) and (not exact or distance > 0):
+            if (
+                self.index.is_identifier(mention.column)
+                and (not exact or distance > 0)
+                and not inside
+            ):
                 continue  # an id is never compared with a threshold
             if exact and (
                 distance > 2

@@ -1,4 +1,5 @@
-"""People named by their country: "how many Canadians were drafted", "German athletes".
+"""People named by a trait the table records: their country ("how many Canadians were
+drafted", "German athletes") or their sex ("how many women were admitted").
 
 Results, rosters and draft tables record a nationality as the country's name ("Canada",
 "Norway (NOR)"). A demonym is then a filter on that column. It is never the noun of the
@@ -7,10 +8,13 @@ module exists to prevent. When no cell names the country, the word still means s
 the table cannot answer, so the question is asked back.
 
 Only single words that mean nothing else in a question are listed ("pole" and "kiwi" are
-not).
+not). Sex is read the same way, from a column whose cells are both a female and a male form
+("F"/"M", "Female"/"Male"): a size column of S/M/L is no such column.
 """
 
 from __future__ import annotations
+
+from ..schema_index import normalize
 
 # demonym (singular, lower case) -> the country's names as a table may write them
 DEMONYMS: dict[str, tuple[str, ...]] = {
@@ -100,3 +104,22 @@ def country_of(word: str) -> tuple[str, ...] | None:
     if found is None and word.endswith("s"):
         found = DEMONYMS.get(word[:-1])  # "Canadians", "Swedes"
     return found
+
+
+FEMALE_WORDS = frozenset({"women", "woman", "female", "females", "girls", "girl", "ladies", "lady"})
+MALE_WORDS = frozenset({"men", "man", "male", "males", "boys", "boy", "gentlemen"})
+# a sex as the cells of a column may write it, in the index's normal form (stemmed:
+# "female" is "femal")
+FEMALE_CELLS = frozenset(
+    normalize(w) for w in ("f", "female", "woman", "women", "w", "girl", "girls")
+)
+MALE_CELLS = frozenset(normalize(w) for w in ("m", "male", "man", "men", "boy", "boys"))
+
+
+def sex_of(word: str) -> frozenset[str] | None:
+    """The cell texts a word for one sex stands for ("women" → f, female, …); None otherwise."""
+    if word in FEMALE_WORDS:
+        return FEMALE_CELLS
+    if word in MALE_WORDS:
+        return MALE_CELLS
+    return None
