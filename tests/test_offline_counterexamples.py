@@ -640,3 +640,16 @@ def test_women_on_a_table_that_records_no_sex_are_asked_back(agent: Agent, tmp_p
     )
     ask_declines(agent, "how many women were admitted?")
     ask_declines(agent, "average cost for men")
+
+
+def test_a_group_with_no_values_has_no_total_and_never_wins_lowest(
+    agent: Agent, tmp_path: Path
+) -> None:
+    # every reading of site C is missing: its total is unknown, not 0
+    load(
+        agent,
+        tmp_path,
+        "meter.csv",
+        {"site": ["A", "A", "B", "B", "C", "C"], "kwh": [5.0, 6.0, 2.0, 3.0, None, None]},
+    )
+    assert ask_ok(agent, "which site has the lowest total kwh?").value == "B"

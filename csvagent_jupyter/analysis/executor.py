@@ -147,6 +147,10 @@ def _group_key(df: pd.DataFrame, key: GroupKey) -> tuple[pd.Series, str]:
 def _aggregate_values(source: Any, agg: Aggregate, *, grouped: bool, rows: int) -> Any:
     """One aggregate of a Series (or a SeriesGroupBy when ``grouped``)."""
     func = agg.func
+    if func == "sum" and grouped:
+        # a group whose values are all missing has no total, not a total of 0 that would
+        # win every "lowest"
+        return source.sum(min_count=1)
     if func in _METHOD_AGGS:
         return getattr(source, func)()
     if func in ("outliers_iqr", "outliers_zscore"):
@@ -169,6 +173,8 @@ def _aggregate_values(source: Any, agg: Aggregate, *, grouped: bool, rows: int) 
 
 def _aggregate_code(source: str, agg: Aggregate, *, grouped: bool) -> str:
     func = agg.func
+    if func == "sum" and grouped:
+        return f"{source}.sum(min_count=1)"
     if func in _METHOD_AGGS:
         return f"{source}.{func}()"
     if func in ("outliers_iqr", "outliers_zscore"):
