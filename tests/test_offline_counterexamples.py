@@ -653,3 +653,30 @@ def test_a_group_with_no_values_has_no_total_and_never_wins_lowest(
         {"site": ["A", "A", "B", "B", "C", "C"], "kwh": [5.0, 6.0, 2.0, 3.0, None, None]},
     )
     assert ask_ok(agent, "which site has the lowest total kwh?").value == "B"
+
+
+@pytest.mark.parametrize(
+    ("site", "when", "kwh"),
+    [
+        ("site", "reading_date", "kwh"),
+        ("siteName", "readingTime", "kwhUsed"),
+        ("Site", "Read At", "Energy kWh"),
+    ],
+)
+def test_a_day_written_out_is_that_day_with_other_filters_too(
+    agent: Agent, tmp_path: Path, site: str, when: str, kwh: str
+) -> None:
+    load(
+        agent,
+        tmp_path,
+        "meter.csv",
+        {
+            site: ["Plant A", "Plant B", "Plant A", "Plant A"],
+            when: ["2023-03-15 08:00", "2023-03-15 09:00", "2023-03-16 08:00", "2023-03-14 23:00"],
+            kwh: [10.0, 20.0, 30.0, 40.0],
+        },
+    )
+    assert ask_ok(agent, f"total {kwh.split()[-1].lower()} on 2023-03-15").value == 30
+    assert ask_ok(
+        agent, f"what was the {kwh.split()[-1].lower()} at plant a on 2023-03-15?"
+    ).value in (10, [10])

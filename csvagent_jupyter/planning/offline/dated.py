@@ -6,6 +6,7 @@ with several and none named, each is an option and the candidates ask which.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Callable
 from functools import partial
@@ -172,6 +173,15 @@ class DateSlots(SlotReader):
             elif before in DATE_COMPARISONS:
                 op, value = DATE_COMPARISONS[before], dates[position]
             else:
+                # "on 2023-03-15", "the 2023-03-15 reading": that day, every time of it
+                day = datetime.date.fromisoformat(dates[position])
+                beyond = (day + datetime.timedelta(days=1)).isoformat()
+                words = words if before in ("on", "for", "dated") else {position}
+                condition = partial(_from_to, first=dates[position], beyond=beyond)
+                options = self._on_each_date(condition, words)
+                if options:
+                    slots.append(options)
+                    used |= words
                 continue
             options = self._on_each_date(partial(_compared, op=op, value=value), words)
             if options:

@@ -48,7 +48,7 @@ class Scored:
 
 def grounded_positions(reading: Reading) -> set[int]:
     """Positions that mean something on this table or to the planner."""
-    out = set(reading.numbers)
+    out = set(reading.numbers) | set(reading.dates)
     out |= {i for m in reading.columns if m.score >= 0.6 for i in range(m.start, m.end)}
     out |= {i for v in reading.values for i in range(v.start, v.end)} | reading.people
     # a word that differs from a cell value only in its ending ("canadians" beside Canada)
