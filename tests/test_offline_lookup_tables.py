@@ -144,3 +144,42 @@ def test_an_order_of_rows_the_plan_cannot_follow_is_asked_back(
     # "after Bo Kim" is the next row; answering Bo Kim's own place would drop "after"
     ask_declines(agent, "who finished after bo kim?")
     ask_declines(agent, "what country is ranked before sweden?")
+
+
+@pytest.mark.parametrize(
+    ("viewers", "scale"),
+    [("Viewers (millions)", 1e6), ("audience_mn", 1e6), ("Attendance (thousands)", 1e3)],
+)
+def test_an_amount_written_in_full_on_a_column_counted_in_millions(
+    agent: Agent, tmp_path: Path, viewers: str, scale: float
+) -> None:
+    frame = pd.DataFrame({"Episode": ["a", "b", "c", "d"], viewers: [9.42, 8.15, 7.9, 6.2]})
+    path = tmp_path / "episodes.csv"
+    frame.to_csv(path, index=False)
+    agent.load(path)
+    word = "million" if scale == 1e6 else "thousand"
+    noun = viewers.split()[0].split("_")[0].lower()
+    assert ask_ok(agent, f"how many episodes had more than 8 {word} {noun}?").value == 2
+    assert ask_ok(agent, f"how many episodes had more than {int(8 * scale):,} {noun}?").value == 2
+    assert (
+        ask_ok(agent, f"how many episodes had more than 8 {noun}?").value == 2
+    )  # the column's units
+
+
+@pytest.mark.parametrize("percent", ["%", "Vote %", "pct_share"])
+def test_a_percent_is_compared_with_the_column_of_percents(
+    agent: Agent, tmp_path: Path, percent: str
+) -> None:
+    frame = pd.DataFrame(
+        {
+            "Candidate": ["A", "B", "C", "D"],
+            "Votes": [21408, 15972, 2100, 3],
+            percent: [54.2, 40.4, 5.3, 0.1],
+        }
+    )
+    path = tmp_path / "election.csv"
+    frame.to_csv(path, index=False)
+    agent.load(path)
+    # never "Votes below 5", which keeps the candidate with 3 votes only
+    assert ask_ok(agent, "how many candidates got less than 10% of the vote?").value == 2
+    assert ask_ok(agent, "how many candidates got more than 40%?").value == 2

@@ -279,10 +279,11 @@ class ThresholdSlots(DateSlots):
         empties = 0
         exact = op in ("eq", "in")  # a value, or either of two values
         said_before = same_amount(self.r, position)  # "at least an hour (60 minutes or more)"
+        percents = self._percent_columns() if number.percent else []
         for mention in [] if year_context else self._numeric_mentions(ids=True):
             span = set(range(mention.start, mention.end))
-            if span & words:
-                continue
+            if span & words or (percents and mention.column not in percents):
+                continue  # "less than 5% of the vote" is never 5 votes when a % column exists
             inside = False
             if mention.end <= lo:
                 distance = lo - mention.end
@@ -314,6 +315,7 @@ class ThresholdSlots(DateSlots):
             ):
                 continue  # a bare number names a column only right beside it ("visit 6", "5 star ratings")
             converted = in_column_unit(value, self._unit_after(hi), mention.column)
+            converted = in_column_scale(converted, number, mention.column)
             if converted is None:
                 continue  # "more than 2 years" against a column of days: no exact conversion
             bound = _fit(converted, number, self.index, mention.column, strict=exact)
@@ -343,6 +345,8 @@ class ThresholdSlots(DateSlots):
                     far,
                 )
             )
+        if not options and len(percents) == 1 and not year_context:
+            options += self._unnamed_percent(percents[0], op, value, number, words)
         if number.could_be_year and (op != "eq" or not options):
             years: int | list[Scalar] = (
                 [int(v) for v in value] if isinstance(value, list) else int(number.value)
@@ -352,6 +356,33 @@ class ThresholdSlots(DateSlots):
         if options and empties == len(options):
             options.append(SKIP)  # every column it fits would keep no row: maybe none is meant
         return options
+
+    def _percent_columns(self) -> list[str]:
+        """Numeric columns that hold percents: "%", "Vote %", "pct_share", a derived rate."""
+        return [
+            c.name
+            for c in self.index.profile.column_profiles
+            if c.is_numeric
+            and ("%" in c.name or "percent" in tokens(c.name) or "percentage" in tokens(c.name))
+        ] + [m.column for m in self.r.columns if is_rate(m.column)]
+
+    def _unnamed_percent(
+        self, column: str, op: ConditionOp, value: Threshold, number: Number, words: frozenset[int]
+    ) -> Slot:
+        """ "less than 5% of the vote" with one column of percents ("%"): that column, and
+        the words saying what the percent is of."""
+        bound = _fit(value, number, self.index, column, strict=False)
+        if bound is None:
+            return []
+        of = set()
+        after = max(words) + 1
+        if self.r.words[after : after + 1] == ["of"]:
+            end = after + 1 + (self.r.words[after + 1 : after + 2] == ["the"])
+            base = [m for m in self.r.columns if m.start == end and m.score >= 0.6]
+            if base:
+                of = {after, *range(after + 1, base[0].end)}
+        condition = Condition(column=column, op=op, value=bound)
+        return [FilterOption(condition, frozenset(words | of), column, 0.2)]
 
     def _binder(self, position: int) -> bool:
         """Words allowed between a number and its column: filler, units, 'of'."""
@@ -425,6 +456,29 @@ def in_column_unit(value: Threshold, unit: str | None, column: str) -> Threshold
         return value
     factor = size / held[1]
     return [v * factor for v in value] if isinstance(value, list) else value * factor
+
+
+_SCALES = (
+    (re.compile(r"\bbillions?\b|\bbn\b"), 1e9),
+    (re.compile(r"\bmillions?\b|\bmn\b|\bmio\b"), 1e6),
+    (re.compile(r"\bthousands?\b|\(0{3}s?\)|'000"), 1e3),
+)
+
+
+def in_column_scale(value: Threshold | None, number: Number, column: str) -> Threshold | None:
+    """ "more than 8 million viewers" on "Viewers (millions)" is 8: an amount written in full
+    (or with its multiplier word), compared with a column that counts in millions or thousands.
+    A plain "more than 8" already speaks the column's units."""
+    if value is None:
+        return None
+    name = column.lower().replace("_", " ")
+    scale = next((size for pattern, size in _SCALES if pattern.search(name)), None)
+    if scale is None:
+        return value
+    written_in_full = any(ch.isalpha() for ch in number.text) or abs(number.value) >= scale
+    if not written_in_full:
+        return value
+    return [v / scale for v in value] if isinstance(value, list) else value / scale
 
 
 def unit_of(word: str) -> tuple[str, float]:
