@@ -183,3 +183,26 @@ def test_a_percent_is_compared_with_the_column_of_percents(
     # never "Votes below 5", which keeps the candidate with 3 votes only
     assert ask_ok(agent, "how many candidates got less than 10% of the vote?").value == 2
     assert ask_ok(agent, "how many candidates got more than 40%?").value == 2
+
+
+@pytest.mark.parametrize(
+    ("title", "chart"),
+    [("Single", "UK"), ("song_title", "us_peak"), ("Title", "Billboard Hot 100")],
+)
+def test_the_highest_charting_is_the_smallest_place(
+    agent: Agent, tmp_path: Path, title: str, chart: str
+) -> None:
+    frame = pd.DataFrame(
+        {
+            "Year": [1984, 1985, 1986, 1987],
+            title: ["Blue", "Moon", "Line", "Dance"],
+            chart: [5, 23, 1, 52],
+        }
+    )
+    path = tmp_path / "singles.csv"
+    frame.to_csv(path, index=False)
+    agent.load(path)
+    noun = "single" if title == "Single" else title.split("_")[0].lower()
+    assert ask_ok(agent, f"what was the highest charting {noun}?").value == "Line"
+    assert ask_ok(agent, f"what was the lowest charting {noun}?").value == "Dance"
+    assert ask_ok(agent, f"which {noun} charted highest?").value == "Line"

@@ -174,6 +174,7 @@ class Frame:
             or word in lexicon.MAX_WORDS
             or word in lexicon.MIN_WORDS
             or word in lexicon.MEASURE_ADJECTIVES  # "what is the most expensive product"
+            or word in lexicon.CHART_POSITION_WORDS  # "what was the highest charting single"
             or word in lexicon.ORDINALS  # "the 2nd most expensive product"
             or not self.free(position)
             or position in self.reading.numbers
@@ -206,7 +207,27 @@ class Frame:
     def is_rank(self, column: str) -> bool:
         """A column of places (1 is best), where superlatives read the other way round."""
         tokens = set(self.index.column_tokens.get(column, []))
-        return bool(tokens & RANK_TOKENS) and self.index.is_numeric(column)
+        if not self.index.is_numeric(column):
+            return False
+        return bool(tokens & RANK_TOKENS) or (
+            bool(self.chart_words()) and self.holds_places(column)
+        )
+
+    def chart_words(self) -> set[int]:
+        """ "charting", "peaked": the question ranks by places on a chart."""
+        return set(self.word_positions(lexicon.CHART_POSITION_WORDS))
+
+    def holds_places(self, column: str) -> bool:
+        """Whole numbers from 1 up: places on a chart or in a ranking (US, UK, Peak)."""
+        profile = self.index.profile.column(column)
+        low = profile.min if profile is not None else None
+        return (
+            profile is not None
+            and profile.type in ("integer", "number")
+            and isinstance(low, int | float)
+            and low >= 1
+            and (profile.mean is None or float(profile.mean) <= 1000)
+        )
 
     def few_values(self, column: str) -> bool:
         """A category with a handful of values (regions, departments), not names of things."""

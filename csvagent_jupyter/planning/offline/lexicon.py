@@ -688,7 +688,13 @@ def is_cue(word: str) -> bool:
         or word in ("divided", "multiplied", "minus", "plus")  # arithmetic between two values
         or is_superlative(word)
         or word in CHANGE_CUES
+        or word in CHART_POSITION_WORDS
     )
+
+
+# A place on a chart: "the highest charting single" has the smallest number, and the
+# word is never dropped (read the other way, it gives the flop as the hit).
+CHART_POSITION_WORDS = frozenset({"charting", "charted", "peaked", "peaking"})
 
 
 # A change between two things: never a word to drop ("the difference in revenue between 2022

@@ -64,6 +64,8 @@ def extreme_shape(f: Frame) -> list[Candidate]:
             and _names_the_rows(f, measures[0])
         ):
             measures = []  # "the most claims" on a table of claims counts them (not Claim Amount)
+        if not measures:
+            measures = _the_one_chart(f)  # "the highest charting single", one chart column
         options: list[tuple[Aggregate, set[int], float, str]] = []
         latest = []
         if found is None and not measures and not derives:
@@ -88,8 +90,14 @@ def extreme_shape(f: Frame) -> list[Candidate]:
                 # minutes) competes, and the question is asked back unless they agree
                 for same in [n for n in measures if n.start == m.start]:
                     func = _direction(f, direction, same.column)
+                    placed = f.chart_words() if f.is_rank(same.column) else set()
                     options.append(
-                        (Aggregate(func=func, column=same.column), span(same), 0.0, "row_extreme")
+                        (
+                            Aggregate(func=func, column=same.column),
+                            span(same) | placed,
+                            0.0,
+                            "row_extreme",
+                        )
                     )
                 column = keys[0].column
                 if (
@@ -180,6 +188,30 @@ def _one_row_each(f: Frame, at: int, keys: list[GroupKey], derives: list[Derive]
     if f.words[at + 1 : at + 2] in (["rows"], ["records"]):
         return False
     return one_row_each(f, keys[0].column)
+
+
+def _the_one_chart(f: Frame) -> list[ColumnMention]:
+    """The column of chart places a chart word means when the table has one ("charting" on
+    a list of singles with one Peak column), read at the chart word."""
+    words = sorted(f.chart_words())
+    if not words:
+        return []
+    places = [
+        c.name
+        for c in f.index.profile.column_profiles
+        if f.holds_places(c.name) and _names_a_chart(c.name, f.index.column_tokens.get(c.name, []))
+    ]
+    if len(places) != 1:
+        return []
+    return [ColumnMention(places[0], words[0], words[0] + 1, 0.6)]
+
+
+_CHART_TOKENS = frozenset({"peak", "chart", "position", "pos", "billboard", "hot"})
+
+
+def _names_a_chart(name: str, tokens: list[str]) -> bool:
+    """A column of chart places by its name: "Peak", "Chart position", "US", "UK", "AUS"."""
+    return bool(set(tokens) & _CHART_TOKENS) or (name.isupper() and 2 <= len(name) <= 4)
 
 
 def _names_the_rows(f: Frame, measure: ColumnMention) -> bool:

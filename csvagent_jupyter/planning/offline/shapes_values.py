@@ -56,6 +56,7 @@ def aggregate_shape(f: Frame) -> list[Candidate]:
             and f.is_rank(measure.column)
         ):
             func = "min" if superlative[0] == "max" else "max"
+            cue = cue | f.chart_words()
         grouping = per_row(group_keys(f, {measure.column}), func, f)
         keys, derives, used = grouping if grouping else ([], [], set())
         explained = cue | span(measure) | used | f.filter_positions | _units_after(f, measure)

@@ -136,8 +136,10 @@ def names_a_row(f: Frame, at: int) -> bool:
     """A superlative before a noun that names the rows (the file's noun) or nothing on the
     table ("the cheapest item", "the longest movie") picks one row, not a group's average."""
     position = at + 1
-    if f.words[position : position + 1] in ([w] for w in lexicon.MEASURE_ADJECTIVES):
-        position += 1  # "the most expensive product": the noun after the adjective
+    if f.words[position : position + 1] in (
+        [w] for w in lexicon.MEASURE_ADJECTIVES | lexicon.CHART_POSITION_WORDS
+    ):
+        position += 1  # "the most expensive product", "the highest charting single"
     if position >= len(f.words):
         return False
     if any(m.start == position + 1 and m.score >= 0.6 for m in f.reading.columns):
@@ -151,6 +153,11 @@ def names_a_row(f: Frame, at: int) -> bool:
         return False  # "the lowest rating" in ratings.csv: the measure, though rows are ratings
     if f.reading.norm[position] in f.reading.subject:
         return True
+    if any(
+        m.start == position and m.score >= 0.9 and f.is_entity(m.column) and not f.repeats(m.column)
+        for m in f.reading.columns
+    ):
+        return True  # "the highest charting single" with a Single column: one single
     word = f.words[position]
     named = any(m.start <= position < m.end for m in f.reading.columns if m.score >= 0.6)
     return (
