@@ -206,3 +206,32 @@ def test_the_highest_charting_is_the_smallest_place(
     assert ask_ok(agent, f"what was the highest charting {noun}?").value == "Line"
     assert ask_ok(agent, f"what was the lowest charting {noun}?").value == "Dance"
     assert ask_ok(agent, f"which {noun} charted highest?").value == "Line"
+
+
+@pytest.mark.parametrize(
+    ("outcome", "win", "loss"),
+    [("Outcome", "Winner", "Runner-up"), ("result", "W", "L"), ("Res.", "Won", "Lost")],
+)
+def test_beating_someone_is_a_win_and_being_beaten_a_loss(
+    agent: Agent, tmp_path: Path, outcome: str, win: str, loss: str
+) -> None:
+    frame = pd.DataFrame(
+        {
+            outcome: [loss, win, win, loss, win],
+            "Opponent": [
+                "Roger Federer",
+                "Andy Roddick",
+                "Roger Federer",
+                "Andy Roddick",
+                "Tim Henman",
+            ],
+        }
+    )
+    path = tmp_path / "finals.csv"
+    frame.to_csv(path, index=False)
+    agent.load(path)
+    assert ask_ok(agent, "how many times did he beat roger federer?").value == 1
+    assert ask_ok(agent, "how many times did he defeat andy roddick?").value == 1
+    assert ask_ok(agent, "how many times was he defeated by andy roddick?").value == 1
+    assert ask_ok(agent, "how many times was he beaten by roger federer?").value == 1
+    assert ask_ok(agent, "how many defeats did he have?").value == 2

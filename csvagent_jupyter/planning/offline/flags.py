@@ -35,13 +35,8 @@ class FlagSlots(SlotReader):
                 continue
             if any(m.start <= position < m.end and m.score >= 0.9 for m in self.r.columns):
                 continue  # "losses" where a column is called Losses: the column
-            wanted = (
-                WIN_VALUES
-                if word in lexicon.WIN_WORDS
-                else LOSE_VALUES
-                if word in lexicon.LOSE_WORDS
-                else None
-            )
+            sense = lexicon.outcome_sense(self.r.words, position)
+            wanted = WIN_VALUES if sense == "win" else LOSE_VALUES if sense == "lose" else None
             if wanted is None:
                 continue
             found: list[tuple[str, list[Scalar]]] = []

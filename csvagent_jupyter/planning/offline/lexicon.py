@@ -647,8 +647,45 @@ OUTCOME_WORDS = frozenset(
         "tie",
         "ties",
         "tied",
+        "beat",
+        "beats",
+        "beating",
+        "beaten",
+        "defeated",
+        "defeating",
     ]
 )
+
+# Verbs of beating someone: a win when the subject does it ("did he beat X", "defeated X"), a
+# loss when it is done to the subject ("was defeated by X", "beaten by"); "defeats" after
+# "how many" is the noun, a loss.
+BEAT_WORDS = frozenset(
+    {"beat", "beats", "beating", "beaten", "defeat", "defeats", "defeated", "defeating"}
+)
+PASSIVE_BEFORE = frozenset(
+    {"was", "were", "been", "be", "being", "got", "get", "gets", "is", "are"}
+)
+NOUN_BEFORE = frozenset(
+    {"many", "of", "the", "his", "her", "their", "its", "no", "most", "fewest", "least"}
+)
+
+
+def outcome_sense(words: list[str], position: int) -> str | None:
+    """Whether the result word at ``position`` means a win or a loss for the rows' subject."""
+    word = words[position]
+    if word in BEAT_WORDS:
+        after = words[position + 1] if position + 1 < len(words) else ""
+        before = words[position - 1] if position else ""
+        if after == "by" or before in PASSIVE_BEFORE:
+            return "lose"
+        if word in ("defeat", "defeats") and before in NOUN_BEFORE:
+            return "lose"
+        return "win"
+    if word in WIN_WORDS:
+        return "win"
+    if word in LOSE_WORDS:
+        return "lose"
+    return None
 
 
 WIN_WORDS = frozenset({"win", "wins", "won", "winner", "winners", "victory", "victories"})
