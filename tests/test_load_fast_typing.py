@@ -118,9 +118,18 @@ def _columns_for_batch(rows: int, seed: int) -> pd.DataFrame:
             "floats": floats,
             "spiky": spiky,
             "empty": np.full(rows, np.nan),
+            # counted as whole numbers of a decimal scale, or not: more decimals after the rows
+            # that choose the scale, a value too large to scale, cents around zero
+            "late decimals": np.r_[np.round(rng.normal(size=rows), 1)[:70], rng.normal(size=rows)][
+                :rows
+            ],
+            "too large": np.r_[1e300, np.round(rng.normal(size=rows), 1)][:rows],
+            "cents": np.round(rng.normal(scale=50, size=rows), 2) * np.where(gaps, np.nan, 1.0),
             "int32": rng.integers(0, 9, rows).astype(np.int32),
             "stamps": stamps,
             "ns": stamps.astype("datetime64[ns]"),
+            "before 1970": stamps - pd.Timedelta(days=20_000),
+            "times": stamps + pd.to_timedelta(rng.integers(0, 86_400, rows), unit="s"),
             "no dates": pd.Series([pd.NaT] * rows, dtype="datetime64[us]"),
             "text": rng.choice(["a", "b", None], rows),
             "levels": pd.Series(rng.choice(["b", "a", None, "é", "c", "d", "e"], rows)).astype(
@@ -132,12 +141,20 @@ def _columns_for_batch(rows: int, seed: int) -> pd.DataFrame:
 
 
 @pytest.mark.filterwarnings("ignore:invalid value:RuntimeWarning")  # the reference, on inf
+@pytest.mark.filterwarnings("ignore:overflow encountered:RuntimeWarning")  # and on 1e300
 @pytest.mark.parametrize("rows,seed", [(1, 0), (2, 1), (50, 2), (5000, 3)])
-def test_batched_profiles_equal_the_per_column_profiles(rows: int, seed: int) -> None:
+@pytest.mark.parametrize("group", [None, 3])  # all numeric columns in one block; three a block
+def test_batched_profiles_equal_the_per_column_profiles(
+    rows: int, seed: int, group: int | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A short table's numbers and dates are profiled together (``profile_batch``): the same
     facts as one column at a time, means and standard deviations to rounding."""
+    from csvagent_jupyter.loading import profile_batch
     from csvagent_jupyter.loading.profile import profile_column
     from csvagent_jupyter.loading.profile_batch import batch_profiles
+
+    if group is not None:
+        monkeypatch.setattr(profile_batch, "GROUP_BYTES", 8 * rows * group)
 
     frame = _columns_for_batch(rows, seed)
     items = [(str(name), series) for name, series in frame.items()]
@@ -153,6 +170,7 @@ def test_batched_profiles_equal_the_per_column_profiles(rows: int, seed: int) ->
 
 
 @pytest.mark.filterwarnings("ignore:invalid value:RuntimeWarning")
+@pytest.mark.filterwarnings("ignore:overflow encountered:RuntimeWarning")
 def test_a_short_tables_profile_is_batched_and_exact() -> None:
     from csvagent_jupyter.loading.profile import profile_column, profile_frame
 

@@ -138,9 +138,12 @@ def _distinct(series: pd.Series, mask: np.ndarray, present: np.ndarray, *, integ
 def _count_whole(whole: np.ndarray) -> int:
     """Distinct 64-bit integers: marked in a bitmap (one pass, a byte per value of the range)
     when their range is compact, else hashed. The bitmap is up to ten times faster than
-    hashing (measured: 22 us against 125 us for 10k values in a range of 100k)."""
+    hashing (measured: 22 us against 125 us for 10k values in a range of 100k), and still
+    twice as fast as pd.unique at 64 per value (40 us against 92 us for 10k). A long column
+    keeps to 8 per value: Arrow's count is fast there, and the bitmap is memory."""
     low, high = int(whole.min()), int(whole.max())
-    if high - low < 8 * whole.size + 65_536:
+    spread = 32 if whole.size < ARROW_DISTINCT_ROWS else 8
+    if high - low < spread * whole.size + 65_536:
         seen = np.zeros(high - low + 1, dtype=bool)
         seen[whole - low] = True
         return int(np.count_nonzero(seen))
