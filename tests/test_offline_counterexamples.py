@@ -680,3 +680,27 @@ def test_a_day_written_out_is_that_day_with_other_filters_too(
     assert ask_ok(
         agent, f"what was the {kwh.split()[-1].lower()} at plant a on 2023-03-15?"
     ).value in (10, [10])
+
+
+def test_a_question_of_its_own_is_never_merged_into_the_last_one(
+    agent: Agent, tmp_path: Path
+) -> None:
+    # "top 5 claims by amount" opens like "top 3 instead", but says what it is about: if it
+    # cannot be read on its own it is asked back, never grafted onto "average amount by type"
+    load(
+        agent,
+        tmp_path,
+        "claims.csv",
+        {
+            "Claim ID": [f"C-{i}" for i in range(8)],
+            "Claim Type": ["Auto", "Home", "Auto", "Life", "Home", "Auto", "Life", "Home"],
+            "Claim Amount (USD)": [5.0, 900.0, 120.0, 5.0, 40.0, 700.0, 60.0, 15.0],
+        },
+    )
+    session = agent.session().id
+    ask_ok(agent, "average claim amount by claim type", session=session)
+    result = agent.ask("top 5 claims by amount", session=session)
+    assert result.kind == "error" or result.value == ["C-1", "C-5", "C-2", "C-6", "C-4"], (
+        result.interpretation
+    )
+    assert len(ask_ok(agent, "top 2 instead", session=session).value) == 2  # a follow-up still is

@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 
 from ..analysis.plan import ChartSpec, Condition, Filter, FilterGroup, Plan, SortKey
+from .offline import top_n_words
 from .offline.filters import FilterReader
 from .offline.grounding import Frame
-from .offline.lexicon import CHART_WORDS
+from .offline.lexicon import CHART_WORDS, FILLER
 from .offline.options import is_skip
 from .offline.pieces import group_keys
-from .offline.reading import read
+from .offline.reading import Reading, read
 from .schema_index import SchemaIndex
 
 _CUES = re.compile(
@@ -45,7 +46,8 @@ def apply_followup(question: str, previous: Plan, index: SchemaIndex) -> Plan | 
     """The previous plan changed as the follow-up says, or None if nothing in it applies."""
     text = question.strip().lower()
     reading = read(question, index)
-    reader = FilterReader(reading, index, set())
+    reserved, _top = top_n_words(reading)  # "top 5": a number of results, never a filter
+    reader = FilterReader(reading, index, reserved)
     # A follow-up's filters are the first reading of each slot: it names them plainly.
     options = [slot[0] for slot in reader.slots() if slot and not is_skip(slot[0])]
     frame = Frame(reading, index, options, reader)
@@ -68,6 +70,10 @@ def apply_followup(question: str, previous: Plan, index: SchemaIndex) -> Plan | 
         )
 
     grouping = group_keys(frame, set())
+    used = {i for o in options for i in o.positions} | (grouping[2] if grouping else set())
+    used |= reserved
+    if _says_more(reading, used):
+        return None  # "top 5 claims by amount" is a question of its own, not a change
     if grouping is not None and not grouping[1] and previous.operation == "aggregate":
         changes["group_by"] = grouping[0]
         changes["sort"] = [
@@ -103,6 +109,34 @@ def apply_followup(question: str, previous: Plan, index: SchemaIndex) -> Plan | 
     if not changes:
         return None
     return previous.model_copy(update=changes)
+
+
+# The words a follow-up is made of besides its filters and groups: "now", "top 3 instead",
+# "sort descending", "as a pie chart".
+_FOLLOWUP_WORDS = frozenset(
+    {
+        "and", "but", "ok", "okay", "now", "only", "just", "what", "about", "how", "same",
+        "instead", "as", "a", "an", "sort", "sorted", "order", "ordered", "by", "top", "bottom",
+        "first", "last", "show", "plot", "make", "it", "that", "this", "limit", "exclude",
+        "without", "for", "then", "desc", "descending", "asc", "ascending", "largest", "highest",
+        "biggest", "most", "lowest", "least", "smallest", "worst", "ones", "one", "rows",
+        "results", "please", "chart", "graph",
+    }
+) | frozenset(CHART_WORDS)  # fmt: skip
+
+
+def _says_more(reading: Reading, used: set[int]) -> bool:
+    """Whether the question has content a follow-up cannot carry: a word that is none of
+    its filters, groups, numbers or follow-up words ("claims", "amount" in "top 5 claims by
+    amount"). Such a question is complete, or misread, but never a change to the last one."""
+    return any(
+        i not in used
+        and i not in reading.numbers
+        and word not in _FOLLOWUP_WORDS
+        and word not in FILLER
+        and word.isalpha()
+        for i, word in enumerate(reading.words)
+    )
 
 
 def _measure_name(plan: Plan) -> str | None:

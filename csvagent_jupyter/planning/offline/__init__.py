@@ -61,7 +61,7 @@ SHAPES = (
     position_shape,
 )
 
-__all__ = ["OfflinePlanner", "read"]
+__all__ = ["OfflinePlanner", "read", "top_n_words"]
 
 
 class OfflinePlanner:
@@ -90,7 +90,7 @@ class OfflinePlanner:
 
     def readings(self, reading: Reading) -> list[Scored]:
         """Every candidate for the question, scored, best first."""
-        reserved, top = _top_n(reading)
+        reserved, top = top_n_words(reading)
         nth = _nth(reading)
         if nth is not None:
             reserved = reserved | nth[1]
@@ -234,7 +234,7 @@ def _contradictory(plan: Plan) -> bool:
     return False
 
 
-def _top_n(
+def top_n_words(
     reading: Reading,
 ) -> tuple[set[int], tuple[int, lexicon.Direction, set[int]] | None]:
     """'top 3', 'the 5 highest', 'bottom two': the count, the direction and their words."""
