@@ -704,3 +704,28 @@ def test_a_question_of_its_own_is_never_merged_into_the_last_one(
         result.interpretation
     )
     assert len(ask_ok(agent, "top 2 instead", session=session).value) == 2  # a follow-up still is
+
+
+@pytest.mark.parametrize(
+    ("flag", "noun", "group"),
+    [
+        ("readmitted", "readmissions", "ward"),
+        ("isCancelled", "cancellations", "carrier"),
+        ("Refunded", "refunds", "Store"),
+    ],
+)
+def test_the_noun_of_a_flag_s_event_counts_its_yes_rows(
+    agent: Agent, tmp_path: Path, flag: str, noun: str, group: str
+) -> None:
+    # B has more rows, A more events: "the most readmissions" is A, never B
+    load(
+        agent,
+        tmp_path,
+        "visits.csv",
+        {
+            group: ["A", "A", "A", "B", "B", "B", "B"],
+            flag: ["yes", "yes", "no", "no", "no", "no", "yes"],
+        },
+    )
+    assert ask_ok(agent, f"how many {noun} were there?").value == 3
+    assert ask_ok(agent, f"which {group.lower()} has the most {noun}?").value == "A"

@@ -23,6 +23,7 @@ from ...analysis.plan import (
 )
 from ..schema_index import ColumnMention
 from . import lexicon
+from .derived import is_flag
 from .grounding import Frame
 from .options import FilterOption, is_skip
 
@@ -294,6 +295,12 @@ def count_of(
         and f.words[mention.start].endswith("ed")
     ):
         return None  # "how many expired products": a state of a date, not the rows' noun
+    if (
+        mention is not None
+        and is_flag(f.index, mention.column)
+        and mention.column not in f.filter_columns
+    ):
+        return None  # "the most readmissions" counts the flag's yes rows: its filter is needed
     if (mention is not None and not f.index.is_numeric(mention.column)) or (
         mention is not None and f.index.is_identifier(mention.column)
     ):

@@ -24,7 +24,7 @@ from ..schema_index import (
     singular,
 )
 from . import lexicon
-from .derived import find_derived
+from .derived import find_derived, is_flag
 from .people_words import FEMALE_CELLS, MALE_CELLS, country_of, sex_of
 
 _TOKEN = re.compile(
@@ -286,6 +286,7 @@ def read(question: str, index: SchemaIndex) -> Reading:
     value_spans = {i for v in reading.values for i in range(v.start, v.end)}
     mentions = list(index.column_mentions(norm))
     mentions += _repeated_mentions(norm, mentions)
+    mentions += _events_of_flags(words, index, mentions, value_spans)
     formulas, reading.derived = find_derived(words, mentions, index)
     mentions += formulas
     # A near miss ("float_000" for "float 001") never competes with an exact name on the same words.
@@ -316,6 +317,36 @@ def read(question: str, index: SchemaIndex) -> Reading:
         v for v in partial if per_word[(v.column, v.start)] <= MAX_PARTIAL_HITS
     ]
     return reading
+
+
+def _events_of_flags(
+    words: list[str], index: SchemaIndex, mentions: list[ColumnMention], taken: set[int]
+) -> list[ColumnMention]:
+    """ "readmissions", "cancellations", "refunds": the noun of the event a yes/no column
+    records (readmitted, is_cancelled, refunded), naming that column. Without it, "how many
+    readmissions" counted every row."""
+    named = {i for m in mentions if m.score >= 0.6 for i in range(m.start, m.end)}
+    flags = {
+        column: [
+            w
+            for w in re.findall(r"[a-z]+", re.sub(r"(?<=[a-z])(?=[A-Z])", " ", column).lower())
+            if len(w) >= 6
+        ]
+        for column in index.column_tokens
+        if is_flag(index, column)
+    }
+    found: list[ColumnMention] = []
+    for position, word in enumerate(words):
+        if position in named or position in taken or len(word) < 7 or not word.isalpha():
+            continue
+        hits = [
+            column
+            for column, name_words in flags.items()
+            if any(w[:6] == word[:6] and w != word for w in name_words)
+        ]
+        if len(hits) == 1:
+            found.append(ColumnMention(hits[0], position, position + 1, 0.7))
+    return found
 
 
 def _implied_only_when_unnamed(
