@@ -235,3 +235,26 @@ def test_beating_someone_is_a_win_and_being_beaten_a_loss(
     assert ask_ok(agent, "how many times was he defeated by andy roddick?").value == 1
     assert ask_ok(agent, "how many times was he beaten by roger federer?").value == 1
     assert ask_ok(agent, "how many defeats did he have?").value == 2
+
+
+@pytest.mark.parametrize(
+    ("games", "goals", "wins"), [("GP", "G", "W"), ("Pld", "GF", "W."), ("P", "G", "W")]
+)
+def test_a_header_of_a_letter_or_two_is_read_as_its_words(
+    agent: Agent, tmp_path: Path, games: str, goals: str, wins: str
+) -> None:
+    frame = pd.DataFrame(
+        {
+            "Season": ["2010–11", "2011–12", "2012–13", "2013–14"],
+            "Team": ["Kings", "Kings", "Flames", "Flames"],
+            games: [58, 48, 80, 75],
+            goals: [4, 3, 9, 7],
+            wins: [30, 20, 41, 35],
+        }
+    )
+    path = tmp_path / "career.csv"
+    frame.to_csv(path, index=False)
+    agent.load(path)
+    assert ask_ok(agent, "how many games did he play for the kings?").value == 106
+    assert ask_ok(agent, "which season had the most goals?").value == "2012–13"
+    assert ask_ok(agent, "which season had the fewest wins?").value == "2011–12"

@@ -151,6 +151,29 @@ ABBREVIATIONS = {
     "govt": "government",
     "att": "attendance",
 }
+# Headers of results tables that are a letter or two: read as the words they stand for.
+# Only a whole header is expanded, so the question's "a" or "w" never is.
+HEADER_ABBREVIATIONS = {
+    "G": "goals", "A": "assists", "GP": "games played", "W": "wins", "L": "losses",
+    "D": "draws", "T": "ties", "GF": "goals for", "GA": "goals against",
+    "GD": "goal difference", "PIM": "penalty minutes", "P": "games played", "PLD": "games played",
+    "F": "for", "OT": "overtime", "SO": "shutouts", "HR": "home runs", "RBI": "runs batted in",
+    "TD": "touchdowns", "YDS": "yards", "AVG": "average",
+}  # fmt: skip
+
+
+def header_abbreviation(name: str, names: set[str]) -> str | None:
+    """The words a short header stands for ("GP" → games played), or None. "A" beside an "F"
+    column is goals against (football's F/A), otherwise assists (hockey's G/A)."""
+    written = name.strip().rstrip(".")
+    key = written.upper()
+    if key not in HEADER_ABBREVIATIONS or (len(key) == 1 and written != key):
+        return None  # a single letter only as a capital: "G", never a column called "a"
+    if key == "A" and ({"F", "F."} & names):
+        return "against"
+    return HEADER_ABBREVIATIONS[key]
+
+
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _TOKEN = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*|#")
 
@@ -250,9 +273,11 @@ class SchemaIndex:
         # holds grades, "flights_2023" flights.
         words = [t for t in tokens(Path(name).stem) if not t.isdigit() and t not in FILE_WORDS]
         index.subject = frozenset(words[-1:])
+        names = {c.name for c in profile.column_profiles}
         for column in profile.column_profiles:
-            index.column_tokens[column.name] = tokens(column.name)
-            index.whole_tokens[column.name] = tokens(column.name, split_camel=False)
+            spelled = header_abbreviation(column.name, names) or column.name
+            index.column_tokens[column.name] = tokens(spelled)
+            index.whole_tokens[column.name] = tokens(spelled, split_camel=False)
             if column.type in ("text", "category") and column.name in frame.columns:
                 series = frame[column.name]
                 distinct = (
