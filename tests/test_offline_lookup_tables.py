@@ -258,3 +258,38 @@ def test_a_header_of_a_letter_or_two_is_read_as_its_words(
     assert ask_ok(agent, "how many games did he play for the kings?").value == 106
     assert ask_ok(agent, "which season had the most goals?").value == "2012–13"
     assert ask_ok(agent, "which season had the fewest wins?").value == "2011–12"
+
+
+@pytest.mark.parametrize(
+    ("position", "values", "people", "count"),
+    [
+        ("Position", ["Defence", "Left wing", "Right wing", "Centre", "Defence"], "defencemen", 2),
+        ("pos", ["Defence", "Left wing", "Right wing", "Centre", "Defence"], "wingers", 2),
+        ("Role", ["Bass", "Guitar", "Drums", "Guitar", "Keyboards"], "guitarists", 2),
+    ],
+)
+def test_people_named_by_what_they_play_are_a_filter(
+    agent: Agent, tmp_path: Path, position: str, values: list[str], people: str, count: int
+) -> None:
+    frame = pd.DataFrame({"Player": ["A", "B", "C", "D", "E"], position: values})
+    path = tmp_path / "roster.csv"
+    frame.to_csv(path, index=False)
+    agent.load(path)
+    assert ask_ok(agent, f"how many {people} are there?").value == count
+
+
+def test_a_word_that_only_begins_like_a_cell_is_no_filter(agent: Agent, tmp_path: Path) -> None:
+    # "richest" is no "Rich", "belong" no "Belo Horizonte": a wrong filter would empty the answer
+    frame = pd.DataFrame(
+        {
+            "personName": ["Robert Rich", "Ann Lee", "Bo Kim"],
+            "city": ["Belo Horizonte", "Paris", "Oslo"],
+            "category": ["Food", "Tech", "Autos"],
+            "finalWorth": [3000, 9000, 5000],
+        }
+    )
+    path = tmp_path / "billionaires.csv"
+    frame.to_csv(path, index=False)
+    agent.load(path)
+    result = agent.ask("which category does the richest billionaire belong to?")
+    assert result.kind == "error" or result.value == "Tech", result.interpretation

@@ -453,7 +453,11 @@ class SchemaIndex:
             for column, mapping in self.values.items():
                 if len(mapping) > 5000 or column in self.free_text:
                     continue
-                hits = [value for key, value in mapping.items() if _word_in(word, key)]
+                hits = [
+                    value
+                    for key, value in mapping.items()
+                    if _word_in(word, key) or _people_of(word, value)
+                ]
                 if hits and (best is None or len(hits) < len(best[1])):
                     whole = all(f" {word} " in f" {normalize(v)} " for v in hits)
                     best = (column, hits, whole)
@@ -473,3 +477,16 @@ def _word_in(word: str, key: str) -> bool:
         return False
     prefix = word[:5]
     return any(part.startswith(prefix) and abs(len(part) - len(word)) <= 3 for part in key.split())
+
+
+# Endings that make a noun of people from what they play or come from ("wingers", "defencemen")
+_PEOPLE_ENDINGS = frozenset({"er", "ers", "man", "men", "ian", "ians", "ist", "ists"})
+
+
+def _people_of(word: str, value: object) -> bool:
+    """Whether ``word`` names people by a word of the cell ``value``: "winger" by "Left
+    wing", "defencemen" by "Defence". Compared with the cell as written, not its stem."""
+    for part in re.findall(r"[a-z]+", str(value).lower()):
+        if len(part) >= 4 and word.startswith(part) and word[len(part) :] in _PEOPLE_ENDINGS:
+            return True
+    return False
