@@ -293,3 +293,36 @@ def test_a_word_that_only_begins_like_a_cell_is_no_filter(agent: Agent, tmp_path
     agent.load(path)
     result = agent.ask("which category does the richest billionaire belong to?")
     assert result.kind == "error" or result.value == "Tech", result.interpretation
+
+
+def test_words_inside_one_column_s_cells_describe_one_cell_together(
+    agent: Agent, tmp_path: Path
+) -> None:
+    frame = pd.DataFrame(
+        {
+            "Title": [
+                "Morning Star",
+                "Return to Avalon",
+                "Crossroads",
+                "Seven Days",
+                "Rome",
+                "Dover",
+            ],
+            "Notes": [
+                "Nominated—Academy Award for Best Supporting Actress",
+                "Won—Golden Globe Award for Best Actress",
+                None,
+                "Nominated—Golden Globe Award for Best Actress",
+                "Uncredited",
+                "[1]",
+            ],
+        }
+    )
+    path = tmp_path / "films.csv"
+    frame.to_csv(path, index=False)
+    agent.load(path)
+    # "award" alone is in three notes; with "academy" and "nominated" it is one
+    assert ask_ok(agent, "what film was she nominated for an academy award for?").value in (
+        "Morning Star",
+        ["Morning Star"],
+    )

@@ -83,6 +83,7 @@ class FilterReader(FlagSlots, PlaceSlots, ThresholdSlots):
                 continue
             by_column.setdefault(mention.column, []).append(mention)
         for column, found in by_column.items():
+            found = _cells_with_every_word(found)
             values: list[Scalar] = list(
                 dict.fromkeys(v for m in found for v in self._family(column, cell_scalar(m.value)))
             )
@@ -262,3 +263,19 @@ class FilterReader(FlagSlots, PlaceSlots, ThresholdSlots):
 
     def _numbers_only(self, mention: ValueMention) -> bool:
         return all(i in self.r.numbers for i in range(mention.start, mention.end))
+
+
+def _cells_with_every_word(found: list[ValueMention]) -> list[ValueMention]:
+    """ "nominated for an academy award": words found inside the cells of one column, at
+    different places in the question, describe one cell together: the cells with every
+    word ("Nominated—Academy Award …"), not any cell with any word ("Won—Golden Globe Award").
+    Whole values and a lone word keep every hit."""
+    if any(m.exact for m in found) or len({m.start for m in found}) < 2:
+        return found
+    by_word: dict[int, set[str]] = {}
+    for m in found:
+        by_word.setdefault(m.start, set()).add(str(m.value))
+    common = set.intersection(*by_word.values())
+    if not common:
+        return found
+    return [m for m in found if str(m.value) in common]
