@@ -729,3 +729,26 @@ def test_the_noun_of_a_flag_s_event_counts_its_yes_rows(
     )
     assert ask_ok(agent, f"how many {noun} were there?").value == 3
     assert ask_ok(agent, f"which {group.lower()} has the most {noun}?").value == "A"
+
+
+@pytest.mark.parametrize(
+    ("file", "code", "amount", "noun"),
+    [
+        ("claims.csv", "Claim ID", "Claim Amount (USD)", "claim amount"),
+        ("loans.csv", "loan_id", "loan_amount_eur", "loan amount"),
+        ("invoices.csv", "invoiceId", "invoiceValue", "invoice value"),
+    ],
+)
+def test_the_largest_amount_named_with_the_rows_noun_is_the_amount(
+    agent: Agent, tmp_path: Path, file: str, code: str, amount: str, noun: str
+) -> None:
+    # "claim" alone names Claim ID; "claim amount" is the amount, never the id of its row
+    load(
+        agent,
+        tmp_path,
+        file,
+        {code: ["X-1", "X-2", "X-3", "X-4"], amount: [250.0, 900.5, 40.0, 610.0]},
+    )
+    assert ask_ok(agent, f"what is the largest {noun}?").value == 900.5
+    assert ask_ok(agent, f"max {noun}").value == 900.5
+    assert ask_ok(agent, f"second highest {noun}").value == 610.0

@@ -406,9 +406,11 @@ def _undominated(mentions: list[ColumnMention]) -> list[ColumnMention]:
     for m in mentions:
         words = set(range(m.start, m.end))
         if any(
-            n.column != m.column and words < set(range(n.start, n.end)) and n.score > m.score
+            n.column != m.column
+            and words < set(range(n.start, n.end))
+            and (n.score > m.score or (n.score >= 0.7 and m.score < 1.0))
             for n in mentions
-        ):
+        ):  # ("claim amount" is Claim Amount (USD), even though "claim" alone is Claim ID's)
             continue
         kept.append(m)
     return kept

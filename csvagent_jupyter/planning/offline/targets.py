@@ -147,10 +147,14 @@ def names_a_row(f: Frame, at: int) -> bool:
     if f.words[position : position + 2] in (["number", "of"], ["amount", "of"]):
         return False  # "the largest number of people": an amount, not a row
     if any(
-        m.start <= position < m.end and m.score >= 0.9 and f.index.is_numeric(m.column)
+        m.start <= position < m.end
+        and (m.score >= 0.9 or (m.score >= 0.7 and m.end - m.start >= 2))
+        and f.index.is_numeric(m.column)
         for m in f.reading.columns
     ):
-        return False  # "the lowest rating" in ratings.csv: the measure, though rows are ratings
+        # "the lowest rating" in ratings.csv, "the largest claim amount" in claims.csv: the
+        # measure, though the rows are ratings or claims
+        return False
     if f.reading.norm[position] in f.reading.subject:
         return True
     if any(
