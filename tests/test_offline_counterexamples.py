@@ -752,3 +752,47 @@ def test_the_largest_amount_named_with_the_rows_noun_is_the_amount(
     assert ask_ok(agent, f"what is the largest {noun}?").value == 900.5
     assert ask_ok(agent, f"max {noun}").value == 900.5
     assert ask_ok(agent, f"second highest {noun}").value == 610.0
+
+
+@pytest.mark.parametrize(
+    ("file", "start", "end", "question", "expected_column"),
+    [
+        (
+            "admissions.csv",
+            "admit_date",
+            "discharge_date",
+            "how many admissions in 2023?",
+            "admit_date",
+        ),
+        (
+            "accounts.csv",
+            "signupDate",
+            "churnDate",
+            "how many accounts signed up in 2023?",
+            "signupDate",
+        ),
+        (
+            "accounts.csv",
+            "Signup Date",
+            "Churn Date",
+            "how many accounts churned in 2023?",
+            "Churn Date",
+        ),
+    ],
+)
+def test_a_year_goes_to_the_date_of_the_event_the_question_names(
+    agent: Agent,
+    tmp_path: Path,
+    file: str,
+    start: str,
+    end: str,
+    question: str,
+    expected_column: str,
+) -> None:
+    # two date columns: the year is the admission's or the signup's, by the word that names it
+    starts = ["2022-12-30", "2023-01-05", "2023-06-01", "2022-03-03"]
+    ends = ["2023-01-02", "2023-01-09", "2024-01-01", "2023-03-05"]
+    load(agent, tmp_path, file, {"id": ["a", "b", "c", "d"], start: starts, end: ends})
+    column = starts if expected_column == start else ends
+    expected = sum(value.startswith("2023") for value in column)
+    assert ask_ok(agent, question).value == expected

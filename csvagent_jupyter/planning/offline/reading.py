@@ -286,12 +286,15 @@ def read(question: str, index: SchemaIndex) -> Reading:
     value_spans = {i for v in reading.values for i in range(v.start, v.end)}
     mentions = list(index.column_mentions(norm))
     mentions += _repeated_mentions(norm, mentions)
-    mentions += _events_of_flags(words, index, mentions, value_spans)
+    events = _events_of_flags(words, index, mentions, value_spans)
+    mentions += [m for m in events if index.type_of(m.column) != "datetime"]
     formulas, reading.derived = find_derived(words, mentions, index)
     mentions += formulas
     # A near miss ("float_000" for "float 001") never competes with an exact name on the same words.
     exact = {(m.start, m.end) for m in mentions if m.score >= 1.0}
     mentions = [m for m in mentions if m.score >= 1.0 or (m.start, m.end) not in exact]
+    # the date of an event ("churned" → churn_date) stands beside the flag of the same word
+    mentions += [m for m in events if index.type_of(m.column) == "datetime"]
     strong = {i for m in mentions if m.score >= 0.9 for i in range(m.start, m.end)}
     mentions += [
         m
@@ -319,34 +322,63 @@ def read(question: str, index: SchemaIndex) -> Reading:
     return reading
 
 
+def _name_words(column: str) -> list[str]:
+    """The words of a column's name as written, lower case ("isCancelled" → is, cancelled)."""
+    return re.findall(r"[a-z]+", re.sub(r"(?<=[a-z])(?=[A-Z])", " ", column).lower())
+
+
 def _events_of_flags(
     words: list[str], index: SchemaIndex, mentions: list[ColumnMention], taken: set[int]
 ) -> list[ColumnMention]:
-    """ "readmissions", "cancellations", "refunds": the noun of the event a yes/no column
-    records (readmitted, is_cancelled, refunded), naming that column. Without it, "how many
-    readmissions" counted every row."""
+    """The word of an event a column records, naming that column:
+    - "readmissions", "cancellations", "refunds" name the yes/no column of the event
+      (readmitted, is_cancelled, refunded); without it, "how many readmissions" counted
+      every row;
+    - "admissions", "signed up", "signups" name the date of the event (admit_date,
+      signup_date), so "how many admissions in 2023" on a table with a discharge date too
+      is read on the admission date."""
     named = {i for m in mentions if m.score >= 0.6 for i in range(m.start, m.end)}
     flags = {
-        column: [
-            w
-            for w in re.findall(r"[a-z]+", re.sub(r"(?<=[a-z])(?=[A-Z])", " ", column).lower())
-            if len(w) >= 6
-        ]
+        column: [w for w in _name_words(column) if len(w) >= 6]
         for column in index.column_tokens
         if is_flag(index, column)
     }
+    dates = {
+        column: [w for w in _name_words(column)[:1] if len(w) >= 4 and w not in _DATE_NAME_WORDS]
+        for column in index.column_tokens
+        if index.type_of(column) == "datetime"
+    }
+    # a word naming an id or a flag may still name the date of its event ("admissions",
+    # "churned")
+    by_label = {
+        i
+        for m in mentions
+        if m.score >= 0.6 and not (index.is_identifier(m.column) or is_flag(index, m.column))
+        for i in range(m.start, m.end)
+    }
     found: list[ColumnMention] = []
     for position, word in enumerate(words):
-        if position in named or position in taken or len(word) < 7 or not word.isalpha():
+        if position in by_label or position in taken or not word.isalpha():
             continue
         hits = [
             column
             for column, name_words in flags.items()
-            if any(w[:6] == word[:6] and w != word for w in name_words)
+            if position not in named
+            and len(word) >= 7
+            and any(w[:6] == word[:6] and w != word for w in name_words)
         ]
+        if not hits and len(word) >= 5 and len(dates) > 1:
+            hits = [
+                column
+                for column, name_words in dates.items()
+                if any(w[:4] == word[:4] and w != word for w in name_words)
+            ]
         if len(hits) == 1:
             found.append(ColumnMention(hits[0], position, position + 1, 0.7))
     return found
+
+
+_DATE_NAME_WORDS = frozenset({"date", "time", "day", "when", "datetime", "timestamp"})
 
 
 def _implied_only_when_unnamed(
