@@ -796,3 +796,31 @@ def test_a_year_goes_to_the_date_of_the_event_the_question_names(
     column = starts if expected_column == start else ends
     expected = sum(value.startswith("2023") for value in column)
     assert ask_ok(agent, question).value == expected
+
+
+def test_the_busiest_has_the_most_rows_and_the_month_of_a_named_date(
+    agent: Agent, tmp_path: Path
+) -> None:
+    load(
+        agent,
+        tmp_path,
+        "accounts.csv",
+        {
+            "id": list("abcdefg"),
+            "ward": ["A", "B", "B", "C", "B", "A", "C"],
+            "signup_date": [
+                "2024-01-05",
+                "2024-03-01",
+                "2024-03-09",
+                "2023-03-02",
+                "2023-03-04",
+                "2023-03-07",
+                "2024-01-20",
+            ],
+            "churn_date": ["2024-05-01", None, "2024-06-01", None, "2024-05-05", None, None],
+        },
+    )
+    assert ask_ok(agent, "which ward is the busiest?").value == "B"
+    # 2024 signups: January twice, March twice, but in 2023 March has three: the year counts
+    assert ask_ok(agent, "which month had the most signups in 2023?").value == "March"
+    assert ask_ok(agent, "how many signups in 2024?").value == 4

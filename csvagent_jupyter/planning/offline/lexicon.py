@@ -391,12 +391,14 @@ MIN_WORDS = frozenset(
         "nearest",
         "closest",
         "weakest",
+        "quietest",
     ]
 )
 # Superlatives whose direction depends on the measure ("worst delay" is the highest delay,
 # "best score" the highest score); they count as max, which is right for delays, costs
 # and scores alike; "worst" of a score would be ambiguous, so it is treated as max too.
-COUNT_SUPERLATIVES = frozenset({"most", "fewest", "least"})  # may mean "most rows"
+# may mean "most rows"; "the busiest weekday" has the most, "the quietest month" the fewest
+COUNT_SUPERLATIVES = frozenset({"most", "fewest", "least", "busiest", "quietest"})
 # Adjectives that make "most"/"least" a superlative of a quality ("the most expensive"), as
 # "priciest" is: never a count of rows, nor a total.
 MEASURE_ADJECTIVES = frozenset({"expensive", "costly", "pricey"})

@@ -167,7 +167,13 @@ def period_key(
     f: Frame, period: str, position: int, *, grouping: bool = False
 ) -> tuple[list[GroupKey], list[Derive], set[int]] | None:
     """A date period as a group: calendar parts by name ("which month"), buckets for dates."""
-    dates = f.dates()
+    dates = f.dates() or [
+        # "which month had the most signups in 2024": the date named, though its words went
+        # to the year's filter on it
+        m
+        for m in f.reading.columns
+        if m.column in f.filter_columns and f.index.type_of(m.column) == "datetime"
+    ]
     columns = [m.column for m in dates] or [
         c.name for c in f.index.profile.column_profiles if c.type == "datetime"
     ]
