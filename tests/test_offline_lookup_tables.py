@@ -326,3 +326,33 @@ def test_words_inside_one_column_s_cells_describe_one_cell_together(
         "Morning Star",
         ["Morning Star"],
     )
+
+
+@pytest.mark.parametrize(
+    ("position", "codes"),
+    [
+        ("Pos.", ["GK", "DF", "DF", "MF", "FW", "GK"]),
+        ("Position", ["Goalkeeper", "Defender", "Defender", "Midfielder", "Forward", "Goalkeeper"]),
+        ("role", ["G", "D", "D", "M", "F", "G"]),
+    ],
+)
+def test_players_named_by_their_position_are_a_filter_on_the_position_column(
+    agent: Agent, tmp_path: Path, position: str, codes: list[str]
+) -> None:
+    frame = pd.DataFrame({"Player": list("ABCDEF"), position: codes, "Goals": [0, 2, 5, 7, 9, 0]})
+    path = tmp_path / "squad.csv"
+    frame.to_csv(path, index=False)
+    agent.load(path)
+    # never "Total Goals" for goalkeepers, never every row for defenders
+    assert ask_ok(agent, "how many goalkeepers are in the squad?").value == 2
+    assert ask_ok(agent, "how many defenders are there?").value == 2
+
+
+def test_players_named_by_a_position_the_table_does_not_hold_are_asked_back(
+    agent: Agent, tmp_path: Path
+) -> None:
+    frame = pd.DataFrame({"Player": list("ABC"), "Club": ["X", "Y", "X"], "Goals": [1, 2, 3]})
+    path = tmp_path / "squad.csv"
+    frame.to_csv(path, index=False)
+    agent.load(path)
+    ask_declines(agent, "how many goalkeepers are in the squad?")

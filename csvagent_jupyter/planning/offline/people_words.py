@@ -1,5 +1,6 @@
 """People named by a trait the table records: their country ("how many Canadians were
-drafted", "German athletes") or their sex ("how many women were admitted").
+drafted", "German athletes"), their sex ("how many women were admitted") or the position
+they play ("how many goalkeepers are in the squad", with GK in a Pos. column).
 
 Results, rosters and draft tables record a nationality as the country's name ("Canada",
 "Norway (NOR)"). A demonym is then a filter on that column. It is never the noun of the
@@ -123,3 +124,30 @@ def sex_of(word: str) -> frozenset[str] | None:
     if word in MALE_WORDS:
         return MALE_CELLS
     return None
+
+
+_GOALKEEPER = ("gk", "g", "goalkeeper", "goaltender", "goalie", "keeper")
+_DEFENDER = ("df", "d", "def", "defender", "defence", "defense", "defenceman", "defenseman")
+_MIDFIELDER = ("mf", "m", "mid", "midfielder", "midfield")
+_FORWARD = ("fw", "f", "fwd", "forward", "striker", "st", "cf")
+_WINGER = ("w", "lw", "rw", "winger", "left wing", "right wing", "wing")
+# A position named by its players, and the cells a Pos./Position column may hold for it.
+ROLE_CELLS: dict[str, frozenset[str]] = {
+    word: frozenset(normalize(cell) for cell in cells)
+    for words, cells in (
+        (("goalkeeper", "goalie", "goaltender", "keeper"), _GOALKEEPER),
+        (("defender", "defenceman", "defenseman", "defencemen", "defensemen"), _DEFENDER),
+        (("midfielder",), _MIDFIELDER),
+        (("forward", "striker"), _FORWARD),
+        (("winger",), _WINGER),
+    )
+    for word in words
+}
+
+
+def role_of(word: str) -> frozenset[str] | None:
+    """The cells a player's position word stands for ("goalkeepers" → gk, g, …), or None."""
+    found = ROLE_CELLS.get(word)
+    if found is None and word.endswith("s"):
+        found = ROLE_CELLS.get(word[:-1])
+    return found

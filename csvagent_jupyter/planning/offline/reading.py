@@ -25,7 +25,7 @@ from ..schema_index import (
 )
 from . import lexicon
 from .derived import find_derived, is_flag
-from .people_words import FEMALE_CELLS, MALE_CELLS, country_of, sex_of
+from .people_words import FEMALE_CELLS, MALE_CELLS, country_of, role_of, sex_of
 
 _TOKEN = re.compile(
     r"(?P<number>(?<![\w.])[-+−]?[$€£]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
@@ -277,7 +277,9 @@ def read(question: str, index: SchemaIndex) -> Reading:
         words, capitals, index, {i for v in reading.values for i in range(v.start, v.end)}
     )
     reading.people = frozenset(
-        i for i, w in enumerate(words) if country_of(w) is not None or sex_of(w) is not None
+        i
+        for i, w in enumerate(words)
+        if country_of(w) is not None or sex_of(w) is not None or role_of(w) is not None
     )
     taken_values = {i for v in [*reading.values, *acronyms] for i in range(v.start, v.end)}
     people = _people_values(words, index, set(reading.people) - taken_values)
@@ -532,6 +534,13 @@ def _people_values(words: list[str], index: SchemaIndex, positions: set[int]) ->
                 for column, value in _sex_cells(index, sex)
             ]
             continue
+        role = role_of(words[position])
+        if role is not None:
+            found += [
+                ValueMention(column, value, position, position + 1, exact=False)
+                for column, value in _role_cells(index, role)
+            ]
+            continue
         for country in country_of(words[position]) or ():
             key = f" {normalize(country)} "
             hits = {
@@ -548,6 +557,22 @@ def _people_values(words: list[str], index: SchemaIndex, positions: set[int]) ->
                 ]
                 break
     return found
+
+
+_POSITION_TOKENS = frozenset({normalize("position"), normalize("role")})
+
+
+def _role_cells(index: SchemaIndex, role: frozenset[str]) -> list[tuple[str, object]]:
+    """The cells of the one position column (Pos., Position, Role) that stand for ``role``."""
+    columns = [
+        (column, mapping)
+        for column, mapping in index.values.items()
+        if _POSITION_TOKENS & set(index.column_tokens.get(column, []))
+    ]
+    if len(columns) != 1:
+        return []
+    column, mapping = columns[0]
+    return [(column, value) for key, value in mapping.items() if key in role]
 
 
 def _sex_cells(index: SchemaIndex, sex: frozenset[str]) -> list[tuple[str, object]]:
