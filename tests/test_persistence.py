@@ -119,3 +119,42 @@ def test_database_url_from_environment(
 def test_bad_database_url_is_explained(data_dir: Path) -> None:
     with pytest.raises(ConfigurationError, match="not valid"):
         Agent(database_url="not a url", data_dir=data_dir)
+
+
+def test_databases_of_one_url_share_an_engine_and_its_compiled_statements(
+    tmp_path: Path,
+) -> None:
+    # SQLAlchemy caches compiled statements per engine: a second Agent on the same database
+    # would compile every statement of a load again
+    url = f"sqlite:///{tmp_path / 'shared.sqlite3'}"
+    first, second = Database(url), Database(url)
+    assert second.engine is first.engine
+    first.dispose()
+    first.dispose()  # twice is harmless, and does not release the other's use
+    with second.transaction() as session:  # the other user still works
+        assert session.execute(text("select 1")).scalar_one() == 1
+    engine = second.engine
+    second.dispose()
+    assert engine.pool.checkedin() == 0  # nobody uses it: its connections are closed
+    third = Database(url)
+    assert third.engine is engine  # kept, with its compiled statements, for the next user
+    third.dispose()
+    other = Database(f"sqlite:///{tmp_path / 'other.sqlite3'}")
+    assert other.engine is not engine
+    other.dispose()
+
+
+def test_in_memory_databases_stay_apart() -> None:
+    first, second = Database("sqlite://"), Database("sqlite:///:memory:")
+    third = Database("sqlite://")
+    assert len({id(first.engine), id(second.engine), id(third.engine)}) == 3
+    for database in (first, second, third):
+        database.dispose()
+
+
+def test_two_agents_on_one_database_share_its_engine(data_dir: Path) -> None:
+    with Agent(data_dir=data_dir) as first, Agent(data_dir=data_dir) as second:
+        assert second.database.engine is first.database.engine
+        first.load(DATA / "messy_values.csv")
+        first.close()
+        assert second.load(DATA / "messy_values.csv").reused
