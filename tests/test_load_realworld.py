@@ -18,6 +18,7 @@ from csvagent_jupyter.loading.reader import describe_options
 from csvagent_jupyter.loading.typing import Conversion
 
 from .conftest import DATA
+from .test_ask import ask_ok
 
 REPO = Path(__file__).resolve().parent.parent
 BENCH = REPO.parent / "shared" / "bench"
@@ -304,3 +305,25 @@ def test_a_question_saying_yes_checks_the_yes_no_column(agent: Agent) -> None:
     agent.load(DATA / "yes_no.csv")
     result = agent.ask("is any member yes")
     assert result.ok and result.value is True
+
+
+def test_footnote_marks_after_numbers_and_dates_are_read_through(
+    agent: Agent, tmp_path: Path
+) -> None:
+    path = tmp_path / "races.csv"
+    path.write_text(
+        "Station,Laps,Opened,Notes\n"
+        "Abbey Cross,70[a],14 March 1904,—\n"
+        "Grand Terminal,52,1 January 1904[a],Rebuilt 1961\n"
+        "Harbour Gate,71[note 2],2 June 1910,—\n"
+        "Ivy Lane,66,5 May 1931,Closed[b]\n"
+    )
+    frame = load_checked(agent, path)  # the code shown re-reads the same values
+    assert frame["Laps"].tolist() == [70, 52, 71, 66]
+    assert frame["Opened"].iloc[1] == pd.Timestamp("1904-01-01")
+    # a dash is "none" in text too; other text, footnote marks included, stays as written
+    assert frame["Notes"].isna().tolist() == [True, False, True, False]
+    assert frame["Notes"].iloc[3] == "Closed[b]"
+    assert any("footnote marks" in note for note in agent.file().profile.notes)
+    assert ask_ok(agent, "how many stations have no notes?").value == 2
+    assert ask_ok(agent, "which station opened first?").value == "Grand Terminal"

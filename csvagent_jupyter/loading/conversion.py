@@ -49,6 +49,11 @@ PLACEHOLDERS = frozenset(
 _TRUE = {"true", "yes", "y", "t"}
 _FALSE = {"false", "no", "n", "f"}
 _STRIP_PATTERN = r"[$€£¥,%\s]"
+# A footnote mark after a value, as reference pages write them: "[a]", "[1]", "[note 3]"
+NOTE_PATTERN = r"\[[^\]]{1,12}\]"
+# Cells that are only a dash mean "none" in any column, text included (other placeholders,
+# "unknown" or "none", may be real values of a text column and stay)
+DASHES = frozenset({"-", "--", "—", "–", "―"})
 
 Kind = Literal["number", "integer", "boolean", "datetime", "duration", "category", "text"]
 
@@ -73,14 +78,19 @@ class Conversion:
     duration_prefix: str = ""  # "00:" makes mm:ss.ff readable as a duration
     labels: tuple[str, str] | None = None  # a boolean column's own words for True and False
     note: str | None = None  # what the profile should tell the user about this column
+    strip_notes: bool = False  # remove footnote marks ("70[a]", "1 May 1904[1]") first
 
     def apply(self, series: pd.Series) -> pd.Series:
         if self.as_text:
             series = series.astype("str")
         if self.kind == "integer":
             return _to_integers(series)
+        if self.strip_notes:
+            series = series.str.replace(NOTE_PATTERN, "", regex=True).str.strip()
         if self.strip:
             series = series.str.strip()
+        if self.kind in ("category", "text") and self.placeholders:
+            series = series.mask(series.isin(list(self.placeholders)))
         if self.kind == "category":
             return _to_category(series)
         if self.kind == "text":
@@ -108,8 +118,12 @@ class Conversion:
         source = f"{col}.astype('str')" if self.as_text else col
         if self.kind == "integer":
             return f'{col} = {source}.astype("Int64")'
+        if self.strip_notes:
+            source += f".str.replace({NOTE_PATTERN!r}, '', regex=True).str.strip()"
         if self.strip:
             source += ".str.strip()"
+        if self.kind in ("category", "text") and self.placeholders:
+            source = f"{source}.mask({source}.isin({list(self.placeholders)!r}))"
         if self.kind == "category":
             return f'{col} = {source}.astype("category")'
         if self.kind == "text":

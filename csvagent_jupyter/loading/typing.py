@@ -13,6 +13,7 @@ import logging
 import re
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
@@ -21,6 +22,8 @@ import pandas as pd
 
 from .conversion import (
     _BOOL_MAP,
+    DASHES,
+    NOTE_PATTERN,
     PLACEHOLDERS,
     Conversion,
     Mapper,
@@ -144,6 +147,29 @@ def _bool_labels(sample: list[str], lowered: list[str]) -> tuple[str, str]:
 
 
 def _infer_text_column(name: str, series: pd.Series, rows: int) -> Conversion | None:
+    """The typing of a column the parser left as text. Two conventions of tables copied from
+    reference pages are read through: footnote marks after numbers and dates ("70[a]",
+    "1 January 1904[1]"), and a dash for "none" in text ("—")."""
+    found = _infer_plain(name, series, rows)
+    if found is not None and found.kind not in ("text", "category"):
+        return found
+    sample = _sample(series)
+    if any(_NOTE.search(value) for value in sample):
+        cleaned = series.str.replace(NOTE_PATTERN, "", regex=True).str.strip()
+        typed = _infer_plain(name, cleaned, rows)
+        if typed is not None and typed.kind not in ("text", "category"):
+            note = f"Column {name!r}: footnote marks such as '[a]' were removed to read its values."
+            return replace(typed, strip_notes=True, note=typed.note or note)
+    dashes = tuple(sorted({value for value in sample if value.strip() in DASHES}))
+    if dashes:
+        return replace(found or Conversion(name, "text"), placeholders=dashes)
+    return found
+
+
+_NOTE = re.compile(NOTE_PATTERN)
+
+
+def _infer_plain(name: str, series: pd.Series, rows: int) -> Conversion | None:
     as_text = series.dtype == object  # numbers and text mixed by the parser's chunks
     arrow = _arrow_sample(series)
     if arrow is not None and len(arrow) and _all_iso_dates([], arrow):
