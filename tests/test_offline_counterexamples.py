@@ -824,3 +824,44 @@ def test_the_busiest_has_the_most_rows_and_the_month_of_a_named_date(
     # 2024 signups: January twice, March twice, but in 2023 March has three: the year counts
     assert ask_ok(agent, "which month had the most signups in 2023?").value == "March"
     assert ask_ok(agent, "how many signups in 2024?").value == 4
+
+
+@pytest.mark.parametrize(
+    ("season", "yield_"),
+    [("Season", "Yield_t_per_ha"), ("year", "yield_kg"), ("Harvest Year", "Yield (t/ha)")],
+)
+def test_a_column_of_years_is_counted_and_grouped_never_summed(
+    agent: Agent, tmp_path: Path, season: str, yield_: str
+) -> None:
+    load(
+        agent,
+        tmp_path,
+        "plots.csv",
+        {
+            season: [2019, 2019, 2020, 2021, 2021, 2021],
+            yield_: [5.0, 7.0, 4.0, 6.0, 6.0, 3.0],
+            "crop": list("wwcwcc"),
+        },
+    )
+    word = season.split()[-1].split("_")[0].lower()
+    assert ask_ok(agent, f"how many {word}s are there?").value == 3  # never 12,121
+    table = ask_ok(agent, f"average {yield_.split('_')[0].split()[0].lower()} per {word}").value
+    assert table.iloc[:, 1].tolist() == [6.0, 4.0, 5.0]
+
+
+def test_people_named_by_the_first_word_of_a_measure_are_not_its_sum(
+    agent: Agent, tmp_path: Path
+) -> None:
+    # "riders" names rider_age only by its first word: never the total of the ages
+    load(
+        agent,
+        tmp_path,
+        "rentals.csv",
+        {
+            "member_type": ["casual", "member", "casual"],
+            "rider_age": [30, 40, 50],
+            "price": [1, 2, 3],
+        },
+    )
+    result = agent.ask("how many casual riders are there?")
+    assert result.kind == "error" or result.value == 2, result.interpretation

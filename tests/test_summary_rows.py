@@ -121,3 +121,15 @@ def test_the_code_shown_reads_the_same_rows(agent: Agent, tmp_path: Path) -> Non
     result = ask_ok(agent, "what is the average of gold?")  # ask_ok runs the code shown
     assert result.value == pytest.approx(8.0)
     assert "nrows=4" in result.code
+
+
+def test_columns_take_the_types_of_their_data_rows(agent: Agent, tmp_path: Path) -> None:
+    # the Total row's blank Season made the column floats; without it the years are whole
+    path = tmp_path / "plots.csv"
+    path.write_text(
+        "Field,Season,Production\nA,2019,24.2\nB,2020,30.1\nC,2020,12.0\nD,2021,8.5\nTotal,,74.8\n"
+    )
+    agent.load(path)
+    frame = agent.frame()
+    assert len(frame) == 4 and pd.api.types.is_integer_dtype(frame["Season"])
+    assert ask_ok(agent, "total production in 2020").value == pytest.approx(42.1)

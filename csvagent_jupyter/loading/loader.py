@@ -29,7 +29,7 @@ from .background import Refinement, background, padded_note, refine
 from .cache import FrameCache
 from .files import FileInfo, LoadedTable, content_hash_of, human, line_list, now
 from .profile import FileProfile, profile_frame
-from .reader import parse, reload_csv
+from .reader import parse, read_again, reload_csv
 from .sniff import SAMPLE_BYTES, Dialect, sniff
 from .summary_rows import summary_note, summary_rows
 from .threads import column_pool, parallel_map
@@ -351,8 +351,11 @@ class Loader:
         frame, skipped, padded = parsed.frame, parsed.skipped, parsed.padded
         summaries = summary_rows(frame)
         if summaries:  # a "Total" row would win every "most" and double every total
-            frame = frame.iloc[: len(frame) - len(summaries)].copy()
-            parsed.read_options["nrows"] = len(frame)
+            # read again without them, so that the columns get the types their data rows
+            # give (a Year column is whole numbers once the Total row's blank is gone), as
+            # the code shown with an answer reads them
+            parsed.read_options["nrows"] = len(frame) - len(summaries)
+            frame = read_again(path, parsed.read_options)
         reporter.progress(0.8, "typing columns")
         # Threads pay off only when each column is real work; small tables stay serial.
         mapper = column_pool().map if len(frame) >= PARALLEL_ROWS else map

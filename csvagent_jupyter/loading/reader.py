@@ -223,12 +223,17 @@ def _explain_parser_error(exc: Exception, path: Path, dialect: Dialect, filename
     return LoadError(f"{filename} could not be parsed as CSV: {text}", filename=filename)
 
 
-def reload_csv(path: Path, profile: FileProfile) -> pd.DataFrame:
-    """Parse and type a CSV exactly as its first load did, from the options stored in its profile."""
+def read_again(path: Path, options: dict[str, Any]) -> pd.DataFrame:
+    """The file parsed again with ``options`` (fewer rows), after a first parse succeeded."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", pd.errors.ParserWarning)
-        warnings.simplefilter("ignore", pd.errors.DtypeWarning)  # mixed columns: typed below
-        frame = pd.read_csv(path, **profile.read_options)
+        warnings.simplefilter("ignore", pd.errors.DtypeWarning)  # mixed columns: typed after
+        return pd.read_csv(path, **options)
+
+
+def reload_csv(path: Path, profile: FileProfile) -> pd.DataFrame:
+    """Parse and type a CSV exactly as its first load did, from the options stored in its profile."""
+    frame = read_again(path, profile.read_options)
     for data in profile.conversions:
         conversion = Conversion.from_dict(data)
         frame[conversion.column] = conversion.apply(frame[conversion.column])

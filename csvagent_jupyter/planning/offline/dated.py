@@ -29,7 +29,7 @@ class DateSlots(SlotReader):
         for c in self.index.profile.column_profiles:
             if (
                 c.type == "integer"
-                and "year" in self.index.column_tokens.get(c.name, [])
+                and {"year", "season"} & set(self.index.column_tokens.get(c.name, []))
                 and isinstance(c.min, int | float)
                 and isinstance(c.max, int | float)
                 and c.min >= 1800

@@ -213,6 +213,18 @@ class Frame:
             bool(self.chart_words()) and self.holds_places(column)
         )
 
+    def holds_years(self, column: str) -> bool:
+        """Whole numbers that are all years (a Season, a Year founded): counted, grouped and
+        filtered by, never summed or averaged as amounts."""
+        profile = self.index.profile.column(column)
+        return (
+            profile is not None
+            and profile.type == "integer"
+            and isinstance(profile.min, int | float)
+            and isinstance(profile.max, int | float)
+            and 1800 <= profile.min <= profile.max <= 2100
+        )
+
     def chart_words(self) -> set[int]:
         """ "charting", "peaked": the question ranks by places on a chart."""
         return set(self.word_positions(lexicon.CHART_POSITION_WORDS))

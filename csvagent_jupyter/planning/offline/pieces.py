@@ -107,8 +107,10 @@ def _group_at(f: Frame, cue: tuple[int, int], exclude: set[str]) -> Grouping | N
     after = cue[1]
     if after < len(f.words) and f.words[after] in ("all", "every", "everything"):
         return None  # "across all warehouses" is a total, not a group
-    if any(m.start <= cue[0] < m.end and m.score >= 0.6 for m in f.reading.columns):
-        return None  # "the median hours per week" with an "Hours Per Week" column: its name
+    if any(m.start <= cue[0] and m.end > cue[1] and m.score >= 0.6 for m in f.reading.columns):
+        # "the median hours per week" with an "Hours Per Week" column: its name (but "yield
+        # per season" with Yield_t_per_ha groups: the name stops at "per")
+        return None
     word = f.words[after] if after < len(f.words) else ""
     if word in ("the",) and after + 1 < len(f.words):
         after, word = after + 1, f.words[after + 1]

@@ -70,8 +70,21 @@ def count_shape(f: Frame) -> list[Candidate]:
             # "how many grade records", "how many visits" (a visit number): rows, not a sum
             make(Aggregate(func="count"), span(mention), 0.5, "count_rows")
             return out
+        if numeric and f.holds_years(column):
+            # "how many seasons": the years there are, never their sum
+            make(
+                Aggregate(func="count_distinct", column=column),
+                span(mention),
+                0.0,
+                "distinct_count",
+            )
+            return out
         if numeric and not distinct:
-            if f.words[cue[0]] == "how" and not _measures_something_else(f, mention):
+            if (
+                f.words[cue[0]] == "how"
+                and not _measures_something_else(f, mention)
+                and _names_the_amount(f, mention)
+            ):
                 make(Aggregate(func="sum", column=column), span(mention), 0.3, "count_sum")
             return out
         full = mention.score >= 0.85 or f.is_entity(column)
@@ -262,6 +275,16 @@ def missing_shape(f: Frame) -> list[Candidate]:
             explained.add(position)
         out.append(Candidate(plan, explained, "missing_count"))
     return out
+
+
+def _names_the_amount(f: Frame, mention: ColumnMention) -> bool:
+    """ "how many goals" sums Goals, "how many units sold" units_sold; but "riders" in
+    "how many casual riders" names rider_age only by its first word, not the age it holds."""
+    name = f.index.column_tokens.get(mention.column, [""])
+    if mention.score >= 0.9 or len(name) == 1:
+        return True  # the whole name, or a synonym of it ("people" for Population)
+    head = name[-1]
+    return any(f.reading.norm[i] == head for i in span(mention))
 
 
 # "no arrival delay value", "no email entered": the cell is blank, not zero

@@ -48,7 +48,11 @@ def aggregate_shape(f: Frame) -> list[Candidate]:
             return []  # "what is the longest river": a river, not a length
         func, cue = superlative[0], {superlative[1]}
     out = []
-    for measure in f.measures():
+    measures = f.measures()
+    amounts = [m for m in measures if not f.holds_years(m.column)]
+    for measure in measures:
+        if amounts and measure not in amounts:
+            continue  # "average yield per season": the yield; a column of years is no amount
         if (
             superlative is not None
             and found is None
