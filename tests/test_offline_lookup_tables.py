@@ -356,3 +356,42 @@ def test_players_named_by_a_position_the_table_does_not_hold_are_asked_back(
     frame.to_csv(path, index=False)
     agent.load(path)
     ask_declines(agent, "how many goalkeepers are in the squad?")
+
+
+@pytest.fixture
+def hosts(agent: Agent, tmp_path: Path) -> None:
+    frame = pd.DataFrame(
+        {
+            "Games": ["I", "II", "III", "IV", "V", "VI", "VII"],
+            "Host city": [
+                "Santa Elena",
+                "Valmont",
+                "Santa Elena",
+                "Orlo",
+                "Valmont",
+                "Orlo",
+                "Brisa",
+            ],
+            "Country": ["Kestria", "Kestria", "Kestria", "Kestria", "Kestria", "Dalmar", "Dalmar"],
+            "Athletes": [100, 200, 300, 400, 500, 600, 700],
+        }
+    )
+    path = tmp_path / "games.csv"
+    frame.to_csv(path, index=False)
+    agent.load(path)
+
+
+def test_how_many_times_counts_occasions_not_distinct_values(agent: Agent, hosts: None) -> None:
+    # Kestria hosted five times, in three cities
+    assert ask_ok(agent, "how many times has kestria hosted?").value == 5
+
+
+def test_a_yes_or_no_question_is_never_answered_with_a_number(agent: Agent, hosts: None) -> None:
+    result = agent.ask("did santa elena host more times than valmont?")
+    assert result.kind == "error" or result.value is False, result.interpretation
+
+
+def test_two_values_compared_with_vs_are_never_pooled(agent: Agent, hosts: None) -> None:
+    # the average of Kestria and Dalmar together answers neither
+    result = agent.ask("average athletes kestria vs dalmar")
+    assert result.kind == "error" or result.value not in (400, 400.0), result.interpretation

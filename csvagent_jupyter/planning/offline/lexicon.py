@@ -725,6 +725,7 @@ def is_cue(word: str) -> bool:
         or word in ("last", "latest", "earliest", "previous", "next", "recent")
         or word in COMPARATIVES
         or word in ("divided", "multiplied", "minus", "plus")  # arithmetic between two values
+        or word in ("vs", "versus")  # two things compared: never pooled into one
         or is_superlative(word)
         or word in CHANGE_CUES
         or word in CHART_POSITION_WORDS

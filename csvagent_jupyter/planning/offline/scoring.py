@@ -272,6 +272,8 @@ def score(
         modifiers = _modifiers(reading, left, grounded) | (set(left) & reading.proper)
         hard = [i for i in left if i in grounded or i in modifiers]
         hard += sorted(_unit_asked_for(reading, candidate.plan, durations))
+        if asks_yes_no and candidate.plan.operation not in _YES_NO_OPERATIONS:
+            hard.append(0)  # "did A host more times than B?" wants yes or no, never a ratio
         soft = [i for i in left if i not in grounded and i not in modifiers]
         value = -(
             GROUNDED_COST * len(hard)

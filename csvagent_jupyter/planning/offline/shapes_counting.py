@@ -37,6 +37,10 @@ def count_shape(f: Frame) -> list[Candidate]:
     out: list[Candidate] = []
     distinct = [i for i in f.word_positions(lexicon.DISTINCT_WORDS) if i >= cue[1]]
     position, mention = counted_noun(f, cue[1])
+    if f.words[cue[1] : cue[1] + 1] == ["times"] and not distinct:
+        # "how many times has Kestria hosted": occasions, one a row; never the distinct
+        # values of a column a later word names ("hosted" ~ Host city)
+        position, mention = cue[1], None
     base = span(cue) | set(distinct) | f.filter_positions
     grouping = group_keys(f, {mention.column} if mention else set())
     keys, derives, group_used = grouping if grouping else ([], [], set())
