@@ -865,3 +865,23 @@ def test_people_named_by_the_first_word_of_a_measure_are_not_its_sum(
     )
     result = agent.ask("how many casual riders are there?")
     assert result.kind == "error" or result.value == 2, result.interpretation
+
+
+@pytest.mark.parametrize(
+    ("rain", "area"),
+    [("Rainfall_mm", "Area_ha"), ("rainfallMm", "areaHa"), ("Rainfall (mm)", "Area (ha)")],
+)
+def test_lengths_and_areas_are_compared_and_asked_for_in_the_column_s_unit(
+    agent: Agent, tmp_path: Path, rain: str, area: str
+) -> None:
+    load(
+        agent,
+        tmp_path,
+        "plots.csv",
+        {"plot": list("abcd"), rain: [250.0, 390.0, 410.0, 800.0], area: [10.0, 12.5, 8.0, 20.0]},
+    )
+    assert ask_ok(agent, "how many plots got under 40 cm of rainfall?").value == 2
+    assert ask_ok(agent, "how many plots had rainfall under 0.4 m?").value == 2  # never 400,000
+    assert ask_ok(agent, "how many plots had rainfall under 400 mm?").value == 2
+    ask_declines(agent, "total area in acres")  # hectares, not converted silently
+    ask_declines(agent, "total area in thousands")

@@ -376,7 +376,6 @@ class SchemaIndex:
                 (len(t) >= 5 and (t.startswith(word) or word.startswith(t)))
                 or (len(t) == 4 and len(word) >= 6 and word.startswith(t))  # "lang" ~ "language"
                 for t in significant
-                if abs(len(word) - len(t)) <= 5  # "goalkeepers" is no "goals": another word
             ):
                 hits[position] = 0.45 + 0.2 / len(significant)  # "attend" ~ "attendance"
             elif any(

@@ -29,7 +29,9 @@ from .people_words import FEMALE_CELLS, MALE_CELLS, country_of, role_of, sex_of
 
 _TOKEN = re.compile(
     r"(?P<number>(?<![\w.])[-+−]?[$€£]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-    r"(?:\s?(?:k|m|bn|b|million|thousand|billion)\b)?(?:\s?%)?(?![\w]))"
+    # a multiplier word, or a letter written against the number ("5m", "$2bn"): "0.4 m" is
+    # 0.4 of a unit, never 400,000
+    r"(?:(?:\s?(?:bn|million|thousand|billion)|k|m|b)\b)?(?:\s?%)?(?![\w]))"
     r"|(?P<word>[a-z0-9]+(?:'[a-z]+)?|%|#|/|\*|×)",
     re.IGNORECASE,
 )
@@ -304,6 +306,10 @@ def read(question: str, index: SchemaIndex) -> Reading:
         if m.start not in strong  # "score" names the score column, not a synonym's "grade"
     ]
     mentions = _undominated(_implied_only_when_unnamed(mentions, words))
+    # "goalkeepers" is never a near miss of Goals: a word for people says who, not how much
+    mentions = [
+        m for m in mentions if m.score >= 0.9 or not set(range(m.start, m.end)) & reading.people
+    ]
     reading.columns = [
         m for m in mentions if not (set(range(m.start, m.end)) <= value_spans and m.score < 1.0)
     ]

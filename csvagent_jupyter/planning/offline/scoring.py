@@ -19,8 +19,8 @@ from . import lexicon
 from .derived import filter_columns
 from .pieces import Candidate
 from .reading import Reading
-from .restatements import MONTHS_IN, SECONDS, restated
-from .thresholds import column_unit, unit_of
+from .restatements import SECONDS, restated
+from .units import column_unit, is_unit, unit_of
 
 GROUNDED_COST = 3.0
 UNGROUNDED_COST = 0.4  # a noun we cannot place; a verb ("competed", "released") costs half
@@ -79,7 +79,7 @@ def _unit_asked_for(reading: Reading, plan: Plan, durations: set[str]) -> set[in
     asked = [
         i
         for i in range(1, len(words))
-        if (words[i - 1] == "in" and (words[i] in SECONDS or words[i] in MONTHS_IN))
+        if (words[i - 1] == "in" and (is_unit(words[i]) or words[i] in _SCALE_WORDS))
         or (
             (i in ends and words[i] in SECONDS and words[i] not in lexicon.PERIOD_WORDS)
             and i not in reading.numbers
@@ -90,8 +90,16 @@ def _unit_asked_for(reading: Reading, plan: Plan, durations: set[str]) -> set[in
         return set()
     units = [column_unit(c) for c in aggregated if c not in durations]
     # a column whose name gives no unit ("length_of_stay"): the answer's unit is unknown (a
-    # column of durations is answered in seconds, and says so)
-    return {i for i in asked if any(u is None or unit_of(words[i]) != u for u in units)}
+    # column of durations is answered in seconds, and says so); the answer is never scaled
+    # ("in thousands of euros")
+    return {
+        i
+        for i in asked
+        if words[i] in _SCALE_WORDS or any(u is None or unit_of(words[i]) != u for u in units)
+    }
+
+
+_SCALE_WORDS = frozenset({"thousands", "thousand", "millions", "million", "billions", "k"})
 
 
 def _aggregated(plan: Plan) -> set[str]:

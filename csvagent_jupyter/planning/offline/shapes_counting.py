@@ -11,7 +11,7 @@ from ...analysis.plan import (
     FilterGroup,
     Plan,
 )
-from ..schema_index import ColumnMention
+from ..schema_index import ColumnMention, singular
 from . import lexicon
 from .derived import is_flag
 from .grounding import NAME, Frame
@@ -288,7 +288,21 @@ def _names_the_amount(f: Frame, mention: ColumnMention) -> bool:
     if mention.score >= 0.9 or len(name) == 1:
         return True  # the whole name, or a synonym of it ("people" for Population)
     head = name[-1]
+    if head not in _MEASURE_HEADS:
+        return True  # "titles" in title_count, "games" in games_played: the thing counted
     return any(f.reading.norm[i] == head for i in span(mention))
+
+
+# Heads of names whose column measures something of the thing its first word names
+# (rider_age, order_value): "how many riders" does not add those up.
+_MEASURE_HEADS = frozenset(
+    singular(w)
+    for w in (
+        "age", "price", "cost", "amount", "value", "duration", "time", "weight", "height",
+        "distance", "length", "speed", "score", "rating", "salary", "income", "revenue", "fee",
+        "rate", "percent", "size", "balance", "spend",
+    )
+)  # fmt: skip
 
 
 # "no arrival delay value", "no email entered": the cell is blank, not zero

@@ -17,52 +17,56 @@ from .dated import DateSlots
 from .derived import is_rate
 from .options import SKIP, FilterOption, Slot, Threshold, is_skip
 from .reading import Number
-from .restatements import MONTHS_IN, SECONDS, restated_earlier, same_amount
+from .restatements import restated_earlier, same_amount
+from .units import MEASURE_UNITS, in_column_scale, in_column_unit, is_unit
 
-UNIT_WORDS = frozenset(
-    [
-        "star",
-        "stars",
-        "minute",
-        "minutes",
-        "min",
-        "mins",
-        "hour",
-        "hours",
-        "hr",
-        "hrs",
-        "day",
-        "days",
-        "week",
-        "weeks",
-        "unit",
-        "units",
-        "mile",
-        "miles",
-        "km",
-        "kilometre",
-        "kilometres",
-        "kg",
-        "dollar",
-        "dollars",
-        "usd",
-        "eur",
-        "euro",
-        "euros",
-        "percent",
-        "pts",
-        "point",
-        "points",
-        "c",
-        "f",
-        "degree",
-        "degrees",
-        "year",
-        "years",
-        "old",
-        "late",
-        "early",
-    ]
+UNIT_WORDS = (
+    frozenset(
+        [
+            "star",
+            "stars",
+            "minute",
+            "minutes",
+            "min",
+            "mins",
+            "hour",
+            "hours",
+            "hr",
+            "hrs",
+            "day",
+            "days",
+            "week",
+            "weeks",
+            "unit",
+            "units",
+            "mile",
+            "miles",
+            "km",
+            "kilometre",
+            "kilometres",
+            "kg",
+            "dollar",
+            "dollars",
+            "usd",
+            "eur",
+            "euro",
+            "euros",
+            "percent",
+            "pts",
+            "point",
+            "points",
+            "c",
+            "f",
+            "degree",
+            "degrees",
+            "year",
+            "years",
+            "old",
+            "late",
+            "early",
+        ]
+    )
+    | MEASURE_UNITS
 )
 _GE_AFTER = re.compile(
     r"^or (?:more|greater|higher|above|over|longer|later|larger|bigger|warmer|hotter|plus)$"
@@ -395,10 +399,9 @@ class ThresholdSlots(DateSlots):
         )
 
     def _unit_after(self, position: int) -> str | None:
-        """The unit of time written after the number at ``position`` ("5 hours")."""
+        """The unit written after the number at ``position`` ("5 hours", "40 cm")."""
         following = self.r.words[position + 1 : position + 2]
-        known = following and (following[0] in SECONDS or following[0] in MONTHS_IN)
-        return following[0] if known else None
+        return following[0] if following and is_unit(following[0]) else None
 
     def _units_after(self, position: int) -> set[int]:
         out = set()
@@ -433,70 +436,6 @@ def _empty_between(first: Condition, op: ConditionOp, bound: object) -> bool:
     if not isinstance(low, int | float) or not isinstance(high, int | float):
         return False
     return low > high or (low == high and "ge" not in (first.op, op) and "le" not in (first.op, op))
-
-
-def in_column_unit(value: Threshold, unit: str | None, column: str) -> Threshold | None:
-    """ "more than 5 hours" on a column of minutes is 300, "more than 2 years" on a column of
-    months is 24: an amount written in one unit, compared with a column whose name gives
-    another. Unchanged when either unit is unknown; None when they cannot be converted
-    exactly (years against days)."""
-    held = column_unit(column)
-    if unit is None:
-        return value
-    if held is None:
-        # No unit in the name ("length_of_stay"): "2 weeks" may be 2, 14 or 336 of what it
-        # holds, so the number is not compared; two units ("Hours Per Week"): unknown too.
-        # An age is counted in years wherever it is written.
-        implied = unit_of(unit) == ("calendar", 12) and "age" in tokens(column)
-        return value if implied else None
-    family, size = unit_of(unit)
-    if family != held[0]:
-        return None
-    if size == held[1]:
-        return value
-    factor = size / held[1]
-    return [v * factor for v in value] if isinstance(value, list) else value * factor
-
-
-_SCALES = (
-    (re.compile(r"\bbillions?\b|\bbn\b"), 1e9),
-    (re.compile(r"\bmillions?\b|\bmn\b|\bmio\b"), 1e6),
-    (re.compile(r"\bthousands?\b|\(0{3}s?\)|'000"), 1e3),
-)
-
-
-def in_column_scale(value: Threshold | None, number: Number, column: str) -> Threshold | None:
-    """ "more than 8 million viewers" on "Viewers (millions)" is 8: an amount written in full
-    (or with its multiplier word), compared with a column that counts in millions or thousands.
-    A plain "more than 8" already speaks the column's units."""
-    if value is None:
-        return None
-    name = column.lower().replace("_", " ")
-    scale = next((size for pattern, size in _SCALES if pattern.search(name)), None)
-    if scale is None:
-        return value
-    written_in_full = any(ch.isalpha() for ch in number.text) or abs(number.value) >= scale
-    if not written_in_full:
-        return value
-    return [v / scale for v in value] if isinstance(value, list) else value / scale
-
-
-def unit_of(word: str) -> tuple[str, float]:
-    """A unit word's family and size: ("time", seconds) or ("calendar", months)."""
-    return ("time", SECONDS[word]) if word in SECONDS else ("calendar", MONTHS_IN[word])
-
-
-def column_unit(column: str) -> tuple[str, float] | None:
-    """The unit a column's name gives its values ("dep_delay_min", "Wait Minutes", "First
-    Response (min)", "duration_ms", "tenure_months"): its family and size."""
-    units = _units_named(column)
-    return units.pop() if len(units) == 1 else None
-
-
-def _units_named(column: str) -> set[tuple[str, float]]:
-    spaced = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", column).lower()
-    words = re.findall(r"[a-z]+", spaced)
-    return {unit_of(w) for w in words if w in SECONDS or w in MONTHS_IN}
 
 
 def _fit(
