@@ -885,3 +885,30 @@ def test_lengths_and_areas_are_compared_and_asked_for_in_the_column_s_unit(
     assert ask_ok(agent, "how many plots had rainfall under 400 mm?").value == 2
     ask_declines(agent, "total area in acres")  # hectares, not converted silently
     ask_declines(agent, "total area in thousands")
+
+
+@pytest.mark.parametrize(
+    ("approved", "yes", "no"),
+    [("Approved", "yes", "no"), ("is_approved", "true", "false"), ("approvedFlag", "Y", "N")],
+)
+def test_rejections_are_the_no_of_an_approval_flag_never_every_row(
+    agent: Agent, tmp_path: Path, approved: str, yes: str, no: str
+) -> None:
+    load(
+        agent,
+        tmp_path,
+        "applications.csv",
+        {"sex": ["M", "F", "M", "F", "M"], approved: [yes, no, no, yes, no]},
+    )
+    assert ask_ok(agent, "how many rejections?").value == 3
+    assert ask_ok(agent, "how many applications were declined?").value == 3
+    assert ask_ok(agent, "how many male applicants were rejected?").value == 2
+
+
+def test_on_time_is_never_late(agent: Agent, tmp_path: Path) -> None:
+    load(
+        agent, tmp_path, "rentals.csv", {"id": list("abcd"), "returned_late": ["Y", "N", "N", "N"]}
+    )
+    result = agent.ask("how many rentals were returned on time?")
+    assert result.kind == "error" or result.value == 3, result.interpretation
+    assert ask_ok(agent, "how many rentals were returned early?").value == 3

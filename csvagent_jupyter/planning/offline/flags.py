@@ -160,21 +160,24 @@ class FlagSlots(SlotReader):
         slots: list[Slot] = []
         for position, word in enumerate(self.r.words):
             opposite = lexicon.ANTONYMS.get(word) or _without_negation(word)
+            said = {position}
+            at = position
+            if word == "time" and position and self.r.words[position - 1] == "on":
+                # "returned on time": not late ("on" stands where "late" would)
+                opposite, said, at = "late", {position - 1, position}, position - 1
             if opposite is None or position in used:
                 continue
-            replaced = [*self.r.norm[:position], singular(opposite), *self.r.norm[position + 1 :]]
+            replaced = [*self.r.norm[:at], singular(opposite), *self.r.norm[at + 1 :]]
             options: Slot = []
             for mention in self.index.column_mentions(replaced):
-                if mention.score < 0.6 or not mention.start <= position < mention.end:
+                if mention.score < 0.6 or not mention.start <= at < mention.end:
                     continue
                 condition = self._opposite(mention.column)
                 if condition is not None:
-                    options.append(
-                        FilterOption(condition, frozenset({position}), mention.column, 0.1)
-                    )
+                    options.append(FilterOption(condition, frozenset(said), mention.column, 0.1))
             if options:
                 slots.append([*options, SKIP])
-                used.add(position)
+                used |= said
         return slots
 
     def _opposite(self, column: str) -> Condition | None:

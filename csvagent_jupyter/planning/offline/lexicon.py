@@ -729,6 +729,7 @@ def is_cue(word: str) -> bool:
         or is_superlative(word)
         or word in CHANGE_CUES
         or word in CHART_POSITION_WORDS
+        or word in ANTONYMS  # "rejections" means a flag's no, never the rows
     )
 
 
@@ -802,6 +803,13 @@ ANTONYMS: dict[str, str] = {
     "incomplete": "completed",
     "unshipped": "shipped",
     "undelivered": "delivered",
+    "rejected": "approved",
+    "rejection": "approved",
+    "rejections": "approved",
+    "declined": "approved",
+    "denied": "approved",
+    "refused": "approved",
+    "early": "late",
 }
 
 # Words of a column name that make it a count of things ("Quantity On Hand", "units_sold"),
