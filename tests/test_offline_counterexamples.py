@@ -912,3 +912,21 @@ def test_on_time_is_never_late(agent: Agent, tmp_path: Path) -> None:
     result = agent.ask("how many rentals were returned on time?")
     assert result.kind == "error" or result.value == 3, result.interpretation
     assert ask_ok(agent, "how many rentals were returned early?").value == 3
+
+
+@pytest.mark.parametrize("when", ["Service Date", "serviceDate", "reading_time"])
+def test_per_a_word_of_a_date_column_s_name_is_no_grouping_by_day(
+    agent: Agent, tmp_path: Path, when: str
+) -> None:
+    # "per service" is per row (a service each), never a table per Service Date
+    noun = (
+        when.split()[0].lower() if " " in when else when.split("_")[0].replace("Date", "").lower()
+    )
+    load(
+        agent,
+        tmp_path,
+        "log.csv",
+        {when: ["2021-06-02", "2021-06-02", "2021-06-03"], "cost": [10.0, 20.0, 60.0]},
+    )
+    result = agent.ask(f"average cost per {noun}")
+    assert result.kind == "error" or result.value == 30.0, result.interpretation

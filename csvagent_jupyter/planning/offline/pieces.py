@@ -134,7 +134,18 @@ def _group_at(f: Frame, cue: tuple[int, int], exclude: set[str]) -> Grouping | N
         return None
     if f.index.is_numeric(mention.column) and f.index.type_of(mention.column) == "number":
         return None
+    if f.index.type_of(mention.column) == "datetime" and not _names_a_date(f, mention):
+        # "average cost per service" with a Service Date column: per service, not per day
+        return None
     return [GroupKey(column=mention.column)], [], span(cue) | span(mention)
+
+
+_DATE_WORDS = frozenset({"date", "day", "time", "datetime", "timestamp", "dated"})
+
+
+def _names_a_date(f: Frame, mention: ColumnMention) -> bool:
+    """Whether the words of a date column's mention say it is a date ("per service date")."""
+    return any(f.words[i] in _DATE_WORDS for i in span(mention))
 
 
 def one_row_each(f: Frame, column: str) -> bool:
