@@ -395,3 +395,22 @@ def test_two_values_compared_with_vs_are_never_pooled(agent: Agent, hosts: None)
     # the average of Kestria and Dalmar together answers neither
     result = agent.ask("average athletes kestria vs dalmar")
     assert result.kind == "error" or result.value not in (400, 400.0), result.interpretation
+
+
+def test_the_verb_of_an_agent_column_is_not_what_is_asked(agent: Agent, tmp_path: Path) -> None:
+    frame = pd.DataFrame(
+        {
+            "Year": [1994, 1996, 1999, 2001],
+            "Title": ["Low Country", "Stones of Arden", "Grey Tide", "Harbour"],
+            "Publisher": ["Harlow & Finch", "Vantage House", "Harlow & Finch", "Orbis"],
+        }
+    )
+    path = tmp_path / "books.csv"
+    frame.to_csv(path, index=False)
+    agent.load(path)
+    # "published" names the Publisher column, but the book is asked for
+    result = agent.ask("what book was published in 1996?")
+    assert result.kind == "error" or result.value in ("Stones of Arden", ["Stones of Arden"]), (
+        result.interpretation
+    )
+    assert ask_ok(agent, "who published the most books?").value == "Harlow & Finch"

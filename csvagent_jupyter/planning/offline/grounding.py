@@ -274,6 +274,19 @@ class Frame:
         ]
         return found[0] if len(found) == 1 and rows >= 2 else None
 
+    def title_column(self) -> str | None:
+        """The one column of titles or names, a different one on every row: what "what book"
+        asks for on a table of books."""
+        rows = self.index.profile.rows
+        found = [
+            c.name
+            for c in self.index.profile.column_profiles
+            if c.type in ("text", "category")
+            and c.distinct == rows
+            and {singular("title"), NAME} & set(self.index.column_tokens.get(c.name, []))
+        ]
+        return found[0] if len(found) == 1 and rows >= 2 else self.label_column()
+
     def label_column(self) -> str | None:
         """The table's first column when it labels each row with a name of its own (Team,
         School, Country, once each): what "which of the schools" asks for when no column is

@@ -246,6 +246,19 @@ def counted_noun(f: Frame, after: int) -> tuple[int | None, ColumnMention | None
     return position, mention
 
 
+def said_as_a_verb(f: Frame, mention: ColumnMention) -> bool:
+    """ "was published", "were directed": a column of agents (Publisher, Directed by) named
+    by the verb of their deed after an auxiliary; what is asked about is the thing done."""
+    word = f.words[mention.start]
+    return (
+        mention.start > 0
+        and mention.end - mention.start == 1
+        and f.words[mention.start - 1] in lexicon.AUXILIARIES
+        and word.endswith("ed")
+        and mention.score < 1.0
+    )
+
+
 def ungrounded(f: Frame, position: int | None) -> bool:
     """A word that names nothing on this table and is no cue: possibly the table's subject."""
     if position is None:

@@ -23,6 +23,7 @@ from .pieces import (
     _supported,
     counted_noun,
     group_keys,
+    said_as_a_verb,
     span,
     ungrounded,
     with_chart,
@@ -200,6 +201,8 @@ def distinct_list_shape(f: Frame) -> list[Candidate]:
     for mention in f.categories() + measures:
         if mention.column in f.filter_columns or mention.start < cue[0]:
             continue
+        if said_as_a_verb(f, mention) and f.words[cue[0]] in ("what", "which"):
+            continue  # "what book was published in 1996": not the publisher
         explained = span(cue) | span(mention) | f.filter_positions | _whose_rows(f, mention)
         explained |= set(f.word_positions(lexicon.DISTINCT_WORDS))
         plan = Plan(operation="distinct", filters=f.filters, select=[mention.column], answer="list")

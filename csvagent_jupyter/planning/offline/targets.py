@@ -6,7 +6,7 @@ from __future__ import annotations
 from ...analysis.plan import Derive, GroupKey
 from . import lexicon
 from .grounding import NAME, Frame
-from .pieces import group_keys, period_key, span, ungrounded
+from .pieces import group_keys, period_key, said_as_a_verb, span, ungrounded
 
 
 def targets(f: Frame) -> list[tuple[list[GroupKey], list[Derive], set[int], str | None]]:
@@ -76,12 +76,19 @@ def targets(f: Frame) -> list[tuple[list[GroupKey], list[Derive], set[int], str 
         named = [m for m in same if f.index.column_tokens.get(m.column, [""])[-1] == NAME]
         mention = named[0] if named else mention
     noun = _rows_noun_after(f, after)
+    if (
+        mention is not None
+        and noun is not None
+        and noun < mention.start
+        and said_as_a_verb(f, mention)
+    ):
+        mention = None  # "what book was published in 1996": the book, not its Publisher
     if mention is None and noun is not None:
         # "which flight had the longest delay? give me the flight number", "what's the cheapest
         # parcel? (parcel code)": the rows' own noun, answered by the column that tells the
-        # rows apart, named elsewhere in the question.
-        entity = _entity_named_later(f, noun)
-        if entity is not None:
+        # rows apart, named elsewhere in the question; else by the rows' title or name
+        entity = _entity_named_later(f, noun) or f.title_column()
+        if entity is not None and entity not in f.filter_columns:
             out.append(([GroupKey(column=entity)], [], words | {noun}, entity))
         return out
     if mention is None and f.words[cue[0]] == "which":
