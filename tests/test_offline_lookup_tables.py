@@ -414,3 +414,25 @@ def test_the_verb_of_an_agent_column_is_not_what_is_asked(agent: Agent, tmp_path
         result.interpretation
     )
     assert ask_ok(agent, "who published the most books?").value == "Harlow & Finch"
+
+
+@pytest.mark.parametrize(
+    ("station", "borough"), [("Station", "Borough"), ("stop_name", "district"), ("Venue", "City")]
+)
+def test_a_value_followed_by_its_column_s_name_is_that_column_s(
+    agent: Agent, tmp_path: Path, station: str, borough: str
+) -> None:
+    # "Eastwick" is a station and a borough; "Eastwick station" is the station
+    frame = pd.DataFrame(
+        {
+            station: ["Eastwick", "Fennel Road", "Ivy Lane", "Harbour Gate"],
+            borough: ["Northmoor", "Eastwick", "Eastwick", "Docklands"],
+        }
+    )
+    path = tmp_path / "stations.csv"
+    frame.to_csv(path, index=False)
+    agent.load(path)
+    word = station.split("_")[0].lower() if "_" in station else station.lower()
+    noun = "stop" if word == "stop" else word
+    result = ask_ok(agent, f"what {borough.lower()} is eastwick {noun} in?")
+    assert result.value in ("Northmoor", ["Northmoor"])

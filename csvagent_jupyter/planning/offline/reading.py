@@ -313,6 +313,9 @@ def read(question: str, index: SchemaIndex) -> Reading:
     reading.columns = [
         m for m in mentions if not (set(range(m.start, m.end)) <= value_spans and m.score < 1.0)
     ]
+    reading.values = [
+        _in_the_column_named_after(v, reading.columns, norm, index) for v in reading.values
+    ]
     reading.columns.sort(key=lambda m: (-m.score, m.start))
     taken = value_spans | {
         i for m in reading.columns if m.score >= 0.6 for i in range(m.start, m.end)
@@ -333,6 +336,20 @@ def read(question: str, index: SchemaIndex) -> Reading:
 def _name_words(column: str) -> list[str]:
     """The words of a column's name as written, lower case ("isCancelled" → is, cancelled)."""
     return re.findall(r"[a-z]+", re.sub(r"(?<=[a-z])(?=[A-Z])", " ", column).lower())
+
+
+def _in_the_column_named_after(
+    value: ValueMention, columns: list[ColumnMention], norm: list[str], index: SchemaIndex
+) -> ValueMention:
+    """ "Eastwick station" with Eastwick both a Station and a Borough: the column named
+    right after the value, when the value is one of its cells."""
+    phrase = " ".join(norm[value.start : value.end])
+    for m in columns:
+        if m.start == value.end and m.score >= 0.6 and m.column != value.column:
+            cell = index.values.get(m.column, {}).get(phrase)
+            if cell is not None:
+                return ValueMention(m.column, cell, value.start, value.end, value.exact)
+    return value
 
 
 def _events_of_flags(
