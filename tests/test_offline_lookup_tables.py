@@ -436,3 +436,20 @@ def test_a_value_followed_by_its_column_s_name_is_that_column_s(
     noun = "stop" if word == "stop" else word
     result = ask_ok(agent, f"what {borough.lower()} is eastwick {noun} in?")
     assert result.value in ("Northmoor", ["Northmoor"])
+
+
+@pytest.mark.parametrize(
+    ("year", "winner"), [("Year", "Winner"), ("season", "champion"), ("Season", "Winning driver")]
+)
+def test_the_year_before_a_year_is_one_year(
+    agent: Agent, tmp_path: Path, year: str, winner: str
+) -> None:
+    frame = pd.DataFrame(
+        {year: [2008, 2009, 2010, 2011], winner: ["Ann Lee", "Bo Kim", "Cy Dun", "Di Ek"]}
+    )
+    path = tmp_path / "winners.csv"
+    frame.to_csv(path, index=False)
+    agent.load(path)
+    # never every winner before 2010
+    assert ask_ok(agent, f"who won the {year.lower()} before 2010?").value == "Bo Kim"
+    assert ask_ok(agent, f"who won the {year.lower()} after 2010?").value == "Di Ek"

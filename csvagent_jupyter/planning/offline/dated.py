@@ -52,18 +52,20 @@ class DateSlots(SlotReader):
     def _year_options(
         self, position: int, op: ConditionOp, year: int | list[Scalar], words: frozenset[int]
     ) -> Slot:
-        """Filters by a year ("in 2023") or a range of years ("from 1988 to 1993")."""
-        before = self.r.words[position - 1] if position else ""
+        """Filters by a year ("in 2023") or a range of years ("from 1988 to 1993"); the words
+        may start before the number ("the year before 2010")."""
+        first = min(words | {position})
+        before = self.r.words[first - 1] if first else ""
         if op == "eq" and before in lexicon.MONTHS:
             return []  # "May 2021": the month's own slot reads the year with it
         if (
             op == "eq"
             and before not in ("in", "during", "of", "for", "from", "year", "since")
-            and not (position == 0 or before in lexicon.FILLER)
+            and not (first == 0 or before in lexicon.FILLER)
         ):
             return []
         if before in ("in", "during", "of", "for", "year"):
-            words = words | {position - 1}
+            words = words | {first - 1}
         options = []
         for column, is_date, penalty in self._date_targets():
             positions = set(words) | self._mention_positions(column)

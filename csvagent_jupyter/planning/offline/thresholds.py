@@ -186,6 +186,15 @@ class ThresholdSlots(DateSlots):
     def comparative(self, position: int, number: Number) -> tuple[ConditionOp, Threshold, set[int]]:
         """How the sentence compares the number at ``position``, its value, and the words."""
         w = self.r.words
+        if (
+            number.could_be_year
+            and position >= 2
+            and w[position - 1] in ("before", "after")
+            and w[position - 2] in ("year", "season")
+        ):
+            # "the year before 2010" is 2009, one year, not every year before it
+            step = -1 if w[position - 1] == "before" else 1
+            return "eq", number.value + step, {position - 2, position - 1, position}
         named = self._column_word_before(position)
         if named is not None:
             # "before pick 60", "between picks 148 and 168": the column named between the
@@ -353,7 +362,7 @@ class ThresholdSlots(DateSlots):
             options += self._unnamed_percent(percents[0], op, value, number, words)
         if number.could_be_year and (op != "eq" or not options):
             years: int | list[Scalar] = (
-                [int(v) for v in value] if isinstance(value, list) else int(number.value)
+                [int(v) for v in value] if isinstance(value, list) else int(value)
             )
             options += self._year_options(position, op, years, words)
         options.sort(key=lambda o: o.weight)
