@@ -453,3 +453,22 @@ def test_the_year_before_a_year_is_one_year(
     # never every winner before 2010
     assert ask_ok(agent, f"who won the {year.lower()} before 2010?").value == "Bo Kim"
     assert ask_ok(agent, f"who won the {year.lower()} after 2010?").value == "Di Ek"
+
+
+def test_a_lookup_that_finds_nothing_says_so_instead_of_answering_nothing(
+    agent: Agent, tmp_path: Path
+) -> None:
+    frame = pd.DataFrame(
+        {
+            "Name": ["Ann Lee", "Bo Kim", "Cy Dun"],
+            "Took office": ["January 3, 1951", "January 5, 1955", "January 7, 1963"],
+            "Term": ["1951–1955", "1955–1963", "1963–1971"],
+        }
+    )
+    path = tmp_path / "governors.csv"
+    frame.to_csv(path, index=False)
+    agent.load(path)
+    # nobody took office in 1960: the answer is not an empty list
+    result = ask_declines(agent, "who was governor in 1960?")
+    assert "Nothing in the table matches" in result.summary
+    assert ask_ok(agent, "who took office in 1955?").value == "Bo Kim"

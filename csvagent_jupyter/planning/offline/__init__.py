@@ -18,6 +18,7 @@ import itertools
 import re
 from collections.abc import Callable
 
+from ...analysis.interpretation import describe
 from ...analysis.plan import Filter, FilterGroup, Plan, Scalar, SortKey
 from ...errors import QuestionError
 from ..schema_index import SchemaIndex
@@ -83,10 +84,26 @@ class OfflinePlanner:
             raise QuestionError("The question is empty.")
         scored = self.readings(reading)
         best, offered = decide(scored, self.answer_of)
+        if best is not None and self._looks_up_nothing(reading, best.candidate.plan):
+            # "who was governor in 1960" read as "took office in 1960": an empty answer to a
+            # question that names one thing is a misreading more often than a fact
+            raise QuestionError(
+                f"Nothing in the table matches {question!r} as I read it: "
+                f"{describe(best.candidate.plan)} Check the values, or ask it another way.",
+                suggestions=_suggest([s for s in scored if s is not best][:3]),
+            )
         if best is not None:
             return best.candidate.plan
         message = _missing_column(question, self.index) or _ask_back(question, reading, offered)
         raise QuestionError(message, suggestions=_suggest(offered))
+
+    def _looks_up_nothing(self, reading: Reading, plan: Plan) -> bool:
+        """A who/what/which/when question whose lookup of rows comes back empty."""
+        if self.answer_of is None or plan.operation not in ("rows", "distinct"):
+            return False
+        if not reading.words or reading.words[0] not in ("who", "what", "which", "when", "whom"):
+            return False
+        return plan.filters is not None and self.answer_of(plan) is None
 
     def readings(self, reading: Reading) -> list[Scored]:
         """Every candidate for the question, scored, best first."""
