@@ -930,3 +930,24 @@ def test_per_a_word_of_a_date_column_s_name_is_no_grouping_by_day(
     )
     result = agent.ask(f"average cost per {noun}")
     assert result.kind == "error" or result.value == 30.0, result.interpretation
+
+
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [("start_station", "end_station"), ("Origin", "Destination"), ("fromStop", "toStop")],
+)
+def test_started_at_and_ended_at_name_the_ends_of_a_route(
+    agent: Agent, tmp_path: Path, start: str, end: str
+) -> None:
+    load(
+        agent,
+        tmp_path,
+        "rides.csv",
+        {
+            start: ["Riverside", "Riverside", "Old Mill", "Museum Row"],
+            end: ["Museum Row", "Old Mill", "Museum Row", "Riverside"],
+        },
+    )
+    # never both stations on the start column
+    assert ask_ok(agent, "how many rides started at riverside and ended at museum row?").value == 1
+    assert ask_ok(agent, "how many rides ended at museum row?").value == 2

@@ -172,12 +172,16 @@ class FilterReader(FlagSlots, PlaceSlots, ThresholdSlots):
                 routed.append(mention)
                 continue
             word = before[-1] if before else ""
+            reach = 1
+            if word in ("at", "in") and len(before) >= 2 and before[-2] in _STARTED | _ENDED:
+                # "started at Riverside and ended at Museum Row": the verb says which end
+                word, reach = ("from" if before[-2] in _STARTED else "to"), 2
             column = origin if word == "from" else destination if word in ("to", "into") else None
             cell = self._cell(column, mention) if column is not None else None
             if column is None or cell is None:
                 continue
             condition = Condition(column=column, op="eq", value=cell)
-            positions = frozenset(range(mention.start - 1, mention.end))
+            positions = frozenset(range(mention.start - reach, mention.end))
             slots.append([FilterOption(condition, positions, column, 0.0)])
             routed.append(mention)
         return slots, [m for m in mentions if m not in routed]
@@ -279,3 +283,9 @@ def _cells_with_every_word(found: list[ValueMention]) -> list[ValueMention]:
     if not common:
         return found
     return [m for m in found if str(m.value) in common]
+
+
+_STARTED = frozenset(
+    {"started", "start", "starting", "starts", "began", "begin", "departed", "left"}
+)
+_ENDED = frozenset({"ended", "end", "ending", "ends", "finished", "arrived", "returned", "dropped"})
