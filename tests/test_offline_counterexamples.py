@@ -951,3 +951,15 @@ def test_started_at_and_ended_at_name_the_ends_of_a_route(
     # never both stations on the start column
     assert ask_ok(agent, "how many rides started at riverside and ended at museum row?").value == 1
     assert ask_ok(agent, "how many rides ended at museum row?").value == 2
+
+
+def test_a_plural_after_a_value_of_its_column_is_the_noun_not_a_second_value(
+    agent: Agent, tmp_path: Path
+) -> None:
+    load(
+        agent,
+        tmp_path,
+        "rentals.csv",
+        {"member_type": ["casual", "member", "casual", "member", "member"]},
+    )
+    assert ask_ok(agent, "how many rentals by casual members?").value == 2  # never all 5

@@ -11,6 +11,7 @@ and the candidates try each.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from ...analysis.plan import (
@@ -84,8 +85,14 @@ class FilterReader(FlagSlots, PlaceSlots, ThresholdSlots):
             by_column.setdefault(mention.column, []).append(mention)
         for column, found in by_column.items():
             found = _cells_with_every_word(found)
+            nouns = _noun_after_a_value(found, self.r.words)
             values: list[Scalar] = list(
-                dict.fromkeys(v for m in found for v in self._family(column, cell_scalar(m.value)))
+                dict.fromkeys(
+                    v
+                    for m in found
+                    if m not in nouns
+                    for v in self._family(column, cell_scalar(m.value))
+                )
             )
             negation = self._negation_before(min(m.start for m in found))
             positions = {i for m in found for i in range(m.start, m.end)}
@@ -289,3 +296,15 @@ _STARTED = frozenset(
     {"started", "start", "starting", "starts", "began", "begin", "departed", "left"}
 )
 _ENDED = frozenset({"ended", "end", "ending", "ends", "finished", "arrived", "returned", "dropped"})
+
+
+def _noun_after_a_value(found: list[ValueMention], words: list[str]) -> list[ValueMention]:
+    """ "casual members" with member_type holding casual and member: the plural right after
+    another value of its column is the noun that value qualifies (members who are casual),
+    not a second value to take either of. Values joined by "or", "and" or a comma are not
+    next to each other."""
+    return [
+        second
+        for first, second in itertools.pairwise(found)
+        if second.start == first.end and words[second.end - 1].endswith("s")
+    ]
