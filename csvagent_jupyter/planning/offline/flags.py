@@ -99,6 +99,18 @@ class FlagSlots(SlotReader):
                     used |= event.positions
                 continue
             yes, no = flags
+            name = self.index.column_tokens.get(mention.column, [])
+            word = self.r.words[mention.start]
+            if (
+                len(span) == 1
+                and len(name) >= 2
+                and name[0] not in ("is", "has", "was", "had")
+                and self.r.norm[mention.start] == name[-1]
+                and not word.endswith("ed")
+            ):
+                # "the fewest samples" with a fastingSample flag, "members" with Premium
+                # Member: the noun the flag qualifies names the rows, not the flag's yes
+                continue
             value, positions = yes, set(span)
             following = self.r.words[mention.end : mention.end + 1]
             if following and following[0] in YES_WORDS + NO_WORDS:

@@ -23,6 +23,16 @@ ENTITY_SUFFIXES = frozenset(singular(w) for w in ("id", "code", "key", "name", "
 NAME = singular("name")
 HEADCOUNT_TOKENS = frozenset(singular(w) for w in lexicon.HEADCOUNT_WORDS)
 PRIZE_TOKENS = frozenset(singular(w) for w in lexicon.PRIZE_WORDS)
+# Last words of names whose column measures something of the thing its first word names
+# (rider_age, order_value, resultValue).
+MEASURE_HEADS = frozenset(
+    singular(w)
+    for w in (
+        "age", "price", "cost", "amount", "value", "duration", "time", "weight", "height",
+        "distance", "length", "speed", "salary", "income", "revenue", "fee", "size",
+        "balance", "spend",
+    )
+)  # fmt: skip
 # Who plays, wins or ranks when no person does: "who has the fewest losses" on a league table.
 COMPETITOR_TOKENS = frozenset(
     singular(w)
@@ -125,7 +135,20 @@ class Frame:
                 self.words[max(0, m.start - 2) : m.start] not in (["number", "of"], ["count", "of"])
                 or self.holds_counts(m.column)
             )
+            and self.names_the_amount(m)
         ]
+
+    def names_the_amount(self, mention: ColumnMention) -> bool:
+        """ "goals" names Goals, "units sold" units_sold, "titles" title_count; but "riders"
+        names rider_age, "results" resultValue, only by the first word of a name whose last
+        word is the measure (an age, a value): those words name the rows, not the amount."""
+        name = self.index.column_tokens.get(mention.column, [""])
+        if mention.score >= 0.9 or len(name) == 1 or name[-1] not in MEASURE_HEADS:
+            return True
+        said = {self.reading.norm[i] for i in range(mention.start, mention.end)}
+        # only the first words said ("riders"), not the measure: a synonym ("cheapest" for
+        # unit_cost) names the measure itself
+        return name[-1] in said or not said & set(name[:-1])
 
     def holds_counts(self, column: str) -> bool:
         """A whole-number column named by a plural ("Shared Titles", "Goals"): each cell is a

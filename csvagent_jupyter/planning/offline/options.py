@@ -45,10 +45,14 @@ class SlotReader:
     def _negation_before(self, position: int) -> int | None:
         for i in range(position - 1, max(-1, position - 4), -1):
             word = self.r.words[i]
+            if word in _PREFIX_NEGATIONS and i != position - 1:
+                continue  # "non fasting glucose samples": "non" is the next word's alone
             if word in lexicon.NEGATIONS or word.endswith("n't"):
                 return i
         return None
 
+
+_PREFIX_NEGATIONS = frozenset({"non"})
 
 SKIP = FilterOption(Condition(column="", op="not_null"), frozenset(), "", 0.0)
 

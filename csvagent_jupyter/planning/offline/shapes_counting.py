@@ -11,7 +11,7 @@ from ...analysis.plan import (
     FilterGroup,
     Plan,
 )
-from ..schema_index import ColumnMention, singular
+from ..schema_index import ColumnMention
 from . import lexicon
 from .derived import is_flag
 from .grounding import NAME, Frame
@@ -33,7 +33,9 @@ from .targets import targets
 
 def count_shape(f: Frame) -> list[Candidate]:
     cue = f.cue(*lexicon.COUNT_PHRASES)
-    if cue is None or f.word_positions(lexicon.MISSING_WORDS):
+    if cue is None or any(
+        f.words[i + 1 : i + 2] != ["into"] for i in f.word_positions(lexicon.MISSING_WORDS)
+    ):
         return []
     out: list[Candidate] = []
     distinct = [i for i in f.word_positions(lexicon.DISTINCT_WORDS) if i >= cue[1]]
@@ -88,11 +90,12 @@ def count_shape(f: Frame) -> list[Candidate]:
             if (
                 f.words[cue[0]] == "how"
                 and not _measures_something_else(f, mention)
-                and _names_the_amount(f, mention)
+                and f.names_the_amount(mention)
             ):
                 make(Aggregate(func="sum", column=column), span(mention), 0.3, "count_sum")
             return out
-        full = mention.score >= 0.85 or f.is_entity(column)
+        kinds = _a_few_kinds(f, mention)
+        full = mention.score >= 0.85 or (f.is_entity(column) and not kinds)
         # "unique authors" with author_id and author_name: an id tells things apart (two
         # authors may share a name), so the id reading comes first and the name one is offered.
         same_place = [mention] + [
@@ -108,12 +111,14 @@ def count_shape(f: Frame) -> list[Candidate]:
             make(
                 Aggregate(func="count_distinct", column=named.column),
                 span(named),
-                (0.0 if full or distinct else 0.6) + _name_penalty(f, named.column, same_place),
+                (0.0 if full or distinct else 0.3 if kinds else 0.6)
+                + _name_penalty(f, named.column, same_place),
                 "distinct_count",
             )
         if not distinct:
             # "how many competitions" where most rows name their own: rows or distinct names?
             rows_penalty = 0.0 if _mostly_distinct(f, column) else (1.0 if full else 0.2)
+            rows_penalty = 0.3 if kinds else rows_penalty  # tests done, or kinds of test?
             make(Aggregate(func="count"), span(mention), rows_penalty, "count_rows")
         return out
     if distinct:
@@ -134,6 +139,23 @@ def _name_penalty(f: Frame, column: str, same_place: list[ColumnMention]) -> flo
     if len(same_place) < 2:
         return 0.0
     return 0.3 if f.index.column_tokens.get(column, [""])[-1] == NAME else 0.0
+
+
+def _a_few_kinds(f: Frame, mention: ColumnMention) -> bool:
+    """ "how many tests" with a testName column of 5 names over 3,000 rows: the name's
+    first word names the rows (tests done) as well as the kinds of them; neither reading
+    wins by the name alone."""
+    profile = f.index.profile.column(mention.column)
+    rows = f.index.profile.rows
+    name = f.index.column_tokens.get(mention.column, [""])
+    said_whole = any(f.reading.norm[i] == name[-1] for i in span(mention))
+    return (
+        profile is not None
+        and name[-1] == NAME  # a meter_id names meters; a testName, kinds of test
+        and not said_whole
+        and rows >= 100
+        and profile.distinct <= 0.02 * rows
+    )
 
 
 def _mostly_distinct(f: Frame, column: str) -> bool:
@@ -240,7 +262,10 @@ def _who_of_rows(f: Frame) -> list[Candidate]:
 
 
 def missing_shape(f: Frame) -> list[Candidate]:
-    cues = f.word_positions(lexicon.MISSING_WORDS)
+    # ("rivers that empty into the Amazon": a verb, no blank)
+    cues = [
+        i for i in f.word_positions(lexicon.MISSING_WORDS) if f.words[i + 1 : i + 2] != ["into"]
+    ]
     phrase = f.cue("have no", "has no", "had no", "with no", "without", "no")
     if phrase is not None and f.words[phrase[0]] == "no" and _after_a_column(f, phrase[0]):
         phrase = None  # "(passed = no)": the flag's value, not a missing one
@@ -282,30 +307,6 @@ def missing_shape(f: Frame) -> list[Candidate]:
             explained.add(position)
         out.append(Candidate(plan, explained, "missing_count"))
     return out
-
-
-def _names_the_amount(f: Frame, mention: ColumnMention) -> bool:
-    """ "how many goals" sums Goals, "how many units sold" units_sold; but "riders" in
-    "how many casual riders" names rider_age only by its first word, not the age it holds."""
-    name = f.index.column_tokens.get(mention.column, [""])
-    if mention.score >= 0.9 or len(name) == 1:
-        return True  # the whole name, or a synonym of it ("people" for Population)
-    head = name[-1]
-    if head not in _MEASURE_HEADS:
-        return True  # "titles" in title_count, "games" in games_played: the thing counted
-    return any(f.reading.norm[i] == head for i in span(mention))
-
-
-# Heads of names whose column measures something of the thing its first word names
-# (rider_age, order_value): "how many riders" does not add those up.
-_MEASURE_HEADS = frozenset(
-    singular(w)
-    for w in (
-        "age", "price", "cost", "amount", "value", "duration", "time", "weight", "height",
-        "distance", "length", "speed", "score", "rating", "salary", "income", "revenue", "fee",
-        "rate", "percent", "size", "balance", "spend",
-    )
-)  # fmt: skip
 
 
 # "no arrival delay value", "no email entered": the cell is blank, not zero

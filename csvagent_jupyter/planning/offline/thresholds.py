@@ -14,7 +14,7 @@ from ...analysis.plan import Condition, ConditionOp, FilterGroup, Scalar
 from ..schema_index import ColumnMention, SchemaIndex, ValueMention, tokens
 from . import lexicon
 from .dated import DateSlots
-from .derived import is_rate
+from .derived import is_flag, is_rate
 from .options import SKIP, FilterOption, Slot, Threshold, is_skip
 from .reading import Number
 from .restatements import restated_earlier, same_amount
@@ -297,6 +297,8 @@ class ThresholdSlots(DateSlots):
             span = set(range(mention.start, mention.end))
             if span & words or (percents and mention.column not in percents):
                 continue  # "less than 5% of the vote" is never 5 votes when a % column exists
+            if is_flag(self.index, mention.column) and (not exact or value not in (0, 1)):
+                continue  # "patients over 65 with an abnormal flag": never abnormalFlag > 65
             inside = False
             if mention.end <= lo:
                 distance = lo - mention.end
