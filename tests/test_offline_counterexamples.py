@@ -1013,3 +1013,41 @@ def test_a_verb_that_is_also_a_word_for_blank_is_no_blank(agent: Agent, tmp_path
     )
     result = agent.ask("how many rivers empty into the amazon?")
     assert result.kind == "error" or result.value == 2, result.interpretation
+
+
+@pytest.mark.parametrize("fine", ["fine_usd", "Fine ($)", "fineUsd"])
+def test_cents_convert_to_a_column_of_dollars_and_other_money_is_asked_back(
+    agent: Agent, tmp_path: Path, fine: str
+) -> None:
+    load(
+        agent,
+        tmp_path,
+        "loans.csv",
+        {"member": list("abcd"), fine: [1.5, 3.25, 4.0, 0.0], "weight_kg": [1, 2, 3, 4]},
+    )
+    assert ask_ok(agent, "how many loans had a fine of more than 300 cents?").value == 2
+    ask_declines(agent, "average fine in euros")
+    ask_declines(agent, "average weight in pounds")
+
+
+def test_a_state_no_column_records_is_asked_back_and_listed_means_file_order(
+    agent: Agent, tmp_path: Path
+) -> None:
+    load(
+        agent,
+        tmp_path,
+        "ecommerce_returns.csv",
+        {
+            "Order ID": ["O-1", "O-2", "O-3", "O-4"],
+            "Order Date": ["2024-01-02", "2024-01-09", "2024-01-09", "2024-01-03"],
+            "Returned": ["Yes", "No", "Yes", "Yes"],
+            "Return Reason": ["Damaged", None, "Too big", "Changed mind"],
+        },
+    )
+    ask_declines(agent, "how many orders were cancelled?")  # never every order
+    # the file is named for returns, but "were returned" still picks the returned orders
+    assert ask_ok(agent, "how many orders were returned?").value == 3
+    assert (
+        ask_ok(agent, "what was the return reason of the last order listed?").value
+        == "Changed mind"
+    )

@@ -740,7 +740,21 @@ def is_cue(word: str) -> bool:
         or word in CHANGE_CUES
         or word in CHART_POSITION_WORDS
         or word in ANTONYMS  # "rejections" means a flag's no, never the rows
+        or word in STATE_VERBS
     )
+
+
+# What happened to a row, said by a verb ("how many orders were cancelled"): it picks rows,
+# so a reading that cannot place it is asked back, never answered with every row.
+STATE_VERBS = frozenset(
+    {
+        "cancelled", "canceled", "returned", "refunded", "delayed", "approved", "closed",
+        "shipped", "delivered", "failed", "passed", "completed", "resolved", "escalated",
+        "abandoned", "expired", "renewed", "churned", "defaulted", "diverted", "suspended",
+        "terminated", "paid", "overdue", "damaged", "broken", "fired", "hired", "promoted",
+        "discharged", "readmitted", "admitted", "died", "deceased", "survived", "injured",
+    }
+)  # fmt: skip
 
 
 # A place on a chart: "the highest charting single" has the smallest number, and the

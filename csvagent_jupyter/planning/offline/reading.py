@@ -184,7 +184,13 @@ class Reading:
         return relation | {
             i
             for i, word in enumerate(self.words)
-            if (self.norm[i] not in self.subject or (i and self.words[i - 1] == "per"))
+            # the rows' noun ("orders" in orders.csv) is no content; a verb of the same stem
+            # ("were returned" in returns.csv) is
+            if (
+                self.norm[i] not in self.subject
+                or (i and self.words[i - 1] == "per")
+                or (word.endswith("ed") and len(word) > 4)
+            )
             and (
                 (word not in lexicon.FILLER and word.strip("'") not in lexicon.FILLER)
                 or i in whole

@@ -107,6 +107,12 @@ def _file_order_words(f: Frame) -> set[int]:
             return {i, i + 1}
         if words[i] == "order" and words[i + 1 : i + 4] == ["of", "the", "file"]:
             return {i, i + 1, i + 3}
+    # "the last order listed", "first in the list": the order of the rows as written
+    for i, word in enumerate(words):
+        if word == "listed" and f.free(i):
+            return {i}
+        if word == "list" and words[max(0, i - 2) : i] in (["in", "the"], ["on", "the"]):
+            return {i - 2, i - 1, i}
     return set()
 
 

@@ -33,15 +33,30 @@ AREA = {
     "ha": 10000.0, "hectare": 10000.0, "hectares": 10000.0, "acre": 4046.8564224,
     "acres": 4046.8564224, "km2": 1e6, "m2": 1.0,
 }  # fmt: skip
+# Money: cents convert to dollars, never one currency to another
+DOLLARS = {"usd": 1.0, "dollar": 1.0, "dollars": 1.0, "cent": 0.01, "cents": 0.01}
+EUROS = {"eur": 1.0, "euro": 1.0, "euros": 1.0}
+POUNDS = {"gbp": 1.0, "pound": 1.0, "pounds": 1.0, "pence": 0.01, "penny": 0.01}
 FAMILIES: dict[str, dict[str, float]] = {
     "time": {k: float(v) for k, v in SECONDS.items()},
     "calendar": {k: float(v) for k, v in MONTHS_IN.items()},
     "length": LENGTH,
     "mass": MASS,
     "area": AREA,
+    "usd": DOLLARS,
+    "eur": EUROS,
+    "gbp": POUNDS,
 }
 # Units of measure besides time, for the words a threshold may stand beside
-MEASURE_UNITS = frozenset(LENGTH) | frozenset(MASS) | frozenset(AREA)
+MEASURE_UNITS = (
+    frozenset(LENGTH)
+    | frozenset(MASS)
+    | frozenset(AREA)
+    | frozenset(DOLLARS)
+    | frozenset(EUROS)
+    | frozenset(POUNDS)
+)
+_SYMBOLS = {"$": "usd", "€": "eur", "£": "gbp"}
 
 
 def is_unit(word: str) -> bool:
@@ -65,6 +80,8 @@ def column_unit(column: str) -> tuple[str, float] | None:
 
 def _units_named(column: str) -> set[tuple[str, float]]:
     spaced = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", column).lower()
+    for symbol, code in _SYMBOLS.items():
+        spaced = spaced.replace(symbol, f" {code} ")  # "Unit Price ($)"
     words = re.findall(r"[a-z0-9]+", spaced)
     # a short unit opens no name: "min_price" is a minimum, "t_max" no tonnes
     return {
