@@ -472,3 +472,19 @@ def test_a_lookup_that_finds_nothing_says_so_instead_of_answering_nothing(
     result = ask_declines(agent, "who was governor in 1960?")
     assert "Nothing in the table matches" in result.summary
     assert ask_ok(agent, "who took office in 1955?").value == "Bo Kim"
+
+
+def test_who_they_played_is_the_opponent_not_the_manager(agent: Agent, tmp_path: Path) -> None:
+    frame = pd.DataFrame(
+        {
+            "Date": ["20 May 1989", "12 May 1990", "9 May 1992"],
+            "Opponent": ["Everton", "Leeds", "Sunderland"],
+            "Score": ["3–2", "0–1", "2–0"],
+            "Manager": ["Kenny Dalglish", "Kenny Dalglish", "Graeme Souness"],
+        }
+    )
+    path = tmp_path / "finals.csv"
+    frame.to_csv(path, index=False)
+    agent.load(path)
+    assert ask_ok(agent, "who did they play in 1989?").value == "Everton"
+    assert ask_ok(agent, "who did they face in the 1992 final?").value == "Sunderland"

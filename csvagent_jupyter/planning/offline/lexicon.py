@@ -623,6 +623,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "consumption": ("kwh", "energy", "usage"),
     "energy": ("kwh", "consumption"),
     "usage": ("consumption", "kwh"),
+    "play": ("opponent",),  # "who did they play in 1989"
+    "face": ("opponent",),
+    "faced": ("opponent",),
     "airline": ("carrier",),
     "carrier": ("airline",),
     "film": ("movie", "title"),

@@ -79,6 +79,8 @@ def _position_word(f: Frame) -> tuple[int, bool] | None:
         # "finished first", "came in last": a place in a ranking, not a row's position
         if after in NOT_A_ROW or before in PLACE_VERBS | {"in"} or (i + 1) in f.reading.numbers:
             return None
+        if word == "final" and (i - 1) in f.reading.numbers:
+            return None  # "the 1992 final": the match, not the last row
         return i, POSITION_WORDS[word]
     return None
 
