@@ -488,3 +488,28 @@ def test_who_they_played_is_the_opponent_not_the_manager(agent: Agent, tmp_path:
     agent.load(path)
     assert ask_ok(agent, "who did they play in 1989?").value == "Everton"
     assert ask_ok(agent, "who did they face in the 1992 final?").value == "Sunderland"
+
+
+@pytest.mark.parametrize(
+    ("title", "rank", "sales"),
+    [
+        ("Title", "Rank", "Sales (millions)"),
+        ("game", "rank", "units_sold_m"),
+        ("Name", "Pos.", "Copies sold"),
+    ],
+)
+def test_what_thing_is_ranked_nth_and_which_sold_the_least(
+    agent: Agent, tmp_path: Path, title: str, rank: str, sales: str
+) -> None:
+    frame = pd.DataFrame(
+        {
+            rank: [1, 2, 3, 4, 5],
+            title: ["Minecraft", "GTA V", "Tetris", "Wii Sports", "PUBG"],
+            sales: [300, 200, 100, 83, 75],
+        }
+    )
+    path = tmp_path / "game_sales.csv"  # a file named for its measure: the rows are games
+    frame.to_csv(path, index=False)
+    agent.load(path)
+    assert ask_ok(agent, "what game is ranked 5th?").value in ("PUBG", ["PUBG"])
+    assert ask_ok(agent, "which game sold the least?").value == "PUBG"

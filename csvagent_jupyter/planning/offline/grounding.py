@@ -305,7 +305,7 @@ class Frame:
             c.name
             for c in self.index.profile.column_profiles
             if c.type in ("text", "category")
-            and c.distinct == rows
+            and c.distinct == rows - c.nulls  # a dash for an unknown title is no repeat
             and {singular("title"), NAME} & set(self.index.column_tokens.get(c.name, []))
         ]
         return found[0] if len(found) == 1 and rows >= 2 else self.label_column()
@@ -325,7 +325,7 @@ class Frame:
             # a person's name ("Name", "Player") or a code labels rows, but says nothing of
             # "firms"; "Company Name" does
             return None
-        return first.name if first.distinct == self.index.profile.rows else None
+        return first.name if first.distinct == self.index.profile.rows - first.nulls else None
 
     # -- cues -------------------------------------------------------------------------------
     def cue(self, *phrases: str) -> tuple[int, int] | None:

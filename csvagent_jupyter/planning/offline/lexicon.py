@@ -623,6 +623,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "consumption": ("kwh", "energy", "usage"),
     "energy": ("kwh", "consumption"),
     "usage": ("consumption", "kwh"),
+    "sold": ("sales", "units"),  # "which game sold the least", "the best selling game"
+    "selling": ("sales",),
+    "sell": ("sales",),
     "play": ("opponent",),  # "who did they play in 1989"
     "face": ("opponent",),
     "faced": ("opponent",),
@@ -754,8 +757,8 @@ STATE_VERBS = frozenset(
         "cancelled", "canceled", "returned", "refunded", "delayed", "approved", "closed",
         "shipped", "delivered", "failed", "passed", "completed", "resolved", "escalated",
         "abandoned", "expired", "renewed", "churned", "defaulted", "diverted", "suspended",
-        "terminated", "paid", "overdue", "damaged", "broken", "fired", "hired", "promoted",
-        "discharged", "readmitted", "admitted", "died", "deceased", "survived", "injured",
+        "terminated", "paid", "overdue", "damaged", "broken", "fired", "promoted",
+        "discharged", "readmitted", "died", "deceased", "survived", "injured",
     }
 )  # fmt: skip
 
@@ -859,7 +862,29 @@ MEASURE_WORDS = NOT_A_COUNT | frozenset(
 
 # Past forms of common verbs that end in neither -ed nor -ing: they say how, not which rows.
 IRREGULAR_PAST = frozenset(
-    {"came", "went", "took", "gave", "given", "made", "saw", "seen", "ran", "began", "brought"}
+    {
+        "came",
+        "went",
+        "took",
+        "gave",
+        "given",
+        "made",
+        "saw",
+        "seen",
+        "ran",
+        "began",
+        "brought",
+        "sold",
+        "won",
+        "lost",
+        "built",
+        "held",
+        "led",
+        "wrote",
+        "written",
+        "drove",
+        "flew",
+    }
 )
 
 # Words after which a verb form says how, not which rows ("were released", "did we ship").

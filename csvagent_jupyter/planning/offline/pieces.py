@@ -288,6 +288,7 @@ def ungrounded(f: Frame, position: int | None) -> bool:
         or following in lexicon.FILLER
         or not f.free(position + 1)
         or (len(following) > 4 and following.endswith("ed"))
+        or following in lexicon.IRREGULAR_PAST  # "which game sold the least"
     )
 
 

@@ -244,18 +244,21 @@ def distinct_list_shape(f: Frame) -> list[Candidate]:
 
 
 def _who_of_rows(f: Frame) -> list[Candidate]:
-    """ "who came in first place", "who drove the Dodge Ram": the names on the rows the
-    filters pick, one per row (two may share a place). Only with filters: a bare "who" names
-    no rows."""
+    """ "who came in first place", "what game is ranked 5th": the names (or titles) on the
+    rows the filters pick, one per row (two may share a place). Only with filters: a bare
+    "who" names no rows."""
     if f.filters is None or f.aggregate_word() is not None or f.superlative() is not None:
         return []
-    who = f.cue("who", "whom")
+    who = f.cue("who", "whom", "what", "which")
     if who is None or f.cue(*lexicon.COUNT_PHRASES) is not None:
         return []
+    named = {m.column for m in f.reading.columns if m.score >= 0.6}
     out = []
     for _keys, derives, used, answer in targets(f):
         if answer is None or derives or answer in f.filter_columns:
             continue
+        if f.words[who[0]] in ("what", "which") and answer in named:
+            continue  # "what genre is …": the list of the named column's values (above)
         plan = Plan(operation="rows", filters=f.filters, answer_column=answer)
         out.append(Candidate(plan, used | f.filter_positions, "who_of_rows"))
     return out

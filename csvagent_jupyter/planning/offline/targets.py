@@ -91,11 +91,16 @@ def targets(f: Frame) -> list[tuple[list[GroupKey], list[Derive], set[int], str 
         if entity is not None and entity not in f.filter_columns:
             out.append(([GroupKey(column=entity)], [], words | {noun}, entity))
         return out
-    if mention is None and f.words[cue[0]] == "which":
-        # "which of the universities was founded first": a noun that names nothing here names
-        # the things the rows are, labelled by the table's first column
+    if mention is None and f.words[cue[0]] in ("which", "what"):
+        # "which of the universities was founded first", "what game is ranked 5th": a noun
+        # that names nothing here names the things the rows are, labelled by their title or
+        # name column, or the table's first column
         thing = _unplaced_noun_after(f, after)
-        label = f.label_column()
+        if f.words[cue[0]] == "what" and thing != after:
+            thing = None  # "what game is …", never "what is the largest number of …"
+        if thing is not None and f.words[thing] in lexicon.FILLER:
+            thing = None
+        label = f.title_column()
         if thing is not None and label is not None and label not in f.filter_columns:
             out.append(([GroupKey(column=label)], [], words | set(range(after, thing + 1)), label))
         return out
