@@ -1051,3 +1051,63 @@ def test_a_state_no_column_records_is_asked_back_and_listed_means_file_order(
         ask_ok(agent, "what was the return reason of the last order listed?").value
         == "Changed mind"
     )
+
+
+def test_second_review_of_reference_and_operational_tables(agent: Agent, tmp_path: Path) -> None:
+    """One table per rule a round of reviews found answering confidently and wrongly."""
+    load(
+        agent,
+        tmp_path,
+        "gym_checkins.csv",
+        {
+            "member": list("abcdef"),
+            "membership_tier": ["premium", "basic"] * 3,
+            "heart_rate_avg": [120, 130, 140, 150, 160, 170],
+        },
+    )
+    # "average" alone names no heart_rate_avg: a locker number is nowhere on the table
+    ask_declines(agent, "average locker number")
+    load(
+        agent,
+        tmp_path,
+        "volcanoes.csv",
+        {
+            "Volcano": ["A", "B", "C", "D"],
+            "Country": ["Indonesia", "Japan", "Japan", "Chile"],
+            "Elevation (m)": [3142, 3776, 2100, 5920],
+        },
+    )
+    assert ask_ok(agent, "how many volcanoes are in countries other than indonesia?").value == 3
+    assert ask_ok(agent, "how many volcanoes are outside indonesia?").value == 3
+    taller = agent.ask("which volcano in japan is taller?")  # never both Japanese volcanoes
+    assert taller.kind == "error" or taller.value == "B", taller.interpretation
+    # one row each: their counts (1 and 1) say nothing of which is larger
+    larger = agent.ask("is b larger than c?")
+    assert larger.kind == "error" or larger.value is True, larger.interpretation
+    load(
+        agent,
+        tmp_path,
+        "warehouse_picks.csv",
+        {
+            "pickId": list(range(8)),
+            "pickerName": ["Ola", "Ola", "Ola", "Piet", "Piet", "Ines", "Ines", "Ines"],
+            "pickSeconds": [900, 10, 20, 30, 40, 50, 60, 70],
+        },
+    )
+    assert ask_ok(agent, "how many distinct pickers?").value == 3  # never the distinct pickIds
+    assert sorted(ask_ok(agent, "which pickers have more than 2 picks?").value) == ["Ines", "Ola"]
+
+
+def test_won_more_times_counts_wins_never_a_time_column(agent: Agent, tmp_path: Path) -> None:
+    load(
+        agent,
+        tmp_path,
+        "marathon.csv",
+        {
+            "Year": [2000, 2001, 2002, 2003],
+            "Winner": ["Ann", "Bo", "Ann", "Bo"],
+            "Time (h:m:s)": ["2:10:42", "2:30:00", "2:11:00", "2:40:00"],
+        },
+    )
+    result = agent.ask("who won more times, ann or bo?")
+    assert result.kind == "error" or sorted(result.value) == ["Ann", "Bo"], result.interpretation

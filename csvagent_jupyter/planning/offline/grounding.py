@@ -15,6 +15,7 @@ from ...analysis.plan import AggFunc, ChartKind, Filter
 from ..schema_index import ColumnMention, SchemaIndex, singular
 from . import lexicon
 from .filters import FilterReader
+from .measures import names_the_amount
 from .options import FilterOption, combine, is_skip
 from .reading import Reading
 
@@ -23,16 +24,7 @@ ENTITY_SUFFIXES = frozenset(singular(w) for w in ("id", "code", "key", "name", "
 NAME = singular("name")
 HEADCOUNT_TOKENS = frozenset(singular(w) for w in lexicon.HEADCOUNT_WORDS)
 PRIZE_TOKENS = frozenset(singular(w) for w in lexicon.PRIZE_WORDS)
-# Last words of names whose column measures something of the thing its first word names
-# (rider_age, order_value, resultValue).
-MEASURE_HEADS = frozenset(
-    singular(w)
-    for w in (
-        "age", "price", "cost", "amount", "value", "duration", "time", "weight", "height",
-        "distance", "length", "speed", "salary", "income", "revenue", "fee", "size",
-        "balance", "spend",
-    )
-)  # fmt: skip
+
 # Who plays, wins or ranks when no person does: "who has the fewest losses" on a league table.
 COMPETITOR_TOKENS = frozenset(
     singular(w)
@@ -139,16 +131,7 @@ class Frame:
         ]
 
     def names_the_amount(self, mention: ColumnMention) -> bool:
-        """ "goals" names Goals, "units sold" units_sold, "titles" title_count; but "riders"
-        names rider_age, "results" resultValue, only by the first word of a name whose last
-        word is the measure (an age, a value): those words name the rows, not the amount."""
-        name = self.index.column_tokens.get(mention.column, [""])
-        if mention.score >= 0.9 or len(name) == 1 or name[-1] not in MEASURE_HEADS:
-            return True
-        said = {self.reading.norm[i] for i in range(mention.start, mention.end)}
-        # only the first words said ("riders"), not the measure: a synonym ("cheapest" for
-        # unit_cost) names the measure itself
-        return name[-1] in said or not said & set(name[:-1])
+        return names_the_amount(self.index, self.reading, mention)
 
     def holds_counts(self, column: str) -> bool:
         """A whole-number column named by a plural ("Shared Titles", "Goals"): each cell is a
@@ -350,9 +333,18 @@ class Frame:
             if self.word_positions(set(lexicon.POPULATION_WORDS)):
                 return None  # population std: the Plan's std is the sample one
             return "std", positions | set(sample)
-        for i, word in enumerate(self.words):
-            if word in lexicon.AGGREGATE_WORDS and self.free(i):
-                if word in ("max", "min", "maximum", "minimum"):
+        # a word of a column's full name is an aggregate only when no other word is: "the
+        # maximum heart_rate_avg" is a maximum, "the total finals of Foyle" reads Total Finals
+        named = {i for m in self.reading.columns if m.score >= 1.0 for i in range(m.start, m.end)}
+        extremes = ("max", "min", "maximum", "minimum")
+        outside = [i for i in range(len(self.words)) if i not in named]
+        for inside in (False, True):
+            if inside and any(self.words[i] in extremes for i in outside):
+                return None
+            for i, word in enumerate(self.words):
+                if word not in lexicon.AGGREGATE_WORDS or word in extremes or not self.free(i):
+                    continue
+                if (i in named) != inside:
                     continue
                 func = lexicon.AGGREGATE_WORDS[word]
                 same = {

@@ -272,6 +272,21 @@ COMPARATIVES = frozenset(
         "cheaper",
         "heavier",
         "lighter",
+        "taller",
+        "wider",
+        "deeper",
+        "hotter",
+        "colder",
+        "warmer",
+        "cooler",
+        "richer",
+        "poorer",
+        "busier",
+        "newer",
+        "stronger",
+        "weaker",
+        "closer",
+        "farther",
         # an order of rows ("ranked after Iran", "picked before pick 60"): when no date or
         # threshold uses it, the question is asked back, never answered without it
         "before",
@@ -326,6 +341,13 @@ AGGREGATE_WORDS: dict[str, AggFunc] = {
     "minimum": "min",
     "min": "min",
     "variance": "var",
+    # said as a verb: "which sites averaged more than 400 kWh", "stores that totalled …"
+    "averaged": "mean",
+    "averaging": "mean",
+    "totaled": "sum",
+    "totalled": "sum",
+    "totaling": "sum",
+    "totalling": "sum",
 }
 STD_PHRASES = (
     "standard deviation",
@@ -444,6 +466,8 @@ NEGATIONS = frozenset(
         "not",
         "no",
         "non",
+        "outside",  # "volcanoes outside Indonesia"
+        "besides",
         "without",
         "excluding",
         "except",

@@ -49,6 +49,8 @@ class SlotReader:
                 continue  # "non fasting glucose samples": "non" is the next word's alone
             if word in lexicon.NEGATIONS or word.endswith("n't"):
                 return i
+            if word == "than" and i and self.r.words[i - 1] == "other":
+                return i - 1  # "countries other than Indonesia"
         return None
 
 

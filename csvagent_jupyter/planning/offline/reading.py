@@ -312,6 +312,17 @@ def read(question: str, index: SchemaIndex) -> Reading:
         if m.start not in strong  # "score" names the score column, not a synonym's "grade"
     ]
     mentions = _undominated(_implied_only_when_unnamed(mentions, words))
+    mentions = _exact_word_first(mentions, norm, index)
+    # "won more times", "how many times": occasions, never a Time column; "average locker
+    # number" names no heart_rate_avg: an aggregate word alone names no column
+    mentions = [
+        m
+        for m in mentions
+        if not _occasions(words, m)
+        and not (
+            m.score < 1.0 and all(w in lexicon.AGGREGATE_WORDS for w in words[m.start : m.end])
+        )
+    ]
     # "goalkeepers" is never a near miss of Goals: a word for people says who, not how much
     mentions = [
         m for m in mentions if m.score >= 0.9 or not set(range(m.start, m.end)) & reading.people
@@ -356,6 +367,33 @@ def _in_the_column_named_after(
             if cell is not None:
                 return ValueMention(m.column, cell, value.start, value.end, value.exact)
     return value
+
+
+def _exact_word_first(
+    mentions: list[ColumnMention], norm: list[str], index: SchemaIndex
+) -> list[ColumnMention]:
+    """ "pickers" is a word of pickerName, and only the start of pickId's "pick": on one
+    word, a name holding the word itself beats names that only begin like it."""
+
+    def exact(m: ColumnMention) -> bool:
+        return all(norm[i] in index.column_tokens.get(m.column, []) for i in range(m.start, m.end))
+
+    spans_with_exact = {(m.start, m.end) for m in mentions if m.score < 1.0 and exact(m)}
+    return [
+        m
+        for m in mentions
+        if m.score >= 1.0 or (m.start, m.end) not in spans_with_exact or exact(m)
+    ]
+
+
+def _occasions(words: list[str], mention: ColumnMention) -> bool:
+    """Whether the mention is the word "times" counting occasions ("more times")."""
+    return (
+        mention.end - mention.start == 1
+        and words[mention.start] == "times"
+        and mention.start > 0
+        and words[mention.start - 1] in ("many", "more", "most", "fewer", "fewest", "several", "of")
+    )
 
 
 def _events_of_flags(

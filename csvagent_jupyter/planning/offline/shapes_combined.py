@@ -28,6 +28,7 @@ from .pieces import (
     counted_noun,
     group_keys,
     named_values,
+    one_row_each,
     span,
     ungrounded,
 )
@@ -111,6 +112,10 @@ def two_value_shape(f: Frame) -> list[Candidate]:
     if measure is None:
         return []
     agg, used, penalty = measure
+    if agg.func == "count" and one_row_each(f, option.column):
+        # "is Hampden Vale larger than Arena Noord", "how many more seats does A have than B":
+        # one row each, so their counts are 1 and 1; the measure meant is not named here
+        return []
     orders = [(first, second)]
     if "minus" in words:
         named = _around(f, f.words.index("minus"), option)

@@ -250,6 +250,11 @@ def _direction(f: Frame, direction: lexicon.Direction, column: str) -> lexicon.D
     """'the top ranking athlete' is rank 1: on a rank column the best is the smallest number."""
     if f.is_rank(column):
         return "min" if direction == "max" else "max"
+    found = f.superlative()
+    dated = f.index.type_of(column) == "datetime" or f.holds_years(column)
+    if found is not None and dated and f.words[found[1]] in ("oldest", "youngest"):
+        # "the oldest last eruption" is the earliest year; an age column stays largest
+        return "min" if f.words[found[1]] == "oldest" else "max"
     return direction
 
 

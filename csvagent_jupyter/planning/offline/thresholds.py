@@ -15,10 +15,11 @@ from ..schema_index import ColumnMention, SchemaIndex, ValueMention, tokens
 from . import lexicon
 from .dated import DateSlots
 from .derived import is_flag, is_rate
+from .measures import names_the_amount
 from .options import SKIP, FilterOption, Slot, Threshold, is_skip
-from .reading import Number
+from .reading import Number, Reading
 from .restatements import restated_earlier, same_amount
-from .units import MEASURE_UNITS, in_column_scale, in_column_unit, is_unit
+from .units import MEASURE_UNITS, in_column_scale, in_column_unit, is_unit, unit_of
 
 UNIT_WORDS = (
     frozenset(
@@ -299,6 +300,12 @@ class ThresholdSlots(DateSlots):
                 continue  # "less than 5% of the vote" is never 5 votes when a % column exists
             if is_flag(self.index, mention.column) and (not exact or value not in (0, 1)):
                 continue  # "patients over 65 with an abnormal flag": never abnormalFlag > 65
+            if mention.start == hi + 1 and _counted_not_timed(self.index, self.r, mention):
+                continue  # "more than 500 picks" is no pickSeconds above 500
+            if not names_the_amount(self.index, self.r, mention, rows_noun=False) and not _an_age(
+                self.index, mention
+            ):
+                continue  # "130,000 units" is no Unit Cost (but "patients over 65" is an age)
             inside = False
             if mention.end <= lo:
                 distance = lo - mention.end
@@ -487,3 +494,18 @@ def _selects_nothing(value: object, op: ConditionOp, index: SchemaIndex, column:
     if not isinstance(low, int | float) or not isinstance(high, int | float):
         return False
     return (op in ("gt", "ge") and value > high) or (op in ("lt", "le") and value < low)
+
+
+def _counted_not_timed(index: SchemaIndex, reading: Reading, mention: ColumnMention) -> bool:
+    """ "more than 500 picks" beside a pickSeconds column: the noun after a number is what is
+    counted; a column it names only by its first word, whose last word is a unit of time,
+    holds the time of each, not their number."""
+    name = index.column_tokens.get(mention.column, [""])
+    said = {reading.norm[i] for i in range(mention.start, mention.end)}
+    timed = is_unit(name[-1]) and unit_of(name[-1])[0] == "time"
+    return len(name) > 1 and name[-1] not in said and timed and bool(said & set(name[:-1]))
+
+
+def _an_age(index: SchemaIndex, mention: ColumnMention) -> bool:
+    """ "patients over 65": a person's number is their age (patientAge)."""
+    return index.column_tokens.get(mention.column, [""])[-1] == "age"

@@ -1,0 +1,51 @@
+"""Whether a column named in a question is its amount or only the thing it measures:
+"goals" names Goals, but "riders" names rider_age and "picks" pickSeconds only by the thing
+whose age or time they hold. Such words name the rows; they are never summed, averaged or
+compared with a threshold.
+"""
+
+from __future__ import annotations
+
+from ..schema_index import ColumnMention, SchemaIndex, singular
+from .reading import Reading
+from .units import is_unit
+
+# Last words of names whose column measures something of the thing its first word names
+# (rider_age, order_value, resultValue, pickSeconds).
+MEASURE_HEADS = frozenset(
+    singular(w)
+    for w in (
+        "age", "price", "cost", "amount", "value", "duration", "time", "weight", "height",
+        "distance", "length", "speed", "salary", "income", "revenue", "fee", "size",
+        "balance", "spend",
+    )
+)  # fmt: skip
+
+
+def names_the_amount(
+    index: SchemaIndex, reading: Reading, mention: ColumnMention, *, rows_noun: bool = True
+) -> bool:
+    """ "goals" names Goals, "units sold" units_sold, "titles" title_count; but "riders"
+    names rider_age, "results" resultValue, "picks" pickSeconds, only by the first word of a
+    name whose last word is the measure (an age, a value, a unit): those words name the
+    rows, not the amount, and are never summed, averaged or compared with a threshold.
+    With ``rows_noun`` the file's own noun names the rows too: "failing grades" is no sum of
+    gradeLevel (a threshold still reads "visit 6" on VISIT_NO in visits.csv)."""
+    name = _without_units(index.column_tokens.get(mention.column, [""]))
+    said = {reading.norm[i] for i in range(mention.start, mention.end)}
+    if rows_noun and mention.score < 1.0 and said <= reading.subject and len(name) > 1:
+        return False  # "failing grades" in student_grades.csv: rows, not gradeLevel
+    if mention.score >= 0.9 or len(name) == 1:
+        return True
+    if name[-1] not in MEASURE_HEADS:
+        return True
+    # only the first words said ("riders"), not the measure: a synonym ("cheapest" for
+    # unit_cost) names the measure itself
+    return name[-1] in said or not said & set(name[:-1])
+
+
+def _without_units(name: list[str]) -> list[str]:
+    """ "Unit Cost (USD)" is a cost: a unit after the name says how it is counted."""
+    while len(name) > 2 and is_unit(name[-1]):
+        name = name[:-1]
+    return name
