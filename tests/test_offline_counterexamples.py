@@ -1111,3 +1111,25 @@ def test_won_more_times_counts_wins_never_a_time_column(agent: Agent, tmp_path: 
     )
     result = agent.ask("who won more times, ann or bo?")
     assert result.kind == "error" or sorted(result.value) == ["Ann", "Bo"], result.interpretation
+
+
+@pytest.mark.parametrize(
+    ("output", "temp"),
+    [("Output (kWh)", "Ambient Temp (C)"), ("output_kwh", "temp_c"), ("outputKwh", "tempCelsius")],
+)
+def test_energy_converts_and_another_temperature_scale_is_asked_back(
+    agent: Agent, tmp_path: Path, output: str, temp: str
+) -> None:
+    load(
+        agent,
+        tmp_path,
+        "solar.csv",
+        {
+            "site": list("abcd"),
+            output: [500.0, 1500.0, 2500.0, 900.0],
+            temp: [10.0, 25.0, 31.0, 29.0],
+        },
+    )
+    assert ask_ok(agent, "how many readings with output over 1 mwh?").value == 2  # 1,000 kWh
+    ask_declines(agent, "how many readings with temp above 80 fahrenheit?")  # never 80 °C
+    ask_declines(agent, "total output in mwh")

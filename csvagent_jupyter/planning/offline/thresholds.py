@@ -417,8 +417,11 @@ class ThresholdSlots(DateSlots):
         )
 
     def _unit_after(self, position: int) -> str | None:
-        """The unit written after the number at ``position`` ("5 hours", "40 cm")."""
-        following = self.r.words[position + 1 : position + 2]
+        """The unit written after the number at ``position`` ("5 hours", "40 cm", "80
+        degrees fahrenheit")."""
+        following = self.r.words[position + 1 : position + 3]
+        if following[:1] in (["degrees"], ["deg"]):
+            following = following[1:]
         return following[0] if following and is_unit(following[0]) else None
 
     def _units_after(self, position: int) -> set[int]:

@@ -33,6 +33,12 @@ AREA = {
     "ha": 10000.0, "hectare": 10000.0, "hectares": 10000.0, "acre": 4046.8564224,
     "acres": 4046.8564224, "km2": 1e6, "m2": 1.0,
 }  # fmt: skip
+ENERGY = {"wh": 0.001, "kwh": 1.0, "mwh": 1000.0, "gwh": 1e6}
+POWER = {"w": 0.001, "kw": 1.0, "mw": 1000.0, "gw": 1e6}
+# Temperatures: one scale each; "80 fahrenheit" against a column in Celsius is asked back
+# (a conversion that is not a factor)
+CELSIUS = {"c": 1.0, "celsius": 1.0, "centigrade": 1.0}
+FAHRENHEIT = {"f": 1.0, "fahrenheit": 1.0}
 # Money: cents convert to dollars, never one currency to another
 DOLLARS = {"usd": 1.0, "dollar": 1.0, "dollars": 1.0, "cent": 0.01, "cents": 0.01}
 EUROS = {"eur": 1.0, "euro": 1.0, "euros": 1.0}
@@ -43,6 +49,10 @@ FAMILIES: dict[str, dict[str, float]] = {
     "length": LENGTH,
     "mass": MASS,
     "area": AREA,
+    "energy": ENERGY,
+    "power": POWER,
+    "celsius": CELSIUS,
+    "fahrenheit": FAHRENHEIT,
     "usd": DOLLARS,
     "eur": EUROS,
     "gbp": POUNDS,
@@ -52,6 +62,10 @@ MEASURE_UNITS = (
     frozenset(LENGTH)
     | frozenset(MASS)
     | frozenset(AREA)
+    | frozenset(ENERGY)
+    | frozenset(POWER)
+    | frozenset(CELSIUS)
+    | frozenset(FAHRENHEIT)
     | frozenset(DOLLARS)
     | frozenset(EUROS)
     | frozenset(POUNDS)
@@ -79,7 +93,11 @@ def column_unit(column: str) -> tuple[str, float] | None:
 
 
 def _units_named(column: str) -> set[tuple[str, float]]:
-    spaced = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", column).lower()
+    whole = _units_in(column.lower())  # "Output (kWh)": kWh whole, never k and Wh
+    return whole or _units_in(re.sub(r"(?<=[a-z])(?=[A-Z])", " ", column).lower())
+
+
+def _units_in(spaced: str) -> set[tuple[str, float]]:
     for symbol, code in _SYMBOLS.items():
         spaced = spaced.replace(symbol, f" {code} ")  # "Unit Price ($)"
     words = re.findall(r"[a-z0-9]+", spaced)
