@@ -1133,3 +1133,33 @@ def test_energy_converts_and_another_temperature_scale_is_asked_back(
     assert ask_ok(agent, "how many readings with output over 1 mwh?").value == 2  # 1,000 kWh
     ask_declines(agent, "how many readings with temp above 80 fahrenheit?")  # never 80 °C
     ask_declines(agent, "total output in mwh")
+
+
+@pytest.mark.parametrize(
+    ("file", "noun", "group", "measure"),
+    [
+        ("loans.csv", "loan", "branch", "renewals"),
+        ("bug_reports.csv", "bug", "Assignee", "Lines Changed"),
+        ("picks.csv", "pick", "warehouseCountry", "orderLines"),
+    ],
+)
+def test_the_group_of_the_row_with_the_most_is_that_row_s_never_the_largest_total(
+    agent: Agent, tmp_path: Path, file: str, noun: str, group: str, measure: str
+) -> None:
+    # A has the largest total (4 + 4 + 4), B the one row with the most (9)
+    load(
+        agent,
+        tmp_path,
+        file,
+        {"id": list("abcd"), group: ["A", "A", "A", "B"], measure: [4, 4, 4, 9]},
+    )
+    words = (
+        measure.lower()
+        if " " in measure
+        else ("order lines" if measure == "orderLines" else measure)
+    )
+    result = ask_ok(
+        agent,
+        f"which {group.lower() if group != 'warehouseCountry' else 'country'} had the {noun} with the most {words}?",
+    )
+    assert result.value in ("B", ["B"]), result.interpretation

@@ -21,6 +21,7 @@ from .pieces import (
     named_values,
     one_row_each,
     span,
+    ungrounded,
 )
 from .targets import names_a_row, targets
 
@@ -83,7 +84,13 @@ def extreme_shape(f: Frame) -> list[Candidate]:
             options.append((Aggregate(func="mean", column=m.column), span(m), 0.0, "group_mean"))
         elif measures:
             m = measures[0]
-            if f.words[at] in lexicon.COUNT_SUPERLATIVES and not _of_a_quality(f, at):
+            if f.words[at] in lexicon.COUNT_SUPERLATIVES and _of_one_row(f, at):
+                # "the branch of the loan with the most renewals": that loan's row, by its
+                # value, never the branch whose renewals add up highest
+                func = "max" if direction == "max" else "min"
+                words = span(m) | {at - 3, at - 2, at - 1}
+                options.append((Aggregate(func=func, column=m.column), words, 0.0, "row_extreme"))
+            elif f.words[at] in lexicon.COUNT_SUPERLATIVES and not _of_a_quality(f, at):
                 options.append((Aggregate(func="sum", column=m.column), span(m), 0.0, "group_sum"))
             else:
                 # "the shortest player": every measure the superlative may imply (height,
@@ -225,6 +232,21 @@ def _names_the_rows(f: Frame, measure: ColumnMention) -> bool:
         return True
     return any(
         m.start == measure.start and m.score >= measure.score and f.is_entity(m.column)
+        for m in f.reading.columns
+    )
+
+
+def _of_one_row(f: Frame, at: int) -> bool:
+    """ "the loan with the most renewals", "the bug with the most lines changed": a noun of
+    the rows (the file's noun, an identifier's, or one naming nothing here) right before
+    "with the most" picks one row."""
+    if at < 3 or f.words[at - 2 : at] != ["with", "the"]:
+        return False
+    noun = at - 3
+    if f.reading.norm[noun] in f.reading.subject or ungrounded(f, noun):
+        return True
+    return any(
+        m.start <= noun < m.end and f.is_entity(m.column) and not f.repeats(m.column)
         for m in f.reading.columns
     )
 
