@@ -1163,3 +1163,32 @@ def test_the_group_of_the_row_with_the_most_is_that_row_s_never_the_largest_tota
         f"which {group.lower() if group != 'warehouseCountry' else 'country'} had the {noun} with the most {words}?",
     )
     assert result.value in ("B", ["B"]), result.interpretation
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["14 feb 2022", "February 14th, 2022", "feb 14 2022", "02/14/2022", "14/02/2022", "2022/02/14"],
+)
+def test_a_day_written_in_words_or_with_slashes_is_that_day(
+    agent: Agent, tmp_path: Path, written: str
+) -> None:
+    load(
+        agent,
+        tmp_path,
+        "checkins.csv",
+        {
+            "member": list("abcd"),
+            "checkin_date": ["2022-02-14", "2022-02-14", "2022-02-15", "2022-03-14"],
+        },
+    )
+    assert ask_ok(agent, f"how many checkins on {written}?").value == 2
+
+
+def test_a_slashed_day_that_reads_both_ways_is_not_guessed(agent: Agent, tmp_path: Path) -> None:
+    load(
+        agent,
+        tmp_path,
+        "checkins.csv",
+        {"member": list("ab"), "checkin_date": ["2022-03-04", "2022-04-03"]},
+    )
+    ask_declines(agent, "how many checkins on 03/04/2022?")
