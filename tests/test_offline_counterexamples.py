@@ -1192,3 +1192,75 @@ def test_a_slashed_day_that_reads_both_ways_is_not_guessed(agent: Agent, tmp_pat
         {"member": list("ab"), "checkin_date": ["2022-03-04", "2022-04-03"]},
     )
     ask_declines(agent, "how many checkins on 03/04/2022?")
+
+
+def test_a_range_of_days_keeps_every_time_of_its_last_day(agent: Agent, tmp_path: Path) -> None:
+    load(
+        agent,
+        tmp_path,
+        "payments.csv",
+        {
+            "created_at": [
+                "2023-06-01 09:00",
+                "2023-06-30 10:22",
+                "2023-06-30 23:59",
+                "2023-07-01 00:10",
+            ],
+            "amount_usd": [10.0, 20.0, 30.0, 40.0],
+        },
+    )
+    assert ask_ok(agent, "count of payments between jun 1 2023 and jun 30 2023").value == 3
+    assert ask_ok(agent, "how many payments from 2023-06-01 to 2023-06-30?").value == 3
+    assert ask_ok(agent, "how many payments through 2023-06-30?").value == 3
+    assert ask_ok(agent, "how many payments after 2023-06-30?").value == 1
+
+
+def test_fifth_review_units_money_and_nouns_of_the_rows(agent: Agent, tmp_path: Path) -> None:
+    """One table per rule the fifth round of reviews found answering confidently and wrongly."""
+    load(
+        agent,
+        tmp_path,
+        "museum_sales.csv",
+        {
+            "Visit Duration (min)": [30, 40, 50, 60],
+            "Age (months)": [3, 40, 90, 12],
+            "Visit Date": ["2024-01-05", "2024-02-07", "2024-02-09", "2024-03-01"],
+        },
+    )
+    # "45 min" is minutes, never the 45 lowest
+    shorter = agent.ask("how many visits shorter than 45 min?")
+    assert shorter.kind == "error" or shorter.value == 2, shorter.interpretation
+    # "month" names no "Age (months)": never the largest age for "the busiest month"
+    busiest = agent.ask("busiest month for visits")
+    assert busiest.kind == "error" or busiest.value == "February", busiest.interpretation
+    load(
+        agent,
+        tmp_path,
+        "payments.csv",
+        {
+            "country": ["Japan", "Japan", "France"],
+            "created_at": ["2021-01-01", "2022-01-01", "2023-01-01"],
+            "amount_usd": [5.0, 600.0, 50.0],
+        },
+    )
+    # "visitor age" on a table with no age is no Visit Duration
+    load(agent, tmp_path, "tickets.csv", {"Visit Duration (min)": [30, 40], "Group Size": [1, 3]})
+    ask_declines(agent, "average visitor age")
+    # "2000 dollars" is no year
+    money = agent.ask("are there any payments from japan over 2000 dollars?")
+    assert money.kind == "error" or money.value is False, money.interpretation
+    load(
+        agent,
+        tmp_path,
+        "bridges.csv",
+        {
+            "Name": ["A Bridge", "B Bridge", "C Bridge"],
+            "Year opened": [1990, 1937, 2016],
+            "Notes": ["Toll bridge", None, "Toll bridge"],
+        },
+    )
+    # "bridge" in bridges.csv names the rows, never a filter on "Toll bridge"
+    assert ask_ok(agent, "which bridge opened first?").value == "B Bridge"
+    load(agent, tmp_path, "routes.csv", {"Route": ["X", "Y", "Z"], "Operator": ["a", "b", "c"]})
+    # introduced first: no date says when, so never the first row of the file
+    ask_declines(agent, "what route was introduced first?")

@@ -1043,7 +1043,7 @@ def test_a_date_written_out(agent: Agent, shipments: tuple[Shipment, pd.DataFram
     dates = frame[names.date]
     after = ask_ok(agent, f"how many {names.file} after 2023-06-30?")
     assert after.value == int((dates > "2023-06-30").sum())
-    assert "is after 2023-06-30" in str(after.interpretation)
+    assert "is on or after 2023-07-01" in str(after.interpretation)
     between = ask_ok(agent, f"average {names.measure_words} between 2023-01-01 and 2023-03-31")
     kept = dates.between("2023-01-01", "2023-03-31")
     assert between.value == pytest.approx(frame.loc[kept, names.measure].mean())

@@ -39,6 +39,7 @@ from .shapes_position import position_shape
 from .shapes_ranking import choice_shape, extreme_shape, most_common_shape, top_n_shape
 from .shapes_values import aggregate_shape, chart_shape, correlation_shape, yes_no_shape
 from .suggestions import as_question
+from .units import is_unit
 
 MAX_FRAMES = 24
 SHAPES = (
@@ -267,7 +268,8 @@ def top_n_words(
             direction: lexicon.Direction = "min" if before in ("bottom", "worst") else "max"
             n = int(number.value)
             return {position - 1, position}, (n, direction, {position - 1, position})
-        if after in lexicon.MAX_WORDS or after in lexicon.MIN_WORDS:
+        if (after in lexicon.MAX_WORDS or after in lexicon.MIN_WORDS) and not is_unit(after):
+            # ("45 min" is 45 minutes, never the 45 lowest)
             direction = "max" if after in lexicon.MAX_WORDS else "min"
             used = {position, position + 1}
             return used, (int(number.value), direction, used)

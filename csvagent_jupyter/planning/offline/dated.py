@@ -154,8 +154,9 @@ class DateSlots(SlotReader):
         return slots
 
     def _date_literal_slots(self, used: set[int]) -> list[Slot]:
-        """ "after 2021-06-30", "before 2024-01-01", "between 2021-03-01 and 2021-06-30": a
-        date written out, compared with a date column."""
+        """ "after 2021-06-30", "before 2024-01-01", "between 2021-03-01 and 2021-06-30",
+        "from 2023-06-01 to 2023-06-30", "through 2023-06-30", "on 2023-03-15": a date written
+        out, compared with a date column. A day that ends a range is in it, every time of it."""
         slots: list[Slot] = []
         w, dates = self.r.words, self.r.dates
         for position in sorted(dates):
@@ -163,29 +164,25 @@ class DateSlots(SlotReader):
                 continue
             before = w[position - 1]
             words = {position - 1, position}
-            value: Scalar | list[Scalar]
-            if (
-                before == "between"
-                and w[position + 1 : position + 2] == ["and"]
-                and position + 2 in dates
-            ):
-                op: ConditionOp = "between"
-                value = [dates[position], dates[position + 2]]
+            joined = w[position + 1 : position + 2] in (["and"], ["to"], ["through"], ["until"])
+            if before in ("between", "from") and joined and position + 2 in dates:
+                # "between 1 Jan and 31 Mar", "from June 1 to June 30": both days in
+                condition = partial(
+                    _from_to, first=dates[position], beyond=_next_day(dates[position + 2])
+                )
                 words |= {position + 1, position + 2}
+            elif before in ("to", "through", "until", "till", "thru"):
+                condition = partial(_compared, op="lt", value=_next_day(dates[position]))
+            elif before == "after":  # after a day is from the next one, at any time of it
+                condition = partial(_compared, op="ge", value=_next_day(dates[position]))
             elif before in DATE_COMPARISONS:
-                op, value = DATE_COMPARISONS[before], dates[position]
+                condition = partial(_compared, op=DATE_COMPARISONS[before], value=dates[position])
             else:
                 # "on 2023-03-15", "the 2023-03-15 reading": that day, every time of it
-                day = datetime.date.fromisoformat(dates[position])
-                beyond = (day + datetime.timedelta(days=1)).isoformat()
                 words = words if before in ("on", "for", "dated") else {position}
+                beyond = _next_day(dates[position])
                 condition = partial(_from_to, first=dates[position], beyond=beyond)
-                options = self._on_each_date(condition, words)
-                if options:
-                    slots.append(options)
-                    used |= words
-                continue
-            options = self._on_each_date(partial(_compared, op=op, value=value), words)
+            options = self._on_each_date(condition, words)
             if options:
                 slots.append(options)
                 used |= words
@@ -284,3 +281,7 @@ def _from_to(column: str, *, first: str, beyond: str) -> Filter:
         Condition(column=column, op="lt", value=beyond),
     ]
     return FilterGroup(combine="and", items=items)
+
+
+def _next_day(day: str) -> str:
+    return (datetime.date.fromisoformat(day) + datetime.timedelta(days=1)).isoformat()

@@ -74,6 +74,7 @@ class FilterReader(FlagSlots, PlaceSlots, ThresholdSlots):
             for v in self.r.partial_values
             if not any(set(range(v.start, v.end)) & set(range(m.start, m.end)) for m in mentions)
             and (v.start not in counted or not v.whole_word)
+            and self.r.norm[v.start] not in self.r.subject  # "the first bridge" in bridges.csv
         ]
         slots: list[Slot] = []
         routed, mentions = self._route(mentions, used)

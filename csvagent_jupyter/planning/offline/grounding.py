@@ -357,8 +357,8 @@ class Frame:
 
     def superlative(self) -> tuple[lexicon.Direction, int] | None:
         for i, word in enumerate(self.words):
-            if not self.free(i):
-                continue
+            if not self.free(i) or (i - 1 in self.reading.numbers and word in ("min", "max")):
+                continue  # "shorter than 45 min": minutes
             if word in lexicon.MAX_WORDS:
                 return "max", i
             if word in lexicon.MIN_WORDS:

@@ -774,6 +774,17 @@ def is_cue(word: str) -> bool:
     )
 
 
+# Events that carry a date: "opened first", "introduced first" order by that date, so a
+# table without it is asked back rather than read in file order.
+DATED_EVENTS = frozenset(
+    {
+        "opened", "introduced", "founded", "established", "discovered", "built", "completed",
+        "launched", "released", "started", "began", "formed", "created", "inaugurated",
+        "premiered", "debuted", "elected", "appointed", "born", "died", "signed", "joined",
+    }
+)  # fmt: skip
+
+
 # What happened to a row, said by a verb ("how many orders were cancelled"): it picks rows,
 # so a reading that cannot place it is asked back, never answered with every row.
 STATE_VERBS = frozenset(

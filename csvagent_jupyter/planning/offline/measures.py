@@ -41,7 +41,10 @@ def names_the_amount(
         return True
     # only the first words said ("riders"), not the measure: a synonym ("cheapest" for
     # unit_cost) names the measure itself
-    return name[-1] in said or not said & set(name[:-1])
+    things = set(name[:-1])
+    return name[-1] in said or not any(
+        word in things or any(word.startswith(t) for t in things if len(t) >= 4) for word in said
+    )  # "visitors" names Visit Duration only by the visit
 
 
 def _without_units(name: list[str]) -> list[str]:

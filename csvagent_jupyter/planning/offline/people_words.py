@@ -15,7 +15,7 @@ not). Sex is read the same way, from a column whose cells are both a female and 
 
 from __future__ import annotations
 
-from ..schema_index import normalize
+from ..schema_index import SchemaIndex, ValueMention, normalize
 
 # demonym (singular, lower case) -> the country's names as a table may write them
 DEMONYMS: dict[str, tuple[str, ...]] = {
@@ -151,3 +151,65 @@ def role_of(word: str) -> frozenset[str] | None:
     if found is None and word.endswith("s"):
         found = ROLE_CELLS.get(word[:-1])
     return found
+
+
+def people_values(words: list[str], index: SchemaIndex, positions: set[int]) -> list[ValueMention]:
+    """ "Canadians", "German athletes", "women": the cells that name the country ("Canada",
+    "Germany (GER)") in the column with the fewest such cells, or the sex ("F") in a column
+    that holds both sexes."""
+    found: list[ValueMention] = []
+    for position in sorted(positions):
+        sex, role = sex_of(words[position]), role_of(words[position])
+        if sex is not None or role is not None:
+            cells = _sex_cells(index, sex) if sex is not None else _role_cells(index, role or set())
+            found += [
+                ValueMention(column, value, position, position + 1, exact=False)
+                for column, value in cells
+            ]
+            continue
+        for country in country_of(words[position]) or ():
+            key = f" {normalize(country)} "
+            hits = {
+                column: [v for k, v in mapping.items() if key in f" {k} "]
+                for column, mapping in index.values.items()
+                if column not in index.free_text
+            }
+            hits = {column: values for column, values in hits.items() if values}
+            if hits:
+                column = min(hits, key=lambda c: len(hits[c]))
+                found += [
+                    ValueMention(column, value, position, position + 1, exact=False)
+                    for value in hits[column]
+                ]
+                break
+    return found
+
+
+_POSITION_TOKENS = frozenset({normalize("position"), normalize("role")})
+
+
+def _role_cells(index: SchemaIndex, role: frozenset[str] | set[str]) -> list[tuple[str, object]]:
+    """The cells of the one position column (Pos., Position, Role) that stand for ``role``."""
+    columns = [
+        (column, mapping)
+        for column, mapping in index.values.items()
+        if _POSITION_TOKENS & set(index.column_tokens.get(column, []))
+    ]
+    if len(columns) != 1:
+        return []
+    column, mapping = columns[0]
+    return [(column, value) for key, value in mapping.items() if key in role]
+
+
+def _sex_cells(index: SchemaIndex, sex: frozenset[str]) -> list[tuple[str, object]]:
+    """The cells of the one column that records sex (a female and a male form among its
+    values) that stand for ``sex``; none when no column, or more than one, does."""
+    columns = [
+        (column, mapping)
+        for column, mapping in index.values.items()
+        if set(mapping) & FEMALE_CELLS and set(mapping) & MALE_CELLS
+    ]
+    if len(columns) != 1:
+        return []
+    column, mapping = columns[0]
+    return [(column, value) for key, value in mapping.items() if key in sex]

@@ -10,7 +10,6 @@ one of them unexplained can be told from one that explains the whole question.
 
 from __future__ import annotations
 
-import datetime
 import re
 from dataclasses import dataclass, field
 
@@ -20,12 +19,14 @@ from ..schema_index import (
     ColumnMention,
     SchemaIndex,
     ValueMention,
-    normalize,
     singular,
 )
 from . import lexicon
-from .derived import find_derived, is_flag
-from .people_words import FEMALE_CELLS, MALE_CELLS, country_of, role_of, sex_of
+from .derived import find_derived
+from .named_by_use import events_of_flags, exact_word_first, in_the_column_named_after, occasions
+from .people_words import country_of, people_values, role_of, sex_of
+from .units import is_unit
+from .written_dates import date_literals
 
 _TOKEN = re.compile(
     r"(?P<number>(?<![\w.])[-+−]?[$€£]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
@@ -239,7 +240,7 @@ def read(question: str, index: SchemaIndex) -> Reading:
     """Split, find numbers, and ground columns and values (see the module docstring)."""
     text = question.replace("’", "'").replace("“", '"').replace("”", '"')
     text = re.sub(r"(?<=\w)'s\b", "", text)  # "WN's delay" → "WN delay"
-    text, written_dates = _date_literals(text)
+    text, written_dates = date_literals(text)
     words: list[str] = []
     numbers: dict[int, Number] = {}
     capitals: set[int] = set()
@@ -290,13 +291,13 @@ def read(question: str, index: SchemaIndex) -> Reading:
         if country_of(w) is not None or sex_of(w) is not None or role_of(w) is not None
     )
     taken_values = {i for v in [*reading.values, *acronyms] for i in range(v.start, v.end)}
-    people = _people_values(words, index, set(reading.people) - taken_values)
+    people = people_values(words, index, set(reading.people) - taken_values)
     reading.values = sorted([*reading.values, *acronyms, *people], key=lambda v: v.start)
     reading.acronyms = frozenset(v.start for v in acronyms)
     value_spans = {i for v in reading.values for i in range(v.start, v.end)}
     mentions = list(index.column_mentions(norm))
     mentions += _repeated_mentions(norm, mentions)
-    events = _events_of_flags(words, index, mentions, value_spans)
+    events = events_of_flags(words, index, mentions, value_spans)
     mentions += [m for m in events if index.type_of(m.column) != "datetime"]
     formulas, reading.derived = find_derived(words, mentions, index)
     mentions += formulas
@@ -312,13 +313,15 @@ def read(question: str, index: SchemaIndex) -> Reading:
         if m.start not in strong  # "score" names the score column, not a synonym's "grade"
     ]
     mentions = _undominated(_implied_only_when_unnamed(mentions, words))
-    mentions = _exact_word_first(mentions, norm, index)
+    mentions = exact_word_first(mentions, norm, index)
+    # "busiest month" names no "Age (months)": a unit word in a name says how it is counted
+    mentions = [m for m in mentions if m.score >= 1.0 or not _only_its_unit(words, m, index)]
     # "won more times", "how many times": occasions, never a Time column; "average locker
     # number" names no heart_rate_avg: an aggregate word alone names no column
     mentions = [
         m
         for m in mentions
-        if not _occasions(words, m)
+        if not occasions(words, m)
         and not (
             m.score < 1.0 and all(w in lexicon.AGGREGATE_WORDS for w in words[m.start : m.end])
         )
@@ -331,7 +334,7 @@ def read(question: str, index: SchemaIndex) -> Reading:
         m for m in mentions if not (set(range(m.start, m.end)) <= value_spans and m.score < 1.0)
     ]
     reading.values = [
-        _in_the_column_named_after(v, reading.columns, norm, index) for v in reading.values
+        in_the_column_named_after(v, reading.columns, norm, index) for v in reading.values
     ]
     reading.columns.sort(key=lambda m: (-m.score, m.start))
     taken = value_spans | {
@@ -350,104 +353,13 @@ def read(question: str, index: SchemaIndex) -> Reading:
     return reading
 
 
-def _name_words(column: str) -> list[str]:
-    """The words of a column's name as written, lower case ("isCancelled" → is, cancelled)."""
-    return re.findall(r"[a-z]+", re.sub(r"(?<=[a-z])(?=[A-Z])", " ", column).lower())
-
-
-def _in_the_column_named_after(
-    value: ValueMention, columns: list[ColumnMention], norm: list[str], index: SchemaIndex
-) -> ValueMention:
-    """ "Eastwick station" with Eastwick both a Station and a Borough: the column named
-    right after the value, when the value is one of its cells."""
-    phrase = " ".join(norm[value.start : value.end])
-    for m in columns:
-        if m.start == value.end and m.score >= 0.6 and m.column != value.column:
-            cell = index.values.get(m.column, {}).get(phrase)
-            if cell is not None:
-                return ValueMention(m.column, cell, value.start, value.end, value.exact)
-    return value
-
-
-def _exact_word_first(
-    mentions: list[ColumnMention], norm: list[str], index: SchemaIndex
-) -> list[ColumnMention]:
-    """ "pickers" is a word of pickerName, and only the start of pickId's "pick": on one
-    word, a name holding the word itself beats names that only begin like it."""
-
-    def exact(m: ColumnMention) -> bool:
-        return all(norm[i] in index.column_tokens.get(m.column, []) for i in range(m.start, m.end))
-
-    spans_with_exact = {(m.start, m.end) for m in mentions if m.score < 1.0 and exact(m)}
-    return [
-        m
-        for m in mentions
-        if m.score >= 1.0 or (m.start, m.end) not in spans_with_exact or exact(m)
-    ]
-
-
-def _occasions(words: list[str], mention: ColumnMention) -> bool:
-    """Whether the mention is the word "times" counting occasions ("more times")."""
-    return (
-        mention.end - mention.start == 1
-        and words[mention.start] == "times"
-        and mention.start > 0
-        and words[mention.start - 1] in ("many", "more", "most", "fewer", "fewest", "several", "of")
-    )
-
-
-def _events_of_flags(
-    words: list[str], index: SchemaIndex, mentions: list[ColumnMention], taken: set[int]
-) -> list[ColumnMention]:
-    """The word of an event a column records, naming that column:
-    - "readmissions", "cancellations", "refunds" name the yes/no column of the event
-      (readmitted, is_cancelled, refunded); without it, "how many readmissions" counted
-      every row;
-    - "admissions", "signed up", "signups" name the date of the event (admit_date,
-      signup_date), so "how many admissions in 2023" on a table with a discharge date too
-      is read on the admission date."""
-    named = {i for m in mentions if m.score >= 0.6 for i in range(m.start, m.end)}
-    flags = {
-        column: [w for w in _name_words(column) if len(w) >= 6]
-        for column in index.column_tokens
-        if is_flag(index, column)
-    }
-    dates = {
-        column: [w for w in _name_words(column)[:1] if len(w) >= 4 and w not in _DATE_NAME_WORDS]
-        for column in index.column_tokens
-        if index.type_of(column) == "datetime"
-    }
-    # a word naming an id or a flag may still name the date of its event ("admissions",
-    # "churned")
-    by_label = {
-        i
-        for m in mentions
-        if m.score >= 0.6 and not (index.is_identifier(m.column) or is_flag(index, m.column))
-        for i in range(m.start, m.end)
-    }
-    found: list[ColumnMention] = []
-    for position, word in enumerate(words):
-        if position in by_label or position in taken or not word.isalpha():
-            continue
-        hits = [
-            column
-            for column, name_words in flags.items()
-            if position not in named
-            and len(word) >= 7
-            and any(w[:6] == word[:6] and w != word for w in name_words)
-        ]
-        if not hits and len(word) >= 5 and len(dates) > 1:
-            hits = [
-                column
-                for column, name_words in dates.items()
-                if any(w[:4] == word[:4] and w != word for w in name_words)
-            ]
-        if len(hits) == 1:
-            found.append(ColumnMention(hits[0], position, position + 1, 0.7))
-    return found
-
-
-_DATE_NAME_WORDS = frozenset({"date", "time", "day", "when", "datetime", "timestamp"})
+def _only_its_unit(words: list[str], mention: ColumnMention, index: SchemaIndex) -> bool:
+    """Whether the mention's words are only the unit of the column's name ("month" for
+    Age (months), "minutes" for Visit Duration (min))."""
+    brackets = re.findall(r"\(([^)]*)\)", mention.column)  # "Age (months)"; not "Harvest Year"
+    said = [singular(w) for w in words[mention.start : mention.end]]
+    inside = {singular(w) for part in brackets for w in re.findall(r"[a-z]+", part.lower())}
+    return bool(brackets) and all(w in inside and (is_unit(w) or is_unit(w + "s")) for w in said)
 
 
 def _implied_only_when_unnamed(
@@ -542,63 +454,6 @@ _TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week"})
 _ONE_UNIT_AFTER = frozenset({"than", "over", "under", "least", "most", "within", "above", "below"})
 
 
-_ISO_DATE = re.compile(r"(?<![\d/-])(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?![\d/-])")
-_MONTH_NAME = "|".join(sorted(lexicon.MONTHS, key=len, reverse=True))
-# "14 feb 2022", "14th of February, 2022"
-_DAY_MONTH_YEAR = re.compile(
-    rf"(?<![\w/])(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_NAME})\.?,?\s+(\d{{4}})(?!\w)",
-    re.IGNORECASE,
-)
-# "feb 14 2022", "February 14th, 2022"
-_MONTH_DAY_YEAR = re.compile(
-    rf"(?<!\w)({_MONTH_NAME})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\w)",
-    re.IGNORECASE,
-)
-# "03/15/2024" (month first) or "15/03/2024" (day first), when a part over 12 says which
-_SLASHED = re.compile(r"(?<![\d/-])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/-])")
-
-
-def _date_literals(text: str) -> tuple[str, dict[str, str]]:
-    """ "after 2021-06-30", "on 14 feb 2022", "on 03/15/2024": each date written out becomes
-    one word (``isodate0``…) so that it is not split into numbers, with the date it stands
-    for. A slashed date that reads both ways (03/04/2024) is left as it is."""
-    found: dict[str, str] = {}
-
-    def word_for(year: int, month: int, day: int, written: str) -> str:
-        try:
-            date = datetime.date(year, month, day)
-        except ValueError:
-            return written
-        word = f"isodate{len(found)}"
-        found[word] = date.isoformat()
-        return f" {word} "
-
-    def iso(match: re.Match[str]) -> str:
-        year, month, day = (int(g) for g in match.groups())
-        return word_for(year, month, day, match.group(0))
-
-    def day_month(match: re.Match[str]) -> str:
-        day, month, year = match.groups()
-        return word_for(int(year), lexicon.MONTHS[month.lower()], int(day), match.group(0))
-
-    def month_day(match: re.Match[str]) -> str:
-        month, day, year = match.groups()
-        return word_for(int(year), lexicon.MONTHS[month.lower()], int(day), match.group(0))
-
-    def slashed(match: re.Match[str]) -> str:
-        first, second, year = (int(g) for g in match.groups())
-        if first > 12 >= second:
-            return word_for(year, second, first, match.group(0))
-        if second > 12 >= first:
-            return word_for(year, first, second, match.group(0))
-        return match.group(0)
-
-    text = _ISO_DATE.sub(iso, text)
-    text = _DAY_MONTH_YEAR.sub(day_month, text)
-    text = _MONTH_DAY_YEAR.sub(month_day, text)
-    return _SLASHED.sub(slashed, text), found
-
-
 def _acronym_values(
     words: list[str], capitals: set[int], index: SchemaIndex, taken: set[int]
 ) -> list[ValueMention]:
@@ -622,74 +477,6 @@ def _acronym_values(
             column, value = exact[0]
             found.append(ValueMention(column, value, position, position + 1))
     return found
-
-
-def _people_values(words: list[str], index: SchemaIndex, positions: set[int]) -> list[ValueMention]:
-    """ "Canadians", "German athletes", "women": the cells that name the country ("Canada",
-    "Germany (GER)") in the column with the fewest such cells, or the sex ("F") in a column
-    that holds both sexes."""
-    found: list[ValueMention] = []
-    for position in sorted(positions):
-        sex = sex_of(words[position])
-        if sex is not None:
-            found += [
-                ValueMention(column, value, position, position + 1, exact=False)
-                for column, value in _sex_cells(index, sex)
-            ]
-            continue
-        role = role_of(words[position])
-        if role is not None:
-            found += [
-                ValueMention(column, value, position, position + 1, exact=False)
-                for column, value in _role_cells(index, role)
-            ]
-            continue
-        for country in country_of(words[position]) or ():
-            key = f" {normalize(country)} "
-            hits = {
-                column: [v for k, v in mapping.items() if key in f" {k} "]
-                for column, mapping in index.values.items()
-                if column not in index.free_text
-            }
-            hits = {column: values for column, values in hits.items() if values}
-            if hits:
-                column = min(hits, key=lambda c: len(hits[c]))
-                found += [
-                    ValueMention(column, value, position, position + 1, exact=False)
-                    for value in hits[column]
-                ]
-                break
-    return found
-
-
-_POSITION_TOKENS = frozenset({normalize("position"), normalize("role")})
-
-
-def _role_cells(index: SchemaIndex, role: frozenset[str]) -> list[tuple[str, object]]:
-    """The cells of the one position column (Pos., Position, Role) that stand for ``role``."""
-    columns = [
-        (column, mapping)
-        for column, mapping in index.values.items()
-        if _POSITION_TOKENS & set(index.column_tokens.get(column, []))
-    ]
-    if len(columns) != 1:
-        return []
-    column, mapping = columns[0]
-    return [(column, value) for key, value in mapping.items() if key in role]
-
-
-def _sex_cells(index: SchemaIndex, sex: frozenset[str]) -> list[tuple[str, object]]:
-    """The cells of the one column that records sex (a female and a male form among its
-    values) that stand for ``sex``; none when no column, or more than one, does."""
-    columns = [
-        (column, mapping)
-        for column, mapping in index.values.items()
-        if set(mapping) & FEMALE_CELLS and set(mapping) & MALE_CELLS
-    ]
-    if len(columns) != 1:
-        return []
-    column, mapping = columns[0]
-    return [(column, value) for key, value in mapping.items() if key in sex]
 
 
 _THRESHOLD_BEFORE = frozenset(

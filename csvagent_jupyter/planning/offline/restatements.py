@@ -12,17 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .reading import Reading
+from .units import SECONDS
 
-SECONDS = {
-    "second": 1, "seconds": 1, "sec": 1, "secs": 1, "s": 1,
-    "minute": 60, "minutes": 60, "min": 60, "mins": 60,
-    "hour": 3600, "hours": 3600, "hr": 3600, "hrs": 3600, "h": 3600,
-    "day": 86400, "days": 86400,
-    "week": 604800, "weeks": 604800,
-    "ms": 0.001, "millisecond": 0.001, "milliseconds": 0.001,
-}  # fmt: skip
-# Months and years: exact among themselves, but not in seconds (a month has no fixed length).
-MONTHS_IN = {"month": 1, "months": 1, "mo": 1, "year": 12, "years": 12, "yr": 12, "yrs": 12}
 ONE = frozenset({"a", "an", "one"})
 # Words that compare the amount they stand beside: "at least 5 hours", "60 minutes or more".
 BEFORE = frozenset({"at", "least", "most", "more", "less", "than", "over", "under", "above"})

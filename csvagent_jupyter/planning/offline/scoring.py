@@ -19,8 +19,8 @@ from . import lexicon
 from .derived import filter_columns
 from .pieces import Candidate
 from .reading import Reading
-from .restatements import SECONDS, restated
-from .units import column_unit, is_unit, unit_of
+from .restatements import restated
+from .units import SECONDS, column_unit, is_unit, unit_of
 
 GROUNDED_COST = 3.0
 UNGROUNDED_COST = 0.4  # a noun we cannot place; a verb ("competed", "released") costs half
@@ -283,6 +283,11 @@ def score(
         if asks_yes_no and candidate.plan.operation not in _YES_NO_OPERATIONS:
             hard.append(0)  # "did A host more times than B?" wants yes or no, never a ratio
         soft = [i for i in left if i not in grounded and i not in modifiers]
+        if candidate.shape.startswith("position"):
+            # "what production opened first": the date of that event, never the file's order
+            dated = [i for i in soft if reading.words[i] in lexicon.DATED_EVENTS]
+            hard += dated
+            soft = [i for i in soft if i not in dated]
         value = -(
             GROUNDED_COST * len(hard)
             + sum(_soft_cost(reading, i) for i in soft)

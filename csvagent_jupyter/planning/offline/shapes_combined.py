@@ -32,8 +32,8 @@ from .pieces import (
     span,
     ungrounded,
 )
-from .restatements import MONTHS_IN, SECONDS
 from .shapes_nested import summary_of_groups
+from .units import MONTHS_IN, SECONDS
 
 DIFFERENCE_WORDS = frozenset({"difference", "minus", "gap"})
 THAN_WORDS = frozenset({"than", "compared", "versus", "vs"})

@@ -128,7 +128,7 @@ def _orders(f: Frame, from_end: bool) -> list[tuple[list[Derive], SortKey, set[i
     timed = date_columns(f.index) + [
         c.name
         for c in f.index.profile.column_profiles
-        if c.is_numeric and f.index.column_tokens.get(c.name, [""])[-1] in ("year", "season")
+        if c.is_numeric and {"year", "season"} & set(f.index.column_tokens.get(c.name, []))
     ]
     named = {m.column: span(m) for m in f.reading.columns if m.score >= 0.5}  # "hired first"
     out += [

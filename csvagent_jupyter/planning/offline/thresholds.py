@@ -369,7 +369,8 @@ class ThresholdSlots(DateSlots):
             )
         if not options and len(percents) == 1 and not year_context:
             options += self._unnamed_percent(percents[0], op, value, number, words)
-        if number.could_be_year and (op != "eq" or not options):
+        measured = self._unit_after(hi) is not None or number.currency  # "over 2000 dollars"
+        if number.could_be_year and not measured and (op != "eq" or not options):
             years: int | list[Scalar] = (
                 [int(v) for v in value] if isinstance(value, list) else int(value)
             )

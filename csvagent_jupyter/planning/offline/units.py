@@ -10,12 +10,25 @@ question to be asked back: "2 weeks" on length_of_stay may be 2, 14 or 336 of wh
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from ..schema_index import tokens
-from .options import Threshold
-from .reading import Number
-from .restatements import MONTHS_IN, SECONDS
 
+if TYPE_CHECKING:  # (reading and options import this module)
+    from .options import Threshold
+    from .reading import Number
+
+
+SECONDS = {
+    "second": 1, "seconds": 1, "sec": 1, "secs": 1, "s": 1,
+    "minute": 60, "minutes": 60, "min": 60, "mins": 60,
+    "hour": 3600, "hours": 3600, "hr": 3600, "hrs": 3600, "h": 3600,
+    "day": 86400, "days": 86400,
+    "week": 604800, "weeks": 604800,
+    "ms": 0.001, "millisecond": 0.001, "milliseconds": 0.001,
+}  # fmt: skip
+# Months and years: exact among themselves, but not in seconds (a month has no fixed length).
+MONTHS_IN = {"month": 1, "months": 1, "mo": 1, "year": 12, "years": 12, "yr": 12, "yrs": 12}
 LENGTH = {
     "mm": 0.001, "millimetre": 0.001, "millimetres": 0.001, "millimeter": 0.001,
     "millimeters": 0.001, "cm": 0.01, "centimetre": 0.01, "centimetres": 0.01,
