@@ -1264,3 +1264,19 @@ def test_fifth_review_units_money_and_nouns_of_the_rows(agent: Agent, tmp_path: 
     load(agent, tmp_path, "routes.csv", {"Route": ["X", "Y", "Z"], "Operator": ["a", "b", "c"]})
     # introduced first: no date says when, so never the first row of the file
     ask_declines(agent, "what route was introduced first?")
+
+
+def test_a_difference_between_two_named_rows_is_never_their_row_counts(
+    agent: Agent, tmp_path: Path
+) -> None:
+    load(agent, tmp_path, "dams.csv", {"Dam": ["Tenzar Dam", "Marwick Dam"], "Ht (m)": [300, 256]})
+    result = agent.ask(
+        "what is the difference in height between the tenzar dam and the marwick dam?"
+    )
+    assert result.kind == "error" or result.value == 44, result.interpretation  # never 1 − 1
+
+
+def test_a_state_the_table_does_not_record_is_asked_back(agent: Agent, tmp_path: Path) -> None:
+    load(agent, tmp_path, "shelter_intakes.csv", {"Animal": ["dog", "cat"], "Vaccinated": [1, 0]})
+    ask_declines(agent, "how many animals are neutered?")  # never every animal
+    assert ask_ok(agent, "how many animals are vaccinated?").value == 1

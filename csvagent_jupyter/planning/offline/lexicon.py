@@ -794,6 +794,8 @@ STATE_VERBS = frozenset(
         "abandoned", "expired", "renewed", "churned", "defaulted", "diverted", "suspended",
         "terminated", "paid", "overdue", "damaged", "broken", "fired", "promoted",
         "discharged", "readmitted", "died", "deceased", "survived", "injured",
+        "running", "ongoing", "neutered", "spayed", "vaccinated", "insured", "verified",
+        "retired", "married", "banned",
     }
 )  # fmt: skip
 

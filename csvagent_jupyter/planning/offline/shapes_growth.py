@@ -9,7 +9,7 @@ from ...analysis.plan import Condition, DatePart, Scalar
 from . import lexicon
 from .grounding import Frame
 from .options import is_skip
-from .pieces import Candidate, _and, span
+from .pieces import Candidate, _and, one_row_each, span
 from .shapes_combined import GROWTH_WORDS, _calc, _measure, _two_values
 
 
@@ -45,6 +45,8 @@ def growth_shape(f: Frame) -> list[Candidate]:
     if measure is None:
         return []
     agg, used, penalty = measure
+    if agg.func == "count" and part is None and one_row_each(f, column):
+        return []  # "the difference in height between A dam and B dam": never 1 − 1
 
     def side(value: Scalar) -> dict[str, object]:
         condition = Condition(column=column, op="eq", value=value, part=part)
