@@ -153,17 +153,25 @@ def _infer_text_column(name: str, series: pd.Series, rows: int) -> Conversion | 
     found = _infer_plain(name, series, rows)
     if found is not None and found.kind not in ("text", "category"):
         return found
-    sample = _sample(series)
-    if any(_NOTE.search(value) for value in sample):
+    has_notes, dashes = _marks(series)
+    if has_notes:
         cleaned = series.str.replace(NOTE_PATTERN, "", regex=True).str.strip()
         typed = _infer_plain(name, cleaned, rows)
         if typed is not None and typed.kind not in ("text", "category"):
             note = f"Column {name!r}: footnote marks such as '[a]' were removed to read its values."
             return replace(typed, strip_notes=True, note=typed.note or note)
-    dashes = tuple(sorted({value for value in sample if value.strip() in DASHES}))
     if dashes:
         return replace(found or Conversion(name, "text"), placeholders=dashes)
     return found
+
+
+def _marks(series: pd.Series) -> tuple[bool, tuple[str, ...]]:
+    """Whether the sampled values carry footnote marks, and the cells that are only a dash,
+    read on the distinct values the inference samples (a few dozen strings)."""
+    arrow = _arrow_sample(series)
+    sample = [str(v) for v in arrow.to_pylist()] if arrow is not None else _sample(series)
+    has_notes = any("[" in value and _NOTE.search(value) for value in sample)
+    return has_notes, tuple(sorted({value for value in sample if value.strip() in DASHES}))
 
 
 _NOTE = re.compile(NOTE_PATTERN)
