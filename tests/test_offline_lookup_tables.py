@@ -14,6 +14,14 @@ from csvagent_jupyter import Agent
 
 from .test_ask import ask_declines, ask_ok
 
+
+def load_frame(agent: Agent, tmp_path: Path, name: str, frame: pd.DataFrame) -> None:
+    """Write ``frame`` as ``name`` (its noun names the rows) and load it."""
+    path = tmp_path / name
+    frame.to_csv(path, index=False)
+    agent.load(path)
+
+
 RESULTS = [
     ("Ann Lee", "Norway", 10.1),
     ("Bo Kim", "Sweden", 10.5),
@@ -41,9 +49,7 @@ def results(request: pytest.FixtureRequest, agent: Agent, tmp_path: Path) -> tup
             "Time": [r[2] for r in RESULTS],
         }
     )
-    path = tmp_path / "results.csv"
-    frame.to_csv(path, index=False)
-    agent.load(path)
+    load_frame(agent, tmp_path, "results.csv", frame)
     return request.param
 
 
@@ -91,9 +97,7 @@ def test_who_on_a_table_of_teams_is_the_team(
             points: [1810, 1620, 1205, 1430],
         }
     )
-    path = tmp_path / "league.csv"
-    frame.to_csv(path, index=False)
-    agent.load(path)
+    load_frame(agent, tmp_path, "league.csv", frame)
     assert ask_ok(agent, f"who has the fewest {losses.lower()}?").value == "Green Ants"
     assert ask_ok(agent, f"who has the most {points.lower()}?").value == "Red Sox"
 
@@ -101,9 +105,7 @@ def test_who_on_a_table_of_teams_is_the_team(
 def test_who_stays_unanswered_when_no_column_names_who(agent: Agent, tmp_path: Path) -> None:
     # Two columns could be "who" (neither a person's name nor a team): never guess one
     frame = pd.DataFrame({"Title": ["A", "B", "C"], "Studio": ["X", "Y", "Z"], "Gross": [5, 9, 7]})
-    path = tmp_path / "films.csv"
-    frame.to_csv(path, index=False)
-    agent.load(path)
+    load_frame(agent, tmp_path, "films.csv", frame)
     ask_declines(agent, "who has the highest gross?")
 
 
@@ -129,9 +131,7 @@ def test_a_range_of_a_column_named_inside_the_comparison(
             ],
         }
     )
-    path = tmp_path / "draft.csv"
-    frame.to_csv(path, index=False)
-    agent.load(path)
+    load_frame(agent, tmp_path, "draft.csv", frame)
     word = pick.split("_")[0].split()[-1].lower()
     assert ask_ok(agent, f"how many players were picked before {word} 31?").value == 2
     assert ask_ok(agent, f"how many players were picked after {word} 40?").value == 3
@@ -154,9 +154,7 @@ def test_an_amount_written_in_full_on_a_column_counted_in_millions(
     agent: Agent, tmp_path: Path, viewers: str, scale: float
 ) -> None:
     frame = pd.DataFrame({"Episode": ["a", "b", "c", "d"], viewers: [9.42, 8.15, 7.9, 6.2]})
-    path = tmp_path / "episodes.csv"
-    frame.to_csv(path, index=False)
-    agent.load(path)
+    load_frame(agent, tmp_path, "episodes.csv", frame)
     word = "million" if scale == 1e6 else "thousand"
     noun = viewers.split()[0].split("_")[0].lower()
     assert ask_ok(agent, f"how many episodes had more than 8 {word} {noun}?").value == 2
@@ -177,9 +175,7 @@ def test_a_percent_is_compared_with_the_column_of_percents(
             percent: [54.2, 40.4, 5.3, 0.1],
         }
     )
-    path = tmp_path / "election.csv"
-    frame.to_csv(path, index=False)
-    agent.load(path)
+    load_frame(agent, tmp_path, "election.csv", frame)
     # never "Votes below 5", which keeps the candidate with 3 votes only
     assert ask_ok(agent, "how many candidates got less than 10% of the vote?").value == 2
     assert ask_ok(agent, "how many candidates got more than 40%?").value == 2
@@ -199,9 +195,7 @@ def test_the_highest_charting_is_the_smallest_place(
             chart: [5, 23, 1, 52],
         }
     )
-    path = tmp_path / "singles.csv"
-    frame.to_csv(path, index=False)
-    agent.load(path)
+    load_frame(agent, tmp_path, "singles.csv", frame)
     noun = "single" if title == "Single" else title.split("_")[0].lower()
     assert ask_ok(agent, f"what was the highest charting {noun}?").value == "Line"
     assert ask_ok(agent, f"what was the lowest charting {noun}?").value == "Dance"
@@ -227,9 +221,7 @@ def test_beating_someone_is_a_win_and_being_beaten_a_loss(
             ],
         }
     )
-    path = tmp_path / "finals.csv"
-    frame.to_csv(path, index=False)
-    agent.load(path)
+    load_frame(agent, tmp_path, "finals.csv", frame)
     assert ask_ok(agent, "how many times did he beat roger federer?").value == 1
     assert ask_ok(agent, "how many times did he defeat andy roddick?").value == 1
     assert ask_ok(agent, "how many times was he defeated by andy roddick?").value == 1
@@ -252,9 +244,7 @@ def test_a_header_of_a_letter_or_two_is_read_as_its_words(
             wins: [30, 20, 41, 35],
         }
     )
-    path = tmp_path / "career.csv"
-    frame.to_csv(path, index=False)
-    agent.load(path)
+    load_frame(agent, tmp_path, "career.csv", frame)
     assert ask_ok(agent, "how many games did he play for the kings?").value == 106
     assert ask_ok(agent, "which season had the most goals?").value == "2012–13"
     assert ask_ok(agent, "which season had the fewest wins?").value == "2011–12"
@@ -272,9 +262,7 @@ def test_people_named_by_what_they_play_are_a_filter(
     agent: Agent, tmp_path: Path, position: str, values: list[str], people: str, count: int
 ) -> None:
     frame = pd.DataFrame({"Player": ["A", "B", "C", "D", "E"], position: values})
-    path = tmp_path / "roster.csv"
-    frame.to_csv(path, index=False)
-    agent.load(path)
+    load_frame(agent, tmp_path, "roster.csv", frame)
     assert ask_ok(agent, f"how many {people} are there?").value == count
 
 
@@ -288,9 +276,7 @@ def test_a_word_that_only_begins_like_a_cell_is_no_filter(agent: Agent, tmp_path
             "finalWorth": [3000, 9000, 5000],
         }
     )
-    path = tmp_path / "billionaires.csv"
-    frame.to_csv(path, index=False)
-    agent.load(path)
+    load_frame(agent, tmp_path, "billionaires.csv", frame)
     result = agent.ask("which category does the richest billionaire belong to?")
     assert result.kind == "error" or result.value == "Tech", result.interpretation
 
@@ -318,9 +304,7 @@ def test_words_inside_one_column_s_cells_describe_one_cell_together(
             ],
         }
     )
-    path = tmp_path / "films.csv"
-    frame.to_csv(path, index=False)
-    agent.load(path)
+    load_frame(agent, tmp_path, "films.csv", frame)
     # "award" alone is in three notes; with "academy" and "nominated" it is one
     assert ask_ok(agent, "what film was she nominated for an academy award for?").value in (
         "Morning Star",
@@ -340,9 +324,7 @@ def test_players_named_by_their_position_are_a_filter_on_the_position_column(
     agent: Agent, tmp_path: Path, position: str, codes: list[str]
 ) -> None:
     frame = pd.DataFrame({"Player": list("ABCDEF"), position: codes, "Goals": [0, 2, 5, 7, 9, 0]})
-    path = tmp_path / "squad.csv"
-    frame.to_csv(path, index=False)
-    agent.load(path)
+    load_frame(agent, tmp_path, "squad.csv", frame)
     # never "Total Goals" for goalkeepers, never every row for defenders
     assert ask_ok(agent, "how many goalkeepers are in the squad?").value == 2
     assert ask_ok(agent, "how many defenders are there?").value == 2
@@ -352,9 +334,7 @@ def test_players_named_by_a_position_the_table_does_not_hold_are_asked_back(
     agent: Agent, tmp_path: Path
 ) -> None:
     frame = pd.DataFrame({"Player": list("ABC"), "Club": ["X", "Y", "X"], "Goals": [1, 2, 3]})
-    path = tmp_path / "squad.csv"
-    frame.to_csv(path, index=False)
-    agent.load(path)
+    load_frame(agent, tmp_path, "squad.csv", frame)
     ask_declines(agent, "how many goalkeepers are in the squad?")
 
 
@@ -376,9 +356,7 @@ def hosts(agent: Agent, tmp_path: Path) -> None:
             "Athletes": [100, 200, 300, 400, 500, 600, 700],
         }
     )
-    path = tmp_path / "games.csv"
-    frame.to_csv(path, index=False)
-    agent.load(path)
+    load_frame(agent, tmp_path, "games.csv", frame)
 
 
 def test_how_many_times_counts_occasions_not_distinct_values(agent: Agent, hosts: None) -> None:
@@ -405,9 +383,7 @@ def test_the_verb_of_an_agent_column_is_not_what_is_asked(agent: Agent, tmp_path
             "Publisher": ["Harlow & Finch", "Vantage House", "Harlow & Finch", "Orbis"],
         }
     )
-    path = tmp_path / "books.csv"
-    frame.to_csv(path, index=False)
-    agent.load(path)
+    load_frame(agent, tmp_path, "books.csv", frame)
     # "published" names the Publisher column, but the book is asked for
     result = agent.ask("what book was published in 1996?")
     assert result.kind == "error" or result.value in ("Stones of Arden", ["Stones of Arden"]), (
@@ -429,9 +405,7 @@ def test_a_value_followed_by_its_column_s_name_is_that_column_s(
             borough: ["Northmoor", "Eastwick", "Eastwick", "Docklands"],
         }
     )
-    path = tmp_path / "stations.csv"
-    frame.to_csv(path, index=False)
-    agent.load(path)
+    load_frame(agent, tmp_path, "stations.csv", frame)
     word = station.split("_")[0].lower() if "_" in station else station.lower()
     noun = "stop" if word == "stop" else word
     result = ask_ok(agent, f"what {borough.lower()} is eastwick {noun} in?")
@@ -447,9 +421,7 @@ def test_the_year_before_a_year_is_one_year(
     frame = pd.DataFrame(
         {year: [2008, 2009, 2010, 2011], winner: ["Ann Lee", "Bo Kim", "Cy Dun", "Di Ek"]}
     )
-    path = tmp_path / "winners.csv"
-    frame.to_csv(path, index=False)
-    agent.load(path)
+    load_frame(agent, tmp_path, "winners.csv", frame)
     # never every winner before 2010
     assert ask_ok(agent, f"who won the {year.lower()} before 2010?").value == "Bo Kim"
     assert ask_ok(agent, f"who won the {year.lower()} after 2010?").value == "Di Ek"
@@ -465,9 +437,7 @@ def test_a_lookup_that_finds_nothing_says_so_instead_of_answering_nothing(
             "Term": ["1951–1955", "1955–1963", "1963–1971"],
         }
     )
-    path = tmp_path / "governors.csv"
-    frame.to_csv(path, index=False)
-    agent.load(path)
+    load_frame(agent, tmp_path, "governors.csv", frame)
     # nobody took office in 1960: the answer is not an empty list
     result = ask_declines(agent, "who was governor in 1960?")
     assert "Nothing in the table matches" in result.summary
@@ -483,9 +453,7 @@ def test_who_they_played_is_the_opponent_not_the_manager(agent: Agent, tmp_path:
             "Manager": ["Kenny Dalglish", "Kenny Dalglish", "Graeme Souness"],
         }
     )
-    path = tmp_path / "finals.csv"
-    frame.to_csv(path, index=False)
-    agent.load(path)
+    load_frame(agent, tmp_path, "finals.csv", frame)
     assert ask_ok(agent, "who did they play in 1989?").value == "Everton"
     assert ask_ok(agent, "who did they face in the 1992 final?").value == "Sunderland"
 
@@ -508,8 +476,8 @@ def test_what_thing_is_ranked_nth_and_which_sold_the_least(
             sales: [300, 200, 100, 83, 75],
         }
     )
-    path = tmp_path / "game_sales.csv"  # a file named for its measure: the rows are games
-    frame.to_csv(path, index=False)
-    agent.load(path)
+    load_frame(
+        agent, tmp_path, "game_sales.csv", frame
+    )  # a file named for its measure: the rows are games
     assert ask_ok(agent, "what game is ranked 5th?").value in ("PUBG", ["PUBG"])
     assert ask_ok(agent, "which game sold the least?").value == "PUBG"
