@@ -327,3 +327,16 @@ def test_footnote_marks_after_numbers_and_dates_are_read_through(
     assert any("footnote marks" in note for note in agent.file().profile.notes)
     assert ask_ok(agent, "how many stations have no notes?").value == 2
     assert ask_ok(agent, "which station opened first?").value == "Grand Terminal"
+
+
+def test_numeric_dates_with_a_time_of_day_are_dates(agent: Agent, tmp_path: Path) -> None:
+    path = tmp_path / "incidents.csv"
+    path.write_text(
+        "id,openedAt,closed,logged\n"
+        "1,06/01/2022 10:27,15.03.2024 08:30:00,3/14/2024 9:05 PM\n"
+        "2,06/13/2022 11:31,16.03.2024 09:00:00,3/15/2024 10:15 AM\n"
+    )
+    frame = load_checked(agent, path)
+    assert frame["openedAt"].iloc[1] == pd.Timestamp("2022-06-13 11:31")
+    assert frame["closed"].iloc[0] == pd.Timestamp("2024-03-15 08:30")
+    assert frame["logged"].iloc[0] == pd.Timestamp("2024-03-14 21:05")

@@ -41,6 +41,19 @@ _FORMATS = [
     "%Y.%m.%d",
     "%m-%d-%Y",
     "%d-%m-%Y",
+    # with a time of day ("06/01/2022 10:27", "15.03.2024 08:30:00", "3/14/2024 9:05 PM")
+    "%m/%d/%Y %H:%M",
+    "%d/%m/%Y %H:%M",
+    "%m/%d/%Y %H:%M:%S",
+    "%d/%m/%Y %H:%M:%S",
+    "%m/%d/%Y %I:%M %p",
+    "%m/%d/%Y %I:%M:%S %p",
+    "%Y/%m/%d %H:%M",
+    "%Y/%m/%d %H:%M:%S",
+    "%d.%m.%Y %H:%M",
+    "%d.%m.%Y %H:%M:%S",
+    "%d-%m-%Y %H:%M",
+    "%m-%d-%Y %H:%M",
 ]
 _LETTER = re.compile(r"[A-Za-z]")
 _DURATION_HMS = re.compile(r"^\d{1,3}:[0-5]\d:[0-5]\d(?:\.\d+)?$")
