@@ -1280,3 +1280,17 @@ def test_a_state_the_table_does_not_record_is_asked_back(agent: Agent, tmp_path:
     load(agent, tmp_path, "shelter_intakes.csv", {"Animal": ["dog", "cat"], "Vaccinated": [1, 0]})
     ask_declines(agent, "how many animals are neutered?")  # never every animal
     assert ask_ok(agent, "how many animals are vaccinated?").value == 1
+
+
+def test_the_busiest_month_without_which(agent: Agent, tmp_path: Path) -> None:
+    load(
+        agent,
+        tmp_path,
+        "checkins.csv",
+        {
+            "member": list("abcde"),
+            "checkin_date": ["2023-01-05", "2023-03-01", "2023-03-09", "2024-03-02", "2024-01-07"],
+        },
+    )
+    assert ask_ok(agent, "busiest month").value == "March"
+    assert ask_ok(agent, "busiest month for checkins").value == "March"

@@ -124,6 +124,8 @@ def extreme_shape(f: Frame) -> list[Candidate]:
             position, mention = counted_noun(f, at + 1)
             if mention is not None and mention.column in target_columns:
                 mention = None
+            if position is not None and position in used:
+                position, mention = None, None  # "busiest month": the month is what is asked
             counted = count_of(f, position, mention)
             if counted is not None:
                 agg, noun, penalty = counted

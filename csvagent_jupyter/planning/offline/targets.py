@@ -13,6 +13,8 @@ def targets(f: Frame) -> list[tuple[list[GroupKey], list[Derive], set[int], str 
     """What a 'which X …' asks for: (group keys, derives, words, answer column)."""
     cue = f.cue("which", "what", "who", "whom", "when", "give me the", "show me the", "name the")
     out: list[tuple[list[GroupKey], list[Derive], set[int], str | None]] = []
+    if cue is None and f.words[:1] in (["busiest"], ["quietest"]):
+        cue = (0, 0)  # "busiest month for intakes": "which" left unsaid
     if cue is None:
         return out
     words = span(cue)
