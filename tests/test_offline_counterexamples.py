@@ -1294,3 +1294,52 @@ def test_the_busiest_month_without_which(agent: Agent, tmp_path: Path) -> None:
     )
     assert ask_ok(agent, "busiest month").value == "March"
     assert ask_ok(agent, "busiest month for checkins").value == "March"
+
+
+def test_a_year_binds_to_a_column_named_by_its_event_never_to_an_amount(
+    agent: Agent, tmp_path: Path
+) -> None:
+    # "Opened" holds years; "Elevation (m)" holds whole numbers in the same range, but its name
+    # says they are heights: "in 1951" filters the first, never the second
+    load(
+        agent,
+        tmp_path,
+        "huts.csv",
+        {
+            "Hut": ["Alp", "Berg", "Col", "Dent", "Eck"],
+            "Opened": [1950, 1951, 1951, 1960, 1972],
+            "Elevation (m)": [1951, 2010, 1890, 1951, 2050],
+        },
+    )
+    assert ask_ok(agent, "how many huts opened in 1951?").value == 2
+    assert ask_ok(agent, "which huts were opened in 1951?").value == ["Berg", "Col"]
+    tmp = tmp_path / "heights"
+    tmp.mkdir()
+    load(
+        agent,
+        tmp,
+        "huts.csv",
+        {"Hut": ["Alp", "Berg", "Col"], "Elevation (m)": [1951, 2010, 1890]},
+    )
+    ask_declines(agent, "how many huts in 1951?")
+
+
+def test_a_year_that_names_a_column_is_never_a_filter_on_another(
+    agent: Agent, tmp_path: Path
+) -> None:
+    # "2000" names the "2000 visitors" column; "First held" holds years too, but the question
+    # does not name it: filtering First held = 2000 would answer 0 for a fair of 1995
+    load(
+        agent,
+        tmp_path,
+        "fairs.csv",
+        {
+            "Name": ["Alpha Fair", "Beta Expo", "Gamma Con"],
+            "First held": [1995, 2000, 1998],
+            "2000 visitors": [700, 1200, 950],
+            "2006 visitors": [900, 1500, 1100],
+        },
+    )
+    result = agent.ask("how many visitors came to the 2000 alpha fair?")
+    assert result.kind == "error" or result.value == 700
+    assert ask_ok(agent, "how many fairs were first held in 2000?").value == 1

@@ -481,3 +481,54 @@ def test_what_thing_is_ranked_nth_and_which_sold_the_least(
     )  # a file named for its measure: the rows are games
     assert ask_ok(agent, "what game is ranked 5th?").value in ("PUBG", ["PUBG"])
     assert ask_ok(agent, "which game sold the least?").value == "PUBG"
+
+
+FILMOGRAPHY = [
+    (1950, "Rain Song", "Tamil", "K. Rao", "Motherland Movies"),
+    (1951, "Blue Moon", "Telugu", "K. Rao", "Vijaya Studios"),
+    (1951, "Red Fort", "Tamil", "S. Iyer", "Motherland Movies"),
+    (1952, "Green Hill", "Hindi", "S. Iyer", "Star Films"),
+    (1953, "Night Train", "Telugu", "P. Das", "Vijaya Studios"),
+]
+
+
+@pytest.fixture(
+    params=[
+        ("Year", "Film", "Language", "Director", "Banner"),
+        ("year", "title", "language", "directed_by", "studio"),
+        ("Released", "Movie", "Lang.", "Director(s)", "Production company"),
+    ]
+)
+def filmography(request: pytest.FixtureRequest, agent: Agent, tmp_path: Path) -> tuple[str, ...]:
+    frame = pd.DataFrame(
+        {name: [row[i] for row in FILMOGRAPHY] for i, name in enumerate(request.param)}
+    )
+    load_frame(agent, tmp_path, "filmography.csv", frame)
+    return tuple(request.param)
+
+
+def test_the_person_a_filmography_is_about_is_the_whole_table(
+    agent: Agent, filmography: tuple[str, ...]
+) -> None:
+    """ "the actress" names no column or cell: it is who the table is about, as "she" is."""
+    assert ask_ok(agent, "how many films did the actress appear in 1951?").value == 2
+    assert ask_ok(agent, "what was the last film the actress appeared in?").value == "Night Train"
+    result = ask_ok(agent, "how many films did the actress make with K. Rao?")
+    assert result.value == 2
+
+
+def test_a_role_the_table_records_is_its_column_not_the_subject(
+    agent: Agent, filmography: tuple[str, ...]
+) -> None:
+    """ "the director" on a table with a director column (or "directed_by") is that column:
+    never dropped as the table's subject."""
+    result = ask_declines(agent, "how many films did the director make in 1951?")
+    assert "director" in result.error.lower()
+
+
+def test_a_word_for_a_column_inside_a_longer_cell_is_not_that_cell(
+    agent: Agent, filmography: tuple[str, ...]
+) -> None:
+    """ "movies" beside a Film column names the rows; "Motherland Movies" is not asked for."""
+    result = agent.ask("how many different languages did the actress film movies in?")
+    assert result.kind == "error" or result.value == 3

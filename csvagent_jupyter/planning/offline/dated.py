@@ -14,8 +14,11 @@ from functools import partial
 import pandas as pd
 
 from ...analysis.plan import Condition, ConditionOp, DatePart, Filter, FilterGroup, Scalar
+from ..schema_index import tokens
 from . import lexicon
 from .options import FilterOption, Slot, SlotReader
+
+_YEAR_NAME_STEMS = frozenset(tokens(" ".join(sorted(lexicon.YEAR_NAME_WORDS))))
 
 
 class DateSlots(SlotReader):
@@ -25,11 +28,15 @@ class DateSlots(SlotReader):
         return [c.name for c in self.index.profile.column_profiles if c.type == "datetime"]
 
     def year_columns(self) -> list[str]:
+        """Whole-number columns of years that "in 1951" may filter: named as years ("Year",
+        "Season") or by the event they date ("Released", "Founded", "First held", "From"), as
+        reference tables often are. A name that says neither keeps its numbers amounts
+        (an Elevation of 1,950 m is no year)."""
         out = []
         for c in self.index.profile.column_profiles:
             if (
                 c.type == "integer"
-                and {"year", "season"} & set(self.index.column_tokens.get(c.name, []))
+                and _YEAR_NAME_STEMS & set(self.index.column_tokens.get(c.name, []))
                 and isinstance(c.min, int | float)
                 and isinstance(c.max, int | float)
                 and c.min >= 1800
@@ -66,8 +73,13 @@ class DateSlots(SlotReader):
             return []
         if before in ("in", "during", "of", "for", "year"):
             words = words | {first - 1}
+        targets = self._date_targets()
+        if any(str(year) in tokens for tokens in self.index.column_tokens.values()):
+            # "attended the 2000 AnimeIowa" beside a "2000 attendance" column: the year names
+            # that column; a year column the question does not name is no filter for it
+            targets = [t for t in targets if t[2] == 0.0]
         options = []
-        for column, is_date, penalty in self._date_targets():
+        for column, is_date, penalty in targets:
             positions = set(words) | self._mention_positions(column)
             condition = Condition(
                 column=column, op=op, value=year, part="year" if is_date else None

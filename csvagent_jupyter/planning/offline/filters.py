@@ -75,6 +75,7 @@ class FilterReader(FlagSlots, PlaceSlots, ThresholdSlots):
             if not any(set(range(v.start, v.end)) & set(range(m.start, m.end)) for m in mentions)
             and (v.start not in counted or not v.whole_word)
             and self.r.norm[v.start] not in self.r.subject  # "the first bridge" in bridges.csv
+            and not (v.end - v.start == 1 and self.r.names_a_column(v.start))
         ]
         slots: list[Slot] = []
         routed, mentions = self._route(mentions, used)

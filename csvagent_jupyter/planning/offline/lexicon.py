@@ -787,6 +787,14 @@ DATED_EVENTS = frozenset(
 
 # What happened to a row, said by a verb ("how many orders were cancelled"): it picks rows,
 # so a reading that cannot place it is asked back, never answered with every row.
+# Words of a column's name that say its whole numbers are years: "Year", "Season", or the event
+# the year dates ("Released", "Year founded", "First held", "From"/"To" of a term).
+YEAR_NAME_WORDS = DATED_EVENTS | frozenset(
+    {"year", "yr", "season", "release", "debut", "premiere", "founding", "opening", "launch",
+     "election", "birth", "death", "start", "end", "from", "to", "since", "until", "est",
+     "commenced", "held", "inception", "term"}
+)  # fmt: skip
+
 STATE_VERBS = frozenset(
     {
         "cancelled", "canceled", "returned", "refunded", "delayed", "approved", "closed",
@@ -923,6 +931,23 @@ IRREGULAR_PAST = frozenset(
         "flew",
     }
 )
+
+# The one person or group a table of works or results is about, named by role ("how many films
+# did the actress appear in"): never a filter, when no column or value of the table is named so.
+SUBJECT_ROLES = frozenset(
+    {"actress", "actor", "singer", "band", "artist", "author", "writer", "poet", "director",
+     "composer", "musician", "rapper", "duo", "group", "orchestra", "choir", "boxer",
+     "wrestler", "golfer", "swimmer", "skier", "runner", "cyclist", "athlete", "player",
+     "driver", "rider", "coach", "politician", "candidate", "team", "club", "company", "studio"}
+)  # fmt: skip
+
+# Verbs of taking part in a work or an event: after the table's subject they pick no rows.
+TAKING_PART = frozenset(
+    {"appear", "appeared", "appears", "star", "starred", "stars", "feature", "featured",
+     "act", "acted", "play", "played", "perform", "performed", "compete", "competed",
+     "participate", "participated", "release", "released", "record", "recorded", "make",
+     "made", "write", "wrote", "sing", "sang", "direct", "directed", "race", "raced"}
+)  # fmt: skip
 
 # Words after which a verb form says how, not which rows ("were released", "did we ship").
 AUXILIARIES = frozenset(
