@@ -1343,3 +1343,73 @@ def test_a_year_that_names_a_column_is_never_a_filter_on_another(
     result = agent.ask("how many visitors came to the 2000 alpha fair?")
     assert result.kind == "error" or result.value == 700
     assert ask_ok(agent, "how many fairs were first held in 2000?").value == 1
+
+
+@pytest.fixture(
+    params=[
+        ("GrantID", "Grant Amount (USD)", "Grant Match", "Member Since", "Programme", "Renewal"),
+        ("grant_id", "grant_amount", "grant_match", "member_since", "programme", "renewal"),
+    ]
+)
+def grants(request: pytest.FixtureRequest, agent: Agent, tmp_path: Path) -> pd.DataFrame:
+    """Rows named by the first word of several columns (grants: the id, the amount and a yes/no
+    flag), and a column of years named by the rows' holder."""
+    names = ["ID", "MemberID", "AMOUNT", "MATCH", "SINCE", "PROGRAMME", "RENEWAL"]
+    ident, amount, match, since, programme, renewal = request.param
+    rng = np.random.default_rng(11)
+    n = 300
+    frame = pd.DataFrame(
+        {
+            "ID": [f"G{i:04d}" for i in range(n)],
+            "MemberID": rng.choice([f"H{i:02d}" for i in range(40)], n),
+            "AMOUNT": rng.gamma(2.0, 400.0, n).round(2),
+            "MATCH": rng.choice(["Yes", "No"], n, p=[0.3, 0.7]),
+            "SINCE": rng.integers(1990, 2024, n),
+            "PROGRAMME": rng.choice(["Arts", "Science", "Youth"], n, p=[0.5, 0.2, 0.3]),
+            "RENEWAL": rng.choice([True, False], n),
+        }
+    )
+    written = frame.set_axis([ident, "MemberID", amount, match, since, programme, renewal], axis=1)
+    load(agent, tmp_path, "grants.csv", written.to_dict("list"))
+    assert list(frame.columns) == names
+    return frame
+
+
+def test_the_rows_noun_shared_by_columns_is_never_a_flag(
+    agent: Agent, grants: pd.DataFrame
+) -> None:
+    # "grants" is the first word of the id, the amount and the Grant Match flag: it names the
+    # rows, never "Grant Match is Yes"
+    share = 100 * grants.RENEWAL.mean()
+    assert ask_ok(agent, "what percentage of grants are renewals?").value == pytest.approx(share)
+    assert (
+        ask_ok(agent, "how many grants were in arts?").value == (grants.PROGRAMME == "Arts").sum()
+    )
+    assert (
+        ask_ok(agent, "how many grants had a grant match?").value == (grants.MATCH == "Yes").sum()
+    )
+
+
+def test_a_column_of_years_is_never_the_amount_through_its_holder_s_noun(
+    agent: Agent, grants: pd.DataFrame
+) -> None:
+    # "Member Since" holds years: "members" and "member" never sum or rank it
+    result = agent.ask("top 5 members by total giving")
+    assert result.kind == "error" or "Since" not in (result.interpretation or "")
+    assert "since" not in (result.interpretation or "").lower()
+
+
+def test_one_thing_after_an_aggregate_is_its_amount(agent: Agent, grants: pd.DataFrame) -> None:
+    # "the total grant" is the amount column; "how many grants" still counts rows
+    assert ask_ok(agent, "what is the total grant?").value == pytest.approx(grants.AMOUNT.sum())
+    largest = grants.loc[grants.AMOUNT.idxmax(), "MemberID"]
+    assert ask_ok(agent, "which member received the largest single grant?").value == largest
+    assert ask_ok(agent, "how many grants are there?").value == len(grants)
+
+
+def test_money_is_never_the_rows(agent: Agent, grants: pd.DataFrame) -> None:
+    # "the most money" is an amount; counting the rows per programme would answer Arts
+    result = agent.ask("which programme raised the most money?")
+    best = grants.groupby("PROGRAMME").AMOUNT.sum().idxmax()
+    assert result.kind == "error" or result.value == best
+    assert result.kind == "error" or "number of rows" not in (result.interpretation or "")

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from ...analysis.plan import Condition, ConditionOp, Scalar
-from ..schema_index import singular
+from ..schema_index import ColumnMention, singular
 from . import lexicon
 from .options import SKIP, FilterOption, Slot, SlotReader, cell_scalar
 
@@ -100,6 +100,10 @@ class FlagSlots(SlotReader):
                 continue
             yes, no = flags
             name = self.index.column_tokens.get(mention.column, [])
+            if mention.score < 1.0 and self._shared_with_other_columns(mention):
+                # "gifts" beside Gift Aid, Gift Date and Gift Amount: the word the columns
+                # share names the rows, never the flag's yes
+                continue
             word = self.r.words[mention.start]
             if (
                 len(span) == 1
@@ -126,6 +130,14 @@ class FlagSlots(SlotReader):
             slots.append([FilterOption(condition, frozenset(positions), mention.column, 0.0), SKIP])
             used |= positions
         return slots
+
+    def _shared_with_other_columns(self, mention: ColumnMention) -> bool:
+        said = set(self.r.norm[mention.start : mention.end])
+        return any(
+            said <= set(tokens)
+            for column, tokens in self.index.column_tokens.items()
+            if column != mention.column
+        )
 
     def _event_slot(self, start: int, end: int, column: str) -> FilterOption | None:
         """ "closed tickets", "the shipped orders": a participle naming a date column that

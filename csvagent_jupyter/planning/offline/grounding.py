@@ -128,6 +128,9 @@ class Frame:
                 or self.holds_counts(m.column)
             )
             and self.names_the_amount(m)
+            # "donors" names DonorID's rows; "Donor Since" holds years, an amount only when
+            # its whole name is said ("the earliest donor since")
+            and not (m.score < 1.0 and self.holds_years(m.column))
         ]
 
     def names_the_amount(self, mention: ColumnMention) -> bool:

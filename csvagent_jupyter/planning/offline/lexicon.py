@@ -902,7 +902,8 @@ NOT_A_COUNT = frozenset({"cost", "price", "value", "amount", "rate", "fee", "wei
 # whatever plural its name has ("Sales Amount", "Calls Duration", "Minutes played").
 MEASURE_WORDS = NOT_A_COUNT | frozenset(
     {"duration", "time", "revenue", "sales", "spend", "minutes", "hours", "seconds", "days",
-     "miles", "km", "kg", "percent", "pct", "usd", "dollars", "score", "average", "avg", "mean"}
+     "miles", "km", "kg", "percent", "pct", "usd", "dollars", "score", "average", "avg", "mean",
+     "money", "funds", "cash", "income", "earnings", "proceeds", "takings", "profit", "profits"}
 )  # fmt: skip
 
 # Past forms of common verbs that end in neither -ed nor -ing: they say how, not which rows.

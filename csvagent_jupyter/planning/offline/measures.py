@@ -33,6 +33,8 @@ def names_the_amount(
     gradeLevel (a threshold still reads "visit 6" on VISIT_NO in visits.csv)."""
     name = _without_units(index.column_tokens.get(mention.column, [""]))
     said = {reading.norm[i] for i in range(mention.start, mention.end)}
+    if len(name) > 1 and name[-1] in _PLAIN_HEADS and _one_thing_measured(reading, mention):
+        return True  # "the total copay" is copay_amount, "the largest single gift" its amount
     if rows_noun and mention.score < 1.0 and said <= reading.subject and len(name) > 1:
         return False  # "failing grades" in student_grades.csv: rows, not gradeLevel
     if mention.score >= 0.9 or len(name) == 1:
@@ -45,6 +47,24 @@ def names_the_amount(
     return name[-1] in said or not any(
         word in things or any(word.startswith(t) for t in things if len(t) >= 4) for word in said
     )  # "visitors" names Visit Duration only by the visit
+
+
+# Last words of a name that add nothing to its first ones: a "copay amount" is the copay.
+_PLAIN_HEADS = frozenset({"amount", "valu", "value", "total", "sum"})
+_AMOUNT_LEADS = frozenset(
+    {"total", "average", "avg", "mean", "median", "sum", "largest", "biggest", "smallest",
+     "highest", "lowest", "maximum", "minimum", "max", "min", "single"}
+)  # fmt: skip
+
+
+def _one_thing_measured(reading: Reading, mention: ColumnMention) -> bool:
+    """ "the total copay", "the largest single gift": one word, singular, right after an
+    aggregate, is the amount of that thing; "how many gifts" and "abnormal results" name the
+    rows, and stay so."""
+    if mention.end - mention.start != 1 or mention.start == 0:
+        return False
+    word = reading.words[mention.start]
+    return reading.words[mention.start - 1] in _AMOUNT_LEADS and singular(word) == word
 
 
 def _without_units(name: list[str]) -> list[str]:

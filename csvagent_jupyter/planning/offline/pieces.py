@@ -272,6 +272,8 @@ def ungrounded(f: Frame, position: int | None) -> bool:
         return False
     if not word.isalpha() or lexicon.is_cue(word) or position in f.reading.people:
         return False
+    if word in lexicon.MEASURE_WORDS:
+        return False  # "the most money": an amount the table may not hold, never its rows
     stem = f.reading.norm[position]
     if any(
         stem in tokens and f.index.type_of(column) != "datetime"
