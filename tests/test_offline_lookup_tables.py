@@ -532,3 +532,42 @@ def test_a_word_for_a_column_inside_a_longer_cell_is_not_that_cell(
     """ "movies" beside a Film column names the rows; "Motherland Movies" is not asked for."""
     result = agent.ask("how many different languages did the actress film movies in?")
     assert result.kind == "error" or result.value == 3
+
+
+@pytest.fixture(params=[("Name", "Venue", "Notes"), ("name", "venue", "remarks")])
+def holders(request: pytest.FixtureRequest, agent: Agent, tmp_path: Path) -> tuple[str, ...]:
+    """Office holders with a free remark column, one of them twice in office."""
+    name, venue, notes = request.param
+    frame = pd.DataFrame(
+        {
+            name: ["Ann Bell", "Carl Dunn", "Eva Ford", "Ann Bell", "Gus Hale"],
+            "Party": ["Green", "Blue", "Blue", "Green", "Red"],
+            venue: ["Leeds", "York", "Leeds", "Hull", "York"],
+            "Place": ["1st", "3rd", "2nd", "1st", "4th"],
+            notes: ["", "Served during the war", "Resigned", "", "Died in office"],
+        }
+    )
+    load_frame(agent, tmp_path, "mayors.csv", frame)
+    return tuple(request.param)
+
+
+def test_one_word_of_a_remark_never_picks_rows(agent: Agent, holders: tuple[str, ...]) -> None:
+    """ "served" is one word of the remark "Served during the war": no filter on it; and
+    "twice" (a count per name) is never dropped. A whole remark still picks its row."""
+    ask_declines(agent, "who served as mayor twice?")
+    assert ask_ok(agent, "who died in office?").value == "Gus Hale"
+
+
+def test_the_same_as_a_named_row_is_never_that_row_s_own_value(
+    agent: Agent, holders: tuple[str, ...]
+) -> None:
+    ask_declines(agent, "which mayor had the same party as Eva Ford?")
+
+
+def test_better_or_higher_between_two_places_is_never_a_count_of_rows(
+    agent: Agent, holders: tuple[str, ...]
+) -> None:
+    """With no measure named, "better in Leeds than in York" has none to compare; the rows
+    counted in each place are no answer to it. "more times" still counts them."""
+    ask_declines(agent, "was her finish in Leeds better than in Hull?")
+    assert ask_ok(agent, "are there more rows in Leeds than in Hull?").value is True

@@ -260,6 +260,8 @@ class SchemaIndex:
     column_tokens: dict[str, list[str]] = field(default_factory=dict)
     whole_tokens: dict[str, list[str]] = field(default_factory=dict)  # camelCase kept whole
     free_text: set[str] = field(default_factory=set)  # long prose: never matched word by word
+    # Notes, Remarks: "Served during the war" is found by several of its words, never by one
+    remarks: set[str] = field(default_factory=set)
     subject: frozenset[str] = frozenset()  # the file name's head noun: "flights_2023" → flight
     values: dict[str, dict[str, object]] = field(
         default_factory=dict
@@ -295,6 +297,8 @@ class SchemaIndex:
                 lengths = [len(key) for key in list(mapping)[:500]]
                 if lengths and sum(lengths) / len(lengths) > 40:
                     index.free_text.add(column.name)
+                if set(re.findall(r"[a-z]+", column.name.lower())) & _REMARK_WORDS:
+                    index.remarks.add(column.name)
         return index
 
     def type_of(self, column: str) -> str:
@@ -468,6 +472,11 @@ class SchemaIndex:
                     for v in hits
                 ]
         return found
+
+
+_REMARK_WORDS = frozenset(
+    {"notes", "note", "remarks", "remark", "comments", "comment", "description", "details"}
+)
 
 
 def _word_in(word: str, key: str) -> bool:

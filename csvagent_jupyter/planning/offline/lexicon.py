@@ -766,6 +766,8 @@ def is_cue(word: str) -> bool:
         or word in COMPARATIVES
         or word in ("divided", "multiplied", "minus", "plus")  # arithmetic between two values
         or word in ("vs", "versus")  # two things compared: never pooled into one
+        or word in ("once", "twice", "thrice")  # a count per row's name, never to be dropped
+        or word in ("same", "identical")  # "the same score as X": other rows, never X's own
         or is_superlative(word)
         or word in CHANGE_CUES
         or word in CHART_POSITION_WORDS

@@ -389,8 +389,16 @@ def read(question: str, index: SchemaIndex) -> Reading:
     per_word: dict[tuple[str, int], int] = {}
     for v in partial:
         per_word[(v.column, v.start)] = per_word.get((v.column, v.start), 0) + 1
+    # One word of a remark ("served" in "Served during the war") is no filter; several words of
+    # the same remark ("nominated for an academy award") describe it together.
+    words_in_cell: dict[tuple[str, str], set[int]] = {}
+    for v in partial:
+        words_in_cell.setdefault((v.column, str(v.value)), set()).add(v.start)
     reading.partial_values = [
-        v for v in partial if per_word[(v.column, v.start)] <= MAX_PARTIAL_HITS
+        v
+        for v in partial
+        if per_word[(v.column, v.start)] <= MAX_PARTIAL_HITS
+        and (v.column not in index.remarks or len(words_in_cell[(v.column, str(v.value))]) > 1)
     ]
     return reading
 

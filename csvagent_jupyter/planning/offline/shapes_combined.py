@@ -62,7 +62,16 @@ def _measure(f: Frame, exclude: set[str]) -> tuple[Aggregate, set[int], float] |
         return Aggregate(func=found[0], column=m.column), span(m) | found[1], 0.0
     if found is not None or "much" in f.words:
         return None  # "how much more did we spend": an amount, and none is named here
+    if set(f.words) & _QUALITIES and not set(f.words) & {"times", "often", "frequently"}:
+        return None  # "was his finish in A better than in B": a measure unnamed, not rows
     return Aggregate(func="count"), set(), 0.2
+
+
+# Comparatives of a quality, never of how many rows: "better", "higher", "longer".
+_QUALITIES = frozenset(
+    {"better", "worse", "higher", "lower", "larger", "smaller", "bigger", "longer", "shorter",
+     "greater"}
+)  # fmt: skip
 
 
 def _two_values(f: Frame) -> FilterOption | None:
