@@ -1413,3 +1413,54 @@ def test_money_is_never_the_rows(agent: Agent, grants: pd.DataFrame) -> None:
     best = grants.groupby("PROGRAMME").AMOUNT.sum().idxmax()
     assert result.kind == "error" or result.value == best
     assert result.kind == "error" or "number of rows" not in (result.interpretation or "")
+
+
+@pytest.fixture(
+    params=[
+        ("Audit ID", "Auditor", "Visit Date", "Score", "Days Open"),
+        ("auditId", "auditor", "visitDate", "score", "daysOpen"),
+    ]
+)
+def audits(request: pytest.FixtureRequest, agent: Agent, tmp_path: Path) -> pd.DataFrame:
+    """An id and a person named by the same verb ("audited"), and a count of days."""
+    ident, person, date, score, days = request.param
+    rng = np.random.default_rng(5)
+    n = 120
+    frame = pd.DataFrame(
+        {
+            "ID": np.arange(5001, 5001 + n),
+            "PERSON": rng.choice(["K. Ames", "L. Barr", "M. Cole"], n),
+            "Site Name": [f"Site {i}" for i in range(n)],
+            "DATE": pd.date_range("2024-01-01", periods=n, freq="37h").strftime("%Y-%m-%d"),
+            "SCORE": rng.normal(70, 10, n).round(2),
+            "DAYS": rng.integers(1, 90, n),
+        }
+    )
+    written = frame.set_axis([ident, person, "Site Name", date, score, days], axis=1)
+    load(agent, tmp_path, "audits.csv", written.to_dict("list"))
+    return frame
+
+
+def test_who_did_it_is_the_person_never_the_id_the_verb_begins(
+    agent: Agent, audits: pd.DataFrame
+) -> None:
+    # the Auditor, never the Audit ID the verb also begins (one audit's score, or an auditor's
+    # average: asked back with both, or answered with the first)
+    best = audits.loc[audits.SCORE.idxmax(), "PERSON"]
+    result = agent.ask("who audited the site with the highest score?")
+    assert result.kind == "error" or result.value == best
+    said = " ".join([str(result.interpretation), *result.suggestions]).lower()
+    assert "auditor" in said
+    assert "audit id" not in said
+
+
+def test_day_of_the_week_is_never_a_count_of_days(agent: Agent, audits: pd.DataFrame) -> None:
+    # "day" belongs to "day of the week"; the most audits per weekday counts rows, never sums
+    # the Days Open column
+    weekday = pd.to_datetime(audits.DATE).dt.day_name()
+    counts = weekday.value_counts()
+    result = agent.ask("which day of the week has the most audits done?")
+    top = set(counts[counts == counts.max()].index)
+    answer = set(result.value) if isinstance(result.value, list) else {result.value}
+    assert result.kind == "error" or answer == top
+    assert "days" not in (result.interpretation or "").lower()

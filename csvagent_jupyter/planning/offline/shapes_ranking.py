@@ -49,7 +49,9 @@ def extreme_shape(f: Frame) -> list[Candidate]:
         measures = [
             m
             for m in f.measures()
-            if m.column not in target_columns and (m.start > min(used) or m.start == at)
+            if m.column not in target_columns
+            and (m.start > min(used) or m.start == at)
+            and not span(m) & (used - {at})  # "day" of "day of the week" is no days_supply
         ]  # after the target, or implied by the superlative itself ("the cheapest product")
         if not measures and found is not None:
             # "for each genre compute the average rating. which genre comes out on top?": the

@@ -3,7 +3,10 @@ the Y of …", and whether a superlative picks a row ("the cheapest item") or a 
 
 from __future__ import annotations
 
+import re
+
 from ...analysis.plan import Derive, GroupKey
+from ..schema_index import ColumnMention
 from . import lexicon
 from .grounding import NAME, Frame
 from .pieces import group_keys, period_key, said_as_a_verb, span, ungrounded
@@ -31,6 +34,14 @@ def targets(f: Frame) -> list[tuple[list[GroupKey], list[Derive], set[int], str 
         role = f.mention_after(cue[1] - 1, window=3, numeric=False)
         if role is not None and f.index.type_of(role.column) == "datetime":
             role = None  # "who was hired first": a person is never a date
+        verb = cue[1]
+        agent = _agent_of(f, f.words[verb]) if verb < len(f.words) and f.free(verb) else None
+        if agent is not None:
+            # "who inspected", "who audited": the Inspector, never the Inspection ID or Audit
+            # Date the verb also begins
+            role = ColumnMention(agent, verb, verb + 1, 1.0)
+        elif role is not None and f.index.is_identifier(role.column):
+            return out  # the words after "who" name an id; whose name is asked is unclear
         name = role.column if role is not None else f.name_column() or f.competitor_column()
         if name is not None and name not in f.filter_columns:
             used = words | (span(role) if role is not None else set())
@@ -184,3 +195,18 @@ def names_a_row(f: Frame, at: int) -> bool:
         and not lexicon.is_cue(word)
         and position not in (i for v in f.reading.values for i in range(v.start, v.end))
     )
+
+
+def _agent_of(f: Frame, verb: str) -> str | None:
+    """The one text column named by the doer of a regular verb: "audited" → Auditor,
+    "inspected" → Inspector."""
+    if not verb.endswith("ed") or len(verb) < 5:
+        return None
+    stems = {verb[:-2], verb[:-1]}  # "audited" → audit; "scored" → score
+    doers = {stem + ending for stem in stems for ending in ("or", "er", "r")}
+    found = [
+        c.name
+        for c in f.index.profile.column_profiles
+        if c.type in ("text", "category") and set(re.findall(r"[a-z]+", c.name.lower())) & doers
+    ]
+    return found[0] if len(found) == 1 else None
