@@ -974,3 +974,11 @@ AUXILIARIES = frozenset(
         "that",
     ]
 )
+
+# Verbs after which a single letter is a mark given ("got an A", "received a C"), never an
+# article or a pronoun.
+MARK_VERBS = frozenset(
+    {"get", "gets", "got", "gotten", "getting", "receive", "receives", "received", "receiving",
+     "earn", "earns", "earned", "earning", "score", "scores", "scored", "scoring", "achieve",
+     "achieves", "achieved", "award", "awarded", "given", "gave", "rated", "assigned", "graded"}
+)  # fmt: skip

