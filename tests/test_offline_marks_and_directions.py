@@ -81,3 +81,57 @@ def test_a_mark_that_cannot_be_placed_is_asked_back(agent: Agent, tmp_path: Path
     # no column of letters: the A is asked about, never dropped
     load(agent, tmp, "results.csv", {"student": ["ann", "bo", "cy"], "score": [91, 72, 85]})
     ask_declines(agent, "how many students got an A?")
+
+
+# -- a negating prefix on a flag's name -------------------------------------------------------
+@pytest.mark.parametrize(
+    ("columns", "question", "answer"),
+    [
+        (
+            {"Pet Name": ["Rex", "Tom", "Kitty", "Felix", "Spot", "Luna"],
+             "Species": ["Dog", "Cat", "Cat", "Cat", "Dog", "Cat"],
+             "Vaccinated": ["Y", "N", "Y", "N", "N", "N"]},
+            "how many unvaccinated cats are there?", 3,
+        ),
+        (
+            {"member_id": [1, 2, 3, 4, 5], "plan": ["gold", "basic", "gold", "gold", "basic"],
+             "is_active": [True, False, False, True, False]},
+            "how many inactive gold members?", 1,
+        ),
+        (
+            {"applicantName": ["ann", "bo", "cy", "dee"], "region": ["north", "north", "south", "north"],
+             "isEligible": ["yes", "no", "no", "no"]},
+            "how many ineligible applicants in the north?", 2,
+        ),
+        (
+            {"patient": ["p1", "p2", "p3", "p4"], "ward": ["A1", "A1", "B2", "A1"],
+             "smoker": [1, 0, 0, 1]},
+            "how many non-smokers in ward A1?", 1,
+        ),
+        (
+            {"invoice": ["i1", "i2", "i3", "i4"], "client": ["acme", "acme", "zen", "zen"],
+             "paid": ["Y", "N", "N", "N"]},
+            "how many unpaid invoices does acme have?", 1,
+        ),
+    ],
+)  # fmt: skip
+def test_a_negating_prefix_on_a_flag_name_means_its_no(
+    agent: Agent, tmp_path: Path, columns: dict[str, list[object]], question: str, answer: int
+) -> None:
+    load(agent, tmp_path, "records.csv", columns)
+    assert ask_ok(agent, question).value == answer
+
+
+def test_a_flag_named_with_its_prefix_is_that_flag(agent: Agent, tmp_path: Path) -> None:
+    # a column called Inactive: "inactive" is its yes, never Active's no
+    load(
+        agent,
+        tmp_path,
+        "accounts.csv",
+        {
+            "account": ["a", "b", "c", "d"],
+            "tier": ["pro", "pro", "basic", "pro"],
+            "Inactive": ["Y", "N", "Y", "Y"],
+        },
+    )
+    assert ask_ok(agent, "how many inactive pro accounts?").value == 2

@@ -982,3 +982,7 @@ MARK_VERBS = frozenset(
      "earn", "earns", "earned", "earning", "score", "scores", "scored", "scoring", "achieve",
      "achieves", "achieved", "award", "awarded", "given", "gave", "rated", "assigned", "graded"}
 )  # fmt: skip
+
+# Prefixes that negate the word they are glued to: "unvaccinated", "nonsmoker", "inactive" mean
+# a yes/no column's no when the rest of the word names it.
+NEGATING_PREFIXES = ("non", "un", "in")

@@ -272,6 +272,8 @@ def ungrounded(f: Frame, position: int | None) -> bool:
         return False
     if not word.isalpha() or lexicon.is_cue(word) or position in f.reading.people:
         return False
+    if position in f.reading.negated:
+        return False  # "ineligible dogs": the no of an Eligible column, never the rows' noun
     stem = f.reading.norm[position]
     if any(
         stem in tokens and f.index.type_of(column) != "datetime"

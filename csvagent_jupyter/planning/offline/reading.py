@@ -96,6 +96,7 @@ class Reading:
     # "Canadians", "women": people named by a trait the table may record, never the rows
     people: frozenset[int] = frozenset()
     letters: frozenset[int] = frozenset()  # "got an A", "grade C": a mark given, to be placed
+    negated: frozenset[int] = frozenset()  # "unvaccinated", "ineligible": a name's opposite
 
     @property
     def text(self) -> str:
@@ -327,6 +328,13 @@ def read(question: str, index: SchemaIndex) -> Reading:
     reading.capitals = frozenset(capitals)
     reading.name_stems = frozenset(
         t for names in index.column_tokens.values() for t in names if len(t) > 2
+    )
+    reading.negated = frozenset(
+        i
+        for i, word in enumerate(words)
+        if (rest := without_negation(word)) is not None
+        and singular(rest) in reading.name_stems
+        and norm[i] not in reading.name_stems
     )
     reading.values = [
         v
@@ -583,3 +591,12 @@ def _synonym_mentions(
                     ColumnMention(mention.column, position, position + 1, mention.score * 0.85)
                 )
     return found
+
+
+def without_negation(word: str) -> str | None:
+    """ "unfurnished" → "furnished", "nonrefundable" → "refundable", "inactive" → "active": a
+    negated word whose rest may name a yes/no column (its opposite is then the column's no)."""
+    for prefix in lexicon.NEGATING_PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 4:
+            return word[len(prefix) :]
+    return None

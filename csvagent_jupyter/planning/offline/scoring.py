@@ -52,6 +52,7 @@ def grounded_positions(reading: Reading) -> set[int]:
     out |= {i for m in reading.columns if m.score >= 0.6 for i in range(m.start, m.end)}
     out |= {i for v in reading.values for i in range(v.start, v.end)} | reading.people
     out |= reading.letters  # "got an X": a mark the table may not hold is still asked about
+    out |= reading.negated  # "ineligible" beside an Eligible column: its no, never filler
     # a word that differs from a cell value only in its ending ("canadians" beside Canada)
     out |= {i for v in reading.partial_values if not v.whole_word for i in range(v.start, v.end)}
     for i, word in enumerate(reading.words):
