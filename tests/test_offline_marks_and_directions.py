@@ -135,3 +135,44 @@ def test_a_flag_named_with_its_prefix_is_that_flag(agent: Agent, tmp_path: Path)
         },
     )
     assert ask_ok(agent, "how many inactive pro accounts?").value == 2
+
+
+# -- a superlative over values that cannot be ranked --------------------------------------------
+@pytest.mark.parametrize(
+    ("name", "columns", "question"),
+    [
+        (
+            "missions.csv",
+            {"Mission": ["Alpha", "Beta", "Gamma", "Delta"],
+             "Duration": ["84 d 01 h 15 m", "12 d 03 h 00 m", "5 d 10 h 20 m", "1 d 00 h 55 m"]},
+            "what was the longest mission?",
+        ),
+        (
+            # a file named after nothing in the question: the superlative is still no noun of rows
+            "log.csv",
+            {"Mission": ["Alpha", "Beta", "Gamma", "Delta"],
+             "Duration": ["84 d 01 h 15 m", "12 d 03 h 00 m", "5 d 10 h 20 m", "1 d 00 h 55 m"]},
+            "what was the longest mission?",
+        ),
+        (
+            "films.csv",
+            {"film_title": ["Up", "Heat", "Jaws"], "runtime": ["1 h 36 min", "2 h 50 min", "2 h 4 min"]},
+            "what is the shortest film?",
+        ),
+        (
+            "voyages.csv",
+            {"voyageName": ["North", "South", "East"], "voyageLength": ["3 weeks", "10 days", "2 months"]},
+            "which was the longest voyage?",
+        ),
+    ],
+)  # fmt: skip
+def test_a_superlative_is_never_answered_with_every_value(
+    agent: Agent, tmp_path: Path, name: str, columns: dict[str, list[object]], question: str
+) -> None:
+    # the file names the rows ("missions.csv"), so the superlative is the one word left
+    load(agent, tmp_path, name, columns)
+    ask_declines(agent, question)
+    # the values themselves are still listed when asked for
+    column = list(columns)[1]
+    listed = ask_ok(agent, f"list the distinct {column}").value
+    assert sorted(listed) == sorted(columns[column])

@@ -153,7 +153,8 @@ class OfflinePlanner:
             )
             or self.index.column_tokens.get(m.column, [""])[-1] == "number"
             for i in range(m.start, m.end)
-            if m.end - m.start == 1
+            # "the longest mission" beside a text Duration: a superlative never names the rows
+            if m.end - m.start == 1 and not lexicon.is_superlative(reading.words[i])
         }
         durations = {
             c.name for c in self.index.profile.column_profiles if c.dtype.startswith("timedelta")

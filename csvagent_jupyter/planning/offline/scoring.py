@@ -246,6 +246,20 @@ def _filter_values(plan: Plan) -> set[str]:
     return out
 
 
+def _superlatives_listed(reading: Reading, plan: Plan) -> set[int]:
+    """ "the longest mission" over a column of durations written as text: a superlative asks
+    for an extreme, which a list of every distinct value never gives, whatever column the word
+    implies. Only a superlative that is a word of a column's name ("Longest Streak") is said
+    by listing that column."""
+    if plan.operation != "distinct" or plan.sort or plan.limit is not None:
+        return set()
+    return {
+        i
+        for i, word in enumerate(reading.words)
+        if lexicon.is_superlative(word) and reading.norm[i] not in reading.name_stems
+    }
+
+
 def _plan_columns(plan: object) -> set[str]:
     if not isinstance(plan, Plan):
         return set()
@@ -276,6 +290,7 @@ def score(
             frame_weight += YES_NO_MISMATCH
         explained = candidate.explained | _echoes(reading, candidate)
         explained |= restated(reading, explained)
+        explained -= _superlatives_listed(reading, candidate.plan)
         left = sorted(content - explained - candidate.subject)
         # and a name written with a capital that names nothing here ("in Texas"): a filter
         # this table cannot answer, never to be dropped
