@@ -176,3 +176,76 @@ def test_a_superlative_is_never_answered_with_every_value(
     column = list(columns)[1]
     listed = ask_ok(agent, f"list the distinct {column}").value
     assert sorted(listed) == sorted(columns[column])
+
+
+# -- best and worst take their direction from the measure ----------------------------------------
+def test_worst_goal_difference_is_the_lowest(agent: Agent, tmp_path: Path) -> None:
+    load(
+        agent,
+        tmp_path,
+        "league.csv",
+        {"Team": ["Reds", "Blues", "Greens", "Yellows"], "GD": ["+39", "+15", "−5", "−38"],
+         "Pts": [92, 68, 45, 30]},
+    )  # fmt: skip
+    assert ask_ok(agent, "which team had the worst goal difference?").value == "Yellows"
+    assert ask_ok(agent, "which team had the poorest goal difference?").value == "Yellows"
+    assert ask_ok(agent, "which team had the best goal difference?").value == "Reds"
+    assert ask_ok(agent, "which team had the worst points?").value == "Yellows"
+    ask_declines(agent, "which team is the best?")  # best by what?
+
+
+def test_worst_delay_is_the_highest(agent: Agent, tmp_path: Path) -> None:
+    load(
+        agent,
+        tmp_path,
+        "flights.csv",
+        {"flight_no": ["F1", "F2", "F3", "F4"], "carrier": ["AA", "DL", "UA", "AA"],
+         "arrival_delay": [12, -3, 40, 7]},
+    )  # fmt: skip
+    assert ask_ok(agent, "which flight had the worst arrival delay?").value == "F3"
+    assert ask_ok(agent, "which flight had the best arrival delay?").value == "F2"
+
+
+def test_worst_time_and_rank_in_a_table_of_results_are_the_largest(
+    agent: Agent, tmp_path: Path
+) -> None:
+    load(
+        agent,
+        tmp_path,
+        "results.csv",
+        {"runnerName": ["Ann", "Bob", "Cy", "Dee", "Eve", "Fay"],
+         "finishRank": [3, 1, 5, 2, 5, 4],
+         "finishTime": ["01:58:00", "01:52:10", "02:10:00", "01:55:00", "02:10:00", "02:01:30"]},
+    )  # fmt: skip
+    assert sorted(ask_ok(agent, "which runner had the worst finish time?").value) == ["Cy", "Eve"]
+    assert ask_ok(agent, "which runner had the best finish time?").value == "Bob"
+    assert sorted(ask_ok(agent, "who had the worst rank?").value) == ["Cy", "Eve"]
+    assert ask_ok(agent, "what was the worst rank?").value == 5
+    assert ask_ok(agent, "what was the best rank?").value == 1
+
+
+@pytest.mark.parametrize(
+    "question", ["which product has the best unit price?", "which product has the worst price?"]
+)
+def test_best_of_a_measure_without_a_known_direction_is_asked_back(
+    agent: Agent, tmp_path: Path, question: str
+) -> None:
+    load(
+        agent,
+        tmp_path,
+        "products.csv",
+        {"productName": ["Ax", "Bo", "Ce"], "unitPrice": [10, 25, 7],
+         "customerRating": [4.5, 3.9, 4.8]},
+    )  # fmt: skip
+    ask_declines(agent, question)
+    assert ask_ok(agent, "which product has the worst customer rating?").value == "Bo"
+
+
+def test_a_time_outside_a_table_of_results_has_no_best(agent: Agent, tmp_path: Path) -> None:
+    load(
+        agent,
+        tmp_path,
+        "tasks.csv",
+        {"task": ["t1", "t2", "t3"], "owner": ["ann", "bo", "ann"], "duration_min": [30, 45, 20]},
+    )
+    ask_declines(agent, "which task had the best duration?")

@@ -23,6 +23,7 @@ from ..schema_index import (
 )
 from . import lexicon
 from .derived import find_derived
+from .evaluative import restate_judgements
 from .letters import letter_values
 from .named_by_use import events_of_flags, exact_word_first, in_the_column_named_after, occasions
 from .people_words import country_of, people_values, role_of, sex_of
@@ -97,6 +98,7 @@ class Reading:
     people: frozenset[int] = frozenset()
     letters: frozenset[int] = frozenset()  # "got an A", "grade C": a mark given, to be placed
     negated: frozenset[int] = frozenset()  # "unvaccinated", "ineligible": a name's opposite
+    written: dict[int, str] = field(default_factory=dict)  # "worst", restated as "lowest"
 
     @property
     def text(self) -> str:
@@ -408,6 +410,8 @@ def read(question: str, index: SchemaIndex) -> Reading:
         in_the_column_named_after(v, reading.columns, norm, index) for v in reading.values
     ]
     reading.columns.sort(key=lambda m: (-m.score, m.start))
+    # "the worst goal difference": the lowest
+    reading.written = restate_judgements(words, norm, reading.columns, index)
     taken = value_spans | {
         i for m in reading.columns if m.score >= 0.6 for i in range(m.start, m.end)
     }
@@ -472,6 +476,8 @@ def _is_function_word(word: str) -> bool:
         or word in lexicon.AGGREGATE_WORDS
         or word in lexicon.MAX_WORDS
         or word in lexicon.MIN_WORDS
+        or word in lexicon.BEST_WORDS
+        or word in lexicon.WORST_WORDS
         or word in lexicon.DISTINCT_WORDS
         or word in lexicon.MISSING_WORDS
         or word in lexicon.NEGATIONS
