@@ -153,7 +153,8 @@ class OfflinePlanner:
             )
             or self.index.column_tokens.get(m.column, [""])[-1] == "number"
             for i in range(m.start, m.end)
-            if m.end - m.start == 1
+            # "the longest mission" beside a text Duration: a superlative never names the rows
+            if m.end - m.start == 1 and not lexicon.is_superlative(reading.words[i])
         }
         durations = {
             c.name for c in self.index.profile.column_profiles if c.dtype.startswith("timedelta")
@@ -264,8 +265,9 @@ def top_n_words(
         after = words[position + 1] if position + 1 < len(words) else ""
         if after in lexicon.PERIOD_WORDS or after.rstrip("s") in lexicon.PERIOD_WORDS:
             continue  # "the last 30 days", "first 6 months": a period, not a top N
-        if before in ("top", "first", "best", "bottom", "last", "worst"):
-            direction: lexicon.Direction = "min" if before in ("bottom", "worst") else "max"
+        # ("best 5" and "worst 3" are restated as highest or lowest when their measure says)
+        if before in ("top", "first", "highest", "bottom", "last", "lowest"):
+            direction: lexicon.Direction = "min" if before in ("bottom", "lowest") else "max"
             n = int(number.value)
             return {position - 1, position}, (n, direction, {position - 1, position})
         if (after in lexicon.MAX_WORDS or after in lexicon.MIN_WORDS) and not is_unit(after):
@@ -310,7 +312,9 @@ def _ask_back(question: str, reading: Reading, offered: list[Scored]) -> str:
     if not offered:
         return f"I could not tell what to compute from {question!r}."
     best = offered[0]
-    left = [reading.words[i] for i in best.grounded_left + best.ungrounded_left]
+    left = [
+        reading.written.get(i, reading.words[i]) for i in best.grounded_left + best.ungrounded_left
+    ]
     if not best.complete and left:
         unexplained = ", ".join(f"'{w}'" for w in dict.fromkeys(left))
         return f"I am not sure how to read {question!r}: I could not place {unexplained}."

@@ -7,6 +7,7 @@ from ...analysis.plan import Condition, ConditionOp, Scalar
 from ..schema_index import ColumnMention, singular
 from . import lexicon
 from .options import SKIP, FilterOption, Slot, SlotReader, cell_scalar
+from .reading import without_negation
 
 PLANNED_TOKENS = frozenset(
     singular(w)
@@ -105,6 +106,8 @@ class FlagSlots(SlotReader):
                 # share names the rows, never the flag's yes
                 continue
             word = self.r.words[mention.start]
+            if len(span) == 1 and negates_a_name(word, name):
+                continue  # "unvaccinated" is Vaccinated's no: read with the other opposites
             if (
                 len(span) == 1
                 and len(name) >= 2
@@ -183,12 +186,14 @@ class FlagSlots(SlotReader):
         whose opposite names a yes/no column or an event's date column."""
         slots: list[Slot] = []
         for position, word in enumerate(self.r.words):
-            opposite = lexicon.ANTONYMS.get(word) or _without_negation(word)
+            opposite = lexicon.ANTONYMS.get(word) or without_negation(word)
+            prefixed = word not in lexicon.ANTONYMS  # "unvaccinated": only a name's negation
             said = {position}
             at = position
             if word == "time" and position and self.r.words[position - 1] == "on":
                 # "returned on time": not late ("on" stands where "late" would)
                 opposite, said, at = "late", {position - 1, position}, position - 1
+                prefixed = False
             if opposite is None or position in used:
                 continue
             replaced = [*self.r.norm[:at], singular(opposite), *self.r.norm[at + 1 :]]
@@ -196,6 +201,9 @@ class FlagSlots(SlotReader):
             for mention in self.index.column_mentions(replaced):
                 if mention.score < 0.6 or not mention.start <= at < mention.end:
                     continue
+                name = self.index.column_tokens.get(mention.column, [])
+                if prefixed and not negates_a_name(word, name):
+                    continue  # a rest only like a name ("invoices" beside Voiced): no negation
                 condition = self._opposite(mention.column)
                 if condition is not None:
                     options.append(FilterOption(condition, frozenset(said), mention.column, 0.1))
@@ -214,10 +222,9 @@ class FlagSlots(SlotReader):
         return None
 
 
-def _without_negation(word: str) -> str | None:
-    """ "unfurnished" → "furnished", "nonrefundable" → "refundable": a negated word whose
-    rest may name a yes/no column (its opposite is then the column's no)."""
-    for prefix in ("non", "un"):
-        if word.startswith(prefix) and len(word) - len(prefix) >= 4:
-            return word[len(prefix) :]
-    return None
+def negates_a_name(word: str, name: list[str]) -> bool:
+    """Whether ``word`` is a word of a column's name (``name``: its stemmed words) with a
+    negating prefix glued on: "unvaccinated" of Vaccinated, "ineligible" of is_eligible; never
+    the name itself ("Inactive" of an Inactive column)."""
+    rest = without_negation(word)
+    return rest is not None and singular(rest) in name and singular(word) not in name

@@ -372,7 +372,6 @@ MAX_WORDS = frozenset(
         "maximum",
         "max",
         "top",
-        "best",
         "longest",
         "latest",
         "newest",
@@ -380,7 +379,6 @@ MAX_WORDS = frozenset(
         "tallest",
         "oldest",
         "slowest",
-        "worst",
         "priciest",
         "costliest",
         "busiest",
@@ -416,9 +414,7 @@ MIN_WORDS = frozenset(
         "quietest",
     ]
 )
-# Superlatives whose direction depends on the measure ("worst delay" is the highest delay,
-# "best score" the highest score); they count as max, which is right for delays, costs
-# and scores alike; "worst" of a score would be ambiguous, so it is treated as max too.
+# "best", "worst" have no direction of their own: see BEST_WORDS below.
 # may mean "most rows"; "the busiest weekday" has the most, "the quietest month" the fewest
 COUNT_SUPERLATIVES = frozenset({"most", "fewest", "least", "busiest", "quietest"})
 # Adjectives that make "most"/"least" a superlative of a quality ("the most expensive"), as
@@ -773,6 +769,8 @@ def is_cue(word: str) -> bool:
         or word in CHART_POSITION_WORDS
         or word in ANTONYMS  # "rejections" means a flag's no, never the rows
         or word in STATE_VERBS
+        or word in BEST_WORDS
+        or word in WORST_WORDS
     )
 
 
@@ -977,3 +975,31 @@ AUXILIARIES = frozenset(
         "that",
     ]
 )
+
+# Verbs after which a single letter is a mark given ("got an A", "received a C"), never an
+# article or a pronoun.
+MARK_VERBS = frozenset(
+    {"get", "gets", "got", "gotten", "getting", "receive", "receives", "received", "receiving",
+     "earn", "earns", "earned", "earning", "score", "scores", "scored", "scoring", "achieve",
+     "achieves", "achieved", "award", "awarded", "given", "gave", "rated", "assigned", "graded"}
+)  # fmt: skip
+
+# Prefixes that negate the word they are glued to: "unvaccinated", "nonsmoker", "inactive" mean
+# a yes/no column's no when the rest of the word names it.
+NEGATING_PREFIXES = ("non", "un", "in")
+
+# Superlatives of judgement: their direction is the measure's ("the worst delay" is the
+# highest delay, "the worst goal difference" the lowest), known only for the measures below;
+# of any other measure the question is asked back.
+BEST_WORDS = frozenset({"best", "finest"})
+WORST_WORDS = frozenset({"worst", "poorest"})
+# Measures (words of a column's name) where more is better, and where less is.
+HIGHER_IS_BETTER = (
+    "points", "pts", "wins", "goals for", "goal difference", "score", "rating", "satisfaction",
+    "revenue", "profit", "sales", "income",
+)  # fmt: skip
+LOWER_IS_BETTER = (
+    "losses", "goals against", "points against", "errors", "defects", "delay", "cost",
+)  # fmt: skip
+# A time or a duration is better when less only in a table of results (with places).
+RESULT_TIMES = ("time", "duration")

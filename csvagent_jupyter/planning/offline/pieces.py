@@ -274,6 +274,8 @@ def ungrounded(f: Frame, position: int | None) -> bool:
         return False
     if word in lexicon.MEASURE_WORDS:
         return False  # "the most money": an amount the table may not hold, never its rows
+    if position in f.reading.negated:
+        return False  # "ineligible dogs": the no of an Eligible column, never the rows' noun
     stem = f.reading.norm[position]
     if any(
         stem in tokens and f.index.type_of(column) != "datetime"

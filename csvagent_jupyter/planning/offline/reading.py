@@ -23,6 +23,8 @@ from ..schema_index import (
 )
 from . import lexicon
 from .derived import find_derived
+from .evaluative import restate_judgements
+from .letters import letter_values
 from .named_by_use import events_of_flags, exact_word_first, in_the_column_named_after, occasions
 from .people_words import country_of, people_values, role_of, sex_of
 from .units import is_unit
@@ -94,6 +96,9 @@ class Reading:
     dates: dict[int, str] = field(default_factory=dict)  # "2021-06-30" written in the question
     # "Canadians", "women": people named by a trait the table may record, never the rows
     people: frozenset[int] = frozenset()
+    letters: frozenset[int] = frozenset()  # "got an A", "grade C": a mark given, to be placed
+    negated: frozenset[int] = frozenset()  # "unvaccinated", "ineligible": a name's opposite
+    written: dict[int, str] = field(default_factory=dict)  # "worst", restated as "lowest"
 
     @property
     def text(self) -> str:
@@ -183,24 +188,28 @@ class Reading:
             for i, word in enumerate(self.words)
             if word in ("report", "reports", "reporting") and self.words[i + 1 : i + 2] == ["to"]
         }
-        return relation | {
-            i
-            for i, word in enumerate(self.words)
-            # the rows' noun ("orders" in orders.csv) is no content; a verb of the same stem
-            # ("were returned" in returns.csv) is
-            if (
-                self.norm[i] not in self.subject
-                or (i and self.words[i - 1] == "per")
-                or (word.endswith("ed") and len(word) > 4)
-            )
-            and (
-                (word not in lexicon.FILLER and word.strip("'") not in lexicon.FILLER)
-                or i in whole
-                or i in self.acronyms
-            )
-            and (word not in lexicon.UNITS or i in named)
-            and i not in totality
-        }
+        return (
+            relation
+            | self.letters
+            | {
+                i
+                for i, word in enumerate(self.words)
+                # the rows' noun ("orders" in orders.csv) is no content; a verb of the same stem
+                # ("were returned" in returns.csv) is
+                if (
+                    self.norm[i] not in self.subject
+                    or (i and self.words[i - 1] == "per")
+                    or (word.endswith("ed") and len(word) > 4)
+                )
+                and (
+                    (word not in lexicon.FILLER and word.strip("'") not in lexicon.FILLER)
+                    or i in whole
+                    or i in self.acronyms
+                )
+                and (word not in lexicon.UNITS or i in named)
+                and i not in totality
+            }
+        )
 
     def _table_subject(self, placed: set[int]) -> set[int]:
         """ "how many films did the actress appear in", "the last album the band released": a
@@ -287,6 +296,7 @@ def read(question: str, index: SchemaIndex) -> Reading:
     numbers: dict[int, Number] = {}
     capitals: set[int] = set()
     proper: set[int] = set()
+    upper: set[int] = set()  # single letters written as capitals ("got an A")
     for match in _TOKEN.finditer(text):
         if match.group("number"):
             raw = match.group("number")
@@ -297,6 +307,8 @@ def read(question: str, index: SchemaIndex) -> Reading:
             written = match.group("word")
             if 2 <= len(written) <= 5 and written.isalpha() and written.isupper():
                 capitals.add(len(words))
+            if len(written) == 1 and written.isupper():
+                upper.add(len(words))
             if words and written[:1].isupper() and written[1:2].islower():
                 proper.add(len(words))
             word = written.lower()
@@ -319,6 +331,13 @@ def read(question: str, index: SchemaIndex) -> Reading:
     reading.name_stems = frozenset(
         t for names in index.column_tokens.values() for t in names if len(t) > 2
     )
+    reading.negated = frozenset(
+        i
+        for i, word in enumerate(words)
+        if (rest := without_negation(word)) is not None
+        and singular(rest) in reading.name_stems
+        and norm[i] not in reading.name_stems
+    )
     reading.values = [
         v
         for v in index.value_mentions(norm)
@@ -336,6 +355,18 @@ def read(question: str, index: SchemaIndex) -> Reading:
     people = people_values(words, index, set(reading.people) - taken_values)
     reading.values = sorted([*reading.values, *acronyms, *people], key=lambda v: v.start)
     reading.acronyms = frozenset(v.start for v in acronyms)
+    lettered = [i for i, w in enumerate(words) if w.isalpha()]
+    case_means = len(proper) * 2 < len(words) and len(capitals) * 2 < len(lettered)
+    marks, letters = letter_values(
+        words,
+        upper,
+        set(numbers),
+        {i for v in reading.values for i in range(v.start, v.end)},
+        index,
+        case_means=case_means,
+    )
+    reading.values = sorted([*reading.values, *marks], key=lambda v: v.start)
+    reading.letters = frozenset(letters)
     value_spans = {i for v in reading.values for i in range(v.start, v.end)}
     mentions = list(index.column_mentions(norm))
     mentions += _repeated_mentions(norm, mentions)
@@ -379,6 +410,8 @@ def read(question: str, index: SchemaIndex) -> Reading:
         in_the_column_named_after(v, reading.columns, norm, index) for v in reading.values
     ]
     reading.columns.sort(key=lambda m: (-m.score, m.start))
+    # "the worst goal difference": the lowest
+    reading.written = restate_judgements(words, norm, reading.columns, index)
     taken = value_spans | {
         i for m in reading.columns if m.score >= 0.6 for i in range(m.start, m.end)
     }
@@ -451,6 +484,8 @@ def _is_function_word(word: str) -> bool:
         or word in lexicon.AGGREGATE_WORDS
         or word in lexicon.MAX_WORDS
         or word in lexicon.MIN_WORDS
+        or word in lexicon.BEST_WORDS
+        or word in lexicon.WORST_WORDS
         or word in lexicon.DISTINCT_WORDS
         or word in lexicon.MISSING_WORDS
         or word in lexicon.NEGATIONS
@@ -570,3 +605,12 @@ def _synonym_mentions(
                     ColumnMention(mention.column, position, position + 1, mention.score * 0.85)
                 )
     return found
+
+
+def without_negation(word: str) -> str | None:
+    """ "unfurnished" → "furnished", "nonrefundable" → "refundable", "inactive" → "active": a
+    negated word whose rest may name a yes/no column (its opposite is then the column's no)."""
+    for prefix in lexicon.NEGATING_PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 4:
+            return word[len(prefix) :]
+    return None

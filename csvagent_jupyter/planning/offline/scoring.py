@@ -51,6 +51,8 @@ def grounded_positions(reading: Reading) -> set[int]:
     out = set(reading.numbers) | set(reading.dates)
     out |= {i for m in reading.columns if m.score >= 0.6 for i in range(m.start, m.end)}
     out |= {i for v in reading.values for i in range(v.start, v.end)} | reading.people
+    out |= reading.letters  # "got an X": a mark the table may not hold is still asked about
+    out |= reading.negated  # "ineligible" beside an Eligible column: its no, never filler
     # a word that differs from a cell value only in its ending ("canadians" beside Canada)
     out |= {i for v in reading.partial_values if not v.whole_word for i in range(v.start, v.end)}
     for i, word in enumerate(reading.words):
@@ -244,6 +246,20 @@ def _filter_values(plan: Plan) -> set[str]:
     return out
 
 
+def _superlatives_listed(reading: Reading, plan: Plan) -> set[int]:
+    """ "the longest mission" over a column of durations written as text: a superlative asks
+    for an extreme, which a list of every distinct value never gives, whatever column the word
+    implies. Only a superlative that is a word of a column's name ("Longest Streak") is said
+    by listing that column."""
+    if plan.operation != "distinct" or plan.sort or plan.limit is not None:
+        return set()
+    return {
+        i
+        for i, word in enumerate(reading.words)
+        if lexicon.is_superlative(word) and reading.norm[i] not in reading.name_stems
+    }
+
+
 def _plan_columns(plan: object) -> set[str]:
     if not isinstance(plan, Plan):
         return set()
@@ -274,6 +290,7 @@ def score(
             frame_weight += YES_NO_MISMATCH
         explained = candidate.explained | _echoes(reading, candidate)
         explained |= restated(reading, explained)
+        explained -= _superlatives_listed(reading, candidate.plan)
         left = sorted(content - explained - candidate.subject)
         # and a name written with a capital that names nothing here ("in Texas"): a filter
         # this table cannot answer, never to be dropped
