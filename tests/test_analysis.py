@@ -705,3 +705,44 @@ def test_filters_need_no_kind_field() -> None:
         }
     )
     assert isinstance(plan.filters, FilterGroup) and isinstance(plan.filters.items[0], Condition)
+
+
+def test_previous_and_next_windows_are_the_neighbouring_rows_in_file_order(
+    loaded: tuple[Agent, FileInfo, pd.DataFrame],
+) -> None:
+    """SQL LAG/LEAD: "the order after order 1014" keeps the row whose previous order_id is
+    1014; per partition the neighbour is the previous row of the same region."""
+    frame = loaded[2]
+    before = Derive(name="order before", kind="window", func="previous", column="order_id")
+    after = Plan(
+        operation="rows",
+        derive=[before],
+        filters=Condition(column="order before", op="eq", value=1014),
+        answer_column="order_id",
+    )
+    position = frame.index[frame.order_id == 1014][0]
+    assert run(loaded, after).value == frame.order_id.iloc[position + 1]
+    following = Derive(name="order after", kind="window", func="next", column="order_id")
+    previous = after.model_copy(
+        update={
+            "derive": [following],
+            "filters": Condition(column="order after", op="eq", value=1014),
+        }
+    )
+    assert run(loaded, previous).value == frame.order_id.iloc[position - 1]
+    in_region = Derive(
+        name="region's order before",
+        kind="window",
+        func="previous",
+        column="order_id",
+        partition_by=["region"],
+    )
+    grouped = after.model_copy(
+        update={
+            "derive": [in_region],
+            "filters": Condition(column="region's order before", op="eq", value=1014),
+        }
+    )
+    south = frame[frame.region == frame.region.iloc[position]].reset_index(drop=True)
+    expected = south.order_id.iloc[south.index[south.order_id == 1014][0] + 1]
+    assert run(loaded, grouped).value == expected

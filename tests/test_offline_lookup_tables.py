@@ -138,12 +138,12 @@ def test_a_range_of_a_column_named_inside_the_comparison(
     assert ask_ok(agent, f"how many canadians were picked between {word}s 10 and 80?").value == 2
 
 
-def test_an_order_of_rows_the_plan_cannot_follow_is_asked_back(
+def test_after_a_named_competitor_is_the_next_row_never_their_own(
     agent: Agent, results: tuple[str, str, str]
 ) -> None:
-    # "after Bo Kim" is the next row; answering Bo Kim's own place would drop "after"
-    ask_declines(agent, "who finished after bo kim?")
-    ask_declines(agent, "what country is ranked before sweden?")
+    # "after Bo Kim" is the next row in the results; Bo Kim's own place would drop "after"
+    assert ask_ok(agent, "who finished after bo kim?").value == "Cy Dun"
+    assert ask_ok(agent, "what country is ranked before sweden?").value == "Norway"
 
 
 @pytest.mark.parametrize(
@@ -571,3 +571,55 @@ def test_better_or_higher_between_two_places_is_never_a_count_of_rows(
     counted in each place are no answer to it. "more times" still counts them."""
     ask_declines(agent, "was her finish in Leeds better than in Hull?")
     assert ask_ok(agent, "are there more rows in Leeds than in Hull?").value is True
+
+
+SUCCESSION = [
+    ("Ada Byrne", "Liberal", 1901),
+    ("Ben Croft", "Labour", 1905),
+    ("Cora Dale", "Liberal", 1910),
+    ("Dov Elms", "Labour", 1915),
+    ("Ada Byrne", "Liberal", 1920),
+]
+
+
+@pytest.fixture(
+    params=[
+        ("Name", "Party", "Took office"),
+        ("mayor", "party", "year_elected"),
+        ("Office holder", "Affiliation", "From"),
+    ]
+)
+def succession(request: pytest.FixtureRequest, agent: Agent, tmp_path: Path) -> tuple[str, ...]:
+    """Office holders in the order they served; one of them twice."""
+    frame = pd.DataFrame(
+        {name: [row[i] for row in SUCCESSION] for i, name in enumerate(request.param)}
+    )
+    load_frame(agent, tmp_path, "mayors.csv", frame)
+    return tuple(request.param)
+
+
+def test_the_row_after_or_before_a_named_row_is_its_neighbour_in_the_list(
+    agent: Agent, succession: tuple[str, ...]
+) -> None:
+    """ "who came after Ben Croft", "who preceded Dov Elms": the next or previous row, as the
+    list is written; the sentence says it was read in file order."""
+    result = ask_ok(agent, "who came after Ben Croft?")
+    assert result.value == "Cora Dale"
+    assert "file order" in (result.interpretation or "")
+    assert ask_ok(agent, "who preceded Dov Elms?").value == "Cora Dale"
+    assert ask_ok(agent, "who succeeded Cora Dale?").value == "Dov Elms"
+    assert ask_ok(agent, "what party came after Liberal?").value == ["Labour", "Labour"]
+
+
+def test_a_named_row_listed_twice_has_a_neighbour_each_time(
+    agent: Agent, succession: tuple[str, ...]
+) -> None:
+    """Ada Byrne served twice: after her came Ben Croft, and after her second term nobody."""
+    assert ask_ok(agent, "who came after Ada Byrne?").value == "Ben Croft"
+    assert ask_ok(agent, "who came before Ada Byrne?").value == "Dov Elms"
+
+
+def test_after_a_year_is_still_a_threshold(agent: Agent, succession: tuple[str, ...]) -> None:
+    result = agent.ask("how many mayors took office after 1910?")
+    assert result.kind == "error" or result.value == 2
+    assert "row before" not in (result.interpretation or "")

@@ -63,7 +63,8 @@ def check(validator: _Validator, derive: Derive) -> str:
     if func is None:
         raise PlanError(
             f"The window column {derive.name!r} needs `func` (rank, row_number, cumsum, "
-            "pct_change, zscore, minus_mean, share, mean, sum, min, max or count)."
+            "pct_change, zscore, minus_mean, share, mean, sum, min, max, count, previous or "
+            "next)."
         )
     for key in derive.partition_by:
         validator.column_type(key, "to partition by")
@@ -71,6 +72,9 @@ def check(validator: _Validator, derive: Derive) -> str:
         return "integer"
     if derive.column is None:
         raise PlanError(f"The window column {derive.name!r} ({func}) needs `column`.")
+    if func in ("previous", "next"):
+        validator.column_type(derive.column, f"to take the {func} row's value of")
+        return validator.types[derive.column]
     allowed = _ORDERED if func in ("rank", "min", "max") else _NUMERIC
     if func == "count":
         validator.column_type(derive.column, "to count")
@@ -159,6 +163,10 @@ def _window(df: pd.DataFrame, derive: Derive) -> tuple[Any, str]:
         return over.rank(method="min", ascending=ascending), (
             f"{over_code}.rank(method='min', ascending={ascending})"
         )
+    if func in ("previous", "next"):
+        # SQL LAG/LEAD: the neighbour in file order (within each partition)
+        step = 1 if func == "previous" else -1
+        return over.shift(step), f"{over_code}.shift({step})"
     if func == "cumsum":
         return over.cumsum(), f"{over_code}.cumsum()"
     if func == "pct_change":

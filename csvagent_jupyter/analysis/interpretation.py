@@ -152,13 +152,18 @@ def describe(plan: Plan) -> str:
     """The sentence for ``plan``; see the module docstring."""
     text = _with_then(plan) if plan.then else _core(plan)
     ordered_by_file = file_position(plan) is not None
+    neighbours = [d for d in plan.derive if d.kind == "window" and d.func in ("previous", "next")]
     derived = [
         _derive_phrase(d)
         for d in plan.derive
-        if d.kind in _SPELLED_OUT and not (ordered_by_file and d.name == plan.sort[0].column)
+        if d.kind in _SPELLED_OUT
+        and not (ordered_by_file and d.name == plan.sort[0].column)
+        and d not in neighbours  # "Title of the row before" says what it is by its name
     ]
     if derived:
         text += ", with " + " and ".join(derived)
+    if neighbours:
+        text += ", in file order"
     return text[0].upper() + text[1:] + "."
 
 
@@ -191,6 +196,8 @@ _WINDOW = {
     "min": "the minimum {column}",
     "max": "the maximum {column}",
     "count": "the count of {column}",
+    "previous": "{column} of the row before",
+    "next": "{column} of the row after",
 }
 _SPELLED_OUT = {
     "date_diff", "window", "extract", "split", "duration", "column_of_max", "column_of_min",

@@ -106,7 +106,7 @@ Filter = Annotated[
 
 WindowFunc = Literal[
     "rank", "row_number", "cumsum", "pct_change", "zscore", "minus_mean", "share",
-    "mean", "sum", "min", "max", "count",
+    "mean", "sum", "min", "max", "count", "previous", "next",
 ]  # fmt: skip
 
 
@@ -162,8 +162,10 @@ class Derive(_Model):
         description=(
             "window: rank (1 = smallest, or largest with descending), row_number (position in "
             "file order, from 1), cumsum, pct_change (percent change from the previous row), "
-            "zscore, minus_mean (value minus the mean), share (percent of the total), or the "
-            "mean/sum/min/max/count of the column, per partition"
+            "zscore, minus_mean (value minus the mean), share (percent of the total), the "
+            "mean/sum/min/max/count of the column, per partition, or previous/next (the "
+            "column's value in the row before or after, in file order: SQL LAG/LEAD; 'what "
+            "came after X' keeps the row whose previous value is X)"
         ),
     )
     partition_by: list[str] = Field(

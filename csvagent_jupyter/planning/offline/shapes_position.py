@@ -9,9 +9,10 @@ them); when they differ, it asks which was meant.
 
 from __future__ import annotations
 
-from ...analysis.plan import Derive, Plan, SortKey
+from ...analysis.plan import Condition, Derive, Plan, SortKey, WindowFunc
 from . import lexicon
 from .grounding import Frame, date_columns
+from .options import FilterOption, combine, is_skip
 from .pieces import Candidate, span
 from .places import PLACE_VERBS
 from .targets import targets
@@ -146,4 +147,77 @@ def _orders(f: Frame, from_end: bool) -> list[tuple[list[Derive], SortKey, set[i
             and 1000 <= low <= high <= 2100
         ):
             out.append(([], SortKey(column=m.column, descending=from_end), span(m)))
+    return out
+
+
+# "after X", "followed X" keep the row whose previous row is X; "before X" the row whose next is
+NEIGHBOUR_WORDS: dict[str, WindowFunc] = {
+    "after": "previous",
+    "following": "previous",
+    "followed": "previous",
+    "succeeded": "previous",
+    "before": "next",
+    "preceding": "next",
+    "preceded": "next",
+}
+# Words between the thing asked for and "after" that say only where it stands in the list
+_NEIGHBOUR_FILLER = frozenset(
+    {"came", "come", "comes", "listed", "ranked", "finished", "placed", "directly",
+     "immediately", "right", "just", "next", "straight"}
+)  # fmt: skip
+
+
+def neighbour_shape(f: Frame) -> list[Candidate]:
+    """ "what album came after Lanterns", "who preceded Donald Merritt", "which team finished
+    directly after Harrow Vale": the row next to a named row, in the file's order (a list
+    as written: a discography, a succession of office holders, a league table).
+
+    Only a named cell of a text column: "after 2010" and "before 30 June" are thresholds. The
+    named row is found by its cell; the answer is the column asked for, or that same column
+    ("what came after Lanterns": the title after it)."""
+    cue = f.cue("what", "which", "who", "whom")
+    if cue is None or cue[0] > 1:
+        return []
+    out: list[Candidate] = []
+    for at, word in enumerate(f.words):
+        func = NEIGHBOUR_WORDS.get(word)
+        if func is None or at in f.reserved:
+            continue
+        start = at + 1 + (f.words[at + 1 : at + 2] == ["the"])
+        named = [
+            o
+            for o in f.options
+            if not is_skip(o)
+            and isinstance(o.condition, Condition)
+            and o.condition.op == "eq"
+            and not isinstance(o.condition.value, list)
+            and min(o.positions) == start
+            and f.index.type_of(o.column) in ("text", "category")
+        ]
+        if len(named) != 1:
+            continue
+        option = named[0]
+        assert isinstance(option.condition, Condition)
+        column, value = option.condition.column, option.condition.value
+        others = [o for o in f.options if o is not option]
+        if any(at in o.positions for o in others):
+            continue  # "after" already read as a threshold on another column
+        side = "before" if func == "previous" else "after"
+        neighbour = Derive(
+            name=f"{column} of the row {side}", kind="window", func=func, column=column
+        )
+        condition = Condition(column=neighbour.name, op="eq", value=value)
+        filters = combine([*others, FilterOption(condition, option.positions, neighbour.name)])
+        answers = [(used, answer) for _k, derives, used, answer in targets(f) if not derives]
+        answers = [(used, answer) for used, answer in answers if answer and answer != column]
+        if not answers:
+            answers = [(span(cue), column)]  # "what came after Lanterns": another title
+        between = {i for i in range(cue[1], at) if f.words[i] in _NEIGHBOUR_FILLER and f.free(i)}
+        for used, answer in answers:
+            plan = Plan(operation="rows", filters=filters, derive=[neighbour], answer_column=answer)
+            explained = used | {at} | set(option.positions) | between
+            explained |= {o for other in others for o in other.positions}
+            if start > at + 1:
+                explained.add(at + 1)
+            out.append(Candidate(plan, explained, "neighbour"))
     return out
