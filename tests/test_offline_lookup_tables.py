@@ -623,3 +623,27 @@ def test_after_a_year_is_still_a_threshold(agent: Agent, succession: tuple[str, 
     result = agent.ask("how many mayors took office after 1910?")
     assert result.kind == "error" or result.value == 2
     assert "row before" not in (result.interpretation or "")
+
+
+@pytest.mark.parametrize(
+    "names",
+    [("W", "D", "L"), ("Wins", "Draws", "Losses"), ("Won", "Drawn", "Lost")],
+)
+def test_won_and_lost_name_the_tally_columns_and_their_games(
+    agent: Agent, tmp_path: Path, names: tuple[str, str, str]
+) -> None:
+    """ "which team lost the most games": the losses column; "games" is what it counts."""
+    won, drawn, lost = names
+    frame = pd.DataFrame(
+        {
+            "Team": ["Ashby", "Brent", "Colby", "Dunmore"],
+            "Pld": [20, 20, 20, 20],
+            won: [14, 9, 7, 3],
+            drawn: [3, 6, 4, 5],
+            lost: [3, 5, 9, 12],
+        }
+    )
+    load_frame(agent, tmp_path, "league.csv", frame)
+    assert ask_ok(agent, "which team lost the most games?").value == "Dunmore"
+    assert ask_ok(agent, "which team won the most matches?").value == "Ashby"
+    assert ask_ok(agent, "how many teams won more than 8 games?").value == 2

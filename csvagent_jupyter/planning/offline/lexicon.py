@@ -596,6 +596,13 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "hottest": ("temperature",),
     "warmest": ("temperature",),
     "coldest": ("temperature",),
+    # a results table's verbs name its count columns ("won the most games": Wins, or W)
+    "won": ("wins",),
+    "win": ("wins",),
+    "lost": ("losses",),
+    "lose": ("losses",),
+    "drew": ("draws",),
+    "drawn": ("draws",),
     "staff": ("employee", "agent", "worker"),
     "employee": ("staff", "worker"),
     "worker": ("employee", "staff"),

@@ -10,11 +10,12 @@ The winner must beat the next *different* plan by a clear margin, or we ask back
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from ...analysis.plan import Condition, FilterGroup, Plan
-from ..schema_index import tokens
+from ..schema_index import header_abbreviation, tokens
 from . import lexicon
 from .derived import filter_columns
 from .pieces import Candidate
@@ -102,6 +103,24 @@ def _unit_asked_for(reading: Reading, plan: Plan, durations: set[str]) -> set[in
 
 
 _SCALE_WORDS = frozenset({"thousands", "thousand", "millions", "million", "billions", "k"})
+
+
+_TALLY_WORDS = frozenset({"win", "wins", "won", "loss", "losses", "lost", "draw", "draws", "ties"})
+_GAMES = frozenset({"game", "games", "match", "matches", "fixtures", "races", "bouts"})
+
+
+def _games_of_a_tally(reading: Reading, plan: Plan) -> set[int]:
+    """ "won the most games", "lost more than 10 matches": on a column of wins or losses
+    (Wins, W) the games are what its numbers count; the word asks for nothing more."""
+    tallies = {
+        column
+        for column in _aggregated(plan) | _plan_columns(plan) | filter_columns(plan.filters)
+        if set(re.findall(r"[a-z]+", (header_abbreviation(column, set()) or column).lower()))
+        & _TALLY_WORDS
+    }
+    if not tallies:
+        return set()
+    return {i for i, word in enumerate(reading.words) if word in _GAMES}
 
 
 def _aggregated(plan: Plan) -> set[str]:
@@ -290,6 +309,7 @@ def score(
             frame_weight += YES_NO_MISMATCH
         explained = candidate.explained | _echoes(reading, candidate)
         explained |= restated(reading, explained)
+        explained |= _games_of_a_tally(reading, candidate.plan)
         explained -= _superlatives_listed(reading, candidate.plan)
         left = sorted(content - explained - candidate.subject)
         # and a name written with a capital that names nothing here ("in Texas"): a filter
