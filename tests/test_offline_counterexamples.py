@@ -1464,3 +1464,52 @@ def test_day_of_the_week_is_never_a_count_of_days(agent: Agent, audits: pd.DataF
     answer = set(result.value) if isinstance(result.value, list) else {result.value}
     assert result.kind == "error" or answer == top
     assert "days" not in (result.interpretation or "").lower()
+
+
+def test_list_the_flagged_things_is_never_the_flag_s_yes_and_no(
+    agent: Agent, tmp_path: Path
+) -> None:
+    # "list the neutered cats" wants those cats, never [True, False]; the flag's own values
+    # are listed only when asked for ("the different values of Neutered")
+    load(
+        agent,
+        tmp_path,
+        "pets.csv",
+        {
+            "Pet Name": ["Bo", "Cy", "Di", "Ed"],
+            "Species": ["Cat", "Cat", "Dog", "Cat"],
+            "Neutered": ["Y", "N", "Y", "Y"],
+        },
+    )
+    result = agent.ask("list the neutered cats")
+    assert result.kind == "error" or sorted(result.value) == ["Bo", "Ed"]
+    assert ask_ok(agent, "list the different values of neutered").value in (
+        [True, False],
+        [False, True],
+    )
+
+
+@pytest.mark.parametrize(
+    ("ident", "name", "revenue"),
+    [
+        ("region_id", "region_nm", "rev_usd"),
+        ("regionId", "regionNm", "rev"),
+        ("REGION_ID", "REGION_NM", "REV_AMT"),
+    ],
+)
+def test_abbreviated_names_are_read_as_their_words(
+    agent: Agent, tmp_path: Path, ident: str, name: str, revenue: str
+) -> None:
+    # "region names" is the _nm column, never the region id beside it; "revenue" is rev
+    load(
+        agent,
+        tmp_path,
+        "sales.csv",
+        {
+            ident: ["R1", "R2", "R3", "R4"],
+            name: ["North", "South", "North", "East"],
+            revenue: [10.0, 20.0, 30.0, 40.0],
+        },
+    )
+    assert ask_ok(agent, "how many distinct region names are there?").value == 3
+    assert ask_ok(agent, "what is the total revenue?").value == pytest.approx(100.0)

@@ -150,6 +150,15 @@ ABBREVIATIONS = {
     "pop": "population",
     "govt": "government",
     "att": "attendance",
+    "nm": "name",
+    "desc": "description",
+    "cnt": "count",
+    "rev": "revenue",
+    "dt": "date",
+    "addr": "address",
+    "mgr": "manager",
+    "cust": "customer",
+    "emp": "employee",
 }
 # Headers of results tables that are a letter or two: read as the words they stand for.
 # Only a whole header is expanded, so the question's "a" or "w" never is.

@@ -64,7 +64,8 @@ def _one_thing_measured(reading: Reading, mention: ColumnMention) -> bool:
     if mention.end - mention.start != 1 or mention.start == 0:
         return False
     word = reading.words[mention.start]
-    return reading.words[mention.start - 1] in _AMOUNT_LEADS and singular(word) == word
+    plural = word.endswith("s") and not word.endswith("ss")
+    return reading.words[mention.start - 1] in _AMOUNT_LEADS and not plural
 
 
 def _without_units(name: list[str]) -> list[str]:

@@ -225,6 +225,10 @@ def distinct_list_shape(f: Frame) -> list[Candidate]:
             continue
         if said_as_a_verb(f, mention) and f.words[cue[0]] in ("what", "which"):
             continue  # "what book was published in 1996": not the publisher
+        if f.reader.flag_values(mention.column) is not None and not f.word_positions(
+            lexicon.DISTINCT_WORDS | {"values", "options"}
+        ):
+            continue  # "list the vaccinated dogs": those dogs, never the flag's yes and no
         explained = span(cue) | span(mention) | f.filter_positions | _whose_rows(f, mention)
         explained |= set(f.word_positions(lexicon.DISTINCT_WORDS))
         plan = Plan(operation="distinct", filters=f.filters, select=[mention.column], answer="list")
