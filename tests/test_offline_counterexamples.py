@@ -1513,3 +1513,18 @@ def test_abbreviated_names_are_read_as_their_words(
     )
     assert ask_ok(agent, "how many distinct region names are there?").value == 3
     assert ask_ok(agent, "what is the total revenue?").value == pytest.approx(100.0)
+
+
+@pytest.mark.parametrize(("ident", "fee"), [("visit_id", "fee_usd"), ("Visit ID", "Fee ($)")])
+def test_an_average_per_row_noun_is_the_plain_average(
+    agent: Agent, tmp_path: Path, ident: str, fee: str
+) -> None:
+    # "per visit" on a table of visits: each row is one; a total "per visit" is no single number
+    load(
+        agent,
+        tmp_path,
+        "visits.csv",
+        {ident: ["V1", "V2", "V3"], "clinic": ["A", "B", "A"], fee: [10.0, 20.0, 60.0]},
+    )
+    assert ask_ok(agent, "average fee per visit").value == pytest.approx(30.0)
+    ask_declines(agent, "total fee per visit")

@@ -151,6 +151,7 @@ ABBREVIATIONS = {
     "govt": "government",
     "att": "attendance",
     "nm": "name",
+    "rx": "prescription",
     "desc": "description",
     "cnt": "count",
     "rev": "revenue",

@@ -105,6 +105,18 @@ def _unit_asked_for(reading: Reading, plan: Plan, durations: set[str]) -> set[in
 _SCALE_WORDS = frozenset({"thousands", "thousand", "millions", "million", "billions", "k"})
 
 
+def _per_row(reading: Reading, plan: Plan, position: int, subject: set[int] | None) -> bool:
+    """ "average fee per appointment" on a table of appointments: an average over the rows is
+    already per row, so "per" and the rows' noun ask for nothing more. A total is not ("total
+    fee per appointment" would be each row's fee)."""
+    words = reading.words
+    if not position or words[position - 1] != "per":
+        return False
+    if not plan.aggregates or any(a.func not in ("mean", "median") for a in plan.aggregates):
+        return False
+    return reading.norm[position] in reading.subject or position in (subject or set())
+
+
 _TALLY_WORDS = frozenset({"win", "wins", "won", "loss", "losses", "lost", "draw", "draws", "ties"})
 _GAMES = frozenset({"game", "games", "match", "matches", "fixtures", "races", "bouts"})
 
@@ -312,6 +324,7 @@ def score(
         explained |= _games_of_a_tally(reading, candidate.plan)
         explained -= _superlatives_listed(reading, candidate.plan)
         left = sorted(content - explained - candidate.subject)
+        left = [i for i in left if not _per_row(reading, candidate.plan, i, subject)]
         # and a name written with a capital that names nothing here ("in Texas"): a filter
         # this table cannot answer, never to be dropped
         modifiers = _modifiers(reading, left, grounded) | (set(left) & reading.proper)
