@@ -285,6 +285,41 @@ def test_unchanged_file_is_not_hashed_again_but_a_changed_one_is(
     assert hashed == [path] and second.id != first.id and agent.frame()["units"].iloc[0] == 99
 
 
+def test_a_new_file_is_hashed_while_it_is_parsed_not_before(
+    agent: Agent, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No completed load has a new file's size, so none can hold its content: it is hashed
+    alongside its parse, and the check for short rows uses that read's delimiter count
+    instead of reading the file again. A copy (same size) is hashed first and found."""
+    import csvagent_jupyter.loading.loader as loader_module
+    import csvagent_jupyter.loading.reader as reader_module
+    from csvagent_jupyter.loading.files import content_hash_of
+
+    before: list[Path] = []
+    reread: list[Path] = []
+    monkeypatch.setattr(
+        loader_module,
+        "content_hash_of",
+        lambda p, cb=None: before.append(p) or content_hash_of(p, cb),
+    )
+    monkeypatch.setattr(
+        reader_module,
+        "_delimiters_add_up",
+        lambda path, dialect, rows: reread.append(path) or False,
+    )
+    path = write_csv(mixed_frame(3_000, 6), tmp_path / "new.csv")  # its last column has gaps
+    info = agent.load(path)
+    assert before == [] and reread == []
+    assert info.content_hash == content_hash_of(path)
+    assert not any("fewer fields" in note for note in info.profile.notes)
+    agent.cache.wait(info.content_hash)
+    assert agent.cache.path_for(info.content_hash).exists()
+    copy = tmp_path / "copy.csv"
+    copy.write_bytes(path.read_bytes())
+    again = agent.load(copy)
+    assert before == [copy] and again.reused and again.id == info.id
+
+
 @pytest.mark.parametrize("seed", range(4))
 def test_profile_distinct_counts_are_exact(seed: int) -> None:
     """The fast distinct counts (bincount, int64 hashing, float bit patterns) agree with pandas."""

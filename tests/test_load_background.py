@@ -337,3 +337,27 @@ def test_a_model_can_be_asked_before_the_profile_and_is_told_what_is_estimated(
     held.set()
     agent.wait_profiled()
     assert "(estimated)" not in agent.preview("average float_001 by cat_002").text
+
+
+@pytest.mark.parametrize("zone", [None, "Europe/Zurich"])
+def test_a_large_date_columns_provisional_facts_are_its_exact_ones(zone: str | None) -> None:
+    """A long date column's provisional profile (read without copying its present values)
+    has the exact profile's gaps, range and examples, even when its first few hundred rows
+    are gaps; only the distinct count is an estimate, within its bounds."""
+    from csvagent_jupyter.loading.profile import SAMPLE_ROWS, profile_column
+
+    rng = np.random.default_rng(7)
+    rows = SAMPLE_ROWS * 3
+    stamps = pd.Series(
+        pd.Timestamp("2001-01-01") + pd.to_timedelta(rng.integers(0, 10**8, rows), unit="s")
+    )
+    stamps[:400] = pd.NaT
+    stamps[rng.random(rows) < 0.1] = pd.NaT
+    if zone is not None:
+        stamps = stamps.dt.tz_localize("UTC").dt.tz_convert(zone)
+    provisional = profile_column("when", stamps, exact=False)
+    exact = profile_column("when", stamps)
+    assert provisional.approximate and not exact.approximate
+    facts = ("type", "dtype", "nulls", "min", "max", "examples")
+    assert [getattr(provisional, f) for f in facts] == [getattr(exact, f) for f in facts]
+    assert 1 <= provisional.distinct <= rows - exact.nulls

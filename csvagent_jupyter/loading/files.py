@@ -128,3 +128,41 @@ def content_hash_of(path: Path, on_bytes: Callable[[int], None] | None = None) -
     if on_bytes is not None and done != reported:
         on_bytes(done)
     return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class FileScan:
+    """What one read of a file tells: its content hash, and how often one byte occurs."""
+
+    content_hash: str
+    delimiters: int | None  # occurrences of the byte counted, when one was asked for
+    quoted: bool  # a double quote occurs (only looked for with a byte to count)
+
+
+def scan_file(path: Path, delimiter: int | None = None) -> FileScan:
+    """The content hash (as :func:`content_hash_of`) and, given ``delimiter``, the number of
+    those bytes and whether a double quote occurs, in one read of the file.
+
+    A new file is scanned on a worker thread while pandas parses it (the hash releases the
+    GIL, and the parse leaves part of a core idle); the count lets the check for short rows
+    (``reader._delimiters_add_up``) skip a read of its own.
+    """
+    import numpy as np
+    import xxhash
+
+    digest = xxhash.xxh3_128()
+    found, quoted = 0, False
+    length = max(1, min(HASH_BLOCK, path.stat().st_size))
+    buffer = bytearray(length)
+    view = memoryview(buffer)
+    values = np.frombuffer(buffer, np.uint8)
+    equal = np.empty(length, dtype=bool)
+    with open(path, "rb", buffering=0) as handle:
+        while size := handle.readinto(buffer):
+            digest.update(view[:size])
+            if delimiter is None:
+                continue
+            quoted = quoted or buffer.find(b'"', 0, size) >= 0
+            np.equal(values[:size], delimiter, out=equal[:size])
+            found += int(np.count_nonzero(equal[:size]))
+    return FileScan(digest.hexdigest(), found if delimiter is not None else None, quoted)

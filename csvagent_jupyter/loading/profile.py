@@ -124,15 +124,41 @@ def _short(value: Any, limit: int = 60) -> str:
 def _distinct(series: pd.Series, mask: np.ndarray, present: np.ndarray, *, integer: bool) -> int:
     """Exact distinct count; integers by a bitmap when their range is compact, else
     by hashing 64-bit integers, four times faster than hashing the same values as floats;
-    floats by hashing their bit patterns (with -0.0 made 0.0, the one pair of equal floats
-    whose bits differ; NaN is not among ``present``)."""
+    floats with a few decimals as whole numbers of their scale (see
+    ``profile_batch._count_decimals``), other floats by hashing their bit patterns (with
+    -0.0 made 0.0, the one pair of equal floats whose bits differ; NaN is not among
+    ``present``).
+
+    ``present`` holds the column's values as floats, which are the integers themselves
+    below 2**53: cast back (one pass) rather than read from the column again and filtered
+    by ``mask`` (three), and a long column of prices or measures with two or three decimals
+    is counted by a bitmap rather than a hash of a million float bit patterns (measured on
+    1M values: 20 ms a column of three decimals before, 9 ms).
+    """
     if present.size == 0:
         return 0
     if not integer or series.dtype == np.uint64:
+        if not integer and present.size >= SAMPLE_ROWS:
+            counted = _count_scaled(present)
+            if counted is not None:
+                return counted
         bits = np.ascontiguousarray(present, dtype=np.float64) + 0.0
         return _count_distinct(bits.view(np.int64))
+    if present.dtype == np.float64 and present.min() > -(2.0**53) and present.max() < 2.0**53:
+        return _count_whole(present.astype(np.int64))
     whole = series.to_numpy(dtype="int64", na_value=0)
     return _count_whole(whole[~mask] if mask.any() else whole)
+
+
+def _count_scaled(present: np.ndarray) -> int | None:
+    """Distinct floats counted as whole numbers of the decimal scale their first values
+    show, or None when the column has no such scale (``profile_batch._count_decimals``
+    checks every value, so the count is exact either way)."""
+    from .profile_batch import DECIMAL_PROBE, _count_decimals, _decimal_scales
+
+    head = present[:DECIMAL_PROBE].reshape(-1, 1)
+    scale = float(_decimal_scales(head, np.zeros(head.shape, dtype=bool))[0])
+    return _count_decimals(present, scale)
 
 
 def _count_whole(whole: np.ndarray) -> int:
@@ -216,6 +242,8 @@ def profile_column(name: str, series: pd.Series, *, exact: bool = True) -> Colum
         if getattr(series.dtype, "tz", None) is not None:
             series = series.dt.tz_convert(None)  # UTC instants: comparable, and numpy can hold them
         stamps = series.to_numpy()
+        if not exact and stamps.size - nulls > SAMPLE_ROWS:
+            return ColumnProfile(**_provisional_stamps(profile, stamps, mask))
         present_stamps = stamps[~mask] if nulls else stamps
         if exact or present_stamps.size <= SAMPLE_ROWS:
             profile["distinct"] = _count_distinct(present_stamps.view("int64"))
@@ -274,6 +302,35 @@ def _provisional_numbers(profile: dict[str, Any], values: np.ndarray, kind: str)
     }
 
 
+def _provisional_stamps(
+    profile: dict[str, Any], stamps: np.ndarray, mask: np.ndarray
+) -> dict[str, Any]:
+    """A large date column's provisional facts without copying its present values (as
+    :func:`_provisional_numbers` does for numbers): the range by reductions that skip the
+    gaps, the distinct count estimated from a spread sample. The copy of the present values
+    was most of the time (measured on 1M dates with 2% gaps: 4.1 ms -> 2.5 ms a column).
+    """
+    ticks = stamps.view(np.int64)
+    present = stamps.size - profile["nulls"]
+    sample = ticks[_spread(ticks.size)]
+    sample = sample[sample != _NAT]
+    _, counts = np.unique(sample, return_counts=True)
+    # NaT is the smallest int64: never the maximum while any date is present
+    low = np.min(ticks, where=~mask, initial=np.iinfo(np.int64).max)
+    head = stamps[: 100 * EXAMPLES]
+    examples = head[~mask[: head.size]][:EXAMPLES]
+    if examples.size < min(EXAMPLES, present):
+        examples = stamps[~mask][:EXAMPLES]
+    return profile | {
+        "distinct": _from_sample_counts(counts, max(sample.size, 1), present),
+        "approximate": True,
+        "min": str(pd.Timestamp(np.int64(low).view(stamps.dtype))),
+        "max": str(pd.Timestamp(ticks.max().view(stamps.dtype))),
+        "examples": [str(pd.Timestamp(v)) for v in examples],
+    }
+
+
+_NAT = np.iinfo(np.int64).min
 SAMPLE_ROWS = 20_000  # values an estimated distinct count looks at
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import re
 import warnings
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from typing import Any
 import pandas as pd
 
 from ..errors import EmptyFileError, LoadError, NotTextError, RaggedRowsError
+from .files import FileScan
 from .profile import FileProfile
 from .sniff import Dialect
 from .typing import Conversion
@@ -90,15 +92,23 @@ def find_short_lines(path: Path, dialect: Dialect) -> ShortRows:
     return found
 
 
-def short_rows(frame: pd.DataFrame, path: Path, dialect: Dialect) -> ShortRows | None:
+def short_rows(
+    frame: pd.DataFrame, path: Path, dialect: Dialect, scan: Future[FileScan] | None = None
+) -> ShortRows | None:
     """The short rows of the file, if any.
 
     Only a table whose last column has gaps can hold a short row (pandas fills the
-    missing fields with NA), so the file is read a second time only then.
+    missing fields with NA), so the file is read a second time only then. ``scan``: a
+    scan of the file that counted its delimiters (see :func:`delimiter_byte`), whose count
+    is used instead of reading the file again.
     """
     if frame.empty or not frame.iloc[:, -1].hasnans:
         return None
-    if _delimiters_add_up(path, dialect, rows=len(frame)):
+    scanned = scan.result() if scan is not None else None
+    if scanned is not None and scanned.delimiters is not None:
+        if not scanned.quoted and scanned.delimiters == _expected_delimiters(dialect, len(frame)):
+            return None
+    elif _delimiters_add_up(path, dialect, rows=len(frame)):
         return None
     found = find_short_lines(path, dialect)
     return found if found.lines else None
@@ -108,6 +118,19 @@ _BYTE_ENCODINGS = ("utf-8", "utf-8-sig", "cp1252", "latin-1", "iso-8859-1")
 _BLOCK = 1024 * 1024  # small enough that its two buffers stay in cache, and cost few page faults
 
 
+def delimiter_byte(dialect: Dialect) -> int | None:
+    """The byte whose count tells short rows apart (see :func:`_delimiters_add_up`), or None
+    where counting bytes cannot tell (a multi-byte encoding or delimiter)."""
+    if dialect.encoding.lower() not in _BYTE_ENCODINGS or len(dialect.delimiter) != 1:
+        return None
+    return dialect.delimiter.encode()[0]
+
+
+def _expected_delimiters(dialect: Dialect, rows: int) -> int:
+    """The delimiters a file of ``rows`` rows holds when every row has all its fields."""
+    return (rows + (1 if dialect.has_header else 0)) * (len(dialect.header_names) - 1)
+
+
 def _delimiters_add_up(path: Path, dialect: Dialect, *, rows: int) -> bool:
     """True when the file certainly has no short row: without quotes, every row of n fields
     holds n - 1 delimiters, so the total tells. Counting bytes with numpy costs a fraction of
@@ -115,10 +138,10 @@ def _delimiters_add_up(path: Path, dialect: Dialect, *, rows: int) -> bool:
     """
     import numpy as np
 
-    if dialect.encoding.lower() not in _BYTE_ENCODINGS or len(dialect.delimiter) != 1:
+    delimiter = delimiter_byte(dialect)
+    if delimiter is None:
         return False
-    delimiter = dialect.delimiter.encode()[0]
-    expected = (rows + (1 if dialect.has_header else 0)) * (len(dialect.header_names) - 1)
+    expected = _expected_delimiters(dialect, rows)
     found = 0
     # One buffer for the bytes and one for the comparison, reused block after block: fresh
     # arrays for every block cost more in page faults than the counting itself.
@@ -144,13 +167,20 @@ class Parsed:
 
 
 def parse(
-    path: Path, dialect: Dialect, *, filename: str, skip_bad_lines: bool, find_short: bool = True
+    path: Path,
+    dialect: Dialect,
+    *,
+    filename: str,
+    skip_bad_lines: bool,
+    find_short: bool = True,
+    scan: Future[FileScan] | None = None,
 ) -> Parsed:
     """The table, with the lines skipped or padded on the way, and how to parse it again.
 
     ``find_short=False`` leaves kept short rows unreported (``padded`` empty): finding them
     only adds a note, so a large load does it in its background phase. With
     ``skip_bad_lines`` they must be found here, since they are read again without them.
+    ``scan``: a scan of the file running alongside, for :func:`short_rows`.
     """
     options = read_options(dialect, skip_bad_lines=skip_bad_lines)
     skipped: list[int] = []
@@ -184,7 +214,7 @@ def parse(
             filename=filename,
             line=2,
         )
-    short = short_rows(frame, path, dialect) if find_short or skip_bad_lines else None
+    short = short_rows(frame, path, dialect, scan) if find_short or skip_bad_lines else None
     if short is None:
         return Parsed(frame, sorted(skipped), [], options)
     if not skip_bad_lines:

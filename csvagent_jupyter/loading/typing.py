@@ -150,10 +150,11 @@ def _infer_text_column(name: str, series: pd.Series, rows: int) -> Conversion | 
     """The typing of a column the parser left as text. Two conventions of tables copied from
     reference pages are read through: footnote marks after numbers and dates ("70[a]",
     "1 January 1904[1]"), and a dash for "none" in text ("—")."""
-    found = _infer_plain(name, series, rows)
+    arrow = _arrow_sample(series)  # taken once: both looks below read the same sample
+    found = _infer_plain(name, series, rows, arrow)
     if found is not None and found.kind not in ("text", "category"):
         return found
-    has_notes, dashes = _marks(series)
+    has_notes, dashes = _marks(series, arrow)
     if has_notes:
         cleaned = series.str.replace(NOTE_PATTERN, "", regex=True).str.strip()
         typed = _infer_plain(name, cleaned, rows)
@@ -165,11 +166,11 @@ def _infer_text_column(name: str, series: pd.Series, rows: int) -> Conversion | 
     return found
 
 
-def _marks(series: pd.Series) -> tuple[bool, tuple[str, ...]]:
+def _marks(series: pd.Series, arrow: Any = None) -> tuple[bool, tuple[str, ...]]:
     """Whether the sampled values carry footnote marks, and the cells that are only a dash,
-    read on the distinct values the inference samples (a few dozen strings)."""
-    arrow = _arrow_sample(series)
-    sample = [str(v) for v in arrow.to_pylist()] if arrow is not None else _sample(series)
+    read on the distinct values the inference samples (a few dozen strings; ``arrow``: that
+    sample, as :func:`_arrow_sample` gives it)."""
+    sample = _sample(series, arrow)
     has_notes = any("[" in value and _NOTE.search(value) for value in sample)
     return has_notes, tuple(sorted({value for value in sample if value.strip() in DASHES}))
 
@@ -177,9 +178,12 @@ def _marks(series: pd.Series) -> tuple[bool, tuple[str, ...]]:
 _NOTE = re.compile(NOTE_PATTERN)
 
 
-def _infer_plain(name: str, series: pd.Series, rows: int) -> Conversion | None:
+def _infer_plain(name: str, series: pd.Series, rows: int, arrow: Any = None) -> Conversion | None:
+    """The typing of text ``series`` from its sample (``arrow``: the sample already taken by
+    :func:`_arrow_sample`, if any)."""
     as_text = series.dtype == object  # numbers and text mixed by the parser's chunks
-    arrow = _arrow_sample(series)
+    if arrow is None:
+        arrow = _arrow_sample(series)
     if arrow is not None and len(arrow) and _all_iso_dates([], arrow):
         # the common case, settled by one Arrow call before any value becomes a Python string
         return Conversion(name, "datetime", date_format="ISO8601", as_text=as_text)

@@ -77,6 +77,15 @@ class Store:
             )
             return session.scalars(statement).first()
 
+    def has_completed_file_of_size(self, size: int) -> bool:
+        """Whether any completed load has exactly ``size`` bytes: when none has, none can hold
+        the same content, and a new file need not be hashed before it is read."""
+        with self.db.transaction() as session:
+            statement = (
+                select(File.id).where(File.file_size == size, File.status == "completed").limit(1)
+            )
+            return session.scalars(statement).first() is not None
+
     def completed_load_of_source(
         self, source_path: str, *, size: int, mtime_ns: int
     ) -> File | None:
