@@ -11,6 +11,7 @@ import pytest
 from csvagent_jupyter import Agent
 from csvagent_jupyter.loading.summary_rows import summary_label, summary_rows
 
+from .test_analysis import check_generated_code
 from .test_ask import ask_ok
 
 MEDALS = [("Norway", 11, 8), ("Germany", 9, 10), ("Canada", 7, 12), ("Austria", 5, 3)]
@@ -133,3 +134,55 @@ def test_columns_take_the_types_of_their_data_rows(agent: Agent, tmp_path: Path)
     frame = agent.frame()
     assert len(frame) == 4 and pd.api.types.is_integer_dtype(frame["Season"])
     assert ask_ok(agent, "total production in 2020").value == pytest.approx(42.1)
+
+
+@pytest.mark.parametrize("heading", ["Representing Kenya", "Men's events", "Season 2 (2004)"])
+def test_section_headings_are_left_out_and_the_code_reads_the_same_rows(
+    agent: Agent, tmp_path: Path, heading: str
+) -> None:
+    """A heading copied across every cell ("Representing Kenya") is no result: the Year column
+    is whole numbers again, the first competition is the first real one, and the code shown
+    with an answer skips the same lines. A quoted line break above a heading is read right."""
+    cells = ",".join([f'"{heading}"'] * 4)
+    path = tmp_path / "results.csv"
+    path.write_text(
+        "Year,Competition,Venue,Position\n"
+        f"{cells}\n"
+        '2005,World Youth Championships,"Marrakesh,\nMorocco",2nd\n'
+        "2006,World Junior Championships,Beijing,1st\n"
+        f"{cells}\n"
+        "2007,World Championships,Osaka,4th\n"
+        "2009,World Championships,Berlin,1st\n"
+    )
+    info = agent.load(path)
+    frame = agent.frame()
+    assert len(frame) == 4
+    assert pd.api.types.is_integer_dtype(frame["Year"])
+    assert any(heading in note and "section heading" in note for note in info.profile.notes)
+    first = ask_ok(agent, "what was the first competition?")
+    assert first.value == "World Youth Championships"
+    result = ask_ok(agent, "how many rows have Year above 2006?")
+    assert result.value == 2
+    check_generated_code(result)
+
+
+def test_a_column_of_one_repeated_value_is_no_heading(agent: Agent, tmp_path: Path) -> None:
+    # every cell of a row the same only because the row is a real one of repeated codes
+    path = tmp_path / "codes.csv"
+    pd.DataFrame({"a": ["x", "y", "z"], "b": ["x", "q", "r"], "c": [1, 2, 3]}).to_csv(
+        path, index=False
+    )
+    agent.load(path)
+    assert len(agent.frame()) == 3
+
+
+def test_a_year_after_is_any_later_year_and_the_year_after_is_one(
+    agent: Agent, tmp_path: Path
+) -> None:
+    path = tmp_path / "seasons.csv"
+    pd.DataFrame({"Year": [2005, 2006, 2007, 2009], "Place": ["2nd", "1st", "4th", "1st"]}).to_csv(
+        path, index=False
+    )
+    agent.load(path)
+    assert ask_ok(agent, "how many rows have a year after 2006?").value == 2
+    assert ask_ok(agent, "what was the place the year after 2006?").value in ("4th", ["4th"])

@@ -40,7 +40,7 @@ from .files import (
 from .profile import FileProfile, profile_frame
 from .reader import delimiter_byte, parse, read_again, reload_csv
 from .sniff import SAMPLE_BYTES, Dialect, sniff
-from .summary_rows import summary_note, summary_rows
+from .summary_rows import section_note, section_rows, summary_note, summary_rows
 from .threads import column_pool, parallel_map
 from .typing import apply_conversions, infer_conversions
 
@@ -389,12 +389,17 @@ class Loader:
             )
         frame, skipped, padded = parsed.frame, parsed.skipped, parsed.padded
         summaries = summary_rows(frame)
-        if summaries:  # a "Total" row would win every "most" and double every total
+        sections = [p for p in section_rows(frame) if p < len(frame) - len(summaries)]
+        headings = section_note(frame, sections) if sections else None
+        if summaries or sections:  # a "Total" row would win every "most" and double totals
             # read again without them, so that the columns get the types their data rows
             # give (a Year column is whole numbers once the Total row's blank is gone), as
             # the code shown with an answer reads them
-            parsed.read_options["nrows"] = len(frame) - len(summaries)
-            frame = read_again(path, parsed.read_options)
+            frame, kept_headings = _without_rows(
+                path, parsed.read_options, frame, sections, len(summaries)
+            )
+            if kept_headings:
+                headings = None
         reporter.progress(0.8, "typing columns")
         # Threads pay off only when each column is real work; small tables stay serial.
         mapper = column_pool().map if len(frame) >= PARALLEL_ROWS else map
@@ -403,6 +408,8 @@ class Loader:
             notes.append(f"Skipped {len(skipped)} malformed line(s): {line_list(skipped)}.")
         if summaries:
             notes.append(summary_note(summaries))
+        if headings:
+            notes.append(headings)
         if padded:
             notes.append(padded_note(padded, len(frame.columns), line_list))
             log.warning("%s: %d short lines: %s", display_name, len(padded), padded[:20])
@@ -452,6 +459,28 @@ class Typed:
     notes_before: list[str]
     notes_after: list[str]
     content_hash: str | None = None  # when the file was hashed alongside its parse
+
+
+def _without_rows(
+    path: Path, options: dict[str, Any], frame: pd.DataFrame, sections: list[int], summaries: int
+) -> tuple[pd.DataFrame, bool]:
+    """The file read again without its section headings (``skiprows``) and the summary rows at
+    its foot (``nrows``); ``options`` keep what was done, for the code shown with answers.
+
+    ``skiprows`` counts lines, so a quoted line break above a heading would skip the wrong
+    line: the result is checked, and the headings kept (True) when it is not what was meant."""
+    wanted = len(frame) - len(sections) - summaries
+    if sections:
+        trial = {**options, "skiprows": [p + 1 for p in sections], "nrows": wanted}
+        again = read_again(path, trial)
+        labels = set(frame.iloc[sections, 0])
+        if len(again) == wanted and not again.iloc[:, 0].isin(labels).any():
+            options.update(skiprows=trial["skiprows"], nrows=wanted)
+            return again, False
+    if not summaries:
+        return frame, bool(sections)
+    options["nrows"] = len(frame) - summaries
+    return read_again(path, options), bool(sections)
 
 
 def _start_scan(path: Path, delimiter: int | None) -> Future[FileScan]:

@@ -84,3 +84,40 @@ def summary_note(labels: list[str]) -> str:
         f"The last {len(labels)} rows ({quoted}) summarise the rows above; they are left out "
         "of answers."
     )
+
+
+# Section headings are a habit of small tables copied from reference pages; a large export
+# has none, and checking every cell of it would cost more than the parse
+MAX_SECTION_SCAN_ROWS = 5_000
+MIN_SECTION_COLUMNS = 3
+
+
+def section_rows(frame: pd.DataFrame) -> list[int]:
+    """Positions of section headings: rows whose every cell holds the same text ("Representing
+    Kenya" across Year, Competition, Venue…), as a merged cell copied from a web page becomes.
+    Read as data, such a row turns a Year column into text and counts as one more result."""
+    rows, columns = frame.shape
+    if rows > MAX_SECTION_SCAN_ROWS or columns < MIN_SECTION_COLUMNS:
+        return []
+    first = frame.iloc[:, 0]
+    if pd.api.types.is_numeric_dtype(first.dtype):
+        return []
+    text = first.where(first.map(lambda cell: isinstance(cell, str) and bool(cell.strip())))
+    same = text.notna()
+    for position in range(1, columns):
+        if not same.any():
+            return []
+        same &= frame.iloc[:, position].eq(text)
+    return [int(p) for p in same.to_numpy().nonzero()[0]]
+
+
+def section_note(frame: pd.DataFrame, positions: list[int]) -> str:
+    """The load's note: which headings were left out of the rows questions run on."""
+    labels = list(dict.fromkeys(str(frame.iat[p, 0]) for p in positions))
+    quoted = ", ".join(f"'{label}'" for label in labels[:3])
+    more = f" and {len(labels) - 3} more" if len(labels) > 3 else ""
+    rows, are = ("row", "is") if len(positions) == 1 else ("rows", "are")
+    return (
+        f"{len(positions)} section heading {rows} ({quoted}{more}, the same text in every "
+        f"column) {are} left out of answers."
+    )

@@ -192,7 +192,8 @@ class ThresholdSlots(DateSlots):
             and position >= 2
             and w[position - 1] in ("before", "after")
             and w[position - 2] in ("year", "season")
-        ):
+            and (position < 3 or w[position - 3] not in ("a", "any", "every", "each"))
+        ):  # "a year after 2006" is any later year
             # "the year before 2010" is 2009, one year, not every year before it
             step = -1 if w[position - 1] == "before" else 1
             return "eq", number.value + step, {position - 2, position - 1, position}
