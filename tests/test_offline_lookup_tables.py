@@ -647,3 +647,19 @@ def test_won_and_lost_name_the_tally_columns_and_their_games(
     assert ask_ok(agent, "which team lost the most games?").value == "Dunmore"
     assert ask_ok(agent, "which team won the most matches?").value == "Ashby"
     assert ask_ok(agent, "how many teams won more than 8 games?").value == 2
+
+
+@pytest.mark.parametrize("launched", ["Launch date", "launch_date", "Launched on"])
+def test_the_date_of_a_named_row_is_looked_up(agent: Agent, tmp_path: Path, launched: str) -> None:
+    frame = pd.DataFrame(
+        {
+            "Mission": ["Orbiter 1", "Orbiter 2", "Lander 3"],
+            launched: ["11 October 1968", "21 December 1968", "16 July 1969"],
+            "Vehicle": ["Rocket A", "Rocket B", "Rocket B"],
+        }
+    )
+    load_frame(agent, tmp_path, "missions.csv", frame)
+    question = f"what was the {launched.replace('_', ' ').lower()} of Lander 3?"
+    result = ask_ok(agent, question)
+    value = result.value[0] if isinstance(result.value, list) else result.value
+    assert pd.Timestamp(value) == pd.Timestamp("1969-07-16")

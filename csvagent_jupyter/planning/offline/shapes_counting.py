@@ -220,6 +220,8 @@ def distinct_list_shape(f: Frame) -> list[Candidate]:
         # "what was the time of the runner who finished first": the values on the rows named,
         # one per row (two runners may share a time)
         measures = f.measures()
+        # "what was the launch date of Apollo 11": the date on the row named
+        measures += [m for m in f.dates() if m.score >= 0.9]
     for mention in f.categories() + measures:
         if mention.column in f.filter_columns or mention.start < cue[0]:
             continue
