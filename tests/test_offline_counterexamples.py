@@ -1528,3 +1528,13 @@ def test_an_average_per_row_noun_is_the_plain_average(
     )
     assert ask_ok(agent, "average fee per visit").value == pytest.approx(30.0)
     ask_declines(agent, "total fee per visit")
+
+
+@pytest.mark.parametrize(("cost", "weight"), [("freight_cost", "weight_kg"), ("Cost", "Weight")])
+def test_the_ratio_of_one_total_to_another(
+    agent: Agent, tmp_path: Path, cost: str, weight: str
+) -> None:
+    # a ratio of sums, never the average of per-row ratios (which would be 2.5 here)
+    load(agent, tmp_path, "loads.csv", {cost: [10.0, 30.0], weight: [2.0, 20.0]})
+    result = ask_ok(agent, "what is the ratio of total cost to total weight?")
+    assert result.value == pytest.approx(40.0 / 22.0)

@@ -42,6 +42,9 @@ def aggregate_ratio_shape(f: Frame) -> list[Candidate]:
             }
         )
         formula = {left_at, right_at, *range(at, at + len(words))}
+        if words == ("to",):  # "the ratio of … to …"
+            ratio = f.words.index("ratio")
+            formula |= {ratio} | ({ratio + 1} if f.words[ratio + 1] == "of" else set())
         formula |= span(left_mention) | span(right_mention) | set(percent)
         explained = formula | f.filter_positions | _name(f, formula | f.filter_positions)
         return [Candidate(plan, explained, "aggregate_ratio", 0.0)]
@@ -49,11 +52,16 @@ def aggregate_ratio_shape(f: Frame) -> list[Candidate]:
 
 
 def _divisions(f: Frame) -> list[tuple[int, tuple[str, ...]]]:
+    """Where the formula divides: "/", "divided by", and the "to" of "the ratio of total
+    cost to total weight" (with its "ratio of": the words are the division's too)."""
     out = []
+    ratio = next((i for i, w in enumerate(f.words) if w == "ratio" and f.free(i)), None)
     for i in range(len(f.words)):
         for words in DIVISION:
             if tuple(f.words[i : i + len(words)]) == words:
                 out.append((i, words))
+        if ratio is not None and i > ratio + 2 and f.words[i] == "to":
+            out.append((i, ("to",)))
     return out
 
 
