@@ -663,3 +663,18 @@ def test_the_date_of_a_named_row_is_looked_up(agent: Agent, tmp_path: Path, laun
     result = ask_ok(agent, question)
     value = result.value[0] if isinstance(result.value, list) else result.value
     assert pd.Timestamp(value) == pd.Timestamp("1969-07-16")
+
+
+def test_after_a_value_that_fills_several_rows_is_the_next_different_one(
+    agent: Agent, tmp_path: Path
+) -> None:
+    frame = pd.DataFrame(
+        {
+            "Year": [2010, 2011, 2012, 2013, 2014],
+            "Team": ["Liquigas", "Cannondale", "Cannondale", "Astana", "Astana"],
+            "Race": ["Giro", "Tour", "Vuelta", "Tour", "Giro"],
+        }
+    )
+    load_frame(agent, tmp_path, "career.csv", frame)
+    assert ask_ok(agent, "which team did he join after Cannondale?").value == "Astana"
+    assert ask_ok(agent, "which team came before Astana?").value == "Cannondale"

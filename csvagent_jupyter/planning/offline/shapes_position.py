@@ -9,7 +9,7 @@ them); when they differ, it asks which was meant.
 
 from __future__ import annotations
 
-from ...analysis.plan import Condition, Derive, Plan, SortKey, WindowFunc
+from ...analysis.plan import Condition, Derive, FilterGroup, Plan, SortKey, WindowFunc
 from . import lexicon
 from .grounding import Frame, date_columns
 from .options import FilterOption, combine, is_skip
@@ -207,7 +207,14 @@ def neighbour_shape(f: Frame) -> list[Candidate]:
             name=f"{column} of the row {side}", kind="window", func=func, column=column
         )
         condition = Condition(column=neighbour.name, op="eq", value=value)
-        filters = combine([*others, FilterOption(condition, option.positions, neighbour.name)])
+        # "the team he joined after Cannondale", on three Cannondale rows in a row: the first
+        # row that is not Cannondale again
+        # row that is not Cannondale again (one group: tested after the derive, together)
+        changed = Condition(column=column, op="ne", value=value)
+        after_run = FilterGroup(combine="and", items=[condition, changed])
+        filters = combine([*others, FilterOption(after_run, option.positions, neighbour.name)])
+        if filters is after_run:  # alone, its two tests would be split around the derive
+            filters = FilterGroup(combine="and", items=[after_run])
         answers = [(used, answer) for _k, derives, used, answer in targets(f) if not derives]
         answers = [(used, answer) for used, answer in answers if answer and answer != column]
         if not answers:
