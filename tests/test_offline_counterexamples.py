@@ -1538,3 +1538,24 @@ def test_the_ratio_of_one_total_to_another(
     load(agent, tmp_path, "loads.csv", {cost: [10.0, 30.0], weight: [2.0, 20.0]})
     result = ask_ok(agent, "what is the ratio of total cost to total weight?")
     assert result.value == pytest.approx(40.0 / 22.0)
+
+
+def test_states_and_money_that_pick_rows_are_never_dropped(agent: Agent, tmp_path: Path) -> None:
+    # "sold out", "still on air", "still broadcasting" pick rows the table does not mark; "spent
+    # the most" is money: none of them is answered by counting every row
+    load(
+        agent,
+        tmp_path,
+        "shows.csv",
+        {
+            "City": ["Oslo", "Rome", "Lima", "Oslo"],
+            "Channel": ["A1", "B2", "C3", "D4"],
+            "Department": ["Ops", "IT", "IT", "Ops"],
+            "Attendance": ["900 / 1,000", "1,000 / 1,000", "500 / 800", "700 / 700"],
+        },
+    )
+    ask_declines(agent, "how many shows were sold out?")
+    ask_declines(agent, "how many channels are still on air?")
+    ask_declines(agent, "how many channels are still broadcasting?")
+    ask_declines(agent, "which department spent the most?")
+    assert ask_ok(agent, "how many shows were in Oslo?").value == 2

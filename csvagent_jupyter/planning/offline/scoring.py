@@ -62,6 +62,7 @@ def grounded_positions(reading: Reading) -> set[int]:
     # A word of a column's name ("counties" beside "Counties Represented") points at that
     # column even where no mention was read: ignoring it ignores part of the question.
     # A verb after an auxiliary ("did we ship") says how, whatever a column is called.
+    out |= _states(reading)
     out |= {
         i
         for i, stem in enumerate(reading.norm)
@@ -69,6 +70,49 @@ def grounded_positions(reading: Reading) -> set[int]:
         and reading.words[i].isalpha()
         and not (i and reading.words[i - 1] in lexicon.AUXILIARIES)
     }
+    return out
+
+
+_MONEY_VERBS = frozenset(
+    {"spent", "spend", "spends", "spending", "paid", "pay", "pays", "earned", "earn", "earns",
+     "raised", "raise", "raises", "donated", "donate", "invested", "charged", "billed"}
+)  # fmt: skip
+
+
+def _money_counted(reading: Reading, plan: Plan) -> list[int]:
+    """ "which department spent the most": money, never the number of rows; a plan that only
+    counts rows leaves the verb of "spent the most" unexplained."""
+    counts_rows = bool(plan.aggregates) and all(
+        a.func == "count" and a.column is None for a in plan.aggregates
+    )
+    if not counts_rows:
+        return []
+    words = reading.words
+    return [
+        i
+        for i, word in enumerate(words)
+        if word in _MONEY_VERBS
+        and reading.norm[i] not in reading.name_stems  # a Spend column is named, not a verb
+        and words[i + 1 : i + 3] in (["the", "most"], ["the", "least"], ["most"], ["least"])
+    ]
+
+
+_STATE_PHRASES = (("sold", "out"), ("on", "air"), ("off", "air"), ("in", "service"))
+
+
+def _states(reading: Reading) -> set[int]:
+    """ "sold out", "still on air", "still broadcasting": a state that picks rows, said in
+    words that are otherwise filler; a reading that cannot place it is asked back, never
+    answered over every row."""
+    words = reading.words
+    out: set[int] = set()
+    for i in range(len(words) - 1):
+        if (words[i], words[i + 1]) in _STATE_PHRASES:
+            out |= {j for j in (i, i + 1) if words[j] not in lexicon.FILLER}
+        if words[i] == "still" and words[i + 1].isalpha() and words[i + 1] not in lexicon.FILLER:
+            out.add(i + 1)  # "still broadcasting", "still open"
+        if words[i] == "still" and words[i + 1 : i + 3] in (["on", "air"], ["in", "service"]):
+            out.add(i + 2)
     return out
 
 
@@ -332,6 +376,7 @@ def score(
         hard += sorted(_unit_asked_for(reading, candidate.plan, durations))
         if asks_yes_no and candidate.plan.operation not in _YES_NO_OPERATIONS:
             hard.append(0)  # "did A host more times than B?" wants yes or no, never a ratio
+        hard += _money_counted(reading, candidate.plan)
         soft = [i for i in left if i not in grounded and i not in modifiers]
         if candidate.shape.startswith("position"):
             # "what production opened first": the date of that event, never the file's order
