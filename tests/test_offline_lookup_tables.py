@@ -678,3 +678,26 @@ def test_after_a_value_that_fills_several_rows_is_the_next_different_one(
     load_frame(agent, tmp_path, "career.csv", frame)
     assert ask_ok(agent, "which team did he join after Cannondale?").value == "Astana"
     assert ask_ok(agent, "which team came before Astana?").value == "Cannondale"
+
+
+@pytest.mark.parametrize(
+    ("column", "values"),
+    [
+        ("Launched", ["1 June 1984", "3 May 1995", "9 July 1999", "2 April 2012", "5 March 2019"]),
+        ("Year", [1984, 1995, 1999, 2012, 2019]),
+        ("year_opened", [1984, 1995, 1999, 2012, 2019]),
+    ],
+)
+def test_a_decade_is_its_ten_years(
+    agent: Agent, tmp_path: Path, column: str, values: list[object]
+) -> None:
+    frame = pd.DataFrame({"Channel": ["A", "B", "C", "D", "E"], column: values})
+    load_frame(agent, tmp_path, "channels.csv", frame)
+    assert ask_ok(agent, "how many channels launched in the 1990s?").value == 2
+    assert ask_ok(agent, "how many channels were opened in the 2010s?").value == 2
+
+
+def test_a_decade_with_no_year_to_filter_is_asked_back(agent: Agent, tmp_path: Path) -> None:
+    frame = pd.DataFrame({"Channel": ["A", "B", "C"], "Owner": ["X", "Y", "X"]})
+    load_frame(agent, tmp_path, "channels.csv", frame)
+    ask_declines(agent, "how many channels launched in the 1990s?")

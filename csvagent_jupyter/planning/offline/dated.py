@@ -18,6 +18,7 @@ from ..schema_index import tokens
 from . import lexicon
 from .options import FilterOption, Slot, SlotReader
 
+_DECADE = re.compile(r"((?:1[5-9]|20)\d0)'?s")
 _YEAR_NAME_STEMS = frozenset(tokens(" ".join(sorted(lexicon.YEAR_NAME_WORDS))))
 
 
@@ -97,6 +98,24 @@ class DateSlots(SlotReader):
             and not all(self.r.norm[i] in self.r.subject for i in range(m.start, m.end))
         ]
         return {i for m in spans[:1] for i in range(m.start, m.end)}
+
+    def _decade_slots(self, used: set[int]) -> list[Slot]:
+        """ "in the 2010s", "the 1990s": the ten years from the decade's first, on a year or
+        date column (never dropped: a decade that binds nowhere is asked back)."""
+        slots: list[Slot] = []
+        for position, word in enumerate(self.r.words):
+            found = _DECADE.fullmatch(word)
+            if position in used or found is None:
+                continue
+            first = int(found.group(1))
+            words = frozenset(
+                {position}
+                | ({position - 1} if self.r.words[position - 1 : position] == ["the"] else set())
+            )
+            options = self._year_options(position, "between", [first, first + 9], words)
+            if options:
+                slots.append(options)
+        return slots
 
     def _date_word_slots(self, used: set[int]) -> list[Slot]:
         slots: list[Slot] = []

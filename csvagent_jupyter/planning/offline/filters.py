@@ -59,6 +59,7 @@ class FilterReader(FlagSlots, PlaceSlots, ThresholdSlots):
         slots += self._date_literal_slots(used)
         slots += self._month_year_range_slots(used)
         slots += self._date_word_slots(used)
+        slots += self._decade_slots(used)
         slots += self._filled_slots(used)
         slots += self._flag_slots(used)
         slots += self._antonym_slots(used)

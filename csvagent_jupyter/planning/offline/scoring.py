@@ -63,6 +63,8 @@ def grounded_positions(reading: Reading) -> set[int]:
     # column even where no mention was read: ignoring it ignores part of the question.
     # A verb after an auxiliary ("did we ship") says how, whatever a column is called.
     out |= _states(reading)
+    # "in the 2010s": a decade is a filter, never a word to drop
+    out |= {i for i, word in enumerate(reading.words) if re.fullmatch(r"(?:1[5-9]|20)\d0'?s", word)}
     out |= {
         i
         for i, stem in enumerate(reading.norm)
