@@ -701,3 +701,23 @@ def test_a_decade_with_no_year_to_filter_is_asked_back(agent: Agent, tmp_path: P
     frame = pd.DataFrame({"Channel": ["A", "B", "C"], "Owner": ["X", "Y", "X"]})
     load_frame(agent, tmp_path, "channels.csv", frame)
     ask_declines(agent, "how many channels launched in the 1990s?")
+
+
+@pytest.mark.parametrize(("series", "races"), [("Series", "Races"), ("series", "races")])
+def test_which_names_the_answer_never_the_column_of_the_verb(
+    agent: Agent, tmp_path: Path, series: str, races: str
+) -> None:
+    """ "which series did he race with DAMS": the Series, never the Races column the verb
+    happens to name."""
+    frame = pd.DataFrame(
+        {
+            "Season": [2008, 2009, 2010, 2011],
+            series: ["Formula A", "Formula B", "GP Series", "GP Series"],
+            "Team": ["Kaufmann", "Prema", "DAMS", "DAMS"],
+            races: [16, 20, 18, 24],
+        }
+    )
+    load_frame(agent, tmp_path, "career.csv", frame)
+    result = agent.ask("which series did he race with DAMS?")
+    assert result.kind == "error" or result.value in ("GP Series", ["GP Series"])
+    assert "Races" not in (result.interpretation or "")

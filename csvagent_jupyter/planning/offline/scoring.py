@@ -50,7 +50,12 @@ class Scored:
 def grounded_positions(reading: Reading) -> set[int]:
     """Positions that mean something on this table or to the planner."""
     out = set(reading.numbers) | set(reading.dates)
-    out |= {i for m in reading.columns if m.score >= 0.6 for i in range(m.start, m.end)}
+    out |= {
+        i
+        for m in reading.columns
+        if m.score >= 0.6 and not _verb_of_a_pronoun(reading.words, m.start, m.end)
+        for i in range(m.start, m.end)
+    }
     out |= {i for v in reading.values for i in range(v.start, v.end)} | reading.people
     out |= reading.letters  # "got an X": a mark the table may not hold is still asked about
     out |= reading.negated  # "ineligible" beside an Eligible column: its no, never filler
@@ -73,6 +78,40 @@ def grounded_positions(reading: Reading) -> set[int]:
         and not (i and reading.words[i - 1] in lexicon.AUXILIARIES)
     }
     return out
+
+
+def _verb_of_a_pronoun(words: list[str], start: int, end: int) -> bool:
+    """ "did he race", "does she play": one word after "did he" is the sentence's verb, which
+    says how, even where it is also a column's name (Races)."""
+    return (
+        end - start == 1
+        and start >= 2
+        and words[start - 1] in ("he", "she", "they", "we", "it", "i", "you")
+        and words[start - 2] in ("did", "does", "do")
+    )
+
+
+def _which_noun_ignored(reading: Reading, plan: Plan) -> list[int]:
+    """ "which series did he race with DAMS": the column named right after "which" is what is
+    asked; a plan answering with another column (Races, named by the verb) leaves it out."""
+    words = reading.words
+    if (
+        len(words) < 2
+        or words[0] not in ("which", "what")
+        or plan.operation
+        not in (
+            "rows",
+            "distinct",
+        )
+    ):
+        return []
+    named = [m for m in reading.columns if m.start == 1 and m.score >= 0.9]
+    answer = plan.answer_column or (plan.select[0] if plan.select else None)
+    if not named or answer is None or any(m.column == answer for m in named):
+        return []
+    if plan.derive and any(d.name == answer for d in plan.derive):
+        return []
+    return [1]
 
 
 _MONEY_VERBS = frozenset(
@@ -379,6 +418,7 @@ def score(
         if asks_yes_no and candidate.plan.operation not in _YES_NO_OPERATIONS:
             hard.append(0)  # "did A host more times than B?" wants yes or no, never a ratio
         hard += _money_counted(reading, candidate.plan)
+        hard += _which_noun_ignored(reading, candidate.plan)
         soft = [i for i in left if i not in grounded and i not in modifiers]
         if candidate.shape.startswith("position"):
             # "what production opened first": the date of that event, never the file's order
