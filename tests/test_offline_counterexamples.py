@@ -1559,3 +1559,21 @@ def test_states_and_money_that_pick_rows_are_never_dropped(agent: Agent, tmp_pat
     ask_declines(agent, "how many channels are still broadcasting?")
     ask_declines(agent, "which department spent the most?")
     assert ask_ok(agent, "how many shows were in Oslo?").value == 2
+
+
+def test_a_not_that_is_the_cell_s_own_word_is_no_negation(agent: Agent, tmp_path: Path) -> None:
+    # "did not finish" is what the cell says; a negated filter would list every other race
+    load(
+        agent,
+        tmp_path,
+        "races.csv",
+        {
+            "Race": ["Giro", "Tour", "Vuelta", "Worlds"],
+            "Result": ["3rd", "Did not finish", "1st", "Did not start"],
+        },
+    )
+    assert ask_ok(agent, "which race did he not finish?").value in ("Tour", ["Tour"])
+    assert sorted(ask_ok(agent, "which races did he finish in 1st?").value) in (
+        ["Vuelta"],
+        "Vuelta",
+    )

@@ -88,6 +88,10 @@ class FilterReader(FlagSlots, PlaceSlots, ThresholdSlots):
             by_column.setdefault(mention.column, []).append(mention)
         for column, found in by_column.items():
             found = _cells_with_every_word(found)
+            if any(m.exact for m in found):
+                # "finish in 1st": the whole cell '1st' is named; "finish", one word of
+                # 'Did not finish', is the sentence's verb, not a second value
+                found = [m for m in found if m.exact]
             nouns = _noun_after_a_value(found, self.r.words)
             values: list[Scalar] = list(
                 dict.fromkeys(
@@ -99,6 +103,13 @@ class FilterReader(FlagSlots, PlaceSlots, ThresholdSlots):
             )
             negation = self._negation_before(min(m.start for m in found))
             positions = {i for m in found for i in range(m.start, m.end)}
+            if negation is not None and all(
+                self.r.words[negation] in str(v).casefold().split() for v in values
+            ):
+                # "did not participate" against a cell "Did not participate": the "not" is the
+                # cell's own word, never a negation of it
+                positions.add(negation)
+                negation = None
             positions |= self._own_column_words(column, positions)
             if negation is not None:
                 positions.add(negation)
