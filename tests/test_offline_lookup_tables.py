@@ -721,3 +721,23 @@ def test_which_names_the_answer_never_the_column_of_the_verb(
     result = agent.ask("which series did he race with DAMS?")
     assert result.kind == "error" or result.value in ("GP Series", ["GP Series"])
     assert "Races" not in (result.interpretation or "")
+
+
+def test_a_win_in_a_remark_is_no_result_and_an_empty_lookup_is_said(
+    agent: Agent, tmp_path: Path
+) -> None:
+    """ "Won stage 9" in Notes is a remark, never the result of the race; a lookup that
+    finds nothing says so instead of answering an empty list ("in which year" asks too)."""
+    frame = pd.DataFrame(
+        {
+            "Year": [2012, 2013, 2014, 2015],
+            "Race": ["Giro", "Tour de France", "Tour de France", "Vuelta"],
+            "Pos.": ["5th", "3rd", "1st", "DNF"],
+            "Notes": ["", "Won stage 9", "", "Abandoned on stage 14"],
+        }
+    )
+    load_frame(agent, tmp_path, "tours.csv", frame)
+    result = agent.ask("in which year did he win the Tour de France?")
+    assert result.kind == "error" or result.value in (2014, [2014])
+    empty = agent.ask("in which year did he ride the Giro in 1st?")
+    assert empty.kind == "error"

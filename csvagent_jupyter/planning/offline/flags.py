@@ -42,8 +42,8 @@ class FlagSlots(SlotReader):
                 continue
             found: list[tuple[str, list[Scalar]]] = []
             for column, mapping in self.index.values.items():
-                if len(mapping) > 50 or column in self.index.free_text:
-                    continue
+                if len(mapping) > 50 or column in self.index.free_text | self.index.remarks:
+                    continue  # a remark "Won stage 9" is no result of the row's race
                 hits = [cell_scalar(v) for key, v in mapping.items() if key.split(" ")[0] in wanted]
                 hits = list(dict.fromkeys(hits))
                 if hits and len(set(mapping.values())) > len(hits):
