@@ -1577,3 +1577,19 @@ def test_a_not_that_is_the_cell_s_own_word_is_no_negation(agent: Agent, tmp_path
         ["Vuelta"],
         "Vuelta",
     )
+
+
+@pytest.mark.parametrize("flag", ["Planned", "is_planned"])
+def test_a_comparison_whose_than_is_unread_is_asked_back(
+    agent: Agent, tmp_path: Path, flag: str
+) -> None:
+    # "how much longer … than planned ones": the average of one side alone answers nothing
+    load(
+        agent,
+        tmp_path,
+        "outages.csv",
+        {flag: ["Yes", "No", "No", "Yes"], "Duration (min)": [30, 90, 110, 50]},
+    )
+    result = agent.ask("how much longer are unplanned outages than planned ones on average?")
+    assert result.kind == "error" or result.value == pytest.approx(60.0)
+    assert ask_ok(agent, "what is the average duration of unplanned outages?").value == 100

@@ -419,6 +419,16 @@ def score(
             hard.append(0)  # "did A host more times than B?" wants yes or no, never a ratio
         hard += _money_counted(reading, candidate.plan)
         hard += _which_noun_ignored(reading, candidate.plan)
+        if candidate.plan.operation not in ("calc", "compare", "any", "all"):
+            # "how much longer are unplanned outages than planned ones": a comparison whose
+            # "than" no filter or calculation explains was dropped
+            hard += [
+                i
+                for i, w in enumerate(reading.words)
+                if w == "than"
+                and i not in explained
+                and reading.words[i - 1] not in ("other", "rather")  # "other than X" negates
+            ]
         soft = [i for i in left if i not in grounded and i not in modifiers]
         if candidate.shape.startswith("position"):
             # "what production opened first": the date of that event, never the file's order
