@@ -741,3 +741,40 @@ def test_a_win_in_a_remark_is_no_result_and_an_empty_lookup_is_said(
     assert result.kind == "error" or result.value in (2014, [2014])
     empty = agent.ask("in which year did he ride the Giro in 1st?")
     assert empty.kind == "error"
+
+
+def test_who_won_is_the_winner_never_a_winning_word(agent: Agent, tmp_path: Path) -> None:
+    frame = pd.DataFrame(
+        {
+            "Year": [2004, 2005, 2006],
+            "Winner": ["Ann Lee", "Bo Kim", "Cy Dun"],
+            "Winning word": ["autochthonous", "appoggiatura", "ursprache"],
+        }
+    )
+    load_frame(agent, tmp_path, "bee.csv", frame)
+    assert ask_ok(agent, "who won in 2005?").value == "Bo Kim"
+    assert ask_ok(agent, "who won the year after Ann Lee?").value == "Bo Kim"
+
+
+def test_a_superlative_of_filtered_rows_and_a_century_are_never_misread(
+    agent: Agent, tmp_path: Path
+) -> None:
+    """ "the shortest road tunnel" is a tunnel, never its length; "the 1800s" may be a century
+    or its first decade; "most densely populated" is the Density column, never Population."""
+    frame = pd.DataFrame(
+        {
+            "Name": ["Alp", "Berg", "Col", "Dent"],
+            "Length (m)": [5000, 12000, 800, 3000],
+            "Use": ["Road", "Rail", "Road", "Rail"],
+            "Opened": ["3 August 1879", "1 May 1905", "2 June 1960", "9 July 1888"],
+            "Population": [100, 900, 300, 50],
+            "Density (/km2)": [12.5, 3.1, 40.2, 8.8],
+        }
+    )
+    load_frame(agent, tmp_path, "tunnels.csv", frame)
+    shortest = agent.ask("what is the shortest road tunnel?")
+    assert shortest.kind == "error" or shortest.value in ("Col", ["Col"])
+    ask_declines(agent, "how many tunnels were opened in the 1800s?")
+    assert ask_ok(agent, "how many tunnels were opened in the 1880s?").value == 1
+    densest = agent.ask("which tunnel is the most densely populated?")
+    assert densest.kind == "error" or densest.value in ("Col", ["Col"])

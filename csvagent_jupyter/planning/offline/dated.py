@@ -108,6 +108,8 @@ class DateSlots(SlotReader):
             if position in used or found is None:
                 continue
             first = int(found.group(1))
+            if first % 100 == 0:
+                continue  # "the 1800s": a century or its first decade? asked back
             words = frozenset(
                 {position}
                 | ({position - 1} if self.r.words[position - 1 : position] == ["the"] else set())

@@ -596,6 +596,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "hottest": ("temperature",),
     "warmest": ("temperature",),
     "coldest": ("temperature",),
+    "densely": ("density",),
+    "dense": ("density",),
     # a results table's verbs name its count columns ("won the most games": Wins, or W)
     "won": ("wins",),
     "win": ("wins",),

@@ -68,6 +68,9 @@ def grounded_positions(reading: Reading) -> set[int]:
     # column even where no mention was read: ignoring it ignores part of the question.
     # A verb after an auxiliary ("did we ship") says how, whatever a column is called.
     out |= _states(reading)
+    # "the most densely populated": a density, never the population; a word for a measure
+    # that only its column's name explains
+    out |= {i for i, word in enumerate(reading.words) if word in ("densely", "dense")}
     # "in the 2010s": a decade is a filter, never a word to drop
     out |= {i for i, word in enumerate(reading.words) if re.fullmatch(r"(?:1[5-9]|20)\d0'?s", word)}
     out |= {

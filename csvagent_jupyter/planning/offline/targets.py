@@ -34,6 +34,12 @@ def targets(f: Frame) -> list[tuple[list[GroupKey], list[Derive], set[int], str 
         role = f.mention_after(cue[1] - 1, window=3, numeric=False)
         if role is not None and f.index.type_of(role.column) == "datetime":
             role = None  # "who was hired first": a person is never a date
+        if (
+            role is not None
+            and role.score < 0.9
+            and f.words[role.start] in lexicon.WIN_WORDS | lexicon.LOSE_WORDS
+        ):
+            role = None  # "who won": the winner's name, never a Winning word column
         verb = cue[1]
         agent = _agent_of(f, f.words[verb]) if verb < len(f.words) and f.free(verb) else None
         if agent is not None:
@@ -165,6 +171,8 @@ def names_a_row(f: Frame, at: int) -> bool:
         [w] for w in lexicon.MEASURE_ADJECTIVES | lexicon.CHART_POSITION_WORDS
     ):
         position += 1  # "the most expensive product", "the highest charting single"
+    while position + 1 < len(f.words) and position in f.filter_positions:
+        position += 1  # "the shortest road tunnel": the noun after a value that picks rows
     if position >= len(f.words):
         return False
     if any(m.start == position + 1 and m.score >= 0.6 for m in f.reading.columns):
