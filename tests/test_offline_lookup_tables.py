@@ -778,3 +778,38 @@ def test_a_superlative_of_filtered_rows_and_a_century_are_never_misread(
     assert ask_ok(agent, "how many tunnels were opened in the 1880s?").value == 1
     densest = agent.ask("which tunnel is the most densely populated?")
     assert densest.kind == "error" or densest.value in ("Col", ["Col"])
+
+
+@pytest.mark.parametrize(
+    ("opened", "question"),
+    [
+        ("Opened", "when did the Seikan Tunnel open?"),
+        ("Year opened", "when was the Seikan Tunnel opened?"),
+        ("year_built", "when was the Seikan Tunnel built?"),
+    ],
+)
+def test_when_a_named_row_happened_is_its_year_or_date(
+    agent: Agent, tmp_path: Path, opened: str, question: str
+) -> None:
+    frame = pd.DataFrame(
+        {
+            "Name": ["Seikan Tunnel", "Gotthard Base", "Channel Tunnel"],
+            opened: [1988, 2016, 1994],
+            "Country": ["Japan", "Switzerland", "UK–France"],
+        }
+    )
+    load_frame(agent, tmp_path, "tunnels.csv", frame)
+    assert ask_ok(agent, question).value in (1988, [1988])
+
+
+def test_when_with_two_columns_named_alike_is_asked_back(agent: Agent, tmp_path: Path) -> None:
+    # "office" names Took office and Left office alike: which date is meant is asked
+    frame = pd.DataFrame(
+        {
+            "Name": ["Ann Bell", "Carl Dunn"],
+            "Took office": ["1 January 1901", "1 January 1905"],
+            "Left office": ["31 December 1904", "Incumbent"],
+        }
+    )
+    load_frame(agent, tmp_path, "mayors.csv", frame)
+    ask_declines(agent, "when did Ann Bell leave office?")

@@ -255,7 +255,7 @@ def _who_of_rows(f: Frame) -> list[Candidate]:
     "who" names no rows."""
     if f.filters is None or f.aggregate_word() is not None or f.superlative() is not None:
         return []
-    who = f.cue("who", "whom", "what", "which")
+    who = f.cue("who", "whom", "what", "which", "when")
     if who is None or f.cue(*lexicon.COUNT_PHRASES) is not None:
         return []
     named = {m.column for m in f.reading.columns if m.score >= 0.6}

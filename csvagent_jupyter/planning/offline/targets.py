@@ -22,8 +22,26 @@ def targets(f: Frame) -> list[tuple[list[GroupKey], list[Derive], set[int], str 
         return out
     words = span(cue)
     if f.words[cue[0]] == "when":
+        # a date column, or a column of years named by its event ("Opened", "Founded"):
+        # "when did the Seikan Tunnel open" is its year
+        years = f.reader.year_columns()
         dates = [c.name for c in f.index.profile.column_profiles if c.type == "datetime"]
-        named = [m for m in f.dates()]
+        dates += years
+        named = [m for m in f.dates()] + [
+            m for m in f.mentions() if m.column in years and m.score >= 0.6
+        ]
+        # "when did he leave office" beside Took office and Left office: "office" names both
+        # as well; which one is meant is asked, never the first taken
+        named.sort(key=lambda m: -m.score)
+        if named:
+            best = named[0]
+            rivals = {
+                m.column
+                for m in f.reading.columns
+                if (m.start, m.end) == (best.start, best.end) and best.score - m.score < 0.05
+            }
+            if len(rivals) > 1:
+                return out
         column = named[0].column if named else (dates[0] if len(dates) == 1 else None)
         if column is not None:
             used = words | (span(named[0]) if named else set())
