@@ -1593,3 +1593,25 @@ def test_a_comparison_whose_than_is_unread_is_asked_back(
     result = agent.ask("how much longer are unplanned outages than planned ones on average?")
     assert result.kind == "error" or result.value == pytest.approx(60.0)
     assert ask_ok(agent, "what is the average duration of unplanned outages?").value == 100
+
+
+def test_by_a_value_and_a_noun_is_who_did_it_never_a_grouping(agent: Agent, tmp_path: Path) -> None:
+    # "requested by Arts applicants": the applicants in Arts; a grouping by applicant would
+    # answer a table of one total each
+    load(
+        agent,
+        tmp_path,
+        "grant_requests.csv",
+        {
+            "Applicant Org": ["Oak", "Elm", "Oak", "Ash"],
+            "Program": ["Arts", "Arts", "Youth", "Arts"],
+            "Status": ["Approved", "Approved", "Approved", "Pending"],
+            "Amount Requested ($)": [100.0, 250.0, 400.0, 80.0],
+        },
+    )
+    result = ask_ok(
+        agent, "what is the total amount requested by Arts applicants that were approved?"
+    )
+    assert result.value == pytest.approx(350.0)
+    grouped = ask_ok(agent, "total amount requested by program")
+    assert grouped.kind == "table"

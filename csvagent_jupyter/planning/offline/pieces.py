@@ -126,6 +126,10 @@ def _group_at(f: Frame, cue: tuple[int, int], exclude: set[str]) -> Grouping | N
     mention = f.mention_after(cue[1] - 1, window=3)
     if mention is None or mention.column in exclude:
         return None
+    if f.filter_positions & set(range(cue[1], mention.start)):
+        # "requested by Arts applicants": a value between "by" and the noun makes it who did
+        # it (the applicants in Arts), not a grouping by applicant
+        return None
     if all(f.reading.norm[i] in f.reading.subject for i in range(mention.start, mention.end)) and (
         f.words[cue[0]] == "across" or not f.repeats(mention.column)
     ):
