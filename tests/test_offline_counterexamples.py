@@ -1615,3 +1615,22 @@ def test_by_a_value_and_a_noun_is_who_did_it_never_a_grouping(agent: Agent, tmp_
     assert result.value == pytest.approx(350.0)
     grouped = ask_ok(agent, "total amount requested by program")
     assert grouped.kind == "table"
+
+
+def test_a_verb_after_a_number_is_no_counted_noun(agent: Agent, tmp_path: Path) -> None:
+    # "patients over 65 missed …" is no "patients with over 65 visits"; "more than 1 visit"
+    # still counts each patient's visits
+    load(
+        agent,
+        tmp_path,
+        "visits.csv",
+        {
+            "VISIT_ID": [1, 2, 3, 4, 5],
+            "PATIENT_ID": ["P1", "P1", "P2", "P3", "P3"],
+            "PT_AGE": [70, 70, 40, 68, 68],
+            "NO_SHOW": [1, 0, 1, 1, 0],
+        },
+    )
+    result = agent.ask("how many patients over 65 missed their appointment?")
+    assert result.kind == "error" or result.value == 2
+    assert ask_ok(agent, "how many patients had more than 1 visit?").value == 2
