@@ -813,3 +813,36 @@ def test_when_with_two_columns_named_alike_is_asked_back(agent: Agent, tmp_path:
     )
     load_frame(agent, tmp_path, "mayors.csv", frame)
     ask_declines(agent, "when did Ann Bell leave office?")
+
+
+def test_a_fourth_review_s_misreadings_are_asked_back(agent: Agent, tmp_path: Path) -> None:
+    """On a table of office holders and one of lakes: the length of a term is never a count
+    of rows, "when … born" never the one date column (Died), "per storm" never a value, and
+    "which is larger" of two rows never their row counts."""
+    poets = pd.DataFrame(
+        {
+            "Poet": ["Ann Bell", "Carl Dunn", "Eva Ford"],
+            "Term began": ["1 May 1900", "2 June 1930", "3 July 1967"],
+            "Born": ["1860", "19 August 1878", "1904"],
+            "Died": ["1 March 1930", "12 May 1967", "22 May 1972"],
+        }
+    )
+    load_frame(agent, tmp_path, "poets.csv", poets)
+    ask_declines(agent, "how many years did Carl Dunn serve?")
+    born = agent.ask("when was Carl Dunn born?")
+    assert born.kind == "error" or "Died" not in (born.interpretation or "")
+    lakes_dir = tmp_path / "lakes"
+    lakes_dir.mkdir()
+    lakes = pd.DataFrame(
+        {
+            "Lake": ["Erie", "Winnipeg", "Ladoga"],
+            "Area (km2)": [25700, 24514, 17700],
+            "Category": ["Great lake", "Glacial lake", "Great lake"],
+            "Deaths": [1, 2, 3],
+        }
+    )
+    load_frame(agent, lakes_dir, "lakes.csv", lakes)
+    larger = agent.ask("which is larger, Erie or Winnipeg?")
+    assert larger.kind == "error" or larger.value in ("Erie", ["Erie"])
+    per = agent.ask("what is the average number of deaths per lake?")
+    assert per.kind == "error" or per.value == pytest.approx(2.0)

@@ -77,6 +77,7 @@ class FilterReader(FlagSlots, PlaceSlots, ThresholdSlots):
             and (v.start not in counted or not v.whole_word)
             and self.r.norm[v.start] not in self.r.subject  # "the first bridge" in bridges.csv
             and not (v.end - v.start == 1 and self.r.names_a_column(v.start))
+            and not (v.start and self.r.words[v.start - 1] == "per")  # "deaths per storm"
         ]
         slots: list[Slot] = []
         routed, mentions = self._route(mentions, used)

@@ -117,6 +117,24 @@ def _which_noun_ignored(reading: Reading, plan: Plan) -> list[int]:
     return [1]
 
 
+_SPAN_VERBS = frozenset(
+    {"serve", "served", "reign", "reigned", "rule", "ruled", "last", "lasted", "live", "lived",
+     "hold", "held", "stay", "stayed"}
+)  # fmt: skip
+
+
+def _span_counted(reading: Reading, plan: Plan) -> list[int]:
+    """ "how many years did John Masefield serve": the length of a term, never the number of
+    his rows (one row per term would answer 1)."""
+    counts_rows = bool(plan.aggregates) and all(
+        a.func == "count" and a.column is None for a in plan.aggregates
+    )
+    words = reading.words
+    if not counts_rows or not reading.has("how many years", "how long"):
+        return []
+    return [i for i, word in enumerate(words) if word in _SPAN_VERBS]
+
+
 _MONEY_VERBS = frozenset(
     {"spent", "spend", "spends", "spending", "paid", "pay", "pays", "earned", "earn", "earns",
      "raised", "raise", "raises", "donated", "donate", "invested", "charged", "billed"}
@@ -421,6 +439,7 @@ def score(
         if asks_yes_no and candidate.plan.operation not in _YES_NO_OPERATIONS:
             hard.append(0)  # "did A host more times than B?" wants yes or no, never a ratio
         hard += _money_counted(reading, candidate.plan)
+        hard += _span_counted(reading, candidate.plan)
         hard += _which_noun_ignored(reading, candidate.plan)
         if candidate.plan.operation not in ("calc", "compare", "any", "all"):
             # "how much longer are unplanned outages than planned ones": a comparison whose

@@ -42,6 +42,10 @@ def targets(f: Frame) -> list[tuple[list[GroupKey], list[Derive], set[int], str 
             }
             if len(rivals) > 1:
                 return out
+        if not named and any(
+            m.score >= 0.9 and m.column not in f.filter_columns for m in f.reading.columns
+        ):
+            return out  # "when was Ted Hughes born" names Born (text): never the one date, Died
         column = named[0].column if named else (dates[0] if len(dates) == 1 else None)
         if column is not None:
             used = words | (span(named[0]) if named else set())
