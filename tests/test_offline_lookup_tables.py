@@ -846,3 +846,18 @@ def test_a_fourth_review_s_misreadings_are_asked_back(agent: Agent, tmp_path: Pa
     assert larger.kind == "error" or larger.value in ("Erie", ["Erie"])
     per = agent.ask("what is the average number of deaths per lake?")
     assert per.kind == "error" or per.value == pytest.approx(2.0)
+
+
+def test_films_counted_where_two_rows_share_a_title_are_never_one(
+    agent: Agent, tmp_path: Path
+) -> None:
+    """Two rows titled "Dharmapatni" (one film in two languages): rows and distinct titles
+    differ, and the distinct count is never the only reading; where they agree it is
+    answered."""
+    titles = [f"Film {i}" for i in range(16)] + ["Sita", "Sita", "Dharmapatni", "Dharmapatni"]
+    years = [1920 + i for i in range(16)] + [1939, 1940, 1941, 1941]
+    frame = pd.DataFrame({"Year": years, "Film": titles, "Language": ["Telugu"] * 19 + ["Tamil"]})
+    load_frame(agent, tmp_path, "filmography.csv", frame)
+    result = agent.ask("how many films did she appear in in 1941?")
+    assert result.kind == "error" or result.value == 2  # never 1: two rows, two films
+    assert ask_ok(agent, "how many films did she appear in in 1935?").value == 1

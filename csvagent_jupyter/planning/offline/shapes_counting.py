@@ -162,9 +162,12 @@ def _mostly_distinct(f: Frame, column: str) -> bool:
     """A text column whose values mostly differ from row to row (but repeat some)."""
     profile = f.index.profile.column(column)
     rows = max(f.index.profile.rows, 1)
+    # a column of names that nearly never repeat (film titles, two of them remakes): each row
+    # is one, so rows and distinct names are both readings; where they differ, it is asked
+    nearly_unique = profile is not None and profile.distinct >= 0.9 * rows
     return (
         profile is not None
-        and not f.is_entity(column)
+        and (not f.is_entity(column) or nearly_unique)
         and profile.distinct > 0.3 * rows
         and f.repeats(column)
     )
