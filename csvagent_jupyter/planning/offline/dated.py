@@ -18,7 +18,8 @@ from ..schema_index import tokens
 from . import lexicon
 from .options import FilterOption, Slot, SlotReader
 
-_DECADE = re.compile(r"((?:1[5-9]|20)\d0)'?s")
+# "the 1990s", "the 1880's": the first year of a decade
+DECADE = re.compile(r"((?:1[5-9]|20)\d0)'?s")
 _YEAR_NAME_STEMS = frozenset(tokens(" ".join(sorted(lexicon.YEAR_NAME_WORDS))))
 
 
@@ -104,7 +105,7 @@ class DateSlots(SlotReader):
         date column (never dropped: a decade that binds nowhere is asked back)."""
         slots: list[Slot] = []
         for position, word in enumerate(self.r.words):
-            found = _DECADE.fullmatch(word)
+            found = DECADE.fullmatch(word)
             if position in used or found is None:
                 continue
             first = int(found.group(1))

@@ -1012,3 +1012,23 @@ LOWER_IS_BETTER = (
 )  # fmt: skip
 # A time or a duration is better when less only in a table of results (with places).
 RESULT_TIMES = ("time", "duration")
+
+
+# -- words a plan may not leave unsaid (unsaid.py) --------------------------------------------
+# Words of a measure that only its column explains: "the most densely populated" is a density.
+MEASURE_ONLY_WORDS = frozenset({"densely", "dense"})
+# States said in words that are otherwise filler: "sold out", "still on air", "in service".
+STATE_PHRASES = frozenset({("sold", "out"), ("on", "air"), ("off", "air"), ("in", "service")})
+# Verbs of money: "which department spent the most" is never a count of rows.
+MONEY_VERBS = frozenset(
+    {"spent", "spend", "spends", "spending", "paid", "pay", "pays", "earned", "earn", "earns",
+     "raised", "raise", "raises", "donated", "donate", "invested", "charged", "billed"}
+)  # fmt: skip
+# Verbs of a span of time: "how many years did X serve" is a term's length, never X's rows.
+SPAN_VERBS = frozenset(
+    {"serve", "served", "reign", "reigned", "rule", "ruled", "last", "lasted", "live", "lived",
+     "hold", "held", "stay", "stayed"}
+)  # fmt: skip
+# A results table's tallies and what they count: "won the most games" on a Wins column.
+TALLY_WORDS = frozenset({"win", "wins", "won", "loss", "losses", "lost", "draw", "draws", "ties"})
+GAME_WORDS = frozenset({"game", "games", "match", "matches", "fixtures", "races", "bouts"})

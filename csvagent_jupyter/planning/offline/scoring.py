@@ -10,18 +10,18 @@ The winner must beat the next *different* plan by a clear margin, or we ask back
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from ...analysis.plan import Condition, FilterGroup, Plan
-from ..schema_index import header_abbreviation, tokens
+from ..schema_index import tokens
 from . import lexicon
 from .derived import filter_columns
 from .pieces import Candidate
 from .reading import Reading
 from .restatements import restated
 from .units import SECONDS, column_unit, is_unit, unit_of
+from .unsaid import games_of_a_tally, left_out, must_be_placed, verb_of_a_pronoun
 
 GROUNDED_COST = 3.0
 UNGROUNDED_COST = 0.4  # a noun we cannot place; a verb ("competed", "released") costs half
@@ -53,7 +53,7 @@ def grounded_positions(reading: Reading) -> set[int]:
     out |= {
         i
         for m in reading.columns
-        if m.score >= 0.6 and not _verb_of_a_pronoun(reading.words, m.start, m.end)
+        if m.score >= 0.6 and not verb_of_a_pronoun(reading.words, m.start, m.end)
         for i in range(m.start, m.end)
     }
     out |= {i for v in reading.values for i in range(v.start, v.end)} | reading.people
@@ -64,15 +64,10 @@ def grounded_positions(reading: Reading) -> set[int]:
     for i, word in enumerate(reading.words):
         if lexicon.is_cue(word):
             out.add(i)
+    out |= must_be_placed(reading)  # "sold out", "in the 2010s", "densely populated"
     # A word of a column's name ("counties" beside "Counties Represented") points at that
     # column even where no mention was read: ignoring it ignores part of the question.
     # A verb after an auxiliary ("did we ship") says how, whatever a column is called.
-    out |= _states(reading)
-    # "the most densely populated": a density, never the population; a word for a measure
-    # that only its column's name explains
-    out |= {i for i, word in enumerate(reading.words) if word in ("densely", "dense")}
-    # "in the 2010s": a decade is a filter, never a word to drop
-    out |= {i for i, word in enumerate(reading.words) if re.fullmatch(r"(?:1[5-9]|20)\d0'?s", word)}
     out |= {
         i
         for i, stem in enumerate(reading.norm)
@@ -80,101 +75,6 @@ def grounded_positions(reading: Reading) -> set[int]:
         and reading.words[i].isalpha()
         and not (i and reading.words[i - 1] in lexicon.AUXILIARIES)
     }
-    return out
-
-
-def _verb_of_a_pronoun(words: list[str], start: int, end: int) -> bool:
-    """ "did he race", "does she play": one word after "did he" is the sentence's verb, which
-    says how, even where it is also a column's name (Races)."""
-    return (
-        end - start == 1
-        and start >= 2
-        and words[start - 1] in ("he", "she", "they", "we", "it", "i", "you")
-        and words[start - 2] in ("did", "does", "do")
-    )
-
-
-def _which_noun_ignored(reading: Reading, plan: Plan) -> list[int]:
-    """ "which series did he race with DAMS": the column named right after "which" is what is
-    asked; a plan answering with another column (Races, named by the verb) leaves it out."""
-    words = reading.words
-    if (
-        len(words) < 2
-        or words[0] not in ("which", "what")
-        or plan.operation
-        not in (
-            "rows",
-            "distinct",
-        )
-    ):
-        return []
-    named = [m for m in reading.columns if m.start == 1 and m.score >= 0.9]
-    answer = plan.answer_column or (plan.select[0] if plan.select else None)
-    if not named or answer is None or any(m.column == answer for m in named):
-        return []
-    if plan.derive and any(d.name == answer for d in plan.derive):
-        return []
-    return [1]
-
-
-_SPAN_VERBS = frozenset(
-    {"serve", "served", "reign", "reigned", "rule", "ruled", "last", "lasted", "live", "lived",
-     "hold", "held", "stay", "stayed"}
-)  # fmt: skip
-
-
-def _span_counted(reading: Reading, plan: Plan) -> list[int]:
-    """ "how many years did John Masefield serve": the length of a term, never the number of
-    his rows (one row per term would answer 1)."""
-    counts_rows = bool(plan.aggregates) and all(
-        a.func == "count" and a.column is None for a in plan.aggregates
-    )
-    words = reading.words
-    if not counts_rows or not reading.has("how many years", "how long"):
-        return []
-    return [i for i, word in enumerate(words) if word in _SPAN_VERBS]
-
-
-_MONEY_VERBS = frozenset(
-    {"spent", "spend", "spends", "spending", "paid", "pay", "pays", "earned", "earn", "earns",
-     "raised", "raise", "raises", "donated", "donate", "invested", "charged", "billed"}
-)  # fmt: skip
-
-
-def _money_counted(reading: Reading, plan: Plan) -> list[int]:
-    """ "which department spent the most": money, never the number of rows; a plan that only
-    counts rows leaves the verb of "spent the most" unexplained."""
-    counts_rows = bool(plan.aggregates) and all(
-        a.func == "count" and a.column is None for a in plan.aggregates
-    )
-    if not counts_rows:
-        return []
-    words = reading.words
-    return [
-        i
-        for i, word in enumerate(words)
-        if word in _MONEY_VERBS
-        and reading.norm[i] not in reading.name_stems  # a Spend column is named, not a verb
-        and words[i + 1 : i + 3] in (["the", "most"], ["the", "least"], ["most"], ["least"])
-    ]
-
-
-_STATE_PHRASES = (("sold", "out"), ("on", "air"), ("off", "air"), ("in", "service"))
-
-
-def _states(reading: Reading) -> set[int]:
-    """ "sold out", "still on air", "still broadcasting": a state that picks rows, said in
-    words that are otherwise filler; a reading that cannot place it is asked back, never
-    answered over every row."""
-    words = reading.words
-    out: set[int] = set()
-    for i in range(len(words) - 1):
-        if (words[i], words[i + 1]) in _STATE_PHRASES:
-            out |= {j for j in (i, i + 1) if words[j] not in lexicon.FILLER}
-        if words[i] == "still" and words[i + 1].isalpha() and words[i + 1] not in lexicon.FILLER:
-            out.add(i + 1)  # "still broadcasting", "still open"
-        if words[i] == "still" and words[i + 1 : i + 3] in (["on", "air"], ["in", "service"]):
-            out.add(i + 2)
     return out
 
 
@@ -209,36 +109,6 @@ def _unit_asked_for(reading: Reading, plan: Plan, durations: set[str]) -> set[in
 
 
 _SCALE_WORDS = frozenset({"thousands", "thousand", "millions", "million", "billions", "k"})
-
-
-def _per_row(reading: Reading, plan: Plan, position: int, subject: set[int] | None) -> bool:
-    """ "average fee per appointment" on a table of appointments: an average over the rows is
-    already per row, so "per" and the rows' noun ask for nothing more. A total is not ("total
-    fee per appointment" would be each row's fee)."""
-    words = reading.words
-    if not position or words[position - 1] != "per":
-        return False
-    if not plan.aggregates or any(a.func not in ("mean", "median") for a in plan.aggregates):
-        return False
-    return reading.norm[position] in reading.subject or position in (subject or set())
-
-
-_TALLY_WORDS = frozenset({"win", "wins", "won", "loss", "losses", "lost", "draw", "draws", "ties"})
-_GAMES = frozenset({"game", "games", "match", "matches", "fixtures", "races", "bouts"})
-
-
-def _games_of_a_tally(reading: Reading, plan: Plan) -> set[int]:
-    """ "won the most games", "lost more than 10 matches": on a column of wins or losses
-    (Wins, W) the games are what its numbers count; the word asks for nothing more."""
-    tallies = {
-        column
-        for column in _aggregated(plan) | _plan_columns(plan) | filter_columns(plan.filters)
-        if set(re.findall(r"[a-z]+", (header_abbreviation(column, set()) or column).lower()))
-        & _TALLY_WORDS
-    }
-    if not tallies:
-        return set()
-    return {i for i, word in enumerate(reading.words) if word in _GAMES}
 
 
 def _aggregated(plan: Plan) -> set[str]:
@@ -290,7 +160,7 @@ def _soft_cost(reading: Reading, position: int) -> float:
     return UNGROUNDED_COST
 
 
-def _echoes(reading: Reading, candidate: Candidate) -> set[int]:
+def _echoes(reading: Reading, candidate: Candidate, id_nouns: set[int]) -> set[int]:
     """Words that only repeat what the candidate already used: a second "month" in "which month
     … (month name)", or another mention of a column the plan reads ("ticket id please")."""
     said = {reading.norm[i] for i in candidate.explained if i < len(reading.norm)}
@@ -312,14 +182,13 @@ def _echoes(reading: Reading, candidate: Candidate) -> set[int]:
             if after < len(reading.words) and reading.words[after] in _TYPE_WORDS:
                 out.add(after)
     if _averages(candidate.plan):
-        # "average kWh per reading" in a table of readings: a mean is per row already
-        named = {i for m in reading.columns if m.score >= 0.6 for i in range(m.start, m.end)}
+        # "average kWh per reading" in readings.csv, "average fee per appointment" beside an
+        # Appointment ID: a mean is per row already (a total "per appointment" is not)
         out |= {
             i
             for i in range(1, len(reading.words))
             if reading.words[i - 1] == "per"
-            and reading.norm[i] in reading.subject
-            and i not in named  # "per sensor" with a Sensor ID column: per sensor, grouped
+            and (reading.norm[i] in reading.subject or i in id_nouns)
         }
     if _counts(candidate.plan):  # "(count divided by count)" restates the counts
         out |= {i for i, word in enumerate(reading.words) if word in ("count", "counts")}
@@ -334,8 +203,8 @@ _TYPE_WORDS = frozenset({"date", "column", "field", "values"})
 
 
 def _averages(plan: Plan) -> bool:
-    """Whether ``plan`` (or a side of it) takes a mean of a column over rows."""
-    if any(agg.func == "mean" and agg.column for agg in plan.aggregates):
+    """Whether ``plan`` (or a side of it) takes a mean (or median) of a column over rows."""
+    if any(agg.func in ("mean", "median") and agg.column for agg in plan.aggregates):
         return True
     return any(isinstance(side, Plan) and _averages(side) for side in (plan.left, plan.right))
 
@@ -425,12 +294,11 @@ def score(
     for candidate, frame_weight in candidates:
         if asks_yes_no and candidate.plan.operation not in _YES_NO_OPERATIONS:
             frame_weight += YES_NO_MISMATCH
-        explained = candidate.explained | _echoes(reading, candidate)
+        explained = candidate.explained | _echoes(reading, candidate, subject or set())
         explained |= restated(reading, explained)
-        explained |= _games_of_a_tally(reading, candidate.plan)
+        explained |= games_of_a_tally(reading, candidate.plan)
         explained -= _superlatives_listed(reading, candidate.plan)
         left = sorted(content - explained - candidate.subject)
-        left = [i for i in left if not _per_row(reading, candidate.plan, i, subject)]
         # and a name written with a capital that names nothing here ("in Texas"): a filter
         # this table cannot answer, never to be dropped
         modifiers = _modifiers(reading, left, grounded) | (set(left) & reading.proper)
@@ -438,19 +306,7 @@ def score(
         hard += sorted(_unit_asked_for(reading, candidate.plan, durations))
         if asks_yes_no and candidate.plan.operation not in _YES_NO_OPERATIONS:
             hard.append(0)  # "did A host more times than B?" wants yes or no, never a ratio
-        hard += _money_counted(reading, candidate.plan)
-        hard += _span_counted(reading, candidate.plan)
-        hard += _which_noun_ignored(reading, candidate.plan)
-        if candidate.plan.operation not in ("calc", "compare", "any", "all"):
-            # "how much longer are unplanned outages than planned ones": a comparison whose
-            # "than" no filter or calculation explains was dropped
-            hard += [
-                i
-                for i, w in enumerate(reading.words)
-                if w == "than"
-                and i not in explained
-                and reading.words[i - 1] not in ("other", "rather")  # "other than X" negates
-            ]
+        hard += left_out(reading, candidate.plan, explained)
         soft = [i for i in left if i not in grounded and i not in modifiers]
         if candidate.shape.startswith("position"):
             # "what production opened first": the date of that event, never the file's order

@@ -1,0 +1,114 @@
+"""Words a plan may not leave unsaid, and words it says without naming them.
+
+Most words count by what they name on the table (``scoring.grounded_positions``). These are
+the exceptions found on tables the planner was not tuned on:
+
+- some pick rows, or name an amount, in words that are otherwise filler or a cheap verb:
+  "sold out", "still on air", "in the 2010s", "the most densely populated" (``must_be_placed``);
+- some are left out only by a particular kind of plan: "spent the most" by a count of rows,
+  "how many years did X serve" by a count of X's rows, the column right after "which" by a
+  lookup of another column, a "than" by anything that is no comparison (``left_out``);
+- and some a plan says without their words: "won the most games" on a Wins column says the
+  games (``games_of_a_tally``); "did he race" is the sentence's verb even beside a Races
+  column (``verb_of_a_pronoun``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...analysis.plan import Plan
+from ..schema_index import header_abbreviation
+from . import lexicon
+from .dated import DECADE
+from .reading import Reading
+
+
+def must_be_placed(reading: Reading) -> set[int]:
+    """Positions a reading must explain although they name nothing on the table."""
+    words = reading.words
+    out = {i for i, word in enumerate(words) if word in lexicon.MEASURE_ONLY_WORDS}
+    out |= {i for i, word in enumerate(words) if DECADE.fullmatch(word)}  # "the 2010s"
+    for i in range(len(words) - 1):
+        if (words[i], words[i + 1]) in lexicon.STATE_PHRASES:  # "sold out", "on air"
+            out |= {j for j in (i, i + 1) if words[j] not in lexicon.FILLER}
+        if words[i] == "still" and words[i + 1].isalpha() and words[i + 1] not in lexicon.FILLER:
+            out.add(i + 1)  # "still broadcasting", "still open"
+        if words[i] == "still" and tuple(words[i + 1 : i + 3]) in lexicon.STATE_PHRASES:
+            out.add(i + 2)  # "still on air"
+    return out
+
+
+def left_out(reading: Reading, plan: Plan, explained: set[int]) -> list[int]:
+    """Positions ``plan`` leaves out that it may not: each is a part of the question unanswered."""
+    words = reading.words
+    out: list[int] = []
+    if _counts_rows_only(plan):
+        # "which department spent the most": money, never the number of rows (a Spend column
+        # the question names is its own word)
+        out += [
+            i
+            for i, word in enumerate(words)
+            if word in lexicon.MONEY_VERBS
+            and reading.norm[i] not in reading.name_stems
+            and words[i + 1 : i + 3] in (["the", "most"], ["the", "least"], ["most"], ["least"])
+        ]
+        # "how many years did John Masefield serve": a term's length, never his rows (one)
+        if reading.has("how many years", "how long"):
+            out += [i for i, word in enumerate(words) if word in lexicon.SPAN_VERBS]
+    out += _which_noun_ignored(reading, plan)
+    if plan.operation not in ("calc", "compare", "any", "all"):
+        # "how much longer are unplanned outages than planned ones": a comparison whose "than"
+        # no filter or calculation explains ("other than X" negates)
+        out += [
+            i
+            for i, word in enumerate(words)
+            if word == "than" and i not in explained and words[i - 1] not in ("other", "rather")
+        ]
+    return out
+
+
+def games_of_a_tally(reading: Reading, plan: Plan) -> set[int]:
+    """ "won the most games", "lost more than 10 matches": on a column of wins or losses
+    (Wins, W) the games are what its numbers count; the word asks for nothing more."""
+    tallies = [
+        column
+        for column in plan.columns_used()
+        if set(re.findall(r"[a-z]+", (header_abbreviation(column, set()) or column).lower()))
+        & lexicon.TALLY_WORDS
+    ]
+    if not tallies:
+        return set()
+    return {i for i, word in enumerate(reading.words) if word in lexicon.GAME_WORDS}
+
+
+def verb_of_a_pronoun(words: list[str], start: int, end: int) -> bool:
+    """ "did he race", "does she play": one word after "did he" is the sentence's verb, which
+    says how, even where it is also a column's name (Races)."""
+    return (
+        end - start == 1
+        and start >= 2
+        and words[start - 1] in ("he", "she", "they", "we", "it", "i", "you")
+        and words[start - 2] in ("did", "does", "do")
+    )
+
+
+def _counts_rows_only(plan: Plan) -> bool:
+    return bool(plan.aggregates) and all(
+        a.func == "count" and a.column is None for a in plan.aggregates
+    )
+
+
+def _which_noun_ignored(reading: Reading, plan: Plan) -> list[int]:
+    """ "which series did he race with DAMS": the column named right after "which" is what is
+    asked; a lookup answering with another column (Races, named by the verb) leaves it out."""
+    words = reading.words
+    if words[:1] not in (["which"], ["what"]) or plan.operation not in ("rows", "distinct"):
+        return []
+    named = [m for m in reading.columns if m.start == 1 and m.score >= 0.9]
+    answer = plan.answer_column or (plan.select[0] if plan.select else None)
+    if not named or answer is None or any(m.column == answer for m in named):
+        return []
+    if any(d.name == answer for d in plan.derive):
+        return []
+    return [1]
