@@ -7,18 +7,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pandas as pd
 import pytest
 
 from csvagent_jupyter import Agent
-from csvagent_jupyter.sample_data import write_csv
 
 from .test_ask import ask_declines, ask_ok
-
-
-def load(agent: Agent, tmp_path: Path, name: str, columns: dict[str, list[object]]) -> None:
-    agent.load(write_csv(pd.DataFrame(columns), tmp_path / name))
-
+from .test_offline_counterexamples import load
 
 # -- one-letter marks ---------------------------------------------------------------------------
 _INSPECTIONS = {

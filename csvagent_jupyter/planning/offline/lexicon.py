@@ -959,6 +959,13 @@ TAKING_PART = frozenset(
      "made", "write", "wrote", "sing", "sang", "direct", "directed", "race", "raced"}
 )  # fmt: skip
 
+
+def is_past_verb(word: str) -> bool:
+    """ "competed", "finished", "sold": a verb's past form (by its ending, or a common
+    irregular one), which says what happened, never names what is counted."""
+    return (len(word) > 4 and word.endswith("ed")) or word in IRREGULAR_PAST
+
+
 # Words after which a verb form says how, not which rows ("were released", "did we ship").
 AUXILIARIES = frozenset(
     [

@@ -295,8 +295,7 @@ def ungrounded(f: Frame, position: int | None) -> bool:
         following is None
         or following in lexicon.FILLER
         or not f.free(position + 1)
-        or (len(following) > 4 and following.endswith("ed"))
-        or following in lexicon.IRREGULAR_PAST  # "which game sold the least"
+        or lexicon.is_past_verb(following)  # "which game sold the least"
     )
 
 

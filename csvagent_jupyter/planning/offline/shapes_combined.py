@@ -251,7 +251,7 @@ def having_shape(f: Frame) -> list[Candidate]:
             and (noun is not None or ungrounded(f, noun_at))
             and not _unit_or_filler(f.words[noun_at])
             # "patients over 65 missed …": a verb follows the number, no counted noun
-            and not (noun is None and _past_verb(f.words[noun_at]))
+            and not (noun is None and lexicon.is_past_verb(f.words[noun_at]))
         ):
             counted = count_of(f, noun_at, noun)
         else:
@@ -272,10 +272,6 @@ def having_shape(f: Frame) -> list[Candidate]:
             )
         )
     return out
-
-
-def _past_verb(word: str) -> bool:
-    return (len(word) > 4 and word.endswith("ed")) or word in lexicon.IRREGULAR_PAST
 
 
 def _having(
