@@ -16,6 +16,7 @@ not). Sex is read the same way, from a column whose cells are both a female and 
 from __future__ import annotations
 
 from ..schema_index import SchemaIndex, ValueMention, normalize
+from . import lexicon
 
 # demonym (singular, lower case) -> the country's names as a table may write them
 DEMONYMS: dict[str, tuple[str, ...]] = {
@@ -213,3 +214,40 @@ def _sex_cells(index: SchemaIndex, sex: frozenset[str]) -> list[tuple[str, objec
         return []
     column, mapping = columns[0]
     return [(column, value) for key, value in mapping.items() if key in sex]
+
+
+def table_subject(
+    words: list[str], norm: list[str], name_stems: frozenset[str], placed: set[int]
+) -> set[int]:
+    """ "how many films did the actress appear in", "the last album the band released": a
+    table of one person's or group's work names its subject nowhere in its cells, so "the
+    actress" (and the verb of her taking part) point at the whole table, as "she" does.
+    Only a role noun that names no column and no value here (``placed``, ``name_stems``):
+    "the team" on a table with a Team column is that column, "the director" beside a
+    Directed By column too."""
+    out: set[int] = set()
+    for i in range(1, len(words)):
+        word = words[i]
+        if (
+            words[i - 1] != "the"
+            or word not in lexicon.SUBJECT_ROLES
+            or i in placed
+            or norm[i] in name_stems
+            or any(word[:5] == stem[:5] for stem in name_stems if len(stem) >= 5)
+        ):
+            continue
+        out.add(i)
+        verb = i + 1
+        if (
+            verb < len(words)
+            and words[verb].isalpha()
+            and verb not in placed
+            and norm[verb] not in name_stems
+            and not lexicon.is_cue(words[verb])
+            and (
+                words[verb] in lexicon.TAKING_PART
+                or (i > 1 and words[i - 2] in ("did", "does", "do", "has", "have"))
+            )
+        ):
+            out.add(verb)
+    return out

@@ -26,7 +26,7 @@ from .derived import find_derived
 from .evaluative import restate_judgements
 from .letters import letter_values
 from .named_by_use import events_of_flags, exact_word_first, in_the_column_named_after, occasions
-from .people_words import country_of, people_values, role_of, sex_of
+from .people_words import country_of, people_values, role_of, sex_of, table_subject
 from .units import is_unit
 from .written_dates import date_literals
 
@@ -163,7 +163,7 @@ class Reading:
                 totality.add(noun)
                 if i and self.words[i - 1] in ("during", "in", "for", "on", "of"):
                     totality.add(i - 1)
-        totality |= self._table_subject(placed)
+        totality |= table_subject(self.words, self.norm, self.name_stems, placed)
         # "what was the time of the person who finished first": a relative pronoun after a
         # noun joins two phrases and asks nothing, once the question has asked already
         # ("of all regions, which has …" asks with it).
@@ -210,39 +210,6 @@ class Reading:
                 and i not in totality
             }
         )
-
-    def _table_subject(self, placed: set[int]) -> set[int]:
-        """ "how many films did the actress appear in", "the last album the band released": a
-        table of one person's or group's work names its subject nowhere in its cells, so "the
-        actress" (and the verb of her taking part) point at the whole table, as "she" does.
-        Only a role noun that names no column and no value here: "the team" on a table with a
-        Team column is that column."""
-        out: set[int] = set()
-        for i in range(1, len(self.words)):
-            word = self.words[i]
-            if (
-                self.words[i - 1] != "the"
-                or word not in lexicon.SUBJECT_ROLES
-                or i in placed
-                or self.norm[i] in self.name_stems
-                or any(word[:5] == stem[:5] for stem in self.name_stems if len(stem) >= 5)
-            ):
-                continue  # "the director" beside a Directed By column: that column
-            out.add(i)
-            verb = i + 1
-            if (
-                verb < len(self.words)
-                and self.words[verb].isalpha()
-                and verb not in placed
-                and self.norm[verb] not in self.name_stems
-                and not lexicon.is_cue(self.words[verb])
-                and (
-                    self.words[verb] in lexicon.TAKING_PART
-                    or (i > 1 and self.words[i - 2] in ("did", "does", "do", "has", "have"))
-                )
-            ):
-                out.add(verb)
-        return out
 
     def names_a_column(self, position: int) -> bool:
         """Whether the word is a column's name or a thesaurus word for one ("movies" beside a
