@@ -75,6 +75,8 @@ def aggregate_phrase(agg: Aggregate) -> str:
 def _value(value: object) -> str:
     if isinstance(value, list):
         items = [_value(v) for v in value]
+        if any("," in item for item in items):  # cells holding lists: where each one ends
+            items = [f'"{item}"' for item in items]
         if len(items) <= 1:
             return "".join(items)
         return ", ".join(items[:-1]) + " or " + items[-1]

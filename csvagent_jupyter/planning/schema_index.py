@@ -16,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..loading.profile import FileProfile, looks_like_identifier
+from .list_cells import list_items
 
 MAX_VALUES_PER_COLUMN = 20_000
 # Words of file names that say nothing about what a row is.
@@ -260,6 +261,7 @@ class ValueMention:
     end: int
     exact: bool = True
     whole_word: bool = False  # matched as a word inside a longer value ("movies" in "X Movies")
+    item: bool = False  # an item of a column holding lists: every cell holding it is meant
 
 
 @dataclass
@@ -276,6 +278,8 @@ class SchemaIndex:
     values: dict[str, dict[str, object]] = field(
         default_factory=dict
     )  # normalized → original, per column
+    # columns holding lists ("Canada, United States"): item key → (item, the cells holding it)
+    items: dict[str, dict[str, tuple[str, list[object]]]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, frame: pd.DataFrame, profile: FileProfile, *, name: str = "") -> SchemaIndex:
@@ -309,6 +313,10 @@ class SchemaIndex:
                     index.free_text.add(column.name)
                 if set(re.findall(r"[a-z]+", column.name.lower())) & _REMARK_WORDS:
                     index.remarks.add(column.name)
+                if column.name not in index.free_text and column.name not in index.remarks:
+                    held = list_items(dict.fromkeys(mapping.values()), normalize)
+                    if held is not None:
+                        index.items[column.name] = held
         return index
 
     def type_of(self, column: str) -> str:
@@ -443,12 +451,18 @@ class SchemaIndex:
                     for column, mapping in self.values.items()
                     if phrase in mapping
                 ]
+                matches += [
+                    (column, held[phrase][0])
+                    for column, held in self.items.items()
+                    if phrase in held and phrase not in self.values[column]
+                ]
                 if not matches:
                     continue
                 # A value found in several columns: prefer the column with fewer distinct values.
                 matches.sort(key=lambda item: len(self.values[item[0]]))
                 column, value = matches[0]
-                found.append(ValueMention(column, value, start, start + size))
+                is_item = phrase in self.items.get(column, {})
+                found.append(ValueMention(column, value, start, start + size, item=is_item))
                 taken |= span
         found.sort(key=lambda m: m.start)
         return found

@@ -93,6 +93,9 @@ class FilterReader(FlagSlots, PlaceSlots, ThresholdSlots):
                 # "finish in 1st": the whole cell '1st' is named; "finish", one word of
                 # 'Did not finish', is the sentence's verb, not a second value
                 found = [m for m in found if m.exact]
+            if found and all(m.item for m in found):
+                slots.append(self._list_slot(column, found))
+                continue
             nouns = _noun_after_a_value(found, self.r.words)
             values: list[Scalar] = list(
                 dict.fromkeys(
@@ -234,6 +237,45 @@ class FilterReader(FlagSlots, PlaceSlots, ThresholdSlots):
             return found[0] if len(found) == 1 else None
 
         return named(first, ORIGIN_TOKENS), named(second, DESTINATION_TOKENS)
+
+    def _list_slot(self, column: str, found: list[ValueMention]) -> Slot:
+        """Items of a column holding lists ("Canada, United States"): the rows whose list holds
+        the item, whatever else it holds. Two items joined by "or" take either; joined by
+        "and" they take both when the sentence says so ("shared by", "both"), and otherwise
+        either reading is offered, since "lakes in Canada and the US" may mean either."""
+        held = self.index.items[column]
+        order = {cell: i for i, cell in enumerate(self.index.values.get(column, {}).values())}
+        sets = [set(held[normalize(m.value)][1]) for m in found]
+        positions = {i for m in found for i in range(m.start, m.end)}
+        gaps = [
+            [w for w in self.r.words[a.end : b.start] if w not in ("the", "a", "an")]
+            for a, b in itertools.pairwise(sorted(found, key=lambda m: m.start))
+        ]
+        if all(gap in ([], ["and"], ["or"]) for gap in gaps):  # "Canada and the US"
+            for a, b in itertools.pairwise(sorted(found, key=lambda m: m.start)):
+                positions |= set(range(a.end, b.start))
+        negation = self._negation_before(min(m.start for m in found))
+        if negation is not None:
+            positions.add(negation)
+
+        def option(cells: set[object], words: set[int]) -> FilterOption:
+            values: list[Scalar] = [cell_scalar(c) for c in sorted(cells, key=order.get)]
+            if negation is not None:
+                condition = Condition(column=column, op="not_in", value=values)
+            elif len(values) == 1:
+                condition = Condition(column=column, op="eq", value=values[0])
+            else:
+                condition = Condition(column=column, op="in", value=values)
+            return FilterOption(condition, frozenset(words), column)
+
+        either = option(set().union(*sets), positions)
+        if len(sets) == 1 or (["or"] in gaps and all(gap in ([], ["or"]) for gap in gaps)):
+            return [either]
+        both = option(set.intersection(*sets), positions)
+        said = {i for i, w in enumerate(self.r.words) if w in lexicon.TOGETHER_WORDS}
+        if said and negation is None:
+            return [FilterOption(both.condition, both.positions | said, column)]
+        return [both, either]
 
     def _family(self, column: str, value: Scalar) -> list[Scalar]:
         """A value and its qualified variants: 'Hard' also means 'Hard (i)' and 'Hard [2]'."""

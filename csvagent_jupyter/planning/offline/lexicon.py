@@ -1039,3 +1039,8 @@ SPAN_VERBS = frozenset(
 # A results table's tallies and what they count: "won the most games" on a Wins column.
 TALLY_WORDS = frozenset({"win", "wins", "won", "loss", "losses", "lost", "draw", "draws", "ties"})
 GAME_WORDS = frozenset({"game", "games", "match", "matches", "fixtures", "races", "bouts"})
+
+
+# Words saying that several items of one list cell hold together: "lakes shared by Canada and
+# the United States" are those whose list holds both, not either.
+TOGETHER_WORDS = frozenset({"both", "shared", "share", "shares", "sharing", "jointly", "together"})
