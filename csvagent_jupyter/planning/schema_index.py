@@ -241,6 +241,14 @@ def tokens(text: object, *, split_camel: bool = True) -> list[str]:
     return [singular(ABBREVIATIONS.get(w, w)) for w in words if w]
 
 
+_WHOLE_SAMPLE = 10_000  # values looked at: a column of measures shows a fraction long before
+
+
+def _whole_numbers(series: pd.Series) -> bool:
+    sample = series.iloc[: 2 * _WHOLE_SAMPLE].dropna()
+    return bool(len(sample)) and bool((sample % 1 == 0).all())
+
+
 def normalize(text: object) -> str:
     return " ".join(tokens(text))
 
@@ -280,6 +288,9 @@ class SchemaIndex:
     )  # normalized → original, per column
     # columns holding lists ("Canada, United States"): item key → (item, the cells holding it)
     items: dict[str, dict[str, tuple[str, list[object]]]] = field(default_factory=dict)
+    # number columns whose values are all whole: counts, years or places with a gap or a dash,
+    # which pandas reads as floats
+    whole: set[str] = field(default_factory=set)
 
     @classmethod
     def build(cls, frame: pd.DataFrame, profile: FileProfile, *, name: str = "") -> SchemaIndex:
@@ -294,6 +305,9 @@ class SchemaIndex:
             spelled = header_abbreviation(column.name, names) or column.name
             index.column_tokens[column.name] = tokens(spelled)
             index.whole_tokens[column.name] = tokens(spelled, split_camel=False)
+            numbers = column.type == "number" and column.name in frame.columns
+            if numbers and _whole_numbers(frame[column.name]):
+                index.whole.add(column.name)
             if column.type in ("text", "category") and column.name in frame.columns:
                 series = frame[column.name]
                 distinct = (
@@ -329,6 +343,11 @@ class SchemaIndex:
 
     def is_numeric(self, column: str) -> bool:
         return self.type_of(column) in ("integer", "number")
+
+    def holds_whole_numbers(self, column: str) -> bool:
+        """Whole numbers, typed so or read as floats because a cell was blank ("Votes" with a
+        dash for one party): a count, a year or a place either way."""
+        return self.type_of(column) == "integer" or column in self.whole
 
     # -- columns ------------------------------------------------------------------------------
     def column_mentions(self, words: list[str]) -> list[ColumnMention]:

@@ -37,7 +37,7 @@ class DateSlots(SlotReader):
         out = []
         for c in self.index.profile.column_profiles:
             if (
-                c.type == "integer"
+                self.index.holds_whole_numbers(c.name)
                 and _YEAR_NAME_STEMS & set(self.index.column_tokens.get(c.name, []))
                 and isinstance(c.min, int | float)
                 and isinstance(c.max, int | float)

@@ -140,7 +140,7 @@ class Frame:
         """A whole-number column named by a plural ("Shared Titles", "Goals"): each cell is a
         count, so "the largest number of shared titles" reads the column, not rows."""
         profile = self.index.profile.column(column)
-        if profile is None or profile.type != "integer":
+        if profile is None or not self.index.holds_whole_numbers(column):
             return False
         if set(self.index.column_tokens.get(column, [])) & (HEADCOUNT_TOKENS | PRIZE_TOKENS):
             return True  # "Attendance", "Gold": a count of people or of prizes in each cell
@@ -228,7 +228,7 @@ class Frame:
         profile = self.index.profile.column(column)
         return (
             profile is not None
-            and profile.type == "integer"
+            and self.index.holds_whole_numbers(column)
             and isinstance(profile.min, int | float)
             and isinstance(profile.max, int | float)
             and 1800 <= profile.min <= profile.max <= 2100

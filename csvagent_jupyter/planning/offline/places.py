@@ -77,7 +77,7 @@ class PlaceSlots(SlotReader):
             tokens = self.index.column_tokens.get(profile.name, [])
             if not tokens or tokens[-1] not in PLACE_TOKENS or set(tokens) & NOT_RESULT_TOKENS:
                 continue
-            if profile.type == "integer":
+            if self.index.holds_whole_numbers(profile.name):
                 low, high = profile.min, profile.max
                 if (
                     isinstance(low, int | float)

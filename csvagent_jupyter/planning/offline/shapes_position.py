@@ -138,7 +138,7 @@ def _orders(f: Frame, from_end: bool) -> list[tuple[list[Derive], SortKey, set[i
     ]
     for m in f.mentions(numeric=True, minimum=0.9):
         profile = f.index.profile.column(m.column)
-        if m.column in timed or profile is None or profile.type != "integer":
+        if m.column in timed or profile is None or not f.index.holds_whole_numbers(m.column):
             continue
         low, high = profile.min, profile.max
         if (
