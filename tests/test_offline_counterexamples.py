@@ -1634,3 +1634,27 @@ def test_a_verb_after_a_number_is_no_counted_noun(agent: Agent, tmp_path: Path) 
     result = agent.ask("how many patients over 65 missed their appointment?")
     assert result.kind == "error" or result.value == 2
     assert ask_ok(agent, "how many patients had more than 1 visit?").value == 2
+
+
+@pytest.mark.parametrize(
+    ("kind", "measure", "noun"),
+    [
+        ("Panel Model", "Panel Temp (°C)", "panels"),
+        ("truck_type", "truck_load_kg", "trucks"),
+        ("ShipClass", "ShipSpeed", "ships"),
+    ],
+)
+def test_a_word_shared_by_two_column_names_measures_neither(
+    agent: Agent, tmp_path: Path, kind: str, measure: str, noun: str
+) -> None:
+    # "SPX-450 panels produce more" names the panels by their model: "panels" is a word of
+    # both Panel Model and Panel Temp, and never makes the temperature the measure
+    load(
+        agent,
+        tmp_path,
+        "readings.csv",
+        {kind: ["A-1", "B-2", "A-1", "B-2"], measure: [30.0, 40.0, 32.0, 38.0]},
+    )
+    ask_declines(agent, f"Do A-1 {noun} produce more on average than B-2 {noun}?")
+    said = measure.replace("_", " ").split("(")[0]
+    assert ask_ok(agent, f"average {said} for A-1").value == pytest.approx(31.0)

@@ -131,7 +131,16 @@ class Frame:
             # "donors" names DonorID's rows; "Donor Since" holds years, an amount only when
             # its whole name is said ("the earliest donor since")
             and not (m.score < 1.0 and self.holds_years(m.column))
+            and not self._shared_with_another(m)
         ]
+
+    def _shared_with_another(self, m: ColumnMention) -> bool:
+        """A word that is part of two columns' names ("panels" in Panel Model and Panel Temp)
+        names neither alone: "SPX-450 panels produce more" never measures Panel Temp."""
+        return m.score < 0.9 and any(
+            o.column != m.column and (o.start, o.end) == (m.start, m.end) and o.score >= m.score
+            for o in self.reading.columns
+        )
 
     def names_the_amount(self, mention: ColumnMention) -> bool:
         return names_the_amount(self.index, self.reading, mention)
