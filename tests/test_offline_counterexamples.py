@@ -1658,3 +1658,46 @@ def test_a_word_shared_by_two_column_names_measures_neither(
     ask_declines(agent, f"Do A-1 {noun} produce more on average than B-2 {noun}?")
     said = measure.replace("_", " ").split("(")[0]
     assert ask_ok(agent, f"average {said} for A-1").value == pytest.approx(31.0)
+
+
+@pytest.mark.parametrize(
+    ("value", "amount", "category", "noun"),
+    [
+        ("orderValue", "qtyPicked", "zone", "unit picked"),
+        ("invoice_amount", "pages_printed", "department", "page printed"),
+        ("Fee ($)", "Minutes Used", "Plan", "minute used"),
+    ],
+)
+def test_per_an_amount_is_a_rate_never_a_group_for_each_amount(
+    agent: Agent, tmp_path: Path, value: str, amount: str, category: str, noun: str
+) -> None:
+    # "order value per unit picked" divides by the units; grouping the orders by how many
+    # units each picked answers another question. Few whole numbers (floors) still group.
+    rng = np.random.default_rng(7)
+    rows = 120
+    load(
+        agent,
+        tmp_path,
+        "orders.csv",
+        {
+            value: rng.integers(10, 500, rows).astype(float),
+            amount: rng.integers(1, 60, rows),
+            category: rng.choice(["North", "South", "East"], rows),
+            "floors": rng.integers(1, 4, rows),
+        },
+    )
+    said = value.split("(")[0].replace("_", " ")
+    ask_declines(agent, f"total {said} per {noun}")
+    assert ask_ok(agent, f"total {said} per {category}").kind == "table"
+    assert ask_ok(agent, f"total {said} per floors").kind == "table"
+
+
+def test_the_other_side_of_a_rate_must_be_placed(agent: Agent, tmp_path: Path) -> None:
+    # "total amt per kg of weight": the weight the amount is divided by is never dropped
+    load(
+        agent,
+        tmp_path,
+        "invoices.csv",
+        {"amt": [10.0, 20.0, 30.0], "wt": [1.0, 2.0, 4.0], "cust": ["a", "b", "a"]},
+    )
+    ask_declines(agent, "total amt per kg of weight")

@@ -138,12 +138,28 @@ def _group_at(f: Frame, cue: tuple[int, int], exclude: set[str]) -> Grouping | N
         return None
     if f.index.is_numeric(mention.column) and f.index.type_of(mention.column) == "number":
         return None
+    if f.words[cue[0]] == "per" and _an_amount(f, mention.column):
+        return None  # "order value per unit picked": a rate over an amount, not one group each
     if f.index.type_of(mention.column) == "datetime" and not _names_a_date(f, mention):
         # "average cost per service" with a Service Date column: per service, not per day
         return None
     return [GroupKey(column=mention.column)], [], span(cue) | span(mention)
 
 
+def _an_amount(f: Frame, column: str) -> bool:
+    """Whole numbers that are amounts (quantities picked, pages, minutes): many different
+    values, neither years nor an identifier. Grouping by each amount is never what "per" asks."""
+    profile = f.index.profile.column(column)
+    return (
+        profile is not None
+        and f.index.is_numeric(column)
+        and (profile.distinct or 0) > _FEW_AMOUNTS
+        and not f.holds_years(column)
+        and not f.index.is_identifier(column)
+    )
+
+
+_FEW_AMOUNTS = 20  # bedrooms, floors, stars: few enough that "per" may group by each
 _DATE_WORDS = frozenset({"date", "day", "time", "datetime", "timestamp", "dated"})
 
 

@@ -133,6 +133,9 @@ def _modifiers(reading: Reading, left: list[int], grounded: set[int]) -> set[int
         if i and words[i - 1] == "per":
             out.add(i)  # "the most units per order": a rate the plan would leave out
             continue
+        if i > 2 and words[i - 1] == "of" and words[i - 3] == "per":
+            out.add(i)  # "total amount per kg of weight": the rate's other side
+            continue
         if words[i] in ("report", "reports", "reporting") and words[following : following + 1] == [
             "to"
         ]:
