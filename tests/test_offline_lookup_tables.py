@@ -861,3 +861,23 @@ def test_films_counted_where_two_rows_share_a_title_are_never_one(
     result = agent.ask("how many films did she appear in in 1941?")
     assert result.kind == "error" or result.value == 2  # never 1: two rows, two films
     assert ask_ok(agent, "how many films did she appear in in 1935?").value == 1
+
+
+@pytest.mark.parametrize(
+    ("file", "column", "values"),
+    [
+        ("medals.csv", "Nation", ["Cuba", "Venezuela*", "Mexico"]),
+        ("season.csv", "opponent", ["Hertha", "Bochum", "Hamburg"]),
+        ("bridges.csv", "Country", ["Japan", "China", "Turkey"]),
+    ],
+)
+def test_which_x_was_the_something_never_lists_every_x(
+    agent: Agent, tmp_path: Path, file: str, column: str, values: list[str]
+) -> None:
+    # "which nation was the host" asks for one nation; listing all of them answers nothing.
+    # "which nations are listed" still lists them.
+    load_frame(agent, tmp_path, file, pd.DataFrame({column: values, "Total": [3, 2, 1]}))
+    ask_declines(agent, f"Which {column.lower()} was the host?")
+    ask_declines(agent, f"which {column.lower()} is the rival?")
+    listed = ask_ok(agent, f"which {column.lower()}s are listed?")
+    assert list(listed.value) == values

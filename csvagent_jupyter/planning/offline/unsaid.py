@@ -57,6 +57,7 @@ def left_out(reading: Reading, plan: Plan, explained: set[int]) -> list[int]:
         if reading.has("how many years", "how long"):
             out += [i for i, word in enumerate(words) if word in lexicon.SPAN_VERBS]
     out += _which_noun_ignored(reading, plan)
+    out += _complement_of_a_listing(reading, plan, explained)
     if plan.operation not in ("calc", "compare", "any", "all"):
         # "how much longer are unplanned outages than planned ones": a comparison whose "than"
         # no filter or calculation explains ("other than X" negates)
@@ -112,3 +113,22 @@ def _which_noun_ignored(reading: Reading, plan: Plan) -> list[int]:
     if any(d.name == answer for d in plan.derive):
         return []
     return [1]
+
+
+def _complement_of_a_listing(reading: Reading, plan: Plan, explained: set[int]) -> list[int]:
+    """ "which nation was the host": one nation is asked for, picked by "the host"; listing
+    every nation of the table answers nothing of it. A singular "which X was/is …" answered by
+    the whole column must place every word after its verb."""
+    words = reading.words
+    if (
+        words[:1] not in (["which"], ["what"])
+        or len(words) < 4
+        or words[2] not in ("was", "is")
+        or plan.operation != "distinct"
+        or plan.filters is not None
+        or plan.limit is not None
+    ):
+        return []
+    return [
+        i for i in range(3, len(words)) if i not in explained and words[i] not in lexicon.FILLER
+    ]
