@@ -881,3 +881,28 @@ def test_which_x_was_the_something_never_lists_every_x(
     ask_declines(agent, f"which {column.lower()} is the rival?")
     listed = ask_ok(agent, f"which {column.lower()}s are listed?")
     assert list(listed.value) == values
+
+
+@pytest.mark.parametrize(
+    ("file", "columns", "noun"),
+    [
+        ("medal_table.csv", ("Nation", "Gold", "Silver", "Bronze", "Total"), "medals"),
+        ("club_honours.csv", ("club", "league_titles", "cup_titles", "total_titles"), "titles"),
+        ("trophies.csv", ("Team", "Cups", "Shields", "Trophies"), "trophies"),
+    ],
+)
+def test_prizes_counted_in_columns_are_never_the_rows(
+    agent: Agent, tmp_path: Path, file: str, columns: tuple[str, ...], noun: str
+) -> None:
+    # a medal table has a row per nation; its Gold … Total columns count the medals, so
+    # "how many medals were awarded" is never the number of nations
+    rows = 5
+    frame = pd.DataFrame({columns[0]: [f"N{i}" for i in range(rows)]})
+    for k, column in enumerate(columns[1:-1]):
+        frame[column] = [(i + k) % 4 for i in range(rows)]
+    frame[columns[-1]] = frame[list(columns[1:-1])].sum(axis=1)
+    load_frame(agent, tmp_path, file, frame)
+    result = agent.ask(f"How many {noun} were awarded?")
+    assert result.kind == "error" or result.value == frame[columns[-1]].sum()
+    result = agent.ask(f"how many total {noun} are there?")
+    assert result.kind == "error" or result.value == frame[columns[-1]].sum()

@@ -163,6 +163,18 @@ class Frame:
             for word in words
         )
 
+    def prizes_counted_in_columns(self, position: int) -> bool:
+        """Whether the word at ``position`` names prizes ("medals", "titles") that columns
+        of whole numbers count (Gold, Silver, Bronze): on such a table a row is a nation or a
+        team, never one medal. A list of medals won (a Medal column of text) counts rows."""
+        if self.words[position] not in lexicon.PRIZE_WORDS:
+            return False
+        return any(
+            set(self.index.column_tokens.get(column, [])) & PRIZE_TOKENS
+            and self.index.holds_whole_numbers(column)
+            for column in self.index.column_tokens
+        )
+
     def categories(self) -> list[ColumnMention]:
         return [
             m for m in self.mentions(numeric=False) if self.index.type_of(m.column) != "datetime"

@@ -296,6 +296,8 @@ def ungrounded(f: Frame, position: int | None) -> bool:
         return False  # "the most money": an amount the table may not hold, never its rows
     if position in f.reading.negated:
         return False  # "ineligible dogs": the no of an Eligible column, never the rows' noun
+    if f.prizes_counted_in_columns(position):
+        return False  # "how many medals" beside Gold … Total columns: what they count
     stem = f.reading.norm[position]
     if any(
         stem in tokens and f.index.type_of(column) != "datetime"
@@ -330,6 +332,8 @@ def count_of(
     f: Frame, position: int | None, mention: ColumnMention | None
 ) -> tuple[Aggregate, set[int], float] | None:
     """What 'the most X' / 'how many X' counts: rows, or distinct entities of an id column."""
+    if position is not None and f.prizes_counted_in_columns(position):
+        return None  # "how many medals" on a medal table: its Gold … Total columns count them
     if position is not None and f.reading.norm[position] in f.reading.subject:
         return Aggregate(func="count"), span(mention) if mention else {position}, 0.0
     if (

@@ -65,6 +65,7 @@ def count_shape(f: Frame) -> list[Candidate]:
         mention is not None
         and not distinct
         and all(f.reading.norm[i] in f.reading.subject for i in span(mention))
+        and not f.prizes_counted_in_columns(mention.start)
     ):
         # "how many flights" in flights.csv: the file's own noun counts its rows.
         make(Aggregate(func="count"), span(mention), 0.0, "count_rows")
