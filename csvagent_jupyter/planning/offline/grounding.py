@@ -135,11 +135,25 @@ class Frame:
         ]
 
     def _shared_with_another(self, m: ColumnMention) -> bool:
-        """A word that is part of two columns' names ("panels" in Panel Model and Panel Temp)
-        names neither alone: "SPX-450 panels produce more" never measures Panel Temp."""
-        return m.score < 0.9 and any(
-            o.column != m.column and (o.start, o.end) == (m.start, m.end) and o.score >= m.score
-            for o in self.reading.columns
+        """A word that is part of the name of the column a value filters too ("SPX-450
+        panels" with Panel Model and Panel Temp) names the rows of that value, not a measure:
+        "SPX-450 panels produce more" never measures Panel Temp."""
+        stems = set(self.reading.norm[m.start : m.end])
+
+        def says(column: str) -> bool:  # the words are the name's own, not a sense of it
+            return stems <= set(self.index.column_tokens.get(column, []))
+
+        return (
+            m.score < 0.9
+            and says(m.column)
+            and any(
+                o.column != m.column
+                and o.column in self.filter_columns
+                and (o.start, o.end) == (m.start, m.end)
+                and o.score >= m.score
+                and says(o.column)
+                for o in self.reading.columns
+            )
         )
 
     def names_the_amount(self, mention: ColumnMention) -> bool:
