@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
     from .validate import _Validator
 
-TEXT_KINDS = frozenset({"lower", "upper", "strip", "split", "extract", "duration"})
+TEXT_KINDS = frozenset({"lower", "upper", "strip", "split", "extract", "duration", "year"})
 KINDS = TEXT_KINDS | {"window", "column_of_max", "column_of_min"}
 _SECONDS = {"days": 86400, "hours": 3600, "minutes": 60, "seconds": 1}
 _NUMERIC = {"integer", "number"}
@@ -49,7 +49,7 @@ def check(validator: _Validator, derive: Derive) -> str:
                 f"Extracting from {derive.column!r} needs `key`: the field to take "
                 "(e.g. 'username' from {'username': 'x'})."
             )
-        return "number" if derive.kind == "duration" else "text"
+        return "number" if derive.kind in ("duration", "year") else "text"
     if derive.kind in ("column_of_max", "column_of_min"):
         if len(derive.columns) < 2:
             raise PlanError(
@@ -111,6 +111,11 @@ def compute(df: pd.DataFrame, derive: Derive) -> tuple[Any, str]:
             f"r'00:\\1', regex=True), errors='coerce').dt.total_seconds() / {seconds}"
         )
         return durations, code
+    if kind == "year":
+        # "5 April 1998", "2019", "1988 Seoul", "2019–20": the first year written in the cell
+        found = df[column].astype("str").str.extract(YEAR_IN_TEXT, expand=False)
+        code = f"pd.to_numeric({source}.astype('str').str.extract({YEAR_IN_TEXT!r}, expand=False))"
+        return pd.to_numeric(found), code
     if kind in ("column_of_max", "column_of_min"):
         # wide to long in one step: the name of the column holding each row's extreme
         which = "idxmax" if kind == "column_of_max" else "idxmin"
@@ -125,6 +130,9 @@ def compute(df: pd.DataFrame, derive: Derive) -> tuple[Any, str]:
     return _window(df, derive)
 
 
+# a year of four digits standing alone: never part of a longer number ("12000", "1,998"),
+# of a code ("X-1042", "G1998") or of a decade ("1990s"); "2019–20" and "1998[1]" are years
+YEAR_IN_TEXT = r"(?<![\w,.\-/])(1[0-9]{3}|20[0-9]{2})(?![\w,])"
 _MM_SS = r"^(\d{1,2}:\d{2}(?:\.\d+)?)$"  # "4:35" is minutes and seconds: make it 00:04:35
 
 

@@ -8,13 +8,15 @@ columns, so "travel rarely" finds the column holding ``Travel_Rarely``.
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
+from ..analysis.derived import YEAR_IN_TEXT
 from ..loading.profile import FileProfile, looks_like_identifier
 from .list_cells import list_items
 
@@ -244,6 +246,18 @@ def tokens(text: object, *, split_camel: bool = True) -> list[str]:
 _WHOLE_SAMPLE = 10_000  # values looked at: a column of measures shows a fraction long before
 
 
+_YEAR = re.compile(YEAR_IN_TEXT)
+_YEAR_SHARE = 0.8  # of a column's different cells: a date column with a few odd cells
+
+
+def _writes_years(cells: Iterable[object]) -> bool:
+    """Whether nearly every cell writes a year: dates kept as text because some give only
+    the year ("5 April 1998" beside "2019"), seasons ("2019–20"), games ("1988 Seoul")."""
+    sample = [c for c in itertools.islice(dict.fromkeys(cells), 500) if isinstance(c, str)]
+    found = sum(1 for c in sample if _YEAR.search(c))
+    return len(sample) >= 2 and found >= _YEAR_SHARE * len(sample)
+
+
 def _whole_numbers(series: pd.Series) -> bool:
     sample = series.iloc[: 2 * _WHOLE_SAMPLE].dropna()
     return bool(len(sample)) and bool((sample % 1 == 0).all())
@@ -291,6 +305,8 @@ class SchemaIndex:
     # number columns whose values are all whole: counts, years or places with a gap or a dash,
     # which pandas reads as floats
     whole: set[str] = field(default_factory=set)
+    # text columns whose cells write a year ("5 April 1998", "2019", "1988 Seoul")
+    year_texts: set[str] = field(default_factory=set)
 
     @classmethod
     def build(cls, frame: pd.DataFrame, profile: FileProfile, *, name: str = "") -> SchemaIndex:
@@ -327,6 +343,12 @@ class SchemaIndex:
                     index.free_text.add(column.name)
                 if set(re.findall(r"[a-z]+", column.name.lower())) & _REMARK_WORDS:
                     index.remarks.add(column.name)
+                if (
+                    column.name not in index.free_text
+                    and not index.is_identifier(column.name)
+                    and _writes_years(mapping.values())
+                ):
+                    index.year_texts.add(column.name)
                 if column.name not in index.free_text and column.name not in index.remarks:
                     held = list_items(dict.fromkeys(mapping.values()), normalize)
                     if held is not None:

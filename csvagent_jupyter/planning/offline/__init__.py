@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable
 
 from ...analysis.interpretation import describe
-from ...analysis.plan import Filter, FilterGroup, Plan, Scalar, SortKey
+from ...analysis.plan import Condition, Filter, FilterGroup, Plan, Scalar, SortKey
 from ...errors import QuestionError
 from ..schema_index import SchemaIndex
 from . import lexicon
@@ -130,9 +130,11 @@ class OfflinePlanner:
         if nth is not None:
             found = [(_at_place(c, nth[0], nth[1]), w) for c, w in found]
         found = [
-            (_derived(c, reading), w)
-            for c, w in found
-            if not misuses_rate(c.plan) and not _contradictory(c.plan)
+            (c, w)
+            for c, w in ((_derived(c, reading), w) for c, w in found)
+            if not misuses_rate(c.plan)
+            and not _contradictory(c.plan)
+            and not _restates_its_filter(c.plan)
         ]
         # The noun of an id column ("employees" for employee_id) may simply name the rows.
         probe = Frame(
@@ -225,6 +227,18 @@ def _consistent(options: tuple[FilterOption, ...]) -> list[FilterOption]:
         claimed |= positions
         kept.append(option)
     return kept
+
+
+def _restates_its_filter(plan: Plan) -> bool:
+    """A lookup answering with the column its one value filter fixes ("which stadiums were
+    built in 2019" answered by the cells of year_built that say 2019): it tells nothing."""
+    if plan.operation not in ("rows", "distinct") or len(plan.select) != 1:
+        return False
+    item = plan.filters
+    if not isinstance(item, Condition) or item.op != "eq" or item.part is not None:
+        return False
+    sources = {d.name: d.column for d in plan.derive if d.kind == "year"}
+    return plan.select[0] in (item.column, sources.get(item.column))
 
 
 def _contradictory(plan: Plan) -> bool:

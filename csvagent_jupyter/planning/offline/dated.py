@@ -16,10 +16,9 @@ import pandas as pd
 from ...analysis.plan import Condition, ConditionOp, DatePart, Filter, FilterGroup, Scalar
 from ..schema_index import tokens
 from . import lexicon
+from .lexicon import DECADE
 from .options import FilterOption, Slot, SlotReader
 
-# "the 1990s", "the 1880's": the first year of a decade
-DECADE = re.compile(r"((?:1[5-9]|20)\d0)'?s")
 _YEAR_NAME_STEMS = frozenset(tokens(" ".join(sorted(lexicon.YEAR_NAME_WORDS))))
 
 
@@ -45,7 +44,8 @@ class DateSlots(SlotReader):
                 and c.max <= 2100
             ):
                 out.append(c.name)
-        return out
+        derived = getattr(self.index, "derived", {})  # years written in text ("5 April 1998")
+        return out + [name for name, d in derived.items() if d.kind == "year"]
 
     def _date_targets(self) -> list[tuple[str, bool, float]]:
         """(column, is a date column, penalty): columns a year or month may bind to."""

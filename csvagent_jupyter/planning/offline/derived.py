@@ -63,6 +63,32 @@ def find_derived(
     return found + rates, {**derives, **rate_derives}
 
 
+YEAR_SUFFIX = " (year)"
+
+
+def years_in_text(
+    mentions: list[ColumnMention], index: SchemaIndex, asks_a_year: bool
+) -> tuple[list[ColumnMention], dict[str, Derive]]:
+    """ "opened before 1950" on an Opened column of text ("5 April 1998", "2019"): the year
+    each cell writes, as a column of numbers that years compare with. Made only when the
+    question gives a year, so "when did it open" still answers with the cell as written."""
+    if not asks_a_year:
+        return [], {}
+    found: list[ColumnMention] = []
+    derives: dict[str, Derive] = {}
+    for m in mentions:
+        if m.score < 0.6 or m.column not in index.year_texts:
+            continue
+        name = m.column + YEAR_SUFFIX
+        derives[name] = Derive(name=name, kind="year", column=m.column)
+        found.append(ColumnMention(name, m.start, m.end, m.score))
+    return found, derives
+
+
+def is_year_in_text(column: str) -> bool:
+    return column.endswith(YEAR_SUFFIX)
+
+
 RATE_SUFFIX = " rate (% of rows)"  # a name no file's own column is likely to carry
 RATE_WORDS = frozenset({"rate", "rates"})
 

@@ -7,6 +7,7 @@ table. Words are compared after the reader's normalisation (lower case; the
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from ...analysis.plan import AggFunc, ChartKind
@@ -1044,3 +1045,6 @@ GAME_WORDS = frozenset({"game", "games", "match", "matches", "fixtures", "races"
 # Words saying that several items of one list cell hold together: "lakes shared by Canada and
 # the United States" are those whose list holds both, not either.
 TOGETHER_WORDS = frozenset({"both", "shared", "share", "shares", "sharing", "jointly", "together"})
+
+# "the 1990s", "the 1880's": the first year of a decade
+DECADE = re.compile(r"((?:1[5-9]|20)\d0)'?s")

@@ -22,7 +22,7 @@ from ..schema_index import (
     singular,
 )
 from . import lexicon
-from .derived import find_derived
+from .derived import find_derived, years_in_text
 from .evaluative import restate_judgements
 from .letters import letter_values
 from .named_by_use import events_of_flags, exact_word_first, in_the_column_named_after, occasions
@@ -341,6 +341,12 @@ def read(question: str, index: SchemaIndex) -> Reading:
     mentions += [m for m in events if index.type_of(m.column) != "datetime"]
     formulas, reading.derived = find_derived(words, mentions, index)
     mentions += formulas
+    asks_a_year = any(n.could_be_year for n in numbers.values()) or any(
+        lexicon.DECADE.fullmatch(w) for w in words
+    )
+    years, year_derives = years_in_text(mentions, index, asks_a_year)
+    mentions += years
+    reading.derived.update(year_derives)
     # A near miss ("float_000" for "float 001") never competes with an exact name on the same words.
     exact = {(m.start, m.end) for m in mentions if m.score >= 1.0}
     mentions = [m for m in mentions if m.score >= 1.0 or (m.start, m.end) not in exact]

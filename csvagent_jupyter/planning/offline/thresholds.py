@@ -94,7 +94,14 @@ class ThresholdSlots(DateSlots):
 
     def _number_slots(self, used: set[int]) -> list[Slot]:
         slots: list[Slot] = []
-        skip: set[int] = set(used) | {i for v in self.r.values for i in range(v.start, v.end)}
+        # a value is no threshold, but a year that is a whole cell of a column of years
+        # written as text ("2019" beside "5 April 1998") is a year to compare with
+        skip: set[int] = set(used) | {
+            i
+            for v in self.r.values
+            if v.column not in self.index.year_texts
+            for i in range(v.start, v.end)
+        }
         skip |= restated_earlier(self.r)  # "an hour (60 minutes or more)": one threshold
         for position, number in sorted(self.r.numbers.items()):
             if position in skip:

@@ -1,0 +1,56 @@
+"""Dates kept as text because some cells give only the year ("5 April 1998" beside "2019"),
+seasons ("2019–20") and events ("1988 Seoul"): a year in the question compares with the year
+each cell writes, through a derived column whose code is shown; without a year, "when"
+still answers with the cell as written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from csvagent_jupyter import Agent
+from csvagent_jupyter.analysis.derived import compute
+from csvagent_jupyter.analysis.plan import Derive
+
+from .test_ask import ask_ok
+from .test_offline_lookup_tables import load_frame
+
+CELLS = ["5 April 1998", "2019", "1931", "12 June 1964", "2019", "1 July 1937", "2004"]
+YEARS = pd.Series([1998, 2019, 1931, 1964, 2019, 1937, 2004])
+STYLES = [
+    ("bridges.csv", "Bridge", "Opened", "opened", "bridges"),
+    ("governors.csv", "Name", "Took office", "took office", "governors"),
+    ("stadiums.csv", "stadium_name", "year_built", "were built", "stadiums"),
+]
+
+
+@pytest.fixture(params=STYLES, ids=[s[0] for s in STYLES])
+def table(request: pytest.FixtureRequest, agent: Agent, tmp_path: Path) -> tuple:
+    file, name, dated, _verb, _noun = request.param
+    names = [f"{name.split('_')[0]} {letter}" for letter in "ABCDEFG"]
+    frame = pd.DataFrame(
+        {name: names, dated: CELLS, "Length": [1991, 1700, 1280, 1298, 1688, 1410, 1624]}
+    )
+    load_frame(agent, tmp_path, file, frame)
+    return frame, request.param
+
+
+def test_a_year_compares_with_the_year_each_cell_writes(agent: Agent, table: tuple) -> None:
+    frame, (_file, name, _dated, verb, noun) = table
+    assert ask_ok(agent, f"how many {noun} {verb} before 1950?").value == (YEARS < 1950).sum()
+    assert ask_ok(agent, f"how many {noun} {verb} after 2000?").value == (YEARS > 2000).sum()
+    listed = ask_ok(agent, f"which {noun} {verb} in 2019?")
+    assert set(listed.value) == set(frame.loc[YEARS == 2019, name])
+    assert "the year written in" in (listed.interpretation or "")
+    assert ask_ok(agent, f"how many {noun} {verb} in the 1930s?").value == 2
+
+
+def test_the_code_shown_reproduces_the_years() -> None:
+    frame = pd.DataFrame({"Opened": [*CELLS, "2019–20", "1988 Seoul", "—", "12,000"]})
+    values, code = compute(frame, Derive(name="y", kind="year", column="Opened"))
+    expected = [*YEARS.astype(float), 2019.0, 1988.0, None, None]
+    assert values.tolist()[:-2] == expected[:-2]
+    assert values.iloc[-2:].isna().all()
+    assert eval(code, {"df": frame, "pd": pd}).equals(values)
