@@ -18,7 +18,7 @@ from typing import Any
 
 import pandas as pd
 
-from .errors import CSVAgentError, QuestionError, UnknownFileError
+from .errors import CSVAgentError, LoadError, QuestionError, UnknownFileError
 from .events import ProgressCallback, ProgressReporter
 from .loading.background import background
 from .loading.cache import FrameCache
@@ -138,17 +138,29 @@ class Agent:
         Raises a :class:`~csvagent_jupyter.errors.LoadError` subclass whose message says
         what is wrong and what to do; the failure is recorded as a File with status error.
 
-        Returns once the table is typed: questions can be asked from then on. On a large
-        file, the exact distinct counts, the check for short rows and the cache write go
-        on in the background (``info.profiled`` is False until then; events with
-        ``data["phase"] == "profile"`` follow them); :meth:`wait_profiled` waits for them.
+        Returns once the table is parsed and its numbers typed: questions can be asked from
+        then on. On a large file, the typing of text columns (events with
+        ``data["phase"] == "typing"``; anything that reads the table or its profile waits
+        for it, see ``loading/deferred.py``), then the exact distinct counts, the check for
+        short rows and the cache write go on in the background (``info.profiled`` is False
+        until then; events with ``data["phase"] == "profile"`` follow them);
+        :meth:`wait_profiled` waits for them.
         """
         loaded = self._loader.load(
             source, name=name, on_progress=on_progress, skip_bad_lines=skip_bad_lines
         )
         if loaded.profiling is not None:
             self._profiling = [f for f in self._profiling if not f.done()] + [loaded.profiling]
-        self._remember_frame(loaded.info.id, loaded.frame)
+        if loaded.frame is not None:
+            self._remember_frame(loaded.info.id, loaded.frame)
+        elif loaded.typed is not None:  # kept once typed (until then, frame() waits for it)
+            file_id = loaded.info.id
+
+            def remember(typed: Future[pd.DataFrame]) -> None:
+                if typed.exception() is None:
+                    self._remember_frame(file_id, typed.result())
+
+            loaded.typed.add_done_callback(remember)
         if use:
             self._current_file_id = loaded.info.id
         return loaded.info
@@ -214,7 +226,12 @@ class Agent:
         return [FileInfo.from_row(row) for row in rows]
 
     def file(self, ref: str | None = None) -> FileInfo:
-        """A completed file by id, id prefix or name; the file in use when ``ref`` is None."""
+        """A completed file by id, id prefix or name; the file in use when ``ref`` is None.
+
+        A file whose text columns are still being typed is returned once they are (about a
+        tenth of a second on a million rows): everything that reads a table or its profile
+        comes through here, so no question sees it half typed. A file whose typing failed
+        raises a :class:`~csvagent_jupyter.errors.LoadError` that says why."""
         if ref is None:
             if self._current_file_id is None:
                 completed = self.store.list_files(status="completed")
@@ -225,6 +242,9 @@ class Agent:
                 self._current_file_id = completed[0].id
             ref = self._current_file_id
         row = self.store.get_file(ref)
+        if row is not None and row.status == "error" and row.id == ref:
+            # failed after its load returned (its text columns could not be typed)
+            raise LoadError(row.error_message or f"{row.original_filename} failed to load.")
         if row is None or row.status != "completed":
             candidates = self.store.list_files(status="completed")
             matches = [r for r in candidates if r.id.startswith(ref)] or [
@@ -235,7 +255,10 @@ class Agent:
                 hint = f" Loaded files: {', '.join(names)}." if names else " No file is loaded yet."
                 raise UnknownFileError(f"No loaded file is called {ref!r}.{hint}")
             row = matches[0]
-        return FileInfo.from_row(row)
+        info = FileInfo.from_row(row)
+        if not info.typed:
+            info = FileInfo.from_row(self._loader.wait_typed(row))
+        return info
 
     def use(self, ref: str) -> FileInfo:
         """Make a loaded file the one questions go to by default."""

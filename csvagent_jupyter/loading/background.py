@@ -10,6 +10,8 @@ depend on exact counts, waits for the rest: see ``Agent.wait_profiled``).
 The rest runs here, one job at a time on one daemon thread, each with its own Job row
 and progress events (``data["phase"] == "profile"``):
 
+0. for a large table, the typing of its text columns, a job and events of its own
+   (``deferred.py``; the table is given to nobody before it is done);
 1. the check for short rows, which only adds a note when such rows are kept;
 2. the exact profile, column by column;
 3. the File row updated with it (``profile.exact`` turns true);
@@ -38,6 +40,7 @@ import pandas as pd
 from ..events import ProgressCallback, ProgressReporter
 from ..persistence import Store
 from .cache import FrameCache
+from .deferred import Typing
 from .profile import FileProfile, complete_profile
 from .reader import short_rows
 from .sniff import Dialect
@@ -61,6 +64,7 @@ class Refinement:
     dialect: Dialect | None  # None when short rows were already looked for
     notes_before: list[str] = field(default_factory=list)  # the parse's notes
     notes_after: list[str] = field(default_factory=list)  # the typing's notes
+    typing: Typing | None = None  # text columns still to type (``frame`` is then untyped)
 
 
 def padded_note(padded: list[int], columns: int, line_list: Callable[[list[int]], str]) -> str:
@@ -128,11 +132,24 @@ class Background:
             entry = self.pending.get(file_id)
         return entry[0] if entry else None
 
+    def typing_of(self, file_id: str) -> Typing | None:
+        """The typing still pending (or just done) of a load in its background phase."""
+        with self.lock:
+            entry = self.pending.get(file_id)
+        return entry[1].typing if entry else None
+
     def frame_of(self, content_hash: str) -> pd.DataFrame | None:
-        """The typed frame of a load of this content still in its background phase."""
+        """The typed frame of a load of this content still in its background phase, once
+        typed (waits for its typing; None if that failed)."""
         with self.lock:
             entries = list(self.pending.values())
-        return next((r.frame for _, r in entries if r.content_hash == content_hash), None)
+        found = next((r for _, r in entries if r.content_hash == content_hash), None)
+        if found is None or found.typing is None:
+            return found.frame if found is not None else None
+        try:
+            return found.typing.done.result()
+        except Exception:  # reported by the typing job; the caller reads or parses it again
+            return None
 
     def finish_at_exit(self) -> None:
         """Give pending profiles a bounded time; the rest stays provisional (still usable)."""

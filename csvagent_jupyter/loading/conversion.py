@@ -354,6 +354,53 @@ def _fallback(conversion: Conversion) -> Conversion | None:
     return Conversion(conversion.column, "text", as_text=conversion.as_text, strip=conversion.strip)
 
 
+Outcome = tuple[Conversion, pd.Series | str | None, list[str]]
+"""One column's conversion: the one that held, the converted column (or why there is none, or
+None), and the notes it leaves (in the order :func:`apply_conversions` gives them)."""
+
+
+def convert_columns(
+    frame: pd.DataFrame,
+    conversions: list[Conversion],
+    mapper: Mapper = map,
+    prepared: dict[str, pd.Series] | None = None,
+) -> list[Outcome]:
+    """Each conversion tried on its column (in parallel when ``mapper`` is), ``frame`` left as
+    it is: a load may convert some columns now and the rest later (``deferred.py``), and
+    :func:`settle` then writes them all in column order, as if converted at once."""
+
+    def convert(conversion: Conversion) -> Outcome:
+        if prepared and conversion.column in prepared:  # converted whole by its inference
+            return conversion, prepared[conversion.column], []
+        held, converted = convert_column(conversion, frame[conversion.column])
+        if not isinstance(converted, pd.Series) and (fallback := _fallback(conversion)):
+            _, second = convert_column(fallback, frame[conversion.column])
+            if isinstance(second, pd.Series):
+                return fallback, second, [converted] if isinstance(converted, str) else []
+        return held, converted, []
+
+    return list(mapper(convert, conversions))
+
+
+def settle(
+    frame: pd.DataFrame, outcomes: list[Outcome], notes: list[str] | None = None
+) -> list[Conversion]:
+    """Write the converted columns into ``frame``; returns the conversions that held. Why a
+    conversion did not hold goes to ``notes``, with each held one's own note."""
+    applied: list[Conversion] = []
+    for conversion, series, extra in outcomes:
+        if notes is not None:
+            notes += extra
+        if isinstance(series, pd.Series):
+            frame[conversion.column] = series
+            applied.append(conversion)
+            if conversion.note and notes is not None:
+                notes.append(conversion.note)
+        elif isinstance(series, str) and notes is not None:
+            notes.append(series)
+    return applied
+
+
 def apply_conversions(
     frame: pd.DataFrame,
     conversions: list[Conversion],
@@ -364,29 +411,7 @@ def apply_conversions(
     """Convert in place (columns in parallel when ``mapper`` is); returns the conversions that
     held. Why a conversion did not hold goes to ``notes``, with each held one's own note.
     ``prepared`` holds columns that inference already converted (see ``infer_conversions``)."""
-
-    def convert(conversion: Conversion) -> tuple[Conversion, pd.Series | str | None]:
-        if prepared and conversion.column in prepared:  # converted whole by its inference
-            return conversion, prepared[conversion.column]
-        held, converted = convert_column(conversion, frame[conversion.column])
-        if not isinstance(converted, pd.Series) and (fallback := _fallback(conversion)):
-            _, second = convert_column(fallback, frame[conversion.column])
-            if isinstance(second, pd.Series):
-                if isinstance(converted, str) and notes is not None:
-                    notes.append(converted)
-                return fallback, second
-        return held, converted
-
-    applied: list[Conversion] = []
-    for conversion, series in list(mapper(convert, conversions)):
-        if isinstance(series, pd.Series):
-            frame[conversion.column] = series
-            applied.append(conversion)
-            if conversion.note and notes is not None:
-                notes.append(conversion.note)
-        elif isinstance(series, str) and notes is not None:
-            notes.append(series)
-    return applied
+    return settle(frame, convert_columns(frame, conversions, mapper, prepared), notes)
 
 
 _KIND_WORDS = {

@@ -62,6 +62,11 @@ class FileInfo:
         return self.profile
 
     @property
+    def typed(self) -> bool:
+        """False while a large load's text columns are typed in the background (``deferred.py``)."""
+        return self.profile is None or not self.profile.pending_conversions
+
+    @property
     def profiled(self) -> bool:
         """True once the exact profile is stored (a load returns before it, see background.py)."""
         return self.profile is not None and self.profile.exact
@@ -78,8 +83,9 @@ class FileInfo:
 @dataclass
 class LoadedTable:
     info: FileInfo
-    frame: pd.DataFrame
+    frame: pd.DataFrame | None  # None while its text columns are typed: see ``typed``
     profiling: Future[FileProfile] | None = None  # the background phase, when there is one
+    typed: Future[pd.DataFrame] | None = None  # the table once typed, when that is pending
 
 
 def line_list(lines: list[int], shown: int = 20) -> str:

@@ -5,17 +5,18 @@ completes (a ``completed`` File with its profile, a completed Job) or fails with
 project error and leaves a File with status ``error`` and the message, a failed
 Job, and nothing else: no cache file, no half-filled profile.
 
-A load returns once the table is typed: what answers need. Its profile is then
+A load returns once the table is parsed and its numbers typed. Its profile is then
 exact for small tables; for large ones the distinct counts that need hashing every
-value are estimated (``profile.exact`` is false) and the exact profile, the check for
-short rows and the cache write finish in the background (see ``background.py``).
+value are estimated (``profile.exact`` is false) and the typing of text columns (see
+``deferred.py``), the exact profile, the check for short rows and the cache write finish
+in the background (see ``background.py``).
 """
 
 from __future__ import annotations
 
 import logging
 from concurrent.futures import Future
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,16 @@ from ..persistence import File, Store
 from ..settings import Settings
 from .background import Refinement, background, padded_note, refine
 from .cache import FrameCache
+from .conversion import convert_columns
+from .deferred import (
+    DEFER_ROWS,
+    Typing,
+    deferrable,
+    finish_typing,
+    pending_profile,
+    settle_by_column,
+)
+from .deferred import type_in_background as type_columns
 from .files import (
     FileInfo,
     FileScan,
@@ -37,12 +48,12 @@ from .files import (
     now,
     scan_file,
 )
-from .profile import FileProfile, profile_frame
+from .profile import ColumnProfile, FileProfile, profile_frame
 from .reader import delimiter_byte, parse, read_again, reload_csv
 from .sniff import SAMPLE_BYTES, Dialect, sniff
 from .summary_rows import section_note, section_rows, summary_note, summary_rows
 from .threads import column_pool, parallel_map
-from .typing import apply_conversions, infer_conversions
+from .typing import Conversion, infer_conversions
 
 __all__ = [
     "FileInfo",
@@ -183,7 +194,8 @@ class Loader:
             f"{display_name}: {profile.rows:,} rows",
             file_id=row.id,
             rows=profile.rows,
-            profiled=profile.exact and typed.dialect is None,
+            profiled=profile.exact and typed.dialect is None and typed.typing is None,
+            typed=typed.typing is None,
         )
         if profile.skipped_lines:
             log.warning(
@@ -192,7 +204,7 @@ class Loader:
                 len(profile.skipped_lines),
                 profile.skipped_lines[:20],
             )
-        if profile.exact and typed.dialect is None:
+        if profile.exact and typed.dialect is None and typed.typing is None:
             self.cache.write_in_background(content_hash, frame)
             return LoadedTable(info, frame)
         refinement = Refinement(
@@ -205,17 +217,40 @@ class Loader:
             dialect=typed.dialect,
             notes_before=typed.notes_before,
             notes_after=typed.notes_after,
+            typing=typed.typing,
         )
-        return LoadedTable(info, frame, self.start_refinement(refinement, on_progress))
+        profiling = self.start_refinement(refinement, on_progress)
+        if typed.typing is not None:  # the table is nobody's before its text is typed
+            return LoadedTable(info, None, profiling, typed.typing.done)
+        return LoadedTable(info, frame, profiling)
 
     def start_refinement(
         self, refinement: Refinement, on_progress: ProgressCallback | None = None
     ) -> Future[FileProfile]:
-        """Finish a provisional profile on the background thread (see ``background.py``)."""
+        """Finish a provisional profile on the background thread (see ``background.py``),
+        typing the text columns first when the load left them (see ``deferred.py``)."""
 
         def work() -> FileProfile:
+            typed = refinement
+            if refinement.typing is not None:
+                profile = type_columns(
+                    file_id=refinement.file_id,
+                    display_name=refinement.display_name,
+                    frame=refinement.frame,
+                    provisional=refinement.provisional,
+                    typing=refinement.typing,
+                    store=self.store,
+                    mapper=parallel_map,
+                    on_progress=on_progress,
+                )
+                typed = replace(
+                    refinement,
+                    provisional=profile,
+                    notes_after=refinement.typing.typing_notes(),
+                    typing=None,
+                )
             return refine(
-                refinement,
+                typed,
                 store=self.store,
                 cache=self.cache,
                 mapper=parallel_map,
@@ -242,8 +277,42 @@ class Loader:
         )
         return self.start_refinement(refinement)
 
+    def wait_typed(self, row: File) -> File:
+        """The File once its text columns are typed (see ``deferred.py``): waits for its
+        typing, or types them here when the process that loaded it ended first. Raises the
+        typing's failure as a :class:`LoadError`."""
+        typing = background.typing_of(row.id)
+        if typing is not None:
+            typing.done.result()  # a LoadError that says why, when it failed
+        fresh = self.store.get_file(row.id)
+        if fresh is None:
+            raise LoadError(f"{row.original_filename} was dropped.", filename=row.original_filename)
+        if fresh.status == "error":  # its typing failed (and its job is over)
+            raise LoadError(fresh.error_message or "", filename=row.original_filename)
+        if not FileInfo.from_row(fresh).typed:  # no typing in this process: its loader ended
+            self._type_stored(fresh)
+            fresh = self.store.get_file(row.id) or fresh
+        return fresh
+
+    def _type_stored(self, row: File) -> None:
+        """Type the text columns a stored profile still lists, and store the typed profile
+        (the exact one follows, by ``refine_stored``, as for any provisional profile)."""
+        provisional = FileProfile.model_validate(row.file_metadata)
+        if not row.source_path or not Path(row.source_path).exists():
+            raise FileMissingError(
+                f"The data of {row.original_filename} is no longer available (its CSV at "
+                f"{row.source_path} is gone before its columns were typed). Load the file again.",
+                filename=row.original_filename,
+            )
+        done = provisional.model_copy(update={"pending_conversions": []})
+        frame = reload_csv(Path(row.source_path), done)  # with the conversions done so far
+        profile = finish_typing(frame, provisional, Typing.stored(provisional, frame), parallel_map)
+        self.store.update_file(row.id, file_metadata=profile.model_dump(mode="json"))
+
     def read_frame(self, row: File) -> pd.DataFrame:
         """The typed table of a completed File: from the cache, else re-parsed from its CSV."""
+        if not FileInfo.from_row(row).typed:
+            row = self.wait_typed(row)
         if row.content_hash:
             frame = background.frame_of(row.content_hash)
             if frame is None:
@@ -413,27 +482,35 @@ class Loader:
         if padded:
             notes.append(padded_note(padded, len(frame.columns), line_list))
             log.warning("%s: %d short lines: %s", display_name, len(padded), padded[:20])
-        typing_notes: list[str] = []
+        infer_notes: list[str] = []
         prepared: dict[str, pd.Series] = {}  # columns converted whole by their inference
-        conversions = apply_conversions(
-            frame,
-            infer_conversions(frame, mapper, typing_notes, prepared),
-            mapper,
-            typing_notes,
-            prepared,
+        inferred = infer_conversions(frame, mapper, infer_notes, prepared)
+        # A large table's text columns are typed in the background (see deferred.py).
+        defer = len(frame) >= DEFER_ROWS
+        now: list[Conversion] = []
+        later: list[Conversion] = []
+        for conversion in inferred:
+            (later if defer and deferrable(conversion, prepared) else now).append(conversion)
+        typing = Typing(
+            later, list(frame.columns), parse_notes=list(notes), infer_notes=infer_notes
         )
+        typing.held = settle_by_column(frame, convert_columns(frame, now, mapper, prepared), typing)
+        typing_notes = typing.typing_notes()
         reporter.progress(0.9, "profiling")
+        given = _placeholders(frame, later, mapper)
         # Exact where cheap; the distinct counts of large columns are estimated here and
         # counted exactly in the background.
         profile = profile_frame(
             frame,
             mapper,
             exact=False,
+            given=given,
             bytes=size,
             encoding=dialect.encoding,
             delimiter=dialect.delimiter,
             has_header=dialect.has_header,
-            conversions=[c.to_dict() for c in conversions],
+            conversions=[c.to_dict() for c in typing.held],
+            pending_conversions=[c.to_dict() for c in later],
             read_options=parsed.read_options,
             notes=notes + typing_notes,
             skipped_lines=skipped,
@@ -446,6 +523,7 @@ class Loader:
             notes_before=notes,
             notes_after=typing_notes,
             content_hash=scanning.result().content_hash if scanning is not None else None,
+            typing=typing if later else None,
         )
 
 
@@ -459,6 +537,20 @@ class Typed:
     notes_before: list[str]
     notes_after: list[str]
     content_hash: str | None = None  # when the file was hashed alongside its parse
+    typing: Typing | None = None  # text columns left to type in the background
+
+
+def _placeholders(
+    frame: pd.DataFrame, later: list[Conversion], mapper: Any
+) -> dict[int, ColumnProfile]:
+    """The placeholder profiles of the columns left to type, by position."""
+    by_name = {c.column: c for c in later}
+    names: list[Any] = list(frame.columns)
+    positions = [i for i, name in enumerate(names) if name in by_name]
+    found = mapper(
+        lambda i: pending_profile(str(names[i]), frame.iloc[:, i], by_name[names[i]]), positions
+    )
+    return dict(zip(positions, found, strict=True))
 
 
 def _without_rows(

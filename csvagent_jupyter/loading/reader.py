@@ -22,7 +22,7 @@ from ..errors import EmptyFileError, LoadError, NotTextError, RaggedRowsError
 from .files import FileScan
 from .profile import FileProfile
 from .sniff import Dialect
-from .typing import Conversion
+from .typing import Conversion, apply_conversions
 
 _EXPECTED_FIELDS = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
 _SKIPPED = re.compile(r"Skipping line (\d+)")
@@ -262,9 +262,15 @@ def read_again(path: Path, options: dict[str, Any]) -> pd.DataFrame:
 
 
 def reload_csv(path: Path, profile: FileProfile) -> pd.DataFrame:
-    """Parse and type a CSV exactly as its first load did, from the options stored in its profile."""
+    """Parse and type a CSV exactly as its first load did, from the options stored in its profile.
+
+    Conversions still pending (a large load's text columns, typed in its background: see
+    ``deferred.py``) are applied as that typing applies them, checked on the whole column."""
     frame = read_again(path, profile.read_options)
     for data in profile.conversions:
         conversion = Conversion.from_dict(data)
         frame[conversion.column] = conversion.apply(frame[conversion.column])
+    if profile.pending_conversions:
+        pending = [Conversion.from_dict(data) for data in profile.pending_conversions]
+        apply_conversions(frame, pending)
     return frame

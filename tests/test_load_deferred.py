@@ -1,0 +1,286 @@
+"""A large load's text columns typed after it returns (``loading/deferred.py``).
+
+"Large" is made cheap by lowering ``DEFER_ROWS`` (and the size up to which inference casts
+a column of ISO dates whole, so that dates are deferred too). The typing is held on an
+event, so that a question asked straight after the load really finds it pending; nothing
+here asserts a duration.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+
+import csvagent_jupyter.loading.deferred as deferred_module
+import csvagent_jupyter.loading.loader as loader_module
+import csvagent_jupyter.loading.profile as profile_module
+import csvagent_jupyter.loading.typing as typing_module
+from csvagent_jupyter import Agent
+from csvagent_jupyter.analysis.plan import Aggregate, GroupKey, Plan
+from csvagent_jupyter.errors import LoadError
+from csvagent_jupyter.events import ProgressEvent
+from csvagent_jupyter.sample_data import mixed_frame, write_csv
+
+from .test_llm_planner import call, scripted
+
+ROWS = 3_000
+QUESTIONS = [
+    "average float_001 by cat_002",
+    "total int_004 by month of date_003",
+    "how many rows have date_007 after 2020-01-01",
+    "which cat_006 has the highest average float_005",
+]
+
+
+@pytest.fixture(autouse=True)
+def _large_means_small(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(loader_module, "DEFER_ROWS", 1_000)
+    monkeypatch.setattr(typing_module, "FUSED_ROWS", 0)
+    monkeypatch.setattr(profile_module, "SAMPLE_ROWS", 1_000)  # and the exact profile follows
+
+
+@pytest.fixture(scope="module")
+def table(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_csv(mixed_frame(ROWS, 8, seed=5), tmp_path_factory.mktemp("def") / "table.csv")
+
+
+@pytest.fixture
+def eager(table: Path, tmp_path: Path) -> Iterator[Agent]:
+    """The same table loaded with every column typed before the load returns."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(loader_module, "DEFER_ROWS", 10**12)
+        agent = Agent(data_dir=tmp_path / "eager", model="offline")
+        info = agent.load(table)
+        assert info.typed
+    yield agent
+    agent.close()
+
+
+@pytest.fixture
+def held(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
+    """The background typing converts nothing until this event is set."""
+    release = threading.Event()
+    real = deferred_module.convert_columns
+
+    def waiting(*args: Any, **kwargs: Any) -> Any:
+        assert release.wait(60), "the typing was never released"
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(deferred_module, "convert_columns", waiting)
+    yield release
+    release.set()
+
+
+def _release_when_waited_for(
+    release: threading.Event, monkeypatch: pytest.MonkeyPatch
+) -> list[str]:
+    """Set ``release`` once something waits for the typing (``Typing.done.result``), and
+    record that it did: a question that read the table without waiting would find the
+    typing still held, and the record empty."""
+    waited: list[str] = []
+    real = loader_module.Loader.wait_typed
+
+    def wait_typed(self: Any, row: Any) -> Any:
+        waited.append(row.id)
+        release.set()
+        return real(self, row)
+
+    monkeypatch.setattr(loader_module.Loader, "wait_typed", wait_typed)
+    return waited
+
+
+def _assert_same(got: Any, expected: Any) -> None:
+    if isinstance(expected, pd.DataFrame):
+        pd.testing.assert_frame_equal(got, expected)
+    else:
+        assert got == expected
+
+
+def test_a_load_returns_before_its_text_columns_are_typed(
+    agent: Agent, table: Path, held: threading.Event
+) -> None:
+    info = agent.load(table)
+    assert info.status == "completed" and not info.typed and not info.profiled
+    profile = info.ready_profile
+    pending = {c["column"]: c["kind"] for c in profile.pending_conversions}
+    assert pending == {
+        "cat_002": "category",
+        "date_003": "datetime",
+        "cat_006": "category",
+        "date_007": "datetime",
+    }
+    # the placeholders say what the columns will be, and that they are not counted yet
+    for name, kind in pending.items():
+        column = profile.column(name)
+        assert column is not None and column.approximate and column.type == kind
+    # numbers are typed at once (whole numbers with gaps included)
+    assert [c["column"] for c in profile.conversions] == ["int_000", "int_004"]
+
+
+def test_a_question_straight_after_the_load_waits_for_the_typing_and_is_exact(
+    agent: Agent,
+    eager: Agent,
+    table: Path,
+    held: threading.Event,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    waited = _release_when_waited_for(held, monkeypatch)
+    info = agent.load(table)
+    assert not info.typed
+    for question in QUESTIONS:
+        got, expected = agent.ask(question), eager.ask(question)
+        assert got.ok and expected.ok, (got.summary, expected.summary)
+        assert (got.summary, got.code) == (expected.summary, expected.code), question
+        _assert_same(got.value, expected.value)
+    assert waited and waited[0] == info.id
+    pd.testing.assert_frame_equal(agent.frame(), eager.frame())
+
+
+MONTHLY = {
+    "operation": "aggregate",
+    "aggregates": [{"func": "sum", "column": "int_004"}],
+    "group_by": [{"column": "date_003", "bucket": "month"}],
+    "filters": {"column": "cat_006", "op": "eq", "value": "level_03"},
+}
+
+
+def test_a_model_asked_straight_after_the_load_sees_the_typed_table(
+    agent: Agent,
+    eager: Agent,
+    table: Path,
+    held: threading.Event,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A model's question does not wait for the exact profile (the offline planner does, and
+    so would be typed anyway): what it is shown, the plan's run and the code shown are those
+    of the eager load."""
+    waited = _release_when_waited_for(held, monkeypatch)
+
+    def model() -> Any:
+        return scripted(call("describe_data", {}), call("submit_plan", {"plan": MONTHLY}, "c2"))
+
+    agent.load(table)
+    got = agent.ask("monthly int_004 for level_03", model=model())
+    expected = eager.ask("monthly int_004 for level_03", model=model())
+    assert got.planner == expected.planner == "llm", got.summary
+    assert waited and (got.summary, got.code) == (expected.summary, expected.code)
+    pd.testing.assert_frame_equal(got.value, expected.value)
+
+
+def test_a_plan_run_straight_after_the_load_reads_the_typed_table(
+    agent: Agent,
+    eager: Agent,
+    table: Path,
+    held: threading.Event,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """No planner involved (``agent.run`` executes a plan at once): the executor still gets
+    the typed table, and the code shown types the columns as the eager load does."""
+    waited = _release_when_waited_for(held, monkeypatch)
+    agent.load(table)
+    plan = Plan(
+        operation="aggregate",
+        group_by=[GroupKey(column="cat_002")],
+        aggregates=[Aggregate(func="max", column="date_003")],
+    )
+    got, expected = agent.run(plan), eager.run(plan)
+    assert waited
+    assert got.code == expected.code and 'astype("category")' in got.code
+    pd.testing.assert_frame_equal(got.value, expected.value)
+    assert str(agent.frame()["date_003"].dtype).startswith("datetime64")
+
+
+def test_the_typed_and_the_exact_profiles_are_the_eager_loads(
+    agent: Agent, eager: Agent, table: Path
+) -> None:
+    agent.load(table)
+    typed = agent.wait_profiled()
+    assert typed.typed and typed.profiled
+    expected = eager.wait_profiled().ready_profile.model_dump()
+    assert typed.ready_profile.model_dump() == expected
+
+
+def test_the_typing_sends_its_own_progress_and_records_its_job(agent: Agent, table: Path) -> None:
+    events: list[ProgressEvent] = []
+    info = agent.load(table, on_progress=events.append)
+    agent.wait_profiled()
+    load = [e for e in events if "phase" not in e.data]
+    typing = [e for e in events if e.data.get("phase") == "typing"]
+    profile = [e for e in events if e.data.get("phase") == "profile"]
+    assert load[-1].event == "file_complete" and load[-1].data["typed"] is False
+    assert typing[-1].event == "file_complete"
+    assert {e.event for e in typing[:-1]} == {"file_progress"}
+    assert len(typing) >= 4  # a start, one per column typed (four here), the end
+    fractions = [e.progress for e in typing]
+    assert fractions == sorted(fractions)
+    assert {e.subject_id for e in typing} == {info.id}
+    assert len({e.job_id for e in typing}) == 1
+    assert typing[0].job_id not in {load[0].job_id, profile[0].job_id}
+    assert events.index(typing[-1]) < events.index(profile[0])  # typed before it is profiled
+    jobs = {job.job_type: job for job in agent.store.list_jobs()}
+    assert (jobs["file_typing"].status, jobs["file_typing"].subject_id) == ("completed", info.id)
+
+
+def test_a_typing_that_fails_is_reported_and_the_file_says_why(
+    agent: Agent, table: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: Any, **kwargs: Any) -> Any:
+        raise MemoryError("no room for the dates")
+
+    monkeypatch.setattr(deferred_module, "convert_columns", broken)
+    events: list[ProgressEvent] = []
+    info = agent.load(table, on_progress=events.append)
+    with pytest.raises(LoadError, match=r"typing its text columns failed.*no room for the dates"):
+        agent.ask("average float_001 by cat_002")
+    with pytest.raises(LoadError, match="no room for the dates"):  # and again, not forgotten
+        agent.frame()
+    [error] = [e for e in events if e.event == "file_error"]
+    assert error.data["phase"] == "typing" and "no room for the dates" in error.message
+    [row] = agent.files()
+    assert row.id == info.id and row.status == "error" and "no room" in (row.error or "")
+    jobs = {job.job_type: job for job in agent.store.list_jobs()}
+    assert jobs["file_typing"].status == "failed"
+
+
+KILLED_AFTER_LOAD = """
+import os, sys
+import csvagent_jupyter.loading.loader as loader_module
+import csvagent_jupyter.loading.profile as profile_module
+import csvagent_jupyter.loading.typing as typing_module
+loader_module.DEFER_ROWS = 1000
+typing_module.FUSED_ROWS = 0
+loader_module.type_columns = lambda **k: __import__("time").sleep(60)
+from csvagent_jupyter import Agent
+info = Agent(data_dir=sys.argv[1]).load(sys.argv[2])
+print(info.id, info.typed, flush=True)
+os._exit(0)  # killed: no atexit, no background
+"""
+
+
+def test_columns_left_untyped_by_a_killed_process_are_typed_when_next_read(
+    data_dir: Path, eager: Agent, table: Path
+) -> None:
+    run = subprocess.run(
+        [sys.executable, "-c", KILLED_AFTER_LOAD, str(data_dir), str(table)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert run.returncode == 0, run.stderr
+    file_id, typed = run.stdout.split()
+    assert typed == "False"
+    with Agent(data_dir=data_dir, model="offline") as agent:
+        assert not agent.files()[0].typed
+        pd.testing.assert_frame_equal(agent.frame(file_id), eager.frame())
+        got, expected = agent.ask(QUESTIONS[1]), eager.ask(QUESTIONS[1])
+        assert (got.summary, got.code) == (expected.summary, expected.code)
+        assert agent.file(file_id).ready_profile.conversions == (
+            eager.file().ready_profile.conversions
+        )
