@@ -259,7 +259,9 @@ class FilterReader(FlagSlots, PlaceSlots, ThresholdSlots):
             positions.add(negation)
 
         def option(cells: set[object], words: set[int]) -> FilterOption:
-            values: list[Scalar] = [cell_scalar(c) for c in sorted(cells, key=order.get)]
+            values: list[Scalar] = [
+                cell_scalar(c) for c in sorted(cells, key=lambda c: order.get(c, len(order)))
+            ]
             if negation is not None:
                 condition = Condition(column=column, op="not_in", value=values)
             elif len(values) == 1:
