@@ -1701,3 +1701,28 @@ def test_the_other_side_of_a_rate_must_be_placed(agent: Agent, tmp_path: Path) -
         {"amt": [10.0, 20.0, 30.0], "wt": [1.0, 2.0, 4.0], "cust": ["a", "b", "a"]},
     )
     ask_declines(agent, "total amt per kg of weight")
+
+
+@pytest.mark.parametrize(
+    ("group", "amount", "values"),
+    [
+        ("drug_cls", "amt", ["SSRI", "NSAID", "Statin"]),
+        ("Metric", "Value ($)", ["KPI", "ROI", "Other"]),
+        ("apiKind", "callCost", ["API", "SDK", "CLI"]),
+    ],
+)
+def test_what_a_total_is_for_is_never_dropped(
+    agent: Agent, tmp_path: Path, group: str, amount: str, values: list[str]
+) -> None:
+    # "total amount for SSRIs": the acronym made plural is its value; a word after "for"
+    # that names nothing here is asked back, never answered with the grand total
+    load(
+        agent,
+        tmp_path,
+        "fills.csv",
+        {group: [values[0], values[1], values[0], values[2]], amount: [10.0, 20.0, 30.0, 40.0]},
+    )
+    said = amount.split("(")[0].strip()
+    assert ask_ok(agent, f"total {said} for {values[0]}s?").value == pytest.approx(40.0)
+    ask_declines(agent, f"total {said} for xyzzy?")
+    ask_declines(agent, f"total {said} for the wombats")

@@ -264,6 +264,7 @@ def read(question: str, index: SchemaIndex) -> Reading:
     capitals: set[int] = set()
     proper: set[int] = set()
     upper: set[int] = set()  # single letters written as capitals ("got an A")
+    plural_acronyms: set[int] = set()
     for match in _TOKEN.finditer(text):
         if match.group("number"):
             raw = match.group("number")
@@ -278,6 +279,9 @@ def read(question: str, index: SchemaIndex) -> Reading:
                 upper.add(len(words))
             if words and written[:1].isupper() and written[1:2].islower():
                 proper.add(len(words))
+            if len(written) >= 3 and written[:-1].isupper() and written.endswith("s"):
+                plural_acronyms.add(len(words))  # "SSRIs", "KPIs": a name, made plural
+                proper.add(len(words))
             word = written.lower()
             word = lexicon.TYPOS.get(word, word)
             if word == "then" and words and words[-1] in _COMPARING:
@@ -290,6 +294,8 @@ def read(question: str, index: SchemaIndex) -> Reading:
         if word in ("a", "an") and words[i + 1] in _TIME_UNITS and words[i - 1] in _ONE_UNIT_AFTER:
             numbers[i] = Number(1.0, i, word)
     norm = [_norm(word, i in numbers, numbers.get(i)) for i, word in enumerate(words)]
+    for i in plural_acronyms:  # "ssris" is "ssri" made plural ("-is" otherwise stays: "analysis")
+        norm[i] = words[i][:-1]
     reading = Reading(question, words, norm, numbers, subject=index.subject)
     reading.dates = {i: written_dates[w] for i, w in enumerate(words) if w in written_dates}
     if len(proper) * 2 < len(words):  # not a question in Title Case throughout

@@ -136,6 +136,12 @@ def _modifiers(reading: Reading, left: list[int], grounded: set[int]) -> set[int
         if i > 2 and words[i - 1] == "of" and words[i - 3] == "per":
             out.add(i)  # "total amount per kg of weight": the rate's other side
             continue
+        after_for = words[i - 1 : i] == ["for"] or words[max(0, i - 2) : i] == ["for", "the"]
+        if after_for and (following >= len(words) or words[following] in lexicon.FILLER):
+            # "total amount for SSRIs (in Q4)": what the total is for, never dropped; "for
+            # movies released in 2020" leaves it to what follows
+            out.add(i)
+            continue
         if words[i] in ("report", "reports", "reporting") and words[following : following + 1] == [
             "to"
         ]:
