@@ -906,3 +906,26 @@ def test_prizes_counted_in_columns_are_never_the_rows(
     assert result.kind == "error" or result.value == frame[columns[-1]].sum()
     result = agent.ask(f"how many total {noun} are there?")
     assert result.kind == "error" or result.value == frame[columns[-1]].sum()
+
+
+@pytest.mark.parametrize(
+    ("file", "columns"),
+    [
+        ("marathon.csv", ("Year", "Winner", "Notes")),
+        ("race_results.csv", ("season", "champion", "remarks")),
+        ("meets.csv", ("YEAR", "WINNER", "COMMENT")),
+    ],
+)
+def test_a_word_before_records_picks_which_records(
+    agent: Agent, tmp_path: Path, file: str, columns: tuple[str, str, str]
+) -> None:
+    # "how many world records were set" is never every row: "world" picks the records;
+    # "how many records are there" still counts the rows
+    year, winner, notes = columns
+    frame = pd.DataFrame(
+        {year: [2001, 2002, 2003, 2004], winner: ["A", "B", "C", "D"], notes: ["WR", "", "WR", ""]}
+    )
+    load_frame(agent, tmp_path, file, frame)
+    result = agent.ask("How many world records were set?")
+    assert result.kind == "error" or result.value == 2
+    assert ask_ok(agent, "how many records are there?").value == 4

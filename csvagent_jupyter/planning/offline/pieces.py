@@ -309,6 +309,8 @@ def ungrounded(f: Frame, position: int | None) -> bool:
     # "home games": a modifier we cannot place stands before the noun; not a plain subject.
     # A verb may follow the noun, though: "how many people competed", "racers finished".
     following = f.words[position + 1] if position + 1 < len(f.words) else None
+    if following in ("rows", "records", "entries", "lines"):
+        return False  # "how many world records": which records, never the rows' own noun
     return (
         following is None
         or following in lexicon.FILLER

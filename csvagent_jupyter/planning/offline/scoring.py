@@ -108,6 +108,7 @@ def _unit_asked_for(reading: Reading, plan: Plan, durations: set[str]) -> set[in
     }
 
 
+_ROW_WORDS = frozenset({"rows", "records", "entries", "lines"})
 _SCALE_WORDS = frozenset({"thousands", "thousand", "millions", "million", "billions", "k"})
 
 
@@ -151,7 +152,11 @@ def _modifiers(reading: Reading, left: list[int], grounded: set[int]) -> set[int
             continue
         if words[max(0, i - 2) : i] not in (["how", "many"], ["number", "of"]):
             continue
-        if following in named or reading.norm[following] in reading.subject:
+        if (
+            following in named
+            or reading.norm[following] in reading.subject
+            or words[following] in _ROW_WORDS  # "how many world records": which records
+        ):
             out.add(i)
     return out
 
