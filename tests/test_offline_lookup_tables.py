@@ -929,3 +929,38 @@ def test_a_word_before_records_picks_which_records(
     result = agent.ask("How many world records were set?")
     assert result.kind == "error" or result.value == 2
     assert ask_ok(agent, "how many records are there?").value == 4
+
+
+@pytest.mark.parametrize(
+    ("file", "name", "measure", "dated", "adjective", "verb"),
+    [
+        ("dams.csv", "Name", "Height", "Completed", "taller", "completed"),
+        ("parks.csv", "park_name", "area", "established_on", "larger", "established"),
+        ("ships.csv", "Ship", "Length", "Launched", "longer", "launched"),
+    ],
+)
+def test_which_of_named_rows_is_answered_by_a_row_never_a_measure(
+    agent: Agent,
+    tmp_path: Path,
+    file: str,
+    name: str,
+    measure: str,
+    dated: str,
+    adjective: str,
+    verb: str,
+) -> None:
+    # "which is taller, A or B" is A or B, never both heights; "which park was established
+    # right after A" is a park, never its date
+    frame = pd.DataFrame(
+        {
+            name: ["Alpha One", "Bravo Two", "Charlie Three"],
+            measure: ["243 m (797 ft)", "240 m (787 ft)", "200 m (656 ft)"],
+            dated: ["8 April 1934", "1948", "15 October 1960"],
+        }
+    )
+    load_frame(agent, tmp_path, file, frame)
+    noun = file.removesuffix(".csv").rstrip("s")
+    result = agent.ask(f"Which is {adjective}, Alpha One or Bravo Two?")
+    assert result.kind == "error" or result.value == "Alpha One"
+    result = agent.ask(f"Which {noun} was {verb} right after Alpha One?")
+    assert result.kind == "error" or result.value == "Bravo Two"

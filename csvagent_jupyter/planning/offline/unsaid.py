@@ -58,6 +58,7 @@ def left_out(reading: Reading, plan: Plan, explained: set[int]) -> list[int]:
             out += [i for i, word in enumerate(words) if word in lexicon.SPAN_VERBS]
     out += _which_noun_ignored(reading, plan)
     out += _complement_of_a_listing(reading, plan, explained)
+    out += _which_of_the_named(reading, plan)
     if plan.operation not in ("calc", "compare", "any", "all"):
         # "how much longer are unplanned outages than planned ones": a comparison whose "than"
         # no filter or calculation explains ("other than X" negates)
@@ -132,3 +133,23 @@ def _complement_of_a_listing(reading: Reading, plan: Plan, explained: set[int]) 
     return [
         i for i in range(3, len(words)) if i not in explained and words[i] not in lexicon.FILLER
     ]
+
+
+def _which_of_the_named(reading: Reading, plan: Plan) -> list[int]:
+    """ "which is taller, Mica Dam or Alberto Lleras Dam": one of the two named rows is asked
+    for; their heights are not the answer. And "which park was established right after X"
+    asks for a park, the rows' own noun: the column its verb names (Established) only
+    orders them. A lookup answering with another column than the one naming the rows leaves
+    the question's "which" unanswered."""
+    words = reading.words
+    if words[:1] != ["which"] or len(words) < 3 or plan.operation not in ("rows", "distinct"):
+        return []
+    answer = plan.answer_column or (plan.select[0] if len(plan.select) == 1 else None)
+    named = {v.column for v in reading.values}
+    if answer is None or answer in named or not named:
+        return []
+    if "or" in words and words[1] in ("is", "was", "has", "had", "are", "were"):
+        return [2]  # the comparative: "taller", "larger", "more"
+    if reading.norm[1] in reading.subject:
+        return [1]  # "which park …" answered by another column than the parks' names
+    return []
