@@ -138,8 +138,8 @@ def _complement_of_a_listing(reading: Reading, plan: Plan, explained: set[int]) 
 def _which_of_the_named(reading: Reading, plan: Plan) -> list[int]:
     """ "which is taller, Mica Dam or Alberto Lleras Dam": one of the two named rows is asked
     for; their heights are not the answer. And "which park was established right after X"
-    asks for a park, the rows' own noun: the column its verb names (Established) only
-    orders them. A lookup answering with another column than the one naming the rows leaves
+    asks for a park like X, the rows' own noun: the column its verb names (Established)
+    only orders them. A lookup answering with another column than the named rows' leaves
     the question's "which" unanswered."""
     words = reading.words
     if words[:1] != ["which"] or len(words) < 3 or plan.operation not in ("rows", "distinct"):
@@ -150,6 +150,7 @@ def _which_of_the_named(reading: Reading, plan: Plan) -> list[int]:
         return []
     if "or" in words and words[1] in ("is", "was", "has", "had", "are", "were"):
         return [2]  # the comparative: "taller", "larger", "more"
-    if reading.norm[1] in reading.subject:
-        return [1]  # "which park …" answered by another column than the parks' names
+    neighbour = any(d.kind == "window" and d.func in ("previous", "next") for d in plan.derive)
+    if neighbour and reading.norm[1] in reading.subject:
+        return [1]  # "which park … right after X": a park like X, not another column of it
     return []
