@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -232,11 +233,24 @@ def _strip_ending(word: str) -> str:
     return word
 
 
+_UNDECOMPOSED = str.maketrans({"ø": "o", "Ø": "O", "ß": "ss", "æ": "ae", "Æ": "AE", "ł": "l",
+                               "Ł": "L", "đ": "d", "Đ": "D", "ı": "i", "œ": "oe", "Œ": "OE"})  # fmt: skip
+
+
+def fold_accents(text: str) -> str:
+    """ "Häkkinen" is "Hakkinen", "México" "Mexico": people type names without their accents,
+    and a word split at its "ä" would match nothing."""
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def tokens(text: object, *, split_camel: bool = True) -> list[str]:
     """Lower-case word tokens of a name or question, abbreviations expanded, endings stemmed.
 
     Any value is read as its text: a column's values (numbers, dates) are tokenised too."""
-    text = str(text)
+    text = fold_accents(str(text))
     spaced = (_CAMEL.sub(" ", text) if split_camel else text).replace("_", " ").lower()
     spaced = re.sub(r"(?<=\w)['’]s\b", "", spaced)  # "men's foil" is found as "men foil"
     words = [w.strip(".'") for w in _TOKEN.findall(spaced)]

@@ -28,6 +28,14 @@ def in_the_column_named_after(
             cell = index.values.get(m.column, {}).get(phrase)
             if cell is not None:
                 return ValueMention(m.column, cell, value.start, value.end, value.exact)
+    # "how many pole positions did Mika Häkkinen have" with the name in Pole position, Fastest
+    # lap and Winner: the one column the question names that holds it
+    named = {m.column for m in columns if m.score >= 0.85}
+    holders = {c for c in named if phrase in index.values.get(c, {})} - {value.column}
+    if value.column not in named and len(holders) == 1:
+        column = holders.pop()
+        cell = index.values[column][phrase]
+        return ValueMention(column, cell, value.start, value.end, value.exact)
     return value
 
 

@@ -19,6 +19,7 @@ from ..schema_index import (
     ColumnMention,
     SchemaIndex,
     ValueMention,
+    fold_accents,
     singular,
 )
 from . import lexicon
@@ -256,7 +257,7 @@ def _parse_number(text: str) -> tuple[float, bool, bool]:
 
 def read(question: str, index: SchemaIndex) -> Reading:
     """Split, find numbers, and ground columns and values (see the module docstring)."""
-    text = question.replace("’", "'").replace("“", '"').replace("”", '"')
+    text = fold_accents(question.replace("’", "'").replace("“", '"').replace("”", '"'))
     text = re.sub(r"(?<=\w)'s\b", "", text)  # "WN's delay" → "WN delay"
     text, written_dates = date_literals(text)
     words: list[str] = []
