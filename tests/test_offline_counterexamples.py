@@ -1672,7 +1672,7 @@ def test_per_an_amount_is_a_rate_never_a_group_for_each_amount(
     agent: Agent, tmp_path: Path, value: str, amount: str, category: str, noun: str
 ) -> None:
     # "order value per unit picked" divides by the units; grouping the orders by how many
-    # units each picked answers another question. Few whole numbers (floors) still group.
+    # units each picked answers another question. Few whole numbers (a rating) still group.
     rng = np.random.default_rng(7)
     rows = 120
     load(
@@ -1683,13 +1683,13 @@ def test_per_an_amount_is_a_rate_never_a_group_for_each_amount(
             value: rng.integers(10, 500, rows).astype(float),
             amount: rng.integers(1, 60, rows),
             category: rng.choice(["North", "South", "East"], rows),
-            "floors": rng.integers(1, 4, rows),
+            "rating": rng.integers(1, 4, rows),
         },
     )
     said = value.split("(")[0].replace("_", " ")
     ask_declines(agent, f"total {said} per {noun}")
     assert ask_ok(agent, f"total {said} per {category}").kind == "table"
-    assert ask_ok(agent, f"total {said} per floors").kind == "table"
+    assert ask_ok(agent, f"total {said} per rating").kind == "table"
 
 
 def test_the_other_side_of_a_rate_must_be_placed(agent: Agent, tmp_path: Path) -> None:
@@ -1726,3 +1726,41 @@ def test_what_a_total_is_for_is_never_dropped(
     assert ask_ok(agent, f"total {said} for {values[0]}s?").value == pytest.approx(40.0)
     ask_declines(agent, f"total {said} for xyzzy?")
     ask_declines(agent, f"total {said} for the wombats")
+
+
+@pytest.mark.parametrize(
+    ("value", "count", "noun", "measure_unit", "distance"),
+    [
+        ("DUTY_PAID_USD", "CONTAINERS", "container", "km", "DISTANCE_KM"),
+        ("tuition", "students", "student", "mile", "miles_driven"),
+        ("Fuel Cost ($)", "Passengers", "passenger", "kg", "Load (kg)"),
+    ],
+)
+def test_per_a_counted_thing_or_a_unit_is_a_rate(
+    agent: Agent,
+    tmp_path: Path,
+    value: str,
+    count: str,
+    noun: str,
+    measure_unit: str,
+    distance: str,
+) -> None:
+    # "duty paid per container" divides by CONTAINERS (a count of 1-8 in each row); "fuel
+    # cost per km" by a distance: neither groups by each count, nor drops the "per"
+    rng = np.random.default_rng(3)
+    rows = 60
+    load(
+        agent,
+        tmp_path,
+        "declarations.csv",
+        {
+            value: rng.integers(100, 900, rows).astype(float),
+            count: rng.integers(1, 9, rows),
+            distance: rng.integers(5, 400, rows).astype(float),
+            "PORT": rng.choice(["Rotterdam", "Hamburg"], rows),
+        },
+    )
+    said = value.split("(")[0].replace("_", " ").lower().strip()
+    ask_declines(agent, f"what is the total {said} per {noun}?")
+    ask_declines(agent, f"total {said} per {measure_unit}")
+    assert ask_ok(agent, f"total {said} per port").kind == "table"

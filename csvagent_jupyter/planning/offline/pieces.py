@@ -148,18 +148,20 @@ def _group_at(f: Frame, cue: tuple[int, int], exclude: set[str]) -> Grouping | N
 
 def _an_amount(f: Frame, column: str) -> bool:
     """Whole numbers that are amounts (quantities picked, pages, minutes): many different
-    values, neither years nor an identifier. Grouping by each amount is never what "per" asks."""
+    values, or a count of things by its plural name (CONTAINERS, Bedrooms), neither years
+    nor an identifier. "Duty per container" divides by the containers; grouping by each
+    amount is never what "per" asks."""
     profile = f.index.profile.column(column)
     return (
         profile is not None
         and f.index.is_numeric(column)
-        and (profile.distinct or 0) > _FEW_AMOUNTS
+        and ((profile.distinct or 0) > _FEW_AMOUNTS or f.holds_counts(column))
         and not f.holds_years(column)
         and not f.index.is_identifier(column)
     )
 
 
-_FEW_AMOUNTS = 20  # bedrooms, floors, stars: few enough that "per" may group by each
+_FEW_AMOUNTS = 20  # floors, stars: few enough that "per" may group by each
 _DATE_WORDS = frozenset({"date", "day", "time", "datetime", "timestamp", "dated"})
 
 

@@ -80,7 +80,8 @@ def grounded_positions(reading: Reading) -> set[int]:
 
 def _unit_asked_for(reading: Reading, plan: Plan, durations: set[str]) -> set[int]:
     """ "average delay in hours" on a column of minutes: the answer would come in minutes, so
-    the unit asked for is a part of the question the plan does not answer."""
+    the unit asked for is a part of the question the plan does not answer; "total fuel cost
+    per km" asks for a rate no column of dollars gives."""
     words = reading.words
     aggregated = _aggregated(plan)
     # "in hours", and a unit said right after the measure ("total outage hours")
@@ -89,6 +90,8 @@ def _unit_asked_for(reading: Reading, plan: Plan, durations: set[str]) -> set[in
         i
         for i in range(1, len(words))
         if (words[i - 1] == "in" and (is_unit(words[i]) or words[i] in _SCALE_WORDS))
+        # "fuel cost per km": a rate over a distance, unless the measure is counted per km
+        or (words[i - 1] == "per" and is_unit(words[i]) and words[i] not in lexicon.PERIOD_WORDS)
         or (
             (i in ends and words[i] in SECONDS and words[i] not in lexicon.PERIOD_WORDS)
             and i not in reading.numbers
