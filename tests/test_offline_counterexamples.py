@@ -1764,3 +1764,29 @@ def test_per_a_counted_thing_or_a_unit_is_a_rate(
     ask_declines(agent, f"what is the total {said} per {noun}?")
     ask_declines(agent, f"total {said} per {measure_unit}")
     assert ask_ok(agent, f"total {said} per port").kind == "table"
+
+
+@pytest.mark.parametrize(
+    ("kind", "flag", "yes", "no", "value"),
+    [
+        ("visit_type", "follow_up_needed", "yes", "no", "Follow-up"),
+        ("callType", "callbackRequested", "Y", "N", "Callback"),
+        ("Job Kind", "Repair Needed", "True", "False", "Repair"),
+    ],
+)
+def test_a_flag_named_whole_is_never_also_a_value_of_another_column(
+    agent: Agent, tmp_path: Path, kind: str, flag: str, yes: str, no: str, value: str
+) -> None:
+    # "visits that needed a follow-up" is the follow_up_needed flag, not the flag and a
+    # visit_type of Follow-up together; "follow-up visits" are the visit type
+    rng = np.random.default_rng(5)
+    rows = 200
+    kinds = rng.choice([value, "Checkup", "Surgery"], rows)
+    flags = rng.choice([yes, no], rows)
+    load(agent, tmp_path, "visits.csv", {"visit_id": range(rows), kind: kinds, flag: flags})
+    words = {"follow_up_needed": "needed a follow-up", "callbackRequested": "requested a callback",
+             "Repair Needed": "needed a repair"}[flag]  # fmt: skip
+    expected = (flags == yes).sum()
+    assert ask_ok(agent, f"how many visits {words}?").value == expected
+    share = ask_ok(agent, f"what percentage of visits {words}?").value
+    assert share == pytest.approx(100 * expected / rows)

@@ -137,7 +137,9 @@ class FilterReader(FlagSlots, PlaceSlots, ThresholdSlots):
                 c.score >= 0.9 and c.column != column and set(range(c.start, c.end)) & positions
                 for c in self.r.columns
             )
-            slots.append([option, SKIP] if names_column or loose else [option])
+            # "needed a follow-up" beside follow_up_needed: the flag's name, or the value
+            in_a_flag = self.names_a_flag_whole(positions)
+            slots.append([option, SKIP] if names_column or loose or in_a_flag else [option])
         return slots
 
     def _route(

@@ -21,6 +21,9 @@ WIN_VALUES = frozenset({"w", "win", "won", "winner", "victory"})
 LOSE_VALUES = frozenset({"l", "los", "loss", "lost", "lose", "loser", "defeat", "runner"})
 
 
+_NAME_REACH = 3  # words between a flag's name words: "needed a follow-up"
+
+
 class FlagSlots(SlotReader):
     """The yes/no and results part of a FilterReader."""
 
@@ -118,7 +121,7 @@ class FlagSlots(SlotReader):
                 # "the fewest samples" with a fastingSample flag, "members" with Premium
                 # Member: the noun the flag qualifies names the rows, not the flag's yes
                 continue
-            value, positions = yes, set(span)
+            value, positions = yes, set(span) | self._rest_of_the_name(mention)
             following = self.r.words[mention.end : mention.end + 1]
             if following and following[0] in YES_WORDS + NO_WORDS:
                 value = yes if following[0] in YES_WORDS else no
@@ -133,6 +136,27 @@ class FlagSlots(SlotReader):
             slots.append([FilterOption(condition, frozenset(positions), mention.column, 0.0), SKIP])
             used |= positions
         return slots
+
+    def _rest_of_the_name(self, mention: ColumnMention) -> set[int]:
+        """The flag's other name words said near it: "needed a follow-up" for
+        follow_up_needed names the flag whole, not a Follow-up value of another column."""
+        name = set(self.index.column_tokens.get(mention.column, []))
+        near = range(max(0, mention.start - _NAME_REACH), mention.end + _NAME_REACH)
+        return {
+            i
+            for i in near
+            if i < len(self.r.norm) and self.r.norm[i] in name and self.r.words[i].isalpha()
+        }
+
+    def names_a_flag_whole(self, positions: set[int]) -> bool:
+        """Whether these words (a cell value's) are the rest of a flag's name said beside it."""
+        for mention in self.r.columns:
+            if mention.score < 0.6 or self.flag_values(mention.column) is None:
+                continue
+            rest = self._rest_of_the_name(mention) - set(range(mention.start, mention.end))
+            if positions and positions <= rest:
+                return True
+        return False
 
     def _shared_with_other_columns(self, mention: ColumnMention) -> bool:
         said = set(self.r.norm[mention.start : mention.end])
