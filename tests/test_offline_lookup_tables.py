@@ -1009,3 +1009,16 @@ def test_a_name_typed_without_its_accents_is_found(agent: Agent, tmp_path: Path)
     load_frame(agent, tmp_path, "medals.csv", frame)
     assert ask_ok(agent, "how many gold medals did Mexico win?").value == 2
     assert ask_ok(agent, "how many gold medals did Curacao win?").value == 3
+
+
+@pytest.mark.parametrize("team", ["McLaren-Mercedes", "iPhone Team", "DeWalt"])
+def test_a_name_with_inner_capitals_is_no_missing_column(
+    agent: Agent, tmp_path: Path, team: str
+) -> None:
+    # "McLaren" holds "cLaren", written like a camelCase column; a name of the table's
+    # cells, or a part of a word, is never reported as a missing column
+    frame = pd.DataFrame({"Race": ["R1", "R2", "R3"], "Constructor": [team, "Ferrari", team]})
+    load_frame(agent, tmp_path, "races.csv", frame)
+    result = agent.ask(f"how many races did {team} take part in?")
+    assert "no column" not in (result.summary or "")
+    assert "There is no column 'taxiOut'" in ask_declines(agent, "average taxiOut by Race").summary

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from ...analysis.interpretation import describe
 from ...analysis.plan import Condition, Filter, FilterGroup, Plan, Scalar, SortKey
 from ...errors import QuestionError
-from ..schema_index import SchemaIndex
+from ..schema_index import SchemaIndex, normalize
 from . import lexicon
 from .derived import QuestionIndex, misuses_rate, with_derives
 from .filters import FilterReader
@@ -303,7 +303,10 @@ def _suggest(offered: list[Scored]) -> list[str]:
     return out
 
 
-_IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+|[a-z]+(?:[A-Z][a-z0-9]+)+")
+# whole words only: "cLaren" inside "McLaren-Mercedes" is no camelCase name
+_IDENTIFIER = re.compile(
+    r"\b(?:[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+|[a-z]+(?:[A-Z][a-z0-9]+)+)\b"
+)
 
 
 def _missing_column(question: str, index: SchemaIndex) -> str | None:
@@ -318,6 +321,9 @@ def _missing_column(question: str, index: SchemaIndex) -> str | None:
     for name in _IDENTIFIER.findall(question):
         if name.lower() in known:
             continue
+        key = f" {normalize(name)} "
+        if any(key in f" {cell} " for cells in index.values.values() for cell in cells):
+            continue  # "iPhone", "eBay": (a word of) a cell value written like a name
         close = closest_columns(name, columns)
         hint = f" Did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
         return f"There is no column {name!r} in this file.{hint}"
