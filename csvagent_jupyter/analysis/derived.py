@@ -22,7 +22,10 @@ if TYPE_CHECKING:
 
     from .validate import _Validator
 
-TEXT_KINDS = frozenset({"lower", "upper", "strip", "split", "extract", "duration", "year"})
+TEXT_KINDS = frozenset(
+    {"lower", "upper", "strip", "split", "extract", "duration", "year", "leading_number"}
+)
+_NUMBER_KINDS = frozenset({"duration", "year", "leading_number"})
 KINDS = TEXT_KINDS | {"window", "column_of_max", "column_of_min"}
 _SECONDS = {"days": 86400, "hours": 3600, "minutes": 60, "seconds": 1}
 _NUMERIC = {"integer", "number"}
@@ -49,7 +52,7 @@ def check(validator: _Validator, derive: Derive) -> str:
                 f"Extracting from {derive.column!r} needs `key`: the field to take "
                 "(e.g. 'username' from {'username': 'x'})."
             )
-        return "number" if derive.kind in ("duration", "year") else "text"
+        return "number" if derive.kind in _NUMBER_KINDS else "text"
     if derive.kind in ("column_of_max", "column_of_min"):
         if len(derive.columns) < 2:
             raise PlanError(
@@ -116,6 +119,14 @@ def compute(df: pd.DataFrame, derive: Derive) -> tuple[Any, str]:
         found = df[column].astype("str").str.extract(YEAR_IN_TEXT, expand=False)
         code = f"pd.to_numeric({source}.astype('str').str.extract({YEAR_IN_TEXT!r}, expand=False))"
         return pd.to_numeric(found), code
+    if kind == "leading_number":
+        # "2,023 m (6,637 ft)", "1,025[a]", "32½ pts": the number the cell starts with
+        found = df[column].astype("str").str.extract(LEADING_NUMBER, expand=False)
+        code = (
+            f"pd.to_numeric({source}.astype('str').str.extract({LEADING_NUMBER!r}, "
+            "expand=False).str.replace(',', '', regex=False))"
+        )
+        return pd.to_numeric(found.str.replace(",", "", regex=False)), code
     if kind in ("column_of_max", "column_of_min"):
         # wide to long in one step: the name of the column holding each row's extreme
         which = "idxmax" if kind == "column_of_max" else "idxmin"
@@ -133,6 +144,8 @@ def compute(df: pd.DataFrame, derive: Derive) -> tuple[Any, str]:
 # a year of four digits standing alone: never part of a longer number ("12000", "1,998"),
 # of a code ("X-1042", "G1998") or of a decade ("1990s"); "2019–20" and "1998[1]" are years
 YEAR_IN_TEXT = r"(?<![\w,.\-/])(1[0-9]{3}|20[0-9]{2})(?![\w,])"
+# a number at the start of a cell, thousands separated or not: "2,023 m (6,637 ft)" → 2,023
+LEADING_NUMBER = r"^\s*(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)"
 _MM_SS = r"^(\d{1,2}:\d{2}(?:\.\d+)?)$"  # "4:35" is minutes and seconds: make it 00:04:35
 
 

@@ -202,7 +202,8 @@ _WINDOW = {
     "next": "{column} of the row after",
 }
 _SPELLED_OUT = {
-    "date_diff", "window", "extract", "split", "duration", "year", "column_of_max", "column_of_min",
+    "date_diff", "window", "extract", "split", "duration", "year", "leading_number",
+    "column_of_max", "column_of_min",
     "lower", "upper", "strip",
 }  # fmt: skip
 
@@ -223,6 +224,8 @@ def _derive_phrase(derive: Derive) -> str:
     if derive.kind in ("lower", "upper", "strip"):
         word = {"lower": "in lower case", "upper": "in upper case", "strip": "without outer spaces"}
         return f"{derive.name} = {derive.column} {word[derive.kind]}"
+    if derive.kind == "leading_number":
+        return f"{derive.name} = the number {derive.column} starts with"
     if derive.kind == "year":
         return f"{derive.name} = the year written in {derive.column}"
     if derive.kind == "duration":

@@ -114,7 +114,7 @@ class Derive(_Model):
     """A new column computed from others, usable by every later step under ``name``.
 
     Row-level kinds (arithmetic, date_part, date_diff, length, lower, upper, strip,
-    split, extract, duration, year, bin) map to SQL expressions; ``window`` maps to a SQL
+    split, extract, duration, year, leading_number, bin) map to SQL expressions; ``window`` maps to a SQL
     window function ``func(column) OVER (PARTITION BY partition_by)``, computed on the
     rows left by the filters, in file order.
     """
@@ -122,7 +122,8 @@ class Derive(_Model):
     name: str
     kind: Literal[
         "arithmetic", "date_part", "length", "bin", "date_diff",
-        "lower", "upper", "strip", "split", "extract", "duration", "year", "window",
+        "lower", "upper", "strip", "split", "extract", "duration", "year", "leading_number",
+        "window",
         "column_of_max", "column_of_min",
     ]  # fmt: skip
     left: str | float | None = Field(
@@ -328,6 +329,7 @@ DERIVE_FIELDS: dict[str, frozenset[str]] = {
     "extract": frozenset({"column", "key"}),
     "duration": frozenset({"column", "unit"}),
     "year": frozenset({"column"}),
+    "leading_number": frozenset({"column"}),
     "window": frozenset({"func", "column", "partition_by", "descending"}),
     "column_of_max": frozenset({"columns"}),
     "column_of_min": frozenset({"columns"}),

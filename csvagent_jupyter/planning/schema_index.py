@@ -11,13 +11,14 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
-from ..analysis.derived import YEAR_IN_TEXT
+from ..analysis.derived import LEADING_NUMBER, YEAR_IN_TEXT
 from ..loading.profile import FileProfile, looks_like_identifier
 from .list_cells import list_items
 
@@ -272,6 +273,29 @@ def _writes_years(cells: Iterable[object]) -> bool:
     return len(sample) >= 2 and found >= _YEAR_SHARE * len(sample)
 
 
+_AMOUNT = re.compile(rf"{LEADING_NUMBER}\s*(?P<unit>[A-Za-z][A-Za-z0-9²³/.]*|%)?\s*(?:\(.*\))?\s*$")
+_FOOTNOTE = re.compile(r"\[[^\]]*\]")
+_AMOUNT_SHARE = 0.9  # of the cells holding a digit; "—" and "N/A" are blanks, not text
+
+
+def _unit_of_amounts(cells: Iterable[object]) -> str | None:
+    """The unit of a text column of amounts ("2,023 m (6,637 ft)", "1,025[a]", "12 km"), ""
+    when they have none, or None when the column is not one: most cells holding a digit are
+    a number, one unit the same for nearly all, and at most a part in brackets. Scores
+    ("3–1"), times ("2:04:55") and dates ("5 April 1998") are not."""
+    sample = [
+        _FOOTNOTE.sub("", c)
+        for c in itertools.islice(dict.fromkeys(cells), 500)
+        if isinstance(c, str) and any(ch.isdigit() for ch in c)
+    ]
+    matches = [m for m in (_AMOUNT.match(c) for c in sample) if m is not None]
+    if len(sample) < 2 or len(matches) < _AMOUNT_SHARE * len(sample):
+        return None
+    units = Counter((m.group("unit") or "").lower() for m in matches)
+    unit, count = units.most_common(1)[0]
+    return unit if count >= _AMOUNT_SHARE * len(matches) else None
+
+
 def _whole_numbers(series: pd.Series) -> bool:
     sample = series.iloc[: 2 * _WHOLE_SAMPLE].dropna()
     return bool(len(sample)) and bool((sample % 1 == 0).all())
@@ -321,6 +345,8 @@ class SchemaIndex:
     whole: set[str] = field(default_factory=set)
     # text columns whose cells write a year ("5 April 1998", "2019", "1988 Seoul")
     year_texts: set[str] = field(default_factory=set)
+    # text columns of amounts with their unit ("2,023 m (6,637 ft)"): column → unit ("m"/"")
+    number_texts: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def build(cls, frame: pd.DataFrame, profile: FileProfile, *, name: str = "") -> SchemaIndex:
@@ -363,6 +389,9 @@ class SchemaIndex:
                     and _writes_years(mapping.values())
                 ):
                     index.year_texts.add(column.name)
+                unit = _unit_of_amounts(mapping.values())
+                if unit is not None and column.name not in index.year_texts:
+                    index.number_texts[column.name] = unit
                 if column.name not in index.free_text and column.name not in index.remarks:
                     held = list_items(dict.fromkeys(mapping.values()), normalize)
                     if held is not None:

@@ -89,6 +89,28 @@ def is_year_in_text(column: str) -> bool:
     return column.endswith(YEAR_SUFFIX)
 
 
+def amounts_in_text(
+    mentions: list[ColumnMention], index: SchemaIndex, asks_an_amount: bool
+) -> tuple[list[ColumnMention], dict[str, Derive]]:
+    """ "which dam is the tallest" on a Height column of text ("305 m (1,001 ft)"): the number
+    each cell starts with, in the unit nearly all of them give, as a column of numbers to
+    rank, compare and add up. Made only when the question asks for an amount (a superlative,
+    an aggregate, a number, a comparison), so "what is the height of X" still answers with
+    the cell as written, both units included."""
+    if not asks_an_amount:
+        return [], {}
+    found: list[ColumnMention] = []
+    derives: dict[str, Derive] = {}
+    for m in mentions:
+        unit = index.number_texts.get(m.column)
+        if m.score < 0.6 or unit is None:
+            continue
+        name = f"{m.column} ({unit})" if unit and "(" not in m.column else f"{m.column} (number)"
+        derives[name] = Derive(name=name, kind="leading_number", column=m.column)
+        found.append(ColumnMention(name, m.start, m.end, m.score))
+    return found, derives
+
+
 RATE_SUFFIX = " rate (% of rows)"  # a name no file's own column is likely to carry
 RATE_WORDS = frozenset({"rate", "rates"})
 

@@ -423,8 +423,8 @@ COUNT_SUPERLATIVES = frozenset({"most", "fewest", "least", "busiest", "quietest"
 MEASURE_ADJECTIVES = frozenset({"expensive", "costly", "pricey"})
 
 # Comparatives for thresholds, as regular-expression alternations over words.
-GREATER = r"(?:more|greater|higher|larger|bigger|over|above|exceeding|exceeds?|longer|later|after|older|heavier|costlier)"
-LESS = r"(?:less|fewer|lower|smaller|under|below|shorter|before|earlier|younger|cheaper|lighter)"
+GREATER = r"(?:more|greater|higher|larger|bigger|over|above|exceeding|exceeds?|longer|taller|wider|deeper|later|after|older|heavier|costlier)"
+LESS = r"(?:less|fewer|lower|smaller|under|below|shorter|narrower|shallower|before|earlier|younger|cheaper|lighter)"
 
 # Percent and share questions.
 PERCENT_PHRASES = (
@@ -573,6 +573,13 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "shortest": ("duration", "length", "runtime", "minutes", "height"),  # a film, or a person
     "longest": ("duration", "length", "runtime", "minutes"),
     "tallest": ("height",),
+    # size: "the largest park", "the smallest island" (an Area); a table that names another
+    # measure ("the largest order total") says so, and an implied measure yields to it
+    "largest": ("area", "size"),
+    "biggest": ("area", "size"),
+    "smallest": ("area", "size"),
+    "larger": ("area", "size"),
+    "smaller": ("area", "size"),
     "heaviest": ("weight",),
     "lightest": ("weight",),
     "cheapest": ("price", "cost"),

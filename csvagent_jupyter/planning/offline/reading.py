@@ -23,7 +23,7 @@ from ..schema_index import (
     singular,
 )
 from . import lexicon
-from .derived import find_derived, years_in_text
+from .derived import amounts_in_text, find_derived, years_in_text
 from .evaluative import restate_judgements
 from .letters import letter_values
 from .named_by_use import events_of_flags, exact_word_first, in_the_column_named_after, occasions
@@ -348,12 +348,6 @@ def read(question: str, index: SchemaIndex) -> Reading:
     mentions += [m for m in events if index.type_of(m.column) != "datetime"]
     formulas, reading.derived = find_derived(words, mentions, index)
     mentions += formulas
-    asks_a_year = any(n.could_be_year for n in numbers.values()) or any(
-        lexicon.DECADE.fullmatch(w) for w in words
-    )
-    years, year_derives = years_in_text(mentions, index, asks_a_year)
-    mentions += years
-    reading.derived.update(year_derives)
     # A near miss ("float_000" for "float 001") never competes with an exact name on the same words.
     exact = {(m.start, m.end) for m in mentions if m.score >= 1.0}
     mentions = [m for m in mentions if m.score >= 1.0 or (m.start, m.end) not in exact]
@@ -386,6 +380,27 @@ def read(question: str, index: SchemaIndex) -> Reading:
     reading.columns = [
         m for m in mentions if not (set(range(m.start, m.end)) <= value_spans and m.score < 1.0)
     ]
+    # years and amounts written in text cells, as numbers, when the question asks for one
+    asks_a_year = any(n.could_be_year for n in numbers.values()) or any(
+        lexicon.DECADE.fullmatch(w) for w in words
+    )
+    names = {t for name in index.column_tokens.values() for t in name}
+    if any(words[i] in names for i, n in numbers.items() if n.could_be_year):
+        asks_a_year = False  # "the 2000 AnimeIowa" beside a "2000 attendance" column
+    years, year_derives = years_in_text(reading.columns, index, asks_a_year)
+    reading.columns += years
+    reading.derived.update(year_derives)
+    asks_an_amount = any(not n.could_be_year for n in numbers.values()) or any(
+        w in lexicon.AGGREGATE_WORDS
+        or w in lexicon.MAX_WORDS
+        or w in lexicon.MIN_WORDS
+        or lexicon.is_superlative(w)
+        or w in ("than", "difference", "combined")
+        for w in words
+    )
+    amounts, amount_derives = amounts_in_text(reading.columns, index, asks_an_amount)
+    reading.columns += amounts
+    reading.derived.update(amount_derives)
     reading.values = [
         in_the_column_named_after(v, reading.columns, norm, index) for v in reading.values
     ]

@@ -304,7 +304,9 @@ class ThresholdSlots(DateSlots):
         percents = self._percent_columns() if number.percent else []
         for mention in [] if year_context else self._numeric_mentions(ids=True):
             span = set(range(mention.start, mention.end))
-            if span & words or (percents and mention.column not in percents):
+            # "taller than 250 m": the comparative itself names the measure (Height)
+            implied = len(span) == 1 and self.r.words[mention.start] in _MEASURING_COMPARATIVES
+            if (span & words and not implied) or (percents and mention.column not in percents):
                 continue  # "less than 5% of the vote" is never 5 votes when a % column exists
             if is_flag(self.index, mention.column) and (not exact or value not in (0, 1)):
                 continue  # "patients over 65 with an abnormal flag": never abnormalFlag > 65
@@ -322,6 +324,8 @@ class ThresholdSlots(DateSlots):
                 distance = mention.start - hi - 1
                 gap = range(hi + 1, mention.start)
             else:  # "before pick 60": named inside the comparison, so meant, id or not
+                distance, gap, inside = 0, range(0), True
+            if implied:
                 distance, gap, inside = 0, range(0), True
             distance -= len(said_before.intersection(gap))
             loose = [i for i in gap if not self._binder(i) and i not in said_before]
@@ -477,6 +481,10 @@ def _fit(
             return None
         return int(value) if float(value).is_integer() else value
     profile = index.profile.column(column)
+    if profile is None and column in getattr(index, "derived", {}):
+        # a column the question derives ("systolic minus diastolic", the number "305 m"
+        # starts with): no profile gives its range, so any threshold may be meant
+        return list(value) if isinstance(value, list) else _plain(value)
     if profile is None:
         return None
     if isinstance(value, list):
@@ -489,6 +497,10 @@ def _fit(
     spread = max(high - low, 1.0)
     if strict and not (low - spread <= value <= high + spread):
         return None
+    return _plain(value)
+
+
+def _plain(value: float) -> Scalar:
     return int(value) if float(value).is_integer() else value
 
 
@@ -521,3 +533,9 @@ def _counted_not_timed(index: SchemaIndex, reading: Reading, mention: ColumnMent
 def _an_age(index: SchemaIndex, mention: ColumnMention) -> bool:
     """ "patients over 65": a person's number is their age (patientAge)."""
     return index.column_tokens.get(mention.column, [""])[-1] == "age"
+
+
+# comparatives that name their measure by themselves ("taller than 250 m" is a height)
+_MEASURING_COMPARATIVES = frozenset(
+    w for w in lexicon.COMPARATIVES if w in lexicon.SYNONYMS and w not in ("more", "less")
+)
