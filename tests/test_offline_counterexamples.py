@@ -1790,3 +1790,27 @@ def test_a_flag_named_whole_is_never_also_a_value_of_another_column(
     assert ask_ok(agent, f"how many visits {words}?").value == expected
     share = ask_ok(agent, f"what percentage of visits {words}?").value
     assert share == pytest.approx(100 * expected / rows)
+
+
+@pytest.mark.parametrize("dated", ["departure_date", "Sailed On", "pickupDt"])
+def test_on_or_after_and_on_or_before_a_day_include_it(
+    agent: Agent, tmp_path: Path, dated: str
+) -> None:
+    days = pd.date_range("2024-06-28", periods=8, freq="D").repeat(2)
+    load(
+        agent,
+        tmp_path,
+        "trips.csv",
+        {"trip_id": range(len(days)), dated: days.strftime("%Y-%m-%d")},
+    )
+    day = pd.Timestamp("2024-07-01")
+    assert (
+        ask_ok(agent, "how many trips departed on or after July 1, 2024?").value
+        == (days >= day).sum()
+    )
+    assert (
+        ask_ok(agent, "how many trips departed on or before 2024-07-01?").value
+        == (days <= day).sum()
+    )
+    assert ask_ok(agent, "how many trips departed after July 1, 2024?").value == (days > day).sum()
+    assert ask_ok(agent, "how many trips departed before 2024-07-01?").value == (days < day).sum()

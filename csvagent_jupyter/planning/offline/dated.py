@@ -199,7 +199,17 @@ class DateSlots(SlotReader):
             before = w[position - 1]
             words = {position - 1, position}
             joined = w[position + 1 : position + 2] in (["and"], ["to"], ["through"], ["until"])
-            if before in ("between", "from") and joined and position + 2 in dates:
+            # "on or after July 1": that day too, as "on or before" is up to its end
+            inclusive = position >= 3 and w[position - 3 : position - 1] == ["on", "or"]
+            if inclusive and before in ("after", "before"):
+                words |= {position - 3, position - 2}
+                first, beyond = dates[position], _next_day(dates[position])
+                condition = (
+                    partial(_compared, op="ge", value=first)
+                    if before == "after"
+                    else partial(_compared, op="lt", value=beyond)
+                )
+            elif before in ("between", "from") and joined and position + 2 in dates:
                 # "between 1 Jan and 31 Mar", "from June 1 to June 30": both days in
                 condition = partial(
                     _from_to, first=dates[position], beyond=_next_day(dates[position + 2])
