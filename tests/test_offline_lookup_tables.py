@@ -1022,3 +1022,25 @@ def test_a_name_with_inner_capitals_is_no_missing_column(
     result = agent.ask(f"how many races did {team} take part in?")
     assert "no column" not in (result.summary or "")
     assert "There is no column 'taxiOut'" in ask_declines(agent, "average taxiOut by Race").summary
+
+
+@pytest.mark.parametrize(
+    ("name", "measure", "adjective"),
+    [("Island", "Population", "more populous"), ("Title", "Box office", "more profitable"),
+     ("university", "students", "more crowded")],
+)  # fmt: skip
+def test_which_of_two_single_rows_is_more_is_never_their_row_counts(
+    agent: Agent, tmp_path: Path, name: str, measure: str, adjective: str
+) -> None:
+    # one row each: their counts are 1 and 1, a tie whatever is asked; an adjective no column
+    # measures is asked back, a named measure is compared, repeated values still count
+    frame = pd.DataFrame(
+        {name: ["Usedom", "Sebatik", "Timor"], measure: [76500, 80000, 3000000],
+         "Country": ["Germany", "Malaysia", "Germany"]}
+    )  # fmt: skip
+    load_frame(agent, tmp_path, "things.csv", frame)
+    result = agent.ask(f"Which is {adjective}, Usedom or Sebatik?")
+    assert result.kind == "error" or result.value == "Sebatik"
+    said = measure.lower()
+    assert ask_ok(agent, f"Which has more {said}, Usedom or Sebatik?").value == "Sebatik"
+    assert ask_ok(agent, "which country has more rows, Germany or Malaysia?").value == "Germany"

@@ -422,7 +422,6 @@ MORE_WORDS = frozenset({"more", "higher", "larger", "greater", "bigger", "longer
 LESS_WORDS = frozenset({"less", "fewer", "lower", "smaller", "shorter", "worse"})
 
 
-_COUNTING_WORDS = frozenset({"more", "most", "fewer", "fewest", "less", "least"})
 
 
 def choice_shape(f: Frame) -> list[Candidate]:
@@ -459,9 +458,10 @@ def choice_shape(f: Frame) -> list[Candidate]:
         candidates.append(
             (Aggregate(func=func, column=m.column), span(m) | (found[1] if found else set()))
         )
-    elif f.words[at] in _COUNTING_WORDS or not one_row_each(f, column):
-        # "which is larger, Erie or Winnipeg" on one row each: an unnamed measure, never
-        # their row counts (1 and 1); "more" rows of a repeated value still count
+    elif not one_row_each(f, column):
+        # "which is larger, Erie or Winnipeg", "which is more populous, Usedom or Sebatik" on
+        # one row each: an unnamed measure, never their row counts (1 and 1, a tie every
+        # time); "more" rows of a repeated value still count
         position, noun = counted_noun(f, at + 1)
         counted = count_of(f, position, noun)
         if counted is not None:
