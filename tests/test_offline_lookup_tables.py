@@ -1044,3 +1044,21 @@ def test_which_of_two_single_rows_is_more_is_never_their_row_counts(
     said = measure.lower()
     assert ask_ok(agent, f"Which has more {said}, Usedom or Sebatik?").value == "Sebatik"
     assert ask_ok(agent, "which country has more rows, Germany or Malaysia?").value == "Germany"
+
+
+@pytest.mark.parametrize(
+    ("name", "since", "words"),
+    [("Island", "Divided since", "has been divided the longest"),
+     ("university", "Founded", "is the oldest"),
+     ("Club", "established_year", "has existed the longest")],
+)  # fmt: skip
+def test_the_longest_since_a_year_is_the_earliest_year(
+    agent: Agent, tmp_path: Path, name: str, since: str, words: str
+) -> None:
+    # "divided the longest" on a column of start years is the earliest one, never the latest;
+    # years before 1800 are years too when the name says so
+    frame = pd.DataFrame({name: ["New Guinea", "Saint Martin", "Hans", "Timor"],
+                          since: [1895, 1648, 2022, 1859]})  # fmt: skip
+    load_frame(agent, tmp_path, "places.csv", frame)
+    result = agent.ask(f"Which {name.lower()} {words}?")
+    assert result.kind == "error" or result.value == "Saint Martin"

@@ -19,7 +19,7 @@ from . import lexicon
 from .lexicon import DECADE
 from .options import FilterOption, Slot, SlotReader
 
-_YEAR_NAME_STEMS = frozenset(tokens(" ".join(sorted(lexicon.YEAR_NAME_WORDS))))
+YEAR_NAME_STEMS = frozenset(tokens(" ".join(sorted(lexicon.YEAR_NAME_WORDS))))
 
 
 class DateSlots(SlotReader):
@@ -37,7 +37,7 @@ class DateSlots(SlotReader):
         for c in self.index.profile.column_profiles:
             if (
                 self.index.holds_whole_numbers(c.name)
-                and _YEAR_NAME_STEMS & set(self.index.column_tokens.get(c.name, []))
+                and YEAR_NAME_STEMS & set(self.index.column_tokens.get(c.name, []))
                 and isinstance(c.min, int | float)
                 and isinstance(c.max, int | float)
                 and c.min >= 1800

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from ...analysis.plan import AggFunc, ChartKind, Filter
 from ..schema_index import ColumnMention, SchemaIndex, singular
 from . import lexicon
+from .dated import YEAR_NAME_STEMS
 from .filters import FilterReader
 from .measures import names_the_amount
 from .options import FilterOption, combine, is_skip
@@ -261,13 +262,17 @@ class Frame:
         """Whole numbers that are all years (a Season, a Year founded): counted, grouped and
         filtered by, never summed or averaged as amounts."""
         profile = self.index.profile.column(column)
-        return (
-            profile is not None
-            and self.index.holds_whole_numbers(column)
-            and isinstance(profile.min, int | float)
-            and isinstance(profile.max, int | float)
-            and 1800 <= profile.min <= profile.max <= 2100
-        )
+        if (
+            profile is None
+            or not self.index.holds_whole_numbers(column)
+            or not isinstance(profile.min, int | float)
+            or not isinstance(profile.max, int | float)
+        ):
+            return False
+        # a name that says years ("Divided since", "Founded") reaches back before 1800
+        named = set(self.index.column_tokens.get(column, [])) & YEAR_NAME_STEMS
+        earliest = 1000 if named else 1800
+        return earliest <= profile.min <= profile.max <= 2100
 
     def chart_words(self) -> set[int]:
         """ "charting", "peaked": the question ranks by places on a chart."""

@@ -278,10 +278,16 @@ def _direction(f: Frame, direction: lexicon.Direction, column: str) -> lexicon.D
         return "min" if direction == "max" else "max"
     found = f.superlative()
     dated = f.index.type_of(column) == "datetime" or f.holds_years(column)
-    if found is not None and dated and f.words[found[1]] in ("oldest", "youngest"):
-        # "the oldest last eruption" is the earliest year; an age column stays largest
-        return "min" if f.words[found[1]] == "oldest" else "max"
+    if found is not None and dated and f.words[found[1]] in _SINCE_THE_EARLIEST:
+        # "the oldest last eruption" is the earliest year, "divided the longest" the earliest
+        # "Divided since"; an age or a length column stays largest
+        return _SINCE_THE_EARLIEST[f.words[found[1]]]
     return direction
+
+
+_SINCE_THE_EARLIEST: dict[str, lexicon.Direction] = {
+    "oldest": "min", "youngest": "max", "longest": "min", "shortest": "max",
+}  # fmt: skip
 
 
 def has_single(f: Frame) -> bool:
