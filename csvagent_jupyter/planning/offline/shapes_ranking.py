@@ -428,8 +428,6 @@ MORE_WORDS = frozenset({"more", "higher", "larger", "greater", "bigger", "longer
 LESS_WORDS = frozenset({"less", "fewer", "lower", "smaller", "shorter", "worse"})
 
 
-
-
 def choice_shape(f: Frame) -> list[Candidate]:
     """'which department has more staff, Sales or HR?': the one of the named values that wins."""
     if "or" not in f.words:
