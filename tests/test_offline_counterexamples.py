@@ -1814,3 +1814,63 @@ def test_on_or_after_and_on_or_before_a_day_include_it(
     )
     assert ask_ok(agent, "how many trips departed after July 1, 2024?").value == (days > day).sum()
     assert ask_ok(agent, "how many trips departed before 2024-07-01?").value == (days < day).sum()
+
+
+@pytest.mark.parametrize(
+    ("flag", "codes", "place"),
+    [("ABNORMAL_FLAG", ["H", "L", "N", "N"], "WARD"),
+     ("toxic_marker", ["T1", "T2", "T3", "T3"], "site"),
+     ("Risk Level", ["High", "Low", "Medium", "Low"], "Clinic")],
+)  # fmt: skip
+def test_a_word_of_a_code_column_before_the_counted_noun_is_never_dropped(
+    agent: Agent, tmp_path: Path, flag: str, codes: list[str], place: str
+) -> None:
+    # "how many abnormal results": "abnormal" names ABNORMAL_FLAG's column, whose codes do
+    # not say which are abnormal; it picks the results, and is asked back, never dropped
+    word = flag.split("_")[0].split()[0].lower()
+    rows = len(codes) * 5
+    load(agent, tmp_path, "results.csv",
+         {"result_id": range(rows), flag: codes * 5, place: ["ICU", "ER"] * (rows // 2),
+          "RESULT_VALUE": np.arange(rows, dtype=float)})  # fmt: skip
+    ask_declines(agent, f"how many {word} results were there?")
+    ask_declines(agent, f"how many {word} results from the ICU were there?")
+
+
+@pytest.mark.parametrize(
+    ("kind", "other"),
+    [("Establishment Type", "Inspection Kind"), ("venue_type", "event_kind"), ("PlaceType", "VisitType")],
+)  # fmt: skip
+def test_a_cell_in_two_columns_is_asked_back_unless_a_column_is_named(
+    agent: Agent, tmp_path: Path, kind: str, other: str
+) -> None:
+    # "Bar" is both an establishment type and an inspection kind: "inspections at bars" is
+    # either, never quietly the column with the fewest values; naming the column decides
+    rng = np.random.default_rng(2)
+    rows = 120
+    kinds = rng.choice(["Bar", "Cafe", "Bakery", "Restaurant", "Grocery"], rows)
+    others = rng.choice(["Bar", "Routine", "Complaint"], rows)
+    load(
+        agent,
+        tmp_path,
+        "inspections.csv",
+        {"inspection_id": range(rows), kind: kinds, other: others},
+    )
+    ask_declines(agent, "How many inspections were at bars?")
+    said = other.replace("_", " ").lower()
+    if said.islower() and " " in said:
+        assert (
+            ask_ok(agent, f"how many inspections had {said} Bar?").value == (others == "Bar").sum()
+        )
+
+
+@pytest.mark.parametrize(
+    ("origin", "destination"), [("origin", "dest"), ("Departure Airport", "Arrival Airport"), ("fromStop", "toStop")]
+)  # fmt: skip
+def test_leaving_and_out_of_name_the_start_of_a_route(
+    agent: Agent, tmp_path: Path, origin: str, destination: str
+) -> None:
+    load(agent, tmp_path, "flights.csv",
+         {origin: ["ORD", "ATL", "ORD", "LAX"], destination: ["ATL", "ORD", "LAX", "ORD"],
+          "delay": [5.0, 10.0, 20.0, 40.0]})  # fmt: skip
+    assert ask_ok(agent, "how many flights out of ORD?").value == 2
+    assert ask_ok(agent, "average delay for flights leaving ATL").value == pytest.approx(10.0)

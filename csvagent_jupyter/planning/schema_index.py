@@ -322,6 +322,7 @@ class ValueMention:
     exact: bool = True
     whole_word: bool = False  # matched as a word inside a longer value ("movies" in "X Movies")
     item: bool = False  # an item of a column holding lists: every cell holding it is meant
+    also: tuple[str, ...] = ()  # other columns holding the same cell ("Bar": a kind, a type)
 
 
 @dataclass
@@ -546,7 +547,10 @@ class SchemaIndex:
                 matches.sort(key=lambda item: len(self.values[item[0]]))
                 column, value = matches[0]
                 is_item = phrase in self.items.get(column, {})
-                found.append(ValueMention(column, value, start, start + size, item=is_item))
+                also = tuple(dict.fromkeys(c for c, _ in matches[1:] if c != column))
+                found.append(
+                    ValueMention(column, value, start, start + size, item=is_item, also=also)
+                )
                 taken |= span
         found.sort(key=lambda m: m.start)
         return found

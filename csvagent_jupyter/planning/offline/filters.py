@@ -114,6 +114,7 @@ class FilterReader(FlagSlots, PlaceSlots, ThresholdSlots):
                 # cell's own word, never a negation of it
                 positions.add(negation)
                 negation = None
+            said = set(positions)  # the value's own words, before its column's name
             positions |= self._own_column_words(column, positions)
             if negation is not None:
                 positions.add(negation)
@@ -139,8 +140,28 @@ class FilterReader(FlagSlots, PlaceSlots, ThresholdSlots):
             )
             # "needed a follow-up" beside follow_up_needed: the flag's name, or the value
             in_a_flag = self.names_a_flag_whole(positions)
-            slots.append([option, SKIP] if names_column or loose or in_a_flag else [option])
+            slot = [option, *self._same_cell_elsewhere(found, said, negation)]
+            slots.append([*slot, SKIP] if names_column or loose or in_a_flag else slot)
         return slots
+
+    def _same_cell_elsewhere(
+        self, found: list[ValueMention], positions: set[int], negation: int | None
+    ) -> list[FilterOption]:
+        """ "inspections at bars" with Bar both an Establishment Type and an Inspection Kind:
+        either column, unless a word of one's name is said by it ("bar establishments").
+        Never the column with the fewest values quietly."""
+        if len(found) != 1 or not found[0].also or negation is not None:
+            return []
+        key = normalize(found[0].value)
+        options = []
+        for other in found[0].also:
+            cell = self.index.values.get(other, {}).get(key)
+            if cell is None:
+                continue
+            words = frozenset(positions | self._own_column_words(other, positions))
+            condition = Condition(column=other, op="eq", value=cell_scalar(cell))
+            options.append(FilterOption(condition, words, other))
+        return options
 
     def _route(
         self, mentions: list[ValueMention], used: set[int]
@@ -203,6 +224,12 @@ class FilterReader(FlagSlots, PlaceSlots, ThresholdSlots):
             if word in ("at", "in") and len(before) >= 2 and before[-2] in _STARTED | _ENDED:
                 # "started at Riverside and ended at Museum Row": the verb says which end
                 word, reach = ("from" if before[-2] in _STARTED else "to"), 2
+            elif before[-2:] == ["out", "of"]:
+                word, reach = "from", 2  # "flights out of ORD"
+            elif word in _LEAVING:
+                word = "from"  # "flights leaving ATL"
+            elif word in _ARRIVING:
+                word = "to"  # "flights landing LAX"
             column = origin if word == "from" else destination if word in ("to", "into") else None
             cell = self._cell(column, mention) if column is not None else None
             if column is None or cell is None:
@@ -353,6 +380,8 @@ def _cells_with_every_word(found: list[ValueMention]) -> list[ValueMention]:
     return [m for m in found if str(m.value) in common]
 
 
+_LEAVING = frozenset({"leaving", "departing", "exiting", "outbound"})
+_ARRIVING = frozenset({"reaching", "entering", "inbound"})
 _STARTED = frozenset(
     {"started", "start", "starting", "starts", "began", "begin", "departed", "left"}
 )

@@ -30,7 +30,12 @@ def in_the_column_named_after(
                 return ValueMention(m.column, cell, value.start, value.end, value.exact)
     # "how many pole positions did Mika Häkkinen have" with the name in Pole position, Fastest
     # lap and Winner: the one column the question names that holds it
-    named = {m.column for m in columns if m.score >= 0.85}
+    named = {
+        m.column
+        for m in columns
+        if m.score >= 0.85
+        and not all(norm[i] in index.subject for i in range(m.start, m.end))  # the rows' noun
+    }
     holders = {c for c in named if phrase in index.values.get(c, {})} - {value.column}
     if value.column not in named and len(holders) == 1:
         column = holders.pop()

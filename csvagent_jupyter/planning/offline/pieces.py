@@ -265,6 +265,22 @@ def counted_noun(f: Frame, after: int) -> tuple[int | None, ColumnMention | None
     if position >= len(f.words) or not f.free(position):
         return None, None
     mention = next((m for m in f.mentions() if m.start == position), None)
+    head = position + 1
+    if (
+        mention is not None
+        and mention.end == head
+        and mention.score < 0.9
+        and not f.index.is_numeric(mention.column)
+        and not f.is_entity(mention.column)
+        and head < len(f.words)
+        and f.free(head)
+        and f.words[head].isalpha()
+        and f.words[head] not in lexicon.FILLER
+        and (f.words[head].endswith("s") or f.reading.norm[head] in f.reading.subject)
+    ):
+        # "how many abnormal results": the noun is "results"; "abnormal", a word of a code
+        # column's name (ABNORMAL_FLAG), picks which, and is never the thing counted
+        return head, next((m for m in f.mentions() if m.start == head), None)
     return position, mention
 
 
