@@ -1062,3 +1062,55 @@ def test_the_longest_since_a_year_is_the_earliest_year(
     load_frame(agent, tmp_path, "places.csv", frame)
     result = agent.ask(f"Which {name.lower()} {words}?")
     assert result.kind == "error" or result.value == "Saint Martin"
+
+
+@pytest.mark.parametrize(
+    ("file", "entity", "group", "amount"),
+    [("ferry_crossings.csv", "crossing", "vessel", "fare_revenue"),
+     ("rentals.csv", "rental", "Branch", "Charge Amount"),
+     ("claims.csv", "claim", "adjuster", "paidAmount")],
+)  # fmt: skip
+def test_the_row_that_earned_the_most_is_one_row(
+    agent: Agent, tmp_path: Path, file: str, entity: str, group: str, amount: str
+) -> None:
+    # "which vessel made the crossing that earned the most": that one crossing's vessel,
+    # never the vessel whose crossings add up highest
+    frame = pd.DataFrame({f"{entity}_id": range(6), group: ["A", "A", "A", "B", "B", "C"],
+                          amount: [50.0, 60.0, 70.0, 20.0, 150.0, 10.0]})  # fmt: skip
+    load_frame(agent, tmp_path, file, frame)
+    said = amount.replace("_", " ").lower()
+    single = ask_ok(agent, f"which {group.lower()} made the {entity} that earned the most {said}?")
+    assert single.value == "B"
+    assert ask_ok(agent, f"which {group.lower()} earned the most {said}?").value == "A"
+
+
+@pytest.mark.parametrize(
+    ("file", "measure", "adjective"),
+    [("islands.csv", "Population", "inhabited"), ("universities.csv", "students", "public"),
+     ("ships.csv", "Crew", "decommissioned")],
+)  # fmt: skip
+def test_an_adjective_before_the_rows_noun_is_never_dropped(
+    agent: Agent, tmp_path: Path, file: str, measure: str, adjective: str
+) -> None:
+    # "the average population of the inhabited islands" picks islands; it is never the
+    # average of them all
+    noun = file.removesuffix(".csv")
+    frame = pd.DataFrame({"Name": ["A", "B", "C", "D"], measure: [0, 100, 250, 0]})
+    load_frame(agent, tmp_path, file, frame)
+    ask_declines(agent, f"what is the average {measure.lower()} of the {adjective} {noun}?")
+    assert ask_ok(agent, f"what is the average {measure.lower()} of the {noun}?").value == 87.5
+
+
+@pytest.mark.parametrize(
+    ("file", "entity", "kind"),
+    [("universities.csv", "University", "Type"), ("stations.csv", "station_name", "line"),
+     ("parks.csv", "Park", "Region")],
+)  # fmt: skip
+def test_the_last_noun_of_a_compound_is_counted(
+    agent: Agent, tmp_path: Path, file: str, entity: str, kind: str
+) -> None:
+    # "how many different university types": the types (5), never the universities (14)
+    frame = pd.DataFrame({entity: [f"N{i}" for i in range(8)], kind: list("xxyyzzww")})
+    load_frame(agent, tmp_path, file, frame)
+    first = entity.split("_")[0].lower()
+    assert ask_ok(agent, f"how many different {first} {kind.lower()}s are there?").value == 4

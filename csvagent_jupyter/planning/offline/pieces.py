@@ -266,6 +266,24 @@ def counted_noun(f: Frame, after: int) -> tuple[int | None, ColumnMention | None
         return None, None
     mention = next((m for m in f.mentions() if m.start == position), None)
     head = position + 1
+    named_next = next(
+        (
+            m
+            for m in f.mentions()
+            if m.start == head and m.score >= 0.9 and mention and m.column != mention.column
+        ),
+        None,
+    )
+    if (
+        mention is not None
+        and mention.end == head
+        and named_next is not None
+        and f.free(head)
+        and not f.index.is_numeric(named_next.column)
+    ):
+        # "how many different university types": the last noun is the head (Type); the
+        # first says whose types
+        return head, named_next
     if (
         mention is not None
         and mention.end == head

@@ -111,6 +111,7 @@ def _unit_asked_for(reading: Reading, plan: Plan, durations: set[str]) -> set[in
     }
 
 
+_BEFORE_A_NOUN = [["the"], ["of"], ["all"], ["among"], ["for"]]
 _ROW_WORDS = frozenset({"rows", "records", "entries", "lines"})
 _SCALE_WORDS = frozenset({"thousands", "thousand", "millions", "million", "billions", "k"})
 
@@ -152,6 +153,9 @@ def _modifiers(reading: Reading, left: list[int], grounded: set[int]) -> set[int
             out.add(i)  # "report to Alice": a reporting line, not a filter on a name
             continue
         if following >= len(words):
+            continue
+        if reading.norm[following] in reading.subject and words[i - 1 : i] in _BEFORE_A_NOUN:
+            out.add(i)  # "the average population of the inhabited islands": which islands
             continue
         if words[max(0, i - 2) : i] not in (["how", "many"], ["number", "of"]):
             continue

@@ -241,12 +241,19 @@ def _names_the_rows(f: Frame, measure: ColumnMention) -> bool:
 
 
 def _of_one_row(f: Frame, at: int) -> bool:
-    """ "the loan with the most renewals", "the bug with the most lines changed": a noun of
-    the rows (the file's noun, an identifier's, or one naming nothing here) right before
-    "with the most" picks one row."""
-    if at < 3 or f.words[at - 2 : at] != ["with", "the"]:
+    """ "the loan with the most renewals", "the bug with the most lines changed", "the
+    crossing that earned the most": a noun of the rows (the file's noun, an identifier's,
+    or one naming nothing here) right before "with the most" picks one row."""
+    w = f.words
+    if at >= 5 and w[at - 1] == "the" and w[at - 3] in ("that", "which") and w[at - 5] == "the":
+        # "the crossing that earned the most": one crossing, by its own amount
+        noun = at - 4
+        if w[noun].endswith("s"):
+            return False
+    elif at >= 3 and w[at - 2 : at] == ["with", "the"]:
+        noun = at - 3
+    else:
         return False
-    noun = at - 3
     if f.reading.norm[noun] in f.reading.subject or ungrounded(f, noun):
         return True
     return any(
