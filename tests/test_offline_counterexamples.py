@@ -1874,3 +1874,21 @@ def test_leaving_and_out_of_name_the_start_of_a_route(
           "delay": [5.0, 10.0, 20.0, 40.0]})  # fmt: skip
     assert ask_ok(agent, "how many flights out of ORD?").value == 2
     assert ask_ok(agent, "average delay for flights leaving ATL").value == pytest.approx(10.0)
+
+
+@pytest.mark.parametrize(
+    ("region", "kind", "amount", "weight"),
+    [("rgn", "clm_typ", "clm_amt", "wt_kg"), ("RGN", "SVC_TYP", "PMT_AMT", "WT"),
+     ("rgnCode", "txnTyp", "totAmt", "shipWt")],
+)  # fmt: skip
+def test_short_headers_are_read_as_the_words_they_stand_for(
+    agent: Agent, tmp_path: Path, region: str, kind: str, amount: str, weight: str
+) -> None:
+    # rgn, typ, clm, wt, svc, pmt, txn, tot: what an analyst calls region, type, weight
+    load(agent, tmp_path, "export.csv",
+         {region: ["SW", "NE", "SW", "NE"], kind: ["Home", "Auto", "Auto", "Home"],
+          amount: [100.0, 200.0, 300.0, 400.0], weight: [1.5, 2.5, 2.5, 3.5]})  # fmt: skip
+    assert ask_ok(agent, f"which region has the highest total {amount}?").value == "NE"
+    assert ask_ok(agent, "average weight").value == pytest.approx(2.5)
+    said = {"clm_typ": "claim type", "SVC_TYP": "service type", "txnTyp": "transaction type"}
+    assert ask_ok(agent, f"total {amount} by {said[kind]}").kind == "table"
