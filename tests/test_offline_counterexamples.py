@@ -1892,3 +1892,33 @@ def test_short_headers_are_read_as_the_words_they_stand_for(
     assert ask_ok(agent, "average weight").value == pytest.approx(2.5)
     said = {"clm_typ": "claim type", "SVC_TYP": "service type", "txnTyp": "transaction type"}
     assert ask_ok(agent, f"total {amount} by {said[kind]}").kind == "table"
+
+
+@pytest.mark.parametrize(
+    ("file", "meter", "zone", "usage"),
+    [("water_meter_readings.csv", "METER_ID", "ZONE", "CONSUMPTION_M3"),
+     ("gas_readings.csv", "meter_id", "district", "usage_kwh"),
+     ("power_readings.csv", "Meter Id", "Area", "Energy (kWh)")],
+)  # fmt: skip
+def test_a_modifier_or_a_mass_noun_never_turns_into_a_count(
+    agent: Agent, tmp_path: Path, file: str, meter: str, zone: str, usage: str
+) -> None:
+    # "how many meter readings": readings, never the distinct meters; "which zone used the
+    # most water": an amount, never the zone with the most rows
+    rows = 40
+    rng = np.random.default_rng(4)
+    load(agent, tmp_path, file,
+         {"reading_id": range(rows), meter: rng.choice(["M1", "M2", "M3"], rows),
+          zone: ["A"] * 25 + ["B"] * 15, usage: [1.0] * 25 + [9.0] * 15})  # fmt: skip
+    result = agent.ask("how many meter readings were taken?")
+    assert result.kind == "error" or result.value == rows
+    ask_declines(agent, f"which {zone.lower()} used the most water?")
+    assert ask_ok(agent, f"which {zone.lower()} has the most readings?").value == "A"
+
+
+@pytest.mark.parametrize("count", ["toothCount", "teeth_treated", "Teeth"])
+def test_irregular_plurals_find_their_column(agent: Agent, tmp_path: Path, count: str) -> None:
+    load(agent, tmp_path, "claims.csv",
+         {"claim_id": range(8), "procedure": ["Filling", "Crown", "Filling", "Filling"] * 2,
+          count: [1, 2, 1, 0, 2, 1, 1, 2]})  # fmt: skip
+    assert ask_ok(agent, "how many teeth were treated in filling claims?").value == 7

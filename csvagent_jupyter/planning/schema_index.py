@@ -218,8 +218,14 @@ _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _TOKEN = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*|#")
 
 
+# Plurals no ending rule reaches: "how many teeth" is a toothCount, "children" a Child column.
+_IRREGULAR = {"teeth": "tooth", "children": "child", "women": "woman", "men": "man",
+              "mice": "mouse", "geese": "goose"}  # fmt: skip
+
+
 def singular(word: str) -> str:
     """The stem of ``word``, applied until it no longer changes ("ratings" and "rating" → "rat")."""
+    word = _IRREGULAR.get(word, word)
     for _ in range(3):
         stem = _strip_ending(word)
         if stem == word:

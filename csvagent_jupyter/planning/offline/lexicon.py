@@ -1055,3 +1055,10 @@ TOGETHER_WORDS = frozenset({"both", "shared", "share", "shares", "sharing", "joi
 
 # "the 1990s", "the 1880's": the first year of a decade
 DECADE = re.compile(r"((?:1[5-9]|20)\d0)'?s")
+
+# Plurals without an "s": "the most staff", "the most people" count rows, unlike "the most water".
+UNMARKED_PLURALS = frozenset(
+    {"people", "staff", "personnel", "crew", "police", "cattle", "livestock", "children", "men",
+     "women", "teeth", "feet", "mice", "geese", "sheep", "fish", "deer", "aircraft", "series",
+     "species"}
+)  # fmt: skip

@@ -266,6 +266,19 @@ def counted_noun(f: Frame, after: int) -> tuple[int | None, ColumnMention | None
         return None, None
     mention = next((m for m in f.mentions() if m.start == position), None)
     head = position + 1
+    if (
+        mention is not None
+        and mention.end == head
+        and head < len(f.words)
+        and f.free(head)
+        and f.reading.norm[head] in f.reading.subject
+        and not all(f.reading.norm[i] in f.reading.subject for i in span(mention))
+        # "how many gold medals": Gold counts them, a measure, never a modifier
+        and (not f.index.is_numeric(mention.column) or f.index.is_identifier(mention.column))
+    ):
+        # "how many meter readings" in meter_readings.csv: the readings, one a row; "meter"
+        # (METER_ID) only says whose
+        return head, next((m for m in f.mentions() if m.start == head), None)
     named_next = next(
         (
             m
@@ -406,9 +419,22 @@ def count_of(
         if f.is_entity(mention.column) and f.repeats(mention.column):
             return Aggregate(func="count_distinct", column=mention.column), span(mention), 0.0
         return Aggregate(func="count"), span(mention), 0.2
+    if (
+        mention is None
+        and position is not None
+        and f.words[position - 1 : position] == ["most"]
+        and _a_mass_noun(f.words[position])
+    ):
+        return None  # "which zone used the most water": an amount no column is named for
     if mention is None and (position is None or ungrounded(f, position)):
         return Aggregate(func="count"), ({position} if position is not None else set()), 0.1
     return None
+
+
+def _a_mass_noun(word: str) -> bool:
+    """A singular noun after "the most" ("water", "money", "rain"): an amount, never rows,
+    which a plural ("the most orders", "the most wins") or a person's noun may count."""
+    return word.isalpha() and not word.endswith("s") and word not in lexicon.UNMARKED_PLURALS
 
 
 # -- shapes ----------------------------------------------------------------------------------
