@@ -1114,3 +1114,31 @@ def test_the_last_noun_of_a_compound_is_counted(
     load_frame(agent, tmp_path, file, frame)
     first = entity.split("_")[0].lower()
     assert ask_ok(agent, f"how many different {first} {kind.lower()}s are there?").value == 4
+
+
+@pytest.mark.parametrize(
+    ("home", "wins"), [("Home", "W"), ("home_record", "wins"), ("HOME", "Won")]
+)
+def test_a_column_named_before_the_measure_is_never_dropped(
+    agent: Agent, tmp_path: Path, home: str, wins: str
+) -> None:
+    # "the most home wins" with Home holding records ("33–8"): never the most wins overall
+    frame = pd.DataFrame({"Team": ["Bucks", "Raptors", "Heat"], wins: [60, 58, 40],
+                          home: ["20–21", "35–6", "19–22"]})  # fmt: skip
+    load_frame(agent, tmp_path, "standings.csv", frame)
+    result = agent.ask(f"Which team had the most {home.split('_')[0].lower()} wins?")
+    assert result.kind == "error" or result.value == "Raptors"
+
+
+@pytest.mark.parametrize("orbits", ["Orbits", "laps_completed", "Revolutions"])
+def test_how_many_of_an_amount_column_is_never_a_count_of_its_values(
+    agent: Agent, tmp_path: Path, orbits: str
+) -> None:
+    # Orbits of "62", "10 (lunar)", "—": "how many orbits did Gemini 4 complete" is 62, or
+    # asked back; never the 1 distinct value of its one row
+    frame = pd.DataFrame({"Mission": ["Gemini 3", "Gemini 4", "Apollo 8", "Apollo 11"],
+                          orbits: ["3", "62", "10 (lunar)", "—"]})  # fmt: skip
+    load_frame(agent, tmp_path, "missions.csv", frame)
+    said = orbits.split("_")[0].lower()
+    result = agent.ask(f"How many {said} did Gemini 4 complete?")
+    assert result.kind == "error" or result.value == 62

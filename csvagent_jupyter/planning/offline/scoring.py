@@ -129,6 +129,8 @@ def _modifiers(reading: Reading, left: list[int], grounded: set[int]) -> set[int
     "how many home games"): they pick the rows counted, so a plan that drops them counts
     other rows. And the noun after "per": a rate ("units per order") is not a total."""
     named = {i for m in reading.columns if m.score >= 0.6 for i in range(m.start, m.end)}
+    # a word of a column's own name (not a sense of it) that a column mention covers
+    strong = {i for i in named if reading.norm[i] in reading.name_stems}
     words = reading.words
     out = set()
     for i in left:
@@ -153,6 +155,9 @@ def _modifiers(reading: Reading, left: list[int], grounded: set[int]) -> set[int
             out.add(i)  # "report to Alice": a reporting line, not a filter on a name
             continue
         if following >= len(words):
+            continue
+        if i in strong and following in named and not lexicon.is_past_verb(words[following]):
+            out.add(i)  # "the most home wins": Home (records "33–8") picks which wins
             continue
         if reading.norm[following] in reading.subject and words[i - 1 : i] in _BEFORE_A_NOUN:
             out.add(i)  # "the average population of the inhabited islands": which islands
