@@ -1142,3 +1142,96 @@ def test_how_many_of_an_amount_column_is_never_a_count_of_its_values(
     said = orbits.split("_")[0].lower()
     result = agent.ask(f"How many {said} did Gemini 4 complete?")
     assert result.kind == "error" or result.value == 62
+
+
+@pytest.mark.parametrize(
+    ("name", "price"), [("Name", "Price"), ("product", "unit_cost"), ("Model", "listPrice")]
+)
+def test_is_a_lower_than_b_compares_a_with_b(
+    agent: Agent, tmp_path: Path, name: str, price: str
+) -> None:
+    # "is Alpha's price lower than Beta's" is Alpha < Beta (it was read as Beta < Alpha)
+    load_frame(
+        agent,
+        tmp_path,
+        "items.csv",
+        pd.DataFrame({name: ["Alpha", "Beta", "Gamma"], price: [10, 20, 15]}),
+    )
+    said = price.replace("_", " ").lower() if "_" in price else price.lower()
+    for first, second, lower in (("Alpha", "Beta", True), ("Beta", "Alpha", False)):
+        result = agent.ask(f"is the {said} of {first} lower than the {said} of {second}?")
+        assert result.kind == "error" or result.value is lower
+        result = agent.ask(f"is the {said} of {first} higher than the {said} of {second}?")
+        assert result.kind == "error" or result.value is not lower
+
+
+@pytest.mark.parametrize("rank", ["Rank", "Pos.", "place"])
+def test_ranked_higher_is_the_smaller_rank(agent: Agent, tmp_path: Path, rank: str) -> None:
+    frame = pd.DataFrame({rank: ["1", "=4", "=4", "12", "20"],
+                          "Area": ["Dolomiti", "Jasna", "Ischgl", "Kitz", "Garmisch"]})  # fmt: skip
+    load_frame(agent, tmp_path, "areas.csv", frame)
+    result = agent.ask("Is Dolomiti ranked higher than Kitz?")
+    assert result.kind == "error" or result.value is True
+    result = agent.ask("Is Garmisch ranked higher than Kitz?")
+    assert result.kind == "error" or result.value is False
+
+
+@pytest.mark.parametrize("period", ["Orbital period (years)", "period_yrs", "Period"])
+def test_an_approximate_amount_is_still_a_number(agent: Agent, tmp_path: Path, period: str) -> None:
+    # "~70,000" and "c. 700" are read as 70000 and 700, never dropped from a ranking
+    frame = pd.DataFrame({"Name": ["Halley", "Encke", "Hyakutake", "Kohoutek", "Ikeya"],
+                          period: ["75.3", "3.30", "~70,000", "c. 700", "366"]})  # fmt: skip
+    load_frame(agent, tmp_path, "comets.csv", frame)
+    said = "orbital period" if "Orbital" in period else "period"
+    result = agent.ask(f"which comet has the longest {said}?")
+    assert result.kind == "error" or result.value == "Hyakutake"
+    result = agent.ask(f"how many comets have a {said} of more than 100 years?")
+    assert result.kind == "error" or result.value == 3
+
+
+@pytest.mark.parametrize(
+    ("level", "change"),
+    [("Circulation", "Change"), ("visitors", "pct_change"), ("Sales", "Growth")],
+)
+def test_a_change_word_is_never_read_as_a_level(
+    agent: Agent, tmp_path: Path, level: str, change: str
+) -> None:
+    # "the largest decline in circulation" is never the largest circulation
+    frame = pd.DataFrame(
+        {"Paper": ["A", "B", "C"], level: [400, 100, 50], change: [-1.0, -9.8, 2.0]}
+    )
+    load_frame(agent, tmp_path, "papers.csv", frame)
+    result = agent.ask(f"which paper had the largest decline in {level.lower()}?")
+    assert result.kind == "error" or result.value == "B"
+    result = agent.ask(f"which paper had the biggest drop in {level.lower()}?")
+    assert result.kind == "error" or result.value == "B"
+
+
+def test_who_of_two_named_is_one_of_them(agent: Agent, tmp_path: Path) -> None:
+    frame = pd.DataFrame(
+        {
+            "Name": ["Reuter", "Thorn", "Bech"],
+            "Born – Died": ["1874–1973", "1844–1930", "1887–1975"],
+        }
+    )
+    load_frame(agent, tmp_path, "pms.csv", frame)
+    result = agent.ask("Who was born first, Reuter or Thorn?")
+    assert result.kind == "error" or result.value == "Thorn"
+
+
+@pytest.mark.parametrize(
+    ("entity", "fare"), [("trip", "Fare ($)"), ("ride", "price_usd"), ("job", "Charge")]
+)
+def test_what_a_row_cost_is_never_its_id(
+    agent: Agent, tmp_path: Path, entity: str, fare: str
+) -> None:
+    frame = pd.DataFrame(
+        {
+            f"{entity}_id": ["T1", "T2", "T3"],
+            "distance_km": [5.0, 25.0, 7.0],
+            fare: [9.0, 40.0, 12.0],
+        }
+    )
+    load_frame(agent, tmp_path, f"{entity}s.csv", frame)
+    result = agent.ask(f"What did the longest {entity} by distance cost?")
+    assert result.kind == "error" or result.value == 40.0

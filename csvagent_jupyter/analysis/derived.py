@@ -144,8 +144,12 @@ def compute(df: pd.DataFrame, derive: Derive) -> tuple[Any, str]:
 # a year of four digits standing alone: never part of a longer number ("12000", "1,998"),
 # of a code ("X-1042", "G1998") or of a decade ("1990s"); "2019–20" and "1998[1]" are years
 YEAR_IN_TEXT = r"(?<![\w,.\-/])(1[0-9]{3}|20[0-9]{2})(?![\w,])"
-# a number at the start of a cell, thousands separated or not: "2,023 m (6,637 ft)" → 2,023
-LEADING_NUMBER = r"^\s*(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)"
+# a number at the start of a cell, thousands separated or not: "2,023 m (6,637 ft)" → 2,023;
+# after a mark of approximation or a bound ("~70,000", "c. 700", "<5", "≈ 12")
+LEADING_NUMBER = (
+    r"^\s*(?:~|≈|c\.|ca\.|approx\.|<|>|≤|≥|\+)?\s*"
+    r"(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)"
+)
 _MM_SS = r"^(\d{1,2}:\d{2}(?:\.\d+)?)$"  # "4:35" is minutes and seconds: make it 00:04:35
 
 

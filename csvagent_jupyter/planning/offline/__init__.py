@@ -135,6 +135,7 @@ class OfflinePlanner:
             if not misuses_rate(c.plan)
             and not _contradictory(c.plan)
             and not _restates_its_filter(c.plan)
+            and not _answers_with_its_measure(c.plan)
         ]
         # The noun of an id column ("employees" for employee_id) may simply name the rows.
         probe = Frame(
@@ -239,6 +240,14 @@ def _restates_its_filter(plan: Plan) -> bool:
         return False
     sources = {d.name: d.column for d in plan.derive if d.kind == "year"}
     return plan.select[0] in (item.column, sources.get(item.column))
+
+
+def _answers_with_its_measure(plan: Plan) -> bool:
+    """ "which comet has the longest period" ranked by the number "~70,000" starts with,
+    answered by that same Period cell: the measure, never the comet it belongs to."""
+    sources = {d.name: d.column for d in plan.derive if d.kind in ("leading_number", "year")}
+    measured = {sources.get(a.column or "") for a in plan.aggregates} - {None}
+    return plan.answer_column is not None and plan.answer_column in measured
 
 
 def _contradictory(plan: Plan) -> bool:

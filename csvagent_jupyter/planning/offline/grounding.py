@@ -251,7 +251,9 @@ class Frame:
 
     def is_rank(self, column: str) -> bool:
         """A column of places (1 is best), where superlatives read the other way round."""
-        tokens = set(self.index.column_tokens.get(column, []))
+        source = getattr(self.index, "derived", {}).get(column)
+        named = source.column if source is not None and source.column else column
+        tokens = set(self.index.column_tokens.get(named, []))  # "Rank (number)" of "=4", "12"
         if not self.index.is_numeric(column):
             return False
         return bool(tokens & RANK_TOKENS) or (

@@ -1031,7 +1031,14 @@ RESULT_TIMES = ("time", "duration")
 
 # -- words a plan may not leave unsaid (unsaid.py) --------------------------------------------
 # Words of a measure that only its column explains: "the most densely populated" is a density.
-MEASURE_ONLY_WORDS = frozenset({"densely", "dense"})
+MEASURE_ONLY_WORDS = frozenset(
+    {"densely", "dense",
+     # a change, never a level: "the largest decline in circulation" is no largest circulation
+     "decline", "declines", "declined", "drop", "drops", "dropped", "fall", "fell", "rise",
+     "rose", "gain", "gains", "gained", "decrease", "decreases", "decreased",
+     # an amount asked by its verb: "what did the longest trip cost" is never its id
+     "cost", "costs", "weigh", "weighs", "weighed"}
+)  # fmt: skip
 # States said in words that are otherwise filler: "sold out", "still on air", "in service".
 STATE_PHRASES = frozenset({("sold", "out"), ("on", "air"), ("off", "air"), ("in", "service")})
 # Verbs of money: "which department spent the most" is never a count of rows.

@@ -147,8 +147,13 @@ def two_value_shape(f: Frame) -> list[Candidate]:
         left_plan = _side(option.column, left, others, agg)
         right_plan = _side(option.column, right, others, agg)
         if f.words[0] in lexicon.YES_NO_STARTS and kind != "ratio":
-            # "did A play more minutes than B?": a comparison, answered yes or no
+            # "did A play more minutes than B?": a comparison, answered yes or no, of A with
+            # B in the order said ("is A lower than B" is A < B, never the difference's B - A)
+            left_plan = _side(option.column, first, others, agg)
+            right_plan = _side(option.column, second, others, agg)
             op = "lt" if words & LOWER and not words & HIGHER else "gt"
+            if agg.column is not None and f.is_rank(agg.column):
+                op = "lt" if op == "gt" else "gt"  # "ranked higher" is the smaller rank
             plan = Plan.model_validate(
                 {"operation": "compare", "left": left_plan, "compare_op": op, "right": right_plan}
             )

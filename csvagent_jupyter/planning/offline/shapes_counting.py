@@ -50,8 +50,8 @@ def count_shape(f: Frame) -> list[Candidate]:
 
     def make(agg: Aggregate, used: set[int], penalty: float, shape: str) -> None:
         explained = base | used | group_used
-        if agg.func in ("count", "count_distinct"):
-            explained |= _in_total(f)
+        if agg.func in ("count", "count_distinct", "sum"):
+            explained |= _in_total(f)  # "how many trees in total": rows, or the quantities
         plan = Plan(
             operation="aggregate",
             filters=f.filters,

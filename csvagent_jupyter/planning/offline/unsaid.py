@@ -142,7 +142,9 @@ def _which_of_the_named(reading: Reading, plan: Plan) -> list[int]:
     only orders them. A lookup answering with another column than the named rows' leaves
     the question's "which" unanswered."""
     words = reading.words
-    if words[:1] != ["which"] or len(words) < 3 or plan.operation not in ("rows", "distinct"):
+    if words[:1] not in (["which"], ["who"]) or len(words) < 3:
+        return []
+    if plan.operation not in ("rows", "distinct"):
         return []
     answer = plan.answer_column or (plan.select[0] if len(plan.select) == 1 else None)
     named = {v.column for v in reading.values}
