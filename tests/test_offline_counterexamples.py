@@ -1922,3 +1922,33 @@ def test_irregular_plurals_find_their_column(agent: Agent, tmp_path: Path, count
          {"claim_id": range(8), "procedure": ["Filling", "Crown", "Filling", "Filling"] * 2,
           count: [1, 2, 1, 0, 2, 1, 1, 2]})  # fmt: skip
     assert ask_ok(agent, "how many teeth were treated in filling claims?").value == 7
+
+
+@pytest.mark.parametrize("reason", ["RETURN_REASON", "cancelReason", "Reason Given"])
+def test_a_change_asked_is_never_a_value_that_starts_like_it(
+    agent: Agent, tmp_path: Path, reason: str
+) -> None:
+    # "by what percent did returns change from 2023 to 2024": never 'Changed Mind' returns
+    rng = np.random.default_rng(8)
+    rows = 120
+    dates = pd.to_datetime("2023-01-01") + pd.to_timedelta(rng.integers(0, 730, rows), unit="D")
+    reasons = rng.choice(["Changed Mind", "Defective", "Late"], rows)
+    load(agent, tmp_path, "returns.csv",
+         {"return_id": range(rows), "order_date": (dates - pd.Timedelta(days=9)).strftime("%Y-%m-%d"),
+          "return_date": dates.strftime("%Y-%m-%d"), reason: reasons})  # fmt: skip
+    for question in (
+        "By what percent did returns change from 2023 to 2024?",
+        "By what percent did returns change from Q1 2023 to Q2 2023?",
+        "By what percent did returns (by return date) change from Q1 2023 to Q2 2023?",
+    ):
+        result = agent.ask(question)
+        assert "Changed Mind" not in (result.interpretation or ""), question
+    counts = pd.Series(dates.year).value_counts()
+    result = agent.ask("By what percent did returns (by return date) change from 2023 to 2024?")
+    assert result.kind == "error" or result.value == pytest.approx(
+        100 * (counts[2024] - counts[2023]) / counts[2023]
+    )
+    assert (
+        ask_ok(agent, "how many returns were changed mind?").value
+        == (reasons == "Changed Mind").sum()
+    )

@@ -411,6 +411,8 @@ def read(question: str, index: SchemaIndex) -> Reading:
         i for m in reading.columns if m.score >= 0.6 for i in range(m.start, m.end)
     }
     taken |= {i for i, w in enumerate(words) if _is_function_word(w) or i in numbers}
+    # "by what percent did returns change": the change asked, never part of "Changed Mind"
+    taken |= {i for i, w in enumerate(words) if w in lexicon.CHANGE_CUES}
     partial = index.partial_value_mentions(norm, taken)
     # A word inside many values of a column ("university" in a list of universities) is the
     # column's vocabulary, not a filter.
