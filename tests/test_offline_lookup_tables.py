@@ -1235,3 +1235,39 @@ def test_what_a_row_cost_is_never_its_id(
     load_frame(agent, tmp_path, f"{entity}s.csv", frame)
     result = agent.ask(f"What did the longest {entity} by distance cost?")
     assert result.kind == "error" or result.value == 40.0
+
+
+@pytest.mark.parametrize(
+    ("opened", "verb"),
+    [("Opened", "opened"), ("year_founded", "was founded"), ("Launched", "launched")],
+)
+def test_first_by_the_verb_of_a_date_is_never_the_first_row(
+    agent: Agent, tmp_path: Path, opened: str, verb: str
+) -> None:
+    # "which tunnel opened first": the earliest opening, never the first row's date
+    frame = pd.DataFrame({"Name": ["Gotthard", "Seikan", "Simplon"],
+                          opened: ["1 June 2016", "13 March 1988", "1 June 1906"]})  # fmt: skip
+    load_frame(agent, tmp_path, "tunnels.csv", frame)
+    result = agent.ask(f"Which tunnel {verb} first?")
+    assert result.kind == "error" or result.value == "Simplon"
+    result = agent.ask(f"Which {verb.split()[-1]} first, Gotthard or Simplon?")
+    assert result.kind == "error" or result.value == "Simplon"
+
+
+@pytest.mark.parametrize("built", ["Number built", "units_sold", "Total delivered"])
+def test_how_many_were_built_beside_a_count_column_is_never_the_rows(
+    agent: Agent, tmp_path: Path, built: str
+) -> None:
+    # "how many aircraft were built in total" with a Number built column: its sum, or asked
+    # back, never the 20 rows of aircraft types
+    verb = {"Number built": "built", "units_sold": "sold", "Total delivered": "delivered"}[built]
+    frame = pd.DataFrame({"Aircraft": ["MiG-21", "F-4", "Gripen", "Rafale"],
+                          "Maker": ["Mikoyan", "McDonnell", "Saab", "Dassault"],
+                          built: ["11,496", "5,195", "1,600+", "N/A"]})  # fmt: skip
+    load_frame(agent, tmp_path, "aircraft.csv", frame)
+    for question in (
+        f"How many aircraft were {verb} in total?",
+        f"How many Saab aircraft were {verb}?",
+    ):
+        result = agent.ask(question)
+        assert result.kind == "error" or result.value not in (4, 1), question

@@ -28,7 +28,7 @@ from .filters import FilterReader
 from .grounding import Frame
 from .options import FilterOption
 from .pieces import Candidate
-from .reading import Reading, read
+from .reading import COUNT_NAME_WORDS, Reading, read
 from .scoring import Scored, decide, score
 from .shapes_combined import having_shape, nested_count_shape, two_value_shape
 from .shapes_counting import count_shape, distinct_list_shape, missing_shape, percent_shape
@@ -99,6 +99,13 @@ class OfflinePlanner:
         message = _missing_column(question, self.index) or _ask_back(question, reading, offered)
         raise QuestionError(message, suggestions=_suggest(offered))
 
+    def _an_amount(self, column: str) -> bool:
+        """Amounts never name the rows: "2,023 m", or a name that counts ("Number built",
+        unique as its cells may be; an "Order Number" names its order)."""
+        tokens = self.index.column_tokens.get(column, [])
+        counts = bool(set(tokens) & COUNT_NAME_WORDS) and tokens[-1] not in COUNT_NAME_WORDS
+        return column in self.index.number_texts or counts
+
     def _looks_up_nothing(self, reading: Reading, plan: Plan) -> bool:
         """A who/what/which/when question whose lookup of rows comes back empty."""
         if self.answer_of is None or plan.operation not in ("rows", "distinct"):
@@ -159,7 +166,9 @@ class OfflinePlanner:
             or self.index.column_tokens.get(m.column, [""])[-1] == "number"
             for i in range(m.start, m.end)
             # "the longest mission" beside a text Duration: a superlative never names the rows
-            if m.end - m.start == 1 and not lexicon.is_superlative(reading.words[i])
+            if m.end - m.start == 1
+            and not lexicon.is_superlative(reading.words[i])
+            and not self._an_amount(m.column)
         }
         durations = {
             c.name for c in self.index.profile.column_profiles if c.dtype.startswith("timedelta")

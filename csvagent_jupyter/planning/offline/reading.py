@@ -31,6 +31,7 @@ from .people_words import country_of, people_values, role_of, sex_of, table_subj
 from .units import is_unit
 from .written_dates import date_literals
 
+COUNT_NAME_WORDS = frozenset(singular(w) for w in ("number", "count", "units", "total"))
 _TOKEN = re.compile(
     r"(?P<number>(?<![\w.])[-+−]?[$€£]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
     # a multiplier word, or a letter written against the number ("5m", "$2bn"): "0.4 m" is
@@ -91,6 +92,8 @@ class Reading:
     subject: frozenset[str] = frozenset()  # stems that name the table's rows (its file name)
     derived: dict[str, Derive] = field(default_factory=dict)  # formulas the question names
     name_stems: frozenset[str] = frozenset()  # every word of every column name, stemmed
+    # the other words of names that count ("Number built", "Units sold"): "were built" asks it
+    counted_stems: frozenset[str] = frozenset()
     acronyms: frozenset[int] = frozenset()  # "IT", "US": capitals that name a cell value
     proper: frozenset[int] = frozenset()  # "Texas", "Oregon": capitalised inside the sentence
     capitals: frozenset[int] = frozenset()  # "ROAS", "CTR": words written in capitals
@@ -304,6 +307,13 @@ def read(question: str, index: SchemaIndex) -> Reading:
     reading.capitals = frozenset(capitals)
     reading.name_stems = frozenset(
         t for names in index.column_tokens.values() for t in names if len(t) > 2
+    )
+    reading.counted_stems = frozenset(
+        t
+        for names in index.column_tokens.values()
+        if set(names) & COUNT_NAME_WORDS
+        for t in names
+        if len(t) > 2 and t not in COUNT_NAME_WORDS
     )
     reading.negated = frozenset(
         i

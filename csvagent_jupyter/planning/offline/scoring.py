@@ -73,7 +73,11 @@ def grounded_positions(reading: Reading) -> set[int]:
         for i, stem in enumerate(reading.norm)
         if stem in reading.name_stems
         and reading.words[i].isalpha()
-        and not (i and reading.words[i - 1] in lexicon.AUXILIARIES)
+        and not (
+            i
+            and reading.words[i - 1] in lexicon.AUXILIARIES
+            and stem not in reading.counted_stems  # "were built" beside "Number built"
+        )
     }
     return out
 
@@ -335,8 +339,14 @@ def score(
         hard += left_out(reading, candidate.plan, explained)
         soft = [i for i in left if i not in grounded and i not in modifiers]
         if candidate.shape.startswith("position"):
-            # "what production opened first": the date of that event, never the file's order
-            dated = [i for i in soft if reading.words[i] in lexicon.DATED_EVENTS]
+            # "what production opened first", "which tunnel opened first" beside an Opened
+            # column: the date of that event orders them, never the file's order (and its
+            # column is never the answer)
+            plan = candidate.plan
+            numbered = {d.name for d in plan.derive if d.func == "row_number"}
+            in_file_order = all(k.column in numbered for k in plan.sort)
+            said = content if in_file_order else set(soft)
+            dated = [i for i in said if reading.words[i] in lexicon.DATED_EVENTS]
             hard += dated
             soft = [i for i in soft if i not in dated]
         value = -(

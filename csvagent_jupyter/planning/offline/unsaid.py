@@ -150,8 +150,9 @@ def _which_of_the_named(reading: Reading, plan: Plan) -> list[int]:
     named = {v.column for v in reading.values}
     if answer is None or answer in named or not named:
         return []
-    if "or" in words and words[1] in ("is", "was", "has", "had", "are", "were"):
-        return [2]  # the comparative: "taller", "larger", "more"
+    if "or" in words:
+        # the comparative ("which is taller"), or the verb ("who died first, A or B")
+        return [2] if words[1] in ("is", "was", "has", "had", "are", "were") else [1]
     neighbour = any(d.kind == "window" and d.func in ("previous", "next") for d in plan.derive)
     if neighbour and reading.norm[1] in reading.subject:
         return [1]  # "which park … right after X": a park like X, not another column of it
