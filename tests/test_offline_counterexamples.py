@@ -1952,3 +1952,20 @@ def test_a_change_asked_is_never_a_value_that_starts_like_it(
         ask_ok(agent, "how many returns were changed mind?").value
         == (reasons == "Changed Mind").sum()
     )
+
+
+@pytest.mark.parametrize(
+    ("packages", "origin"), [("n_pkgs", "orig_dc"), ("PKGS", "ORIG"), ("num_pkgs", "origin_site")]
+)
+def test_a_count_column_with_a_short_name_is_summed_for_its_noun(
+    agent: Agent, tmp_path: Path, packages: str, origin: str
+) -> None:
+    # "the total number of packages by origin" on n_pkgs: its sum per origin, never rows
+    load(agent, tmp_path, "shipments.csv",
+         {"shp_id": [f"S{i}" for i in range(6)], origin: ["ATL", "CHI", "ATL", "CHI", "ATL", "CHI"],
+          packages: [3, 10, 4, 12, 5, 14]})  # fmt: skip
+    result = ask_ok(agent, "What is the total number of packages by origin?")
+    assert dict(zip(result.value.iloc[:, 0], result.value.iloc[:, 1], strict=True)) == {
+        "ATL": 12,
+        "CHI": 36,
+    }

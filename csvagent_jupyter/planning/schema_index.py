@@ -190,6 +190,10 @@ ABBREVIATIONS = {
     "svc": "service",
     "dep": "departure",
     "arr": "arrival",
+    "pkg": "package",
+    "pkgs": "packages",
+    "orig": "origin",
+    "shp": "shipment",
 }
 # Headers of results tables that are a letter or two: read as the words they stand for.
 # Only a whole header is expanded, so the question's "a" or "w" never is.
