@@ -1969,3 +1969,14 @@ def test_a_count_column_with_a_short_name_is_summed_for_its_noun(
         "ATL": 12,
         "CHI": 36,
     }
+
+
+@pytest.mark.parametrize("dated", ["order_date", "Ship Date", "createdAt"])
+def test_a_calendar_month_says_it_pools_the_years(agent: Agent, tmp_path: Path, dated: str) -> None:
+    # "which month had the most orders" on two years of data is August of both years
+    # together: the sentence says so, so that a reader expecting 2024-08 can tell
+    days = ["2023-08-02", "2024-08-09", "2023-08-20", "2024-02-01", "2023-01-05", "2024-03-03"]
+    load(agent, tmp_path, "orders.csv", {"order_id": [f"O{i}" for i in range(6)], dated: days})
+    result = ask_ok(agent, "which month had the most orders?")
+    assert result.value == "August"
+    assert "all years together" in (result.interpretation or "")

@@ -158,7 +158,7 @@ def describe(plan: Plan) -> str:
     derived = [
         _derive_phrase(d)
         for d in plan.derive
-        if d.kind in _SPELLED_OUT
+        if (d.kind in _SPELLED_OUT or _pools_years(d))
         and not (ordered_by_file and d.name == plan.sort[0].column)
         and d not in neighbours  # "Title of the row before" says what it is by its name
     ]
@@ -208,8 +208,16 @@ _SPELLED_OUT = {
 }  # fmt: skip
 
 
+def _pools_years(derive: Derive) -> bool:
+    """A calendar month taken from a date: August of every year counts as one month, which a
+    reader of "the month with the most rows" on two years of data may not expect."""
+    return derive.kind == "date_part" and derive.part in ("month", "month_name")
+
+
 def _derive_phrase(derive: Derive) -> str:
     """How a derived column that a reader could not guess from its name is computed."""
+    if _pools_years(derive):
+        return f"{derive.name} = the calendar month of {derive.column}, all years together"
     if derive.kind == "date_diff":
         return f"{derive.name} = {derive.left} minus {derive.right} in {derive.unit or 'days'}"
     if derive.kind == "extract":
