@@ -214,17 +214,23 @@ os._exit(0)  # killed: no atexit, no background
 """
 
 
-def test_a_profile_left_provisional_by_a_killed_process_is_finished_later(
-    data_dir: Path, table: Path
-) -> None:
+def load_then_kill(script: str, data_dir: Path, table: Path) -> list[str]:
+    """Run ``script`` (a load that ends its process before the background does) and return
+    what it printed, word by word."""
     run = subprocess.run(
-        [sys.executable, "-c", KILLED_AFTER_LOAD, str(data_dir), str(table)],
+        [sys.executable, "-c", script, str(data_dir), str(table)],
         capture_output=True,
         text=True,
         timeout=120,
     )
     assert run.returncode == 0, run.stderr
-    file_id, profiled = run.stdout.split()
+    return run.stdout.split()
+
+
+def test_a_profile_left_provisional_by_a_killed_process_is_finished_later(
+    data_dir: Path, table: Path
+) -> None:
+    file_id, profiled = load_then_kill(KILLED_AFTER_LOAD, data_dir, table)
     assert profiled == "False"
     with Agent(data_dir=data_dir) as agent:
         assert not agent.file(file_id).profiled

@@ -8,8 +8,6 @@ here asserts a duration.
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -29,6 +27,7 @@ from csvagent_jupyter.events import ProgressEvent
 from csvagent_jupyter.sample_data import mixed_frame, write_csv
 
 from .test_llm_planner import call, scripted
+from .test_load_background import load_then_kill
 
 ROWS = 3_000
 QUESTIONS = [
@@ -267,14 +266,7 @@ os._exit(0)  # killed: no atexit, no background
 def test_columns_left_untyped_by_a_killed_process_are_typed_when_next_read(
     data_dir: Path, eager: Agent, table: Path
 ) -> None:
-    run = subprocess.run(
-        [sys.executable, "-c", KILLED_AFTER_LOAD, str(data_dir), str(table)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert run.returncode == 0, run.stderr
-    file_id, typed = run.stdout.split()
+    file_id, typed = load_then_kill(KILLED_AFTER_LOAD, data_dir, table)
     assert typed == "False"
     with Agent(data_dir=data_dir, model="offline") as agent:
         assert not agent.files()[0].typed

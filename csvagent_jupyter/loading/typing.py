@@ -279,7 +279,7 @@ def infer_conversion(name: str, series: pd.Series, rows: int) -> Conversion | No
     if (
         series.dtype == np.float64
         and np.isnan(series.to_numpy()).any()  # Series.hasnans: a third of this in overhead
-        and _holds_whole_numbers(series)
+        and holds_whole_numbers(series)
     ):
         return Conversion(name, "integer")
     return None
@@ -358,7 +358,7 @@ def _whole_iso_dates(series: pd.Series) -> pd.Series | None:
     return timestamps_series(parsed, series)
 
 
-def _holds_whole_numbers(series: pd.Series) -> bool:
+def holds_whole_numbers(series: pd.Series) -> bool:
     """True for a float column whose sampled values are whole numbers (pandas reads integers
     with gaps as float). Only a sample: the cast to Int64 checks every value, and a column
     with a fraction the sample missed stays float (see ``conversion._to_integers``)."""

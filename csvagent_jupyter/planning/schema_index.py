@@ -20,6 +20,7 @@ import pandas as pd
 
 from ..analysis.derived import LEADING_NUMBER, YEAR_IN_TEXT
 from ..loading.profile import FileProfile, looks_like_identifier
+from ..loading.typing import holds_whole_numbers
 from .list_cells import list_items
 
 MAX_VALUES_PER_COLUMN = 20_000
@@ -293,17 +294,22 @@ def tokens(text: object, *, split_camel: bool = True) -> list[str]:
     return [singular(ABBREVIATIONS.get(w, w)) for w in words if w]
 
 
-_WHOLE_SAMPLE = 10_000  # values looked at: a column of measures shows a fraction long before
-
-
+_CELLS_LOOKED_AT = 500
 _YEAR = re.compile(YEAR_IN_TEXT)
 _YEAR_SHARE = 0.8  # of a column's different cells: a date column with a few odd cells
+
+
+def _text_cells(cells: Iterable[object]) -> list[str]:
+    """The first different cells of a column that are text: enough to tell what it holds."""
+    return [
+        c for c in itertools.islice(dict.fromkeys(cells), _CELLS_LOOKED_AT) if isinstance(c, str)
+    ]
 
 
 def _writes_years(cells: Iterable[object]) -> bool:
     """Whether nearly every cell writes a year: dates kept as text because some give only
     the year ("5 April 1998" beside "2019"), seasons ("2019–20"), games ("1988 Seoul")."""
-    sample = [c for c in itertools.islice(dict.fromkeys(cells), 500) if isinstance(c, str)]
+    sample = _text_cells(cells)
     found = sum(1 for c in sample if _YEAR.search(c))
     return len(sample) >= 2 and found >= _YEAR_SHARE * len(sample)
 
@@ -318,22 +324,13 @@ def _unit_of_amounts(cells: Iterable[object]) -> str | None:
     when they have none, or None when the column is not one: most cells holding a digit are
     a number, one unit the same for nearly all, and at most a part in brackets. Scores
     ("3–1"), times ("2:04:55") and dates ("5 April 1998") are not."""
-    sample = [
-        _FOOTNOTE.sub("", c)
-        for c in itertools.islice(dict.fromkeys(cells), 500)
-        if isinstance(c, str) and any(ch.isdigit() for ch in c)
-    ]
+    sample = [_FOOTNOTE.sub("", c) for c in _text_cells(cells) if any(ch.isdigit() for ch in c)]
     matches = [m for m in (_AMOUNT.match(c) for c in sample) if m is not None]
     if len(sample) < 2 or len(matches) < _AMOUNT_SHARE * len(sample):
         return None
     units = Counter((m.group("unit") or "").lower() for m in matches)
     unit, count = units.most_common(1)[0]
     return unit if count >= _AMOUNT_SHARE * len(matches) else None
-
-
-def _whole_numbers(series: pd.Series) -> bool:
-    sample = series.iloc[: 2 * _WHOLE_SAMPLE].dropna()
-    return bool(len(sample)) and bool((sample % 1 == 0).all())
 
 
 def normalize(text: object) -> str:
@@ -397,9 +394,9 @@ class SchemaIndex:
             spelled = header_abbreviation(column.name, names) or column.name
             index.column_tokens[column.name] = tokens(spelled)
             index.whole_tokens[column.name] = tokens(spelled, split_camel=False)
-            numbers = column.type == "number" and column.name in frame.columns
-            if numbers and _whole_numbers(frame[column.name]):
-                index.whole.add(column.name)
+            floats = column.name in frame.columns and frame[column.name].dtype.kind == "f"
+            if column.type == "number" and floats and holds_whole_numbers(frame[column.name]):
+                index.whole.add(column.name)  # the loader's own sampled test
             if column.type in ("text", "category") and column.name in frame.columns:
                 series = frame[column.name]
                 distinct = (

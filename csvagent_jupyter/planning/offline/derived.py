@@ -7,6 +7,7 @@ shapes; plans that use it get the ``Derive`` step that makes it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from typing import Literal
 
@@ -74,19 +75,11 @@ def years_in_text(
     question gives a year, so "when did it open" still answers with the cell as written."""
     if not asks_a_year:
         return [], {}
-    found: list[ColumnMention] = []
-    derives: dict[str, Derive] = {}
-    for m in mentions:
-        if m.score < 0.6 or m.column not in index.year_texts:
-            continue
-        name = m.column + YEAR_SUFFIX
-        derives[name] = Derive(name=name, kind="year", column=m.column)
-        found.append(ColumnMention(name, m.start, m.end, m.score))
-    return found, derives
-
-
-def is_year_in_text(column: str) -> bool:
-    return column.endswith(YEAR_SUFFIX)
+    return _read_as_numbers(
+        mentions,
+        "year",
+        lambda column: column + YEAR_SUFFIX if column in index.year_texts else None,
+    )
 
 
 def amounts_in_text(
@@ -99,14 +92,30 @@ def amounts_in_text(
     the cell as written, both units included."""
     if not asks_an_amount:
         return [], {}
+
+    def named(column: str) -> str | None:
+        unit = index.number_texts.get(column)
+        if unit is None:
+            return None
+        return f"{column} ({unit})" if unit and "(" not in column else f"{column} (number)"
+
+    return _read_as_numbers(mentions, "leading_number", named)
+
+
+def _read_as_numbers(
+    mentions: list[ColumnMention],
+    kind: Literal["year", "leading_number"],
+    named: Callable[[str], str | None],
+) -> tuple[list[ColumnMention], dict[str, Derive]]:
+    """A derived column of numbers, of ``kind``, beside each text column the question names
+    that ``named`` gives a name for, mentioned by the same words."""
     found: list[ColumnMention] = []
     derives: dict[str, Derive] = {}
     for m in mentions:
-        unit = index.number_texts.get(m.column)
-        if m.score < 0.6 or unit is None:
+        name = named(m.column) if m.score >= 0.6 else None
+        if name is None:
             continue
-        name = f"{m.column} ({unit})" if unit and "(" not in m.column else f"{m.column} (number)"
-        derives[name] = Derive(name=name, kind="leading_number", column=m.column)
+        derives[name] = Derive(name=name, kind=kind, column=m.column)
         found.append(ColumnMention(name, m.start, m.end, m.score))
     return found, derives
 
