@@ -456,6 +456,8 @@ def choice_shape(f: Frame) -> list[Candidate]:
     if direction is None or at is None:
         return []
     column = choice.column
+    if _asks_for_another_column(f, column):
+        return []  # "which year had more laps, 1988 or 1985": a choice of years, not of laps
     explained = f.filter_positions | {at} | set(f.word_positions(frozenset({"or"})))
     explained |= set(f.word_positions(frozenset({"which", "who", "whom"})))
     explained |= {i for m in f.reading.columns_named(column) if m.score >= 0.6 for i in span(m)}
@@ -491,3 +493,12 @@ def choice_shape(f: Frame) -> list[Candidate]:
         )
         out.append(Candidate(plan, explained | used, "choice"))
     return out
+
+
+def _asks_for_another_column(f: Frame, column: str) -> bool:
+    """ "Which <noun>" right at the start names what the answer is: a choice between values of
+    any other column answers the wrong thing."""
+    if f.words[:1] != ["which"]:
+        return False
+    asked = [m for m in f.reading.columns if m.start == 1 and m.score >= 0.9]
+    return bool(asked) and all(m.column != column for m in asked)

@@ -255,9 +255,9 @@ class ThresholdSlots(DateSlots):
         if (
             w[position + 1 : position + 2] == ["or"]
             and other is not None
-            and not (number.could_be_year or other.could_be_year)
+            and number.could_be_year == other.could_be_year
         ):
-            # "a satisfaction of 1 or 2": either value
+            # "a satisfaction of 1 or 2": either value; "1988 or 1985": either year
             return "in", [number.value, other.value], {position, position + 1, position + 2}
         return "eq", number.value, words
 
