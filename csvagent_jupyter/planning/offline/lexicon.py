@@ -802,6 +802,16 @@ DATED_EVENTS = frozenset(
 )  # fmt: skip
 
 
+# Words that order rows in time: on a column of dates or years written as text, they sort by
+# the year each cell writes
+TIME_ORDER_WORDS = frozenset(
+    {"first", "last", "earliest", "latest", "oldest", "newest", "recent", "recently"}
+)
+# "first place", "first name", "last time": the position word qualifies something else
+NOT_A_ROW = frozenset(
+    {"place", "places", "name", "names", "time", "times", "half", "quarter", "round", "week"}
+)
+
 # What happened to a row, said by a verb ("how many orders were cancelled"): it picks rows,
 # so a reading that cannot place it is asked back, never answered with every row.
 # Words of a column's name that say its whole numbers are years: "Year", "Season", or the event
@@ -947,6 +957,9 @@ IRREGULAR_PAST = frozenset(
         "written",
         "drove",
         "flew",
+        "shown",
+        "known",
+        "drawn",
     }
 )
 

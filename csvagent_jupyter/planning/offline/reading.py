@@ -325,7 +325,9 @@ def read(question: str, index: SchemaIndex) -> Reading:
     reading.values = [
         v
         for v in index.value_mentions(norm)
-        if not _only_filler(words[v.start : v.end]) and not _compared(words, numbers, v)
+        if not _only_filler(words[v.start : v.end])
+        and not _compared(words, numbers, v)
+        and not _article_read_as_a_letter(words, upper, v)
     ]
     acronyms = _acronym_values(
         words, capitals, index, {i for v in reading.values for i in range(v.start, v.end)}
@@ -391,8 +393,15 @@ def read(question: str, index: SchemaIndex) -> Reading:
         m for m in mentions if not (set(range(m.start, m.end)) <= value_spans and m.score < 1.0)
     ]
     # years and amounts written in text cells, as numbers, when the question asks for one
+    # a year, a decade, or an order in time ("recorded first", "the earliest"): cells that
+    # write a date or a year in text then compare and sort by that year
     asks_a_year = any(n.could_be_year for n in numbers.values()) or any(
-        lexicon.DECADE.fullmatch(w) for w in words
+        lexicon.DECADE.fullmatch(w)
+        or (
+            w in lexicon.TIME_ORDER_WORDS
+            and not lexicon.NOT_A_ROW.intersection(words[i + 1 : i + 2])
+        )
+        for i, w in enumerate(words)
     )
     names = {t for name in index.column_tokens.values() for t in name}
     if any(words[i] in names for i, n in numbers.items() if n.could_be_year):
@@ -479,6 +488,12 @@ def _norm(word: str, is_number: bool, number: Number | None) -> str:
         value = number.value
         return str(int(value)) if float(value).is_integer() else str(value)
     return singular(ABBREVIATIONS.get(word, word))
+
+
+def _article_read_as_a_letter(words: list[str], upper: set[int], v: ValueMention) -> bool:
+    """ "in a minor key" beside a cell "A minor": the article "a", written small, is no note
+    or grade; the cell's other words are read on their own ("minor" in several keys)."""
+    return v.end - v.start > 1 and words[v.start] in ("a", "an") and v.start not in upper
 
 
 def _only_filler(words: list[str]) -> bool:
