@@ -46,3 +46,25 @@ def test_which_year_chooses_between_two_named_years(agent: Agent, yearly: tuple)
     # the two years filter the year column, never the measure named right before them
     assert "one of 1988 or 1985" in (more.interpretation or "")
     assert f"highest total {measure}" in (more.interpretation or "")
+
+
+MEASURED = [
+    ("falls.csv", "Name", "Height", ["979 m (3,212 ft)", "896 m", "948 m", "771 m"], "taller"),
+    ("dams.csv", "dam_name", "height_m", [305, 272, 300, 262], "taller"),
+    ("Parcels.csv", "Parcel", "Weight (kg)", [12.5, 3.0, 8.25, 20.0], "heavier"),
+]
+
+
+@pytest.mark.parametrize(("file", "name", "measure", "cells", "word"), MEASURED)
+def test_a_comparative_names_its_measure_in_a_choice_and_a_difference(
+    agent: Agent, tmp_path: Path, file: str, name: str, measure: str, cells: list, word: str
+) -> None:
+    names = ["Alto Crest", "Birch Rock", "Cove Peak", "Dune Ridge"]
+    load_frame(agent, tmp_path, file, pd.DataFrame({name: names, measure: cells}))
+    amounts = [float(str(c).split(" ")[0]) for c in cells]
+    a, b = names[0], names[1]
+    chosen = ask_ok(agent, f"which is {word}, {b} or {a}?")
+    assert chosen.value == (a if amounts[0] > amounts[1] else b)
+    gap = ask_ok(agent, f"how much {word} is {a} than {b}?")
+    assert gap.value == pytest.approx(amounts[0] - amounts[1])
+    assert ask_ok(agent, f"is {b} {word} than {a}?").value == (amounts[1] > amounts[0])

@@ -981,6 +981,16 @@ TAKING_PART = frozenset(
 )  # fmt: skip
 
 
+def measuring_comparative(word: str) -> Direction | None:
+    """ "taller", "heavier", "cheaper": a comparative that names its measure by itself (it has
+    synonyms here), and the way it compares; None for any other word, "more" and "less"."""
+    if word not in SYNONYMS or word in ("more", "less"):
+        return None
+    if re.fullmatch(GREATER, word):
+        return "max"
+    return "min" if re.fullmatch(LESS, word) else None
+
+
 def is_past_verb(word: str) -> bool:
     """ "competed", "finished", "sold": a verb's past form (by its ending, or a common
     irregular one), which says what happened, never names what is counted."""

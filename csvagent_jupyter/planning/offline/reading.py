@@ -415,6 +415,7 @@ def read(question: str, index: SchemaIndex) -> Reading:
         or w in lexicon.MIN_WORDS
         or lexicon.is_superlative(w)
         or w in ("than", "difference", "combined")
+        or (w in lexicon.COMPARATIVES and w in lexicon.SYNONYMS)  # "which is taller, A or B"
         for w in words
     )
     amounts, amount_derives = amounts_in_text(reading.columns, index, asks_an_amount)

@@ -447,10 +447,19 @@ def choice_shape(f: Frame) -> list[Candidate]:
     for i, word in enumerate(f.words):
         if not f.free(i):
             continue
-        if word in MORE_WORDS or word in lexicon.MAX_WORDS:
+        # "more", "most", and a comparative that names its measure ("taller", "heavier")
+        if (
+            word in MORE_WORDS
+            or word in lexicon.MAX_WORDS
+            or lexicon.measuring_comparative(word) == "max"
+        ):
             direction, at = "max", i
             break
-        if word in LESS_WORDS or word in lexicon.MIN_WORDS:
+        if (
+            word in LESS_WORDS
+            or word in lexicon.MIN_WORDS
+            or lexicon.measuring_comparative(word) == "min"
+        ):
             direction, at = "min", i
             break
     if direction is None or at is None:
