@@ -1074,3 +1074,43 @@ def test_a_table_of_groups_in_the_order_asked(
     assert high.value.iloc[:, -1].tolist() == sorted(totals.tolist(), reverse=True)
     low = ask_ok(agent, f"total {names.measure_words} by {names.group} sorted ascending")
     assert low.value.iloc[:, -1].tolist() == sorted(totals.tolist())
+
+
+def test_which_n_groups_with_the_most_are_the_top_n(
+    agent: Agent, shipments: tuple[Shipment, pd.DataFrame]
+) -> None:
+    names, frame = shipments
+    flagged = frame[frame[names.flag]]
+    counts = flagged.groupby(names.group).size().sort_values(ascending=False)
+    top = ask_ok(agent, f"which 2 {names.group}s had the most {names.flag_words} {names.file}?")
+    assert set(top.value) == set(counts.index[:2])
+    totals = frame.groupby(names.group)[names.measure].sum().sort_values()
+    low = ask_ok(agent, f"what 2 {names.group}s have the lowest total {names.measure_words}?")
+    assert set(low.value) == set(totals.index[:2])
+    assert "top 2" in (low.interpretation or "")
+
+
+@pytest.mark.parametrize(
+    ("file", "duration", "scale"),
+    [("tasks.csv", "cleaningMinutes", 1), ("calls.csv", "call_duration_sec", 60),
+     ("Visits.csv", "Wait (min)", 1)],
+)  # fmt: skip
+def test_how_long_a_row_took_is_the_one_column_in_that_unit(
+    agent: Agent, tmp_path: Path, file: str, duration: str, scale: int
+) -> None:
+    rng = np.random.default_rng(3)
+    minutes = rng.integers(5, 120, 200)
+    frame = pd.DataFrame(
+        {"site": rng.choice(["A", "B"], 200), duration: minutes * scale, "score": minutes % 7}
+    )
+    agent.load(write_csv(frame, tmp_path / file))
+    noun = file.split(".")[0].lower()
+    took = ask_ok(agent, f"how many {noun} took more than an hour?")
+    assert took.value == int((minutes > 60).sum())
+    assert duration in (took.interpretation or "")
+    short = ask_ok(agent, f"how many {noun} lasted under 20 minutes?")
+    assert short.value == int((minutes < 20).sum())
+    # a wait the question names is no other duration; two columns in minutes: neither
+    frame["travel_minutes" if scale == 1 else "travel_sec"] = minutes * scale
+    agent.load(write_csv(frame, tmp_path / f"two_{file}"))
+    ask_declines(agent, f"how many {noun} took more than an hour?")
