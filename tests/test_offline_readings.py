@@ -1114,3 +1114,31 @@ def test_how_long_a_row_took_is_the_one_column_in_that_unit(
     frame["travel_minutes" if scale == 1 else "travel_sec"] = minutes * scale
     agent.load(write_csv(frame, tmp_path / f"two_{file}"))
     ask_declines(agent, f"how many {noun} took more than an hour?")
+
+
+@pytest.mark.parametrize(
+    ("file", "name", "length", "duration"),
+    [("lines.csv", "Line", "Length (km)", "Duration"),
+     ("trails.csv", "trail_name", "length_km", "walk_duration"),
+     ("routes.csv", "routeName", "lengthMiles", "travelTime")],
+)  # fmt: skip
+def test_a_superlative_before_a_named_column_implies_no_other(
+    agent: Agent, tmp_path: Path, file: str, name: str, length: str, duration: str
+) -> None:
+    # "longest" alone may mean a length; "the longest duration" ranks the duration, and a
+    # duration written as clock text is never replaced by the length
+    frame = pd.DataFrame(
+        {
+            name: ["M1", "M2", "M3", "M4"],
+            length: [19.4, 12.1, 22.0, 8.3],
+            duration: ["38:20", "29:05", "21:45", "44:10"],
+        }
+    )
+    agent.load(write_csv(frame, tmp_path / file))
+    assert ask_ok(agent, f"which {file[:-5]} is the longest?").value == "M3"
+    text = agent.ask(f"which {file[:-5]} has the longest {duration.replace('_', ' ').lower()}?")
+    assert text.kind == "error" or text.value == "M4", text.interpretation
+    frame[duration] = [38.3, 29.1, 21.75, 44.2]  # the same durations in minutes
+    agent.load(write_csv(frame, tmp_path / f"minutes_{file}"))
+    spoken = "travel time" if duration == "travelTime" else duration.replace("_", " ").lower()
+    assert ask_ok(agent, f"which {file[:-5]} has the longest {spoken}?").value == "M4"

@@ -371,7 +371,7 @@ def read(question: str, index: SchemaIndex) -> Reading:
         for m in _synonym_mentions(norm, index, {(m.column, m.start) for m in mentions})
         if m.start not in strong  # "score" names the score column, not a synonym's "grade"
     ]
-    mentions = _undominated(_implied_only_when_unnamed(mentions, words))
+    mentions = _undominated(_implied_only_when_unnamed(mentions, words, norm, index))
     mentions = exact_word_first(mentions, norm, index)
     # "busiest month" names no "Age (months)": a unit word in a name says how it is counted
     mentions = [m for m in mentions if m.score >= 1.0 or not _only_its_unit(words, m, index)]
@@ -463,7 +463,7 @@ def _only_its_unit(words: list[str], mention: ColumnMention, index: SchemaIndex)
 
 
 def _implied_only_when_unnamed(
-    mentions: list[ColumnMention], words: list[str]
+    mentions: list[ColumnMention], words: list[str], norm: list[str], index: SchemaIndex
 ) -> list[ColumnMention]:
     """A superlative implies its measure ("the shortest movie": runtime) only when the question
     does not name it too ("the longest runtime"): then the named words are the mention."""
@@ -473,9 +473,28 @@ def _implied_only_when_unnamed(
         return m.end - m.start == 1 and words[m.start] in superlatives
 
     named = {m.column for m in mentions if not implied(m)}
-    return [m for m in mentions if not (implied(m) and m.column in named)]
+
+    def qualifies_a_name(m: ColumnMention) -> bool:
+        """ "the longest duration": the superlative says which way to rank the column
+        named after it, and implies no other (Length)."""
+        return any(
+            not implied(n)
+            and n.score >= 0.9
+            # "the shortest movie (title)": the rows, and their names, are not what is ranked
+            and not {norm[i] for i in range(n.start, n.end)} <= index.subject
+            and not index.is_identifier(n.column)
+            and index.column_tokens.get(n.column, [""])[-1] not in _NAMING_TOKENS
+            and n.start > m.start
+            and all(
+                w in lexicon.FILLER or w in lexicon.AGGREGATE_WORDS for w in words[m.end : n.start]
+            )
+            for n in mentions
+        )
+
+    return [m for m in mentions if not (implied(m) and (m.column in named or qualifies_a_name(m)))]
 
 
+_NAMING_TOKENS = frozenset(singular(w) for w in ("name", "title", "id", "code", "number", "no"))
 _QUESTION_WORDS = frozenset({"what", "what's", "whats", "which", "who", "how", "when", "list"})
 _COMPARING = frozenset(
     {"more", "less", "fewer", "greater", "higher", "lower", "larger", "smaller", "bigger", "other"}
