@@ -819,7 +819,7 @@ NOT_A_ROW = frozenset(
 YEAR_NAME_WORDS = DATED_EVENTS | frozenset(
     {"year", "yr", "season", "release", "debut", "premiere", "founding", "opening", "launch",
      "election", "birth", "death", "start", "end", "from", "to", "since", "until", "est",
-     "commenced", "held", "inception", "term"}
+     "commenced", "held", "inception", "term", "edition"}
 )  # fmt: skip
 
 STATE_VERBS = frozenset(

@@ -212,6 +212,16 @@ def period_key(
     columns = [m.column for m in dates] or [
         c.name for c in f.index.profile.column_profiles if c.type == "datetime"
     ]
+    if (
+        period == "year"
+        and not columns
+        and f.words[position - 1 : position] in (["which"], ["what"])
+    ):
+        # "in which year" on a table of whole-number years ("Season", "Year", "Edition" of
+        # 1991, 1992 …): the one such column
+        years = [c for c in f.reader.year_columns() if c in f.index.column_tokens]
+        if len(years) == 1:
+            return [GroupKey(column=years[0])], [], {position}
     if len(columns) != 1 and not dates:
         return None
     column = columns[0]
