@@ -1271,3 +1271,50 @@ def test_how_many_were_built_beside_a_count_column_is_never_the_rows(
     ):
         result = agent.ask(question)
         assert result.kind == "error" or result.value not in (4, 1), question
+
+
+@pytest.mark.parametrize(
+    ("file", "event", "finish"),
+    [("majors.csv", "Championship", "Finish"), ("events.csv", "event_name", "result"),
+     ("Cups.csv", "Competition", "Final position")],
+)  # fmt: skip
+def test_a_word_shared_by_two_cells_is_read_with_its_neighbour(
+    agent: Agent, tmp_path: Path, file: str, event: str, finish: str
+) -> None:
+    frame = pd.DataFrame(
+        {
+            "Year": [1991, 1991, 1992, 1992, 1992],
+            event: ["Masters", "U.S. Open", "U.S. Open", "The Open Championship", "Masters"],
+            finish: ["T8", "CUT", "WD", "T3", "T12"],
+        }
+    )
+    load_frame(agent, tmp_path, file, frame)
+    # "Open Championship" is the one cell holding both words side by side, never also "U.S. Open"
+    result = ask_ok(
+        agent, f"what was his {finish.split()[-1].lower()} at the 1992 Open Championship?"
+    )
+    assert result.value in ("T3", ["T3"])
+
+
+@pytest.mark.parametrize(
+    ("file", "capacity", "attendance"),
+    [("stadiums.csv", "Capacity", "Record attendance"), ("venues.csv", "seat_capacity", "attendance"),
+     ("Arenas.csv", "Seating capacity", "Average attendance")],
+)  # fmt: skip
+def test_what_a_place_holds_is_its_capacity(
+    agent: Agent, tmp_path: Path, file: str, capacity: str, attendance: str
+) -> None:
+    frame = pd.DataFrame(
+        {
+            "Name": ["Alpha", "Beta", "Gama", "Delta", "Epsilon"],
+            capacity: ["64,642", "50,033", "30,286", "5,132", "9,800"],
+            attendance: ["65,400[1]", "70,000", "N/A", "6,200", "9,500[2]"],
+        }
+    )
+    load_frame(agent, tmp_path, file, frame)
+    noun = file.split(".")[0].lower()
+    # (by attendance it would be 2, and Beta the most)
+    assert ask_ok(agent, f"how many {noun} hold more than 10,000 people?").value == 3
+    assert ask_ok(agent, f"which {noun[:-1]} holds the most people?").value == "Alpha"
+    # "how many of them" counts the rows, never the people a capacity holds
+    assert ask_ok(agent, "how many of them hold more than 10,000 people?").value == 3

@@ -260,6 +260,12 @@ def with_chart(f: Frame, plan: Plan, explained: set[int]) -> Plan:
 
 def counted_noun(f: Frame, after: int) -> tuple[int | None, ColumnMention | None]:
     """The noun a count counts: the first content word after the cue, and its column if any."""
+    if f.words[after : after + 1] == ["of"] and f.words[after + 1 : after + 2] in (
+        ["them"],
+        ["these"],
+        ["those"],
+    ):
+        return None, None  # "how many of them hold more than …": the rows themselves
     position = after
     seen_filter = False
     while position < len(f.words) and (

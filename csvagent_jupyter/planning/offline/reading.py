@@ -371,6 +371,13 @@ def read(question: str, index: SchemaIndex) -> Reading:
         for m in _synonym_mentions(norm, index, {(m.column, m.start) for m in mentions})
         if m.start not in strong  # "score" names the score column, not a synonym's "grade"
     ]
+    held = [i for i, w in enumerate(words) if w in lexicon.CAPACITY_VERBS]
+    if held:  # "holds the most people": the people are what the capacity counts
+        mentions = [
+            m
+            for m in mentions
+            if not (m.start > held[0] and words[m.start] in lexicon.HEADCOUNT_NOUNS)
+        ]
     mentions = _undominated(_implied_only_when_unnamed(mentions, words, norm, index))
     mentions = exact_word_first(mentions, norm, index)
     # "busiest month" names no "Age (months)": a unit word in a name says how it is counted
@@ -444,13 +451,40 @@ def read(question: str, index: SchemaIndex) -> Reading:
     words_in_cell: dict[tuple[str, str], set[int]] = {}
     for v in partial:
         words_in_cell.setdefault((v.column, str(v.value)), set()).add(v.start)
-    reading.partial_values = [
-        v
-        for v in partial
-        if per_word[(v.column, v.start)] <= MAX_PARTIAL_HITS
-        and (v.column not in index.remarks or len(words_in_cell[(v.column, str(v.value))]) > 1)
-    ]
+    reading.partial_values = _with_the_next_word(
+        [
+            v
+            for v in partial
+            if per_word[(v.column, v.start)] <= MAX_PARTIAL_HITS
+            and (v.column not in index.remarks or len(words_in_cell[(v.column, str(v.value))]) > 1)
+        ],
+        norm,
+    )
     return reading
+
+
+def _with_the_next_word(partial: list[ValueMention], norm: list[str]) -> list[ValueMention]:
+    """ "the 1992 Open Championship": "open" is in "U.S. Open" and in "The Open Championship",
+    but with the word after it (the column's own name) only in the second; "the U.S. Open"
+    with the word before it only in the first: the cells holding the words side by side, as
+    the question says them, are the one meant."""
+    out: list[ValueMention] = []
+    for v in partial:
+        rivals = [o for o in partial if (o.column, o.start) == (v.column, v.start)]
+        pairs = [f"{norm[v.start]} {norm[v.end]}"] if v.end < len(norm) else []
+        pairs += [f"{norm[v.start - 1]} {norm[v.start]}"] if v.start else []
+        pairs = [p for p in pairs if not set(p.split()) & {"the", "a", "an"}]  # never "the open"
+
+        def holds(m: ValueMention, pair: str) -> bool:
+            said = re.findall(r"[a-z0-9]+", fold_accents(str(m.value)).lower())
+            return f" {pair} " in f" {' '.join(singular(w) for w in said)} "
+
+        if len(rivals) > 1 and any(
+            any(holds(o, pair) for o in rivals) and not holds(v, pair) for pair in pairs
+        ):
+            continue
+        out.append(v)
+    return out
 
 
 def _only_its_unit(words: list[str], mention: ColumnMention, index: SchemaIndex) -> bool:
