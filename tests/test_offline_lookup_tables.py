@@ -1318,3 +1318,28 @@ def test_what_a_place_holds_is_its_capacity(
     assert ask_ok(agent, f"which {noun[:-1]} holds the most people?").value == "Alpha"
     # "how many of them" counts the rows, never the people a capacity holds
     assert ask_ok(agent, "how many of them hold more than 10,000 people?").value == 3
+
+
+@pytest.mark.parametrize(
+    ("file", "season", "winner", "runner_up"),
+    [("cup_finals.csv", "Season", "Winner", "Runner-up"),
+     ("league_champions.csv", "season", "champion", "runner_up"),
+     ("Trophy.csv", "Season", "Winners", "Runners-up")],
+)  # fmt: skip
+def test_a_season_label_is_its_cell_and_who_won_is_the_winner(
+    agent: Agent, tmp_path: Path, file: str, season: str, winner: str, runner_up: str
+) -> None:
+    frame = pd.DataFrame(
+        {
+            season: ["2004–05", "2005–06", "2006–07", "2007–08", "2008–09"],
+            winner: ["Ardent FC", "Brook United", "Cole Rovers", "Ardent FC", "Dale Town"],
+            runner_up: ["Brook United", "Cole Rovers", "Ardent FC", "Dale Town", "Ardent FC"],
+            "Score": ["2–1", "1–0", "3–3 (4–2 p)", "2–0", "1–0"],
+        }
+    )
+    load_frame(agent, tmp_path, file, frame)
+    # "2007–08" (or "2007-08") is one cell of the season column, never a year and an 8
+    assert ask_ok(agent, "who won the cup in 2007–08?").value in ("Ardent FC", ["Ardent FC"])
+    assert ask_ok(agent, "who won in 2008-09?").value in ("Dale Town", ["Dale Town"])
+    score = ask_ok(agent, "what was the score in 2006–07?").value
+    assert score in ("3–3 (4–2 p)", ["3–3 (4–2 p)"])

@@ -541,6 +541,8 @@ def _norm(word: str, is_number: bool, number: Number | None) -> str:
     from ..schema_index import ABBREVIATIONS
 
     if is_number and number is not None:
+        if re.fullmatch(r"0\d+", number.text):
+            return number.text  # "2007–08": the season's cell writes "08", never "8"
         value = number.value
         return str(int(value)) if float(value).is_integer() else str(value)
     return singular(ABBREVIATIONS.get(word, word))

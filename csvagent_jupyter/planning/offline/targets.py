@@ -246,11 +246,14 @@ def names_a_row(f: Frame, at: int) -> bool:
 
 def _agent_of(f: Frame, verb: str) -> str | None:
     """The one text column named by the doer of a regular verb: "audited" → Auditor,
-    "inspected" → Inspector."""
-    if not verb.endswith("ed") or len(verb) < 5:
+    "inspected" → Inspector; and of winning: "won" → Winner, Champion."""
+    if verb in ("won", "win", "wins"):
+        doers = {"winner", "winners", "champion", "champions", "victor"}  # "who won"
+    elif not verb.endswith("ed") or len(verb) < 5:
         return None
-    stems = {verb[:-2], verb[:-1]}  # "audited" → audit; "scored" → score
-    doers = {stem + ending for stem in stems for ending in ("or", "er", "r")}
+    else:
+        stems = {verb[:-2], verb[:-1]}  # "audited" → audit; "scored" → score
+        doers = {stem + ending for stem in stems for ending in ("or", "er", "r")}
     found = [
         c.name
         for c in f.index.profile.column_profiles
