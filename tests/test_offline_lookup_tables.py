@@ -1343,3 +1343,53 @@ def test_a_season_label_is_its_cell_and_who_won_is_the_winner(
     assert ask_ok(agent, "who won in 2008-09?").value in ("Dale Town", ["Dale Town"])
     score = ask_ok(agent, "what was the score in 2006–07?").value
     assert score in ("3–3 (4–2 p)", ["3–3 (4–2 p)"])
+
+
+@pytest.mark.parametrize(
+    ("file", "name", "builder", "built", "ranks"),
+    [("organs.csv", "Instrument", "Builder", "Built", "Ranks"),
+     ("pipe_organs.csv", "organ_name", "builder", "built", "ranks"),
+     ("Bridges.csv", "Bridge", "Designer", "Designed", "Spans")],
+)  # fmt: skip
+def test_who_did_it_is_the_doer_and_a_plural_of_rank_is_a_count(
+    agent: Agent, tmp_path: Path, file: str, name: str, builder: str, built: str, ranks: str
+) -> None:
+    frame = pd.DataFrame(
+        {
+            "Rank": [1, 2, 3, 4],
+            name: ["Riga Cathedral", "Berlin Cathedral", "Passau Cathedral", "Ulm Minster"],
+            builder: ["Walcker", "Sauer", "Eisenbarth", "Rieger"],
+            built: ["1884", "1905", "1928–1993", "1969[a]"],
+            ranks: [124, 113, 229, 101],
+        }
+    )
+    load_frame(agent, tmp_path, file, frame)
+    # "who built" is the Builder, never the year of the Built column
+    verb = "designed" if builder == "Designer" else "built"
+    who = ask_ok(agent, f"who {verb} the Riga Cathedral?")
+    assert who.value in ("Walcker", ["Walcker"])
+    # "Ranks" counts (more is more); only a Rank column of places reads the other way round
+    word = ranks.lower()
+    more = ask_ok(agent, f"which has more {word}, Riga Cathedral or Passau Cathedral?")
+    assert more.value == "Passau Cathedral"
+
+
+@pytest.mark.parametrize("copies", ["Copies sold", "copies_sold", "Units shipped"])
+def test_an_amount_written_with_a_scale_word_is_never_counted_as_values(
+    agent: Agent, tmp_path: Path, copies: str
+) -> None:
+    frame = pd.DataFrame(
+        {
+            "Title": ["El río", "Cartas", "La marea", "Valle"],
+            "Series": ["Marea", "—", "Marea", "Valle"],
+            copies: ["1.2 million", "450,000", "910,000", "N/A"],
+        }
+    )
+    load_frame(agent, tmp_path, "novels.csv", frame)
+    noun = copies.split()[0].split("_")[0].lower()
+    verb = copies.replace("_", " ").split()[-1].lower()
+    # "how many copies … were sold" is an amount: never the number of distinct cells (1)
+    one = agent.ask(f"how many {noun} of El río were {verb}?")
+    assert one.kind == "error" or one.value == 1_200_000, one.interpretation
+    total = agent.ask(f"what is the total number of {noun} {verb} by the Marea books?")
+    assert total.kind == "error" or total.value == 2_110_000, total.interpretation

@@ -316,6 +316,7 @@ def _writes_years(cells: Iterable[object]) -> bool:
 
 _AMOUNT = re.compile(rf"{LEADING_NUMBER}\s*(?P<unit>[A-Za-z][A-Za-z0-9²³/.]*|%)?\s*(?:\(.*\))?\s*$")
 _FOOTNOTE = re.compile(r"\[[^\]]*\]")
+_CLOCK = re.compile(r"^\s*\d{1,2}(?::\d{2}){1,2}(?:\.\d+)?\s*$")  # "38:20", "2:04:31"
 _AMOUNT_SHARE = 0.9  # of the cells holding a digit; "—" and "N/A" are blanks, not text
 
 
@@ -441,6 +442,23 @@ class SchemaIndex:
 
     def is_numeric(self, column: str) -> bool:
         return self.type_of(column) in ("integer", "number")
+
+    def holds_amounts(self, column: str) -> bool:
+        """Numbers, or text cells most of which write one ("38:20", "1.2 million", "1,094 km"):
+        amounts to rank or add up, never things to count one by one; names ("Kettle") are not."""
+        if self.is_numeric(column):
+            return True
+        if column in self.number_texts:
+            return True
+        cells = [
+            _FOOTNOTE.sub("", str(c))
+            for c in list(self.values.get(column, {}).values())[:200]
+            if any(ch.isdigit() for ch in str(c))
+        ]
+        # an amount with a word after it ("1.2 million"), or a clock time; never a code
+        # ("8525-001", "S0001") or a season ("1983/84")
+        amounts = sum(1 for c in cells if _AMOUNT.match(c) or _CLOCK.match(c))
+        return bool(cells) and amounts >= 0.8 * len(cells)
 
     def holds_whole_numbers(self, column: str) -> bool:
         """Whole numbers, typed so or read as floats because a cell was blank ("Votes" with a

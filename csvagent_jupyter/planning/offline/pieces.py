@@ -441,6 +441,13 @@ def count_of(
         and mention.column not in f.filter_columns
     ):
         return None  # "the most readmissions" counts the flag's yes rows: its filter is needed
+    if (
+        mention is not None
+        and not f.index.is_numeric(mention.column)
+        and f.index.holds_amounts(mention.column)
+        and not f.index.is_identifier(mention.column)
+    ):
+        return None  # "how many copies were sold" beside "1.2 million": an amount, uncounted
     if (mention is not None and not f.index.is_numeric(mention.column)) or (
         mention is not None and f.index.is_identifier(mention.column)
     ):

@@ -380,6 +380,7 @@ def read(question: str, index: SchemaIndex) -> Reading:
         ]
     mentions = _undominated(_implied_only_when_unnamed(mentions, words, norm, index))
     mentions = exact_word_first(mentions, norm, index)
+    mentions = _written_name_first(mentions, words)
     # "busiest month" names no "Age (months)": a unit word in a name says how it is counted
     mentions = [m for m in mentions if m.score >= 1.0 or not _only_its_unit(words, m, index)]
     # "won more times", "how many times": occasions, never a Time column; "average locker
@@ -519,7 +520,7 @@ def _implied_only_when_unnamed(
             and not {norm[i] for i in range(n.start, n.end)} <= index.subject
             and not index.is_identifier(n.column)
             and index.column_tokens.get(n.column, [""])[-1] not in _NAMING_TOKENS
-            and _holds_amounts(index, n.column)
+            and index.holds_amounts(n.column)
             and n.start > m.start
             and all(
                 w in lexicon.FILLER or w in lexicon.AGGREGATE_WORDS for w in words[m.end : n.start]
@@ -548,14 +549,17 @@ def _norm(word: str, is_number: bool, number: Number | None) -> str:
     return singular(ABBREVIATIONS.get(word, word))
 
 
-def _holds_amounts(index: SchemaIndex, column: str) -> bool:
-    """Numbers, or text cells most of which write one ("38:20", "1,094 km"): a column a
-    superlative can rank; names of things ("Kettle") are not."""
-    if index.is_numeric(column):
-        return True
-    cells = list(index.values.get(column, {}).values())[:200]
-    digits = sum(1 for c in cells if any(ch.isdigit() for ch in str(c)))
-    return bool(cells) and digits >= 0.8 * len(cells)
+def _written_name_first(mentions: list[ColumnMention], words: list[str]) -> list[ColumnMention]:
+    """ "ranks" beside a Rank and a Ranks column: both have the stem, but the name written
+    exactly as the question writes it is the one meant."""
+    literal = {
+        (m.start, m.end) for m in mentions if m.column.lower() == " ".join(words[m.start : m.end])
+    }
+    return [
+        m
+        for m in mentions
+        if (m.start, m.end) not in literal or m.column.lower() == " ".join(words[m.start : m.end])
+    ]
 
 
 def _article_read_as_a_letter(words: list[str], upper: set[int], v: ValueMention) -> bool:

@@ -244,11 +244,20 @@ def names_a_row(f: Frame, at: int) -> bool:
     )
 
 
+_IRREGULAR_DOERS = {
+    "built": "builder", "wrote": "writer", "written": "writer", "made": "maker",
+    "led": "leader", "sang": "singer", "drove": "driver", "taught": "teacher",
+    "held": "holder", "found": "finder", "drew": "drawer", "ran": "runner",
+}  # fmt: skip
+
+
 def _agent_of(f: Frame, verb: str) -> str | None:
     """The one text column named by the doer of a regular verb: "audited" → Auditor,
     "inspected" → Inspector; and of winning: "won" → Winner, Champion."""
     if verb in ("won", "win", "wins"):
         doers = {"winner", "winners", "champion", "champions", "victor"}  # "who won"
+    elif verb in _IRREGULAR_DOERS:
+        doers = {_IRREGULAR_DOERS[verb]}  # "who built" → Builder
     elif not verb.endswith("ed") or len(verb) < 5:
         return None
     else:
