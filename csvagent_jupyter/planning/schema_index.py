@@ -320,6 +320,21 @@ _CLOCK = re.compile(r"^\s*\d{1,2}(?::\d{2}){1,2}(?:\.\d+)?\s*$")  # "38:20", "2:
 _AMOUNT_SHARE = 0.9  # of the cells holding a digit; "—" and "N/A" are blanks, not text
 
 
+_RANGE = re.compile(r"^\s*\d{4}\s*[–—-]\s*(?:\d{2}|\d{4})\b")
+
+
+def _writes_ranges(cells: Iterable[object]) -> bool:
+    """Whether most cells are periods of years ("1926–1989", "2019–20"), not one year each."""
+    sample = _text_cells(cells)
+    return len(sample) >= 2 and sum(1 for c in sample if _RANGE.match(c)) >= 0.5 * len(sample)
+
+
+def _marks_some_cells(cells: Iterable[object]) -> bool:
+    """Whether a cell with a footnote mark ("United Kingdom[a]") is also written without it."""
+    texts = {str(c) for c in cells}
+    return any(_FOOTNOTE.search(c) and _FOOTNOTE.sub("", c).strip() in texts for c in texts)
+
+
 def _unit_of_amounts(cells: Iterable[object]) -> str | None:
     """The unit of a text column of amounts ("2,023 m (6,637 ft)", "1,025[a]", "12 km"), ""
     when they have none, or None when the column is not one: most cells holding a digit are
@@ -379,6 +394,11 @@ class SchemaIndex:
     whole: set[str] = field(default_factory=set)
     # text columns whose cells write a year ("5 April 1998", "2019", "1988 Seoul")
     year_texts: set[str] = field(default_factory=set)
+    # periods written as ranges ("1926–1989"): a year compared with them is with which end?
+    year_ranges: set[str] = field(default_factory=set)
+    # columns where one thing is written with and without a footnote mark ("United
+    # Kingdom[a]" beside "United Kingdom"): their groups would split it in two
+    footnoted: set[str] = field(default_factory=set)
     # text columns of amounts with their unit ("2,023 m (6,637 ft)"): column → unit ("m"/"")
     number_texts: dict[str, str] = field(default_factory=dict)
 
@@ -423,6 +443,10 @@ class SchemaIndex:
                     and _writes_years(mapping.values())
                 ):
                     index.year_texts.add(column.name)
+                if column.name in index.year_texts and _writes_ranges(mapping.values()):
+                    index.year_ranges.add(column.name)
+                if _marks_some_cells(mapping.values()):
+                    index.footnoted.add(column.name)
                 unit = _unit_of_amounts(mapping.values())
                 if unit is not None and column.name not in index.year_texts:
                     index.number_texts[column.name] = unit

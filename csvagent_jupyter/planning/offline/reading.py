@@ -414,7 +414,10 @@ def read(question: str, index: SchemaIndex) -> Reading:
     names = {t for name in index.column_tokens.values() for t in name}
     if any(words[i] in names for i, n in numbers.items() if n.could_be_year):
         asks_a_year = False  # "the 2000 AnimeIowa" beside a "2000 attendance" column
-    years, year_derives = years_in_text(reading.columns, index, asks_a_year)
+    compares = any(n.could_be_year for n in numbers.values()) or any(
+        lexicon.DECADE.fullmatch(w) for w in words
+    )
+    years, year_derives = years_in_text(reading.columns, index, asks_a_year, compares)
     reading.columns += years
     reading.derived.update(year_derives)
     asks_an_amount = any(not n.could_be_year for n in numbers.values()) or any(

@@ -62,6 +62,10 @@ def targets(f: Frame) -> list[tuple[list[GroupKey], list[Derive], set[int], str 
             and f.words[role.start] in lexicon.WIN_WORDS | lexicon.LOSE_WORDS
         ):
             role = None  # "who won": the winner's name, never a Winning word column
+        if role is not None and (
+            f.index.holds_amounts(role.column) or role.column in f.index.year_texts
+        ):
+            role = None  # "who reigned first" beside a Reign of "1643–1715": a person, never it
         verb = cue[1]
         agent = _agent_of(f, f.words[verb]) if verb < len(f.words) and f.free(verb) else None
         if agent is not None:
