@@ -136,8 +136,8 @@ def _orders(f: Frame, from_end: bool) -> list[tuple[list[Derive], SortKey, set[i
     ]
     # dates kept as text ("14 January 1897" beside "1937"): ordered by the year each writes,
     # a rival of the file's order ("which peak was climbed first" on a list by height)
-    derived = {d.column for d in f.reading.derived.values() if d.kind == "year"}
-    for column in sorted(getattr(f.index, "year_texts", set()) - derived):
+    read_already = {d.column for d in f.reading.derived.values() if d.kind == "year"}
+    for column in sorted(getattr(f.index, "year_texts", set()) - read_already):
         year = Derive(name=column + YEAR_SUFFIX, kind="year", column=column)
         out.append(([year], SortKey(column=year.name, descending=from_end), set()))
     # ("recorded first" half names "First recorded": a name that close still orders the rows)
