@@ -1204,3 +1204,21 @@ def test_the_measure_the_file_is_named_after_and_the_rows_noun_before_a_measure(
     assert longest.value == pytest.approx(frame[other].max())
     row = ask_ok(agent, f"which {noun} had the highest {other_word}?")
     assert row.value == frame.loc[frame[other].idxmax(), ident]
+
+
+@pytest.mark.parametrize(
+    ("file", "ident", "ident_words", "kind", "kind_words", "verb"),
+    [("road_repairs.csv", "Work Order", "work orders", "Crop", "crops", "grown"),
+     ("jobs.csv", "job_ticket", "job tickets", "machine_type", "machine types", "driven"),
+     ("Sales.csv", "Sales Order", "sales orders", "Product Line", "product lines", "sold")],
+)  # fmt: skip
+def test_a_two_word_name_of_the_rows_and_a_participle_of_doing_are_read(
+    agent: Agent, tmp_path: Path, file: str, ident: str, ident_words: str, kind: str,
+    kind_words: str, verb: str,
+) -> None:  # fmt: skip
+    frame = pd.DataFrame(
+        {ident: [f"WO-{i:04d}" for i in range(12)], kind: ["a", "b", "c", "a"] * 3}
+    )
+    agent.load(write_csv(frame, tmp_path / file))
+    assert ask_ok(agent, f"how many {ident_words} are there?").value == 12
+    assert ask_ok(agent, f"how many distinct {kind_words} are {verb}?").value == 3

@@ -966,8 +966,11 @@ IRREGULAR_PAST = frozenset(
         "shown",
         "known",
         "drawn",
+        # participles of doing, never of a state a row is in ("broken", "stolen", "paid" are)
+        "grown", "sown", "flown", "driven", "ridden", "spoken", "chosen", "bought", "caught",
+        "taught", "sent", "spent", "kept", "told", "sung", "done", "eaten", "thrown", "worn",
     }
-)
+)  # fmt: skip
 
 # The one person or group a table of works or results is about, named by role ("how many films
 # did the actress appear in"): never a filter, when no column or value of the table is named so.

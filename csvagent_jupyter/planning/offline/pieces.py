@@ -268,10 +268,15 @@ def counted_noun(f: Frame, after: int) -> tuple[int | None, ColumnMention | None
         return None, None  # "how many of them hold more than …": the rows themselves
     position = after
     seen_filter = False
-    while position < len(f.words) and (
-        f.words[position] in lexicon.FILLER
-        or f.words[position] in lexicon.DISTINCT_WORDS
-        or position in f.filter_positions
+    starts = {m.start for m in f.mentions() if m.end - m.start > 1}  # "work orders": Work Order
+    while (
+        position < len(f.words)
+        and position not in starts
+        and (
+            f.words[position] in lexicon.FILLER
+            or f.words[position] in lexicon.DISTINCT_WORDS
+            or position in f.filter_positions
+        )
     ):
         if position in f.filter_positions:
             seen_filter = True
