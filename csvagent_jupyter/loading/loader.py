@@ -400,6 +400,10 @@ class Loader:
             frame = self.cache.read(existing.content_hash)
         if frame is None:
             return None
+        if (existing.file_metadata or {}).get("pending_conversions"):
+            # read while its text columns were still being typed: frame_of waited for that
+            # typing, which stores the typed profile first, so the row now has it
+            existing = self.store.get_file(existing.id) or existing
         done: dict[str, Any] = {
             "status": "completed",
             "progress": 100.0,
