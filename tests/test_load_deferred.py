@@ -344,3 +344,44 @@ def test_a_typing_queued_behind_another_files_background_is_awaited_and_exact(
         assert ("file_typing", file_id, "completed") in jobs
         assert ("file_profile", file_id, "completed") in jobs
     assert agent.file(first.id).typed and agent.file(second.id).typed
+
+
+def test_a_files_typing_does_not_wait_for_another_files_exact_profile(
+    agent: Agent,
+    eager: Agent,
+    table: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Questions wait for a file's typing, not for the exact profile of a file loaded before
+    it: with the first file's exact profile held, a plan on the second file is run on its
+    typed table (a planner that needs exact counts waits for its own exact profile, which
+    is queued behind the first one's)."""
+    import csvagent_jupyter.loading.background as background_module
+
+    release, timed_out = threading.Event(), []
+    real = background_module.complete_profile
+
+    def held_profile(*args: Any, **kwargs: Any) -> Any:
+        if not release.wait(10):
+            timed_out.append(True)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(background_module, "complete_profile", held_profile)
+    other = write_csv(mixed_frame(ROWS, 8, seed=9), tmp_path / "other.csv")
+    first = agent.load(other)
+    second = agent.load(table)
+    try:
+        plan = Plan(
+            operation="aggregate",
+            group_by=[GroupKey(column="cat_006")],
+            aggregates=[Aggregate(func="min", column="date_007")],
+        )
+        got, expected = agent.run(plan), eager.run(plan)
+        answered_while_held = not release.is_set() and not timed_out
+    finally:
+        release.set()
+    assert answered_while_held and agent.file(second.id).typed
+    assert got.code == expected.code
+    pd.testing.assert_frame_equal(got.value, expected.value)
+    assert agent.wait_profiled(first.id).profiled and agent.wait_profiled(second.id).profiled

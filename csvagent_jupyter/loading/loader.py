@@ -227,30 +227,37 @@ class Loader:
     def start_refinement(
         self, refinement: Refinement, on_progress: ProgressCallback | None = None
     ) -> Future[FileProfile]:
-        """Finish a provisional profile on the background thread (see ``background.py``),
+        """Finish a provisional profile on the background threads (see ``background.py``),
         typing the text columns first when the load left them (see ``deferred.py``)."""
+        typing = refinement.typing
+        typed: Future[Refinement] = Future()  # the refinement once its text columns are typed
 
-        def work() -> FileProfile:
-            typed = refinement
-            if refinement.typing is not None:
+        def type_text() -> None:
+            assert typing is not None
+            try:
                 profile = type_columns(
                     file_id=refinement.file_id,
                     display_name=refinement.display_name,
                     frame=refinement.frame,
                     provisional=refinement.provisional,
-                    typing=refinement.typing,
+                    typing=typing,
                     store=self.store,
                     mapper=parallel_map,
                     on_progress=on_progress,
                 )
-                typed = replace(
-                    refinement,
-                    provisional=profile,
-                    notes_after=refinement.typing.typing_notes(),
-                    typing=None,
+            except BaseException as exc:
+                typed.set_exception(exc)
+                raise
+            typed.set_result(
+                replace(
+                    refinement, provisional=profile, notes_after=typing.typing_notes(), typing=None
                 )
+            )
+
+        def work() -> FileProfile:
+            # typed first, on the typing thread (see background.py); raises why that failed
             return refine(
-                typed,
+                typed.result() if typing is not None else refinement,
                 store=self.store,
                 cache=self.cache,
                 mapper=parallel_map,
@@ -258,7 +265,7 @@ class Loader:
                 line_list=line_list,
             )
 
-        return background.submit(refinement, work)
+        return background.submit(refinement, work, type_text if typing is not None else None)
 
     def refine_stored(self, row: File, frame: pd.DataFrame) -> Future[FileProfile]:
         """Finish the provisional profile of a File whose background phase never ended (the
