@@ -42,6 +42,7 @@ from ..events import ProgressCallback, ProgressReporter
 from ..persistence import Store
 from .cache import FrameCache
 from .deferred import Typing
+from .files import FileScan
 from .profile import FileProfile, complete_profile
 from .reader import short_rows
 from .sniff import Dialect
@@ -63,6 +64,7 @@ class Refinement:
     frame: pd.DataFrame
     provisional: FileProfile
     dialect: Dialect | None  # None when short rows were already looked for
+    scan: FileScan | None = None  # the read that hashed the file, delimiters counted
     notes_before: list[str] = field(default_factory=list)  # the parse's notes
     notes_after: list[str] = field(default_factory=list)  # the typing's notes
     typing: Typing | None = None  # text columns still to type (``frame`` is then untyped)
@@ -210,7 +212,7 @@ def refine(
         reporter.progress(0.0, f"{name}: exact profile", phase=PHASE)
         notes = list(refinement.notes_before)
         if refinement.dialect is not None:
-            found = short_rows(frame, refinement.path, refinement.dialect)
+            found = short_rows(frame, refinement.path, refinement.dialect, refinement.scan)
             if found is not None:
                 notes.append(padded_note(found.lines, len(frame.columns), line_list))
                 log.warning("%s: %d short lines: %s", name, len(found.lines), found.lines[:20])
