@@ -1074,3 +1074,71 @@ def test_a_table_of_groups_in_the_order_asked(
     assert high.value.iloc[:, -1].tolist() == sorted(totals.tolist(), reverse=True)
     low = ask_ok(agent, f"total {names.measure_words} by {names.group} sorted ascending")
     assert low.value.iloc[:, -1].tolist() == sorted(totals.tolist())
+
+
+def test_which_n_groups_with_the_most_are_the_top_n(
+    agent: Agent, shipments: tuple[Shipment, pd.DataFrame]
+) -> None:
+    names, frame = shipments
+    flagged = frame[frame[names.flag]]
+    counts = flagged.groupby(names.group).size().sort_values(ascending=False)
+    top = ask_ok(agent, f"which 2 {names.group}s had the most {names.flag_words} {names.file}?")
+    assert set(top.value) == set(counts.index[:2])
+    totals = frame.groupby(names.group)[names.measure].sum().sort_values()
+    low = ask_ok(agent, f"what 2 {names.group}s have the lowest total {names.measure_words}?")
+    assert set(low.value) == set(totals.index[:2])
+    assert "top 2" in (low.interpretation or "")
+
+
+@pytest.mark.parametrize(
+    ("file", "duration", "scale"),
+    [("tasks.csv", "cleaningMinutes", 1), ("calls.csv", "call_duration_sec", 60),
+     ("Visits.csv", "Wait (min)", 1)],
+)  # fmt: skip
+def test_how_long_a_row_took_is_the_one_column_in_that_unit(
+    agent: Agent, tmp_path: Path, file: str, duration: str, scale: int
+) -> None:
+    rng = np.random.default_rng(3)
+    minutes = rng.integers(5, 120, 200)
+    frame = pd.DataFrame(
+        {"site": rng.choice(["A", "B"], 200), duration: minutes * scale, "score": minutes % 7}
+    )
+    agent.load(write_csv(frame, tmp_path / file))
+    noun = file.split(".")[0].lower()
+    took = ask_ok(agent, f"how many {noun} took more than an hour?")
+    assert took.value == int((minutes > 60).sum())
+    assert duration in (took.interpretation or "")
+    short = ask_ok(agent, f"how many {noun} lasted under 20 minutes?")
+    assert short.value == int((minutes < 20).sum())
+    # a wait the question names is no other duration; two columns in minutes: neither
+    frame["travel_minutes" if scale == 1 else "travel_sec"] = minutes * scale
+    agent.load(write_csv(frame, tmp_path / f"two_{file}"))
+    ask_declines(agent, f"how many {noun} took more than an hour?")
+
+
+@pytest.mark.parametrize(
+    ("file", "name", "length", "duration"),
+    [("lines.csv", "Line", "Length (km)", "Duration"),
+     ("trails.csv", "trail_name", "length_km", "walk_duration"),
+     ("routes.csv", "routeName", "lengthMiles", "travelTime")],
+)  # fmt: skip
+def test_a_superlative_before_a_named_column_implies_no_other(
+    agent: Agent, tmp_path: Path, file: str, name: str, length: str, duration: str
+) -> None:
+    # "longest" alone may mean a length; "the longest duration" ranks the duration, and a
+    # duration written as clock text is never replaced by the length
+    frame = pd.DataFrame(
+        {
+            name: ["M1", "M2", "M3", "M4"],
+            length: [19.4, 12.1, 22.0, 8.3],
+            duration: ["38:20", "29:05", "21:45", "44:10"],
+        }
+    )
+    agent.load(write_csv(frame, tmp_path / file))
+    assert ask_ok(agent, f"which {file[:-5]} is the longest?").value == "M3"
+    text = agent.ask(f"which {file[:-5]} has the longest {duration.replace('_', ' ').lower()}?")
+    assert text.kind == "error" or text.value == "M4", text.interpretation
+    frame[duration] = [38.3, 29.1, 21.75, 44.2]  # the same durations in minutes
+    agent.load(write_csv(frame, tmp_path / f"minutes_{file}"))
+    spoken = "travel time" if duration == "travelTime" else duration.replace("_", " ").lower()
+    assert ask_ok(agent, f"which {file[:-5]} has the longest {spoken}?").value == "M4"

@@ -54,3 +54,25 @@ def test_the_code_shown_reproduces_the_years() -> None:
     assert values.tolist()[:-2] == expected[:-2]
     assert values.iloc[-2:].isna().all()
     assert eval(code, {"df": frame, "pd": pd}).equals(values)
+
+
+@pytest.mark.parametrize(
+    ("file", "name", "dated", "question"),
+    [
+        ("falls.csv", "Name", "First recorded", "which waterfall was recorded {word}?"),
+        ("lines.csv", "line_name", "opening_date", "which line opened {word}?"),
+        ("ships.csv", "Ship", "Date of launch", "which ship was launched {word}?"),
+    ],
+)
+def test_first_and_last_of_an_event_follow_the_years_its_cells_write(
+    agent: Agent, tmp_path: Path, file: str, name: str, dated: str, question: str
+) -> None:
+    # file order (1998 first) and the order of the text ("1 July 1937" < "12 June 1964" <
+    # "1931") would both give other rows: only the year each cell writes is right
+    cells = ["5 April 1998", "1 July 1937", "12 June 1964", "1931", "2004", "—"]
+    names = [f"{name.split('_')[0]} {letter}" for letter in "ABCDEF"]
+    load_frame(agent, tmp_path, file, pd.DataFrame({name: names, dated: cells}))
+    first = ask_ok(agent, question.format(word="first"))
+    assert first.value == names[3]
+    assert "the year written in" in (first.interpretation or "")
+    assert ask_ok(agent, question.format(word="last")).value == names[4]

@@ -304,6 +304,16 @@ def top_n_words(
             direction: lexicon.Direction = "min" if before in ("bottom", "lowest") else "max"
             n = int(number.value)
             return {position - 1, position}, (n, direction, {position - 1, position})
+        if before in ("which", "what") and words[position + 1 : position + 2] != ["of"]:
+            # "which 3 districts had the most failures": the top 3, by the superlative after
+            later = [
+                (i, w)
+                for i, w in enumerate(words)
+                if i > position and (w in lexicon.MAX_WORDS or w in lexicon.MIN_WORDS)
+            ]
+            if later:
+                direction = "max" if later[0][1] in lexicon.MAX_WORDS else "min"
+                return {position}, (int(number.value), direction, {position})
         if (after in lexicon.MAX_WORDS or after in lexicon.MIN_WORDS) and not is_unit(after):
             # ("45 min" is 45 minutes, never the 45 lowest)
             direction = "max" if after in lexicon.MAX_WORDS else "min"

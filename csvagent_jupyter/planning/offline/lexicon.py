@@ -802,6 +802,16 @@ DATED_EVENTS = frozenset(
 )  # fmt: skip
 
 
+# Words that order rows in time: on a column of dates or years written as text, they sort by
+# the year each cell writes
+TIME_ORDER_WORDS = frozenset(
+    {"first", "last", "earliest", "latest", "oldest", "newest", "recent", "recently"}
+)
+# "first place", "first name", "last time": the position word qualifies something else
+NOT_A_ROW = frozenset(
+    {"place", "places", "name", "names", "time", "times", "half", "quarter", "round", "week"}
+)
+
 # What happened to a row, said by a verb ("how many orders were cancelled"): it picks rows,
 # so a reading that cannot place it is asked back, never answered with every row.
 # Words of a column's name that say its whole numbers are years: "Year", "Season", or the event
@@ -947,6 +957,9 @@ IRREGULAR_PAST = frozenset(
         "written",
         "drove",
         "flew",
+        "shown",
+        "known",
+        "drawn",
     }
 )
 
@@ -966,6 +979,16 @@ TAKING_PART = frozenset(
      "participate", "participated", "release", "released", "record", "recorded", "make",
      "made", "write", "wrote", "sing", "sang", "direct", "directed", "race", "raced"}
 )  # fmt: skip
+
+
+def measuring_comparative(word: str) -> Direction | None:
+    """ "taller", "heavier", "cheaper": a comparative that names its measure by itself (it has
+    synonyms here), and the way it compares; None for any other word, "more" and "less"."""
+    if word not in SYNONYMS or word in ("more", "less"):
+        return None
+    if re.fullmatch(GREATER, word):
+        return "max"
+    return "min" if re.fullmatch(LESS, word) else None
 
 
 def is_past_verb(word: str) -> bool:

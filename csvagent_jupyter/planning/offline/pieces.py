@@ -266,6 +266,8 @@ def counted_noun(f: Frame, after: int) -> tuple[int | None, ColumnMention | None
         return None, None
     mention = next((m for m in f.mentions() if m.start == position), None)
     head = position + 1
+    if mention is None and _names_which(f, position):
+        return None, None  # "how many purple rye batches": "purple" says which, unplaced
     if (
         mention is not None
         and mention.end == head
@@ -313,6 +315,17 @@ def counted_noun(f: Frame, after: int) -> tuple[int | None, ColumnMention | None
         # column's name (ABNORMAL_FLAG), picks which, and is never the thing counted
         return head, next((m for m in f.mentions() if m.start == head), None)
     return position, mention
+
+
+def _names_which(f: Frame, position: int) -> bool:
+    """An unplaced word before a named value and the rows' noun ("purple" in "purple rye
+    batches"): an adjective of the rows, never the thing counted."""
+    after = position + 1
+    while after < len(f.words) and after in f.filter_positions:
+        after += 1
+    if after == position + 1 or after >= len(f.words):
+        return False
+    return f.reading.norm[after] in f.reading.subject or any(m.start == after for m in f.mentions())
 
 
 def said_as_a_verb(f: Frame, mention: ColumnMention) -> bool:

@@ -325,7 +325,9 @@ def read(question: str, index: SchemaIndex) -> Reading:
     reading.values = [
         v
         for v in index.value_mentions(norm)
-        if not _only_filler(words[v.start : v.end]) and not _compared(words, numbers, v)
+        if not _only_filler(words[v.start : v.end])
+        and not _compared(words, numbers, v)
+        and not _article_read_as_a_letter(words, upper, v)
     ]
     acronyms = _acronym_values(
         words, capitals, index, {i for v in reading.values for i in range(v.start, v.end)}
@@ -369,7 +371,7 @@ def read(question: str, index: SchemaIndex) -> Reading:
         for m in _synonym_mentions(norm, index, {(m.column, m.start) for m in mentions})
         if m.start not in strong  # "score" names the score column, not a synonym's "grade"
     ]
-    mentions = _undominated(_implied_only_when_unnamed(mentions, words))
+    mentions = _undominated(_implied_only_when_unnamed(mentions, words, norm, index))
     mentions = exact_word_first(mentions, norm, index)
     # "busiest month" names no "Age (months)": a unit word in a name says how it is counted
     mentions = [m for m in mentions if m.score >= 1.0 or not _only_its_unit(words, m, index)]
@@ -391,8 +393,15 @@ def read(question: str, index: SchemaIndex) -> Reading:
         m for m in mentions if not (set(range(m.start, m.end)) <= value_spans and m.score < 1.0)
     ]
     # years and amounts written in text cells, as numbers, when the question asks for one
+    # a year, a decade, or an order in time ("recorded first", "the earliest"): cells that
+    # write a date or a year in text then compare and sort by that year
     asks_a_year = any(n.could_be_year for n in numbers.values()) or any(
-        lexicon.DECADE.fullmatch(w) for w in words
+        lexicon.DECADE.fullmatch(w)
+        or (
+            w in lexicon.TIME_ORDER_WORDS
+            and not lexicon.NOT_A_ROW.intersection(words[i + 1 : i + 2])
+        )
+        for i, w in enumerate(words)
     )
     names = {t for name in index.column_tokens.values() for t in name}
     if any(words[i] in names for i, n in numbers.items() if n.could_be_year):
@@ -406,6 +415,7 @@ def read(question: str, index: SchemaIndex) -> Reading:
         or w in lexicon.MIN_WORDS
         or lexicon.is_superlative(w)
         or w in ("than", "difference", "combined")
+        or (w in lexicon.COMPARATIVES and w in lexicon.SYNONYMS)  # "which is taller, A or B"
         for w in words
     )
     amounts, amount_derives = amounts_in_text(reading.columns, index, asks_an_amount)
@@ -453,7 +463,7 @@ def _only_its_unit(words: list[str], mention: ColumnMention, index: SchemaIndex)
 
 
 def _implied_only_when_unnamed(
-    mentions: list[ColumnMention], words: list[str]
+    mentions: list[ColumnMention], words: list[str], norm: list[str], index: SchemaIndex
 ) -> list[ColumnMention]:
     """A superlative implies its measure ("the shortest movie": runtime) only when the question
     does not name it too ("the longest runtime"): then the named words are the mention."""
@@ -463,9 +473,28 @@ def _implied_only_when_unnamed(
         return m.end - m.start == 1 and words[m.start] in superlatives
 
     named = {m.column for m in mentions if not implied(m)}
-    return [m for m in mentions if not (implied(m) and m.column in named)]
+
+    def qualifies_a_name(m: ColumnMention) -> bool:
+        """ "the longest duration": the superlative says which way to rank the column
+        named after it, and implies no other (Length)."""
+        return any(
+            not implied(n)
+            and n.score >= 0.9
+            # "the shortest movie (title)": the rows, and their names, are not what is ranked
+            and not {norm[i] for i in range(n.start, n.end)} <= index.subject
+            and not index.is_identifier(n.column)
+            and index.column_tokens.get(n.column, [""])[-1] not in _NAMING_TOKENS
+            and n.start > m.start
+            and all(
+                w in lexicon.FILLER or w in lexicon.AGGREGATE_WORDS for w in words[m.end : n.start]
+            )
+            for n in mentions
+        )
+
+    return [m for m in mentions if not (implied(m) and (m.column in named or qualifies_a_name(m)))]
 
 
+_NAMING_TOKENS = frozenset(singular(w) for w in ("name", "title", "id", "code", "number", "no"))
 _QUESTION_WORDS = frozenset({"what", "what's", "whats", "which", "who", "how", "when", "list"})
 _COMPARING = frozenset(
     {"more", "less", "fewer", "greater", "higher", "lower", "larger", "smaller", "bigger", "other"}
@@ -479,6 +508,12 @@ def _norm(word: str, is_number: bool, number: Number | None) -> str:
         value = number.value
         return str(int(value)) if float(value).is_integer() else str(value)
     return singular(ABBREVIATIONS.get(word, word))
+
+
+def _article_read_as_a_letter(words: list[str], upper: set[int], v: ValueMention) -> bool:
+    """ "in a minor key" beside a cell "A minor": the article "a", written small, is no note
+    or grade; the cell's other words are read on their own ("minor" in several keys)."""
+    return v.end - v.start > 1 and words[v.start] in ("a", "an") and v.start not in upper
 
 
 def _only_filler(words: list[str]) -> bool:

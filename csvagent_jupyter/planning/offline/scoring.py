@@ -136,10 +136,14 @@ def _modifiers(reading: Reading, left: list[int], grounded: set[int]) -> set[int
     # a word of a column's own name (not a sense of it) that a column mention covers
     strong = {i for i in named if reading.norm[i] in reading.name_stems}
     words = reading.words
+    valued = {i for v in reading.values for i in range(v.start, v.end)}
     out = set()
     for i in left:
         following = i + 1
         if i in grounded or not words[i].isalpha():
+            continue
+        if _a_predicate(reading, i):
+            out.add(i)  # "how many batches were organic": which batches, never all of them
             continue
         if i and words[i - 1] == "per":
             out.add(i)  # "the most units per order": a rate the plan would leave out
@@ -170,11 +174,42 @@ def _modifiers(reading: Reading, left: list[int], grounded: set[int]) -> set[int
             continue
         if (
             following in named
+            or following in valued  # "how many purple rye batches": which rye batches
             or reading.norm[following] in reading.subject
             or words[following] in _ROW_WORDS  # "how many world records": which records
         ):
             out.add(i)
     return out
+
+
+_COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+
+
+def _a_predicate(reading: Reading, position: int) -> bool:
+    """An adjective said of the rows after "is/are/was/were", last in its clause ("how many
+    tasks were late?", "what share of reports were urgent?"): it is the condition the question
+    asks about. (A verb's participle, "were released", says how and is left to ``_soft_cost``.)"""
+    words = reading.words
+    word = words[position]
+    if not position or words[position - 1] not in _COPULAS:
+        return False
+    if lexicon.is_past_verb(word) or word.endswith("ing") or word in lexicon.IRREGULAR_PAST:
+        return False
+    if word in lexicon.FILLER or lexicon.is_cue(word) or is_unit(word):
+        return False
+    following = words[position + 1] if position + 1 < len(words) else ""
+    if following in ("in", "on"):
+        rest = [w for w in words[position + 2 : position + 4] if w not in _DETERMINERS]
+        if rest[:1] and rest[0] in _THE_DATA:
+            return False  # "present in the dataset", "shown in this chart": every row is
+    return not following.isalpha() or following in _CLAUSE_ENDS
+
+
+_CLAUSE_ENDS = frozenset({"and", "or", "but", "in", "at", "on", "during", "for", "from", "by"})
+_DETERMINERS = frozenset({"the", "this", "these", "that", "our", "my", "your"})
+_THE_DATA = frozenset(
+    {"data", "dataset", "file", "table", "sheet", "csv", "spreadsheet", "chart", "list", "graph"}
+)
 
 
 def _soft_cost(reading: Reading, position: int) -> float:

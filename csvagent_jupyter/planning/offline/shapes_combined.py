@@ -110,10 +110,13 @@ def two_value_shape(f: Frame) -> list[Candidate]:
         [w] for w in HIGHER | LOWER | {"times"}
     ):
         return []  # "how many students scored higher in A than in B" compares per student
+    # "how much taller is A than B": a comparative that names its measure compares too
+    higher = HIGHER | {w for w in words if lexicon.measuring_comparative(w) == "max"}
+    lower = LOWER | {w for w in words if lexicon.measuring_comparative(w) == "min"}
     than = bool(words & THAN_WORDS)  # "more than B", "more compared to B", "more versus B"
     if words & RATIO_WORDS:
         kind = "ratio"
-    elif words & DIFFERENCE_WORDS or (words & (HIGHER | LOWER) and than):
+    elif words & DIFFERENCE_WORDS or (words & (higher | lower) and than):
         kind = "difference"
     else:
         return []
@@ -132,13 +135,13 @@ def two_value_shape(f: Frame) -> list[Candidate]:
             orders = [named]
     elif kind == "difference" and not than:
         kind = "absolute_difference"  # "difference between A and B": which way round is not said
-    elif kind == "difference" and words & LOWER and not words & HIGHER:
+    elif kind == "difference" and words & lower and not words & higher:
         orders = [(second, first)]  # "how much lower is A than B" is B - A
     others = [o.condition for o in f.options if o is not option and not is_skip(o)]
     cue = {
         i
         for i, w in enumerate(f.words)
-        if w in DIFFERENCE_WORDS | RATIO_WORDS | HIGHER | LOWER
+        if w in DIFFERENCE_WORDS | RATIO_WORDS | higher | lower
         or w in THAN_WORDS
         or w in ("between", "to", "with", "much", "many", "how", "by")
     }
@@ -151,7 +154,7 @@ def two_value_shape(f: Frame) -> list[Candidate]:
             # B in the order said ("is A lower than B" is A < B, never the difference's B - A)
             left_plan = _side(option.column, first, others, agg)
             right_plan = _side(option.column, second, others, agg)
-            op = "lt" if words & LOWER and not words & HIGHER else "gt"
+            op = "lt" if words & lower and not words & higher else "gt"
             if agg.column is not None and f.is_rank(agg.column):
                 op = "lt" if op == "gt" else "gt"  # "ranked higher" is the smaller rank
             plan = Plan.model_validate(

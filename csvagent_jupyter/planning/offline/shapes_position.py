@@ -19,10 +19,7 @@ from .targets import targets
 
 FILE_POSITION = "file_position"
 POSITION_WORDS = {"first": False, "last": True, "final": True}  # word -> from the end
-# "first place", "first name", "last time": the word qualifies something else
-NOT_A_ROW = frozenset(
-    {"place", "places", "name", "names", "time", "times", "half", "quarter", "round", "week"}
-)
+NOT_A_ROW = lexicon.NOT_A_ROW
 
 
 def position_shape(f: Frame) -> list[Candidate]:
@@ -136,7 +133,12 @@ def _orders(f: Frame, from_end: bool) -> list[tuple[list[Derive], SortKey, set[i
         ([], SortKey(column=column, descending=from_end), named.get(column, set()))
         for column in timed
     ]
-    for m in f.mentions(numeric=True, minimum=0.9):
+    # ("recorded first" half names "First recorded": a name that close still orders the rows)
+    for m in f.mentions(numeric=True, minimum=0.6):
+        derived = f.reading.derived.get(m.column)
+        if derived is not None and derived.kind == "year":  # "5 April 1998" beside "1870[a]"
+            out.append(([], SortKey(column=m.column, descending=from_end), span(m)))
+            continue
         profile = f.index.profile.column(m.column)
         if m.column in timed or profile is None or not f.index.holds_whole_numbers(m.column):
             continue

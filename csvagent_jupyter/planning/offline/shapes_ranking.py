@@ -447,15 +447,26 @@ def choice_shape(f: Frame) -> list[Candidate]:
     for i, word in enumerate(f.words):
         if not f.free(i):
             continue
-        if word in MORE_WORDS or word in lexicon.MAX_WORDS:
+        # "more", "most", and a comparative that names its measure ("taller", "heavier")
+        if (
+            word in MORE_WORDS
+            or word in lexicon.MAX_WORDS
+            or lexicon.measuring_comparative(word) == "max"
+        ):
             direction, at = "max", i
             break
-        if word in LESS_WORDS or word in lexicon.MIN_WORDS:
+        if (
+            word in LESS_WORDS
+            or word in lexicon.MIN_WORDS
+            or lexicon.measuring_comparative(word) == "min"
+        ):
             direction, at = "min", i
             break
     if direction is None or at is None:
         return []
     column = choice.column
+    if _asks_for_another_column(f, column):
+        return []  # "which year had more laps, 1988 or 1985": a choice of years, not of laps
     explained = f.filter_positions | {at} | set(f.word_positions(frozenset({"or"})))
     explained |= set(f.word_positions(frozenset({"which", "who", "whom"})))
     explained |= {i for m in f.reading.columns_named(column) if m.score >= 0.6 for i in span(m)}
@@ -491,3 +502,12 @@ def choice_shape(f: Frame) -> list[Candidate]:
         )
         out.append(Candidate(plan, explained | used, "choice"))
     return out
+
+
+def _asks_for_another_column(f: Frame, column: str) -> bool:
+    """ "Which <noun>" right at the start names what the answer is: a choice between values of
+    any other column answers the wrong thing."""
+    if f.words[:1] != ["which"]:
+        return False
+    asked = [m for m in f.reading.columns if m.start == 1 and m.score >= 0.9]
+    return bool(asked) and all(m.column != column for m in asked)

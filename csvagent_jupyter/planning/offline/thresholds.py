@@ -19,7 +19,7 @@ from .measures import names_the_amount
 from .options import SKIP, FilterOption, Slot, Threshold, is_skip
 from .reading import Number, Reading
 from .restatements import restated_earlier, same_amount
-from .units import MEASURE_UNITS, in_column_scale, in_column_unit, is_unit, unit_of
+from .units import MEASURE_UNITS, column_unit, in_column_scale, in_column_unit, is_unit, unit_of
 
 UNIT_WORDS = (
     frozenset(
@@ -255,9 +255,9 @@ class ThresholdSlots(DateSlots):
         if (
             w[position + 1 : position + 2] == ["or"]
             and other is not None
-            and not (number.could_be_year or other.could_be_year)
+            and number.could_be_year == other.could_be_year
         ):
-            # "a satisfaction of 1 or 2": either value
+            # "a satisfaction of 1 or 2": either value; "1988 or 1985": either year
             return "in", [number.value, other.value], {position, position + 1, position + 2}
         return "eq", number.value, words
 
@@ -381,6 +381,8 @@ class ThresholdSlots(DateSlots):
             )
         if not options and len(percents) == 1 and not year_context:
             options += self._unnamed_percent(percents[0], op, value, number, words)
+        if not options and not year_context:
+            options += self._unnamed_by_its_unit(op, value, number, words, hi)
         measured = self._unit_after(hi) is not None or number.currency  # "over 2000 dollars"
         if number.could_be_year and not measured and (op != "eq" or not options):
             years: int | list[Scalar] = (
@@ -418,6 +420,48 @@ class ThresholdSlots(DateSlots):
                 of = {after, *range(after + 1, base[0].end)}
         condition = Condition(column=column, op=op, value=bound)
         return [FilterOption(condition, frozenset(words | of), column, 0.2)]
+
+    def _unnamed_by_its_unit(
+        self, op: ConditionOp, value: Threshold, number: Number, words: frozenset[int], hi: int
+    ) -> Slot:
+        """ "tasks that took more than an hour", "calls over 20 minutes": no column is named,
+        but the unit is one only one column's name gives ("cleaningMinutes", "Wait (min)"):
+        that column, the amount converted to its unit. Two such columns: no binding."""
+        unit = self._unit_after(hi)
+        lo = min(words)
+        said = self.r.words[lo - 1 : lo] + [self.r.words[i] for i in words]
+        if unit is None or not _LASTING.intersection(said):
+            return []  # "waited over an hour" may be a wait no column holds: never another's
+        family = unit_of(unit)[0]
+        fitting = [
+            c.name
+            for c in self.index.profile.column_profiles
+            if c.is_numeric
+            and not self.index.is_identifier(c.name)
+            and (held := column_unit(c.name)) is not None
+            and held[0] == family
+        ]
+        unknown = [
+            c.name
+            for c in self.index.profile.column_profiles
+            if c.is_numeric
+            and column_unit(c.name) is None
+            and _DURATION_NAMES.intersection(self.index.column_tokens.get(c.name, []))
+        ]
+        if len(fitting) != 1 or unknown:
+            return []  # ("length_of_stay" may be the one meant, in a unit its name hides)
+        converted = in_column_unit(value, unit, fitting[0])
+        exact = op in ("eq", "in")
+        fit = (
+            None
+            if converted is None
+            else _fit(converted, number, self.index, fitting[0], strict=exact)
+        )
+        bound = fit
+        if bound is None:
+            return []
+        condition = Condition(column=fitting[0], op=op, value=bound)
+        return [FilterOption(condition, frozenset(words | self._units_after(hi)), fitting[0], 0.2)]
 
     def _binder(self, position: int) -> bool:
         """Words allowed between a number and its column: filler, units, 'of'."""
@@ -534,6 +578,16 @@ def _an_age(index: SchemaIndex, mention: ColumnMention) -> bool:
     """ "patients over 65": a person's number is their age (patientAge)."""
     return index.column_tokens.get(mention.column, [""])[-1] == "age"
 
+
+# words that say only how long something took, whatever it was
+_LASTING = frozenset(
+    {"took", "take", "takes", "taking", "lasted", "last", "lasts", "lasting", "longer", "shorter"}
+)
+
+# names of durations whose unit may be unsaid ("length_of_stay", "Lead time")
+_DURATION_NAMES = frozenset(
+    {"duration", "length", "time", "stay", "wait", "elapsed", "span", "tenure", "lead"}
+)
 
 # comparatives that name their measure by themselves ("taller than 250 m" is a height)
 _MEASURING_COMPARATIVES = frozenset(

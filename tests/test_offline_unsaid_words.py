@@ -1,0 +1,74 @@
+"""Words that pick the rows are never dropped: an adjective said of the rows ("how many
+batches were vegan?") or before a named value ("purple rye batches") that the table cannot
+place is asked back, not answered with every row; the article "a" is never read as a cell
+that starts with the letter A ("in a minor key" is not the key "A minor"). Generated tables in
+three naming styles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from csvagent_jupyter import Agent
+
+from .test_ask import ask_declines, ask_ok
+from .test_offline_lookup_tables import load_frame
+
+DROPPED = [
+    ("batches.csv", "batch_id", "product", "is_organic", "batches", "organic"),
+    ("rides.csv", "rideId", "vehicleType", "wasShared", "rides", "shared"),
+    ("Repairs.csv", "Repair ID", "Fault Type", "Urgent (Y/N)", "repairs", "urgent"),
+]
+
+
+@pytest.fixture(params=DROPPED, ids=[s[0] for s in DROPPED])
+def flagged(request: pytest.FixtureRequest, agent: Agent, tmp_path: Path) -> tuple:
+    file, ident, kind, flag, _noun, _state = request.param
+    kinds = ["rye", "spelt", "oat", "rye", "rye", "spelt", "oat", "rye"]
+    flags = (
+        ["Y", "N", "Y", "Y", "N", "N", "Y", "N"]
+        if "Y/N" in flag
+        else [True, False, True, True, False, False, True, False]
+    )
+    frame = pd.DataFrame(
+        {ident: [f"X{i:03d}" for i in range(8)], kind: kinds, flag: flags, "cost": range(8)}
+    )
+    load_frame(agent, tmp_path, file, frame)
+    return frame, kind, flag, request.param[4:]
+
+
+def test_an_unknown_word_said_of_the_rows_is_asked_back(agent: Agent, flagged: tuple) -> None:
+    frame, kind, flag, (noun, state) = flagged
+    # "were vegan", "purple rye …": the condition the question is about, never dropped
+    for question in (
+        f"how many {noun} were vegan?",
+        f"what percentage of {noun} were late?",
+        f"how many purple rye {noun}?",
+        f"how many {noun} were late in total?",
+    ):
+        ask_declines(agent, question)
+    # the same shapes with words the table knows still answer
+    rye = int((frame[kind] == "rye").sum())
+    assert ask_ok(agent, f"how many rye {noun} were there?").value == rye
+    assert ask_ok(agent, f"how many {noun} are listed in the table?").value == len(frame)
+    assert ask_ok(agent, f"how many {noun} were rye?").value == rye
+    flagged_rows = int(frame[flag].isin([True, "Y"]).sum())
+    assert ask_ok(agent, f"how many {noun} were {state}?").value == flagged_rows
+
+
+@pytest.mark.parametrize(
+    ("file", "key", "title"),
+    [("symphonies.csv", "Key", "Title"), ("sonatas.csv", "key_signature", "work_title")],
+)
+def test_the_article_a_is_never_the_letter_a_of_a_cell(
+    agent: Agent, tmp_path: Path, file: str, key: str, title: str
+) -> None:
+    keys = ["C minor", "D major", "A minor", "E minor", "F major", "G minor", "A major"]
+    frame = pd.DataFrame({title: [f"No. {i}" for i in range(1, 8)], key: keys})
+    load_frame(agent, tmp_path, file, frame)
+    minor = agent.ask("how many works are in a minor key?")
+    assert minor.kind == "error" or minor.value == 4, minor.interpretation
+    # the key written as a key still finds its cell
+    assert ask_ok(agent, "how many works are in A minor?").value == 1
