@@ -1142,3 +1142,65 @@ def test_a_superlative_before_a_named_column_implies_no_other(
     agent.load(write_csv(frame, tmp_path / f"minutes_{file}"))
     spoken = "travel time" if duration == "travelTime" else duration.replace("_", " ").lower()
     assert ask_ok(agent, f"which {file[:-5]} has the longest {spoken}?").value == "M4"
+
+
+@pytest.mark.parametrize(
+    ("file", "ident", "group", "measure", "event_date", "verb", "measure_words"),
+    [("port_moves.csv", "move_id", "shipping_line", "gross_weight_t", "move_date", "moved",
+      "gross weight"),
+     ("Deliveries.csv", "Delivery ID", "Courier", "Weight (kg)", "Delivered On", "delivered",
+      "weight"),
+     ("loads.csv", "loadId", "carrier", "cargoTonnes", "loadDate", "loaded", "cargo tonnes")],
+)  # fmt: skip
+def test_the_verb_of_the_rows_own_event_is_no_filter_on_its_date(
+    agent: Agent, tmp_path: Path, file: str, ident: str, group: str, measure: str,
+    event_date: str, verb: str, measure_words: str,
+) -> None:  # fmt: skip
+    rng = np.random.default_rng(11)
+    frame = pd.DataFrame(
+        {
+            ident: [f"M{i:04d}" for i in range(240)],
+            group: rng.choice(["ONE", "MSC", "CMA", "EVG"], 240),
+            measure: rng.uniform(5, 30, 240).round(2),
+            event_date: pd.date_range("2025-01-01", periods=240, freq="D"),
+        }
+    )
+    frame.loc[frame[group] == "MSC", event_date] = pd.NaT  # a blank date is still a row
+    agent.load(write_csv(frame, tmp_path / file))
+    totals = frame.groupby(group)[measure].sum()
+    lowest = ask_ok(
+        agent, f"which {group.replace('_', ' ')} {verb} the lowest total {measure_words}?"
+    )
+    assert lowest.value == totals.idxmin()
+    assert "present" not in (lowest.interpretation or "")
+
+
+@pytest.mark.parametrize(
+    ("file", "ident", "measure", "word", "other", "other_word"),
+    [("ride_fares.csv", "Trip ID", "Fare (EUR)", "fare", "Distance (km)", "distance"),
+     ("parcel_weights.csv", "parcel_code", "weight_kg", "weight", "length_cm", "length"),
+     ("callDurations.csv", "callId", "durationSec", "duration", "holdSec", "hold")],
+)  # fmt: skip
+def test_the_measure_the_file_is_named_after_and_the_rows_noun_before_a_measure(
+    agent: Agent, tmp_path: Path, file: str, ident: str, measure: str, word: str, other: str,
+    other_word: str,
+) -> None:  # fmt: skip
+    rng = np.random.default_rng(12)
+    frame = pd.DataFrame(
+        {
+            ident: [f"R{700000 + i}" for i in range(200)],
+            measure: rng.uniform(5, 80, 200).round(2),
+            other: rng.permutation(np.arange(200)) / 5 + 1,
+        }
+    )
+    agent.load(write_csv(frame, tmp_path / file))
+    # "ride_fares.csv": its rows are fares, and "the average fare" is Fare (EUR)
+    assert ask_ok(agent, f"what is the average {word}?").value == pytest.approx(
+        frame[measure].mean()
+    )
+    # "the longest trip distance" is a distance, never the id of the trip
+    noun = ident.replace("_", " ").split()[0].removesuffix("Id").lower()
+    longest = ask_ok(agent, f"what is the maximum {noun} {other_word}?")
+    assert longest.value == pytest.approx(frame[other].max())
+    row = ask_ok(agent, f"which {noun} had the highest {other_word}?")
+    assert row.value == frame.loc[frame[other].idxmax(), ident]

@@ -25,7 +25,7 @@ from ..schema_index import SchemaIndex, normalize
 from . import lexicon
 from .derived import QuestionIndex, misuses_rate, with_derives
 from .filters import FilterReader
-from .grounding import Frame
+from .grounding import ENTITY_SUFFIXES, Frame
 from .options import FilterOption
 from .pieces import Candidate
 from .reading import COUNT_NAME_WORDS, Reading, read
@@ -170,10 +170,33 @@ class OfflinePlanner:
             and not lexicon.is_superlative(reading.words[i])
             and not self._an_amount(m.column)
         }
+        # "moved" on port_moves.csv, "delivered" on deliveries.csv: the rows' own event, whose
+        # date column (MOVE_DATE) it may name; a Returned flag on returns.csv still picks rows
+        subject |= {
+            i
+            for i, stem in enumerate(reading.norm)
+            if lexicon.is_past_verb(reading.words[i])
+            and {stem, stem + "i"} & self.index.subject
+            and all(
+                self.index.type_of(m.column) == "datetime"
+                for m in reading.columns
+                if m.start <= i < m.end and m.score >= 0.6
+            )
+        }
         durations = {
             c.name for c in self.index.profile.column_profiles if c.dtype.startswith("timedelta")
         }
-        return score(found, reading, subject, durations)
+        id_nouns = {
+            i
+            for m in reading.columns
+            if m.score >= 0.6
+            and (
+                self.index.is_identifier(m.column)
+                or self.index.column_tokens.get(m.column, [""])[-1] in ENTITY_SUFFIXES
+            )
+            for i in range(m.start, m.end)
+        }
+        return score(found, reading, subject, durations, id_nouns)
 
 
 def _derived(candidate: Candidate, reading: Reading) -> Candidate:

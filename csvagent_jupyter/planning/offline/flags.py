@@ -182,10 +182,18 @@ class FlagSlots(SlotReader):
             for m in self.r.columns
         ):
             return None  # "the total quantity ordered": the participle describes the measure
+        if self._the_rows_own_event(word):
+            return None  # "which line moved the lowest total weight", on a table of moves
         negation = self._negation_before(start)
         op: ConditionOp = "is_null" if negation is not None else "not_null"
         positions = {start} | ({negation} if negation is not None else set())
         return FilterOption(Condition(column=column, op=op), frozenset(positions), column, 0.1)
+
+    def _the_rows_own_event(self, word: str) -> bool:
+        """ "moved" on a table of moves (port_moves.csv): every row is a move, so the verb
+        says what the rows are, never that their date of it is set."""
+        stem = singular(word)  # moved → mov (moves → mov); delivered → deliver (deliveri)
+        return bool({stem, stem + "i"} & self.index.subject)  # never shipped → shipment
 
     def _filled_slots(self, used: set[int]) -> list[Slot]:
         """ "have a cancellation reason filled in", "with the phone recorded": the column is

@@ -70,6 +70,6 @@ def _one_thing_measured(reading: Reading, mention: ColumnMention) -> bool:
 
 def _without_units(name: list[str]) -> list[str]:
     """ "Unit Cost (USD)" is a cost: a unit after the name says how it is counted."""
-    while len(name) > 2 and is_unit(name[-1]):
+    while len(name) > 1 and is_unit(name[-1]):
         name = name[:-1]
     return name

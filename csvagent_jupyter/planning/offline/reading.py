@@ -480,10 +480,12 @@ def _implied_only_when_unnamed(
         return any(
             not implied(n)
             and n.score >= 0.9
-            # "the shortest movie (title)": the rows, and their names, are not what is ranked
+            # "the shortest movie (title)", "the cheapest product": the rows, and their
+            # names, are not what is ranked
             and not {norm[i] for i in range(n.start, n.end)} <= index.subject
             and not index.is_identifier(n.column)
             and index.column_tokens.get(n.column, [""])[-1] not in _NAMING_TOKENS
+            and _holds_amounts(index, n.column)
             and n.start > m.start
             and all(
                 w in lexicon.FILLER or w in lexicon.AGGREGATE_WORDS for w in words[m.end : n.start]
@@ -508,6 +510,16 @@ def _norm(word: str, is_number: bool, number: Number | None) -> str:
         value = number.value
         return str(int(value)) if float(value).is_integer() else str(value)
     return singular(ABBREVIATIONS.get(word, word))
+
+
+def _holds_amounts(index: SchemaIndex, column: str) -> bool:
+    """Numbers, or text cells most of which write one ("38:20", "1,094 km"): a column a
+    superlative can rank; names of things ("Kettle") are not."""
+    if index.is_numeric(column):
+        return True
+    cells = list(index.values.get(column, {}).values())[:200]
+    digits = sum(1 for c in cells if any(ch.isdigit() for ch in str(c)))
+    return bool(cells) and digits >= 0.8 * len(cells)
 
 
 def _article_read_as_a_letter(words: list[str], upper: set[int], v: ValueMention) -> bool:

@@ -128,7 +128,9 @@ def _aggregated(plan: Plan) -> set[str]:
     return columns
 
 
-def _modifiers(reading: Reading, left: list[int], grounded: set[int]) -> set[int]:
+def _modifiers(
+    reading: Reading, left: list[int], grounded: set[int], id_nouns: set[int]
+) -> set[int]:
     """Unplaced words between "how many" and the noun it counts ("how many premium listings",
     "how many home games"): they pick the rows counted, so a plan that drops them counts
     other rows. And the noun after "per": a rate ("units per order") is not a total."""
@@ -164,7 +166,12 @@ def _modifiers(reading: Reading, left: list[int], grounded: set[int]) -> set[int
             continue
         if following >= len(words):
             continue
-        if i in strong and following in named and not lexicon.is_past_verb(words[following]):
+        if (
+            i in strong
+            and i not in id_nouns  # "the longest trip distance": whose distance, the rows'
+            and following in named
+            and not lexicon.is_past_verb(words[following])
+        ):
             out.add(i)  # "the most home wins": Home (records "33–8") picks which wins
             continue
         if reading.norm[following] in reading.subject and words[i - 1 : i] in _BEFORE_A_NOUN:
@@ -348,9 +355,11 @@ def score(
     reading: Reading,
     subject: set[int] | None = None,
     durations: set[str] | None = None,
+    id_nouns: set[int] | None = None,
 ) -> list[Scored]:
     """Rank candidates; ``subject`` are words that may just name the rows (an id column's noun),
-    ``durations`` the columns of durations (answered in seconds, whatever their names say)."""
+    ``durations`` the columns of durations (answered in seconds, whatever their names say),
+    ``id_nouns`` the words that name an identifier column ("trip" for Trip ID)."""
     durations = durations or set()
     content = reading.content()
     grounded = grounded_positions(reading) - (subject or set())
@@ -366,7 +375,8 @@ def score(
         left = sorted(content - explained - candidate.subject)
         # and a name written with a capital that names nothing here ("in Texas"): a filter
         # this table cannot answer, never to be dropped
-        modifiers = _modifiers(reading, left, grounded) | (set(left) & reading.proper)
+        modifiers = _modifiers(reading, left, grounded, id_nouns or set())
+        modifiers |= set(left) & reading.proper
         hard = [i for i in left if i in grounded or i in modifiers]
         hard += sorted(_unit_asked_for(reading, candidate.plan, durations))
         if asks_yes_no and candidate.plan.operation not in _YES_NO_OPERATIONS:

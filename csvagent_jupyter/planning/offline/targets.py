@@ -145,9 +145,26 @@ def targets(f: Frame) -> list[tuple[list[GroupKey], list[Derive], set[int], str 
         if thing is not None and label is not None and label not in f.filter_columns:
             out.append(([GroupKey(column=label)], [], words | set(range(after, thing + 1)), label))
         return out
+    if mention is not None and _modifies_a_measure(f, cue, mention):
+        return out  # "what is the longest trip distance": a distance, never the trip's id
     if mention is not None and mention.column not in f.filter_columns:
         out.append(([GroupKey(column=mention.column)], [], words | span(mention), mention.column))
     return out
+
+
+def _modifies_a_measure(f: Frame, cue: tuple[int, int], mention: ColumnMention) -> bool:
+    """ "What is the longest trip distance?": after "what", a noun of the rows right before a
+    measure only says whose measure it is; the measure's value is asked, not the row's
+    name ("which trip had the longest distance" asks for the trip)."""
+    if f.words[cue[0]] != "what":
+        return False
+    return any(
+        m.start == mention.end
+        and m.score >= 0.6
+        and m.column != mention.column
+        and not lexicon.is_past_verb(f.words[m.start])  # "what film grossed the most"
+        for m in f.measures()
+    )
 
 
 def _unplaced_noun_after(f: Frame, after: int) -> int | None:
