@@ -1271,3 +1271,125 @@ def test_how_many_were_built_beside_a_count_column_is_never_the_rows(
     ):
         result = agent.ask(question)
         assert result.kind == "error" or result.value not in (4, 1), question
+
+
+@pytest.mark.parametrize(
+    ("file", "event", "finish"),
+    [("majors.csv", "Championship", "Finish"), ("events.csv", "event_name", "result"),
+     ("Cups.csv", "Competition", "Final position")],
+)  # fmt: skip
+def test_a_word_shared_by_two_cells_is_read_with_its_neighbour(
+    agent: Agent, tmp_path: Path, file: str, event: str, finish: str
+) -> None:
+    frame = pd.DataFrame(
+        {
+            "Year": [1991, 1991, 1992, 1992, 1992],
+            event: ["Masters", "U.S. Open", "U.S. Open", "The Open Championship", "Masters"],
+            finish: ["T8", "CUT", "WD", "T3", "T12"],
+        }
+    )
+    load_frame(agent, tmp_path, file, frame)
+    # "Open Championship" is the one cell holding both words side by side, never also "U.S. Open"
+    result = ask_ok(
+        agent, f"what was his {finish.split()[-1].lower()} at the 1992 Open Championship?"
+    )
+    assert result.value in ("T3", ["T3"])
+
+
+@pytest.mark.parametrize(
+    ("file", "capacity", "attendance"),
+    [("stadiums.csv", "Capacity", "Record attendance"), ("venues.csv", "seat_capacity", "attendance"),
+     ("Arenas.csv", "Seating capacity", "Average attendance")],
+)  # fmt: skip
+def test_what_a_place_holds_is_its_capacity(
+    agent: Agent, tmp_path: Path, file: str, capacity: str, attendance: str
+) -> None:
+    frame = pd.DataFrame(
+        {
+            "Name": ["Alpha", "Beta", "Gama", "Delta", "Epsilon"],
+            capacity: ["64,642", "50,033", "30,286", "5,132", "9,800"],
+            attendance: ["65,400[1]", "70,000", "N/A", "6,200", "9,500[2]"],
+        }
+    )
+    load_frame(agent, tmp_path, file, frame)
+    noun = file.split(".")[0].lower()
+    # (by attendance it would be 2, and Beta the most)
+    assert ask_ok(agent, f"how many {noun} hold more than 10,000 people?").value == 3
+    assert ask_ok(agent, f"which {noun[:-1]} holds the most people?").value == "Alpha"
+    # "how many of them" counts the rows, never the people a capacity holds
+    assert ask_ok(agent, "how many of them hold more than 10,000 people?").value == 3
+
+
+@pytest.mark.parametrize(
+    ("file", "season", "winner", "runner_up"),
+    [("cup_finals.csv", "Season", "Winner", "Runner-up"),
+     ("league_champions.csv", "season", "champion", "runner_up"),
+     ("Trophy.csv", "Season", "Winners", "Runners-up")],
+)  # fmt: skip
+def test_a_season_label_is_its_cell_and_who_won_is_the_winner(
+    agent: Agent, tmp_path: Path, file: str, season: str, winner: str, runner_up: str
+) -> None:
+    frame = pd.DataFrame(
+        {
+            season: ["2004–05", "2005–06", "2006–07", "2007–08", "2008–09"],
+            winner: ["Ardent FC", "Brook United", "Cole Rovers", "Ardent FC", "Dale Town"],
+            runner_up: ["Brook United", "Cole Rovers", "Ardent FC", "Dale Town", "Ardent FC"],
+            "Score": ["2–1", "1–0", "3–3 (4–2 p)", "2–0", "1–0"],
+        }
+    )
+    load_frame(agent, tmp_path, file, frame)
+    # "2007–08" (or "2007-08") is one cell of the season column, never a year and an 8
+    assert ask_ok(agent, "who won the cup in 2007–08?").value in ("Ardent FC", ["Ardent FC"])
+    assert ask_ok(agent, "who won in 2008-09?").value in ("Dale Town", ["Dale Town"])
+    score = ask_ok(agent, "what was the score in 2006–07?").value
+    assert score in ("3–3 (4–2 p)", ["3–3 (4–2 p)"])
+
+
+@pytest.mark.parametrize(
+    ("file", "name", "builder", "built", "ranks"),
+    [("organs.csv", "Instrument", "Builder", "Built", "Ranks"),
+     ("pipe_organs.csv", "organ_name", "builder", "built", "ranks"),
+     ("Bridges.csv", "Bridge", "Designer", "Designed", "Spans")],
+)  # fmt: skip
+def test_who_did_it_is_the_doer_and_a_plural_of_rank_is_a_count(
+    agent: Agent, tmp_path: Path, file: str, name: str, builder: str, built: str, ranks: str
+) -> None:
+    frame = pd.DataFrame(
+        {
+            "Rank": [1, 2, 3, 4],
+            name: ["Riga Cathedral", "Berlin Cathedral", "Passau Cathedral", "Ulm Minster"],
+            builder: ["Walcker", "Sauer", "Eisenbarth", "Rieger"],
+            built: ["1884", "1905", "1928–1993", "1969[a]"],
+            ranks: [124, 113, 229, 101],
+        }
+    )
+    load_frame(agent, tmp_path, file, frame)
+    # "who built" is the Builder, never the year of the Built column
+    verb = "designed" if builder == "Designer" else "built"
+    who = ask_ok(agent, f"who {verb} the Riga Cathedral?")
+    assert who.value in ("Walcker", ["Walcker"])
+    # "Ranks" counts (more is more); only a Rank column of places reads the other way round
+    word = ranks.lower()
+    more = ask_ok(agent, f"which has more {word}, Riga Cathedral or Passau Cathedral?")
+    assert more.value == "Passau Cathedral"
+
+
+@pytest.mark.parametrize("copies", ["Copies sold", "copies_sold", "Units shipped"])
+def test_an_amount_written_with_a_scale_word_is_never_counted_as_values(
+    agent: Agent, tmp_path: Path, copies: str
+) -> None:
+    frame = pd.DataFrame(
+        {
+            "Title": ["El río", "Cartas", "La marea", "Valle"],
+            "Series": ["Marea", "—", "Marea", "Valle"],
+            copies: ["1.2 million", "450,000", "910,000", "N/A"],
+        }
+    )
+    load_frame(agent, tmp_path, "novels.csv", frame)
+    noun = copies.split()[0].split("_")[0].lower()
+    verb = copies.replace("_", " ").split()[-1].lower()
+    # "how many copies … were sold" is an amount: never the number of distinct cells (1)
+    one = agent.ask(f"how many {noun} of El río were {verb}?")
+    assert one.kind == "error" or one.value == 1_200_000, one.interpretation
+    total = agent.ask(f"what is the total number of {noun} {verb} by the Marea books?")
+    assert total.kind == "error" or total.value == 2_110_000, total.interpretation

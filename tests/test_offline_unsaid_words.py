@@ -72,3 +72,30 @@ def test_the_article_a_is_never_the_letter_a_of_a_cell(
     assert minor.kind == "error" or minor.value == 4, minor.interpretation
     # the key written as a key still finds its cell
     assert ask_ok(agent, "how many works are in A minor?").value == 1
+
+
+RESULTS = [
+    ("majors.csv", "Year", "Championship", "Finish"),
+    ("tournaments.csv", "season", "event_name", "placing"),
+    ("Grand Tours.csv", "Edition", "Race", "Final position"),
+]
+
+
+@pytest.mark.parametrize(("file", "year", "event", "finish"), RESULTS)
+def test_a_win_is_a_first_place_and_never_dropped(
+    agent: Agent, tmp_path: Path, file: str, year: str, event: str, finish: str
+) -> None:
+    frame = pd.DataFrame(
+        {
+            year: [1991, 1991, 1992, 1992, 1993, 1993, 1994, 1995],
+            event: ["Masters", "Open", "Masters", "Open", "Open", "Classic", "Masters", "Masters"],
+            finish: ["T8", "CUT", "T3", "T3", "2nd", "1st", "1st", "T20"],
+        }
+    )
+    load_frame(agent, tmp_path, file, frame)
+    # "win" picks the rows finishing 1st; it is never dropped to list every Masters
+    won = ask_ok(agent, "in which year did he win the Masters?")
+    assert won.value in (1994, [1994])
+    assert ask_ok(agent, "how many times did he win?").value == 2
+    # a result no column can say is asked back, never the rows without it
+    ask_declines(agent, "did he ever finish runner-up at the Open?")

@@ -14,7 +14,7 @@ from csvagent_jupyter import Agent
 from csvagent_jupyter.analysis.derived import compute
 from csvagent_jupyter.analysis.plan import Derive
 
-from .test_ask import ask_ok
+from .test_ask import ask_declines, ask_ok
 from .test_offline_lookup_tables import load_frame
 
 CELLS = ["5 April 1998", "2019", "1931", "12 June 1964", "2019", "1 July 1937", "2004"]
@@ -76,3 +76,47 @@ def test_first_and_last_of_an_event_follow_the_years_its_cells_write(
     assert first.value == names[3]
     assert "the year written in" in (first.interpretation or "")
     assert ask_ok(agent, question.format(word="last")).value == names[4]
+
+
+@pytest.mark.parametrize(
+    ("file", "name", "dated"),
+    [("peaks.csv", "Peak", "First ascent"), ("caves.csv", "cave_name", "explored"),
+     ("Wrecks.csv", "Ship", "Date lost")],
+)  # fmt: skip
+def test_first_by_a_verb_no_column_names_is_asked_when_file_and_dates_disagree(
+    agent: Agent, tmp_path: Path, file: str, name: str, dated: str
+) -> None:
+    # listed by height, not by date: "climbed first" may mean either order, and they differ
+    cells = ["14 January 1897", "1937", "2 September 1932", "28 November 1872", "1880"]
+    names = ["Alto", "Brun", "Cima", "Dent", "Eiger"]
+    load_frame(agent, tmp_path, file, pd.DataFrame({name: names, dated: cells}))
+    noun = file.split(".")[0].lower()[:-1]
+    ask_declines(agent, f"which {noun} was reached first?")
+    assert ask_ok(agent, f"which {noun} is listed first?").value == "Alto"
+
+
+@pytest.mark.parametrize(
+    ("file", "name", "period", "state"),
+    [("monarchs.csv", "Monarch", "Reign", "State"), ("governors.csv", "governor", "term", "party"),
+     ("Coaches.csv", "Coach", "Tenure", "Club")],
+)  # fmt: skip
+def test_a_period_is_never_compared_by_one_end_nor_grouped_with_footnotes(
+    agent: Agent, tmp_path: Path, file: str, name: str, period: str, state: str
+) -> None:
+    frame = pd.DataFrame(
+        {
+            name: ["A. One", "B. Two", "C. Three", "D. Four", "E. Five", "F. Six"],
+            period: ["1643–1715", "1858–1929", "1952–2022", "1946–2016", "1926–1989", "1837–1901"],
+            state: ["France", "Kent[a]", "Kent[a]", "Thule", "Thule", "Kent"],
+        }
+    )
+    load_frame(agent, tmp_path, file, frame)
+    # "after 1950" of a period: its start (1 row) or its end (3 rows)? asked, never one end
+    ask_declines(agent, f"how many were in office after 1950 by {period.lower()}?")
+    # "Kent[a]" and "Kent" are one place: counting them apart names the wrong most common
+    common = agent.ask(f"which {state.lower()} appears most often?")
+    assert common.kind == "error" or common.value == "Kent", common.interpretation
+    # ordering by the period's first year still works
+    assert (
+        ask_ok(agent, f"which {name.lower()} had the earliest {period.lower()}?").value == "A. One"
+    )

@@ -316,7 +316,23 @@ def _writes_years(cells: Iterable[object]) -> bool:
 
 _AMOUNT = re.compile(rf"{LEADING_NUMBER}\s*(?P<unit>[A-Za-z][A-Za-z0-9²³/.]*|%)?\s*(?:\(.*\))?\s*$")
 _FOOTNOTE = re.compile(r"\[[^\]]*\]")
+_CLOCK = re.compile(r"^\s*\d{1,2}(?::\d{2}){1,2}(?:\.\d+)?\s*$")  # "38:20", "2:04:31"
 _AMOUNT_SHARE = 0.9  # of the cells holding a digit; "—" and "N/A" are blanks, not text
+
+
+_RANGE = re.compile(r"^\s*\d{4}\s*[–—-]\s*(?:\d{2}|\d{4})\b")
+
+
+def _writes_ranges(cells: Iterable[object]) -> bool:
+    """Whether most cells are periods of years ("1926–1989", "2019–20"), not one year each."""
+    sample = _text_cells(cells)
+    return len(sample) >= 2 and sum(1 for c in sample if _RANGE.match(c)) >= 0.5 * len(sample)
+
+
+def _marks_some_cells(cells: Iterable[object]) -> bool:
+    """Whether a cell with a footnote mark ("United Kingdom[a]") is also written without it."""
+    texts = {str(c) for c in cells}
+    return any(_FOOTNOTE.search(c) and _FOOTNOTE.sub("", c).strip() in texts for c in texts)
 
 
 def _unit_of_amounts(cells: Iterable[object]) -> str | None:
@@ -378,6 +394,11 @@ class SchemaIndex:
     whole: set[str] = field(default_factory=set)
     # text columns whose cells write a year ("5 April 1998", "2019", "1988 Seoul")
     year_texts: set[str] = field(default_factory=set)
+    # periods written as ranges ("1926–1989"): a year compared with them is with which end?
+    year_ranges: set[str] = field(default_factory=set)
+    # columns where one thing is written with and without a footnote mark ("United
+    # Kingdom[a]" beside "United Kingdom"): their groups would split it in two
+    footnoted: set[str] = field(default_factory=set)
     # text columns of amounts with their unit ("2,023 m (6,637 ft)"): column → unit ("m"/"")
     number_texts: dict[str, str] = field(default_factory=dict)
 
@@ -422,6 +443,10 @@ class SchemaIndex:
                     and _writes_years(mapping.values())
                 ):
                     index.year_texts.add(column.name)
+                if column.name in index.year_texts and _writes_ranges(mapping.values()):
+                    index.year_ranges.add(column.name)
+                if _marks_some_cells(mapping.values()):
+                    index.footnoted.add(column.name)
                 unit = _unit_of_amounts(mapping.values())
                 if unit is not None and column.name not in index.year_texts:
                     index.number_texts[column.name] = unit
@@ -441,6 +466,23 @@ class SchemaIndex:
 
     def is_numeric(self, column: str) -> bool:
         return self.type_of(column) in ("integer", "number")
+
+    def holds_amounts(self, column: str) -> bool:
+        """Numbers, or text cells most of which write one ("38:20", "1.2 million", "1,094 km"):
+        amounts to rank or add up, never things to count one by one; names ("Kettle") are not."""
+        if self.is_numeric(column):
+            return True
+        if column in self.number_texts:
+            return True
+        cells = [
+            _FOOTNOTE.sub("", str(c))
+            for c in list(self.values.get(column, {}).values())[:200]
+            if any(ch.isdigit() for ch in str(c))
+        ]
+        # an amount with a word after it ("1.2 million"), or a clock time; never a code
+        # ("8525-001", "S0001") or a season ("1983/84")
+        amounts = sum(1 for c in cells if _AMOUNT.match(c) or _CLOCK.match(c))
+        return bool(cells) and amounts >= 0.8 * len(cells)
 
     def holds_whole_numbers(self, column: str) -> bool:
         """Whole numbers, typed so or read as floats because a cell was blank ("Votes" with a

@@ -143,6 +143,7 @@ class OfflinePlanner:
             and not _contradictory(c.plan)
             and not _restates_its_filter(c.plan)
             and not _answers_with_its_measure(c.plan)
+            and not _splits_by_footnotes(c.plan, self.index)
         ]
         # The noun of an id column ("employees" for employee_id) may simply name the rows.
         probe = Frame(
@@ -272,6 +273,16 @@ def _restates_its_filter(plan: Plan) -> bool:
         return False
     sources = {d.name: d.column for d in plan.derive if d.kind == "year"}
     return plan.select[0] in (item.column, sources.get(item.column))
+
+
+def _splits_by_footnotes(plan: Plan, index: SchemaIndex) -> bool:
+    """Groups of a column that writes one thing with and without a footnote mark ("United
+    Kingdom[a]", "United Kingdom"): its counts would split in two, and the most common one
+    come out wrong, so such a grouping is never answered."""
+    sides = [side for side in (plan.left, plan.right) if isinstance(side, Plan)]
+    return any(k.column in index.footnoted for k in plan.group_by) or any(
+        _splits_by_footnotes(side, index) for side in sides
+    )
 
 
 def _answers_with_its_measure(plan: Plan) -> bool:

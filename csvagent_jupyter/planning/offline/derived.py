@@ -68,18 +68,22 @@ YEAR_SUFFIX = " (year)"
 
 
 def years_in_text(
-    mentions: list[ColumnMention], index: SchemaIndex, asks_a_year: bool
+    mentions: list[ColumnMention], index: SchemaIndex, asks_a_year: bool, compares: bool
 ) -> tuple[list[ColumnMention], dict[str, Derive]]:
     """ "opened before 1950" on an Opened column of text ("5 April 1998", "2019"): the year
     each cell writes, as a column of numbers that years compare with. Made only when the
-    question gives a year, so "when did it open" still answers with the cell as written."""
+    question gives a year, so "when did it open" still answers with the cell as written.
+    A period ("1926–1989") orders by its first year, but a year it is ``compares``-d with
+    ("still reigned after 1950") may be meant of either end: none is made, and it is asked."""
     if not asks_a_year:
         return [], {}
-    return _read_as_numbers(
-        mentions,
-        "year",
-        lambda column: column + YEAR_SUFFIX if column in index.year_texts else None,
-    )
+
+    def named(column: str) -> str | None:
+        if column not in index.year_texts or (compares and column in index.year_ranges):
+            return None
+        return column + YEAR_SUFFIX
+
+    return _read_as_numbers(mentions, "year", named)
 
 
 def amounts_in_text(

@@ -68,7 +68,13 @@ class FilterReader(FlagSlots, PlaceSlots, ThresholdSlots):
 
     # -- results ("won", "lost") ------------------------------------------------------------
     def _value_slots(self, used: set[int]) -> list[Slot]:
-        mentions = [v for v in self.r.values if not self._numbers_only(v)]
+        # numbers are thresholds and years; several of them making a whole cell ("2007–08",
+        # a season) are that cell
+        mentions = [
+            v
+            for v in self.r.values
+            if not self._numbers_only(v) or (v.exact and v.end - v.start > 1)
+        ]
         counted = self._counted_positions()
         mentions += [
             v

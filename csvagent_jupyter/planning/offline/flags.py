@@ -21,6 +21,10 @@ WIN_VALUES = frozenset({"w", "win", "won", "winner", "victory"})
 LOSE_VALUES = frozenset({"l", "los", "loss", "lost", "lose", "loser", "defeat", "runner"})
 
 
+# Names of columns that hold a finishing place ("Finish", "Pos.", "Result", "Placing")
+PLACING_TOKENS = frozenset(
+    singular(w) for w in ("finish", "place", "placing", "position", "pos", "result", "standing")
+)
 _NAME_REACH = 3  # words between a flag's name words: "needed a follow-up"
 
 
@@ -47,7 +51,12 @@ class FlagSlots(SlotReader):
             for column, mapping in self.index.values.items():
                 if len(mapping) > 50 or column in self.index.free_text | self.index.remarks:
                     continue  # a remark "Won stage 9" is no result of the row's race
-                hits = [cell_scalar(v) for key, v in mapping.items() if key.split(" ")[0] in wanted]
+                here = wanted
+                if sense == "win" and PLACING_TOKENS & set(
+                    self.index.column_tokens.get(column, [])
+                ):
+                    here = wanted | {"1st"}  # a Finish of "1st" among "T3", "CUT": a win
+                hits = [cell_scalar(v) for key, v in mapping.items() if key.split(" ")[0] in here]
                 hits = list(dict.fromkeys(hits))
                 if hits and len(set(mapping.values())) > len(hits):
                     found.append((column, hits))

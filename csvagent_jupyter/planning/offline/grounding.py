@@ -50,6 +50,8 @@ PERSON_TOKENS = frozenset(
         "customer", "member", "runner", "swimmer", "skier", "cyclist", "boxer", "wrestler",
     )
 )  # fmt: skip
+# plurals of those names count things ("Ranks" of pipes, "Places" offered)
+_COUNTED_PLACES = frozenset({"ranks", "places", "positions", "seeds"})
 RANK_TOKENS = frozenset(
     singular(w)
     for w in ("rank", "ranking", "place", "placing", "position", "pos", "standing", "seed")
@@ -256,6 +258,9 @@ class Frame:
         tokens = set(self.index.column_tokens.get(named, []))  # "Rank (number)" of "=4", "12"
         if not self.index.is_numeric(column):
             return False
+        words = set(re.findall(r"[a-z]+", named.lower()))
+        if words & _COUNTED_PLACES:
+            return False  # "Ranks" of an organ, "Places" of a course: how many, not which
         return bool(tokens & RANK_TOKENS) or (
             bool(self.chart_words()) and self.holds_places(column)
         )

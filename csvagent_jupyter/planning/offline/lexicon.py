@@ -567,6 +567,11 @@ PERIOD_WORDS: dict[str, str] = {
     "hourly": "hour",
 }
 
+# What a place holds is its capacity ("stadiums that hold more than 10,000 people"); the
+# people held are then only what the capacity counts, never a column of their own.
+CAPACITY_VERBS = frozenset({"hold", "holds", "seat", "seats", "accommodate", "accommodates"})
+HEADCOUNT_NOUNS = frozenset({"people", "persons", "spectators", "fans", "guests", "visitors"})
+
 # A small thesaurus: a question word → words that may stand in a column name for it.
 SYNONYMS: dict[str, tuple[str, ...]] = {
     # A superlative that names its own measure: "the shortest movie" is the least runtime.
@@ -607,6 +612,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "densely": ("density",),
     "dense": ("density",),
     # a results table's verbs name its count columns ("won the most games": Wins, or W)
+    **{verb: ("capacity",) for verb in CAPACITY_VERBS},
     "won": ("wins",),
     "win": ("wins",),
     "lost": ("losses",),
@@ -819,7 +825,7 @@ NOT_A_ROW = frozenset(
 YEAR_NAME_WORDS = DATED_EVENTS | frozenset(
     {"year", "yr", "season", "release", "debut", "premiere", "founding", "opening", "launch",
      "election", "birth", "death", "start", "end", "from", "to", "since", "until", "est",
-     "commenced", "held", "inception", "term"}
+     "commenced", "held", "inception", "term", "edition"}
 )  # fmt: skip
 
 STATE_VERBS = frozenset(

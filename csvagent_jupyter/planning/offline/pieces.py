@@ -212,6 +212,16 @@ def period_key(
     columns = [m.column for m in dates] or [
         c.name for c in f.index.profile.column_profiles if c.type == "datetime"
     ]
+    if (
+        period == "year"
+        and not columns
+        and f.words[position - 1 : position] in (["which"], ["what"])
+    ):
+        # "in which year" on a table of whole-number years ("Season", "Year", "Edition" of
+        # 1991, 1992 …): the one such column
+        years = [c for c in f.reader.year_columns() if c in f.index.column_tokens]
+        if len(years) == 1:
+            return [GroupKey(column=years[0])], [], {position}
     if len(columns) != 1 and not dates:
         return None
     column = columns[0]
@@ -250,6 +260,12 @@ def with_chart(f: Frame, plan: Plan, explained: set[int]) -> Plan:
 
 def counted_noun(f: Frame, after: int) -> tuple[int | None, ColumnMention | None]:
     """The noun a count counts: the first content word after the cue, and its column if any."""
+    if f.words[after : after + 1] == ["of"] and f.words[after + 1 : after + 2] in (
+        ["them"],
+        ["these"],
+        ["those"],
+    ):
+        return None, None  # "how many of them hold more than …": the rows themselves
     position = after
     seen_filter = False
     while position < len(f.words) and (
@@ -425,6 +441,13 @@ def count_of(
         and mention.column not in f.filter_columns
     ):
         return None  # "the most readmissions" counts the flag's yes rows: its filter is needed
+    if (
+        mention is not None
+        and not f.index.is_numeric(mention.column)
+        and f.index.holds_amounts(mention.column)
+        and not f.index.is_identifier(mention.column)
+    ):
+        return None  # "how many copies were sold" beside "1.2 million": an amount, uncounted
     if (mention is not None and not f.index.is_numeric(mention.column)) or (
         mention is not None and f.index.is_identifier(mention.column)
     ):

@@ -371,8 +371,16 @@ def read(question: str, index: SchemaIndex) -> Reading:
         for m in _synonym_mentions(norm, index, {(m.column, m.start) for m in mentions})
         if m.start not in strong  # "score" names the score column, not a synonym's "grade"
     ]
+    held = [i for i, w in enumerate(words) if w in lexicon.CAPACITY_VERBS]
+    if held:  # "holds the most people": the people are what the capacity counts
+        mentions = [
+            m
+            for m in mentions
+            if not (m.start > held[0] and words[m.start] in lexicon.HEADCOUNT_NOUNS)
+        ]
     mentions = _undominated(_implied_only_when_unnamed(mentions, words, norm, index))
     mentions = exact_word_first(mentions, norm, index)
+    mentions = _written_name_first(mentions, words)
     # "busiest month" names no "Age (months)": a unit word in a name says how it is counted
     mentions = [m for m in mentions if m.score >= 1.0 or not _only_its_unit(words, m, index)]
     # "won more times", "how many times": occasions, never a Time column; "average locker
@@ -406,7 +414,10 @@ def read(question: str, index: SchemaIndex) -> Reading:
     names = {t for name in index.column_tokens.values() for t in name}
     if any(words[i] in names for i, n in numbers.items() if n.could_be_year):
         asks_a_year = False  # "the 2000 AnimeIowa" beside a "2000 attendance" column
-    years, year_derives = years_in_text(reading.columns, index, asks_a_year)
+    compares = any(n.could_be_year for n in numbers.values()) or any(
+        lexicon.DECADE.fullmatch(w) for w in words
+    )
+    years, year_derives = years_in_text(reading.columns, index, asks_a_year, compares)
     reading.columns += years
     reading.derived.update(year_derives)
     asks_an_amount = any(not n.could_be_year for n in numbers.values()) or any(
@@ -444,13 +455,40 @@ def read(question: str, index: SchemaIndex) -> Reading:
     words_in_cell: dict[tuple[str, str], set[int]] = {}
     for v in partial:
         words_in_cell.setdefault((v.column, str(v.value)), set()).add(v.start)
-    reading.partial_values = [
-        v
-        for v in partial
-        if per_word[(v.column, v.start)] <= MAX_PARTIAL_HITS
-        and (v.column not in index.remarks or len(words_in_cell[(v.column, str(v.value))]) > 1)
-    ]
+    reading.partial_values = _with_the_next_word(
+        [
+            v
+            for v in partial
+            if per_word[(v.column, v.start)] <= MAX_PARTIAL_HITS
+            and (v.column not in index.remarks or len(words_in_cell[(v.column, str(v.value))]) > 1)
+        ],
+        norm,
+    )
     return reading
+
+
+def _with_the_next_word(partial: list[ValueMention], norm: list[str]) -> list[ValueMention]:
+    """ "the 1992 Open Championship": "open" is in "U.S. Open" and in "The Open Championship",
+    but with the word after it (the column's own name) only in the second; "the U.S. Open"
+    with the word before it only in the first: the cells holding the words side by side, as
+    the question says them, are the one meant."""
+    out: list[ValueMention] = []
+    for v in partial:
+        rivals = [o for o in partial if (o.column, o.start) == (v.column, v.start)]
+        pairs = [f"{norm[v.start]} {norm[v.end]}"] if v.end < len(norm) else []
+        pairs += [f"{norm[v.start - 1]} {norm[v.start]}"] if v.start else []
+        pairs = [p for p in pairs if not set(p.split()) & {"the", "a", "an"}]  # never "the open"
+
+        def holds(m: ValueMention, pair: str) -> bool:
+            said = re.findall(r"[a-z0-9]+", fold_accents(str(m.value)).lower())
+            return f" {pair} " in f" {' '.join(singular(w) for w in said)} "
+
+        if len(rivals) > 1 and any(
+            any(holds(o, pair) for o in rivals) and not holds(v, pair) for pair in pairs
+        ):
+            continue
+        out.append(v)
+    return out
 
 
 def _only_its_unit(words: list[str], mention: ColumnMention, index: SchemaIndex) -> bool:
@@ -485,7 +523,7 @@ def _implied_only_when_unnamed(
             and not {norm[i] for i in range(n.start, n.end)} <= index.subject
             and not index.is_identifier(n.column)
             and index.column_tokens.get(n.column, [""])[-1] not in _NAMING_TOKENS
-            and _holds_amounts(index, n.column)
+            and index.holds_amounts(n.column)
             and n.start > m.start
             and all(
                 w in lexicon.FILLER or w in lexicon.AGGREGATE_WORDS for w in words[m.end : n.start]
@@ -507,19 +545,24 @@ def _norm(word: str, is_number: bool, number: Number | None) -> str:
     from ..schema_index import ABBREVIATIONS
 
     if is_number and number is not None:
+        if re.fullmatch(r"0\d+", number.text):
+            return number.text  # "2007–08": the season's cell writes "08", never "8"
         value = number.value
         return str(int(value)) if float(value).is_integer() else str(value)
     return singular(ABBREVIATIONS.get(word, word))
 
 
-def _holds_amounts(index: SchemaIndex, column: str) -> bool:
-    """Numbers, or text cells most of which write one ("38:20", "1,094 km"): a column a
-    superlative can rank; names of things ("Kettle") are not."""
-    if index.is_numeric(column):
-        return True
-    cells = list(index.values.get(column, {}).values())[:200]
-    digits = sum(1 for c in cells if any(ch.isdigit() for ch in str(c)))
-    return bool(cells) and digits >= 0.8 * len(cells)
+def _written_name_first(mentions: list[ColumnMention], words: list[str]) -> list[ColumnMention]:
+    """ "ranks" beside a Rank and a Ranks column: both have the stem, but the name written
+    exactly as the question writes it is the one meant."""
+    literal = {
+        (m.start, m.end) for m in mentions if m.column.lower() == " ".join(words[m.start : m.end])
+    }
+    return [
+        m
+        for m in mentions
+        if (m.start, m.end) not in literal or m.column.lower() == " ".join(words[m.start : m.end])
+    ]
 
 
 def _article_read_as_a_letter(words: list[str], upper: set[int], v: ValueMention) -> bool:

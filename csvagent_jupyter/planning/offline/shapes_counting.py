@@ -70,9 +70,15 @@ def count_shape(f: Frame) -> list[Candidate]:
         # "how many flights" in flights.csv: the file's own noun counts its rows.
         make(Aggregate(func="count"), span(mention), 0.0, "count_rows")
         return out
-    if mention is not None and mention.column in f.index.number_texts:
-        # "how many orbits did Gemini 4 complete" on Orbits of "62", "10 (lunar)": its
-        # amount, never a count of its different values (1)
+    if (
+        mention is not None
+        and not f.index.is_numeric(mention.column)
+        and f.index.holds_amounts(mention.column)
+        and mention.column not in f.index.year_texts
+        and not distinct
+    ):
+        # "how many orbits did Gemini 4 complete" on Orbits of "62", "10 (lunar)", "how many
+        # copies were sold" beside "1.2 million": its amount, never a count of its values (1)
         return out
     if mention is not None and mention.column not in f.filter_columns:
         column = mention.column

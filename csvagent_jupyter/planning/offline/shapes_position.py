@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from ...analysis.plan import Condition, Derive, FilterGroup, Plan, SortKey, WindowFunc
 from . import lexicon
+from .derived import YEAR_SUFFIX
 from .grounding import Frame, date_columns
 from .options import FilterOption, combine, is_skip
 from .pieces import Candidate, span
@@ -133,6 +134,12 @@ def _orders(f: Frame, from_end: bool) -> list[tuple[list[Derive], SortKey, set[i
         ([], SortKey(column=column, descending=from_end), named.get(column, set()))
         for column in timed
     ]
+    # dates kept as text ("14 January 1897" beside "1937"): ordered by the year each writes,
+    # a rival of the file's order ("which peak was climbed first" on a list by height)
+    read_already = {d.column for d in f.reading.derived.values() if d.kind == "year"}
+    for column in sorted(getattr(f.index, "year_texts", set()) - read_already):
+        year = Derive(name=column + YEAR_SUFFIX, kind="year", column=column)
+        out.append(([year], SortKey(column=year.name, descending=from_end), set()))
     # ("recorded first" half names "First recorded": a name that close still orders the rows)
     for m in f.mentions(numeric=True, minimum=0.6):
         derived = f.reading.derived.get(m.column)

@@ -95,6 +95,10 @@ def as_question(plan: Plan) -> str | None:
     if plan.operation == "rows" and in_file and plan.limit == 1 and plan.answer_column:
         return f"what is the {plan.answer_column} of the {in_file} row in file order{where}"
     if plan.operation == "rows" and plan.sort and plan.limit == 1 and plan.answer_column:
+        years = {d.name: d.column for d in plan.derive if d.kind == "year" and d.column}
+        if plan.sort[0].column in years:  # the year written in a text column of dates
+            when = "latest" if plan.sort[0].descending else "earliest"
+            return f"which {plan.answer_column} has the {when} {years[plan.sort[0].column]}{where}"
         direction = "highest" if plan.sort[0].descending else "lowest"
         if plan.answer_column == plan.sort[0].column:
             return (

@@ -62,6 +62,10 @@ def targets(f: Frame) -> list[tuple[list[GroupKey], list[Derive], set[int], str 
             and f.words[role.start] in lexicon.WIN_WORDS | lexicon.LOSE_WORDS
         ):
             role = None  # "who won": the winner's name, never a Winning word column
+        if role is not None and (
+            f.index.holds_amounts(role.column) or role.column in f.index.year_texts
+        ):
+            role = None  # "who reigned first" beside a Reign of "1643–1715": a person, never it
         verb = cue[1]
         agent = _agent_of(f, f.words[verb]) if verb < len(f.words) and f.free(verb) else None
         if agent is not None:
@@ -244,13 +248,25 @@ def names_a_row(f: Frame, at: int) -> bool:
     )
 
 
+_IRREGULAR_DOERS = {
+    "built": "builder", "wrote": "writer", "written": "writer", "made": "maker",
+    "led": "leader", "sang": "singer", "drove": "driver", "taught": "teacher",
+    "held": "holder", "found": "finder", "drew": "drawer", "ran": "runner",
+}  # fmt: skip
+
+
 def _agent_of(f: Frame, verb: str) -> str | None:
     """The one text column named by the doer of a regular verb: "audited" → Auditor,
-    "inspected" → Inspector."""
-    if not verb.endswith("ed") or len(verb) < 5:
+    "inspected" → Inspector; and of winning: "won" → Winner, Champion."""
+    if verb in ("won", "win", "wins"):
+        doers = {"winner", "winners", "champion", "champions", "victor"}  # "who won"
+    elif verb in _IRREGULAR_DOERS:
+        doers = {_IRREGULAR_DOERS[verb]}  # "who built" → Builder
+    elif not verb.endswith("ed") or len(verb) < 5:
         return None
-    stems = {verb[:-2], verb[:-1]}  # "audited" → audit; "scored" → score
-    doers = {stem + ending for stem in stems for ending in ("or", "er", "r")}
+    else:
+        stems = {verb[:-2], verb[:-1]}  # "audited" → audit; "scored" → score
+        doers = {stem + ending for stem in stems for ending in ("or", "er", "r")}
     found = [
         c.name
         for c in f.index.profile.column_profiles
