@@ -385,3 +385,45 @@ def test_a_reload_and_a_copy_each_record_one_completed_job(agent: Agent, tmp_pat
     completes = [e for e in events if e.event == "file_complete"]
     assert len(completes) == 2 and all(e.data.get("cached") for e in completes)
     assert {e.job_id for e in completes} == {jobs[0].id, jobs[1].id}
+
+
+def _every_kind(rows: int = 6) -> dict[str, pd.Series]:
+    """Columns of every kind a load gives, with gaps where the kind has them."""
+    stamps = pd.to_datetime(["2020-01-31", None, "2021-06-01", "2019-12-31", None, "2022-02-02"])
+    return {
+        "whole with gaps": pd.Series([1, None, 3, 4, None, -6], dtype="Int64"),
+        "whole, none missing": pd.Series([1, 2, 3, 4, 5, 6], dtype="Int64"),
+        "price": pd.Series([1.5, None, 3.25, 4.0, 5.5, None]),
+        "name": pd.Series(["a", None, "Zürich", "", "b", "a"], dtype="str"),
+        "level": pd.Series(["x", None, "y", "x", "z", "y"], dtype="category"),
+        "day": pd.Series(stamps),
+        "instant": pd.Series(stamps.tz_localize("UTC")),
+        "lap": pd.to_timedelta(pd.Series([1.5, None, 3.0, 4.0, 5.0, 6.0]), unit="s"),
+        "flag": pd.Series([True, False, True, True, False, False]),
+    }
+
+
+@pytest.mark.parametrize(
+    ("extra", "plain"),
+    [
+        ({}, True),
+        ({"count": pd.Series([1, 2, 3, 4, 5, 6])}, False),  # int64 beside Int64
+        ({"answer": pd.Series([True, None, False, True, None, True], dtype="boolean")}, False),
+        ({"ratio": pd.Series([1.0, 2, 3, 4, 5, None], dtype="float32")}, False),
+    ],
+)
+def test_the_cache_gives_back_the_frame_written(
+    tmp_path: Path, extra: dict[str, pd.Series], plain: bool
+) -> None:
+    """A cached table converted without its pandas metadata (the fast path for a frame whose
+    dtypes Arrow's types already say) is the frame written, as is any other frame, read
+    with the metadata."""
+    import pyarrow as pa
+
+    from csvagent_jupyter.loading.cache import FrameCache, _plain_types
+
+    frame = pd.DataFrame({**_every_kind(), **extra})
+    cache = FrameCache(tmp_path)
+    cache.write_in_background("h", frame).result()
+    assert (_plain_types(pa.Table.from_pandas(frame)) is not None) == plain
+    pd.testing.assert_frame_equal(cache.read("h"), frame)

@@ -167,6 +167,26 @@ def test_short_rows_of_a_large_file_are_reported_by_the_background(
     assert "the header: 6." in note
 
 
+def test_a_large_file_is_not_read_again_to_look_for_short_rows(
+    agent: Agent, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Gaps in the last column could be short rows; the delimiters counted while the file
+    was hashed beside its parse tell there are none, so the background reads nothing."""
+    import csvagent_jupyter.loading.reader as reader_module
+
+    reads: list[str] = []
+    for name in ("_delimiters_add_up", "find_short_lines"):
+        real = getattr(reader_module, name)
+        monkeypatch.setattr(
+            reader_module, name, lambda *a, _n=name, _f=real, **k: reads.append(_n) or _f(*a, **k)
+        )
+    path = write_csv(mixed_frame(ROWS, 4, seed=2), tmp_path / "gaps.csv")
+    agent.load(path)
+    profile = agent.wait_profiled().ready_profile
+    assert agent.frame().iloc[:, -1].hasnans  # the check was due
+    assert reads == [] and not any("fewer fields" in note for note in profile.notes)
+
+
 def test_the_cache_is_written_after_the_profile_and_reused(data_dir: Path, table: Path) -> None:
     with Agent(data_dir=data_dir) as first:
         info = first.load(table)

@@ -276,3 +276,112 @@ def test_columns_left_untyped_by_a_killed_process_are_typed_when_next_read(
         assert agent.file(file_id).ready_profile.conversions == (
             eager.file().ready_profile.conversions
         )
+
+
+def test_a_second_load_while_the_typing_runs_gets_the_typed_table(
+    agent: Agent,
+    eager: Agent,
+    table: Path,
+    held: threading.Event,
+    data_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The same file loaded again (by a second Agent of the process) while the first load's
+    text columns are still held: it reuses that load, waits for its typing, and returns the
+    typed table with the typed profile, never the placeholders."""
+    from csvagent_jupyter.loading.background import background
+
+    waited: list[str] = []
+    real = type(background).frame_of
+
+    def frame_of(self: Any, content_hash: str) -> Any:
+        waited.append(content_hash)
+        held.set()  # the second load is waiting: let the typing go on
+        return real(self, content_hash)
+
+    monkeypatch.setattr(type(background), "frame_of", frame_of)
+    first = agent.load(table)
+    assert not first.typed
+    with Agent(data_dir=data_dir, model="offline") as second:
+        again = second.load(table)
+        assert waited and again.reused and again.id == first.id
+        assert again.typed and not again.ready_profile.pending_conversions
+        assert [c.name for c in again.ready_profile.column_profiles] == first.columns
+        pd.testing.assert_frame_equal(second.frame(), eager.frame())
+        got, expected = second.ask(QUESTIONS[0]), eager.ask(QUESTIONS[0])
+        assert (got.summary, got.code) == (expected.summary, expected.code)
+        _assert_same(got.value, expected.value)
+    assert agent.wait_profiled().ready_profile.model_dump() == (
+        eager.wait_profiled().ready_profile.model_dump()
+    )
+
+
+def test_a_typing_queued_behind_another_files_background_is_awaited_and_exact(
+    agent: Agent,
+    eager: Agent,
+    table: Path,
+    held: threading.Event,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A second file loaded while the first one's background still runs: its typing waits
+    in the queue behind it, and a question about it waits for both, then answers exactly."""
+    other = write_csv(mixed_frame(ROWS, 8, seed=9), tmp_path / "other.csv")
+    events: list[ProgressEvent] = []
+    first = agent.load(other, on_progress=events.append)
+    second = agent.load(table, on_progress=events.append)  # queued behind the held typing
+    assert not first.typed and not second.typed
+    waited = _release_when_waited_for(held, monkeypatch)
+    got, expected = agent.ask(QUESTIONS[1]), eager.ask(QUESTIONS[1])
+    assert waited[0] == second.id
+    assert (got.summary, got.code) == (expected.summary, expected.code)
+    _assert_same(got.value, expected.value)
+    agent.wait_profiled(first.id)
+    typed = [e.subject_id for e in events if e.data.get("phase") == "typing"]
+    assert typed.index(first.id) < typed.index(second.id)  # in the order they were loaded
+    jobs = [(job.job_type, job.subject_id, job.status) for job in agent.store.list_jobs()]
+    for file_id in (first.id, second.id):
+        assert ("file_typing", file_id, "completed") in jobs
+        assert ("file_profile", file_id, "completed") in jobs
+    assert agent.file(first.id).typed and agent.file(second.id).typed
+
+
+def test_a_files_typing_does_not_wait_for_another_files_exact_profile(
+    agent: Agent,
+    eager: Agent,
+    table: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Questions wait for a file's typing, not for the exact profile of a file loaded before
+    it: with the first file's exact profile held, a plan on the second file is run on its
+    typed table (a planner that needs exact counts waits for its own exact profile, which
+    is queued behind the first one's)."""
+    import csvagent_jupyter.loading.background as background_module
+
+    release, timed_out = threading.Event(), []
+    real = background_module.complete_profile
+
+    def held_profile(*args: Any, **kwargs: Any) -> Any:
+        if not release.wait(10):
+            timed_out.append(True)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(background_module, "complete_profile", held_profile)
+    other = write_csv(mixed_frame(ROWS, 8, seed=9), tmp_path / "other.csv")
+    first = agent.load(other)
+    second = agent.load(table)
+    try:
+        plan = Plan(
+            operation="aggregate",
+            group_by=[GroupKey(column="cat_006")],
+            aggregates=[Aggregate(func="min", column="date_007")],
+        )
+        got, expected = agent.run(plan), eager.run(plan)
+        answered_while_held = not release.is_set() and not timed_out
+    finally:
+        release.set()
+    assert answered_while_held and agent.file(second.id).typed
+    assert got.code == expected.code
+    pd.testing.assert_frame_equal(got.value, expected.value)
+    assert agent.wait_profiled(first.id).profiled and agent.wait_profiled(second.id).profiled

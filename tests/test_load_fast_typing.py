@@ -7,6 +7,7 @@ that only looked like whole numbers in the sample stays float without a word.
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import numpy as np
@@ -240,3 +241,25 @@ def test_iso_dates_of_a_short_file_reload_and_reproduce(agent: Agent, tmp_path: 
     frame = load_checked(agent, path)
     assert frame["dates"].dtype == "datetime64[us]" and frame["dates"].isna().sum() == 1
     frame.loc[0, "dates"] = pd.Timestamp("2022-01-01")  # a column the agent may write to
+
+
+@pytest.mark.parametrize("sizes", [[5, 0, 7, 1, 0, 20], [1] * 33, [33], [0, 33, 0]])
+def test_a_sample_of_a_chunked_column_is_the_same_values_as_of_one_chunk(
+    sizes: list[int],
+) -> None:
+    """The inference samples a chunked column (a parallel read's) chunk by chunk: the same
+    values, in the same order, as Arrow's take on the column joined into one, with
+    positions on chunk boundaries, in empty chunks' places and at both ends."""
+    import pyarrow as pa
+
+    from csvagent_jupyter.loading.typing import _take_sorted
+
+    values = [None if i % 7 == 3 else f"v{i}" for i in range(sum(sizes))]
+    starts = np.cumsum([0, *sizes])
+    chunked = pa.chunked_array(
+        [pa.array(values[a:b], pa.large_string()) for a, b in itertools.pairwise(starts)],
+        type=pa.large_string(),
+    )
+    for positions in (np.arange(33), np.array([0, 4, 5, 11, 12, 13, 32]), np.array([32])):
+        taken = _take_sorted(chunked, positions)
+        assert taken.to_pylist() == [values[p] for p in positions]

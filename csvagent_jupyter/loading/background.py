@@ -7,17 +7,18 @@ executor works on the typed frame and answers stay exact; what a planner reads f
 the profile is the only thing still estimated (the offline planner, whose choices
 depend on exact counts, waits for the rest: see ``Agent.wait_profiled``).
 
-The rest runs here, one job at a time on one daemon thread, each with its own Job row
-and progress events (``data["phase"] == "profile"``):
+The rest runs here, on two daemon threads, each job with its own Job row and progress
+events (``data["phase"] == "profile"``):
 
 0. for a large table, the typing of its text columns, a job and events of its own
-   (``deferred.py``; the table is given to nobody before it is done);
+   (``deferred.py``; the table is given to nobody before it is done), on the typing
+   thread, so that it never waits for another file's exact profile;
 1. the check for short rows, which only adds a note when such rows are kept;
 2. the exact profile, column by column;
 3. the File row updated with it (``profile.exact`` turns true);
 4. the columnar cache written (by the cache's own writer, see ``cache.py``).
 
-Like the cache writer, the thread is a daemon with an ``atexit`` wait of
+Like the cache writer, the threads are daemons with an ``atexit`` wait of
 ``EXIT_WAIT_SECONDS``: a script that ends right after ``agent.load`` still leaves an
 exact profile and a cache behind, and a process that is killed leaves a provisional
 profile, which the next ``wait_profiled`` finishes (a completed File is always usable).
@@ -41,6 +42,7 @@ from ..events import ProgressCallback, ProgressReporter
 from ..persistence import Store
 from .cache import FrameCache
 from .deferred import Typing
+from .files import FileScan
 from .profile import FileProfile, complete_profile
 from .reader import short_rows
 from .sniff import Dialect
@@ -62,6 +64,7 @@ class Refinement:
     frame: pd.DataFrame
     provisional: FileProfile
     dialect: Dialect | None  # None when short rows were already looked for
+    scan: FileScan | None = None  # the read that hashed the file, delimiters counted
     notes_before: list[str] = field(default_factory=list)  # the parse's notes
     notes_after: list[str] = field(default_factory=list)  # the typing's notes
     typing: Typing | None = None  # text columns still to type (``frame`` is then untyped)
@@ -77,31 +80,34 @@ def padded_note(padded: list[int], columns: int, line_list: Callable[[list[int]]
 
 
 class Background:
-    """The process's pending background phases, done in order by one daemon thread.
+    """The process's pending background phases, done in order by two daemon threads.
 
     Keyed by File id, so that every ``Agent`` of the process (and ``drop``) can wait for
     a file's profile, and a second load of the same content finds its frame in memory.
+
+    Typing runs on a thread of its own, ahead of exact profiles: questions wait for a
+    file's typing (``deferred.py``), never for its exact profile unless their planner
+    needs it, so a file loaded while another one's exact profile is computed is typed
+    at once, not after it. A file's own profile still waits for its typing.
     """
 
     def __init__(self) -> None:
         self.lock = threading.Lock()
         self.pending: dict[str, tuple[Future[FileProfile], Refinement]] = {}
-        self.queue: queue.SimpleQueue[tuple[Callable[[], FileProfile], Future[FileProfile]]] = (
-            queue.SimpleQueue()
-        )
-        self.thread: threading.Thread | None = None
+        self.lanes: dict[str, queue.SimpleQueue[tuple[Callable[[], Any], Future[Any]]]] = {}
+        self.threads: dict[str, threading.Thread] = {}
 
     def submit(
-        self, refinement: Refinement, work: Callable[[], FileProfile]
+        self,
+        refinement: Refinement,
+        work: Callable[[], FileProfile],
+        typing: Callable[[], Any] | None = None,
     ) -> Future[FileProfile]:
+        """Queue ``work`` (the exact profile); ``typing`` first, on the typing thread, when
+        the load left text columns to type (``work`` must then wait for it itself)."""
         future: Future[FileProfile] = Future()
         with self.lock:
             self.pending[refinement.file_id] = (future, refinement)
-            if self.thread is None:
-                self.thread = threading.Thread(
-                    target=self._work, name="csvagent-profile", daemon=True
-                )
-                self.thread.start()
 
         def done(_: Future[FileProfile]) -> None:
             with self.lock:
@@ -109,18 +115,34 @@ class Background:
                     del self.pending[refinement.file_id]
 
         future.add_done_callback(done)
-        self.queue.put((work, future))
+        if typing is not None:
+            self._put("typing", typing, Future())
+        self._put("profile", work, future)
         return future
 
-    def _work(self) -> None:
+    def _put(self, lane: str, work: Callable[[], Any], future: Future[Any]) -> None:
+        with self.lock:
+            if lane not in self.lanes:
+                self.lanes[lane] = queue.SimpleQueue()
+                self.threads[lane] = threading.Thread(
+                    target=self._work,
+                    args=(self.lanes[lane],),
+                    name=f"csvagent-{lane}",
+                    daemon=True,
+                )
+                self.threads[lane].start()
+            self.lanes[lane].put((work, future))
+
+    @staticmethod
+    def _work(lane: queue.SimpleQueue[tuple[Callable[[], Any], Future[Any]]]) -> None:
         while True:
-            work, future = self.queue.get()
+            work, future = lane.get()
             if not future.set_running_or_notify_cancel():
                 continue
             try:
                 future.set_result(work())
             except BaseException as exc:
-                log.warning("the background profile failed: %s", exc, exc_info=True)
+                log.warning("a background job failed: %s", exc, exc_info=True)
                 future.set_exception(exc)
 
     def pending_futures(self) -> list[Future[FileProfile]]:
@@ -190,7 +212,7 @@ def refine(
         reporter.progress(0.0, f"{name}: exact profile", phase=PHASE)
         notes = list(refinement.notes_before)
         if refinement.dialect is not None:
-            found = short_rows(frame, refinement.path, refinement.dialect)
+            found = short_rows(frame, refinement.path, refinement.dialect, refinement.scan)
             if found is not None:
                 notes.append(padded_note(found.lines, len(frame.columns), line_list))
                 log.warning("%s: %d short lines: %s", name, len(found.lines), found.lines[:20])

@@ -93,18 +93,21 @@ def find_short_lines(path: Path, dialect: Dialect) -> ShortRows:
 
 
 def short_rows(
-    frame: pd.DataFrame, path: Path, dialect: Dialect, scan: Future[FileScan] | None = None
+    frame: pd.DataFrame,
+    path: Path,
+    dialect: Dialect,
+    scan: Future[FileScan] | FileScan | None = None,
 ) -> ShortRows | None:
     """The short rows of the file, if any.
 
     Only a table whose last column has gaps can hold a short row (pandas fills the
     missing fields with NA), so the file is read a second time only then. ``scan``: a
-    scan of the file that counted its delimiters (see :func:`delimiter_byte`), whose count
-    is used instead of reading the file again.
+    scan of the file that counted its delimiters (see :func:`delimiter_byte`), done or
+    running, whose count is used instead of reading the file again.
     """
     if frame.empty or not frame.iloc[:, -1].hasnans:
         return None
-    scanned = scan.result() if scan is not None else None
+    scanned = scan.result() if isinstance(scan, Future) else scan
     if scanned is not None and scanned.delimiters is not None:
         if not scanned.quoted and scanned.delimiters == _expected_delimiters(dialect, len(frame)):
             return None
