@@ -427,4 +427,7 @@ def test_year_named_columns_and_camel_case_values(agent: Agent, tmp_path: Path) 
         }
     )
     agent.load(write_csv(frame, tmp_path / "venues.csv"))
-    ask_declines(agent, "how many visitors did northstar have in 2020?")
+    # "in 2020" names the "2020 visitors" column; without a year the two columns are asked
+    assert ask_ok(agent, "how many visitors did northstar have in 2020?").value == 150
+    assert ask_ok(agent, "how many visitors did northstar have in 2019?").value == 120
+    ask_declines(agent, "how many visitors did northstar have?")

@@ -1393,3 +1393,33 @@ def test_an_amount_written_with_a_scale_word_is_never_counted_as_values(
     assert one.kind == "error" or one.value == 1_200_000, one.interpretation
     total = agent.ask(f"what is the total number of {noun} {verb} by the Marea books?")
     assert total.kind == "error" or total.value == 2_110_000, total.interpretation
+
+
+@pytest.mark.parametrize(
+    ("file", "opponent", "won", "drawn", "result"),
+    [("lasker_matches.csv", "Opponent", "Won", "Drawn", "Result"),
+     ("matches.csv", "opponent", "won", "drawn", "outcome"),
+     ("Title Matches.csv", "Challenger", "Games won", "Games drawn", "Match result")],
+)  # fmt: skip
+def test_games_are_counted_by_the_tallies_and_matches_by_the_rows(
+    agent: Agent, tmp_path: Path, file: str, opponent: str, won: str, drawn: str, result: str
+) -> None:
+    frame = pd.DataFrame(
+        {
+            "Year": [1894, 1896, 1907, 1910, 1921],
+            opponent: ["Steinitz", "Steinitz", "Marshall", "Schlechter", "Capablanca"],
+            won: [10, 10, 8, 2, 0],
+            drawn: [4, 5, 7, 8, 10],
+            result: ["Won", "Won", "Won", "Drawn", "Lost"],
+        }
+    )
+    load_frame(agent, tmp_path, file, frame)
+    # the games drawn are the Drawn tally summed, never the matches whose result was a draw
+    games = agent.ask("how many games were drawn in the match against Schlechter?")
+    assert games.kind == "error" or games.value == 8, games.interpretation
+    total = agent.ask("what is the total number of drawn games in matches against Steinitz?")
+    assert total.kind == "error" or total.value == 9, total.interpretation
+    won_games = agent.ask("how many games did he win against Steinitz?")
+    assert won_games.kind == "error" or won_games.value == 20, won_games.interpretation
+    # the matches are the rows
+    assert ask_ok(agent, "how many matches were drawn?").value == 1

@@ -1222,3 +1222,28 @@ def test_a_two_word_name_of_the_rows_and_a_participle_of_doing_are_read(
     agent.load(write_csv(frame, tmp_path / file))
     assert ask_ok(agent, f"how many {ident_words} are there?").value == 12
     assert ask_ok(agent, f"how many distinct {kind_words} are {verb}?").value == 3
+
+
+def test_terse_headers_are_read_and_a_blank_is_never_the_counted_rows_id(
+    agent: Agent, tmp_path: Path
+) -> None:
+    rng = np.random.default_rng(9)
+    frame = pd.DataFrame(
+        {
+            "trip_no": range(10001, 10201),
+            "rte": rng.choice(["R22", "R47", "R77"], 200),
+            "dly_min": rng.uniform(0, 15, 200).round(1),
+            "pax": rng.integers(10, 90, 200).astype(float),
+            "ontime_flg": rng.choice(["T", "F"], 200),
+        }
+    )
+    frame.loc[:40, "pax"] = np.nan
+    agent.load(write_csv(frame, tmp_path / "bus_trips.csv"))
+    assert ask_ok(agent, "how many routes are there?").value == 3
+    assert ask_ok(agent, "how many trips were on time?").value == int(
+        (frame.ontime_flg == "T").sum()
+    )
+    assert ask_ok(agent, "how many trips are missing passengers?").value == 41
+    # "a passenger count" is no blank trip_no (there are none): a reading of it, or asked
+    missing = agent.ask("how many trips are missing a passenger count?")
+    assert missing.kind == "error" or missing.value == 41, missing.interpretation

@@ -195,6 +195,10 @@ ABBREVIATIONS = {
     "pkgs": "packages",
     "orig": "origin",
     "shp": "shipment",
+    "rte": "route",
+    "dly": "delay",
+    "pax": "passengers",
+    "flg": "flag",
 }
 # Headers of results tables that are a letter or two: read as the words they stand for.
 # Only a whole header is expanded, so the question's "a" or "w" never is.

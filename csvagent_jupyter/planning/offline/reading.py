@@ -97,6 +97,7 @@ class Reading:
     acronyms: frozenset[int] = frozenset()  # "IT", "US": capitals that name a cell value
     proper: frozenset[int] = frozenset()  # "Texas", "Oregon": capitalised inside the sentence
     capitals: frozenset[int] = frozenset()  # "ROAS", "CTR": words written in capitals
+    joined: frozenset[int] = frozenset()  # "on time" of ontime_flg: filler no more
     dates: dict[int, str] = field(default_factory=dict)  # "2021-06-30" written in the question
     # "Canadians", "women": people named by a trait the table may record, never the rows
     people: frozenset[int] = frozenset()
@@ -209,6 +210,7 @@ class Reading:
                     (word not in lexicon.FILLER and word.strip("'") not in lexicon.FILLER)
                     or i in whole
                     or i in self.acronyms
+                    or i in self.joined
                 )
                 and (word not in lexicon.UNITS or i in named)
                 and i not in totality
@@ -371,6 +373,9 @@ def read(question: str, index: SchemaIndex) -> Reading:
         for m in _synonym_mentions(norm, index, {(m.column, m.start) for m in mentions})
         if m.start not in strong  # "score" names the score column, not a synonym's "grade"
     ]
+    compounds = _compound_mentions(words, index, {(m.start, m.end) for m in mentions})
+    reading.joined = frozenset(i for m in compounds for i in range(m.start, m.end))
+    mentions += compounds
     held = [i for i, w in enumerate(words) if w in lexicon.CAPACITY_VERBS]
     if held:  # "holds the most people": the people are what the capacity counts
         mentions = [
@@ -550,6 +555,23 @@ def _norm(word: str, is_number: bool, number: Number | None) -> str:
         value = number.value
         return str(int(value)) if float(value).is_integer() else str(value)
     return singular(ABBREVIATIONS.get(word, word))
+
+
+def _compound_mentions(
+    words: list[str], index: SchemaIndex, named: set[tuple[int, int]]
+) -> list[ColumnMention]:
+    """ "on time" beside ontime_flg, "check in" beside checkin_at: two words a header writes
+    as one name the column that word does."""
+    found: list[ColumnMention] = []
+    for i in range(len(words) - 1):
+        pair = words[i : i + 2]
+        if (i, i + 2) in named or not all(w.isalpha() and len(w) > 1 for w in pair):
+            continue  # ("season(s)" is no compound of "season" and "s")
+        joined = singular(words[i] + words[i + 1])
+        for column, name in index.column_tokens.items():
+            if joined in name:
+                found.append(ColumnMention(column, i, i + 2, 1.0))
+    return found
 
 
 def _written_name_first(mentions: list[ColumnMention], words: list[str]) -> list[ColumnMention]:

@@ -11,7 +11,7 @@ from ...analysis.plan import (
     FilterGroup,
     Plan,
 )
-from ..schema_index import ColumnMention
+from ..schema_index import ColumnMention, singular
 from . import lexicon
 from .derived import is_flag
 from .grounding import NAME, Frame
@@ -29,6 +29,24 @@ from .pieces import (
     with_chart,
 )
 from .targets import targets
+
+
+# what a results table's tallies count ("Won", "Drawn", "Goals"), when its rows are not them
+_TALLIED = frozenset({"games", "matches", "points", "goals", "races", "bouts"})
+
+
+def _keeps_tallies(f: Frame) -> bool:
+    """Whether whole-number columns tally results (Won, Lost, Drawn, Goals, Points), so that
+    a row is a match or a season and its games are counted in them."""
+    return any(
+        set(f.index.column_tokens.get(c, [])) & _TALLY_TOKENS and f.index.holds_whole_numbers(c)
+        for c in f.index.column_tokens
+    )
+
+
+_TALLY_TOKENS = frozenset(
+    singular(w) for w in ("won", "wins", "lost", "losses", "drawn", "draws", "goals", "points")
+)
 
 
 def count_shape(f: Frame) -> list[Candidate]:
@@ -61,6 +79,23 @@ def count_shape(f: Frame) -> list[Candidate]:
         )
         out.append(Candidate(with_chart(f, plan, explained), explained, shape, penalty))
 
+    # "how many games were drawn against X", "the total number of drawn games" on a table of
+    # matches, each with a Drawn tally: the games are the tally's, summed (a Result of
+    # "Drawn" counts matches)
+    games, tallies = (
+        position,
+        [m for m in f.measures() if position is not None and m.start > position],
+    )
+    if mention is not None and f.words[mention.end : mention.end + 1] in ([w] for w in _TALLIED):
+        games, tallies = mention.end, [mention]
+    if (
+        games is not None
+        and f.words[games] in _TALLIED
+        and f.reading.norm[games] not in f.reading.subject
+    ):
+        for m in tallies:
+            if m.score >= 1.0 and f.index.holds_whole_numbers(m.column):
+                make(Aggregate(func="sum", column=m.column), {games} | span(m), 0.0, "count_sum")
     if (
         mention is not None
         and not distinct
@@ -103,7 +138,14 @@ def count_shape(f: Frame) -> list[Candidate]:
                 and not _measures_something_else(f, mention)
                 and f.names_the_amount(mention)
             ):
-                make(Aggregate(func="sum", column=column), span(mention), 0.3, "count_sum")
+                # "games" of Games won and Games drawn: each, and asked back unless they agree
+                alike = [
+                    m.column
+                    for m in f.mentions(numeric=True)
+                    if (m.start, m.end, m.score) == (mention.start, mention.end, mention.score)
+                ]
+                for each in dict.fromkeys([column, *alike]):
+                    make(Aggregate(func="sum", column=each), span(mention), 0.3, "count_sum")
             return out
         kinds = _a_few_kinds(f, mention)
         full = mention.score >= 0.85 or (f.is_entity(column) and not kinds)
@@ -135,6 +177,16 @@ def count_shape(f: Frame) -> list[Candidate]:
     if distinct:
         return out
     subject = {position} if position is not None and ungrounded(f, position) else set()
+    if (
+        position is not None
+        and subject
+        and f.words[position] in _TALLIED
+        and f.reading.norm[position] not in f.reading.subject
+        and _keeps_tallies(f)
+    ):
+        # "how many games did he win" on a table of matches with Won/Lost/Drawn tallies:
+        # games are what the tallies count, never the matches (rows) with a result
+        return out
     make(Aggregate(func="count"), subject, 0.0, "count_rows")
     # "how many records", "number of inventory records": rows, said in so many words
     said_rows = bool({"rows", "records", "entries", "lines"} & set(f.words[cue[1] : cue[1] + 2]))
@@ -301,6 +353,8 @@ def missing_shape(f: Frame) -> list[Candidate]:
     for mention in f.mentions():
         if not cues and is_flag(f.index, mention.column):
             continue  # "no adverse event" on a yes/no column is its "no", not a blank
+        if cues and mention.end <= min(cues) and f.is_entity(mention.column):
+            continue  # "how many trips are missing a …": the trips counted, never a blank id
         condition = Condition(column=mention.column, op="is_null")
         if not cues:
             # "with no X": X is what follows "no", and on a column of counts or amounts that
