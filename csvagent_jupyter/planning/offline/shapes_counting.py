@@ -30,7 +30,6 @@ from .pieces import (
 )
 from .targets import targets
 
-
 # what a results table's tallies count ("Won", "Drawn", "Goals"), when its rows are not them
 _TALLIED = frozenset({"games", "matches", "points", "goals", "races", "bouts"})
 
