@@ -1423,3 +1423,31 @@ def test_games_are_counted_by_the_tallies_and_matches_by_the_rows(
     assert won_games.kind == "error" or won_games.value == 20, won_games.interpretation
     # the matches are the rows
     assert ask_ok(agent, "how many matches were drawn?").value == 1
+
+
+@pytest.mark.parametrize(
+    ("file", "direction", "nationality", "playoffs"),
+    [("swims.csv", "Direction", "Nationality", "Playoffs"),
+     ("crossings.csv", "route", "nation", "postseason"),
+     ("Ferries.csv", "Crossing", "Flag", "Play-off result")],
+)  # fmt: skip
+def test_a_route_written_in_one_cell_and_a_result_verb_after_the_team(
+    agent: Agent, tmp_path: Path, file: str, direction: str, nationality: str, playoffs: str
+) -> None:
+    frame = pd.DataFrame(
+        {
+            "Name": ["Grimsey", "Dupré", "Moreau", "Lee", "Roux", "Fox"],
+            nationality: ["Australia", "France", "France", "United Kingdom", "France", "Canada"],
+            direction: ["England–France", "France–England", "England–France", "France–England",
+                        "France–England", "England–France"],
+            playoffs: ["Lost in first round", "Did not qualify", "Lost in first round",
+                       "Did not qualify", "Won final", "Lost in second round"],
+        }
+    )  # fmt: skip
+    load_frame(agent, tmp_path, file, frame)
+    # "from France to England" is the one cell "France–England", never France the nation
+    assert ask_ok(agent, "how many crossings were from France to England?").value == 3
+    assert ask_ok(agent, "how many were from England to France?").value == 3
+    # "did the team miss the playoffs": the verb is the condition, never dropped
+    missed = agent.ask(f"how many seasons did the team miss the {playoffs.lower()}?")
+    assert missed.kind == "error" or missed.value == 2, missed.interpretation

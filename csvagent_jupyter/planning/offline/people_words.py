@@ -216,6 +216,12 @@ def _sex_cells(index: SchemaIndex, sex: frozenset[str]) -> list[tuple[str, objec
     return [(column, value) for key, value in mapping.items() if key in sex]
 
 
+_RESULT_VERBS = frozenset(
+    {"miss", "missed", "fail", "failed", "qualify", "qualified", "reach", "reached", "win",
+     "won", "lose", "lost", "make", "made", "finish", "finished", "beat", "draw", "drew"}
+)  # fmt: skip
+
+
 def table_subject(
     words: list[str], norm: list[str], name_stems: frozenset[str], placed: set[int]
 ) -> set[int]:
@@ -246,7 +252,12 @@ def table_subject(
             and not lexicon.is_cue(words[verb])
             and (
                 words[verb] in lexicon.TAKING_PART
-                or (i > 1 and words[i - 2] in ("did", "does", "do", "has", "have"))
+                or (
+                    i > 1
+                    and words[i - 2] in ("did", "does", "do", "has", "have")
+                    # "did the team miss the playoffs": a verb of a result picks seasons
+                    and words[verb] not in _RESULT_VERBS
+                )
             )
         ):
             out.add(verb)

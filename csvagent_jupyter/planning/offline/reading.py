@@ -354,6 +354,11 @@ def read(question: str, index: SchemaIndex) -> Reading:
         case_means=case_means,
     )
     reading.values = sorted([*reading.values, *marks], key=lambda v: v.start)
+    routes = _routes_in_one_cell(norm, index)
+    if routes:  # "from France to England" is the one cell "France–England", never two words
+        covered = {i for v in routes for i in range(v.start, v.end)}
+        kept = [v for v in reading.values if not set(range(v.start, v.end)) & covered]
+        reading.values = sorted([*kept, *routes], key=lambda v: v.start)
     reading.letters = frozenset(letters)
     value_spans = {i for v in reading.values for i in range(v.start, v.end)}
     mentions = list(index.column_mentions(norm))
@@ -571,6 +576,26 @@ def _compound_mentions(
         for column, name in index.column_tokens.items():
             if joined in name:
                 found.append(ColumnMention(column, i, i + 2, 1.0))
+    return found
+
+
+def _routes_in_one_cell(norm: list[str], index: SchemaIndex) -> list[ValueMention]:
+    """ "from France to England", "between Dover and Calais": a cell that writes both ends in
+    that order ("France–England", "France - England") names the route whole."""
+    found: list[ValueMention] = []
+    for start, word in enumerate(norm):
+        if word not in ("from", "between"):
+            continue
+        joiner = "to" if word == "from" else "and"
+        for middle in range(start + 2, min(start + 6, len(norm))):
+            if norm[middle] != joiner:
+                continue
+            for end in range(middle + 2, min(middle + 6, len(norm) + 1)):
+                key = " ".join(norm[start + 1 : middle] + norm[middle + 1 : end])
+                for column, cells in index.values.items():
+                    cell = cells.get(key)
+                    if cell is not None and re.search(r"[–—-]", str(cell)):
+                        found.append(ValueMention(column, cell, start + 1, end))
     return found
 
 
