@@ -99,3 +99,29 @@ def test_a_win_is_a_first_place_and_never_dropped(
     assert ask_ok(agent, "how many times did he win?").value == 2
     # a result no column can say is asked back, never the rows without it
     ask_declines(agent, "did he ever finish runner-up at the Open?")
+
+
+@pytest.mark.parametrize(
+    ("file", "ident", "group", "price", "flag", "verb"),
+    [("escape_rooms.csv", "bk_id", "loc_cd", "amt", "esc_flg", "escaped"),
+     ("liftSales.csv", "saleId", "resort", "priceChf", "isRefunded", "lapsed"),
+     ("Bookings.csv", "Booking ID", "Venue", "Price (EUR)", "Attended (Y/N)", "vanished")],
+)  # fmt: skip
+def test_a_verb_ending_a_count_and_a_ranking_word_are_never_dropped(
+    agent: Agent, tmp_path: Path, file: str, ident: str, group: str, price: str, flag: str,
+    verb: str,
+) -> None:  # fmt: skip
+    frame = pd.DataFrame(
+        {
+            ident: [f"E{i:04d}" for i in range(12)],
+            group: ["ZRH", "BSL", "ZRH", "GVA"] * 3,
+            price: [50, 300, 80, 120, 60, 310, 90, 100, 55, 290, 70, 130],
+            flag: ["Y", "N", "Y", "Y"] * 3,
+        }
+    )
+    load_frame(agent, tmp_path, file, frame)
+    # "how many groups <verb>ed?": the condition counted, never every row
+    ask_declines(agent, f"how many groups {verb}?")
+    # "by revenue" is money, never the number of rows per group
+    ranked = agent.ask(f"top 2 {group.lower()}s by revenue")
+    assert ranked.kind == "error", ranked.interpretation

@@ -120,3 +120,26 @@ def test_a_period_is_never_compared_by_one_end_nor_grouped_with_footnotes(
     assert (
         ask_ok(agent, f"which {name.lower()} had the earliest {period.lower()}?").value == "A. One"
     )
+
+
+@pytest.mark.parametrize(
+    ("file", "name", "start", "end"),
+    [("tramways.csv", "City", "Opened", "Closed"), ("managers.csv", "manager", "from", "to"),
+     ("Reigns.csv", "Monarch", "Start of reign", "End of reign")],
+)  # fmt: skip
+def test_how_many_years_is_a_span_never_the_rows_of_one(
+    agent: Agent, tmp_path: Path, file: str, name: str, start: str, end: str
+) -> None:
+    frame = pd.DataFrame(
+        {
+            name: ["Brighton", "Glasgow", "Lisbon", "Bergen"],
+            start: ["1901", "17 November 1873", "1873", "1897"],
+            end: ["1939", "4 September 1962", "—", "1965"],
+        }
+    )
+    load_frame(agent, tmp_path, file, frame)
+    # one row each: "how many years" counted as rows would always say 1
+    span = agent.ask("how many years did Brighton last?")
+    assert span.kind == "error" or span.value == 38, span.interpretation
+    span = agent.ask("how many years did Brighton operate?")
+    assert span.kind == "error" or span.value == 38, span.interpretation

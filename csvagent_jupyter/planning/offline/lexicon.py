@@ -567,6 +567,9 @@ PERIOD_WORDS: dict[str, str] = {
     "hourly": "hour",
 }
 
+# Money earned, never a count of the things that earned it ("top resorts by revenue")
+MONEY_NOUNS = frozenset({"revenue", "revenues", "income", "earnings", "turnover", "takings"})
+
 # What a place holds is its capacity ("stadiums that hold more than 10,000 people"); the
 # people held are then only what the capacity counts, never a column of their own.
 CAPACITY_VERBS = frozenset({"hold", "holds", "seat", "seats", "accommodate", "accommodates"})

@@ -417,6 +417,8 @@ def count_of(
     f: Frame, position: int | None, mention: ColumnMention | None
 ) -> tuple[Aggregate, set[int], float] | None:
     """What 'the most X' / 'how many X' counts: rows, or distinct entities of an id column."""
+    if position is not None and f.words[position] in lexicon.MONEY_NOUNS:
+        return None  # "by revenue" is money, never the number of sales its synonym names
     if position is not None and f.prizes_counted_in_columns(position):
         return None  # "how many medals" on a medal table: its Gold … Total columns count them
     if position is not None and f.reading.norm[position] in f.reading.subject:

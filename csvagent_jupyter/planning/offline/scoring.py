@@ -144,8 +144,11 @@ def _modifiers(
         following = i + 1
         if i in grounded or not words[i].isalpha():
             continue
-        if _a_predicate(reading, i):
+        if _a_predicate(reading, i) or _a_bare_state(reading, i):
             out.add(i)  # "how many batches were organic": which batches, never all of them
+            continue
+        if words[i - 1 : i] == ["by"] and words[i] not in lexicon.FILLER:
+            out.add(i)  # "top 2 resorts by revenue": what ranks them, never the row count
             continue
         if i and words[i - 1] == "per":
             out.add(i)  # "the most units per order": a rate the plan would leave out
@@ -210,6 +213,19 @@ def _a_predicate(reading: Reading, position: int) -> bool:
         if rest[:1] and rest[0] in _THE_DATA:
             return False  # "present in the dataset", "shown in this chart": every row is
     return not following.isalpha() or following in _CLAUSE_ENDS
+
+
+def _a_bare_state(reading: Reading, position: int) -> bool:
+    """ "how many groups escaped?": a past verb right after the counted noun, ending the
+    question, says which of them are counted (a flag no word placed, or asked back)."""
+    words = reading.words
+    return (
+        position >= 3
+        and words[position - 3 : position - 1] == ["how", "many"]
+        and lexicon.is_past_verb(words[position])
+        and words[position] not in lexicon.TAKING_PART
+        and position + 1 == len(words)
+    )
 
 
 _CLAUSE_ENDS = frozenset({"and", "or", "but", "in", "at", "on", "during", "for", "from", "by"})

@@ -63,6 +63,16 @@ def left_out(reading: Reading, plan: Plan, explained: set[int]) -> list[int]:
         # "how many years did John Masefield serve": a term's length, never his rows (one)
         if reading.has("how many years", "how long"):
             out += [i for i, word in enumerate(words) if word in lexicon.SPAN_VERBS]
+        # "how many years did the tramway operate": a span of time, never the rows (one),
+        # unless the rows are such periods (a Year or Season column, a file of years)
+        out += [
+            i
+            for i in range(2, len(words))
+            if words[i - 2 : i] == ["how", "many"]
+            and words[i] in _TIME_SPANS
+            and reading.norm[i] not in reading.subject
+            and not {reading.norm[i], "season"} & reading.name_stems
+        ]
     out += _which_noun_ignored(reading, plan)
     out += _complement_of_a_listing(reading, plan, explained)
     out += _which_of_the_named(reading, plan)
@@ -75,6 +85,9 @@ def left_out(reading: Reading, plan: Plan, explained: set[int]) -> list[int]:
             if word == "than" and i not in explained and words[i - 1] not in ("other", "rather")
         ]
     return out
+
+
+_TIME_SPANS = frozenset({"years", "months", "weeks", "days", "hours", "decades", "centuries"})
 
 
 def games_of_a_tally(reading: Reading, plan: Plan) -> set[int]:
