@@ -1451,3 +1451,35 @@ def test_a_route_written_in_one_cell_and_a_result_verb_after_the_team(
     # "did the team miss the playoffs": the verb is the condition, never dropped
     missed = agent.ask(f"how many seasons did the team miss the {playoffs.lower()}?")
     assert missed.kind == "error" or missed.value == 2, missed.interpretation
+
+
+@pytest.mark.parametrize(
+    ("file", "noun", "faces", "year"),
+    [("clock_towers.csv", "clock towers", "Clock faces", "Completed"),
+     ("bell_towers.csv", "bell towers", "bell_count", "built"),
+     ("Water Mills.csv", "water mills", "Water wheels", "Opened")],
+)  # fmt: skip
+def test_a_word_of_the_rows_noun_is_never_the_column_it_half_names(
+    agent: Agent, tmp_path: Path, file: str, noun: str, faces: str, year: str
+) -> None:
+    frame = pd.DataFrame(
+        {
+            "Name": ["Abraj", "Zytglogge", "Elizabeth", "Rajabai", "Husainabad"],
+            "City": ["Mecca", "Bern", "London", "Mumbai", "Lucknow"],
+            "Country": ["Saudi Arabia", "Switzerland", "United Kingdom", "India", "India"],
+            faces: [4, 2, 4, 4, 5],
+            year: ["2012", "1218–1220", "1859", "1878", "1887"],
+            "Finishers": [79, 85, 90, 172, 92],
+        }
+    )
+    load_frame(agent, tmp_path, file, frame)
+    # "clock towers" are the rows: never the Clock faces "clock" half names (it summed them)
+    many = agent.ask(f"how many {noun} are in India?")
+    assert many.kind == "error" or many.value == 2, many.interpretation
+    which = agent.ask(f"which {noun[:-1]} is in Bern?")
+    assert which.kind == "error" or which.value in ("Zytglogge", ["Zytglogge"]), (
+        which.interpretation
+    )
+    # "the 1930s" is a decade, never the one cell "1930" of a column of years and periods
+    decade = agent.ask(f"how many {noun} were {year.lower()} in the 1870s?")
+    assert decade.kind == "error" or decade.value == 1, decade.interpretation

@@ -1247,3 +1247,44 @@ def test_terse_headers_are_read_and_a_blank_is_never_the_counted_rows_id(
     # "a passenger count" is no blank trip_no (there are none): a reading of it, or asked
     missing = agent.ask("how many trips are missing a passenger count?")
     assert missing.kind == "error" or missing.value == 41, missing.interpretation
+
+
+@pytest.mark.parametrize(
+    ("file", "item", "qty", "stock"),
+    [("pharm_issues.csv", "item_desc", "qty", "soh"), ("stock_moves.csv", "itemName", "qty", "SOH"),
+     ("Issues.csv", "Item", "Quantity", "SOH (units)")],
+)  # fmt: skip
+def test_initials_name_a_terse_header_and_two_values_compared_are_never_pooled(
+    agent: Agent, tmp_path: Path, file: str, item: str, qty: str, stock: str
+) -> None:
+    frame = pd.DataFrame(
+        {
+            item: ["Morphine", "Paracetamol", "Insulin", "Morphine", "Paracetamol", "Insulin"],
+            qty: [10, 200, 50, 30, 100, 70],
+            stock: [900.0, 120.0, 400.0, 860.0, 100.0, None],
+        }
+    )
+    agent.load(write_csv(frame, tmp_path / file))
+    # "stock on hand" is SOH by its initials, never the quantity a synonym of "stock" finds
+    on_hand = ask_ok(agent, "what is the average stock on hand?")
+    assert on_hand.value == pytest.approx(frame[stock].mean())
+    # "A compared with B": one figure each, or asked; never A and B pooled into one average
+    pooled = agent.ask(f"what is the average {qty.lower()} for Morphine compared with Insulin?")
+    assert pooled.kind == "error" or not isinstance(pooled.value, float), pooled.interpretation
+
+
+def test_a_header_written_as_the_file_writes_it_is_that_column(
+    agent: Agent, tmp_path: Path
+) -> None:
+    frame = pd.DataFrame(
+        {
+            "Manager": ["McLeish", "Barraclough", "Sáenz"],
+            "P": [480, 400, 500],
+            "W": [220, 190, 260],
+            "Win %": [45.8, 47.5, 52.0],
+        }
+    )
+    agent.load(write_csv(frame, tmp_path / "managers.csv"))
+    # suggestions name columns as written ("total P", "Win %"): asked back, they answer
+    assert ask_ok(agent, "total P").value == 1380
+    assert ask_ok(agent, "which manager has the highest Win %?").value == "Sáenz"

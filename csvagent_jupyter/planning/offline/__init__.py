@@ -171,6 +171,7 @@ class OfflinePlanner:
             and not lexicon.is_superlative(reading.words[i])
             and not self._an_amount(m.column)
         }
+        subject |= reading.rows_modifiers  # "clock towers" in clock_towers.csv
         # "moved" on port_moves.csv, "delivered" on deliveries.csv: the rows' own event, whose
         # date column (MOVE_DATE) it may name; a Returned flag on returns.csv still picks rows
         subject |= {

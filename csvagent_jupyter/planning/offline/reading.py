@@ -98,6 +98,7 @@ class Reading:
     proper: frozenset[int] = frozenset()  # "Texas", "Oregon": capitalised inside the sentence
     capitals: frozenset[int] = frozenset()  # "ROAS", "CTR": words written in capitals
     joined: frozenset[int] = frozenset()  # "on time" of ontime_flg: filler no more
+    rows_modifiers: frozenset[int] = frozenset()  # "clock" of "clock towers": the rows' noun
     dates: dict[int, str] = field(default_factory=dict)  # "2021-06-30" written in the question
     # "Canadians", "women": people named by a trait the table may record, never the rows
     people: frozenset[int] = frozenset()
@@ -329,6 +330,8 @@ def read(question: str, index: SchemaIndex) -> Reading:
         for v in index.value_mentions(norm)
         if not _only_filler(words[v.start : v.end])
         and not _compared(words, numbers, v)
+        # "the 1930s" is a decade, never the cell "1930" its singular would find
+        and not any(lexicon.DECADE.fullmatch(w) for w in words[v.start : v.end])
         and not _article_read_as_a_letter(words, upper, v)
     ]
     acronyms = _acronym_values(
@@ -378,6 +381,42 @@ def read(question: str, index: SchemaIndex) -> Reading:
         for m in _synonym_mentions(norm, index, {(m.column, m.start) for m in mentions})
         if m.start not in strong  # "score" names the score column, not a synonym's "grade"
     ]
+    # "total P", "the highest Win %": a header written exactly as the file writes it (a
+    # letter in capitals, a name with its "%") is that column, whatever it stands for
+    as_written = {c.name: c.name for c in index.profile.column_profiles}
+    mentions += [
+        ColumnMention(as_written[words[i].upper()], i, i + 1, 1.05)
+        for i in upper | capitals
+        if words[i].upper() in as_written
+    ]
+    mentions = [
+        ColumnMention(m.column, m.start, m.end + 1, m.score)
+        if "%" in m.column and words[m.end : m.end + 1] == ["%"]
+        else m
+        for m in mentions
+    ]
+    # "clock towers" in clock_towers.csv: "clock" is part of the rows' own noun, never the
+    # Clock faces it half names
+    mentions = [
+        m
+        for m in mentions
+        if not (
+            m.score < 1.0
+            and m.end - m.start == 1
+            and norm[m.start] in reading.name_stems  # a word of its name, not "cheapest"
+            and m.end < len(norm)
+            and norm[m.end] in index.subject
+            and index.is_numeric(m.column)
+            and not index.is_identifier(m.column)
+        )
+    ]
+    reading.rows_modifiers = frozenset(
+        i
+        for i in range(len(norm) - 1)
+        if norm[i + 1] in index.subject
+        and norm[i] in reading.name_stems
+        and not any(m.start <= i < m.end for m in mentions)
+    )
     compounds = _compound_mentions(words, index, {(m.start, m.end) for m in mentions})
     reading.joined = frozenset(i for m in compounds for i in range(m.start, m.end))
     mentions += compounds
@@ -568,6 +607,20 @@ def _compound_mentions(
     """ "on time" beside ontime_flg, "check in" beside checkin_at: two words a header writes
     as one name the column that word does."""
     found: list[ColumnMention] = []
+    for size in (3, 4):  # "stock on hand" of soh, "year to date" of ytd_sales
+        for i in range(len(words) - size + 1):
+            said = words[i : i + size]
+            if (
+                (i, i + size) in named
+                or not all(w.isalpha() for w in said)
+                or said[0] in lexicon.FILLER
+                or said[-1] in lexicon.FILLER
+            ):
+                continue  # ("systolic in the" is no "SITE")
+            initials = "".join(w[0] for w in said)
+            for column, name in index.column_tokens.items():
+                if initials in name and initials not in lexicon.FILLER:
+                    found.append(ColumnMention(column, i, i + size, 1.0))
     for i in range(len(words) - 1):
         pair = words[i : i + 2]
         if (i, i + 2) in named or not all(w.isalpha() and len(w) > 1 for w in pair):

@@ -142,8 +142,8 @@ def _modifiers(
     out = set()
     for i in left:
         following = i + 1
-        if i in grounded or not words[i].isalpha():
-            continue
+        if i in grounded or not words[i].isalpha() or i in reading.rows_modifiers:
+            continue  # ("clock" of "clock towers" in clock_towers.csv names the rows)
         if _a_predicate(reading, i) or _a_bare_state(reading, i):
             out.add(i)  # "how many batches were organic": which batches, never all of them
             continue

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from ...analysis.plan import Plan
+from ...analysis.plan import Condition, FilterGroup, Plan
 from ..schema_index import header_abbreviation
 from . import lexicon
 from .dated import DECADE
@@ -73,6 +73,9 @@ def left_out(reading: Reading, plan: Plan, explained: set[int]) -> list[int]:
             and reading.norm[i] not in reading.subject
             and not {reading.norm[i], "season"} & reading.name_stems
         ]
+    # "the average for A compared with B", "A vs B": one result each, never A and B pooled
+    if plan.operation == "aggregate" and not plan.group_by and _pools_values(plan.filters):
+        out += [i for i, word in enumerate(words) if word in _SIDE_BY_SIDE]
     out += _which_noun_ignored(reading, plan)
     out += _complement_of_a_listing(reading, plan, explained)
     out += _which_of_the_named(reading, plan)
@@ -85,6 +88,16 @@ def left_out(reading: Reading, plan: Plan, explained: set[int]) -> list[int]:
             if word == "than" and i not in explained and words[i - 1] not in ("other", "rather")
         ]
     return out
+
+
+_SIDE_BY_SIDE = frozenset({"compared", "versus", "vs", "against", "separately"})
+
+
+def _pools_values(item: object) -> bool:
+    """Whether a filter takes either of several values of one column (``in``)."""
+    if isinstance(item, FilterGroup):
+        return any(_pools_values(child) for child in item.items)
+    return isinstance(item, Condition) and item.op == "in"
 
 
 _TIME_SPANS = frozenset({"years", "months", "weeks", "days", "hours", "decades", "centuries"})
