@@ -143,3 +143,23 @@ def test_how_many_years_is_a_span_never_the_rows_of_one(
     assert span.kind == "error" or span.value == 38, span.interpretation
     span = agent.ask("how many years did Brighton operate?")
     assert span.kind == "error" or span.value == 38, span.interpretation
+
+
+@pytest.mark.parametrize(
+    ("file", "dated", "verb"),
+    [("clock_towers.csv", "Completed", "completed"), ("chapels.csv", "consecrated", "consecrated"),
+     ("Mills.csv", "Built", "built")],
+)  # fmt: skip
+def test_which_rows_noun_was_dated_first_answers_the_name_not_the_date(
+    agent: Agent, tmp_path: Path, file: str, dated: str, verb: str
+) -> None:
+    frame = pd.DataFrame(
+        {
+            "Name": ["Abraj", "Zytglogge", "Elizabeth", "Rajabai"],
+            dated: ["2012", "1218–1220", "1859", "4 May 1878"],
+        }
+    )
+    load_frame(agent, tmp_path, file, frame)
+    noun = file.split(".")[0].lower().split("_")[-1][:-1]
+    first = ask_ok(agent, f"which {noun} was {verb} first?")
+    assert first.value == "Zytglogge", first.interpretation

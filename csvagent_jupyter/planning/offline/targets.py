@@ -171,6 +171,20 @@ def _modifies_a_measure(f: Frame, cue: tuple[int, int], mention: ColumnMention) 
     )
 
 
+def _the_date_of_its_verb(f: Frame, mention: ColumnMention) -> bool:
+    """ "which tower was completed first": after the rows' noun, a verb naming a column of
+    dates or years (Completed of "1859", "1218–1220") orders the rows; the tower is asked."""
+    word = f.words[mention.start]
+    dated = (
+        f.index.type_of(mention.column) == "datetime"
+        or mention.column in f.index.year_texts
+        or mention.column in f.reader.year_columns()
+    )
+    return (
+        dated and lexicon.is_past_verb(word) and f.words[mention.start - 1] in lexicon.AUXILIARIES
+    )
+
+
 def _unplaced_noun_after(f: Frame, after: int) -> int | None:
     """ "which of the universities", "which school": the first word after the question word,
     past "of the", when it names nothing on the table."""
@@ -197,7 +211,7 @@ def _entity_named_later(f: Frame, after: int) -> str | None:
     named = {
         m.column
         for m in f.mentions(numeric=None, minimum=0.9)
-        if m.start > after and f.is_entity(m.column)
+        if m.start > after and f.is_entity(m.column) and not _the_date_of_its_verb(f, m)
     }
     return named.pop() if len(named) == 1 else None
 
