@@ -1089,6 +1089,17 @@ SPAN_VERBS = frozenset(
 # A results table's tallies and what they count: "won the most games" on a Wins column.
 TALLY_WORDS = frozenset({"win", "wins", "won", "loss", "losses", "lost", "draw", "draws", "ties"})
 GAME_WORDS = frozenset({"game", "games", "match", "matches", "fixtures", "races", "bouts"})
+# What a results table's tally columns count ("Won", "Drawn", "Goals"), when its rows are not
+# them: "how many games were drawn" on a table of matches sums the Drawn tally.
+TALLIED_NOUNS = frozenset({"games", "matches", "points", "goals", "races", "bouts"})
+TALLY_NAMES = ("won", "wins", "lost", "losses", "drawn", "draws", "goals", "points")
+# Verbs of a result: "did he win the Masters" picks rows, so they are never filler; after
+# "did the team" the wider set ("miss the playoffs", "reach the final") is a condition too.
+WIN_LOSE_VERBS = frozenset({"win", "wins", "won", "lose", "loses", "lost"})
+RESULT_VERBS = WIN_LOSE_VERBS | frozenset(
+    {"miss", "missed", "fail", "failed", "qualify", "qualified", "reach", "reached", "make",
+     "made", "finish", "finished", "beat", "draw", "drew"}
+)  # fmt: skip
 
 
 # Words saying that several items of one list cell hold together: "lakes shared by Canada and

@@ -216,12 +216,6 @@ def _sex_cells(index: SchemaIndex, sex: frozenset[str]) -> list[tuple[str, objec
     return [(column, value) for key, value in mapping.items() if key in sex]
 
 
-_RESULT_VERBS = frozenset(
-    {"miss", "missed", "fail", "failed", "qualify", "qualified", "reach", "reached", "win",
-     "won", "lose", "lost", "make", "made", "finish", "finished", "beat", "draw", "drew"}
-)  # fmt: skip
-
-
 def table_subject(
     words: list[str], norm: list[str], name_stems: frozenset[str], placed: set[int]
 ) -> set[int]:
@@ -256,7 +250,7 @@ def table_subject(
                     i > 1
                     and words[i - 2] in ("did", "does", "do", "has", "have")
                     # "did the team miss the playoffs": a verb of a result picks seasons
-                    and words[verb] not in _RESULT_VERBS
+                    and words[verb] not in lexicon.RESULT_VERBS
                 )
             )
         ):

@@ -30,9 +30,6 @@ from .pieces import (
 )
 from .targets import targets
 
-# what a results table's tallies count ("Won", "Drawn", "Goals"), when its rows are not them
-_TALLIED = frozenset({"games", "matches", "points", "goals", "races", "bouts"})
-
 
 def _keeps_tallies(f: Frame) -> bool:
     """Whether whole-number columns tally results (Won, Lost, Drawn, Goals, Points), so that
@@ -43,9 +40,7 @@ def _keeps_tallies(f: Frame) -> bool:
     )
 
 
-_TALLY_TOKENS = frozenset(
-    singular(w) for w in ("won", "wins", "lost", "losses", "drawn", "draws", "goals", "points")
-)
+_TALLY_TOKENS = frozenset(singular(w) for w in lexicon.TALLY_NAMES)
 
 
 def count_shape(f: Frame) -> list[Candidate]:
@@ -85,11 +80,13 @@ def count_shape(f: Frame) -> list[Candidate]:
         position,
         [m for m in f.measures() if position is not None and m.start > position],
     )
-    if mention is not None and f.words[mention.end : mention.end + 1] in ([w] for w in _TALLIED):
+    if mention is not None and f.words[mention.end : mention.end + 1] in (
+        [w] for w in lexicon.TALLIED_NOUNS
+    ):
         games, tallies = mention.end, [mention]
     if (
         games is not None
-        and f.words[games] in _TALLIED
+        and f.words[games] in lexicon.TALLIED_NOUNS
         and f.reading.norm[games] not in f.reading.subject
     ):
         for m in tallies:
@@ -179,7 +176,7 @@ def count_shape(f: Frame) -> list[Candidate]:
     if (
         position is not None
         and subject
-        and f.words[position] in _TALLIED
+        and f.words[position] in lexicon.TALLIED_NOUNS
         and f.reading.norm[position] not in f.reading.subject
         and _keeps_tallies(f)
     ):

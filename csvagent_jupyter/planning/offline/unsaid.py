@@ -31,7 +31,7 @@ def must_be_placed(reading: Reading) -> set[int]:
     out |= {i for i, word in enumerate(words) if DECADE.fullmatch(word)}  # "the 2010s"
     # "did he win the Masters", "finish runner-up": a result that picks rows, never a verb
     # that only says how (a table with no result to read it on asks back)
-    out |= {i for i, word in enumerate(words) if word in _RESULT_VERBS}
+    out |= {i for i, word in enumerate(words) if word in lexicon.WIN_LOSE_VERBS}
     out |= {i for i in range(len(words) - 1) if words[i : i + 2] == ["runner", "up"]}
     for i in range(len(words) - 1):
         if (words[i], words[i + 1]) in lexicon.STATE_PHRASES:  # "sold out", "on air"
@@ -41,9 +41,6 @@ def must_be_placed(reading: Reading) -> set[int]:
         if words[i] == "still" and tuple(words[i + 1 : i + 3]) in lexicon.STATE_PHRASES:
             out.add(i + 2)  # "still on air"
     return out
-
-
-_RESULT_VERBS = frozenset({"win", "wins", "won", "lose", "loses", "lost"})
 
 
 def left_out(reading: Reading, plan: Plan, explained: set[int]) -> list[int]:
