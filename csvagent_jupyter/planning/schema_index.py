@@ -20,7 +20,7 @@ import pandas as pd
 
 from ..analysis.derived import LEADING_NUMBER, YEAR_IN_TEXT
 from ..loading.profile import FileProfile, looks_like_identifier
-from ..loading.typing import holds_whole_numbers
+from ..loading.typing import PLACEHOLDERS, holds_whole_numbers
 from .list_cells import list_items
 
 MAX_VALUES_PER_COLUMN = 20_000
@@ -318,6 +318,14 @@ def _writes_years(cells: Iterable[object]) -> bool:
     return len(sample) >= 2 and found >= _YEAR_SHARE * len(sample)
 
 
+def _misses_years(cells: Iterable[object]) -> bool:
+    """Whether some cell writes neither a year nor a mark for "no value" ("—", "TBA")."""
+    return any(
+        not _YEAR.search(c) and _FOOTNOTE.sub("", c).strip().lower() not in PLACEHOLDERS
+        for c in _text_cells(cells)
+    )
+
+
 _AMOUNT = re.compile(rf"{LEADING_NUMBER}\s*(?P<unit>[A-Za-z][A-Za-z0-9²³/.]*|%)?\s*(?:\(.*\))?\s*$")
 _FOOTNOTE = re.compile(r"\[[^\]]*\]")
 _CLOCK = re.compile(r"^\s*\d{1,2}(?::\d{2}){1,2}(?:\.\d+)?\s*$")  # "38:20", "2:04:31"
@@ -400,6 +408,9 @@ class SchemaIndex:
     year_texts: set[str] = field(default_factory=set)
     # periods written as ranges ("1926–1989"): a year compared with them is with which end?
     year_ranges: set[str] = field(default_factory=set)
+    # year columns with a cell that writes no year ("15th century"), a blank or a mark aside:
+    # that row would silently drop out of "before 1800" or "the earliest", so none is made
+    year_gaps: set[str] = field(default_factory=set)
     # columns where one thing is written with and without a footnote mark ("United
     # Kingdom[a]" beside "United Kingdom"): their groups would split it in two
     footnoted: set[str] = field(default_factory=set)
@@ -449,6 +460,8 @@ class SchemaIndex:
                     index.year_texts.add(column.name)
                 if column.name in index.year_texts and _writes_ranges(mapping.values()):
                     index.year_ranges.add(column.name)
+                if column.name in index.year_texts and _misses_years(mapping.values()):
+                    index.year_gaps.add(column.name)
                 if _marks_some_cells(mapping.values()):
                     index.footnoted.add(column.name)
                 unit = _unit_of_amounts(mapping.values())

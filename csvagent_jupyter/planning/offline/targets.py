@@ -172,16 +172,21 @@ def _modifies_a_measure(f: Frame, cue: tuple[int, int], mention: ColumnMention) 
 
 
 def _the_date_of_its_verb(f: Frame, mention: ColumnMention) -> bool:
-    """ "which tower was completed first": after the rows' noun, a verb naming a column of
-    dates or years (Completed of "1859", "1218–1220") orders the rows; the tower is asked."""
+    """ "which tower was completed first", "which governor took office first": after the
+    rows' noun, a verb naming a column of dates or years (Completed of "1859", "1218–1220",
+    Took office) orders the rows; the tower, the governor is asked."""
     word = f.words[mention.start]
     dated = (
         f.index.type_of(mention.column) == "datetime"
         or mention.column in f.index.year_texts
         or mention.column in f.reader.year_columns()
     )
+    before = mention.start - 1
     return (
-        dated and lexicon.is_past_verb(word) and f.words[mention.start - 1] in lexicon.AUXILIARIES
+        dated
+        and lexicon.is_past_verb(word)
+        and before >= 0
+        and (f.words[before] in lexicon.AUXILIARIES or f.reading.norm[before] in f.reading.subject)
     )
 
 
