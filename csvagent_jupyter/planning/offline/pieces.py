@@ -375,8 +375,8 @@ def ungrounded(f: Frame, position: int | None) -> bool:
         return False
     if not word.isalpha() or lexicon.is_cue(word) or position in f.reading.people:
         return False
-    if word in lexicon.MEASURE_WORDS:
-        return False  # "the most money": an amount the table may not hold, never its rows
+    if word in lexicon.MEASURE_WORDS or word in lexicon.SCORED_NOUNS:
+        return False  # "the most money", "points": amounts the table may not hold, never rows
     if position in f.reading.negated:
         return False  # "ineligible dogs": the no of an Eligible column, never the rows' noun
     if f.prizes_counted_in_columns(position):

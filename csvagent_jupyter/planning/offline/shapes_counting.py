@@ -15,7 +15,7 @@ from ..schema_index import ColumnMention, singular
 from . import lexicon
 from .derived import is_flag
 from .grounding import NAME, Frame
-from .options import is_skip
+from .options import FilterOption, is_skip
 from .pieces import (
     Candidate,
     _and,
@@ -447,6 +447,10 @@ def percent_shape(f: Frame) -> list[Candidate]:
         measure = None
     if measure is not None:
         mention = measure
+    if measure is None and any(_one_row_each(f, o) for o in rest):
+        # "what percentage of all bands are in Scotland" on a table of one row a country,
+        # its bands in count columns: a share of rows would be 1/n, never what is meant
+        return []
     agg = Aggregate(func="sum", column=measure.column) if measure else Aggregate(func="count")
     if measure is not None:
         explained |= span(measure) | (total[1] if total is not None else set())
@@ -473,6 +477,15 @@ def percent_shape(f: Frame) -> list[Candidate]:
         }
     )
     return [Candidate(plan, explained, "share_pct")]
+
+
+def _one_row_each(f: Frame, option: FilterOption) -> bool:
+    """A value of a column that names each row once (a key): the one row it picks."""
+    condition = option.condition
+    if not isinstance(condition, Condition) or condition.op != "eq":
+        return False
+    profile = f.index.profile.column(option.column)
+    return profile is not None and profile.distinct == f.index.profile.rows > 2
 
 
 def _measures_something_else(f: Frame, mention: ColumnMention) -> bool:
