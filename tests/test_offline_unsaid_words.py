@@ -184,3 +184,30 @@ def test_a_share_of_the_one_row_a_key_picks_is_asked_back(
     frame = pd.DataFrame({key: places * 3, counted: range(12)})
     load_frame(agent, tmp_path, file, frame)
     assert ask_ok(agent, f"What percentage of all {noun} are in North?").value == 25.0
+
+
+LENT = [
+    ("tool_loans.csv", "loan_id", "tool_type", "quantity", "loans"),
+    ("hireOrders.csv", "orderId", "itemKind", "qty", "orders"),
+    ("Rentals.csv", "Rental ID", "Item", "Units", "rentals"),
+]
+
+
+@pytest.mark.parametrize("file, ident, kind, quantity, noun", LENT, ids=[t[0] for t in LENT])
+def test_a_kind_counted_beside_a_quantity_column_is_asked_back(
+    agent: Agent, tmp_path: Path, file: str, ident: str, kind: str, quantity: str, noun: str
+) -> None:
+    kinds = ["ladder", "drill", "ladder", "saw", "ladder", "drill"]
+    frame = pd.DataFrame(
+        {ident: [f"L{i}" for i in range(6)], kind: kinds, quantity: [2, 1, 3, 1, 1, 2]}
+    )
+    load_frame(agent, tmp_path, file, frame)
+    # three loans of ladders, six ladders lent: which is asked is not said
+    declined = ask_declines(agent, "how many ladders were lent?")
+    answers = {ask_ok(agent, s).value for s in declined.suggestions}
+    assert {3, 6} <= answers
+    # the rows' own noun counts rows, whatever the quantities
+    assert ask_ok(agent, f"how many {noun} were for ladders?").value == 3
+    # where every quantity is one, both readings agree
+    load_frame(agent, tmp_path, file, frame.assign(**{quantity: 1}))
+    assert ask_ok(agent, "how many ladders were lent?").value == 3

@@ -186,7 +186,12 @@ def count_shape(f: Frame) -> list[Candidate]:
     make(Aggregate(func="count"), subject, 0.0, "count_rows")
     # "how many records", "number of inventory records": rows, said in so many words
     said_rows = bool({"rows", "records", "entries", "lines"} & set(f.words[cue[1] : cue[1] + 2]))
-    if subject and not said_rows:
+    # "how many ladders were loaned" where Ladder is a kind of tool: loans, or ladders lent
+    kind = cue[1] in f.filter_positions and any(
+        v.start == cue[1] and not f.index.is_numeric(v.column) for v in f.reading.values
+    )
+    own = position is not None and f.reading.norm[position] in f.reading.subject
+    if ((subject and not own) or kind) and not said_rows:
         # "how many vessels" on a table with a Quantity column: rows, or the quantities summed.
         for column in f.quantity_columns():
             make(Aggregate(func="sum", column=column), subject, 0.0, "count_sum")
