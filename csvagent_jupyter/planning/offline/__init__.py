@@ -14,6 +14,7 @@ A confident wrong number is the worst outcome for an analyst, so the planner pre
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from collections.abc import Callable
@@ -126,7 +127,7 @@ class OfflinePlanner:
         slots = reader.slots()
         found: list[tuple[Candidate, float]] = []
         for options in itertools.islice(itertools.product(*slots), MAX_FRAMES):
-            frame = Frame(reading, index, _consistent(options), reader, reserved)
+            frame = Frame(reading, index, _consistent(options, reading), reader, reserved)
             for shape in SHAPES:
                 found += [(c, frame.weight) for c in shape(frame)]
             if top is not None:
@@ -251,15 +252,23 @@ def _at_place(candidate: Candidate, place: int, words: set[int]) -> Candidate:
     )
 
 
-def _consistent(options: tuple[FilterOption, ...]) -> list[FilterOption]:
-    """Options of different slots that claim the same words cannot both hold: keep the first."""
+def _consistent(options: tuple[FilterOption, ...], reading: Reading) -> list[FilterOption]:
+    """Options of different slots that claim the same words cannot both hold: keep the first.
+    A column's noun between two values may serve both ("lorry tests at Barking", where
+    "tests" names testType and testCentre): the later option keeps its own value without it."""
+    own = {i for v in reading.values for i in range(v.start, v.end)}
+    own |= set(reading.numbers) | set(reading.dates)
     kept: list[FilterOption] = []
     claimed: set[int] = set()
     for option in options:
-        positions = option.positions
-        if positions & claimed:
-            continue
-        claimed |= positions
+        shared = option.positions & claimed
+        if shared:
+            rest = option.positions - shared
+            sharers = {k.column for k in kept if k.positions & shared}
+            if shared & own or not rest & own or option.column in sharers:
+                continue
+            option = dataclasses.replace(option, positions=frozenset(rest))
+        claimed |= option.positions
         kept.append(option)
     return kept
 

@@ -971,7 +971,8 @@ IRREGULAR_PAST = frozenset(
         "drawn",
         # participles of doing, never of a state a row is in ("broken", "stolen", "paid" are)
         "grown", "sown", "flown", "driven", "ridden", "spoken", "chosen", "bought", "caught",
-        "taught", "sent", "lent", "spent", "kept", "told", "sung", "done", "eaten", "thrown", "worn",
+        "taught", "sent", "lent", "spent", "kept", "told", "sung", "done", "eaten", "thrown",
+        "worn", "taken", "found", "met", "heard", "got", "gotten", "put",
     }
 )  # fmt: skip
 
