@@ -28,17 +28,17 @@ def exams(request: pytest.FixtureRequest, agent: Agent, tmp_path: Path) -> tuple
         {
             ident: [f"T{i:03d}" for i in range(8)],
             kind: ["lorry", "car", "lorry", "car", "lorry", "car", "lorry", "bus"],
-            centre: ["Erith", "Erith", "Barking", "Barking", "Barking", "Erith", "Erith", "Erith"],
+            centre: ["Erith", "Erith", "Barking", "Barking", "Barking", "Erith", "Erith", "Ilford"],
             wait: [10, 20, 30, 40, 50, 60, 70, 80],
         }
     )
     load_frame(agent, tmp_path, file, frame)
     noun = "tests" if "test" in kind.lower() else "exams"
-    return frame, kind, centre, wait, noun
+    return frame, kind, centre, wait, noun, file.split(".")[0].lower()
 
 
 def test_a_shared_noun_serves_both_values(agent: Agent, exams: tuple) -> None:
-    frame, kind, centre, wait, noun = exams
+    frame, kind, centre, wait, noun, _rows = exams
     both = (frame[kind] == "lorry") & (frame[centre] == "Barking")
     result = ask_ok(agent, f"What is the average wait in days for lorry {noun} at Barking?")
     assert result.value == pytest.approx(frame.loc[both, wait].mean())
@@ -46,6 +46,18 @@ def test_a_shared_noun_serves_both_values(agent: Agent, exams: tuple) -> None:
 
 
 def test_a_participle_of_doing_picks_no_rows(agent: Agent, exams: tuple) -> None:
-    frame, _kind, centre, _wait, noun = exams
+    frame, _kind, centre, _wait, noun, _rows = exams
     erith = int((frame[centre] == "Erith").sum())
     assert ask_ok(agent, f"How many {noun} were taken at Erith?").value == erith
+
+
+def test_list_the_n_groups_with_the_most(agent: Agent, exams: tuple) -> None:
+    frame, kind, _centre, wait, noun, rows = exams
+    word = noun.rstrip("s")  # "test centres", "exam types"
+    fewest = ask_ok(agent, f"List the 2 {word} centres with the fewest {rows}")
+    assert list(fewest.value) == ["Ilford", "Barking"]
+    most = ask_ok(agent, f"show the 2 {word} types with the most {rows}")
+    assert list(most.value) == ["lorry", "car"]
+    highest = ask_ok(agent, f"what are the 2 {word} types with the highest average wait?")
+    means = frame.groupby(kind)[wait].mean().sort_values(ascending=False)
+    assert list(highest.value) == list(means.index[:2])

@@ -348,8 +348,21 @@ def top_n_words(
             direction: lexicon.Direction = "min" if before in ("bottom", "lowest") else "max"
             n = int(number.value)
             return {position - 1, position}, (n, direction, {position - 1, position})
-        if before in ("which", "what") and words[position + 1 : position + 2] != ["of"]:
-            # "which 3 districts had the most failures": the top 3, by the superlative after
+        asked = (
+            before in ("which", "what")
+            or (
+                before == "the"
+                and after not in lexicon.MAX_WORDS | lexicon.MIN_WORDS  # "the 3 longest": below
+                and (
+                    words[position - 2 : position - 1] in ([w] for w in _LISTING_VERBS)
+                    or words[max(0, position - 3) : position - 1]
+                    in (["what", "are"], ["which", "are"])
+                )
+            )
+        )
+        if asked and words[position + 1 : position + 2] != ["of"]:
+            # "which 3 districts had the most failures", "list the 2 centres with the fewest
+            # bookings": the top 3, by the superlative after
             later = [
                 (i, w)
                 for i, w in enumerate(words)
@@ -364,6 +377,9 @@ def top_n_words(
             used = {position, position + 1}
             return used, (int(number.value), direction, used)
     return set(), None
+
+
+_LISTING_VERBS = frozenset({"list", "show", "name", "give", "find", "display", "get"})
 
 
 def _suggest(offered: list[Scored]) -> list[str]:
