@@ -199,6 +199,19 @@ ABBREVIATIONS = {
     "dly": "delay",
     "pax": "passengers",
     "flg": "flag",
+    "dmg": "damage",
+    "mbr": "member",
+    "ord": "order",
+    "prod": "product",
+    "inv": "invoice",
+    "veh": "vehicle",
+    "req": "request",
+    "resp": "response",
+    "stn": "station",
+    "sev": "severity",
+    "pri": "priority",
+    "ctry": "country",
+    "cnty": "county",
 }
 # Headers of results tables that are a letter or two: read as the words they stand for.
 # Only a whole header is expanded, so the question's "a" or "w" never is.
