@@ -206,8 +206,24 @@ def test_a_kind_counted_beside_a_quantity_column_is_asked_back(
     declined = ask_declines(agent, "how many ladders were lent?")
     answers = {ask_ok(agent, s).value for s in declined.suggestions}
     assert {3, 6} <= answers
-    # the rows' own noun counts rows, whatever the quantities
+    # the rows' own noun counts rows, whatever the quantities, said after the kind too
     assert ask_ok(agent, f"how many {noun} were for ladders?").value == 3
+    assert ask_ok(agent, f"how many ladder {noun} were there?").value == 3
     # where every quantity is one, both readings agree
     load_frame(agent, tmp_path, file, frame.assign(**{quantity: 1}))
     assert ask_ok(agent, "how many ladders were lent?").value == 3
+
+
+def test_a_kind_said_before_the_noun_of_its_column_counts_rows(
+    agent: Agent, tmp_path: Path
+) -> None:
+    # "lockout jobs" beside job_typ and job_no: the jobs are counted, never their quantities
+    frame = pd.DataFrame(
+        {
+            "job_no": [f"L{i}" for i in range(6)],
+            "job_typ": ["LOCKOUT", "REKEY", "LOCKOUT", "LOCKOUT", "REKEY", "SAFE"],
+            "qty": [3, 1, 2, 1, 1, 4],
+        }
+    )
+    load_frame(agent, tmp_path, "callouts.csv", frame)
+    assert ask_ok(agent, "How many lockout jobs were there?").value == 3

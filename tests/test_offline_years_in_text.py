@@ -185,3 +185,16 @@ def test_a_cell_that_writes_no_year_is_never_dropped_silently(
     frame = frame.assign(**{dated: ["—", *CELLS[1:]]})
     load_frame(agent, tmp_path, file, frame)
     assert ask_ok(agent, f"how many {noun} {verb} before 1950?").value == 2
+
+
+def test_when_answers_the_cell_of_a_column_of_years_named_by_its_verb(
+    agent: Agent, table: tuple
+) -> None:
+    frame, (file, _name, dated, _verb, _noun) = table
+    asked = {
+        "bridges.csv": "when was Bridge C opened?",
+        "governors.csv": "when did Name C take office?",
+        "stadiums.csv": "when was stadium C built?",
+    }[file]
+    # the cell as written ("5 April 1998"), never another column or row
+    assert ask_ok(agent, asked).value == frame[dated][2]

@@ -187,10 +187,20 @@ def count_shape(f: Frame) -> list[Candidate]:
     # "how many records", "number of inventory records": rows, said in so many words
     said_rows = bool({"rows", "records", "entries", "lines"} & set(f.words[cue[1] : cue[1] + 2]))
     # "how many ladders were loaned" where Ladder is a kind of tool: loans, or ladders lent
-    kind = cue[1] in f.filter_positions and any(
-        v.start == cue[1] and not f.index.is_numeric(v.column) for v in f.reading.values
+    # ("how many lockout jobs": the value says which jobs, and the jobs are counted)
+    kind = position is None and any(
+        v.start == cue[1] and not f.index.is_numeric(v.column) and v.end not in f.filter_positions
+        for v in f.reading.values
+        if cue[1] in f.filter_positions
     )
-    own = position is not None and f.reading.norm[position] in f.reading.subject
+    # the rows' own noun: the file's ("loans" in tool_loans.csv) or its id's (job_no's "jobs")
+    own = position is not None and (
+        f.reading.norm[position] in f.reading.subject
+        or any(
+            f.reading.norm[position] in names and f.is_entity(column)
+            for column, names in f.index.column_tokens.items()
+        )
+    )
     if ((subject and not own) or kind) and not said_rows:
         # "how many vessels" on a table with a Quantity column: rows, or the quantities summed.
         for column in f.quantity_columns():

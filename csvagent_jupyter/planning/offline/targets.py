@@ -8,6 +8,7 @@ import re
 from ...analysis.plan import Derive, GroupKey
 from ..schema_index import ColumnMention
 from . import lexicon
+from .derived import YEAR_SUFFIX
 from .grounding import NAME, Frame
 from .pieces import group_keys, period_key, said_as_a_verb, span, ungrounded
 
@@ -24,7 +25,9 @@ def targets(f: Frame) -> list[tuple[list[GroupKey], list[Derive], set[int], str 
     if f.words[cue[0]] == "when":
         # a date column, or a column of years named by its event ("Opened", "Founded"):
         # "when did the Seikan Tunnel open" is its year
+        # (and a text column of years, "19 August 1839" beside "1675": its cell as written)
         years = f.reader.year_columns()
+        years += [c for c in sorted(f.index.year_texts) if c + YEAR_SUFFIX not in years]
         dates = [c.name for c in f.index.profile.column_profiles if c.type == "datetime"]
         dates += years
         named = [m for m in f.dates()] + [
