@@ -61,3 +61,65 @@ def test_list_the_n_groups_with_the_most(agent: Agent, exams: tuple) -> None:
     highest = ask_ok(agent, f"what are the 2 {word} types with the highest average wait?")
     means = frame.groupby(kind)[wait].mean().sort_values(ascending=False)
     assert list(highest.value) == list(means.index[:2])
+
+
+@pytest.mark.parametrize(
+    ("file", "ident", "nights"),
+    [("stays.csv", "stay_id", "nights"), ("bookings.csv", "stayId", "nights"),
+     ("Stays.csv", "Stay ID", "Nights")],
+)  # fmt: skip
+def test_what_is_the_longest_row_in_a_unit_asks_for_the_measure(
+    agent: Agent, tmp_path: Path, file: str, ident: str, nights: str
+) -> None:
+    frame = pd.DataFrame({ident: [f"S{i}" for i in range(6)], nights: [3, 14, 5, 14, 2, 7]})
+    load_frame(agent, tmp_path, file, frame)
+    # the longest stay in nights is 14, never the ids of the stays that lasted it
+    result = agent.ask("What is the longest stay in nights?")
+    assert result.kind == "error" or result.value == 14, result.interpretation
+    assert set(ask_ok(agent, "which stay was the longest in nights?").value) == {"S1", "S3"}
+
+
+@pytest.mark.parametrize(
+    ("file", "name", "ended", "outcome", "noun"),
+    [("sieges.csv", "Siege", "End", "Outcome", "sieges"),
+     ("strikes.csv", "strike_name", "ended", "result", "strikes"),
+     ("campaigns.csv", "campaignName", "endYear", "outcome", "campaigns")],
+)  # fmt: skip
+def test_a_verb_after_the_counted_noun_is_never_its_head(
+    agent: Agent, tmp_path: Path, file: str, name: str, ended: str, outcome: str, noun: str
+) -> None:
+    frame = pd.DataFrame(
+        {
+            name: [f"{noun[:-1]} {c}" for c in "BCDEF"],
+            # two wins end the same day; a date column that a verb names
+            ended: ["27 January 1944", "27 January 1944", "29 February 1996", "1871",
+                    "3 May 1945"],
+            outcome: ["Attacker victory", "Attacker victory", "Defender victory",
+                      "Attacker victory", "Defender victory"],
+        }
+    )  # fmt: skip
+    load_frame(agent, tmp_path, file, frame)
+    # three rows, though only two distinct ends among them
+    assert ask_ok(agent, f"How many {noun} ended in an attacker victory?").value == 3
+
+
+@pytest.mark.parametrize(
+    ("file", "place", "number", "car"),
+    [("rally.csv", "Pos.", "No.", "Car"), ("entries.csv", "finish_pos", "car_no", "car"),
+     ("Results.csv", "Position", "Number", "Car model")],
+)  # fmt: skip
+def test_the_last_noun_of_a_compound_is_asked(
+    agent: Agent, tmp_path: Path, file: str, place: str, number: str, car: str
+) -> None:
+    frame = pd.DataFrame(
+        {
+            place: ["1st", "2nd", "3rd", "DNF"],
+            number: [3, 1, 7, 5],
+            car: ["Citroen C4", "Ford Focus", "Subaru Impreza", "Ford Focus"],
+        }
+    )
+    load_frame(agent, tmp_path, file, frame)
+    # "car number": the number (3), never the car the winner drove
+    result = agent.ask("What car number did the winner have?")
+    assert result.kind == "error" or list(result.value) == [3], result.interpretation
+    assert list(ask_ok(agent, "what car did the winner drive?").value) == ["Citroen C4"]

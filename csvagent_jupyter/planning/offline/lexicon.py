@@ -1093,6 +1093,9 @@ GAME_WORDS = frozenset({"game", "games", "match", "matches", "fixtures", "races"
 # What a results table's tally columns count ("Won", "Drawn", "Goals"), when its rows are not
 # them: "how many games were drawn" on a table of matches sums the Drawn tally.
 TALLIED_NOUNS = frozenset({"games", "matches", "points", "goals", "races", "bouts"})
+# Nouns that head a compound and name what identifies a thing ("car number", "team name"):
+# the noun before them only says whose.
+HEAD_NOUNS = frozenset({"number", "no", "name", "code", "id"})
 # What is scored, never what a row is: "the total number of points scored by Australia" on a
 # table of matches adds up points the table may not hold; it never counts the matches.
 SCORED_NOUNS = frozenset({"points", "pts", "goals", "votes", "tries"})

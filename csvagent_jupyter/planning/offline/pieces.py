@@ -316,9 +316,10 @@ def counted_noun(f: Frame, after: int) -> tuple[int | None, ColumnMention | None
         and named_next is not None
         and f.free(head)
         and not f.index.is_numeric(named_next.column)
+        and not lexicon.is_past_verb(f.words[head])
     ):
         # "how many different university types": the last noun is the head (Type); the
-        # first says whose types
+        # first says whose types ("how many sieges ended in …": a verb, End is no head)
         return head, named_next
     if (
         mention is not None

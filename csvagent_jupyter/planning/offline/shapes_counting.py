@@ -28,7 +28,7 @@ from .pieces import (
     ungrounded,
     with_chart,
 )
-from .targets import targets
+from .targets import compound_head, targets
 
 
 def _keeps_tallies(f: Frame) -> bool:
@@ -302,6 +302,8 @@ def distinct_list_shape(f: Frame) -> list[Candidate]:
     for mention in f.categories() + measures:
         if mention.column in f.filter_columns or mention.start < cue[0]:
             continue
+        if compound_head(f, mention) is not None:
+            continue  # "what car number": the number, never the car
         if said_as_a_verb(f, mention) and f.words[cue[0]] in ("what", "which"):
             continue  # "what book was published in 1996": not the publisher
         if f.reader.flag_values(mention.column) is not None and not f.word_positions(
@@ -309,6 +311,9 @@ def distinct_list_shape(f: Frame) -> list[Candidate]:
         ):
             continue  # "list the vaccinated dogs": those dogs, never the flag's yes and no
         explained = span(cue) | span(mention) | f.filter_positions | _whose_rows(f, mention)
+        explained |= {
+            i for m in f.reading.columns if compound_head(f, m) == mention for i in span(m)
+        }
         explained |= set(f.word_positions(lexicon.DISTINCT_WORDS))
         plan = Plan(operation="distinct", filters=f.filters, select=[mention.column], answer="list")
         if mention in measures:

@@ -150,6 +150,11 @@ def _which_noun_ignored(reading: Reading, plan: Plan) -> list[int]:
         return []
     if any(d.name == answer for d in plan.derive):
         return []
+    if any(
+        m.column == answer and m.start == named[0].end and words[m.start] in lexicon.HEAD_NOUNS
+        for m in reading.columns
+    ):
+        return []  # "what car number": the number is asked, "car" says whose
     return [1]
 
 
