@@ -123,3 +123,23 @@ def test_the_last_noun_of_a_compound_is_asked(
     result = agent.ask("What car number did the winner have?")
     assert result.kind == "error" or list(result.value) == [3], result.interpretation
     assert list(ask_ok(agent, "what car did the winner drive?").value) == ["Citroen C4"]
+
+
+@pytest.mark.parametrize(
+    ("file", "breed", "weight"),
+    [("stays.csv", "dog_breed", "dog_weight_kg"), ("visits.csv", "dogBreed", "dogWeightKg"),
+     ("Stays.csv", "Dog Breed", "Dog Weight (kg)")],
+)  # fmt: skip
+def test_a_word_two_names_share_leaves_the_others_words_to_it(
+    agent: Agent, tmp_path: Path, file: str, breed: str, weight: str
+) -> None:
+    frame = pd.DataFrame(
+        {
+            breed: ["Beagle", "Poodle", "Beagle", "Poodle", "Boxer"],
+            weight: [12.0, 8.0, 14.0, 9.0, 11.0],
+        }
+    )
+    load_frame(agent, tmp_path, file, frame)
+    # "dog" of "dog breed" is the breed column's; "weight" still names the weight column
+    result = ask_ok(agent, "which dog breed has the highest average weight?")
+    assert result.value == "Beagle"

@@ -537,9 +537,24 @@ class SchemaIndex:
         # A word that names one column in full is not also a partial hint at another
         # ("players" is Player, not Played).
         strong = {i for m in found if m.score >= 0.9 for i in range(m.start, m.end)}
-        found = [m for m in found if m.score >= 0.9 or not set(range(m.start, m.end)) & strong]
-        found.sort(key=lambda m: (-m.score, m.start))
-        return found
+        # ... though its other words may: "dog" of "dog breed" is Dog Breed's, and "weight"
+        # later in the question is still a hint at dog_weight_kg
+        rest = ["" if i in strong else w for i, w in enumerate(words)]
+        said_strongly = {words[i] for i in strong}
+        kept: list[ColumnMention] = []
+        for m in found:
+            if m.score < 0.9 and set(range(m.start, m.end)) & strong:
+                again = self._partial_mention(m.column, self.column_tokens[m.column], rest)
+                if (
+                    again is None
+                    or again.score < 0.6  # (a whole word of the name, never a near spelling)
+                    or {words[i] for i in range(again.start, again.end)} & said_strongly
+                ):
+                    continue  # (nor the same word again: "units … units")
+                m = again
+            kept.append(m)
+        kept.sort(key=lambda m: (-m.score, m.start))
+        return kept
 
     def _mention(
         self,
