@@ -200,6 +200,8 @@ ABBREVIATIONS = {
     "pax": "passengers",
     "flg": "flag",
     "dmg": "damage",
+    "err": "error",
+    "disc": "discount",
     "mbr": "member",
     "ord": "order",
     "prod": "product",
