@@ -164,3 +164,18 @@ def test_a_cell_with_a_mark_is_still_the_value(
     # a promotion arrow, a footnote, an asterisk: the same place, the same league
     assert ask_ok(agent, "How many seasons did the club finish 1st?").value == 3
     assert ask_ok(agent, "how many seasons were in the Premier?").value == 4
+
+
+@pytest.mark.parametrize("file", ["zip_lines.csv", "ZipLines.csv", "Zip lines.csv"])
+def test_the_file_names_its_rows_with_every_word(agent: Agent, tmp_path: Path, file: str) -> None:
+    frame = pd.DataFrame(
+        {
+            "Name": ["Jebel Jais", "Toro Verde", "Orbaneja", "Sa Pa"],
+            "Country": ["UAE", "Puerto Rico", "Spain", "Vietnam"],
+            "Length (m)": [2832, 2530, 1980, 1500],
+        }
+    )
+    load_frame(agent, tmp_path, file, frame)
+    # "zip" is no unknown word that picks rows: the file calls its rows zip lines
+    assert ask_ok(agent, "How many zip lines are there in Spain?").value == 1
+    assert ask_ok(agent, "which zip line is the longest?").value == "Jebel Jais"

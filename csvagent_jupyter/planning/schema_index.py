@@ -411,6 +411,7 @@ class SchemaIndex:
     # Notes, Remarks: "Served during the war" is found by several of its words, never by one
     remarks: set[str] = field(default_factory=set)
     subject: frozenset[str] = frozenset()  # the file name's head noun: "flights_2023" → flight
+    file_words: frozenset[str] = frozenset()  # all its words: "zip_lines" → zip, line
     values: dict[str, dict[str, object]] = field(
         default_factory=dict
     )  # normalized → original, per column
@@ -443,6 +444,7 @@ class SchemaIndex:
         # holds grades, "flights_2023" flights.
         words = [t for t in tokens(Path(name).stem) if not t.isdigit() and t not in FILE_WORDS]
         index.subject = frozenset(words[-1:])
+        index.file_words = frozenset(words)
         names = {c.name for c in profile.column_profiles}
         for column in profile.column_profiles:
             spelled = header_abbreviation(column.name, names) or column.name
