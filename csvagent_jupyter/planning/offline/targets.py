@@ -101,7 +101,8 @@ def targets(f: Frame) -> list[tuple[list[GroupKey], list[Derive], set[int], str 
         extra: set[int] = set()
         if word == "day" and f.words[position + 1 : position + 4] == ["of", "the", "week"]:
             period, extra = "weekday", {position + 1, position + 2, position + 3}
-        if period and f.free(position):
+        in_a_name = any(m.start <= position < m.end and m.score >= 0.9 for m in f.reading.columns)
+        if period and f.free(position) and not in_a_name:  # ("hourly rate" is HOURLY_RATE)
             dated = period_key(f, period, position)
             if dated is not None:
                 keys, derives, used = dated
