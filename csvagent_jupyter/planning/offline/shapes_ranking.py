@@ -94,6 +94,13 @@ def extreme_shape(f: Frame) -> list[Candidate]:
                 options.append((Aggregate(func=func, column=m.column), words, 0.0, "row_extreme"))
             elif f.words[at] in lexicon.COUNT_SUPERLATIVES and not _of_a_quality(f, at):
                 options.append((Aggregate(func="sum", column=m.column), span(m), 0.0, "group_sum"))
+                if not derives and f.recurs(keys[0].column):
+                    # "which tournament had the most games": one edition's, or all of a
+                    # name's editions together? asked back unless they agree
+                    func = "max" if direction == "max" else "min"
+                    options.append(
+                        (Aggregate(func=func, column=m.column), span(m), 0.0, "row_extreme")
+                    )
             else:
                 # "the shortest player": every measure the superlative may imply (height,
                 # minutes) competes, and the question is asked back unless they agree
@@ -132,7 +139,12 @@ def extreme_shape(f: Frame) -> list[Candidate]:
             if counted is not None:
                 agg, noun, penalty = counted
                 times = set(f.word_positions(frozenset({"times", "often", "rows", "records"})))
-                options.append((agg, noun | times, penalty, "group_count"))
+                said = set(f.word_positions(lexicon.DISTINCT_WORDS))  # "different tournaments"
+                counted_as = noun | times | (said if agg.func == "count_distinct" else set())
+                options.append((agg, counted_as, penalty, "group_count"))
+                if agg.func == "count_distinct" and agg.column and f.recurs(agg.column):
+                    # "played the most tournaments": editions (rows) or different names?
+                    options.append((Aggregate(func="count"), noun | times, penalty, "group_count"))
         for agg, more, penalty, shape in options:
             plan = Plan(
                 operation="aggregate",
