@@ -9,7 +9,7 @@ from ...analysis.plan import (
     Plan,
     SortKey,
 )
-from ..schema_index import ColumnMention
+from ..schema_index import ColumnMention, singular
 from . import lexicon
 from .derived import is_rate
 from .grounding import NAME, Frame, date_columns
@@ -114,6 +114,12 @@ def extreme_shape(f: Frame) -> list[Candidate]:
                             0.0,
                             "row_extreme",
                         )
+                    )
+                if derives and any(d.kind == "date_part" for d in derives):
+                    # "which month had the highest revenue": the month's total, or the month
+                    # of the one highest row? asked back unless they agree
+                    options.append(
+                        (Aggregate(func="sum", column=m.column), span(m), 0.0, "group_sum")
                     )
                 column = keys[0].column
                 if (
@@ -241,8 +247,9 @@ def _names_the_rows(f: Frame, measure: ColumnMention) -> bool:
     """ "claims" beside Claim ID and Claim Amount on a table of claims: a word of the measure's
     name that is the noun of the rows (the file's noun, or an identifier column's, read at
     least as strongly) counts rows; it does not name the amount."""
-    if measure.score >= 0.9:
-        return False  # "the most points": the column's own name
+    scores = {singular(w) for w in lexicon.SCORE_WORDS}
+    if measure.score >= 0.9 and f.index.column_tokens.get(measure.column, [""])[-1] not in scores:
+        return False  # "the most points": the column's own name (ratings are never summed)
     words = span(measure)
     if all(f.reading.norm[i] in f.reading.subject for i in words):
         return True
