@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -227,3 +228,29 @@ def test_a_kind_said_before_the_noun_of_its_column_counts_rows(
     )
     load_frame(agent, tmp_path, "callouts.csv", frame)
     assert ask_ok(agent, "How many lockout jobs were there?").value == 3
+
+
+@pytest.mark.parametrize(
+    ("file", "ident", "amount"),
+    [("phone_repairs.csv", "job_no", "amt"), ("deviceRepairs.csv", "jobId", "amountBilled"),
+     ("Repairs.csv", "Job No", "Amount (GBP)")],
+)  # fmt: skip
+def test_what_is_missing_is_never_dropped(
+    agent: Agent, tmp_path: Path, file: str, ident: str, amount: str
+) -> None:
+    rng = np.random.default_rng(5)
+    rows = 2000  # (on a short table "no" was never read as a job number)
+    frame = pd.DataFrame(
+        {
+            ident: rng.permutation(np.arange(700000, 700000 + rows)),
+            "dt": pd.Timestamp("2024-01-01") + pd.to_timedelta(rng.integers(0, 300, rows), "D"),
+            "qty": rng.integers(1, 4, rows),
+            amount: np.where(np.arange(rows) % 10 == 0, np.nan, rng.uniform(20, 200, rows)),
+            "lab_min": np.where(np.arange(rows) % 12 == 0, np.nan, rng.uniform(5, 60, rows)),
+        }
+    )
+    load_frame(agent, tmp_path, file, frame)
+    # "labour time" is placed nowhere (lab_min is not read as labour): every job (or job
+    # number) is no answer to it
+    ask_declines(agent, "How many jobs have no labour time recorded?")
+    assert ask_ok(agent, "how many jobs have no amount recorded?").value == 200

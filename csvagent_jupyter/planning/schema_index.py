@@ -202,6 +202,8 @@ ABBREVIATIONS = {
     "dmg": "damage",
     "err": "error",
     "disc": "discount",
+    "wrnty": "warranty",
+    "wty": "warranty",
     "mbr": "member",
     "ord": "order",
     "prod": "product",

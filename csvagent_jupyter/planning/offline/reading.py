@@ -301,6 +301,9 @@ def read(question: str, index: SchemaIndex) -> Reading:
         if word in ("a", "an") and words[i + 1] in _TIME_UNITS and words[i - 1] in _ONE_UNIT_AFTER:
             numbers[i] = Number(1.0, i, word)
     norm = [_norm(word, i in numbers, numbers.get(i)) for i, word in enumerate(words)]
+    for i in range(1, len(words)):  # "jobs have no amount": none, never "job number amount"
+        if words[i] == "no" and words[i - 1] in _BEFORE_A_NONE:
+            norm[i] = "no"
     for i in plural_acronyms:  # "ssris" is "ssri" made plural ("-is" otherwise stays: "analysis")
         norm[i] = words[i][:-1]
     reading = Reading(question, words, norm, numbers, subject=index.subject)
@@ -592,6 +595,11 @@ _NAMING_TOKENS = frozenset(singular(w) for w in ("name", "title", "id", "code", 
 _QUESTION_WORDS = frozenset({"what", "what's", "whats", "which", "who", "how", "when", "list"})
 _COMPARING = frozenset(
     {"more", "less", "fewer", "greater", "higher", "lower", "larger", "smaller", "bigger", "other"}
+)
+
+
+_BEFORE_A_NONE = frozenset(
+    {"have", "has", "had", "with", "is", "are", "was", "were", "got", "get", "show", "shows"}
 )
 
 

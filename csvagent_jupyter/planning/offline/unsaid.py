@@ -33,6 +33,14 @@ def must_be_placed(reading: Reading) -> set[int]:
     # that only says how (a table with no result to read it on asks back)
     out |= {i for i, word in enumerate(words) if word in lexicon.WIN_LOSE_VERBS}
     out |= {i for i in range(len(words) - 1) if words[i : i + 2] == ["runner", "up"]}
+    # "jobs with no labour time recorded": what is missing picks the rows, never filler
+    out |= {
+        i + 1
+        for i in range(len(words) - 1)
+        if words[i] in ("no", "without")
+        and words[i + 1].isalpha()
+        and words[i + 1] not in lexicon.FILLER
+    }
     # "had at least one error": the thing there was one of picks the rows, never filler
     out |= {
         i + 3
