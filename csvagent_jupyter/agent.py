@@ -230,8 +230,10 @@ class Agent:
 
         A file whose text columns are still being typed is returned once they are (about a
         tenth of a second on a million rows): everything that reads a table or its profile
-        comes through here, so no question sees it half typed. A file whose typing failed
-        raises a :class:`~csvagent_jupyter.errors.LoadError` that says why."""
+        comes through here, so no question sees it half typed. A short table is returned
+        with its exact profile, which its load leaves to the background (milliseconds, see
+        ``loading/outline.py``). A file whose typing failed raises a
+        :class:`~csvagent_jupyter.errors.LoadError` that says why."""
         if ref is None:
             if self._current_file_id is None:
                 completed = self.store.list_files(status="completed")
@@ -257,7 +259,10 @@ class Agent:
             row = matches[0]
         info = FileInfo.from_row(row)
         if not info.typed:
-            info = FileInfo.from_row(self._loader.wait_typed(row))
+            info = FileInfo.from_row(row := self._loader.wait_typed(row))
+        if info.stored_profile is not None and info.stored_profile.outline:
+            # a short table's exact profile, due within milliseconds (loading/outline.py)
+            info = FileInfo.from_row(self._loader.settle_outline(row))
         return info
 
     def use(self, ref: str) -> FileInfo:

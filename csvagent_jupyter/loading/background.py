@@ -154,6 +154,11 @@ class Background:
             entry = self.pending.get(file_id)
         return entry[0] if entry else None
 
+    def futures_of_content(self, content_hash: str) -> list[Future[FileProfile]]:
+        """The pending background phases of loads of this content."""
+        with self.lock:
+            return [f for f, r in self.pending.values() if r.content_hash == content_hash]
+
     def typing_of(self, file_id: str) -> Typing | None:
         """The typing still pending (or just done) of a load in its background phase."""
         with self.lock:

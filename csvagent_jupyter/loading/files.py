@@ -25,17 +25,25 @@ class FileInfo:
     size: int
     rows: int | None
     columns: list[str]
-    profile: FileProfile | None
+    stored_profile: FileProfile | None  # as its row holds it: see ``profile``
     content_hash: str | None
     path: Path | None
     created_at: datetime
     error: str | None = None
     reused: bool = False  # True when an earlier load of the same content was returned
     skipped_lines: list[int] = field(default_factory=list)
+    # the exact profile being computed for an outline (see ``outline.py``)
+    exact_profile: Future[FileProfile] | None = field(default=None, compare=False, repr=False)
 
     @classmethod
-    def from_row(cls, row: File, *, reused: bool = False) -> FileInfo:
+    def from_row(
+        cls, row: File, *, reused: bool = False, exact_profile: Future[FileProfile] | None = None
+    ) -> FileInfo:
         profile = FileProfile.model_validate(row.file_metadata) if row.file_metadata else None
+        if profile is not None and profile.outline and exact_profile is None:
+            from .background import background
+
+            exact_profile = background.future_of(row.id)
         return cls(
             id=row.id,
             name=row.original_filename,
@@ -43,14 +51,27 @@ class FileInfo:
             size=row.file_size,
             rows=row.row_count,
             columns=profile.column_names if profile else [],
-            profile=profile,
+            stored_profile=profile,
             content_hash=row.content_hash,
             path=Path(row.source_path) if row.source_path else None,
             created_at=row.created_at,
             error=row.error_message,
             reused=reused,
             skipped_lines=profile.skipped_lines if profile else [],
+            exact_profile=exact_profile,
         )
+
+    @property
+    def profile(self) -> FileProfile | None:
+        """The file's profile. In place of the outline a short table's load stores before it
+        returns (``outline.py``), the exact profile, waited for (a few milliseconds) when
+        its background is still computing it; the outline only if that failed."""
+        stored, pending = self.stored_profile, self.exact_profile
+        if stored is None or not stored.outline or pending is None:
+            return stored
+        if pending.exception() is not None:  # logged by the background thread
+            return stored
+        return pending.result()
 
     @property
     def ready_profile(self) -> FileProfile:
@@ -64,7 +85,8 @@ class FileInfo:
     @property
     def typed(self) -> bool:
         """False while a large load's text columns are typed in the background (``deferred.py``)."""
-        return self.profile is None or not self.profile.pending_conversions
+        stored = self.stored_profile
+        return stored is None or not stored.pending_conversions
 
     @property
     def profiled(self) -> bool:

@@ -26,6 +26,7 @@ from ..errors import CSVAgentError, EmptyFileError, FileMissingError, FileTooLar
 from ..events import EstimatedProgress, ProgressCallback, ProgressReporter
 from ..persistence import File, Store
 from ..settings import Settings
+from . import profile as profiling
 from .background import Refinement, background, padded_note, refine
 from .cache import FrameCache
 from .conversion import convert_columns
@@ -48,6 +49,7 @@ from .files import (
     now,
     scan_file,
 )
+from .outline import outline_profile
 from .profile import ColumnProfile, FileProfile, profile_frame
 from .reader import delimiter_byte, parse, read_again, reload_csv
 from .sniff import SAMPLE_BYTES, Dialect, sniff
@@ -189,7 +191,6 @@ class Loader:
                 "result": {"file_id": row.id, "rows": profile.rows, "exact": profile.exact},
             },
         )
-        info = FileInfo.from_row(row)
         reporter.complete(
             f"{display_name}: {profile.rows:,} rows",
             file_id=row.id,
@@ -206,7 +207,7 @@ class Loader:
             )
         if profile.exact and typed.dialect is None and typed.typing is None:
             self.cache.write_in_background(content_hash, frame)
-            return LoadedTable(info, frame)
+            return LoadedTable(FileInfo.from_row(row), frame)
         refinement = Refinement(
             file_id=row.id,
             display_name=display_name,
@@ -221,6 +222,8 @@ class Loader:
             typing=typed.typing,
         )
         profiling = self.start_refinement(refinement, on_progress)
+        # an outline's FileInfo gives the exact profile once it is there (see outline.py)
+        info = FileInfo.from_row(row, exact_profile=profiling if profile.outline else None)
         if typed.typing is not None:  # the table is nobody's before its text is typed
             return LoadedTable(info, None, profiling, typed.typing.done)
         return LoadedTable(info, frame, profiling)
@@ -284,6 +287,19 @@ class Loader:
             notes_before=list(provisional.notes),
         )
         return self.start_refinement(refinement)
+
+    def settle_outline(self, row: File, frame: pd.DataFrame | None = None) -> File:
+        """The File once the exact profile replaced the outline its load stored (see
+        ``outline.py``): waits for its background phase, or computes the profile here when
+        the process that loaded it ended first (``frame``: its table, when at hand)."""
+        future = background.future_of(row.id)
+        if future is None:
+            fresh = self.store.get_file(row.id) or row
+            if not (fresh.file_metadata or {}).get("outline"):
+                return fresh
+            future = self.refine_stored(fresh, self.read_frame(fresh) if frame is None else frame)
+        future.exception()  # waits; a failure was logged, and the outline stands
+        return self.store.get_file(row.id) or row
 
     def wait_typed(self, row: File) -> File:
         """The File once its text columns are typed (see ``deferred.py``): waits for its
@@ -412,6 +428,8 @@ class Loader:
             # read while its text columns were still being typed: frame_of waited for that
             # typing, which stores the typed profile first, so the row now has it
             existing = self.store.get_file(existing.id) or existing
+        if (existing.file_metadata or {}).get("outline"):  # its exact profile is under way
+            existing = self.settle_outline(existing, frame)
         done: dict[str, Any] = {
             "status": "completed",
             "progress": 100.0,
@@ -511,14 +529,7 @@ class Loader:
         typing.held = settle_by_column(frame, convert_columns(frame, now, mapper, prepared), typing)
         typing_notes = typing.typing_notes()
         reporter.progress(0.9, "profiling")
-        given = _placeholders(frame, later, mapper)
-        # Exact where cheap; the distinct counts of large columns are estimated here and
-        # counted exactly in the background.
-        profile = profile_frame(
-            frame,
-            mapper,
-            exact=False,
-            given=given,
+        file_facts: dict[str, Any] = dict(
             bytes=size,
             encoding=dialect.encoding,
             delimiter=dialect.delimiter,
@@ -529,6 +540,14 @@ class Loader:
             notes=notes + typing_notes,
             skipped_lines=skipped,
         )
+        if len(frame) <= profiling.SAMPLE_ROWS and not later:
+            # a short table: its exact profile is computed in the background (outline.py)
+            profile = outline_profile(frame, **file_facts)
+        else:
+            # The distinct counts of large columns are estimated here and counted exactly
+            # in the background.
+            given = _placeholders(frame, later, mapper)
+            profile = profile_frame(frame, mapper, exact=False, given=given, **file_facts)
         reporter.progress(0.97, "saving")
         return Typed(
             frame,
