@@ -234,6 +234,11 @@ class Agent:
         with its exact profile, which its load leaves to the background (milliseconds, see
         ``loading/outline.py``). A file whose typing failed raises a
         :class:`~csvagent_jupyter.errors.LoadError` that says why."""
+        return self._file(ref)
+
+    def _file(self, ref: str | None = None, *, settle: bool = True) -> FileInfo:
+        """:meth:`file`; ``settle=False`` does not wait for a short table's exact profile
+        (the typed table needs none: see :meth:`frame`)."""
         if ref is None:
             if self._current_file_id is None:
                 completed = self.store.list_files(status="completed")
@@ -260,7 +265,7 @@ class Agent:
         info = FileInfo.from_row(row)
         if not info.typed:
             info = FileInfo.from_row(row := self._loader.wait_typed(row))
-        if info.stored_profile is not None and info.stored_profile.outline:
+        if settle and info.stored_profile is not None and info.stored_profile.outline:
             # a short table's exact profile, due within milliseconds (loading/outline.py)
             info = FileInfo.from_row(self._loader.settle_outline(row))
         return info
@@ -272,8 +277,9 @@ class Agent:
         return info
 
     def frame(self, ref: str | None = None) -> pd.DataFrame:
-        """The typed table of a loaded file (kept in memory for the most recent few)."""
-        info = self.file(ref)
+        """The typed table of a loaded file (kept in memory for the most recent few): waits
+        for its typing, never for its profile."""
+        info = self._file(ref, settle=False)
         with self._frames_lock:
             frame = self._frames.get(info.id)
             if frame is not None:

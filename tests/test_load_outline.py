@@ -66,11 +66,12 @@ def test_a_short_load_stores_an_outline_and_returns_before_its_profile(
     assert info.columns == list(pd.read_csv(table).columns)  # names known at once
     done = [e for e in events if e.event == "file_complete"]
     assert done[-1].data["profiled"] is False  # the load's event does not claim a profile
-    assert not info.exact_profile.done()  # type: ignore[union-attr]
+    assert not info.profile_due.done()  # type: ignore[union-attr]
+    assert agent.frame().shape == (3_000, 12)  # the typed table waits for no profile
     held.set()
 
 
-def test_the_exact_profile_replaces_the_outline_and_is_what_info_gives(
+def test_the_profile_due_replaces_the_outline_and_is_what_info_gives(
     agent: Agent, table: Path
 ) -> None:
     events: list[ProgressEvent] = []

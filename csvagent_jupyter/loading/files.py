@@ -32,18 +32,22 @@ class FileInfo:
     error: str | None = None
     reused: bool = False  # True when an earlier load of the same content was returned
     skipped_lines: list[int] = field(default_factory=list)
-    # the exact profile being computed for an outline (see ``outline.py``)
-    exact_profile: Future[FileProfile] | None = field(default=None, compare=False, repr=False)
+    # the profile being computed to replace an outline (see ``outline.py``)
+    profile_due: Future[FileProfile] | None = field(default=None, compare=False, repr=False)
 
     @classmethod
     def from_row(
-        cls, row: File, *, reused: bool = False, exact_profile: Future[FileProfile] | None = None
+        cls, row: File, *, reused: bool = False, profile_due: Future[FileProfile] | None = None
     ) -> FileInfo:
         profile = FileProfile.model_validate(row.file_metadata) if row.file_metadata else None
-        if profile is not None and profile.outline and exact_profile is None:
+        if profile is not None and profile.outline and profile_due is None:
             from .background import background
 
-            exact_profile = background.future_of(row.id)
+            if profile.pending_conversions:  # its typing stores the typed profile
+                typing = background.typing_of(row.id)
+                profile_due = typing.profiled if typing is not None else None
+            else:  # a short table: its exact profile
+                profile_due = background.future_of(row.id)
         return cls(
             id=row.id,
             name=row.original_filename,
@@ -58,15 +62,16 @@ class FileInfo:
             error=row.error_message,
             reused=reused,
             skipped_lines=profile.skipped_lines if profile else [],
-            exact_profile=exact_profile,
+            profile_due=profile_due,
         )
 
     @property
     def profile(self) -> FileProfile | None:
-        """The file's profile. In place of the outline a short table's load stores before it
-        returns (``outline.py``), the exact profile, waited for (a few milliseconds) when
-        its background is still computing it; the outline only if that failed."""
-        stored, pending = self.stored_profile, self.exact_profile
+        """The file's profile. In place of the outline a load stores before it returns
+        (``outline.py``), the profile that replaces it, waited for when its background is
+        still computing it: a short table's exact profile, a large one's typed provisional
+        profile; the outline only if that failed."""
+        stored, pending = self.stored_profile, self.profile_due
         if stored is None or not stored.outline or pending is None:
             return stored
         if pending.exception() is not None:  # logged by the background thread

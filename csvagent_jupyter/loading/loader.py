@@ -35,7 +35,6 @@ from .deferred import (
     Typing,
     deferrable,
     finish_typing,
-    pending_profile,
     settle_by_column,
 )
 from .deferred import type_in_background as type_columns
@@ -50,7 +49,7 @@ from .files import (
     scan_file,
 )
 from .outline import outline_profile
-from .profile import ColumnProfile, FileProfile, profile_frame
+from .profile import FileProfile, profile_frame
 from .reader import delimiter_byte, parse, read_again, reload_csv
 from .sniff import SAMPLE_BYTES, Dialect, sniff
 from .summary_rows import section_note, section_rows, summary_note, summary_rows
@@ -222,8 +221,10 @@ class Loader:
             typing=typed.typing,
         )
         profiling = self.start_refinement(refinement, on_progress)
-        # an outline's FileInfo gives the exact profile once it is there (see outline.py)
-        info = FileInfo.from_row(row, exact_profile=profiling if profile.outline else None)
+        # an outline's FileInfo gives the profile that replaces it once it is there (see
+        # outline.py): the typed one when text columns are still to type, else the exact one
+        due = typed.typing.profiled if typed.typing is not None else profiling
+        info = FileInfo.from_row(row, profile_due=due if profile.outline else None)
         if typed.typing is not None:  # the table is nobody's before its text is typed
             return LoadedTable(info, None, profiling, typed.typing.done)
         return LoadedTable(info, frame, profiling)
@@ -540,14 +541,14 @@ class Loader:
             notes=notes + typing_notes,
             skipped_lines=skipped,
         )
-        if len(frame) <= profiling.SAMPLE_ROWS and not later:
-            # a short table: its exact profile is computed in the background (outline.py)
-            profile = outline_profile(frame, **file_facts)
+        if later or len(frame) <= profiling.SAMPLE_ROWS:
+            # a short table's exact profile is computed in the background, a large one's
+            # provisional profile by its typing (see outline.py)
+            profile = outline_profile(frame, later, **file_facts)
         else:
             # The distinct counts of large columns are estimated here and counted exactly
             # in the background.
-            given = _placeholders(frame, later, mapper)
-            profile = profile_frame(frame, mapper, exact=False, given=given, **file_facts)
+            profile = profile_frame(frame, mapper, exact=False, **file_facts)
         reporter.progress(0.97, "saving")
         return Typed(
             frame,
@@ -572,19 +573,6 @@ class Typed:
     scan: FileScan | None = None  # when the file was hashed (and its delimiters counted)
     # alongside its parse
     typing: Typing | None = None  # text columns left to type in the background
-
-
-def _placeholders(
-    frame: pd.DataFrame, later: list[Conversion], mapper: Any
-) -> dict[int, ColumnProfile]:
-    """The placeholder profiles of the columns left to type, by position."""
-    by_name = {c.column: c for c in later}
-    names: list[Any] = list(frame.columns)
-    positions = [i for i, name in enumerate(names) if name in by_name]
-    found = mapper(
-        lambda i: pending_profile(str(names[i]), frame.iloc[:, i], by_name[names[i]]), positions
-    )
-    return dict(zip(positions, found, strict=True))
 
 
 def _without_rows(
