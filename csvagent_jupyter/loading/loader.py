@@ -116,24 +116,20 @@ class Loader:
         reused = self._reuse(known, skip, None, on_progress)
         if reused is not None:
             return reused
-        job = self.store.add_job("file_upload", status="processing")
-        reporter = ProgressReporter(
-            job_id=job.id,
-            subject_id=None,
-            kind="file",
-            callback=on_progress,
-            record=lambda fraction: self.store.update_job(
-                job.id, progress=round(fraction * 100, 1)
-            ),
-        )
         content_hash: str | None
-        if known is not None and known.content_hash:
-            content_hash = known.content_hash  # known, but its cache is gone or was read otherwise
-        elif not self.store.has_completed_file_of_size(size):
-            # No completed load has this many bytes, so none holds this content: the file is
-            # hashed on a worker thread while it is parsed, not before (see _parse_and_type).
-            content_hash = None
-        else:
+        file_fields: dict[str, Any] = {
+            "filename": path.name,
+            "original_filename": display_name,
+            "file_size": size,
+            "status": "processing",
+            "source_path": str(path.resolve()),
+            "source_mtime_ns": stat.st_mtime_ns,
+            "file_metadata": {},
+        }
+        if not (known and known.content_hash) and self.store.has_completed_file_of_size(size):
+            # a load of this many bytes completed: the same content may be known elsewhere
+            job = self.store.add_job("file_upload", status="processing")
+            reporter = self._reporter(job.id, on_progress)
             content_hash = content_hash_of(
                 path, lambda done: reporter.progress(0.1 * done / size, "checking content")
             )
@@ -141,17 +137,18 @@ class Loader:
             reused = self._reuse(found, skip, job.id, on_progress)
             if reused is not None:
                 return reused
-        row = self.store.add_file(
-            filename=path.name,
-            original_filename=display_name,
-            file_size=size,
-            status="processing",
-            content_hash=content_hash,
-            source_path=str(path.resolve()),
-            source_mtime_ns=stat.st_mtime_ns,
-            file_metadata={},
-            job_id=job.id,  # the job's subject, in the same write
-        )
+            # the job's subject, in the same write
+            row = self.store.add_file(content_hash=content_hash, job_id=job.id, **file_fields)
+        else:
+            # The content is known (the file's cache is gone, or was read otherwise), or no
+            # completed load has this many bytes, so none holds this content: the file is
+            # hashed on a worker thread while it is parsed, not before (see
+            # _parse_and_type). Its File row and job are written together.
+            content_hash = known.content_hash if known is not None else None
+            row, job = self.store.add_file_with_job(
+                "file_upload", job_status="processing", content_hash=content_hash, **file_fields
+            )
+            reporter = self._reporter(job.id, on_progress)
         reporter.subject_id = row.id
         try:
             typed = self._parse_and_type(
@@ -228,6 +225,18 @@ class Loader:
         if typed.typing is not None:  # the table is nobody's before its text is typed
             return LoadedTable(info, None, profiling, typed.typing.done)
         return LoadedTable(info, frame, profiling)
+
+    def _reporter(self, job_id: str, on_progress: ProgressCallback | None) -> ProgressReporter:
+        """The progress of a load's job: events, and its job row's progress (throttled)."""
+        return ProgressReporter(
+            job_id=job_id,
+            subject_id=None,
+            kind="file",
+            callback=on_progress,
+            record=lambda fraction: self.store.update_job(
+                job_id, progress=round(fraction * 100, 1)
+            ),
+        )
 
     def start_refinement(
         self, refinement: Refinement, on_progress: ProgressCallback | None = None
