@@ -5,11 +5,12 @@ completes (a ``completed`` File with its profile, a completed Job) or fails with
 project error and leaves a File with status ``error`` and the message, a failed
 Job, and nothing else: no cache file, no half-filled profile.
 
-A load returns once the table is parsed and its numbers typed. Its profile is then
-exact for small tables; for large ones the distinct counts that need hashing every
-value are estimated (``profile.exact`` is false) and the typing of text columns (see
-``deferred.py``), the exact profile, the check for short rows and the cache write finish
-in the background (see ``background.py``).
+A load returns once the table is parsed and its numbers typed, with an outline of its
+profile (see ``outline.py``) on a short table or one whose text columns are typed in the
+background (``deferred.py``), else a provisional profile whose distinct counts that need
+hashing every value are estimated (``profile.exact`` is false). The typing of text
+columns, the exact profile, the check for short rows and the cache write finish in the
+background (see ``background.py``).
 """
 
 from __future__ import annotations
