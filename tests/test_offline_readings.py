@@ -1249,6 +1249,21 @@ def test_terse_headers_are_read_and_a_blank_is_never_the_counted_rows_id(
     assert missing.kind == "error" or missing.value == 41, missing.interpretation
 
 
+def test_common_export_abbreviations_are_read(agent: Agent, tmp_path: Path) -> None:
+    frame = pd.DataFrame(
+        {
+            "ln_id": range(1, 9),
+            "mbr_typ": ["STAFF", "STD", "STD", "STAFF", "STD", "STD", "STAFF", "STD"],
+            "dmg_flg": ["Y", "N", "N", "Y", "N", "Y", "N", "N"],
+            "veh_cnt": [1, 2, 1, 3, 1, 2, 1, 1],
+        }
+    )
+    agent.load(write_csv(frame, tmp_path / "loans.csv"))
+    assert ask_ok(agent, "what percentage of loans were damaged?").value == pytest.approx(37.5)
+    assert ask_ok(agent, "how many member types are there?").value == 2
+    assert ask_ok(agent, "what is the total vehicle count?").value == 12
+
+
 @pytest.mark.parametrize(
     ("file", "item", "qty", "stock"),
     [("pharm_issues.csv", "item_desc", "qty", "soh"), ("stock_moves.csv", "itemName", "qty", "SOH"),

@@ -125,3 +125,105 @@ def test_a_verb_ending_a_count_and_a_ranking_word_are_never_dropped(
     # "by revenue" is money, never the number of rows per group
     ranked = agent.ask(f"top 2 {group.lower()}s by revenue")
     assert ranked.kind == "error", ranked.interpretation
+
+
+MATCHES = [
+    ("matches.csv", "match_date", "winner", "attendance"),
+    ("fixtures.csv", "matchDate", "winningSide", "crowdSize"),
+    ("Tests.csv", "Date", "Winner", "Attendance"),
+]
+
+
+@pytest.mark.parametrize("file, date, winner, crowd", MATCHES, ids=[m[0] for m in MATCHES])
+def test_what_is_scored_is_never_the_rows(
+    agent: Agent, tmp_path: Path, file: str, date: str, winner: str, crowd: str
+) -> None:
+    frame = pd.DataFrame(
+        {
+            date: pd.date_range("2020-01-01", periods=8, freq="MS").strftime("%Y-%m-%d"),
+            winner: ["Kent", "Essex", "Kent", "Kent", "Essex", "Kent", "Essex", "Kent"],
+            crowd: [1200, 900, 1500, 1100, 800, 1300, 950, 1000],
+        }
+    )
+    load_frame(agent, tmp_path, file, frame)
+    # points and goals are what a match scores: a table without them cannot add them up,
+    # and the matches Kent won are no answer to it
+    for question in (
+        "What was the total number of points scored by Kent across all matches?",
+        "how many goals did Kent score?",
+        "what is the total number of votes for Kent?",
+    ):
+        ask_declines(agent, question)
+    assert ask_ok(agent, "how many matches did Kent win?").value == 5
+
+
+def test_a_file_of_what_is_scored_counts_its_rows(agent: Agent, tmp_path: Path) -> None:
+    scorers = ["Kane", "Son", "Kane", "Kane", "Son"]
+    frame = pd.DataFrame({"scorer": scorers, "minute": [12, 30, 55, 71, 88]})
+    load_frame(agent, tmp_path, "goals.csv", frame)
+    assert ask_ok(agent, "how many goals did Kane score?").value == 3
+
+
+KEYED = [
+    ("clubs_by_region.csv", "region", "members", "clubs"),
+    ("shopsByCity.csv", "city", "staffCount", "shops"),
+    ("Bands by Country.csv", "Country", "Members", "bands"),
+]
+
+
+@pytest.mark.parametrize("file, key, counted, noun", KEYED, ids=[k[0] for k in KEYED])
+def test_a_share_of_the_one_row_a_key_picks_is_asked_back(
+    agent: Agent, tmp_path: Path, file: str, key: str, counted: str, noun: str
+) -> None:
+    # one row a region, its clubs counted in a column: a share of rows would be 1/4
+    places = ["North", "South", "East", "West"]
+    frame = pd.DataFrame({key: places, counted: [40, 25, 20, 15]})
+    load_frame(agent, tmp_path, file, frame)
+    ask_declines(agent, f"What percentage of all {noun} are in North?")
+    # rows that repeat the region: a share of rows is what is asked
+    frame = pd.DataFrame({key: places * 3, counted: range(12)})
+    load_frame(agent, tmp_path, file, frame)
+    assert ask_ok(agent, f"What percentage of all {noun} are in North?").value == 25.0
+
+
+LENT = [
+    ("tool_loans.csv", "loan_id", "tool_type", "quantity", "loans"),
+    ("hireOrders.csv", "orderId", "itemKind", "qty", "orders"),
+    ("Rentals.csv", "Rental ID", "Item", "Units", "rentals"),
+]
+
+
+@pytest.mark.parametrize("file, ident, kind, quantity, noun", LENT, ids=[t[0] for t in LENT])
+def test_a_kind_counted_beside_a_quantity_column_is_asked_back(
+    agent: Agent, tmp_path: Path, file: str, ident: str, kind: str, quantity: str, noun: str
+) -> None:
+    kinds = ["ladder", "drill", "ladder", "saw", "ladder", "drill"]
+    frame = pd.DataFrame(
+        {ident: [f"L{i}" for i in range(6)], kind: kinds, quantity: [2, 1, 3, 1, 1, 2]}
+    )
+    load_frame(agent, tmp_path, file, frame)
+    # three loans of ladders, six ladders lent: which is asked is not said
+    declined = ask_declines(agent, "how many ladders were lent?")
+    answers = {ask_ok(agent, s).value for s in declined.suggestions}
+    assert {3, 6} <= answers
+    # the rows' own noun counts rows, whatever the quantities, said after the kind too
+    assert ask_ok(agent, f"how many {noun} were for ladders?").value == 3
+    assert ask_ok(agent, f"how many ladder {noun} were there?").value == 3
+    # where every quantity is one, both readings agree
+    load_frame(agent, tmp_path, file, frame.assign(**{quantity: 1}))
+    assert ask_ok(agent, "how many ladders were lent?").value == 3
+
+
+def test_a_kind_said_before_the_noun_of_its_column_counts_rows(
+    agent: Agent, tmp_path: Path
+) -> None:
+    # "lockout jobs" beside job_typ and job_no: the jobs are counted, never their quantities
+    frame = pd.DataFrame(
+        {
+            "job_no": [f"L{i}" for i in range(6)],
+            "job_typ": ["LOCKOUT", "REKEY", "LOCKOUT", "LOCKOUT", "REKEY", "SAFE"],
+            "qty": [3, 1, 2, 1, 1, 4],
+        }
+    )
+    load_frame(agent, tmp_path, "callouts.csv", frame)
+    assert ask_ok(agent, "How many lockout jobs were there?").value == 3

@@ -163,3 +163,38 @@ def test_which_rows_noun_was_dated_first_answers_the_name_not_the_date(
     noun = file.split(".")[0].lower().split("_")[-1][:-1]
     first = ask_ok(agent, f"which {noun} was {verb} first?")
     assert first.value == "Zytglogge", first.interpretation
+
+
+def test_a_decade_is_read_as_its_first_year(agent: Agent, table: tuple, tmp_path: Path) -> None:
+    frame, (file, name, dated, verb, noun) = table
+    frame = frame.assign(**{dated: ["1420s", *CELLS[1:]]})
+    load_frame(agent, tmp_path, file, frame)
+    assert ask_ok(agent, f"how many {noun} {verb} before 1950?").value == 3
+    assert ask_ok(agent, f"which of the {noun} {verb} first?").value == frame[name][0]
+
+
+def test_a_cell_that_writes_no_year_is_never_dropped_silently(
+    agent: Agent, table: tuple, tmp_path: Path
+) -> None:
+    frame, (file, _name, dated, verb, noun) = table
+    # "15th century" would drop out of "before 1950" (6, not 7) and of "the first"
+    frame = frame.assign(**{dated: ["15th century", *CELLS[1:]]})
+    load_frame(agent, tmp_path, file, frame)
+    ask_declines(agent, f"how many {noun} {verb} before 1950?")
+    # a mark for "no value" is no such cell: the row has no year to compare
+    frame = frame.assign(**{dated: ["—", *CELLS[1:]]})
+    load_frame(agent, tmp_path, file, frame)
+    assert ask_ok(agent, f"how many {noun} {verb} before 1950?").value == 2
+
+
+def test_when_answers_the_cell_of_a_column_of_years_named_by_its_verb(
+    agent: Agent, table: tuple
+) -> None:
+    frame, (file, _name, dated, _verb, _noun) = table
+    asked = {
+        "bridges.csv": "when was Bridge C opened?",
+        "governors.csv": "when did Name C take office?",
+        "stadiums.csv": "when was stadium C built?",
+    }[file]
+    # the cell as written ("5 April 1998"), never another column or row
+    assert ask_ok(agent, asked).value == frame[dated][2]

@@ -141,9 +141,10 @@ def compute(df: pd.DataFrame, derive: Derive) -> tuple[Any, str]:
     return _window(df, derive)
 
 
-# a year of four digits standing alone: never part of a longer number ("12000", "1,998"),
-# of a code ("X-1042", "G1998") or of a decade ("1990s"); "2019–20" and "1998[1]" are years
-YEAR_IN_TEXT = r"(?<![\w,.\-/])(1[0-9]{3}|20[0-9]{2})(?![\w,])"
+# a year of four digits standing alone: never part of a longer number ("12000", "1,998")
+# or of a code ("X-1042", "G1998"); "2019–20" and "1998[1]" are years, and a decade
+# ("1420s") is read as its first year, which orders it right against any year outside it
+YEAR_IN_TEXT = r"(?<![\w,.\-/])(1[0-9]{3}|20[0-9]{2})s?(?![\w,])"
 # a number at the start of a cell, thousands separated or not: "2,023 m (6,637 ft)" → 2,023;
 # after a mark of approximation or a bound ("~70,000", "c. 700", "<5", "≈ 12")
 LEADING_NUMBER = (

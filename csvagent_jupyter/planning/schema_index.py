@@ -20,7 +20,7 @@ import pandas as pd
 
 from ..analysis.derived import LEADING_NUMBER, YEAR_IN_TEXT
 from ..loading.profile import FileProfile, looks_like_identifier
-from ..loading.typing import holds_whole_numbers
+from ..loading.typing import PLACEHOLDERS, holds_whole_numbers
 from .list_cells import list_items
 
 MAX_VALUES_PER_COLUMN = 20_000
@@ -199,6 +199,19 @@ ABBREVIATIONS = {
     "dly": "delay",
     "pax": "passengers",
     "flg": "flag",
+    "dmg": "damage",
+    "mbr": "member",
+    "ord": "order",
+    "prod": "product",
+    "inv": "invoice",
+    "veh": "vehicle",
+    "req": "request",
+    "resp": "response",
+    "stn": "station",
+    "sev": "severity",
+    "pri": "priority",
+    "ctry": "country",
+    "cnty": "county",
 }
 # Headers of results tables that are a letter or two: read as the words they stand for.
 # Only a whole header is expanded, so the question's "a" or "w" never is.
@@ -318,6 +331,14 @@ def _writes_years(cells: Iterable[object]) -> bool:
     return len(sample) >= 2 and found >= _YEAR_SHARE * len(sample)
 
 
+def _misses_years(cells: Iterable[object]) -> bool:
+    """Whether some cell writes neither a year nor a mark for "no value" ("—", "TBA")."""
+    return any(
+        not _YEAR.search(c) and _FOOTNOTE.sub("", c).strip().lower() not in PLACEHOLDERS
+        for c in _text_cells(cells)
+    )
+
+
 _AMOUNT = re.compile(rf"{LEADING_NUMBER}\s*(?P<unit>[A-Za-z][A-Za-z0-9²³/.]*|%)?\s*(?:\(.*\))?\s*$")
 _FOOTNOTE = re.compile(r"\[[^\]]*\]")
 _CLOCK = re.compile(r"^\s*\d{1,2}(?::\d{2}){1,2}(?:\.\d+)?\s*$")  # "38:20", "2:04:31"
@@ -400,6 +421,9 @@ class SchemaIndex:
     year_texts: set[str] = field(default_factory=set)
     # periods written as ranges ("1926–1989"): a year compared with them is with which end?
     year_ranges: set[str] = field(default_factory=set)
+    # year columns with a cell that writes no year ("15th century"), a blank or a mark aside:
+    # that row would silently drop out of "before 1800" or "the earliest", so none is made
+    year_gaps: set[str] = field(default_factory=set)
     # columns where one thing is written with and without a footnote mark ("United
     # Kingdom[a]" beside "United Kingdom"): their groups would split it in two
     footnoted: set[str] = field(default_factory=set)
@@ -449,6 +473,8 @@ class SchemaIndex:
                     index.year_texts.add(column.name)
                 if column.name in index.year_texts and _writes_ranges(mapping.values()):
                     index.year_ranges.add(column.name)
+                if column.name in index.year_texts and _misses_years(mapping.values()):
+                    index.year_gaps.add(column.name)
                 if _marks_some_cells(mapping.values()):
                     index.footnoted.add(column.name)
                 unit = _unit_of_amounts(mapping.values())
@@ -511,9 +537,24 @@ class SchemaIndex:
         # A word that names one column in full is not also a partial hint at another
         # ("players" is Player, not Played).
         strong = {i for m in found if m.score >= 0.9 for i in range(m.start, m.end)}
-        found = [m for m in found if m.score >= 0.9 or not set(range(m.start, m.end)) & strong]
-        found.sort(key=lambda m: (-m.score, m.start))
-        return found
+        # ... though its other words may: "dog" of "dog breed" is Dog Breed's, and "weight"
+        # later in the question is still a hint at dog_weight_kg
+        rest = ["" if i in strong else w for i, w in enumerate(words)]
+        said_strongly = {words[i] for i in strong}
+        kept: list[ColumnMention] = []
+        for m in found:
+            if m.score < 0.9 and set(range(m.start, m.end)) & strong:
+                again = self._partial_mention(m.column, self.column_tokens[m.column], rest)
+                if (
+                    again is None
+                    or again.score < 0.6  # (a whole word of the name, never a near spelling)
+                    or {words[i] for i in range(again.start, again.end)} & said_strongly
+                ):
+                    continue  # (nor the same word again: "units … units")
+                m = again
+            kept.append(m)
+        kept.sort(key=lambda m: (-m.score, m.start))
+        return kept
 
     def _mention(
         self,

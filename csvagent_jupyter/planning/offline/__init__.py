@@ -14,6 +14,7 @@ A confident wrong number is the worst outcome for an analyst, so the planner pre
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from collections.abc import Callable
@@ -126,7 +127,7 @@ class OfflinePlanner:
         slots = reader.slots()
         found: list[tuple[Candidate, float]] = []
         for options in itertools.islice(itertools.product(*slots), MAX_FRAMES):
-            frame = Frame(reading, index, _consistent(options), reader, reserved)
+            frame = Frame(reading, index, _consistent(options, reading), reader, reserved)
             for shape in SHAPES:
                 found += [(c, frame.weight) for c in shape(frame)]
             if top is not None:
@@ -251,15 +252,23 @@ def _at_place(candidate: Candidate, place: int, words: set[int]) -> Candidate:
     )
 
 
-def _consistent(options: tuple[FilterOption, ...]) -> list[FilterOption]:
-    """Options of different slots that claim the same words cannot both hold: keep the first."""
+def _consistent(options: tuple[FilterOption, ...], reading: Reading) -> list[FilterOption]:
+    """Options of different slots that claim the same words cannot both hold: keep the first.
+    A column's noun between two values may serve both ("lorry tests at Barking", where
+    "tests" names testType and testCentre): the later option keeps its own value without it."""
+    own = {i for v in reading.values for i in range(v.start, v.end)}
+    own |= set(reading.numbers) | set(reading.dates)
     kept: list[FilterOption] = []
     claimed: set[int] = set()
     for option in options:
-        positions = option.positions
-        if positions & claimed:
-            continue
-        claimed |= positions
+        shared = option.positions & claimed
+        if shared:
+            rest = option.positions - shared
+            sharers = {k.column for k in kept if k.positions & shared}
+            if shared & own or not rest & own or option.column in sharers:
+                continue
+            option = dataclasses.replace(option, positions=frozenset(rest))
+        claimed |= option.positions
         kept.append(option)
     return kept
 
@@ -339,8 +348,21 @@ def top_n_words(
             direction: lexicon.Direction = "min" if before in ("bottom", "lowest") else "max"
             n = int(number.value)
             return {position - 1, position}, (n, direction, {position - 1, position})
-        if before in ("which", "what") and words[position + 1 : position + 2] != ["of"]:
-            # "which 3 districts had the most failures": the top 3, by the superlative after
+        asked = (
+            before in ("which", "what")
+            or (
+                before == "the"
+                and after not in lexicon.MAX_WORDS | lexicon.MIN_WORDS  # "the 3 longest": below
+                and (
+                    words[position - 2 : position - 1] in ([w] for w in _LISTING_VERBS)
+                    or words[max(0, position - 3) : position - 1]
+                    in (["what", "are"], ["which", "are"])
+                )
+            )
+        )
+        if asked and words[position + 1 : position + 2] != ["of"]:
+            # "which 3 districts had the most failures", "list the 2 centres with the fewest
+            # bookings": the top 3, by the superlative after
             later = [
                 (i, w)
                 for i, w in enumerate(words)
@@ -355,6 +377,9 @@ def top_n_words(
             used = {position, position + 1}
             return used, (int(number.value), direction, used)
     return set(), None
+
+
+_LISTING_VERBS = frozenset({"list", "show", "name", "give", "find", "display", "get"})
 
 
 def _suggest(offered: list[Scored]) -> list[str]:

@@ -74,12 +74,15 @@ def years_in_text(
     each cell writes, as a column of numbers that years compare with. Made only when the
     question gives a year, so "when did it open" still answers with the cell as written.
     A period ("1926–1989") orders by its first year, but a year it is ``compares``-d with
-    ("still reigned after 1950") may be meant of either end: none is made, and it is asked."""
+    ("still reigned after 1950") may be meant of either end: none is made, and it is asked.
+    Nor is one made where a cell writes no year ("15th century"): that row would drop out."""
     if not asks_a_year:
         return [], {}
 
     def named(column: str) -> str | None:
-        if column not in index.year_texts or (compares and column in index.year_ranges):
+        if column not in index.year_texts or column in index.year_gaps:
+            return None
+        if compares and column in index.year_ranges:
             return None
         return column + YEAR_SUFFIX
 

@@ -16,7 +16,7 @@ from ..schema_index import ColumnMention, SchemaIndex, singular
 from . import lexicon
 from .dated import YEAR_NAME_STEMS
 from .filters import FilterReader
-from .measures import names_the_amount
+from .measures import QUANTITY_TOKENS, names_the_amount
 from .options import FilterOption, combine, is_skip
 from .reading import Reading
 
@@ -247,7 +247,7 @@ class Frame:
             for c in self.index.profile.column_profiles
             if c.is_numeric
             and not self.is_entity(c.name)
-            and set(self.index.column_tokens.get(c.name, [])) & lexicon.QUANTITY_TOKENS
+            and set(self.index.column_tokens.get(c.name, [])) & QUANTITY_TOKENS
             and self.index.column_tokens.get(c.name, [""])[-1] not in lexicon.NOT_A_COUNT
         ]
 

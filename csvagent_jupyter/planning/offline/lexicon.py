@@ -971,7 +971,8 @@ IRREGULAR_PAST = frozenset(
         "drawn",
         # participles of doing, never of a state a row is in ("broken", "stolen", "paid" are)
         "grown", "sown", "flown", "driven", "ridden", "spoken", "chosen", "bought", "caught",
-        "taught", "sent", "spent", "kept", "told", "sung", "done", "eaten", "thrown", "worn",
+        "taught", "sent", "lent", "spent", "kept", "told", "sung", "done", "eaten", "thrown",
+        "worn", "taken", "found", "met", "heard", "got", "gotten", "put",
     }
 )  # fmt: skip
 
@@ -1092,6 +1093,12 @@ GAME_WORDS = frozenset({"game", "games", "match", "matches", "fixtures", "races"
 # What a results table's tally columns count ("Won", "Drawn", "Goals"), when its rows are not
 # them: "how many games were drawn" on a table of matches sums the Drawn tally.
 TALLIED_NOUNS = frozenset({"games", "matches", "points", "goals", "races", "bouts"})
+# Nouns that head a compound and name what identifies a thing ("car number", "team name"):
+# the noun before them only says whose.
+HEAD_NOUNS = frozenset({"number", "no", "name", "code", "id"})
+# What is scored, never what a row is: "the total number of points scored by Australia" on a
+# table of matches adds up points the table may not hold; it never counts the matches.
+SCORED_NOUNS = frozenset({"points", "pts", "goals", "votes", "tries"})
 TALLY_NAMES = ("won", "wins", "lost", "losses", "drawn", "draws", "goals", "points")
 # Verbs of a result: "did he win the Masters" picks rows, so they are never filler; after
 # "did the team" the wider set ("miss the playoffs", "reach the final") is a condition too.

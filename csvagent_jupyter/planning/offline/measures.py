@@ -7,8 +7,12 @@ compared with a threshold.
 from __future__ import annotations
 
 from ..schema_index import ColumnMention, SchemaIndex, singular
+from . import lexicon
 from .reading import Reading
 from .units import is_unit
+
+# Names of columns that count things (Quantity, qty, Units), as column names are read
+QUANTITY_TOKENS = frozenset(singular(w) for w in lexicon.QUANTITY_TOKENS)
 
 # Last words of names whose column measures something of the thing its first word names
 # (rider_age, order_value, resultValue, pickSeconds).

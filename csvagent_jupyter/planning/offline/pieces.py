@@ -316,9 +316,10 @@ def counted_noun(f: Frame, after: int) -> tuple[int | None, ColumnMention | None
         and named_next is not None
         and f.free(head)
         and not f.index.is_numeric(named_next.column)
+        and not lexicon.is_past_verb(f.words[head])
     ):
         # "how many different university types": the last noun is the head (Type); the
-        # first says whose types
+        # first says whose types ("how many sieges ended in …": a verb, End is no head)
         return head, named_next
     if (
         mention is not None
@@ -375,8 +376,8 @@ def ungrounded(f: Frame, position: int | None) -> bool:
         return False
     if not word.isalpha() or lexicon.is_cue(word) or position in f.reading.people:
         return False
-    if word in lexicon.MEASURE_WORDS:
-        return False  # "the most money": an amount the table may not hold, never its rows
+    if word in lexicon.MEASURE_WORDS or word in lexicon.SCORED_NOUNS:
+        return False  # "the most money", "points": amounts the table may not hold, never rows
     if position in f.reading.negated:
         return False  # "ineligible dogs": the no of an Eligible column, never the rows' noun
     if f.prizes_counted_in_columns(position):

@@ -449,6 +449,10 @@ def read(question: str, index: SchemaIndex) -> Reading:
     reading.columns = [
         m for m in mentions if not (set(range(m.start, m.end)) <= value_spans and m.score < 1.0)
     ]
+    reading.values = [
+        v for v in reading.values if not _aggregate_of_a_measure(words, v, reading.columns, index)
+    ]
+    value_spans = {i for v in reading.values for i in range(v.start, v.end)}
     # years and amounts written in text cells, as numbers, when the question asks for one
     # a year, a decade, or an order in time ("recorded first", "the earliest"): cells that
     # write a date or a year in text then compare and sort by that year
@@ -669,6 +673,17 @@ def _article_read_as_a_letter(words: list[str], upper: set[int], v: ValueMention
     """ "in a minor key" beside a cell "A minor": the article "a", written small, is no note
     or grade; the cell's other words are read on their own ("minor" in several keys)."""
     return v.end - v.start > 1 and words[v.start] in ("a", "an") and v.start not in upper
+
+
+def _aggregate_of_a_measure(
+    words: list[str], v: ValueMention, columns: list[ColumnMention], index: SchemaIndex
+) -> bool:
+    """ "the average age" beside a Build column holding "Average": an aggregate word right
+    before a numeric column's name computes that column; it is a cell only before a word
+    the cell describes ("of average build")."""
+    if v.end - v.start != 1 or words[v.start] not in lexicon.AGGREGATE_WORDS:
+        return False
+    return any(m.start == v.end and index.is_numeric(m.column) for m in columns)
 
 
 def _only_filler(words: list[str]) -> bool:

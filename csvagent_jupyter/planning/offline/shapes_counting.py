@@ -15,7 +15,7 @@ from ..schema_index import ColumnMention, singular
 from . import lexicon
 from .derived import is_flag
 from .grounding import NAME, Frame
-from .options import is_skip
+from .options import FilterOption, is_skip
 from .pieces import (
     Candidate,
     _and,
@@ -28,7 +28,7 @@ from .pieces import (
     ungrounded,
     with_chart,
 )
-from .targets import targets
+from .targets import compound_head, targets
 
 
 def _keeps_tallies(f: Frame) -> bool:
@@ -186,7 +186,22 @@ def count_shape(f: Frame) -> list[Candidate]:
     make(Aggregate(func="count"), subject, 0.0, "count_rows")
     # "how many records", "number of inventory records": rows, said in so many words
     said_rows = bool({"rows", "records", "entries", "lines"} & set(f.words[cue[1] : cue[1] + 2]))
-    if subject and not said_rows:
+    # "how many ladders were loaned" where Ladder is a kind of tool: loans, or ladders lent
+    # ("how many lockout jobs": the value says which jobs, and the jobs are counted)
+    kind = position is None and any(
+        v.start == cue[1] and not f.index.is_numeric(v.column) and v.end not in f.filter_positions
+        for v in f.reading.values
+        if cue[1] in f.filter_positions
+    )
+    # the rows' own noun: the file's ("loans" in tool_loans.csv) or its id's (job_no's "jobs")
+    own = position is not None and (
+        f.reading.norm[position] in f.reading.subject
+        or any(
+            f.reading.norm[position] in names and f.is_entity(column)
+            for column, names in f.index.column_tokens.items()
+        )
+    )
+    if ((subject and not own) or kind) and not said_rows:
         # "how many vessels" on a table with a Quantity column: rows, or the quantities summed.
         for column in f.quantity_columns():
             make(Aggregate(func="sum", column=column), subject, 0.0, "count_sum")
@@ -287,6 +302,8 @@ def distinct_list_shape(f: Frame) -> list[Candidate]:
     for mention in f.categories() + measures:
         if mention.column in f.filter_columns or mention.start < cue[0]:
             continue
+        if compound_head(f, mention) is not None:
+            continue  # "what car number": the number, never the car
         if said_as_a_verb(f, mention) and f.words[cue[0]] in ("what", "which"):
             continue  # "what book was published in 1996": not the publisher
         if f.reader.flag_values(mention.column) is not None and not f.word_positions(
@@ -294,6 +311,9 @@ def distinct_list_shape(f: Frame) -> list[Candidate]:
         ):
             continue  # "list the vaccinated dogs": those dogs, never the flag's yes and no
         explained = span(cue) | span(mention) | f.filter_positions | _whose_rows(f, mention)
+        explained |= {
+            i for m in f.reading.columns if compound_head(f, m) == mention for i in span(m)
+        }
         explained |= set(f.word_positions(lexicon.DISTINCT_WORDS))
         plan = Plan(operation="distinct", filters=f.filters, select=[mention.column], answer="list")
         if mention in measures:
@@ -447,6 +467,10 @@ def percent_shape(f: Frame) -> list[Candidate]:
         measure = None
     if measure is not None:
         mention = measure
+    if measure is None and any(_one_row_each(f, o) for o in rest):
+        # "what percentage of all bands are in Scotland" on a table of one row a country,
+        # its bands in count columns: a share of rows would be 1/n, never what is meant
+        return []
     agg = Aggregate(func="sum", column=measure.column) if measure else Aggregate(func="count")
     if measure is not None:
         explained |= span(measure) | (total[1] if total is not None else set())
@@ -473,6 +497,15 @@ def percent_shape(f: Frame) -> list[Candidate]:
         }
     )
     return [Candidate(plan, explained, "share_pct")]
+
+
+def _one_row_each(f: Frame, option: FilterOption) -> bool:
+    """A value of a column that names each row once (a key): the one row it picks."""
+    condition = option.condition
+    if not isinstance(condition, Condition) or condition.op != "eq":
+        return False
+    profile = f.index.profile.column(option.column)
+    return profile is not None and profile.distinct == f.index.profile.rows > 2
 
 
 def _measures_something_else(f: Frame, mention: ColumnMention) -> bool:

@@ -8,6 +8,7 @@ import re
 from ...analysis.plan import Derive, GroupKey
 from ..schema_index import ColumnMention
 from . import lexicon
+from .derived import YEAR_SUFFIX
 from .grounding import NAME, Frame
 from .pieces import group_keys, period_key, said_as_a_verb, span, ungrounded
 
@@ -24,7 +25,9 @@ def targets(f: Frame) -> list[tuple[list[GroupKey], list[Derive], set[int], str 
     if f.words[cue[0]] == "when":
         # a date column, or a column of years named by its event ("Opened", "Founded"):
         # "when did the Seikan Tunnel open" is its year
+        # (and a text column of years, "19 August 1839" beside "1675": its cell as written)
         years = f.reader.year_columns()
+        years += [c for c in sorted(f.index.year_texts) if c + YEAR_SUFFIX not in years]
         dates = [c.name for c in f.index.profile.column_profiles if c.type == "datetime"]
         dates += years
         named = [m for m in f.dates()] + [
@@ -115,11 +118,17 @@ def targets(f: Frame) -> list[tuple[list[GroupKey], list[Derive], set[int], str 
             and f.index.type_of(mention.column) == "number"
         ):
             mention = None
+    modifier: set[int] = set()
     if mention is not None:
         # "which student": of student_id and student_name, the name answers.
         same = [m for m in f.mentions(numeric=False) if m.start == mention.start]
         named = [m for m in same if f.index.column_tokens.get(m.column, [""])[-1] == NAME]
         mention = named[0] if named else mention
+        # "what car number did the winner have": the last noun (No.) is asked; "car" says
+        # whose number, never the Car column's value
+        head = compound_head(f, mention)
+        if head is not None:
+            modifier, mention = span(mention), head
     noun = _rows_noun_after(f, after)
     if (
         mention is not None
@@ -152,18 +161,38 @@ def targets(f: Frame) -> list[tuple[list[GroupKey], list[Derive], set[int], str 
     if mention is not None and _modifies_a_measure(f, cue, mention):
         return out  # "what is the longest trip distance": a distance, never the trip's id
     if mention is not None and mention.column not in f.filter_columns:
-        out.append(([GroupKey(column=mention.column)], [], words | span(mention), mention.column))
+        used = words | span(mention) | modifier
+        out.append(([GroupKey(column=mention.column)], [], used, mention.column))
     return out
 
 
+def compound_head(f: Frame, mention: ColumnMention) -> ColumnMention | None:
+    """ "car number" beside Car and No.: the noun after a column's name that heads the
+    compound and names what identifies a thing (number, name, code) in a column of its own;
+    the first noun only says whose."""
+    return next(
+        (
+            m
+            for m in f.mentions(numeric=None, minimum=0.9)
+            if m.start == mention.end
+            and m.column != mention.column
+            and f.words[m.start] in lexicon.HEAD_NOUNS
+        ),
+        None,
+    )
+
+
 def _modifies_a_measure(f: Frame, cue: tuple[int, int], mention: ColumnMention) -> bool:
-    """ "What is the longest trip distance?": after "what", a noun of the rows right before a
-    measure only says whose measure it is; the measure's value is asked, not the row's
-    name ("which trip had the longest distance" asks for the trip)."""
+    """ "What is the longest trip distance?", "what is the longest stay in nights?": after
+    "what", a noun of the rows right before a measure (or its unit) only says whose it is;
+    the measure's value is asked, not the row's name ("which trip had the longest distance"
+    asks for the trip)."""
     if f.words[cue[0]] != "what":
         return False
+    # "the longest stay in nights": the unit the stay is measured in names the measure
+    said_in = f.words[mention.end : mention.end + 1] == ["in"]
     return any(
-        m.start == mention.end
+        (m.start == mention.end or (said_in and m.start == mention.end + 1))
         and m.score >= 0.6
         and m.column != mention.column
         and not lexicon.is_past_verb(f.words[m.start])  # "what film grossed the most"
@@ -172,16 +201,21 @@ def _modifies_a_measure(f: Frame, cue: tuple[int, int], mention: ColumnMention) 
 
 
 def _the_date_of_its_verb(f: Frame, mention: ColumnMention) -> bool:
-    """ "which tower was completed first": after the rows' noun, a verb naming a column of
-    dates or years (Completed of "1859", "1218–1220") orders the rows; the tower is asked."""
+    """ "which tower was completed first", "which governor took office first": after the
+    rows' noun, a verb naming a column of dates or years (Completed of "1859", "1218–1220",
+    Took office) orders the rows; the tower, the governor is asked."""
     word = f.words[mention.start]
     dated = (
         f.index.type_of(mention.column) == "datetime"
         or mention.column in f.index.year_texts
         or mention.column in f.reader.year_columns()
     )
+    before = mention.start - 1
     return (
-        dated and lexicon.is_past_verb(word) and f.words[mention.start - 1] in lexicon.AUXILIARIES
+        dated
+        and lexicon.is_past_verb(word)
+        and before >= 0
+        and (f.words[before] in lexicon.AUXILIARIES or f.reading.norm[before] in f.reading.subject)
     )
 
 

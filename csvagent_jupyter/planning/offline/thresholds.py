@@ -15,7 +15,7 @@ from ..schema_index import ColumnMention, SchemaIndex, ValueMention, tokens
 from . import lexicon
 from .dated import DateSlots
 from .derived import is_flag, is_rate
-from .measures import names_the_amount
+from .measures import QUANTITY_TOKENS, names_the_amount
 from .options import SKIP, FilterOption, Slot, Threshold, is_skip
 from .reading import Number, Reading
 from .restatements import restated_earlier, same_amount
@@ -556,7 +556,7 @@ def _selects_nothing(value: object, op: ConditionOp, index: SchemaIndex, column:
     profile = index.profile.column(column)
     if profile is None or not isinstance(value, int | float):
         return False
-    if set(index.column_tokens.get(column, [])) & lexicon.QUANTITY_TOKENS:
+    if set(index.column_tokens.get(column, [])) & QUANTITY_TOKENS:
         return False  # "products with more than 1000 units": maybe the units summed per product
     low, high = profile.min, profile.max
     if not isinstance(low, int | float) or not isinstance(high, int | float):

@@ -33,6 +33,13 @@ def must_be_placed(reading: Reading) -> set[int]:
     # that only says how (a table with no result to read it on asks back)
     out |= {i for i, word in enumerate(words) if word in lexicon.WIN_LOSE_VERBS}
     out |= {i for i in range(len(words) - 1) if words[i : i + 2] == ["runner", "up"]}
+    # "the total number of points scored by Kent": what a match scores, never its rows,
+    # unless the file is of them (goals.csv, one goal a row)
+    out |= {
+        i
+        for i, word in enumerate(words)
+        if word in lexicon.SCORED_NOUNS and reading.norm[i] not in reading.subject
+    }
     for i in range(len(words) - 1):
         if (words[i], words[i + 1]) in lexicon.STATE_PHRASES:  # "sold out", "on air"
             out |= {j for j in (i, i + 1) if words[j] not in lexicon.FILLER}
@@ -143,6 +150,11 @@ def _which_noun_ignored(reading: Reading, plan: Plan) -> list[int]:
         return []
     if any(d.name == answer for d in plan.derive):
         return []
+    if any(
+        m.column == answer and m.start == named[0].end and words[m.start] in lexicon.HEAD_NOUNS
+        for m in reading.columns
+    ):
+        return []  # "what car number": the number is asked, "car" says whose
     return [1]
 
 

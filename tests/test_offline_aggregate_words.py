@@ -1,0 +1,55 @@
+"""An aggregate word that is also a cell ("Average" in a Build column, "Total" in a Grade
+column) computes the measure named right after it ("the average age"); it is the cell only
+where it describes rows ("people of average build"). Generated tables in three naming
+styles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from csvagent_jupyter import Agent
+
+from .test_ask import ask_ok
+from .test_offline_lookup_tables import load_frame
+
+STYLES = [
+    ("people.csv", "person_id", "age", "build", "salary"),
+    ("members.csv", "memberId", "ageYears", "bodyBuild", "annualPay"),
+    ("Survey.csv", "Response ID", "What is your age?", "Body Build", "Salary (EUR)"),
+]
+
+
+@pytest.fixture(params=STYLES, ids=[s[0] for s in STYLES])
+def survey(request: pytest.FixtureRequest, agent: Agent, tmp_path: Path) -> tuple:
+    file, ident, age, build, pay = request.param
+    builds = ["Average", "Slim", "Athletic", "Average", "Slim", "Average", "Athletic", "Slim"]
+    frame = pd.DataFrame(
+        {
+            ident: [f"R{i:03d}" for i in range(8)],
+            age: [23, 41, 35, 58, 29, 47, 33, 51],
+            build: builds,
+            pay: [31000, 52000, 45000, 61000, 38000, 57000, 42000, 49000],
+        }
+    )
+    load_frame(agent, tmp_path, file, frame)
+    return frame, age, build, pay
+
+
+def test_an_aggregate_word_before_a_measure_computes_it(agent: Agent, survey: tuple) -> None:
+    frame, age, build, _pay = survey
+    result = ask_ok(agent, "what is the average age?")
+    assert result.value == pytest.approx(frame[age].mean())
+    assert build not in result.interpretation
+    assert ask_ok(agent, "Is the average age of the respondents above 35?").value is True
+    assert ask_ok(agent, "Is the average age above 45?").value is False
+
+
+def test_the_same_word_describing_rows_is_the_cell(agent: Agent, survey: tuple) -> None:
+    frame, _age, build, pay = survey
+    average = frame[build] == "Average"
+    assert ask_ok(agent, "how many people have an average build?").value == int(average.sum())
+    result = ask_ok(agent, "what is the average salary of people with average build?")
+    assert result.value == pytest.approx(frame.loc[average, pay].mean())
