@@ -172,8 +172,8 @@ class Agent:
         waits for its background phase, or finishes it here when the process that loaded
         the file ended first. Raises ``TimeoutError`` after ``timeout`` seconds.
         """
-        info = self.file(ref)
-        if info.profiled:
+        info = self._file(ref, settle=False)  # a short table's outline: waited for below
+        if info.stored_profile is not None and info.stored_profile.exact:
             return info
         future = background.future_of(info.id)
         if future is None:

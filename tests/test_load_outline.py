@@ -144,3 +144,13 @@ def test_waiting_for_the_cache_waits_for_the_profile_that_queues_it(
     held.set()
     waiter.join(30)
     assert agent.cache.path_for(info.content_hash).exists()
+
+
+def test_waiting_for_a_short_tables_profile_keeps_its_timeout(
+    agent: Agent, table: Path, held: threading.Event
+) -> None:
+    agent.load(table)
+    with pytest.raises(TimeoutError):
+        agent.wait_profiled(timeout=0.05)
+    held.set()
+    assert agent.wait_profiled(timeout=30).profiled
