@@ -1256,9 +1256,16 @@ def test_common_export_abbreviations_are_read(agent: Agent, tmp_path: Path) -> N
             "mbr_typ": ["STAFF", "STD", "STD", "STAFF", "STD", "STD", "STAFF", "STD"],
             "dmg_flg": ["Y", "N", "N", "Y", "N", "Y", "N", "N"],
             "veh_cnt": [1, 2, 1, 3, 1, 2, 1, 1],
+            "amt": [20.0, 30.0, 25.0, 40.0, 20.0, 35.0, 30.0, 25.0],
+            "disc_amt": [2.0, None, None, 4.0, None, None, 3.0, None],
+            "pkg": ["GIF", "STD", "GIF", "GIF", "STD", "GIF", "STD", "GIF"],
         }
     )
     agent.load(write_csv(frame, tmp_path / "loans.csv"))
+    # "discount amount" is disc_amt, never the amount with "discount" dropped
+    assert ask_ok(agent, "what is the average discount amount?").value == pytest.approx(3.0)
+    # "had at least one error": the error is the condition, asked back where no column has it
+    ask_declines(agent, "how many GIF loans had at least one error?")
     assert ask_ok(agent, "what percentage of loans were damaged?").value == pytest.approx(37.5)
     assert ask_ok(agent, "how many member types are there?").value == 2
     assert ask_ok(agent, "what is the total vehicle count?").value == 12

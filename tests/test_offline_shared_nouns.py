@@ -143,3 +143,39 @@ def test_a_word_two_names_share_leaves_the_others_words_to_it(
     # "dog" of "dog breed" is the breed column's; "weight" still names the weight column
     result = ask_ok(agent, "which dog breed has the highest average weight?")
     assert result.value == "Beagle"
+
+
+@pytest.mark.parametrize(
+    ("file", "season", "place", "league"),
+    [("seasons.csv", "Season", "Pos", "League"), ("club_seasons.csv", "season", "finish", "tier"),
+     ("History.csv", "Year", "Final position", "Division")],
+)  # fmt: skip
+def test_a_cell_with_a_mark_is_still_the_value(
+    agent: Agent, tmp_path: Path, file: str, season: str, place: str, league: str
+) -> None:
+    frame = pd.DataFrame(
+        {
+            season: [2015, 2016, 2017, 2018, 2019, 2020],
+            place: ["1st", "2nd[a]", "1st ↑", "11th ↓", "1st", "4th"],
+            league: ["Division 1", "Premier*", "Premier", "Premier", "Division 1", "Premier"],
+        }
+    )
+    load_frame(agent, tmp_path, file, frame)
+    # a promotion arrow, a footnote, an asterisk: the same place, the same league
+    assert ask_ok(agent, "How many seasons did the club finish 1st?").value == 3
+    assert ask_ok(agent, "how many seasons were in the Premier?").value == 4
+
+
+@pytest.mark.parametrize("file", ["zip_lines.csv", "ZipLines.csv", "Zip lines.csv"])
+def test_the_file_names_its_rows_with_every_word(agent: Agent, tmp_path: Path, file: str) -> None:
+    frame = pd.DataFrame(
+        {
+            "Name": ["Jebel Jais", "Toro Verde", "Orbaneja", "Sa Pa"],
+            "Country": ["UAE", "Puerto Rico", "Spain", "Vietnam"],
+            "Length (m)": [2832, 2530, 1980, 1500],
+        }
+    )
+    load_frame(agent, tmp_path, file, frame)
+    # "zip" is no unknown word that picks rows: the file calls its rows zip lines
+    assert ask_ok(agent, "How many zip lines are there in Spain?").value == 1
+    assert ask_ok(agent, "which zip line is the longest?").value == "Jebel Jais"

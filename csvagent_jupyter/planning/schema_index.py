@@ -200,6 +200,8 @@ ABBREVIATIONS = {
     "pax": "passengers",
     "flg": "flag",
     "dmg": "damage",
+    "err": "error",
+    "disc": "discount",
     "mbr": "member",
     "ord": "order",
     "prod": "product",
@@ -409,9 +411,13 @@ class SchemaIndex:
     # Notes, Remarks: "Served during the war" is found by several of its words, never by one
     remarks: set[str] = field(default_factory=set)
     subject: frozenset[str] = frozenset()  # the file name's head noun: "flights_2023" → flight
+    file_words: frozenset[str] = frozenset()  # all its words: "zip_lines" → zip, line
     values: dict[str, dict[str, object]] = field(
         default_factory=dict
     )  # normalized → original, per column
+    # cells that read the same once marks are dropped ("1st" and "1st ↑", "Hard" and "Hard*"):
+    # column → key → every such cell, the first as in ``values``
+    variants: dict[str, dict[str, list[object]]] = field(default_factory=dict)
     # columns holding lists ("Canada, United States"): item key → (item, the cells holding it)
     items: dict[str, dict[str, tuple[str, list[object]]]] = field(default_factory=dict)
     # number columns whose values are all whole: counts, years or places with a gap or a dash,
@@ -438,6 +444,7 @@ class SchemaIndex:
         # holds grades, "flights_2023" flights.
         words = [t for t in tokens(Path(name).stem) if not t.isdigit() and t not in FILE_WORDS]
         index.subject = frozenset(words[-1:])
+        index.file_words = frozenset(words)
         names = {c.name for c in profile.column_profiles}
         for column in profile.column_profiles:
             spelled = header_abbreviation(column.name, names) or column.name
@@ -454,12 +461,17 @@ class SchemaIndex:
                     else series.dropna().unique()
                 )
                 mapping: dict[str, object] = {}
+                alike: dict[str, list[object]] = {}
                 for value in list(distinct)[:MAX_VALUES_PER_COLUMN]:
                     # "AnimeIowa" is found as "animeiowa" and as "anime iowa".
                     for key in {normalize(value), " ".join(tokens(value, split_camel=False))}:
                         if key and key not in mapping:
                             mapping[key] = value
+                        elif key and mapping[key] != value:
+                            alike.setdefault(key, [mapping[key]]).append(value)
                 index.values[column.name] = mapping
+                if alike:
+                    index.variants[column.name] = alike
                 lengths = [len(key) for key in list(mapping)[:500]]
                 if lengths and sum(lengths) / len(lengths) > 40:
                     index.free_text.add(column.name)
@@ -489,6 +501,13 @@ class SchemaIndex:
     def type_of(self, column: str) -> str:
         found = self.profile.column(column)
         return found.type if found else "text"
+
+    def cells_read_as(self, column: str, key: str) -> list[object]:
+        """Every cell of ``column`` whose words are ``key``: "1st" and "1st ↑" alike."""
+        if key in self.variants.get(column, {}):
+            return list(dict.fromkeys(self.variants[column][key]))
+        found = self.values.get(column, {}).get(key)
+        return [] if found is None else [found]
 
     def is_identifier(self, column: str) -> bool:
         found = self.profile.column(column)

@@ -344,6 +344,13 @@ def top_n_words(
         if after in lexicon.PERIOD_WORDS or after.rstrip("s") in lexicon.PERIOD_WORDS:
             continue  # "the last 30 days", "first 6 months": a period, not a top N
         # ("best 5" and "worst 3" are restated as highest or lowest when their measure says)
+        if before == "top" and words[max(0, position - 3) : position - 2] in (
+            ["in"],
+            ["among"],
+            ["within"],
+            ["inside"],
+        ):
+            continue  # "runners in the top 10": a place the rows had, never 10 answers
         if before in ("top", "first", "highest", "bottom", "last", "lowest"):
             direction: lexicon.Direction = "min" if before in ("bottom", "lowest") else "max"
             n = int(number.value)

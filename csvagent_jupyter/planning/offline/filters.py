@@ -315,26 +315,38 @@ class FilterReader(FlagSlots, PlaceSlots, ThresholdSlots):
         return [both, either]
 
     def _family(self, column: str, value: Scalar) -> list[Scalar]:
-        """A value and its qualified variants: 'Hard' also means 'Hard (i)' and 'Hard [2]'."""
+        """A value and its qualified or marked variants: 'Hard' also means 'Hard (i)' and
+        'Hard [2]', and '1st' also '1st ↑' and '1st*' (a promotion arrow, a dagger)."""
         if not isinstance(value, str):
             return [value]
-        pattern = re.compile(rf"^{re.escape(value.strip())}\s*[(\[].*[)\]]\s*$", re.IGNORECASE)
+        marks = r"(?:\s*(?:[(\[][^)\]]*[)\]]|[↑↓▲▼△▽†‡*§#^]))+"
+        base = re.sub(rf"(?<=\w){marks}\s*$", "", value.strip())  # "Premier*" is "Premier"
+        pattern = re.compile(rf"^{re.escape(base)}(?:{marks})?\s*$", re.IGNORECASE)
         variants: list[Scalar] = [
             v
             for v in self.index.values.get(column, {}).values()
             if isinstance(v, str) and pattern.match(v)
         ]
-        return [value, *variants]
+        # cells that read the same once their marks are dropped ("1st ↑" beside "1st")
+        variants += [
+            cell_scalar(v)
+            for v in self.index.cells_read_as(column, normalize(value))
+            if isinstance(v, str) and pattern.match(v)
+        ]
+        return list(dict.fromkeys([value, *variants]))
 
     def _contained_in_others(self, column: str, values: list[Scalar]) -> Condition | None:
         """A 'contains' reading when the one value named is also a whole word of other values."""
-        if len(values) != 1 or not isinstance(values[0], str) or len(values[0]) < 4:
+        # (one value, however many ways it is written: "Desktop", "desktop", "Desktop*")
+        if len({normalize(v) for v in values}) != 1:
+            return None
+        if not isinstance(values[0], str) or len(values[0]) < 4:
             return None
         needle = f" {normalize(values[0])} "
         others = [
             v
             for key, v in self.index.values.get(column, {}).items()
-            if v != values[0] and needle in f" {key} "
+            if v not in values and needle in f" {key} "
         ]
         if not others:
             return None

@@ -56,7 +56,12 @@ class FlagSlots(SlotReader):
                     self.index.column_tokens.get(column, [])
                 ):
                     here = wanted | {"1st"}  # a Finish of "1st" among "T3", "CUT": a win
-                hits = [cell_scalar(v) for key, v in mapping.items() if key.split(" ")[0] in here]
+                hits = [
+                    cell_scalar(v)
+                    for key in mapping
+                    if key.split(" ")[0] in here
+                    for v in self.index.cells_read_as(column, key)
+                ]
                 hits = list(dict.fromkeys(hits))
                 if hits and len(set(mapping.values())) > len(hits):
                     found.append((column, hits))

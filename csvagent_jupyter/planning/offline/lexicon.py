@@ -688,37 +688,20 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 }
 
 # Words of results ("how many wins", "did they win"): read as nothing yet, so never dropped.
-OUTCOME_WORDS = frozenset(
-    [
-        "win",
-        "wins",
-        "won",
-        "winner",
-        "winners",
-        "victory",
-        "victories",
-        "lose",
-        "loses",
-        "lost",
-        "loss",
-        "losses",
-        "loser",
-        "defeat",
-        "defeats",
-        "draw",
-        "draws",
-        "drew",
-        "tie",
-        "ties",
-        "tied",
-        "beat",
-        "beats",
-        "beating",
-        "beaten",
-        "defeated",
-        "defeating",
-    ]
+WIN_WORDS = frozenset(
+    {"win", "wins", "won", "winning", "winner", "winners", "victory", "victories"}
 )
+LOSE_WORDS = frozenset(
+    {"lose", "loses", "lost", "losing", "loss", "losses", "loser", "defeat", "defeats"}
+)
+OUTCOME_WORDS = (
+    WIN_WORDS
+    | LOSE_WORDS
+    | frozenset(
+        {"draw", "draws", "drew", "tie", "ties", "tied", "beat", "beats", "beating", "beaten",
+         "defeated", "defeating"}
+    )
+)  # fmt: skip
 
 # Verbs of beating someone: a win when the subject does it ("did he beat X", "defeated X"), a
 # loss when it is done to the subject ("was defeated by X", "beaten by"); "defeats" after
@@ -752,8 +735,6 @@ def outcome_sense(words: list[str], position: int) -> str | None:
     return None
 
 
-WIN_WORDS = frozenset({"win", "wins", "won", "winner", "winners", "victory", "victories"})
-LOSE_WORDS = frozenset({"lose", "loses", "lost", "loss", "losses", "loser", "defeat", "defeats"})
 # Things one wins: a column of them (titles, gold) or a value naming one ("Gold" in a Medal
 # column) says what "won" means, as a Winner column does.
 PRIZE_WORDS = frozenset(
@@ -1102,7 +1083,7 @@ SCORED_NOUNS = frozenset({"points", "pts", "goals", "votes", "tries"})
 TALLY_NAMES = ("won", "wins", "lost", "losses", "drawn", "draws", "goals", "points")
 # Verbs of a result: "did he win the Masters" picks rows, so they are never filler; after
 # "did the team" the wider set ("miss the playoffs", "reach the final") is a condition too.
-WIN_LOSE_VERBS = frozenset({"win", "wins", "won", "lose", "loses", "lost"})
+WIN_LOSE_VERBS = frozenset({"win", "wins", "won", "winning", "lose", "loses", "lost", "losing"})
 RESULT_VERBS = WIN_LOSE_VERBS | frozenset(
     {"miss", "missed", "fail", "failed", "qualify", "qualified", "reach", "reached", "make",
      "made", "finish", "finished", "beat", "draw", "drew"}

@@ -89,7 +89,12 @@ class PlaceSlots(SlotReader):
                 continue
             mapping = self.index.values.get(profile.name, {})
             wanted = {f"{place}{suffix}" for suffix in _SUFFIXES} | {str(place)}
-            hits = [cell_scalar(v) for key, v in mapping.items() if key.split(" ")[0] in wanted]
+            hits = [
+                cell_scalar(v)
+                for key in mapping
+                if key.split(" ")[0] in wanted
+                for v in self.index.cells_read_as(profile.name, key)
+            ]
             if hits:
                 found.append((profile.name, list(dict.fromkeys(hits))))
         return found

@@ -410,11 +410,12 @@ def read(question: str, index: SchemaIndex) -> Reading:
             and not index.is_identifier(m.column)
         )
     ]
+    # ("zip" of "zip lines" in zip_lines.csv: the file names its rows so)
     reading.rows_modifiers = frozenset(
         i
         for i in range(len(norm) - 1)
         if norm[i + 1] in index.subject
-        and norm[i] in reading.name_stems
+        and (norm[i] in reading.name_stems or norm[i] in index.file_words)
         and not any(m.start <= i < m.end for m in mentions)
     )
     compounds = _compound_mentions(words, index, {(m.start, m.end) for m in mentions})

@@ -420,8 +420,15 @@ def percent_shape(f: Frame) -> list[Candidate]:
     scope = [o for o in real if max(o.positions) < cue[0]]
     # "what percent of listings in North are furnished": the rows the share is of run up to
     # the verb that starts the condition
+    # ("readings in GH-B triggered an alarm": a verb of the event starts it too)
     verb = next(
-        (i for i in range(cue[1], len(f.words)) if f.words[i] in lexicon.AUXILIARIES), cue[1]
+        (
+            i
+            for i in range(cue[1], len(f.words))
+            if f.words[i] in lexicon.AUXILIARIES
+            or (i > cue[1] + 1 and lexicon.is_past_verb(f.words[i]))
+        ),
+        cue[1],
     )
     after = [
         o

@@ -235,6 +235,8 @@ def _rows_noun_after(f: Frame, after: int) -> int | None:
         if f.reading.norm[position] in f.reading.subject:
             return position
         word = f.words[position]
+        if position in f.reading.rows_modifiers:
+            continue  # "which zip line": "zip" is part of the rows' noun
         if word not in lexicon.FILLER and word not in lexicon.MAX_WORDS | lexicon.MIN_WORDS:
             return None
     return None

@@ -33,6 +33,14 @@ def must_be_placed(reading: Reading) -> set[int]:
     # that only says how (a table with no result to read it on asks back)
     out |= {i for i, word in enumerate(words) if word in lexicon.WIN_LOSE_VERBS}
     out |= {i for i in range(len(words) - 1) if words[i : i + 2] == ["runner", "up"]}
+    # "had at least one error": the thing there was one of picks the rows, never filler
+    out |= {
+        i + 3
+        for i in range(len(words) - 3)
+        if words[i : i + 3] in (["at", "least", "one"], ["at", "least", "1"])
+        and words[i + 3].isalpha()
+        and words[i + 3] not in lexicon.FILLER
+    }
     # "the total number of points scored by Kent": what a match scores, never its rows,
     # unless the file is of them (goals.csv, one goal a row)
     out |= {

@@ -1,0 +1,63 @@
+"""Results and shares said in other words: "the winning time" is the winner's, "runners in
+the top 10" a place the rows had (never ten answers), and "readings in GH-B triggered an
+alarm" takes its share of GH-B's readings. Generated tables in three naming styles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from csvagent_jupyter import Agent
+
+from .test_ask import ask_declines, ask_ok
+from .test_offline_lookup_tables import load_frame
+
+RACES = [
+    ("results.csv", "Pos", "Athlete", "Team", "Time"),
+    ("race_results.csv", "finish_pos", "runner", "team", "finish_time"),
+    ("Entries.csv", "Position", "Runner name", "Club", "Race time"),
+]
+
+
+@pytest.mark.parametrize("file, place, runner, team, time", RACES, ids=[r[0] for r in RACES])
+def test_the_winning_time_is_the_winners(
+    agent: Agent, tmp_path: Path, file: str, place: str, runner: str, team: str, time: str
+) -> None:
+    frame = pd.DataFrame(
+        {
+            place: ["1st", "2nd", "3rd", "4th", "DNF"],
+            runner: ["Ann", "Bo", "Cy", "Di", "Ed"],
+            team: ["Salomon", "Hoka", "Salomon", "Hoka", "Hoka"],
+            time: ["12:41:07", "12:58:44", "13:02:10", "13:40:00", "DNF (km 87)"],
+        }
+    )
+    load_frame(agent, tmp_path, file, frame)
+    assert list(ask_ok(agent, "What was the winning time?").value) == ["12:41:07"]
+    # "in the top 3" is where the runners placed: never the three teams with most runners
+    ask_declines(agent, "Which team had the most runners in the top 3?")
+
+
+SHARES = [
+    ("readings.csv", "greenhouse", "alarm_triggered"),
+    ("sensorReadings.csv", "greenhouseCode", "alarmTriggered"),
+    ("Readings.csv", "Greenhouse", "Alarm Triggered (Y/N)"),
+]
+
+
+@pytest.mark.parametrize("file, house, alarm", SHARES, ids=[s[0] for s in SHARES])
+def test_the_share_is_of_the_rows_named_before_the_verb(
+    agent: Agent, tmp_path: Path, file: str, house: str, alarm: str
+) -> None:
+    flags = ["Y", "N", "N", "Y", "N", "N", "N", "Y"]
+    frame = pd.DataFrame(
+        {
+            house: ["GH-A", "GH-A", "GH-B", "GH-B", "GH-B", "GH-B", "GH-A", "GH-A"],
+            alarm: flags if "Y/N" in alarm else [f == "Y" for f in flags],
+        }
+    )
+    load_frame(agent, tmp_path, file, frame)
+    # one of GH-B's four readings, never one of all eight
+    result = ask_ok(agent, "What percentage of readings in GH-B triggered an alarm?")
+    assert result.value == pytest.approx(25.0)
