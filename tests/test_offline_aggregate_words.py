@@ -53,3 +53,25 @@ def test_the_same_word_describing_rows_is_the_cell(agent: Agent, survey: tuple) 
     assert ask_ok(agent, "how many people have an average build?").value == int(average.sum())
     result = ask_ok(agent, "what is the average salary of people with average build?")
     assert result.value == pytest.approx(frame.loc[average, pay].mean())
+
+
+@pytest.mark.parametrize(
+    ("file", "booked", "rate", "fee"),
+    [("bookings.csv", "booking_date", "hourly_rate", "total_fee"),
+     ("hallBookings.csv", "bookingDate", "hourlyRate", "totalFee"),
+     ("BOOKINGS.csv", "BOOKING_DATE", "HOURLY_RATE", "TOTAL_FEE")],
+)  # fmt: skip
+def test_words_of_a_column_name_are_neither_periods_nor_aggregates(
+    agent: Agent, tmp_path: Path, file: str, booked: str, rate: str, fee: str
+) -> None:
+    frame = pd.DataFrame(
+        {
+            booked: ["2024-01-05 09:00", "2024-01-05 14:00", "2024-02-01 10:00"],
+            rate: [40.0, 60.0, 50.0],
+            fee: [80.0, 90.0, 150.0],
+        }
+    )
+    load_frame(agent, tmp_path, file, frame)
+    # "hourly" of "hourly rate" is no hour of the day; "total" of "total fee" no sum
+    assert ask_ok(agent, "What is the highest hourly rate?").value == 60.0
+    assert ask_ok(agent, "What is the highest total fee?").value == 150.0

@@ -61,3 +61,45 @@ def test_the_share_is_of_the_rows_named_before_the_verb(
     # one of GH-B's four readings, never one of all eight
     result = ask_ok(agent, "What percentage of readings in GH-B triggered an alarm?")
     assert result.value == pytest.approx(25.0)
+
+
+HEATS = [
+    ("relay.csv", "Heat", "Nation", "Notes"),
+    ("heats.csv", "heat_no", "nation", "qualifier"),
+    ("RelayHeats.csv", "heatNumber", "country", "note"),
+]
+
+
+@pytest.mark.parametrize("file, heat, nation, notes", HEATS, ids=[h[0] for h in HEATS])
+def test_a_result_verb_ending_a_count_is_never_dropped(
+    agent: Agent, tmp_path: Path, file: str, heat: str, nation: str, notes: str
+) -> None:
+    frame = pd.DataFrame(
+        {
+            heat: [3, 3, 3, 3, 2, 2],
+            nation: ["USA", "France", "Japan", "Italy", "Brazil", "Spain"],
+            notes: ["Q", "", "Q", "", "Q", ""],
+        }
+    )
+    load_frame(agent, tmp_path, file, frame)
+    # two of heat 3's four qualified: four is no answer to either question
+    ask_declines(agent, "How many teams in heat 3 qualified?")
+    ask_declines(agent, "How many teams in heat 3 were disqualified?")
+    assert ask_ok(agent, "how many teams were in heat 3?").value == 4
+
+
+def test_a_side_no_row_matched_is_never_a_zero_to_calculate_with(
+    agent: Agent, tmp_path: Path
+) -> None:
+    frame = pd.DataFrame(
+        {
+            "region": ["North", "South", "East"],
+            "since": [2002, 2012, 2023],
+            "production": [500, 240, 300],
+        }
+    )
+    load_frame(agent, tmp_path, "regions.csv", frame)
+    # South's row says 2012: no row is South in 2022 or in 2023, so no change of 0
+    result = agent.ask("By how much did production in South change between 2022 and 2023?")
+    assert result.kind == "error"
+    assert "No row matched" in result.summary

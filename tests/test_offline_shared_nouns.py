@@ -179,3 +179,24 @@ def test_the_file_names_its_rows_with_every_word(agent: Agent, tmp_path: Path, f
     # "zip" is no unknown word that picks rows: the file calls its rows zip lines
     assert ask_ok(agent, "How many zip lines are there in Spain?").value == 1
     assert ask_ok(agent, "which zip line is the longest?").value == "Jebel Jais"
+
+
+@pytest.mark.parametrize(
+    ("file", "name", "height"),
+    [("coasters.csv", "Name", "Height"), ("coasters.csv", "coaster_name", "height_m"),
+     ("Coasters.csv", "Coaster", "Height (m)")],
+)  # fmt: skip
+def test_which_is_the_tallest_row_answers_its_name(
+    agent: Agent, tmp_path: Path, file: str, name: str, height: str
+) -> None:
+    heights = ["139 m (456 ft)", "128 m (420 ft)", "94 m (310 ft)"]
+    frame = pd.DataFrame(
+        {
+            name: ["Kingda Ka", "Top Thrill", "Steel Dragon"],
+            height: heights if height == "Height" else [139, 128, 94],
+        }
+    )
+    load_frame(agent, tmp_path, file, frame)
+    # the superlative before the rows' noun says how the coaster is picked, never what is asked
+    for question in ("which is the tallest coaster?", "what is the tallest coaster?"):
+        assert ask_ok(agent, question).value == "Kingda Ka"

@@ -235,6 +235,7 @@ class Executor(TwoSides):
         validate(plan, self.profile)
         self._compared: tuple[Any, Any] | None = None
         self._sides_seen = 0
+        self._rows_filtered = 0  # rows the last plan run kept after its filters
         self._notes: list[str] = []
         start = time.perf_counter()
         out = _Writer()
@@ -284,6 +285,7 @@ class Executor(TwoSides):
         for derive in plan.derive:
             df = _derive(df, derive, out)
         df = _apply_filter(df, after, out, self._notes)
+        self._rows_filtered = len(df)
         operation = plan.operation
         table: pd.DataFrame | None  # every branch that falls through leaves a table
         if operation == "rows":

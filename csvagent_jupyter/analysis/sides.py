@@ -14,6 +14,7 @@ import pandas as pd
 
 from ..errors import PlanError
 from .filtering import _COMPARE, _compare, _plain
+from .interpretation import filter_phrase
 from .plan import Plan
 
 if TYPE_CHECKING:
@@ -38,6 +39,19 @@ _CALC_FUNCTIONS = {
     "sum": lambda a, b: a + b,
     "product": lambda a, b: a * b,
 }
+
+
+def _matched_some(side: Plan, rows: int, name: str) -> None:
+    """A total or an average of no rows is no figure to compare or calculate with: 0 − 0
+    would read as "no change". (A count of no rows is a real 0, and stays.)"""
+    if rows or side.filters is None or side.operation != "aggregate" or side.group_by:
+        return
+    if all(a.func in ("count", "count_distinct") for a in side.aggregates):
+        return
+    raise PlanError(
+        f"No row matched the {name} side's filters ({filter_phrase(side.filters)}), so it has "
+        "no value to calculate or compare with. Check that side's filters."
+    )
 
 
 def _number(value: Any, side: str, *, describe_value: str) -> float | int:
@@ -81,6 +95,7 @@ class TwoSides:
 
     _sides_seen: int
     _compared: tuple[Any, Any] | None
+    _rows_filtered: int
 
     def _run(
         self, plan: Plan, df: pd.DataFrame, out: _Writer, var: str
@@ -101,10 +116,12 @@ class TwoSides:
         base, left_var, right_var = f"base{suffix}", f"left{suffix}", f"right{suffix}"
         out.add(f"{base} = df")
         left, _ = self._run(plan.left, df, out, left_var)
+        _matched_some(plan.left, self._rows_filtered, "left")
         left = self._single(left, "left", what)
         if isinstance(plan.right, Plan):
             out.add(f"df = {base}")
             right, _ = self._run(plan.right, df, out, right_var)
+            _matched_some(plan.right, self._rows_filtered, "right")
             right = self._single(right, "right", what)
         else:
             right = plan.right

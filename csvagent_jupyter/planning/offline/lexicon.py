@@ -1088,6 +1088,13 @@ RESULT_VERBS = WIN_LOSE_VERBS | frozenset(
     {"miss", "missed", "fail", "failed", "qualify", "qualified", "reach", "reached", "make",
      "made", "finish", "finished", "beat", "draw", "drew"}
 )  # fmt: skip
+# Past verbs of a result or a state some rows reached and others did not: "how many teams in
+# heat 3 qualified" counts those that did.
+OUTCOME_STATES = RESULT_VERBS | frozenset(
+    {"disqualified", "eliminated", "withdrew", "withdrawn", "retired", "relegated", "promoted",
+     "cancelled", "canceled", "rejected", "approved", "accepted", "passed", "survived",
+     "abandoned", "postponed", "delayed", "refunded", "returned"}
+)  # fmt: skip
 
 
 # Words saying that several items of one list cell hold together: "lakes shared by Canada and

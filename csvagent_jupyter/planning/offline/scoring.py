@@ -216,15 +216,22 @@ def _a_predicate(reading: Reading, position: int) -> bool:
 
 
 def _a_bare_state(reading: Reading, position: int) -> bool:
-    """ "how many groups escaped?": a past verb right after the counted noun, ending the
-    question, says which of them are counted (a flag no word placed, or asked back)."""
+    """ "how many groups escaped?", "how many teams in heat 3 qualified?", "… were
+    disqualified?": a past verb ending a count says which rows are counted (a flag or a
+    result no word placed, or asked back), unless it only says they took part or when
+    ("were released", "were built")."""
     words = reading.words
+    word = words[position]
+    if position + 1 != len(words) or not lexicon.is_past_verb(word):
+        return False
+    if position >= 3 and words[position - 3 : position - 1] == ["how", "many"]:
+        return word not in lexicon.TAKING_PART  # right after the counted noun
+    # further on, past a filter ("in heat 3"), only a verb of a result or a state is sure to
+    # pick rows; "how many canadians were selected" says what every row of a draft is
     return (
-        position >= 3
-        and words[position - 3 : position - 1] == ["how", "many"]
-        and lexicon.is_past_verb(words[position])
-        and words[position] not in lexicon.TAKING_PART
-        and position + 1 == len(words)
+        "how" in words[:position]
+        and word in lexicon.OUTCOME_STATES
+        and word not in lexicon.TAKING_PART
     )
 
 

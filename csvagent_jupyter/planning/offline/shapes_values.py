@@ -28,10 +28,20 @@ from .pieces import (
 from .targets import has_target, names_a_row
 
 
+def _part_of_a_name(f: Frame, positions: set[int]) -> bool:
+    """Whether the aggregate word is a word of a column's full name ("Total Fee")."""
+    return bool(positions) and any(
+        m.score >= 1.0 and m.end - m.start >= 2 and positions <= set(range(m.start, m.end))
+        for m in f.reading.columns
+    )
+
+
 def aggregate_shape(f: Frame) -> list[Candidate]:
     found = f.aggregate_word()
     how_much = f.cue("how much")
     superlative = f.superlative()
+    if found is not None and superlative is not None and _part_of_a_name(f, found[1]):
+        found = None  # "the highest total fee": TOTAL_FEE's own word, the highest is asked
     rates = [m for m in f.measures() if is_rate(m.column)]
     if found is None and how_much is None and superlative is None and rates:
         # "what is the cancellation rate (by carrier)": a rate is a mean by definition

@@ -101,7 +101,8 @@ def targets(f: Frame) -> list[tuple[list[GroupKey], list[Derive], set[int], str 
         extra: set[int] = set()
         if word == "day" and f.words[position + 1 : position + 4] == ["of", "the", "week"]:
             period, extra = "weekday", {position + 1, position + 2, position + 3}
-        if period and f.free(position):
+        in_a_name = any(m.start <= position < m.end and m.score >= 0.9 for m in f.reading.columns)
+        if period and f.free(position) and not in_a_name:  # ("hourly rate" is HOURLY_RATE)
             dated = period_key(f, period, position)
             if dated is not None:
                 keys, derives, used = dated
@@ -110,6 +111,8 @@ def targets(f: Frame) -> list[tuple[list[GroupKey], list[Derive], set[int], str 
                     (keys, derives, words | used | extra | set(range(after, position)), answer)
                 )
     mention = f.mention_after(cue[1] - 1, window=5, numeric=False)
+    if mention is not None and lexicon.is_superlative(f.words[mention.start]):
+        mention = None  # "the tallest coaster" beside a Height of text: how, never what
     if mention is None:
         mention = f.mention_after(cue[1] - 1, window=2)
         if (
@@ -230,15 +233,21 @@ def _unplaced_noun_after(f: Frame, after: int) -> int | None:
 
 def _rows_noun_after(f: Frame, after: int) -> int | None:
     """The position of the file's own noun within three words after a question word, past
-    filler and superlatives ("which flight", "what's the cheapest parcel")."""
-    for position in range(after, min(after + 3, len(f.words))):
+    filler and superlatives ("which flight", "what's the cheapest parcel", "which is the
+    tallest coaster")."""
+    reach = after + 3
+    position = after
+    while position < min(reach, len(f.words)):
         if f.reading.norm[position] in f.reading.subject:
             return position
         word = f.words[position]
         if position in f.reading.rows_modifiers:
-            continue  # "which zip line": "zip" is part of the rows' noun
-        if word not in lexicon.FILLER and word not in lexicon.MAX_WORDS | lexicon.MIN_WORDS:
+            reach += 1  # "which zip line": "zip" is part of the rows' noun
+        elif lexicon.is_superlative(word) or word in lexicon.MAX_WORDS | lexicon.MIN_WORDS:
+            reach += 1  # "the tallest coaster": the superlative says how it is picked
+        elif word not in lexicon.FILLER and word not in lexicon.MAX_WORDS | lexicon.MIN_WORDS:
             return None
+        position += 1
     return None
 
 
