@@ -173,9 +173,11 @@ class Agent:
         the file ended first. Raises ``TimeoutError`` after ``timeout`` seconds.
         """
         info = self._file(ref, settle=False)  # a short table's outline: waited for below
-        if info.stored_profile is not None and info.stored_profile.exact:
-            return info
+        # a background phase still running is waited for even when its profile is stored
+        # already: it has its completion to report
         future = background.future_of(info.id)
+        if future is None and info.stored_profile is not None and info.stored_profile.exact:
+            return info
         if future is None:
             row = self.store.get_file(info.id)
             assert row is not None
