@@ -11,6 +11,7 @@ from typing import Any
 
 from .errors import QuestionError
 from .loading.profile import FileProfile, looks_like_identifier
+from .planning.offline.lexicon import SCORE_WORDS
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 
@@ -66,7 +67,10 @@ def suggested_questions(profile: FileProfile, limit: int = 4) -> list[str]:
     out: list[str] = []
     if numbers and groups:
         out.append(f"average {numbers[0].name} by {groups[0].name}")
-        out.append(f"which {groups[0].name} has the highest total {numbers[0].name}?")
+        # ratings and percentages are averaged, never added up
+        scored = set(re.findall(r"[a-z]+", numbers[0].name.lower())) & SCORE_WORDS
+        summary = "average" if scored else "total"
+        out.append(f"which {groups[0].name} has the highest {summary} {numbers[0].name}?")
     if groups and groups[0].top_values:
         out.append(f"how many rows have {groups[0].name} {groups[0].top_values[0][0]}?")
     if numbers and dates:

@@ -12,7 +12,7 @@ import pytest
 
 from csvagent_jupyter import Agent
 
-from .test_ask import ask_ok
+from .test_ask import ask_declines, ask_ok
 from .test_offline_lookup_tables import load_frame
 
 STYLES = [
@@ -75,3 +75,42 @@ def test_words_of_a_column_name_are_neither_periods_nor_aggregates(
     # "hourly" of "hourly rate" is no hour of the day; "total" of "total fee" no sum
     assert ask_ok(agent, "What is the highest hourly rate?").value == 60.0
     assert ask_ok(agent, "What is the highest total fee?").value == 150.0
+
+
+@pytest.mark.parametrize(
+    ("file", "genre", "rating"),
+    [("movie_ratings.csv", "genre", "rating"), ("userRatings.csv", "genreName", "rating"),
+     ("Ratings.csv", "Genre", "Rating")],
+)  # fmt: skip
+def test_ratings_are_counted_never_added_up(
+    agent: Agent, tmp_path: Path, file: str, genre: str, rating: str
+) -> None:
+    # Drama has three ratings of 1; Comedy two of 5: its ratings add up to more
+    frame = pd.DataFrame(
+        {genre: ["Drama", "Drama", "Drama", "Comedy", "Comedy"], rating: [1, 1, 1, 5, 5]}
+    )
+    load_frame(agent, tmp_path, file, frame)
+    assert ask_ok(agent, "which genre has the most ratings?").value == "Drama"
+    assert ask_ok(agent, "which genre got rated the most times?").value == "Drama"
+    ask_declines(agent, "what is the total rating?")
+
+
+@pytest.mark.parametrize(
+    ("file", "when", "revenue"),
+    [("sales.csv", "sale_date", "revenue"), ("tourSales.csv", "tourDate", "totalRevenue"),
+     ("Sales.csv", "Date", "Revenue (EUR)")],
+)  # fmt: skip
+def test_the_month_with_the_highest_revenue_is_its_total_or_asked(
+    agent: Agent, tmp_path: Path, file: str, when: str, revenue: str
+) -> None:
+    # March has the one largest sale; April the largest total
+    frame = pd.DataFrame(
+        {
+            when: ["2024-03-02", "2024-03-20", "2024-04-03", "2024-04-10", "2024-04-22"],
+            revenue: [900.0, 10.0, 400.0, 400.0, 400.0],
+        }
+    )
+    load_frame(agent, tmp_path, file, frame)
+    result = agent.ask("Which month of 2024 had the highest revenue?")
+    assert result.kind == "error" or result.value == "April", result.interpretation
+    assert ask_ok(agent, "which month had the highest total revenue?").value == "April"

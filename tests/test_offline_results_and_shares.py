@@ -103,3 +103,34 @@ def test_a_side_no_row_matched_is_never_a_zero_to_calculate_with(
     result = agent.ask("By how much did production in South change between 2022 and 2023?")
     assert result.kind == "error"
     assert "No row matched" in result.summary
+
+
+EDITIONS = [
+    ("career.csv", "Year", "Tournament", "Country", "Games"),
+    ("chess_history.csv", "year", "tournament", "country", "games_played"),
+    ("Record.csv", "Season", "Tournament name", "Host country", "Games"),
+]
+
+
+@pytest.mark.parametrize("file, year, name, country, games", EDITIONS, ids=[e[0] for e in EDITIONS])
+def test_editions_of_a_recurring_event_are_rows_or_names(
+    agent: Agent, tmp_path: Path, file: str, year: str, name: str, country: str, games: str
+) -> None:
+    frame = pd.DataFrame(
+        {
+            year: [1961, 1962, 1963, 1964, 1965, 1966, 1967, 1968],
+            name: ["Hungarian Ch.", "Hastings", "Hungarian Ch.", "Capablanca Mem.",
+                   "Hungarian Ch.", "Hastings", "Sarajevo", "Wijk aan Zee"],
+            country: ["Hungary", "England", "Hungary", "Cuba", "Hungary", "England",
+                      "Bosnia", "Netherlands"],
+            games: [17, 9, 15, 21, 17, 9, 11, 13],
+        }
+    )  # fmt: skip
+    load_frame(agent, tmp_path, file, frame)
+    # three editions in Hungary, one name: editions or names? asked, never 1 by itself
+    ask_declines(agent, "How many tournaments did she play in Hungary?")
+    ask_declines(agent, "In which country did she play the most tournaments?")
+    # one edition's 21 games, or all 49 of the Hungarian championship's? asked
+    ask_declines(agent, "Which tournament had the most games?")
+    # said in so many words, the names are counted
+    assert ask_ok(agent, "how many different tournaments did she play?").value == 5

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from ...analysis.interpretation import describe
 from ...analysis.plan import Condition, Filter, FilterGroup, Plan, Scalar, SortKey
 from ...errors import QuestionError
-from ..schema_index import SchemaIndex, normalize
+from ..schema_index import SchemaIndex, normalize, singular
 from . import lexicon
 from .derived import QuestionIndex, misuses_rate, with_derives
 from .filters import FilterReader
@@ -142,6 +142,7 @@ class OfflinePlanner:
             for c, w in ((_derived(c, reading), w) for c, w in found)
             if not misuses_rate(c.plan)
             and not _contradictory(c.plan)
+            and not _sums_a_score(c.plan, self.index)
             and not _restates_its_filter(c.plan)
             and not _answers_with_its_measure(c.plan)
             and not _splits_by_footnotes(c.plan, self.index)
@@ -182,6 +183,8 @@ class OfflinePlanner:
             and {stem, stem + "i"} & self.index.subject
             and all(
                 self.index.type_of(m.column) == "datetime"
+                # ("rated" on movie_ratings.csv beside its rating: a score, never a filter)
+                or self.index.column_tokens.get(m.column, [""])[-1] in _SCORE_TOKENS
                 for m in reading.columns
                 if m.start <= i < m.end and m.score >= 0.6
             )
@@ -301,6 +304,24 @@ def _answers_with_its_measure(plan: Plan) -> bool:
     sources = {d.name: d.column for d in plan.derive if d.kind in ("leading_number", "year")}
     measured = {sources.get(a.column or "") for a in plan.aggregates} - {None}
     return plan.answer_column is not None and plan.answer_column in measured
+
+
+def _sums_a_score(plan: Plan, index: SchemaIndex) -> bool:
+    """A total of ratings, grades or percentages (customerRating, Pass %): a number nobody
+    adds up, so a reading that sums one misread the question ("how many people joined"
+    summed the customers' ratings)."""
+    plans = [plan, *(side for side in (plan.left, plan.right) if isinstance(side, Plan))]
+    return any(
+        agg.func == "sum"
+        and agg.column is not None
+        and index.column_tokens.get(agg.column, [""])[-1:] != []
+        and index.column_tokens.get(agg.column, [""])[-1] in _SCORE_TOKENS
+        for one in plans
+        for agg in [*one.aggregates, *one.then]
+    )
+
+
+_SCORE_TOKENS = frozenset(singular(w) for w in lexicon.SCORE_WORDS)
 
 
 def _contradictory(plan: Plan) -> bool:

@@ -302,6 +302,19 @@ class Frame:
         profile = self.index.profile.column(column)
         return profile is not None and profile.distinct <= 50
 
+    def recurs(self, column: str) -> bool:
+        """Labels of events held again and again ("Hastings Premier" in 1963, 1971, 1977),
+        each row one edition dated by a year or a date: most labels differ, some repeat. "How
+        many tournaments" may count editions or names, and "the most games" may be one
+        edition's or all of a name's."""
+        profile = self.index.profile.column(column)
+        rows = max(self.index.profile.rows, 1)
+        if profile is None or not self.repeats(column) or profile.distinct <= 0.3 * rows:
+            return False
+        dated = [c.name for c in self.index.profile.column_profiles if c.type == "datetime"]
+        dated += self.reader.year_columns() + sorted(self.index.year_texts)
+        return any(c != column for c in dated)
+
     def repeats(self, column: str) -> bool:
         profile = self.index.profile.column(column)
         rows = max(self.index.profile.rows, 1)

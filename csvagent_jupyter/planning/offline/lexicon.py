@@ -1074,6 +1074,10 @@ GAME_WORDS = frozenset({"game", "games", "match", "matches", "fixtures", "races"
 # What a results table's tally columns count ("Won", "Drawn", "Goals"), when its rows are not
 # them: "how many games were drawn" on a table of matches sums the Drawn tally.
 TALLIED_NOUNS = frozenset({"games", "matches", "points", "goals", "races", "bouts"})
+# Names of columns of scores, which nobody adds up: a total of ratings or percentages is no
+# figure, and "the most ratings" counts the ratings (rows), never their sum.
+SCORE_WORDS = frozenset({"rating", "ratings", "grade", "grades", "percent", "percentage", "pct",
+                         "ratio", "average", "avg", "mean"})  # fmt: skip
 # Nouns that head a compound and name what identifies a thing ("car number", "team name"):
 # the noun before them only says whose.
 HEAD_NOUNS = frozenset({"number", "no", "name", "code", "id"})

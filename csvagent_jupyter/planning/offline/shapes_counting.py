@@ -241,7 +241,7 @@ def _mostly_distinct(f: Frame, column: str) -> bool:
     nearly_unique = profile is not None and profile.distinct >= 0.9 * rows
     return (
         profile is not None
-        and (not f.is_entity(column) or nearly_unique)
+        and (not f.is_entity(column) or nearly_unique or f.recurs(column))
         and profile.distinct > 0.3 * rows
         and f.repeats(column)
     )

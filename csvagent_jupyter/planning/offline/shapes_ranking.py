@@ -9,7 +9,7 @@ from ...analysis.plan import (
     Plan,
     SortKey,
 )
-from ..schema_index import ColumnMention
+from ..schema_index import ColumnMention, singular
 from . import lexicon
 from .derived import is_rate
 from .grounding import NAME, Frame, date_columns
@@ -94,6 +94,13 @@ def extreme_shape(f: Frame) -> list[Candidate]:
                 options.append((Aggregate(func=func, column=m.column), words, 0.0, "row_extreme"))
             elif f.words[at] in lexicon.COUNT_SUPERLATIVES and not _of_a_quality(f, at):
                 options.append((Aggregate(func="sum", column=m.column), span(m), 0.0, "group_sum"))
+                if not derives and f.recurs(keys[0].column):
+                    # "which tournament had the most games": one edition's, or all of a
+                    # name's editions together? asked back unless they agree
+                    func = "max" if direction == "max" else "min"
+                    options.append(
+                        (Aggregate(func=func, column=m.column), span(m), 0.0, "row_extreme")
+                    )
             else:
                 # "the shortest player": every measure the superlative may imply (height,
                 # minutes) competes, and the question is asked back unless they agree
@@ -107,6 +114,12 @@ def extreme_shape(f: Frame) -> list[Candidate]:
                             0.0,
                             "row_extreme",
                         )
+                    )
+                if derives and any(d.kind == "date_part" for d in derives):
+                    # "which month had the highest revenue": the month's total, or the month
+                    # of the one highest row? asked back unless they agree
+                    options.append(
+                        (Aggregate(func="sum", column=m.column), span(m), 0.0, "group_sum")
                     )
                 column = keys[0].column
                 if (
@@ -132,7 +145,12 @@ def extreme_shape(f: Frame) -> list[Candidate]:
             if counted is not None:
                 agg, noun, penalty = counted
                 times = set(f.word_positions(frozenset({"times", "often", "rows", "records"})))
-                options.append((agg, noun | times, penalty, "group_count"))
+                said = set(f.word_positions(lexicon.DISTINCT_WORDS))  # "different tournaments"
+                counted_as = noun | times | (said if agg.func == "count_distinct" else set())
+                options.append((agg, counted_as, penalty, "group_count"))
+                if agg.func == "count_distinct" and agg.column and f.recurs(agg.column):
+                    # "played the most tournaments": editions (rows) or different names?
+                    options.append((Aggregate(func="count"), noun | times, penalty, "group_count"))
         for agg, more, penalty, shape in options:
             plan = Plan(
                 operation="aggregate",
@@ -229,8 +247,9 @@ def _names_the_rows(f: Frame, measure: ColumnMention) -> bool:
     """ "claims" beside Claim ID and Claim Amount on a table of claims: a word of the measure's
     name that is the noun of the rows (the file's noun, or an identifier column's, read at
     least as strongly) counts rows; it does not name the amount."""
-    if measure.score >= 0.9:
-        return False  # "the most points": the column's own name
+    scores = {singular(w) for w in lexicon.SCORE_WORDS}
+    if measure.score >= 0.9 and f.index.column_tokens.get(measure.column, [""])[-1] not in scores:
+        return False  # "the most points": the column's own name (ratings are never summed)
     words = span(measure)
     if all(f.reading.norm[i] in f.reading.subject for i in words):
         return True
