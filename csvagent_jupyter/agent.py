@@ -172,10 +172,12 @@ class Agent:
         waits for its background phase, or finishes it here when the process that loaded
         the file ended first. Raises ``TimeoutError`` after ``timeout`` seconds.
         """
-        info = self.file(ref)
-        if info.profiled:
-            return info
+        info = self._file(ref, settle=False)  # a short table's outline: waited for below
+        # a background phase still running is waited for even when its profile is stored
+        # already: it has its completion to report
         future = background.future_of(info.id)
+        if future is None and info.stored_profile is not None and info.stored_profile.exact:
+            return info
         if future is None:
             row = self.store.get_file(info.id)
             assert row is not None
@@ -230,8 +232,15 @@ class Agent:
 
         A file whose text columns are still being typed is returned once they are (about a
         tenth of a second on a million rows): everything that reads a table or its profile
-        comes through here, so no question sees it half typed. A file whose typing failed
-        raises a :class:`~csvagent_jupyter.errors.LoadError` that says why."""
+        comes through here, so no question sees it half typed. A short table is returned
+        with its exact profile, which its load leaves to the background (milliseconds, see
+        ``loading/outline.py``). A file whose typing failed raises a
+        :class:`~csvagent_jupyter.errors.LoadError` that says why."""
+        return self._file(ref)
+
+    def _file(self, ref: str | None = None, *, settle: bool = True) -> FileInfo:
+        """:meth:`file`; ``settle=False`` does not wait for a short table's exact profile
+        (the typed table needs none: see :meth:`frame`)."""
         if ref is None:
             if self._current_file_id is None:
                 completed = self.store.list_files(status="completed")
@@ -257,7 +266,10 @@ class Agent:
             row = matches[0]
         info = FileInfo.from_row(row)
         if not info.typed:
-            info = FileInfo.from_row(self._loader.wait_typed(row))
+            info = FileInfo.from_row(row := self._loader.wait_typed(row))
+        if settle and info.stored_profile is not None and info.stored_profile.outline:
+            # a short table's exact profile, due within milliseconds (loading/outline.py)
+            info = FileInfo.from_row(self._loader.settle_outline(row))
         return info
 
     def use(self, ref: str) -> FileInfo:
@@ -267,8 +279,9 @@ class Agent:
         return info
 
     def frame(self, ref: str | None = None) -> pd.DataFrame:
-        """The typed table of a loaded file (kept in memory for the most recent few)."""
-        info = self.file(ref)
+        """The typed table of a loaded file (kept in memory for the most recent few): waits
+        for its typing, never for its profile."""
+        info = self._file(ref, settle=False)
         with self._frames_lock:
             frame = self._frames.get(info.id)
             if frame is not None:

@@ -156,6 +156,7 @@ class EstimatedProgress:
         self._interval = interval
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="csvagent-progress", daemon=True)
+        self._ticking = False
 
     def _run(self) -> None:
         began = time.perf_counter()
@@ -164,11 +165,16 @@ class EstimatedProgress:
             self._report(self._start + (self._end - self._start) * done)
 
     def __enter__(self) -> EstimatedProgress:
-        self._thread.start()
+        # a call expected to end before the first tick needs no ticker (starting a thread
+        # costs up to a few ms in a busy process, a tenth of a short file's parse)
+        self._ticking = self._expected > self._interval
+        if self._ticking:
+            self._thread.start()
         return self
 
     def __exit__(self, *exc: object) -> None:
         self._stop.set()
-        self._thread.join()
+        if self._ticking:
+            self._thread.join()
         if exc[0] is None:
             self._report(self._end)

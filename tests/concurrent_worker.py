@@ -20,8 +20,15 @@ def main() -> None:
     time.sleep(max(0.0, float(start_at) - time.time()))
     with Agent(database_url=url, data_dir=data_dir) as agent:
         for path in paths:
-            info = agent.load(path, on_progress=lambda _: print("progress", flush=True))
-            print("done", info.id, flush=True)
+            # one write a line: the background phase reports its progress from its own
+            # thread, and print() writes its words apart, so lines could interleave
+            info = agent.load(path, on_progress=lambda _: _say("progress"))
+            _say(f"done {info.id}")
+
+
+def _say(line: str) -> None:
+    sys.stdout.write(line + "\n")
+    sys.stdout.flush()
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pytest
@@ -427,3 +428,28 @@ def test_the_cache_gives_back_the_frame_written(
     cache.write_in_background("h", frame).result()
     assert (_plain_types(pa.Table.from_pandas(frame)) is not None) == plain
     pd.testing.assert_frame_equal(cache.read("h"), frame)
+
+
+def test_a_wide_files_delimiter_is_chosen_from_its_first_rows(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Rows a candidate delimiter is tried on hold at most SNIFF_FIELDS fields (or
+    SNIFF_MIN_ROWS rows): on a wide file, a few dozen rows tell as well as two hundred."""
+    import csv
+
+    from csvagent_jupyter.loading import sniff as sniff_module
+
+    header = ",".join(f"c{i}" for i in range(100))
+    text = header + "\n" + "".join(",".join(["1;5"] * 100) + "\n" for _ in range(300))
+    read: list[int] = []
+    real = csv.reader
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        read.append(0)
+        for row in real(*args, **kwargs):
+            read[-1] += 1
+            yield row
+
+    monkeypatch.setattr(sniff_module.csv, "reader", counting)
+    assert sniff_module.detect_delimiter(text) == ","
+    assert read and max(read) == max(sniff_module.SNIFF_MIN_ROWS, 4000 // 100)

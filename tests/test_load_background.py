@@ -387,3 +387,26 @@ def test_a_large_date_columns_provisional_facts_are_its_exact_ones(zone: str | N
     facts = ("type", "dtype", "nulls", "min", "max", "examples")
     assert [getattr(provisional, f) for f in facts] == [getattr(exact, f) for f in facts]
     assert 1 <= provisional.distinct <= rows - exact.nulls
+
+
+def test_estimated_progress_ticks_only_for_a_call_longer_than_a_tick() -> None:
+    """The parse's timed bar: a call expected to end before the first tick starts no ticker
+    thread and reports its end; a longer one reports estimates on the way, and its end."""
+    from csvagent_jupyter.events import EstimatedProgress
+
+    short: list[float] = []
+    before = threading.active_count()
+    with EstimatedProgress(short.append, start=0.1, end=0.8, expected_seconds=0.01):
+        assert threading.active_count() == before
+    assert short == [0.8]
+    long: list[float] = []
+    ticked = threading.Event()
+    with EstimatedProgress(
+        lambda f: long.append(f) or ticked.set(),
+        start=0.1,
+        end=0.8,
+        expected_seconds=10.0,
+        interval=0.01,
+    ):
+        assert ticked.wait(10)  # an estimate arrives while the call runs
+    assert 0.1 < long[0] < 0.8 and long[-1] == 0.8

@@ -106,8 +106,10 @@ def test_a_load_returns_before_its_text_columns_are_typed(
     agent: Agent, table: Path, held: threading.Event
 ) -> None:
     info = agent.load(table)
-    assert info.status == "completed" and not info.typed and not info.profiled
-    profile = info.ready_profile
+    assert info.status == "completed" and not info.typed
+    profile = info.stored_profile  # what the load stored: an outline (info.profile waits)
+    assert profile is not None and profile.outline and not profile.exact
+    assert info.profile_due is not None and not info.profile_due.done()
     pending = {c["column"]: c["kind"] for c in profile.pending_conversions}
     assert pending == {
         "cat_002": "category",
@@ -385,3 +387,26 @@ def test_a_files_typing_does_not_wait_for_another_files_exact_profile(
     assert got.code == expected.code
     pd.testing.assert_frame_equal(got.value, expected.value)
     assert agent.wait_profiled(first.id).profiled and agent.wait_profiled(second.id).profiled
+
+
+def test_the_loads_info_gives_the_profile_its_typing_stores(
+    agent: Agent, eager: Agent, table: Path, held: threading.Event
+) -> None:
+    """The outline a large load stores is replaced by the provisional profile its typing
+    computes for every column: the one an eager load returns with (see outline.py)."""
+    info = agent.load(table)
+    seen: list[Any] = []
+    reader = threading.Thread(target=lambda: seen.append(info.profile))
+    reader.start()
+    reader.join(0.2)
+    assert reader.is_alive()  # waiting for the held typing
+    held.set()
+    reader.join(30)
+    (typed,) = seen
+    assert not typed.outline and not typed.pending_conversions and not typed.exact
+    # what an eager load returns with: the typed table's provisional profile
+    expected = profile_module.profile_frame(
+        eager.frame(), exact=False, bytes=0, encoding="utf-8", delimiter=","
+    )
+    assert typed.column_profiles == expected.column_profiles
+    assert any(c.approximate for c in typed.column_profiles)  # estimates, marked

@@ -231,7 +231,9 @@ def test_iso_dates_converted_at_inference_type_as_before(rows: int) -> None:
     )
     assert held == expected and fused_notes == apart_notes
     pd.testing.assert_frame_equal(fused, apart)
-    assert sorted(prepared) == ["dates", "first empty", "stamps"]
+    # (the columns of repeated text become categories as inference reads them: encoded.py)
+    dates = sorted(name for name, column in prepared.items() if column.dtype != "category")
+    assert dates == ["dates", "first empty", "stamps"]
     assert fused["dates"].dtype == "datetime64[us]"
 
 
@@ -263,3 +265,62 @@ def test_a_sample_of_a_chunked_column_is_the_same_values_as_of_one_chunk(
     for positions in (np.arange(33), np.array([0, 4, 5, 11, 12, 13, 32]), np.array([32])):
         taken = _take_sorted(chunked, positions)
         assert taken.to_pylist() == [values[p] for p in positions]
+
+
+TEXT_COLUMNS = {
+    "levels": ["b", "a", None, "c"],
+    "spaced": [" b", "a ", "a", "c"],
+    "flags": ["yes", "no", "no", "yes"],
+    "amounts": ["$1,200", "$3", "n/a", "$40"],
+    "dashes": ["x", "—", "y", "x"],
+    "notes": ["70[a]", "80", "90[b]", "75"],
+    "names": ["ann", "bob", "cy", "dee"],  # every value new: text
+    "mixed dates": ["15-May-2017", "16-May-2017", "", "17-May-2017"],
+}
+
+
+@pytest.mark.parametrize("rows", [4, 400, 12_000])  # all sampled; a sample; a category
+def test_text_columns_encoded_once_type_as_before(rows: int) -> None:
+    """A short table's text column is dictionary-encoded once for its inference's sample and
+    its categories (``encoded.py``): the same conversions, columns and notes as inference
+    and conversion apart, and the plain categories converted by inference."""
+    from csvagent_jupyter.loading.typing import apply_conversions, infer_conversions
+
+    repeat = rows // 4
+    data = {
+        name: [
+            v if v is None or name != "names" else f"{v}{i}" for i in range(repeat) for v in vals
+        ]
+        for name, vals in TEXT_COLUMNS.items()
+    }
+    source = pd.DataFrame({name: pd.Series(values, dtype="str") for name, values in data.items()})
+    fused, apart = source.copy(), source.copy()
+    prepared: dict[str, pd.Series] = {}
+    fused_notes: list[str] = []
+    apart_notes: list[str] = []
+    held = apply_conversions(
+        fused, infer_conversions(fused, map, fused_notes, prepared), map, fused_notes, prepared
+    )
+    expected = apply_conversions(
+        apart, infer_conversions(apart, map, apart_notes), map, apart_notes
+    )
+    assert held == expected and fused_notes == apart_notes
+    pd.testing.assert_frame_equal(fused, apart)
+    if rows >= 400:
+        assert "levels" in prepared and fused["levels"].dtype == "category"
+        assert "spaced" not in prepared  # stripped first: converted the usual way
+
+
+@pytest.mark.parametrize("rows", [33, 4_000, 12_000])  # all of it sampled; a sample of it
+def test_an_encoded_columns_sample_is_the_sample_taken_from_its_values(rows: int) -> None:
+    """The sample read off a column's encoding (``encoded.py``) is the one taken from its
+    values: the same distinct values, in the order they first occur, gaps left out."""
+    from csvagent_jupyter.loading.encoded import encode_text
+    from csvagent_jupyter.loading.typing import _arrow_sample, _positions
+
+    values = [None if i % 7 == 3 else f"v{(i * 37) % 9_001}" for i in range(rows)]
+    series = pd.Series(values, dtype="str")
+    encoded = encode_text(series)
+    assert encoded is not None
+    sample = encoded.sample(_positions(len(series))).to_pylist()
+    assert sample == _arrow_sample(series).to_pylist() and None not in sample

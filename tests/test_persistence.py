@@ -85,6 +85,28 @@ def test_load_is_persisted_and_read_back(any_db_agent: Agent, data_dir: Path) ->
         assert stored.rows == 4 and stored.columns == info.columns
 
 
+def test_a_new_files_row_and_its_job_are_written_together(any_db_agent: Agent) -> None:
+    """A load that needs no hash before its parse writes its File row and its job in one
+    transaction (``Store.add_file_with_job``): the job's subject is the file from the start."""
+    store = any_db_agent.store
+    row, job = store.add_file_with_job(
+        "file_upload",
+        job_status="processing",
+        filename="a.csv",
+        original_filename="a.csv",
+        file_size=3,
+        status="processing",
+        file_metadata={},
+    )
+    stored_job, stored_file = store.get_job(job.id), store.get_file(row.id)
+    assert stored_file is not None and stored_file.status == "processing"
+    assert stored_job is not None and stored_job.subject_id == row.id
+    assert stored_job.status == "processing" and stored_job.job_type == "file_upload"
+    info = any_db_agent.load(DATA / "messy_values.csv")
+    jobs = [j for j in store.list_jobs() if j.job_type == "file_upload" and j.subject_id == info.id]
+    assert [j.status for j in jobs] == ["completed"]
+
+
 def test_failed_load_is_persisted(any_db_agent: Agent) -> None:
     with pytest.raises(Exception, match="more fields"):
         any_db_agent.load(DATA / "ragged.csv")

@@ -1,8 +1,10 @@
 """The second half of a load: what answers do not need, finished on a worker thread.
 
-A load returns as soon as its table is parsed and typed, with a provisional profile:
-types, nulls, ranges and categories exact, the distinct counts that need hashing every
-value estimated and marked ``approximate``. Questions can run from then on, since the
+A load returns as soon as its table is parsed and typed, with an outline of its profile
+(``outline.py``: replaced by a short table's exact profile here, or by a large table's
+provisional one once its text columns are typed) or a provisional profile: types,
+nulls, ranges and categories exact, the distinct counts that need hashing every value
+estimated and marked ``approximate``. Questions can run from then on, since the
 executor works on the typed frame and answers stay exact; what a planner reads from
 the profile is the only thing still estimated (the offline planner, whose choices
 depend on exact counts, waits for the rest: see ``Agent.wait_profiled``).
@@ -153,6 +155,11 @@ class Background:
         with self.lock:
             entry = self.pending.get(file_id)
         return entry[0] if entry else None
+
+    def futures_of_content(self, content_hash: str) -> list[Future[FileProfile]]:
+        """The pending background phases of loads of this content."""
+        with self.lock:
+            return [f for f, r in self.pending.values() if r.content_hash == content_hash]
 
     def typing_of(self, file_id: str) -> Typing | None:
         """The typing still pending (or just done) of a load in its background phase."""

@@ -196,7 +196,12 @@ class FrameCache:
         return future
 
     def wait(self, content_hash: str) -> None:
-        """Block until a pending write of this content (from this process) is done."""
+        """Block until a pending write of this content (from this process) is done, the one
+        a load's background phase queues after its exact profile included."""
+        from .background import background  # (which imports this module)
+
+        for future in background.futures_of_content(content_hash):
+            future.exception()  # waits; a failed background phase writes no cache
         entry = _writes.in_flight(self.path_for(content_hash))
         if entry is not None:
             entry[0].exception()  # waits; a failed write just means no cache

@@ -249,7 +249,14 @@ def _to_category(series: pd.Series) -> pd.Series:
         # one array first: encoding the chunks apart and unifying their dictionaries after
         # costs more than the copy
         values = values.combine_chunks() if values.num_chunks != 1 else values.chunk(0)
-    encoded = pc.dictionary_encode(values)
+    return categorical_from_encoding(pc.dictionary_encode(values), series)
+
+
+def categorical_from_encoding(encoded: Any, series: pd.Series) -> pd.Series:
+    """The category column of Arrow-backed text ``series`` from its dictionary encoding
+    (``pc.dictionary_encode`` of its values): categories sorted, as pandas' cast gives."""
+    import pyarrow.compute as pc
+
     dictionary = encoded.dictionary
     size = len(dictionary)
     order = pc.array_sort_indices(dictionary).to_numpy()

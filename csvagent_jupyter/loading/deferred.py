@@ -10,8 +10,10 @@ background phase, as a job of their own (``file_typing``, events with
 Nothing sees the table half typed. The frame of such a load is given to nobody until its
 typing is done: ``Agent.frame`` and ``Agent.file`` (hence every question, plan, preview
 and ``%csv`` command) wait for :attr:`Typing.done`, and until then the stored profile
-lists the conversions still to do (``FileProfile.pending_conversions``) with placeholder
-profiles for their columns. Once done, the profile is the one the eager path gives (the
+lists the conversions still to do (``FileProfile.pending_conversions``) in an outline
+(``outline.py``): the typing profiles every column, provisionally, as the eager load does
+before it returns, and the :class:`~.files.FileInfo` of the load gives that profile once it
+is stored (:attr:`Typing.profiled`). Once done, the profile is the one the eager path gives (the
 same conversions in the same order, the same notes, the same column profiles), so every
 answer and the code shown with it are unchanged. Waiting for all the text columns rather
 than the few a plan reads is measured to be enough: it takes about 0.1 s, a fraction of
@@ -37,12 +39,9 @@ from ..events import ProgressCallback, ProgressReporter
 from ..persistence import Store
 from .conversion import Conversion, Kind, Mapper, Outcome, convert_columns, settle
 from .profile import (
-    EXAMPLES,
-    ColumnProfile,
     FileProfile,
     LogicalType,
     _safe_profile,
-    _short,
 )
 
 log = logging.getLogger("csvagent_jupyter")
@@ -50,7 +49,7 @@ log = logging.getLogger("csvagent_jupyter")
 DEFER_ROWS = 100_000  # from here on text columns are typed after the load returns
 PHASE = "typing"  # the ``data["phase"]`` of this job's progress events
 
-_TYPES: dict[Kind, LogicalType] = {
+TYPES: dict[Kind, LogicalType] = {  # the logical type each conversion gives
     "number": "number",
     "integer": "integer",
     "boolean": "boolean",
@@ -78,6 +77,7 @@ class Typing:
     parse_notes: list[str] = field(default_factory=list)
     infer_notes: list[str] = field(default_factory=list)
     done: Future[pd.DataFrame] = field(default_factory=Future)  # the typed table
+    profiled: Future[FileProfile] = field(default_factory=Future)  # and its stored profile
 
     @classmethod
     def stored(cls, profile: FileProfile, frame: pd.DataFrame) -> Typing:
@@ -108,29 +108,6 @@ def settle_by_column(
     return held
 
 
-def pending_profile(name: str, series: pd.Series, conversion: Conversion) -> ColumnProfile:
-    """A placeholder for a column still to type: the type it is expected to get, its empty
-    cells, and its first values as read (their count stands for the distinct count: a lower
-    bound); marked ``approximate``. Only the load's own ``FileInfo`` and lists of files show
-    it: everything else waits for the typing.
-
-    Arrow's null count and the head only, never a pass over the column's text: a ``dropna``
-    or a spread sample of a million strings cost 3-10 ms a column, a tenth of the typing
-    that is deferred."""
-    to_arrow = getattr(series.array, "__arrow_array__", None)
-    nulls = to_arrow().null_count if to_arrow is not None else int(series.isna().sum())
-    head = series.iloc[: 50 * EXAMPLES].dropna().drop_duplicates()
-    return ColumnProfile(
-        name=name,
-        type=_TYPES[conversion.kind],
-        dtype=str(series.dtype),
-        nulls=nulls,
-        distinct=len(head),
-        examples=[_short(value) for value in head.iloc[:EXAMPLES]],
-        approximate=True,
-    )
-
-
 def finish_typing(
     frame: pd.DataFrame,
     provisional: FileProfile,
@@ -153,7 +130,9 @@ def finish_typing(
     position = {name: i for i, name in enumerate(typing.order)}
     conversions = sorted(typing.held + held, key=lambda c: position.get(c.column, len(position)))
     names = {c.column for c in typing.pending}
-    redo = [i for i, name in enumerate(frame.columns) if name in names]
+    # the typed columns, and all of them in place of an outline (see outline.py): the
+    # provisional profile a large table's load left to its typing
+    redo = [i for i, name in enumerate(frame.columns) if name in names or provisional.outline]
     fresh = mapper(lambda i: _safe_profile(str(frame.columns[i]), frame.iloc[:, i], False), redo)
     columns = list(provisional.column_profiles)
     for i, column in zip(redo, fresh, strict=True):
@@ -163,6 +142,7 @@ def finish_typing(
             "column_profiles": columns,
             "conversions": [c.to_dict() for c in conversions],
             "pending_conversions": [],
+            "outline": False,
             "notes": typing.parse_notes + typing.typing_notes(),
             "exact": not any(c.approximate for c in columns),
         }
@@ -211,10 +191,12 @@ def type_in_background(
         reporter.error(reason, phase=PHASE)
         store.update_file(file_id, status="error", error_message=reason)
         typing.done.set_exception(LoadError(reason, filename=display_name))
+        typing.profiled.set_exception(LoadError(reason, filename=display_name))
         raise
     store.update_job(
         job.id, status="completed", progress=100.0, result={"file_id": file_id, "typed": True}
     )
     reporter.complete(f"{display_name}: columns typed", file_id=file_id, phase=PHASE)
+    typing.profiled.set_result(profile)
     typing.done.set_result(frame)
     return profile

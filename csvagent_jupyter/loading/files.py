@@ -25,17 +25,29 @@ class FileInfo:
     size: int
     rows: int | None
     columns: list[str]
-    profile: FileProfile | None
+    stored_profile: FileProfile | None  # as its row holds it: see ``profile``
     content_hash: str | None
     path: Path | None
     created_at: datetime
     error: str | None = None
     reused: bool = False  # True when an earlier load of the same content was returned
     skipped_lines: list[int] = field(default_factory=list)
+    # the profile being computed to replace an outline (see ``outline.py``)
+    profile_due: Future[FileProfile] | None = field(default=None, compare=False, repr=False)
 
     @classmethod
-    def from_row(cls, row: File, *, reused: bool = False) -> FileInfo:
+    def from_row(
+        cls, row: File, *, reused: bool = False, profile_due: Future[FileProfile] | None = None
+    ) -> FileInfo:
         profile = FileProfile.model_validate(row.file_metadata) if row.file_metadata else None
+        if profile is not None and profile.outline and profile_due is None:
+            from .background import background
+
+            if profile.pending_conversions:  # its typing stores the typed profile
+                typing = background.typing_of(row.id)
+                profile_due = typing.profiled if typing is not None else None
+            else:  # a short table: its exact profile
+                profile_due = background.future_of(row.id)
         return cls(
             id=row.id,
             name=row.original_filename,
@@ -43,14 +55,28 @@ class FileInfo:
             size=row.file_size,
             rows=row.row_count,
             columns=profile.column_names if profile else [],
-            profile=profile,
+            stored_profile=profile,
             content_hash=row.content_hash,
             path=Path(row.source_path) if row.source_path else None,
             created_at=row.created_at,
             error=row.error_message,
             reused=reused,
             skipped_lines=profile.skipped_lines if profile else [],
+            profile_due=profile_due,
         )
+
+    @property
+    def profile(self) -> FileProfile | None:
+        """The file's profile. In place of the outline a load stores before it returns
+        (``outline.py``), the profile that replaces it, waited for when its background is
+        still computing it: a short table's exact profile, a large one's typed provisional
+        profile; the outline only if that failed."""
+        stored, pending = self.stored_profile, self.profile_due
+        if stored is None or not stored.outline or pending is None:
+            return stored
+        if pending.exception() is not None:  # logged by the background thread
+            return stored
+        return pending.result()
 
     @property
     def ready_profile(self) -> FileProfile:
@@ -64,7 +90,8 @@ class FileInfo:
     @property
     def typed(self) -> bool:
         """False while a large load's text columns are typed in the background (``deferred.py``)."""
-        return self.profile is None or not self.profile.pending_conversions
+        stored = self.stored_profile
+        return stored is None or not stored.pending_conversions
 
     @property
     def profiled(self) -> bool:

@@ -5,11 +5,12 @@ completes (a ``completed`` File with its profile, a completed Job) or fails with
 project error and leaves a File with status ``error`` and the message, a failed
 Job, and nothing else: no cache file, no half-filled profile.
 
-A load returns once the table is parsed and its numbers typed. Its profile is then
-exact for small tables; for large ones the distinct counts that need hashing every
-value are estimated (``profile.exact`` is false) and the typing of text columns (see
-``deferred.py``), the exact profile, the check for short rows and the cache write finish
-in the background (see ``background.py``).
+A load returns once the table is parsed and its numbers typed, with an outline of its
+profile (see ``outline.py``) on a short table or one whose text columns are typed in the
+background (``deferred.py``), else a provisional profile whose distinct counts that need
+hashing every value are estimated (``profile.exact`` is false). The typing of text
+columns, the exact profile, the check for short rows and the cache write finish in the
+background (see ``background.py``).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from ..errors import CSVAgentError, EmptyFileError, FileMissingError, FileTooLar
 from ..events import EstimatedProgress, ProgressCallback, ProgressReporter
 from ..persistence import File, Store
 from ..settings import Settings
+from . import profile as profiling
 from .background import Refinement, background, padded_note, refine
 from .cache import FrameCache
 from .conversion import convert_columns
@@ -34,7 +36,6 @@ from .deferred import (
     Typing,
     deferrable,
     finish_typing,
-    pending_profile,
     settle_by_column,
 )
 from .deferred import type_in_background as type_columns
@@ -48,7 +49,8 @@ from .files import (
     now,
     scan_file,
 )
-from .profile import ColumnProfile, FileProfile, profile_frame
+from .outline import outline_profile
+from .profile import FileProfile, profile_frame
 from .reader import delimiter_byte, parse, read_again, reload_csv
 from .sniff import SAMPLE_BYTES, Dialect, sniff
 from .summary_rows import section_note, section_rows, summary_note, summary_rows
@@ -115,24 +117,20 @@ class Loader:
         reused = self._reuse(known, skip, None, on_progress)
         if reused is not None:
             return reused
-        job = self.store.add_job("file_upload", status="processing")
-        reporter = ProgressReporter(
-            job_id=job.id,
-            subject_id=None,
-            kind="file",
-            callback=on_progress,
-            record=lambda fraction: self.store.update_job(
-                job.id, progress=round(fraction * 100, 1)
-            ),
-        )
         content_hash: str | None
-        if known is not None and known.content_hash:
-            content_hash = known.content_hash  # known, but its cache is gone or was read otherwise
-        elif not self.store.has_completed_file_of_size(size):
-            # No completed load has this many bytes, so none holds this content: the file is
-            # hashed on a worker thread while it is parsed, not before (see _parse_and_type).
-            content_hash = None
-        else:
+        file_fields: dict[str, Any] = {
+            "filename": path.name,
+            "original_filename": display_name,
+            "file_size": size,
+            "status": "processing",
+            "source_path": str(path.resolve()),
+            "source_mtime_ns": stat.st_mtime_ns,
+            "file_metadata": {},
+        }
+        if not (known and known.content_hash) and self.store.has_completed_file_of_size(size):
+            # a load of this many bytes completed: the same content may be known elsewhere
+            job = self.store.add_job("file_upload", status="processing")
+            reporter = self._reporter(job.id, on_progress)
             content_hash = content_hash_of(
                 path, lambda done: reporter.progress(0.1 * done / size, "checking content")
             )
@@ -140,17 +138,18 @@ class Loader:
             reused = self._reuse(found, skip, job.id, on_progress)
             if reused is not None:
                 return reused
-        row = self.store.add_file(
-            filename=path.name,
-            original_filename=display_name,
-            file_size=size,
-            status="processing",
-            content_hash=content_hash,
-            source_path=str(path.resolve()),
-            source_mtime_ns=stat.st_mtime_ns,
-            file_metadata={},
-            job_id=job.id,  # the job's subject, in the same write
-        )
+            # the job's subject, in the same write
+            row = self.store.add_file(content_hash=content_hash, job_id=job.id, **file_fields)
+        else:
+            # The content is known (the file's cache is gone, or was read otherwise), or no
+            # completed load has this many bytes, so none holds this content: the file is
+            # hashed on a worker thread while it is parsed, not before (see
+            # _parse_and_type). Its File row and job are written together.
+            content_hash = known.content_hash if known is not None else None
+            row, job = self.store.add_file_with_job(
+                "file_upload", job_status="processing", content_hash=content_hash, **file_fields
+            )
+            reporter = self._reporter(job.id, on_progress)
         reporter.subject_id = row.id
         try:
             typed = self._parse_and_type(
@@ -189,7 +188,6 @@ class Loader:
                 "result": {"file_id": row.id, "rows": profile.rows, "exact": profile.exact},
             },
         )
-        info = FileInfo.from_row(row)
         reporter.complete(
             f"{display_name}: {profile.rows:,} rows",
             file_id=row.id,
@@ -206,7 +204,7 @@ class Loader:
             )
         if profile.exact and typed.dialect is None and typed.typing is None:
             self.cache.write_in_background(content_hash, frame)
-            return LoadedTable(info, frame)
+            return LoadedTable(FileInfo.from_row(row), frame)
         refinement = Refinement(
             file_id=row.id,
             display_name=display_name,
@@ -221,9 +219,25 @@ class Loader:
             typing=typed.typing,
         )
         profiling = self.start_refinement(refinement, on_progress)
+        # an outline's FileInfo gives the profile that replaces it once it is there (see
+        # outline.py): the typed one when text columns are still to type, else the exact one
+        due = typed.typing.profiled if typed.typing is not None else profiling
+        info = FileInfo.from_row(row, profile_due=due if profile.outline else None)
         if typed.typing is not None:  # the table is nobody's before its text is typed
             return LoadedTable(info, None, profiling, typed.typing.done)
         return LoadedTable(info, frame, profiling)
+
+    def _reporter(self, job_id: str, on_progress: ProgressCallback | None) -> ProgressReporter:
+        """The progress of a load's job: events, and its job row's progress (throttled)."""
+        return ProgressReporter(
+            job_id=job_id,
+            subject_id=None,
+            kind="file",
+            callback=on_progress,
+            record=lambda fraction: self.store.update_job(
+                job_id, progress=round(fraction * 100, 1)
+            ),
+        )
 
     def start_refinement(
         self, refinement: Refinement, on_progress: ProgressCallback | None = None
@@ -284,6 +298,19 @@ class Loader:
             notes_before=list(provisional.notes),
         )
         return self.start_refinement(refinement)
+
+    def settle_outline(self, row: File, frame: pd.DataFrame | None = None) -> File:
+        """The File once the exact profile replaced the outline its load stored (see
+        ``outline.py``): waits for its background phase, or computes the profile here when
+        the process that loaded it ended first (``frame``: its table, when at hand)."""
+        future = background.future_of(row.id)
+        if future is None:
+            fresh = self.store.get_file(row.id) or row
+            if not (fresh.file_metadata or {}).get("outline"):
+                return fresh
+            future = self.refine_stored(fresh, self.read_frame(fresh) if frame is None else frame)
+        future.exception()  # waits; a failure was logged, and the outline stands
+        return self.store.get_file(row.id) or row
 
     def wait_typed(self, row: File) -> File:
         """The File once its text columns are typed (see ``deferred.py``): waits for its
@@ -412,6 +439,8 @@ class Loader:
             # read while its text columns were still being typed: frame_of waited for that
             # typing, which stores the typed profile first, so the row now has it
             existing = self.store.get_file(existing.id) or existing
+        if (existing.file_metadata or {}).get("outline"):  # its exact profile is under way
+            existing = self.settle_outline(existing, frame)
         done: dict[str, Any] = {
             "status": "completed",
             "progress": 100.0,
@@ -511,14 +540,7 @@ class Loader:
         typing.held = settle_by_column(frame, convert_columns(frame, now, mapper, prepared), typing)
         typing_notes = typing.typing_notes()
         reporter.progress(0.9, "profiling")
-        given = _placeholders(frame, later, mapper)
-        # Exact where cheap; the distinct counts of large columns are estimated here and
-        # counted exactly in the background.
-        profile = profile_frame(
-            frame,
-            mapper,
-            exact=False,
-            given=given,
+        file_facts: dict[str, Any] = dict(
             bytes=size,
             encoding=dialect.encoding,
             delimiter=dialect.delimiter,
@@ -529,6 +551,14 @@ class Loader:
             notes=notes + typing_notes,
             skipped_lines=skipped,
         )
+        if later or len(frame) <= profiling.SAMPLE_ROWS:
+            # a short table's exact profile is computed in the background, a large one's
+            # provisional profile by its typing (see outline.py)
+            profile = outline_profile(frame, later, **file_facts)
+        else:
+            # The distinct counts of large columns are estimated here and counted exactly
+            # in the background.
+            profile = profile_frame(frame, mapper, exact=False, **file_facts)
         reporter.progress(0.97, "saving")
         return Typed(
             frame,
@@ -553,19 +583,6 @@ class Typed:
     scan: FileScan | None = None  # when the file was hashed (and its delimiters counted)
     # alongside its parse
     typing: Typing | None = None  # text columns left to type in the background
-
-
-def _placeholders(
-    frame: pd.DataFrame, later: list[Conversion], mapper: Any
-) -> dict[int, ColumnProfile]:
-    """The placeholder profiles of the columns left to type, by position."""
-    by_name = {c.column: c for c in later}
-    names: list[Any] = list(frame.columns)
-    positions = [i for i, name in enumerate(names) if name in by_name]
-    found = mapper(
-        lambda i: pending_profile(str(names[i]), frame.iloc[:, i], by_name[names[i]]), positions
-    )
-    return dict(zip(positions, found, strict=True))
 
 
 def _without_rows(

@@ -62,6 +62,11 @@ class FileProfile(BaseModel):
     # (see ``deferred.py``): their columns' profiles are placeholders until then, and nothing
     # reads the table or answers from this profile before they are done.
     pending_conversions: list[dict[str, Any]] = Field(default_factory=list)
+    # True for the outline a short table's load stores before it returns: names, types and
+    # dtypes only, its counts not computed yet (zeros), every column ``approximate``. The
+    # exact profile replaces it on a background thread within milliseconds, and everything
+    # that reads a profile waits for that (see ``loading/outline.py``).
+    outline: bool = False
 
     def column(self, name: str) -> ColumnProfile | None:
         for column in self.column_profiles:
@@ -382,6 +387,26 @@ def profile_frame(
     :func:`profile_column`). ``given``: profiles by column position that are taken as they
     are (the placeholders of columns still to be typed, see ``deferred.py``).
     """
+    columns = column_profiles(frame, mapper, exact=exact, given=given)
+    return FileProfile(
+        rows=len(frame),
+        columns=len(columns),
+        column_profiles=columns,
+        exact=exact or not any(c.approximate for c in columns),
+        **file_facts,
+    )
+
+
+def column_profiles(
+    frame: pd.DataFrame,
+    mapper: Any = map,
+    *,
+    exact: bool = True,
+    given: dict[int, ColumnProfile] | None = None,
+) -> list[ColumnProfile]:
+    """The profiles of ``frame``'s columns in order; those in ``given`` (by position) are
+    taken as they are. A short table's number, date and category columns are profiled
+    together (``profile_batch``), the others one by one in ``mapper``."""
     # items(): one Series per column, by position (a label could select several columns)
     items = [(str(name), series) for name, series in frame.items()]
     batched: dict[int, ColumnProfile] = dict(given or {})
@@ -395,29 +420,20 @@ def profile_frame(
         rest, mapper(lambda i: _safe_profile(*items[i], exact), rest), strict=True
     ):
         batched[i] = profile
-    columns = [batched[i] for i in range(len(items))]
-    return FileProfile(
-        rows=len(frame),
-        columns=len(columns),
-        column_profiles=columns,
-        exact=exact or not any(c.approximate for c in columns),
-        **file_facts,
-    )
+    return [batched[i] for i in range(len(items))]
 
 
 def complete_profile(
     frame: pd.DataFrame, provisional: FileProfile, mapper: Any = map, **changes: Any
 ) -> FileProfile:
-    """The exact profile from a provisional one: only its estimated columns are profiled
-    again (categories, booleans and small columns were exact already), in ``mapper``."""
-    redo = [i for i, column in enumerate(provisional.column_profiles) if column.approximate]
-    fresh = mapper(
-        lambda i: _safe_profile(provisional.column_profiles[i].name, frame.iloc[:, i]), redo
+    """The exact profile from a provisional one or an outline: only its estimated columns
+    are profiled again (categories, booleans and small columns were exact already), in
+    ``mapper``, or all together on a short table (see :func:`column_profiles`)."""
+    kept = {i: c for i, c in enumerate(provisional.column_profiles) if not c.approximate}
+    columns = column_profiles(frame, mapper, given=kept)
+    return provisional.model_copy(
+        update={"column_profiles": columns, "exact": True, "outline": False, **changes}
     )
-    columns = list(provisional.column_profiles)
-    for i, column in zip(redo, fresh, strict=True):
-        columns[i] = column
-    return provisional.model_copy(update={"column_profiles": columns, "exact": True, **changes})
 
 
 def _safe_batch(items: list[tuple[str, pd.Series]]) -> dict[int, ColumnProfile]:

@@ -21,6 +21,8 @@ from ..errors import EmptyFileError, HeaderError, NotTextError
 SAMPLE_BYTES = 256 * 1024
 CANDIDATE_DELIMITERS = (",", ";", "\t", "|")
 SNIFF_ROWS = 200  # rows the delimiter is chosen from
+SNIFF_FIELDS = 4000  # fields they hold at most, down to SNIFF_MIN_ROWS rows
+SNIFF_MIN_ROWS = 30
 
 # Signatures of formats people mistake for CSV, with advice in the analyst's terms.
 _MAGIC = (
@@ -143,13 +145,17 @@ def detect_delimiter(text: str) -> str:
     simpler and right more often.
     """
     best, best_score = ",", -1.0
+    first_lines = text[:4096].split("\n", 3)[:3]  # a wide row's width, cheaply
     for delimiter in CANDIDATE_DELIMITERS:
         if delimiter not in text:
             continue  # one field a row, never chosen; reading the rows to see it cost a ms
+        # the first rows only, fewer on a wide file (SNIFF_FIELDS at most): reading all of
+        # the sample for each candidate cost more than typing a small file's columns, and
+        # 200 rows of 100 fields cost 1.3 ms (5 ms in a fresh process)
+        width = max(line.count(delimiter) for line in first_lines) + 1
+        wanted = max(SNIFF_MIN_ROWS, min(SNIFF_ROWS, SNIFF_FIELDS // width))
         try:
-            # the first rows only: reading all of the sample for each candidate cost more
-            # than typing a small file's columns
-            rows = list(islice(csv.reader(io.StringIO(text), delimiter=delimiter), SNIFF_ROWS))
+            rows = list(islice(csv.reader(io.StringIO(text), delimiter=delimiter), wanted))
         except csv.Error:
             continue
         counts = [len(row) for row in rows if row]

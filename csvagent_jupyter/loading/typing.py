@@ -39,6 +39,7 @@ from .dates import (
     looks_like_duration,
     resolve_day_month,
 )
+from .encoded import encode_text
 from .numbers import detect_number_format, looks_like_number
 
 __all__ = [
@@ -168,11 +169,15 @@ def _bool_labels(sample: list[str], lowered: list[str]) -> tuple[str, str]:
     return words[True].most_common(1)[0][0], words[False].most_common(1)[0][0]
 
 
-def _infer_text_column(name: str, series: pd.Series, rows: int) -> Conversion | None:
+def _infer_text_column(
+    name: str, series: pd.Series, rows: int, arrow: Any = None
+) -> Conversion | None:
     """The typing of a column the parser left as text. Two conventions of tables copied from
     reference pages are read through: footnote marks after numbers and dates ("70[a]",
-    "1 January 1904[1]"), and a dash for "none" in text ("—")."""
-    arrow = _arrow_sample(series)  # taken once: both looks below read the same sample
+    "1 January 1904[1]"), and a dash for "none" in text ("—"). ``arrow``: the sample, when
+    already taken (see ``encoded.py``)."""
+    if arrow is None:
+        arrow = _arrow_sample(series)  # taken once: both looks below read the same sample
     found = _infer_plain(name, series, rows, arrow)
     if found is not None and found.kind not in ("text", "category"):
         return found
@@ -318,7 +323,8 @@ def infer_conversions(
     A column whose inference fails (an odd value the rules did not foresee) keeps the
     parser's type; the reason goes to ``notes`` instead of failing the load. Given
     ``prepared``, a short column of ISO dates is converted whole right away and put there,
-    for ``apply_conversions`` to take as it is (see :func:`_whole_iso_dates`).
+    for ``apply_conversions`` to take as it is (see :func:`_whole_iso_dates`), and so is a
+    short column of categories, from the encoding its sample was read from (``encoded.py``).
     """
     rows = len(frame)
 
@@ -330,6 +336,14 @@ def infer_conversions(
                 if converted is not None:
                     prepared[name] = converted
                     return Conversion(name, "datetime", date_format="ISO8601")
+                encoded = encode_text(series)
+                if encoded is not None:  # one encoding for the sample and the categories
+                    found = _infer_text_column(name, series, rows, encoded.sample(_positions(rows)))
+                    if found is not None and _plain_category(found):
+                        categories = encoded.categorical(max(1000, rows // 20))
+                        if categories is not None:
+                            prepared[name] = categories
+                    return found
             return infer_conversion(name, series, rows)
         except Exception as exc:
             log.debug("typing column %r failed", name, exc_info=True)
@@ -341,7 +355,14 @@ def infer_conversions(
     return [item for item in found if isinstance(item, Conversion)]
 
 
-FUSED_ROWS = 100_000  # up to here a column that may be ISO dates is cast whole at once
+FUSED_ROWS = 100_000  # up to here a text column is converted whole by its inference
+
+
+def _plain_category(conversion: Conversion) -> bool:
+    """A category conversion that only encodes (no placeholders, spaces or footnotes)."""
+    return conversion.kind == "category" and not (
+        conversion.placeholders or conversion.strip or conversion.strip_notes or conversion.as_text
+    )
 
 
 def _whole_iso_dates(series: pd.Series) -> pd.Series | None:

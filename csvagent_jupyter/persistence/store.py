@@ -45,6 +45,19 @@ class Store:
                 session.execute(update(Job).where(Job.id == job_id).values(subject_id=row.id))
         return row
 
+    def add_file_with_job(
+        self, job_type: str, *, job_status: str, **fields: Any
+    ) -> tuple[File, Job]:
+        """A new File row and the job whose subject it is, in one write (a load that needs
+        nothing before its File row: one transaction, not two)."""
+        with self.db.transaction() as session:
+            job = Job(job_type=job_type, **_job_changes({"status": job_status}))
+            row = File(**fields)
+            session.add_all([job, row])
+            session.flush()  # gives both their ids
+            job.subject_id = row.id
+        return row, job
+
     def update_file(
         self,
         file_id: str,
