@@ -134,3 +134,47 @@ def test_editions_of_a_recurring_event_are_rows_or_names(
     ask_declines(agent, "Which tournament had the most games?")
     # said in so many words, the names are counted
     assert ask_ok(agent, "how many different tournaments did she play?").value == 5
+
+
+@pytest.mark.parametrize(
+    ("file", "ident", "flag"),
+    [("bp_screens.csv", "scr_id", "ref"), ("screens.csv", "scrId", "refFlg"),
+     ("SCREENS.csv", "SCR_ID", "REF")],
+)  # fmt: skip
+def test_a_verb_a_short_header_abbreviates_is_never_dropped(
+    agent: Agent, tmp_path: Path, file: str, ident: str, flag: str
+) -> None:
+    frame = pd.DataFrame(
+        {ident: [f"B{i:03d}" for i in range(6)], flag: ["Y", "N", "N", "Y", "N", "N"]}
+    )
+    load_frame(agent, tmp_path, file, frame)
+    # "referred" points at ref: two referrals, never the six screenings
+    ask_declines(agent, "How many people were referred?")
+
+
+def test_a_year_column_kept_as_text_rivals_the_numeric_one(agent: Agent, tmp_path: Path) -> None:
+    frame = pd.DataFrame(
+        {
+            "Name": ["Lady Blunt", "Messiah", "Alard", "Hammer", "Vieuxtemps"],
+            "Year": ["1721", "1716", "1715", "c. 1658", "1741"],
+            "Sale year": [2011, None, 2002, 2006, 2012],
+        }
+    )
+    load_frame(agent, tmp_path, "violins.csv", frame)
+    # "made in the 1710s" is the Year's, never the Sale year's (none sold then: 0)
+    result = agent.ask("How many violins were made in the 1710s?")
+    assert result.kind == "error" or result.value == 3, result.interpretation
+    assert ask_ok(agent, "how many violins were sold in 2011?").value == 1
+
+
+def test_a_first_that_every_row_ties_on_is_no_answer(agent: Agent, tmp_path: Path) -> None:
+    frame = pd.DataFrame(
+        {
+            "Ship": ["Ariel", "Taeping", "Serica", "Fiery Cross"],
+            "Departed": ["28 May 1866", "30 May 1866", "1866", "29 May 1866"],
+        }
+    )
+    load_frame(agent, tmp_path, "tea_race.csv", frame)
+    # every date cut to its year is 1866: no ship is first by it
+    result = agent.ask("Which ship departed first?")
+    assert result.kind == "error" or result.value == "Ariel", result.value

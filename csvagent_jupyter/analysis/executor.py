@@ -401,6 +401,14 @@ class Executor(TwoSides):
         place = limit + (plan.offset or 0)
         tied = keep - limit + 1
         if limit == 1:
+            read_from_text = any(d.kind in ("year", "leading_number") for d in plan.derive)
+            if keep == len(keys) and keep > 2 and not plan.offset and read_from_text:
+                # "which ship left first" on dates cut to their year: every row ties, so the
+                # ranking picks none of them out (the text held more than was read from it)
+                raise PlanError(
+                    f"All {keep} rows tie on {', '.join(by)}, so no one of them is first: the "
+                    "values compared are the same in every row. Compare by another column."
+                )
             self._notes.append(
                 f"{tied} rows tie at place {place} on {', '.join(by)}; all are given."
             )

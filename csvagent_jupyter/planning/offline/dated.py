@@ -55,6 +55,16 @@ class DateSlots(SlotReader):
         targets += [(c, False, 0.0) for c in years if c in named]
         if targets:
             return targets
+        # a Year column kept as text ("c. 1564" beside "1721") that the question does not
+        # name rivals the others: "made in the 1710s" may mean it or a Sale year; asked back
+        if any(
+            YEAR_NAME_STEMS & set(self.index.column_tokens.get(c, []))
+            for c in self.index.year_texts
+            if c not in years
+            and f"{c} (year)" not in years  # (its years not read here)
+            and c not in self.index.year_ranges  # (periods are asked about where compared)
+        ):
+            return []
         everything = [(c, True, 0.1) for c in dates] + [(c, False, 0.1) for c in years]
         return everything
 

@@ -65,6 +65,14 @@ def grounded_positions(reading: Reading) -> set[int]:
         if lexicon.is_cue(word):
             out.add(i)
     out |= must_be_placed(reading)  # "sold out", "in the 2010s", "densely populated"
+    # "were referred" beside a flag called ref: a verb a short header abbreviates points at it
+    short = {t for t in reading.name_stems if 3 <= len(t) <= 4 and t.isalpha()}
+    out |= {
+        i
+        for i, word in enumerate(reading.words)
+        if lexicon.is_past_verb(word)
+        and any(word.startswith(t) and len(word) >= len(t) + 3 for t in short)
+    }
     # A word of a column's name ("counties" beside "Counties Represented") points at that
     # column even where no mention was read: ignoring it ignores part of the question.
     # A verb after an auxiliary ("did we ship") says how, whatever a column is called.
