@@ -178,3 +178,45 @@ def test_a_first_that_every_row_ties_on_is_no_answer(agent: Agent, tmp_path: Pat
     # every date cut to its year is 1866: no ship is first by it
     result = agent.ask("Which ship departed first?")
     assert result.kind == "error" or result.value == "Ariel", result.value
+
+
+@pytest.mark.parametrize(
+    ("file", "town", "hours"),
+    [("bouncy_castle_hires.csv", "TOWN", "HIRE_HOURS"), ("hires.csv", "town", "hire_hours"),
+     ("castleHires.csv", "town", "hireHours")],
+)  # fmt: skip
+def test_the_fewest_of_the_rows_noun_counts_rows(
+    agent: Agent, tmp_path: Path, file: str, town: str, hours: str
+) -> None:
+    # Frome has the fewest hires (1) but not the fewest hire hours
+    frame = pd.DataFrame(
+        {
+            town: ["Frome", "Epsom", "Epsom", "Didcot", "Didcot", "Ashby", "Ashby", "Ashby"],
+            hours: [24, 2, 2, 3, 3, 2, 1, 1],
+        }
+    )
+    load_frame(agent, tmp_path, file, frame)
+    fewest = ask_ok(agent, "Which 2 towns had the fewest hires?")
+    assert set(fewest.value) == {"Frome", "Epsom"} or set(fewest.value) == {"Frome", "Didcot"}
+    assert "rows" in fewest.interpretation
+
+
+@pytest.mark.parametrize(
+    ("file", "record", "holder"),
+    [("hills.csv", "Hill record", "Record holder"), ("hills.csv", "hill_record", "holder"),
+     ("Hills.csv", "hillRecord", "recordHolder")],
+)  # fmt: skip
+def test_how_many_of_a_measured_column_is_never_its_sum(
+    agent: Agent, tmp_path: Path, file: str, record: str, holder: str
+) -> None:
+    frame = pd.DataFrame(
+        {
+            "Hill": ["Vikersund", "Planica", "Oberstdorf", "Whistler"],
+            record: ["253.5 m", "252.0 m", "238.5 m", "149.0 m"],
+            holder: ["Stefan Kraft", "Simon Ammann", "Peter Prevc", "Simon Ammann"],
+        }
+    )
+    load_frame(agent, tmp_path, file, frame)
+    # two records, never 401 (metres added up)
+    result = agent.ask("How many hill records does Simon Ammann hold?")
+    assert result.kind == "error" or result.value == 2, result.interpretation

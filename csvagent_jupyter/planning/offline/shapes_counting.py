@@ -141,7 +141,8 @@ def count_shape(f: Frame) -> list[Candidate]:
                     if (m.start, m.end, m.score) == (mention.start, mention.end, mention.score)
                 ]
                 for each in dict.fromkeys([column, *alike]):
-                    make(Aggregate(func="sum", column=each), span(mention), 0.3, "count_sum")
+                    if not _measured_in_a_unit(f, each):
+                        make(Aggregate(func="sum", column=each), span(mention), 0.3, "count_sum")
             return out
         kinds = _a_few_kinds(f, mention)
         full = mention.score >= 0.85 or (f.is_entity(column) and not kinds)
@@ -206,6 +207,16 @@ def count_shape(f: Frame) -> list[Candidate]:
         for column in f.quantity_columns():
             make(Aggregate(func="sum", column=column), subject, 0.0, "count_sum")
     return out
+
+
+def _measured_in_a_unit(f: Frame, column: str) -> bool:
+    """A number read from cells that give a unit ("253.5 m", "1,218 MW"): a measurement,
+    never a count of things ("how many hill records" is no sum of 253.5 m and 149.0 m)."""
+    source = getattr(f.index, "derived", {}).get(column)
+    if source is not None:
+        return bool(f.index.number_texts.get(source.column or "", ""))
+    # (the loader reads "253.5 m" as 253.5: a column of fractions is measured, not counted)
+    return f.index.is_numeric(column) and not f.index.holds_whole_numbers(column)
 
 
 def _name_penalty(f: Frame, column: str, same_place: list[ColumnMention]) -> float:

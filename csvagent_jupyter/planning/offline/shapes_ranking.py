@@ -410,7 +410,9 @@ def top_n_shape(f: Frame, n: int, direction: lexicon.Direction, words: set[int])
             continue
         after = by[1] if by is not None else (superlative[1] + 1 if superlative else mention.end)
         options: list[tuple[Aggregate, set[int]]] = []
-        if measures:
+        counts = superlative is not None and f.words[superlative[1]] in lexicon.COUNT_SUPERLATIVES
+        if measures and not (counts and _names_the_rows(f, measures[0])):
+            # ("the fewest hires" in bouncy_castle_hires.csv counts hires, never HIRE_HOURS)
             m = measures[0]
             func = "mean" if is_rate(m.column) else found[0] if found else "sum"
             options.append(
