@@ -22,11 +22,12 @@ from collections.abc import Callable
 from ...analysis.interpretation import describe
 from ...analysis.plan import Condition, Filter, FilterGroup, Plan, Scalar, SortKey
 from ...errors import QuestionError
-from ..schema_index import SchemaIndex, normalize, singular
+from ..schema_index import SchemaIndex, normalize
 from . import lexicon
 from .derived import QuestionIndex, misuses_rate, with_derives
 from .filters import FilterReader
 from .grounding import ENTITY_SUFFIXES, Frame
+from .measures import SCORE_TOKENS
 from .options import FilterOption
 from .pieces import Candidate
 from .reading import COUNT_NAME_WORDS, Reading, read
@@ -184,7 +185,7 @@ class OfflinePlanner:
             and all(
                 self.index.type_of(m.column) == "datetime"
                 # ("rated" on movie_ratings.csv beside its rating: a score, never a filter)
-                or self.index.column_tokens.get(m.column, [""])[-1] in _SCORE_TOKENS
+                or self.index.column_tokens.get(m.column, [""])[-1] in SCORE_TOKENS
                 for m in reading.columns
                 if m.start <= i < m.end and m.score >= 0.6
             )
@@ -315,13 +316,10 @@ def _sums_a_score(plan: Plan, index: SchemaIndex) -> bool:
         agg.func == "sum"
         and agg.column is not None
         and index.column_tokens.get(agg.column, [""])[-1:] != []
-        and index.column_tokens.get(agg.column, [""])[-1] in _SCORE_TOKENS
+        and index.column_tokens.get(agg.column, [""])[-1] in SCORE_TOKENS
         for one in plans
         for agg in [*one.aggregates, *one.then]
     )
-
-
-_SCORE_TOKENS = frozenset(singular(w) for w in lexicon.SCORE_WORDS)
 
 
 def _contradictory(plan: Plan) -> bool:

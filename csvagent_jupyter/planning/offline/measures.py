@@ -13,6 +13,8 @@ from .units import is_unit
 
 # Names of columns that count things (Quantity, qty, Units), as column names are read
 QUANTITY_TOKENS = frozenset(singular(w) for w in lexicon.QUANTITY_TOKENS)
+# Names of columns of scores (rating, grade, percent), as column names are read
+SCORE_TOKENS = frozenset(singular(w) for w in lexicon.SCORE_WORDS)
 
 # Last words of names whose column measures something of the thing its first word names
 # (rider_age, order_value, resultValue, pickSeconds).

@@ -9,10 +9,11 @@ from ...analysis.plan import (
     Plan,
     SortKey,
 )
-from ..schema_index import ColumnMention, singular
+from ..schema_index import ColumnMention
 from . import lexicon
 from .derived import is_rate
 from .grounding import NAME, Frame, date_columns
+from .measures import SCORE_TOKENS
 from .pieces import (
     Candidate,
     _units_after,
@@ -247,8 +248,10 @@ def _names_the_rows(f: Frame, measure: ColumnMention) -> bool:
     """ "claims" beside Claim ID and Claim Amount on a table of claims: a word of the measure's
     name that is the noun of the rows (the file's noun, or an identifier column's, read at
     least as strongly) counts rows; it does not name the amount."""
-    scores = {singular(w) for w in lexicon.SCORE_WORDS}
-    if measure.score >= 0.9 and f.index.column_tokens.get(measure.column, [""])[-1] not in scores:
+    if (
+        measure.score >= 0.9
+        and f.index.column_tokens.get(measure.column, [""])[-1] not in SCORE_TOKENS
+    ):
         return False  # "the most points": the column's own name (ratings are never summed)
     words = span(measure)
     if all(f.reading.norm[i] in f.reading.subject for i in words):
