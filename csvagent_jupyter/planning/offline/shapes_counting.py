@@ -23,6 +23,7 @@ from .pieces import (
     _supported,
     counted_noun,
     group_keys,
+    one_row_each,
     said_as_a_verb,
     span,
     ungrounded,
@@ -485,7 +486,7 @@ def percent_shape(f: Frame) -> list[Candidate]:
         measure = None
     if measure is not None:
         mention = measure
-    if measure is None and any(_one_row_each(f, o) for o in rest):
+    if measure is None and any(_picks_one_row(f, o) for o in rest):
         # "what percentage of all bands are in Scotland" on a table of one row a country,
         # its bands in count columns: a share of rows would be 1/n, never what is meant
         return []
@@ -517,13 +518,15 @@ def percent_shape(f: Frame) -> list[Candidate]:
     return [Candidate(plan, explained, "share_pct")]
 
 
-def _one_row_each(f: Frame, option: FilterOption) -> bool:
+def _picks_one_row(f: Frame, option: FilterOption) -> bool:
     """A value of a column that names each row once (a key): the one row it picks."""
     condition = option.condition
-    if not isinstance(condition, Condition) or condition.op != "eq":
-        return False
-    profile = f.index.profile.column(option.column)
-    return profile is not None and profile.distinct == f.index.profile.rows > 2
+    return (
+        isinstance(condition, Condition)
+        and condition.op == "eq"
+        and f.index.profile.rows > 2
+        and one_row_each(f, option.column)
+    )
 
 
 def _measures_something_else(f: Frame, mention: ColumnMention) -> bool:
