@@ -157,6 +157,15 @@ def targets(f: Frame) -> list[tuple[list[GroupKey], list[Derive], set[int], str 
             thing = None  # "what game is …", never "what is the largest number of …"
         if thing is not None and f.words[thing] in lexicon.FILLER:
             thing = None
+        doer = _doer_after(f, thing) if thing is not None else None
+        if doer is not None:
+            # "which team won the most", "which yard built the most ships": the one who did
+            # it is named by the verb's doer column (Winner, Builder), as after "who"
+            column, verb = doer
+            if column not in f.filter_columns:
+                used = words | set(range(after, thing + 1)) | {verb}
+                out.append(([GroupKey(column=column)], [], used, column))
+            return out
         label = f.title_column()
         if thing is not None and label is not None and label not in f.filter_columns:
             out.append(([GroupKey(column=label)], [], words | set(range(after, thing + 1)), label))
@@ -249,6 +258,25 @@ def _rows_noun_after(f: Frame, after: int) -> int | None:
             return None
         position += 1
     return None
+
+
+def _doer_after(f: Frame, thing: int) -> tuple[str, int] | None:
+    """The doer column of the verb right after an unplaced noun ("which team won", "which
+    firm audited"), or of the wins a noun has ("which team has the most wins"), with the
+    verb's position."""
+    verb = thing + 1
+    if verb >= len(f.words) or not f.free(verb):
+        return None
+    if f.words[verb] in ("has", "had", "have") and f.words[verb + 1 : verb + 3] in (
+        ["the", w] for w in ("most", "fewest", "least")
+    ):
+        verb += 3  # "has the most wins": the wins say who is counted
+        if verb >= len(f.words) or f.words[verb] not in ("wins", "victories", "titles"):
+            return None
+        if not f.free(verb) or any(m.start <= verb < m.end for m in f.reading.columns):
+            return None  # "the most titles" beside a Titles column sums it
+    agent = _agent_of(f, "wins" if f.words[verb] in ("victories", "titles") else f.words[verb])
+    return (agent, verb) if agent is not None else None
 
 
 def _entity_named_later(f: Frame, after: int) -> str | None:
