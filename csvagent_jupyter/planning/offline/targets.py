@@ -158,7 +158,7 @@ def targets(f: Frame) -> list[tuple[list[GroupKey], list[Derive], set[int], str 
         if thing is not None and f.words[thing] in lexicon.FILLER:
             thing = None
         doer = _doer_after(f, thing) if thing is not None else None
-        if doer is not None:
+        if doer is not None and thing is not None:
             # "which team won the most", "which yard built the most ships": the one who did
             # it is named by the verb's doer column (Winner, Builder), as after "who"
             column, verb = doer
