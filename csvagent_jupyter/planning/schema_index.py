@@ -315,6 +315,20 @@ def tokens(text: object, *, split_camel: bool = True) -> list[str]:
     return [singular(ABBREVIATIONS.get(w, w)) for w in words if w]
 
 
+_PREPOSITIONS = frozenset({"of", "in", "at", "per", "for", "from", "to", "by", "on", "since"})
+
+
+def modifier_stems(column: str) -> set[str]:
+    """The stems of a column name's words after its preposition, which say of what the head
+    before it is: "operation" of "Period of operation", "final" of "Opponent in the final". A
+    question's "finals" or "operation" is no name of such a column's values."""
+    words = tokens(column)
+    cut = next((i for i, w in enumerate(words) if w in _PREPOSITIONS and i > 0), None)
+    if cut is None:
+        return set()
+    return set(words[cut + 1 :]) - set(words[:cut])
+
+
 _CELLS_LOOKED_AT = 500
 _YEAR = re.compile(YEAR_IN_TEXT)
 _YEAR_SHARE = 0.8  # of a column's different cells: a date column with a few odd cells
@@ -517,6 +531,17 @@ class SchemaIndex:
 
     def is_numeric(self, column: str) -> bool:
         return self.type_of(column) in ("integer", "number")
+
+    def is_zero_one(self, column: str) -> bool:
+        """A 0/1 flag (IS_TRADE): numeric as stored, a yes/no as meant."""
+        found = self.profile.column(column)
+        return (
+            found is not None
+            and found.type == "integer"
+            and found.min == 0
+            and found.max == 1
+            and found.distinct == 2
+        )
 
     def holds_amounts(self, column: str) -> bool:
         """Numbers, or text cells most of which write one ("38:20", "1.2 million", "1,094 km"):

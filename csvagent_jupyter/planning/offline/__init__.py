@@ -22,7 +22,7 @@ from collections.abc import Callable
 from ...analysis.interpretation import describe
 from ...analysis.plan import Condition, Filter, FilterGroup, Plan, Scalar, SortKey
 from ...errors import QuestionError
-from ..schema_index import SchemaIndex, normalize
+from ..schema_index import SchemaIndex, modifier_stems, normalize
 from . import lexicon
 from .derived import QuestionIndex, misuses_rate, with_derives
 from .filters import FilterReader
@@ -34,7 +34,7 @@ from .reading import COUNT_NAME_WORDS, Reading, read
 from .scoring import Scored, decide, score
 from .shapes_combined import having_shape, nested_count_shape, two_value_shape
 from .shapes_counting import count_shape, distinct_list_shape, missing_shape, percent_shape
-from .shapes_formula import aggregate_ratio_shape
+from .shapes_formula import aggregate_ratio_shape, per_unit_rate_shape
 from .shapes_growth import growth_shape
 from .shapes_nested import nested_aggregate_shape
 from .shapes_position import neighbour_shape, position_shape
@@ -51,6 +51,7 @@ SHAPES = (
     nested_count_shape,
     nested_aggregate_shape,
     aggregate_ratio_shape,
+    per_unit_rate_shape,
     two_value_shape,
     choice_shape,
     count_shape,
@@ -173,6 +174,8 @@ class OfflinePlanner:
             if m.end - m.start == 1
             and not lexicon.is_superlative(reading.words[i])
             and not self._an_amount(m.column)
+            # "still in operation" beside "Period of operation": what the period is of
+            and reading.norm[i] not in modifier_stems(m.column)
         }
         subject |= reading.rows_modifiers  # "clock towers" in clock_towers.csv
         # "moved" on port_moves.csv, "delivered" on deliveries.csv: the rows' own event, whose

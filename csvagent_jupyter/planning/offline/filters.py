@@ -41,6 +41,9 @@ DESTINATION_TOKENS = frozenset(
 )
 
 
+_MARKS = frozenset("↑↓▲▼△▽†‡*§#^")
+
+
 class FilterReader(FlagSlots, PlaceSlots, ThresholdSlots):
     """Builds the filter slots of one reading: cell values here; numbers, dates, yes/no
     columns and places in the ``thresholds``, ``dated``, ``flags`` and ``places`` parts."""
@@ -108,11 +111,12 @@ class FilterReader(FlagSlots, PlaceSlots, ThresholdSlots):
                     v
                     for m in found
                     if m not in nouns
-                    for v in self._family(column, cell_scalar(m.value))
+                    for v in self._marked(column, m) or self._family(column, cell_scalar(m.value))
                 )
             )
             negation = self._negation_before(min(m.start for m in found))
             positions = {i for m in found for i in range(m.start, m.end)}
+            positions |= {m.end for m in found if self._marked(column, m)}  # "II*": its mark
             if negation is not None and all(
                 self.r.words[negation] in str(v).casefold().split() for v in values
             ):
@@ -313,6 +317,23 @@ class FilterReader(FlagSlots, PlaceSlots, ThresholdSlots):
         if said and negation is None:
             return [FilterOption(both.condition, both.positions | said, column)]
         return [both, either]
+
+    def _marked(self, column: str, mention: ValueMention) -> list[Scalar]:
+        """ "listed Grade II*": the question writes the cell's mark after its words, so the
+        one cell with that mark is meant, never "II" beside it."""
+        mark = self.r.words[mention.end : mention.end + 1]
+        if not mark or mark[0] not in _MARKS or not isinstance(mention.value, str):
+            return []
+        wanted = f"{mention.value.strip()}{mark[0]}".casefold()
+        cells = [*self.index.values.get(column, {}).values()]
+        cells += [c for alike in self.index.variants.get(column, {}).values() for c in alike]
+        return list(
+            dict.fromkeys(
+                cell_scalar(v)
+                for v in cells
+                if isinstance(v, str) and v.replace(" ", "").casefold() == wanted
+            )
+        )
 
     def _family(self, column: str, value: Scalar) -> list[Scalar]:
         """A value and its qualified or marked variants: 'Hard' also means 'Hard (i)' and

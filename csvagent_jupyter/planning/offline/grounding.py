@@ -170,6 +170,8 @@ class Frame:
             return False
         if set(self.index.column_tokens.get(column, [])) & (HEADCOUNT_TOKENS | PRIZE_TOKENS):
             return True  # "Attendance", "Gold": a count of people or of prizes in each cell
+        if set(self.index.column_tokens.get(column, [])) & {"count", "qty", "quantity"}:
+            return True  # "playerCount", "guest_qty": named a count
         # a plural among the name's words: "Goals", "Legs Won"; never a measure of money, time
         # or size ("Sales Amount", "Calls Duration")
         words = re.findall(r"[a-z]+", re.sub(r"(?<=[a-z])(?=[A-Z])", " ", column).lower())
@@ -387,6 +389,12 @@ class Frame:
 
     def word_positions(self, words: frozenset[str] | set[str]) -> list[int]:
         return [i for i, w in enumerate(self.words) if w in words and self.free(i)]
+
+    def in_a_full_name(self, positions: set[int]) -> bool:
+        """Whether every one of ``positions`` is a word of a column's full name ("total" of
+        totalSpend, "average" of avgScore): an aggregate said there may be only the name."""
+        named = {i for m in self.reading.columns if m.score >= 1.0 for i in range(m.start, m.end)}
+        return bool(positions) and positions <= named
 
     def aggregate_word(self) -> tuple[AggFunc, set[int]] | None:
         span = self.cue(*lexicon.STD_PHRASES)

@@ -411,6 +411,7 @@ def read(question: str, index: SchemaIndex) -> Reading:
             and norm[m.end] in index.subject
             and index.is_numeric(m.column)
             and not index.is_identifier(m.column)
+            and not index.is_zero_one(m.column)  # "trade orders" with IS_TRADE: which orders
         )
     ]
     # ("zip" of "zip lines" in zip_lines.csv: the file names its rows so)

@@ -121,6 +121,8 @@ def targets(f: Frame) -> list[tuple[list[GroupKey], list[Derive], set[int], str 
             and f.index.type_of(mention.column) == "number"
         ):
             mention = None
+    if mention is not None and _a_thing_beside_its_participle(f, mention):
+        mention = None  # "the shortest recording" beside Recorded at: the recording itself
     modifier: set[int] = set()
     if mention is not None:
         # "which student": of student_id and student_name, the name answers.
@@ -258,6 +260,22 @@ def _rows_noun_after(f: Frame, after: int) -> int | None:
             return None
         position += 1
     return None
+
+
+def _a_thing_beside_its_participle(f: Frame, mention: ColumnMention) -> bool:
+    """ "recording" said of a column "Recorded at", "booking" of "Booked by": the noun names
+    the thing done, the column where or by whom it was done."""
+    if mention.end - mention.start != 1 or mention.score >= 0.9:
+        return False
+    word = f.words[mention.start]
+    if not word.endswith("ing") or len(word) < 6:
+        return False
+    stem = word[:-3]
+    spaced = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", mention.column).lower()
+    return any(
+        name.endswith("ed") and name[:-2].rstrip("e") == stem.rstrip("e")
+        for name in re.findall(r"[a-z]+", spaced)
+    )
 
 
 def _doer_after(f: Frame, thing: int) -> tuple[str, int] | None:
