@@ -174,8 +174,12 @@ class OfflinePlanner:
             if m.end - m.start == 1
             and not lexicon.is_superlative(reading.words[i])
             and not self._an_amount(m.column)
-            # "still in operation" beside "Period of operation": what the period is of
-            and reading.norm[i] not in modifier_stems(m.column)
+            # "still in operation" beside "Period of operation": a state the rows are in,
+            # said of what the period is of ("his finals" still names the rows)
+            and not (
+                reading.words[i - 1 : i] in (["in"], ["of"], ["under"], ["out"])
+                and reading.norm[i] in modifier_stems(m.column)
+            )
         }
         subject |= reading.rows_modifiers  # "clock towers" in clock_towers.csv
         # "moved" on port_moves.csv, "delivered" on deliveries.csv: the rows' own event, whose
