@@ -23,7 +23,7 @@ from ..schema_index import (
     singular,
 )
 from . import lexicon
-from .derived import amounts_in_text, find_derived, years_in_text
+from .derived import amounts_in_text, find_derived, the_one_year_text, years_in_text
 from .evaluative import restate_judgements
 from .letters import letter_values
 from .named_by_use import events_of_flags, exact_word_first, in_the_column_named_after, occasions
@@ -477,7 +477,7 @@ def read(question: str, index: SchemaIndex) -> Reading:
     )
     years, year_derives = years_in_text(reading.columns, index, asks_a_year, compares)
     reading.columns += years
-    reading.derived.update(year_derives)
+    reading.derived.update(year_derives or the_one_year_text(index, compares and asks_a_year))
     asks_an_amount = any(not n.could_be_year for n in numbers.values()) or any(
         w in lexicon.AGGREGATE_WORDS
         or w in lexicon.MAX_WORDS
