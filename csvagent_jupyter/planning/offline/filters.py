@@ -42,6 +42,7 @@ DESTINATION_TOKENS = frozenset(
 
 
 _MARKS = frozenset("↑↓▲▼△▽†‡*§#^")
+_COMPARED_BY = frozenset({"than", "over", "under", "above", "below", "exceeding"})
 
 
 class FilterReader(FlagSlots, PlaceSlots, ThresholdSlots):
@@ -76,7 +77,8 @@ class FilterReader(FlagSlots, PlaceSlots, ThresholdSlots):
         mentions = [
             v
             for v in self.r.values
-            if not self._numbers_only(v) or (v.exact and v.end - v.start > 1)
+            if (not self._numbers_only(v) or (v.exact and v.end - v.start > 1))
+            and not self._an_amount_compared(v)
         ]
         counted = self._counted_positions()
         mentions += [
@@ -317,6 +319,15 @@ class FilterReader(FlagSlots, PlaceSlots, ThresholdSlots):
         if said and negation is None:
             return [FilterOption(both.condition, both.positions | said, column)]
         return [both, either]
+
+    def _an_amount_compared(self, mention: ValueMention) -> bool:
+        """ "deeper than 400 m" beside a cell "400 m": an amount after a comparison is its
+        threshold, never the one cell that writes it."""
+        before = self.r.words[max(0, mention.start - 2) : mention.start]
+        compared = bool(before) and (
+            before[-1] in _COMPARED_BY or before in (["at", "least"], ["at", "most"])
+        )
+        return compared and str(mention.value).lstrip()[:1].isdigit()
 
     def _marked(self, column: str, mention: ValueMention) -> list[Scalar]:
         """ "listed Grade II*": the question writes the cell's mark after its words, so the
