@@ -146,6 +146,7 @@ class OfflinePlanner:
             and not _contradictory(c.plan)
             and not _sums_a_score(c.plan, self.index)
             and not _restates_its_filter(c.plan)
+            and not _adds_up_its_filter(c.plan)
             and not _answers_with_its_measure(c.plan)
             and not _splits_by_footnotes(c.plan, self.index)
         ]
@@ -294,6 +295,27 @@ def _restates_its_filter(plan: Plan) -> bool:
         return False
     sources = {d.name: d.column for d in plan.derive if d.kind == "year"}
     return plan.select[0] in (item.column, sources.get(item.column))
+
+
+def _adds_up_its_filter(plan: Plan) -> bool:
+    """ "how many points in the 1975 season" read as the total of Season where Season is 1975:
+    a sum or mean of the very column one value fixes gives back that value, never a figure."""
+    fixed = {
+        c.column
+        for c in _conditions(plan.filters)
+        if c.op == "eq" and c.part is None and not isinstance(c.value, str)
+    }
+    aggregated = {a.column for a in plan.aggregates if a.func in ("sum", "mean", "median")}
+    sides = [side for side in (plan.left, plan.right) if isinstance(side, Plan)]
+    return bool(fixed & aggregated) or any(_adds_up_its_filter(side) for side in sides)
+
+
+def _conditions(item: object) -> list[Condition]:
+    if isinstance(item, Condition):
+        return [item]
+    if isinstance(item, FilterGroup) and item.combine == "and":
+        return [c for sub in item.items for c in _conditions(sub)]
+    return []
 
 
 def _splits_by_footnotes(plan: Plan, index: SchemaIndex) -> bool:

@@ -42,6 +42,8 @@ DESTINATION_TOKENS = frozenset(
 
 
 _MARKS = frozenset("↑↓▲▼△▽†‡*§#^")
+_NUMBER_AND_UNIT = re.compile(r"(\d+(?:\.\d+)?)([a-z]+)")
+_NUMBER_KINDS = frozenset({"number", "integer"})
 _COMPARED_BY = frozenset({"than", "over", "under", "above", "below", "exceeding"})
 
 
@@ -64,6 +66,7 @@ class FilterReader(FlagSlots, PlaceSlots, ThresholdSlots):
         slots += self._month_year_range_slots(used)
         slots += self._date_word_slots(used)
         slots += self._decade_slots(used)
+        slots += self._unit_written_slots(used)
         slots += self._filled_slots(used)
         slots += self._flag_slots(used)
         slots += self._antonym_slots(used)
@@ -319,6 +322,27 @@ class FilterReader(FlagSlots, PlaceSlots, ThresholdSlots):
         if said and negation is None:
             return [FilterOption(both.condition, both.positions | said, column)]
         return [both, either]
+
+    def _unit_written_slots(self, used: set[int]) -> list[Slot]:
+        """ "the 500cc season" on a Class column of "350cc", "500cc" typed as numbers in cc:
+        the word written as the cells were is that number of that column."""
+        units = {
+            str(old): str(conversion["column"])
+            for conversion in self.index.profile.conversions
+            for old, new in conversion.get("replacements") or []
+            if new == "" and str(old).isalpha() and conversion.get("kind") in _NUMBER_KINDS
+        }
+        slots: list[Slot] = []
+        for position, word in enumerate(self.r.words):
+            found = _NUMBER_AND_UNIT.fullmatch(word)
+            if position in used or found is None or found.group(2) not in units:
+                continue
+            column = units[found.group(2)]
+            number = float(found.group(1))
+            value = int(number) if number.is_integer() else number
+            condition = Condition(column=column, op="eq", value=value)
+            slots.append([FilterOption(condition, frozenset({position}), column)])
+        return slots
 
     def _an_amount_compared(self, mention: ValueMention) -> bool:
         """ "deeper than 400 m" beside a cell "400 m": an amount after a comparison is its

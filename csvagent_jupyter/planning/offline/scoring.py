@@ -65,6 +65,8 @@ def grounded_positions(reading: Reading) -> set[int]:
         if lexicon.is_cue(word):
             out.add(i)
     out |= must_be_placed(reading)  # "sold out", "in the 2010s", "densely populated"
+    # a word with a digit ("500cc", "u21") names a value or an amount: never dropped
+    out |= {i for i, word in enumerate(reading.words) if any(ch.isdigit() for ch in word)}
     # "were referred" beside a flag called ref: a verb a short header abbreviates points at it
     short = {t for t in reading.name_stems if 3 <= len(t) <= 4 and t.isalpha()}
     out |= {

@@ -142,6 +142,16 @@ def targets(f: Frame) -> list[tuple[list[GroupKey], list[Derive], set[int], str 
         and said_as_a_verb(f, mention)
     ):
         mention = None  # "what book was published in 1996": the book, not its Publisher
+    if (
+        mention is not None
+        and noun is not None
+        and (mention.start, mention.end) == (noun, noun + 1)
+        and mention.score < 0.9
+        and f.repeats(mention.column)
+    ):
+        # "which eclipse" in eclipses.csv beside "Greatest eclipse" (Mexico, Mexico …): the
+        # rows' noun asks for the eclipse itself, never a column its name only qualifies
+        mention = None
     if mention is None and noun is not None:
         # "which flight had the longest delay? give me the flight number", "what's the cheapest
         # parcel? (parcel code)": the rows' own noun, answered by the column that tells the
