@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from ...analysis.plan import AggFunc, ChartKind, Filter
-from ..schema_index import ColumnMention, SchemaIndex, singular
+from ..schema_index import ColumnMention, SchemaIndex, names_the_doer_of, singular
 from . import lexicon
 from .dated import YEAR_NAME_STEMS
 from .filters import FilterReader
@@ -135,6 +135,12 @@ class Frame:
             # its whole name is said ("the earliest donor since")
             and not (m.score < 1.0 and self.holds_years(m.column))
             and not self._shared_with_another(m)
+            # "stops" beside MINUTES_STOPPED: the stops are what was done, not the minutes
+            and not (
+                m.end - m.start == 1
+                and m.score < 0.9
+                and names_the_doer_of(self.words[m.start], m.column)
+            )
         ]
 
     def _shared_with_another(self, m: ColumnMention) -> bool:

@@ -294,6 +294,8 @@ def counted_noun(f: Frame, after: int) -> tuple[int | None, ColumnMention | None
             seen_filter = True
         elif seen_filter and f.words[position] in lexicon.FILLER:
             return None, None  # "how many … has brazil been in first": the noun is gone
+        elif f.words[position] in ("per", "by", "each"):
+            return None, None  # "number of rows per region": the rows, counted per region
         position += 1
     if position >= len(f.words) or not f.free(position):
         return None, None

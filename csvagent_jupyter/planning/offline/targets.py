@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ...analysis.plan import Derive, GroupKey
-from ..schema_index import ColumnMention
+from ..schema_index import ColumnMention, names_the_doer_of
 from . import lexicon
 from .derived import YEAR_SUFFIX
 from .grounding import NAME, Frame
@@ -278,14 +278,7 @@ def _a_thing_beside_its_participle(f: Frame, mention: ColumnMention) -> bool:
     if mention.end - mention.start != 1 or mention.score >= 0.9:
         return False
     word = f.words[mention.start]
-    if not word.endswith("ing") or len(word) < 6:
-        return False
-    stem = word[:-3]
-    spaced = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", mention.column).lower()
-    return any(
-        name.endswith("ed") and name[:-2].rstrip("e") == stem.rstrip("e")
-        for name in re.findall(r"[a-z]+", spaced)
-    )
+    return word.endswith("ing") and names_the_doer_of(word, mention.column)
 
 
 def _doer_after(f: Frame, thing: int) -> tuple[str, int] | None:
