@@ -99,6 +99,7 @@ class Reading:
     capitals: frozenset[int] = frozenset()  # "ROAS", "CTR": words written in capitals
     joined: frozenset[int] = frozenset()  # "on time" of ontime_flg: filler no more
     rows_modifiers: frozenset[int] = frozenset()  # "clock" of "clock towers": the rows' noun
+    topic: frozenset[int] = frozenset()  # "Davis Cup" in davis_cup_finals.csv: the file's name
     dates: dict[int, str] = field(default_factory=dict)  # "2021-06-30" written in the question
     # "Canadians", "women": people named by a trait the table may record, never the rows
     people: frozenset[int] = frozenset()
@@ -421,6 +422,15 @@ def read(question: str, index: SchemaIndex) -> Reading:
         if norm[i + 1] in index.subject
         and (norm[i] in reading.name_stems or norm[i] in index.file_words)
         and not any(m.start <= i < m.end for m in mentions)
+    )
+    # "who won the Davis Cup in 1997" in davis_cup_finals.csv: the file's own name for what
+    # its rows are of, said again; it picks no rows here
+    reading.topic = frozenset(
+        i
+        for i in range(len(norm))
+        if norm[i] in index.file_words
+        and words[i].isalpha()
+        and not any(m.start <= i < m.end for m in mentions if m.score >= 0.6)
     )
     compounds = _compound_mentions(words, index, {(m.start, m.end) for m in mentions})
     reading.joined = frozenset(i for m in compounds for i in range(m.start, m.end))
