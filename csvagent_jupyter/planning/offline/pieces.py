@@ -26,6 +26,7 @@ from . import lexicon
 from .derived import is_flag
 from .grounding import Frame
 from .options import FilterOption, is_skip
+from .units import column_unit
 
 
 @dataclass
@@ -155,7 +156,11 @@ def _an_amount(f: Frame, column: str) -> bool:
     return (
         profile is not None
         and f.index.is_numeric(column)
-        and ((profile.distinct or 0) > _FEW_AMOUNTS or f.holds_counts(column))
+        and (
+            (profile.distinct or 0) > _FEW_AMOUNTS
+            or f.holds_counts(column)
+            or column_unit(column) is not None  # "per hire day" beside hireDays: in days
+        )
         and not f.holds_years(column)
         and not f.index.is_identifier(column)
     )
