@@ -22,7 +22,7 @@ from collections.abc import Callable
 from ...analysis.interpretation import describe
 from ...analysis.plan import Condition, Filter, FilterGroup, Plan, Scalar, SortKey
 from ...errors import QuestionError
-from ..schema_index import SchemaIndex, modifier_stems, normalize
+from ..schema_index import SchemaIndex, modifier_stems, normalize, tokens
 from . import lexicon
 from .derived import QuestionIndex, misuses_rate, with_derives
 from .filters import FilterReader
@@ -189,7 +189,7 @@ class OfflinePlanner:
             i
             for i, stem in enumerate(reading.norm)
             if lexicon.is_past_verb(reading.words[i])
-            and {stem, stem + "i"} & self.index.subject
+            and _event_nouns(reading.words[i], stem) & self.index.subject
             and all(
                 self.index.type_of(m.column) == "datetime"
                 # ("rated" on movie_ratings.csv beside its rating: a score, never a filter)
@@ -295,6 +295,18 @@ def _restates_its_filter(plan: Plan) -> bool:
         return False
     sources = {d.name: d.column for d in plan.derive if d.kind == "year"}
     return plan.select[0] in (item.column, sources.get(item.column))
+
+
+_IRREGULAR_EVENTS = {"sold": "sale", "paid": "payment", "bought": "purchase", "won": "win"}
+
+
+def _event_nouns(word: str, stem: str) -> set[str]:
+    """The stems of the nouns a past verb's event goes by: "delivered" → deliveries,
+    "donated" → donations, "booked" → bookings, "sold" → sales."""
+    nouns = {stem, stem + "i", stem + "ion", stem + "ing", stem + "e"}
+    if word in _IRREGULAR_EVENTS:
+        nouns |= set(tokens(_IRREGULAR_EVENTS[word]))
+    return nouns
 
 
 def _adds_up_its_filter(plan: Plan) -> bool:

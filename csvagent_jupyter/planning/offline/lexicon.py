@@ -940,6 +940,7 @@ MEASURE_WORDS = NOT_A_COUNT | frozenset(
 # Past forms of common verbs that end in neither -ed nor -ing: they say how, not which rows.
 IRREGULAR_PAST = frozenset(
     {
+        "paid",
         "came",
         "went",
         "took",
