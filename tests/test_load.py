@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -453,3 +454,31 @@ def test_a_wide_files_delimiter_is_chosen_from_its_first_rows(
     monkeypatch.setattr(sniff_module.csv, "reader", counting)
     assert sniff_module.detect_delimiter(text) == ","
     assert read and max(read) == max(sniff_module.SNIFF_MIN_ROWS, 4000 // 100)
+
+
+def test_a_small_new_file_is_scanned_before_its_parse_a_large_one_beside_it(
+    agent: Agent, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A small file's scan (hash and delimiter count) runs on the loading thread before the
+    parse, not on a column thread beside it; a file above the inline size, beside it. Both
+    give the same content hash."""
+    import csvagent_jupyter.loading.loader as loader_module
+    from csvagent_jupyter.loading.files import content_hash_of
+
+    threads: list[str] = []
+    real = loader_module.scan_file
+
+    def scan(path: Path, delimiter: int | None = None) -> Any:
+        threads.append(threading.current_thread().name)
+        return real(path, delimiter)
+
+    monkeypatch.setattr(loader_module, "scan_file", scan)
+    small = write_csv(mixed_frame(500, 4, seed=2), tmp_path / "small.csv")
+    info = agent.load(small)
+    assert threads == [threading.current_thread().name]
+    assert info.content_hash == content_hash_of(small)
+    large = write_csv(mixed_frame(700, 4, seed=3), tmp_path / "large.csv")
+    monkeypatch.setattr(loader_module, "SHORT_ROWS_INLINE_BYTES", 1000)
+    info = agent.load(large)
+    assert threads[1].startswith("csvagent-columns")
+    assert info.content_hash == content_hash_of(large)
