@@ -170,13 +170,14 @@ def _count_scaled(present: np.ndarray) -> int | None:
     return _count_decimals(present, scale)
 
 
-def _count_whole(whole: np.ndarray) -> int:
+def _count_whole(whole: np.ndarray, low: int | None = None, high: int | None = None) -> int:
     """Distinct 64-bit integers: marked in a bitmap (one pass, a byte per value of the range)
     when their range is compact, else hashed. The bitmap is up to ten times faster than
     hashing (measured: 22 us against 125 us for 10k values in a range of 100k), and still
     twice as fast as pd.unique at 64 per value (40 us against 92 us for 10k). A long column
     keeps to 8 per value: Arrow's count is fast there, and the bitmap is memory."""
-    low, high = int(whole.min()), int(whole.max())
+    if low is None or high is None:  # else given: the caller found the range already
+        low, high = int(whole.min()), int(whole.max())
     spread = 32 if whole.size < ARROW_DISTINCT_ROWS else 8
     if high - low < spread * whole.size + 65_536:
         seen = np.zeros(high - low + 1, dtype=bool)
@@ -218,6 +219,10 @@ def profile_column(name: str, series: pd.Series, *, exact: bool = True) -> Colum
     if kind in ("integer", "number"):
         if pd.api.types.is_timedelta64_dtype(series.dtype):
             series = series.dt.total_seconds()
+        if kind == "integer" and (exact or len(series) - nulls <= SAMPLE_ROWS):
+            facts = _whole_number_facts(series, mask, nulls)
+            if facts is not None:
+                return ColumnProfile(**profile, **facts)
         values = series.to_numpy(dtype="float64", na_value=np.nan)
         if not exact and values.size - nulls > SAMPLE_ROWS:
             return ColumnProfile(**_provisional_numbers(profile, values, kind))
@@ -288,6 +293,37 @@ def profile_column(name: str, series: pd.Series, *, exact: bool = True) -> Colum
         firsts = present_values.drop_duplicates().iloc[:EXAMPLES]
     profile["examples"] = [_short(v) for v in firsts]
     return ColumnProfile(**profile)
+
+
+def _whole_number_facts(series: pd.Series, mask: np.ndarray, nulls: int) -> dict[str, Any] | None:
+    """An integer column's exact facts read as integers, or None where the float path must
+    (no value present, unsigned 64-bit, or magnitudes from 2**53 up, which that path reads
+    as floats).
+
+    The float path copies the column to floats, its present values out of those, and back
+    to integers for the distinct count, and finds the range three times; here the values
+    stay integers (one copy of the present ones), the range is found once and the bitmap
+    count takes it (measured on a million Int64 values with 2 % gaps: 15 ms a column
+    before). The facts are the float path's: the same range, count and examples, the mean
+    and deviation to rounding."""
+    if series.dtype == np.uint64 or nulls == len(series):
+        return None
+    whole = series.to_numpy(dtype="int64", na_value=0)
+    present = whole[~mask] if nulls else whole
+    low, high = int(present.min()), int(present.max())
+    if low <= -WHOLE_LIMIT or high >= WHOLE_LIMIT:
+        return None
+    return {
+        "distinct": _count_whole(present, low, high),
+        "min": float(low),
+        "max": float(high),
+        "mean": _finite(present.mean()),
+        "std": _finite(present.std(ddof=1)) if present.size > 1 else None,
+        "examples": [_short(int(v)) for v in present[:EXAMPLES]],
+    }
+
+
+WHOLE_LIMIT = 2**53  # from here on a float no longer holds every whole number
 
 
 def _provisional_numbers(profile: dict[str, Any], values: np.ndarray, kind: str) -> dict[str, Any]:
