@@ -456,29 +456,37 @@ def test_a_wide_files_delimiter_is_chosen_from_its_first_rows(
     assert read and max(read) == max(sniff_module.SNIFF_MIN_ROWS, 4000 // 100)
 
 
-def test_a_small_new_file_is_scanned_before_its_parse_a_large_one_beside_it(
+def test_a_new_file_is_scanned_before_or_after_its_parse_never_beside_it(
     agent: Agent, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A small file's scan (hash and delimiter count) runs on the loading thread before the
-    parse, not on a column thread beside it; a file above the inline size, beside it. Both
-    give the same content hash."""
+    """A new file's scan (hash and delimiter count) never runs beside its parse: a small
+    file's on the loading thread before it, a larger one's on a column thread after it.
+    Both give the content hash."""
     import csvagent_jupyter.loading.loader as loader_module
     from csvagent_jupyter.loading.files import content_hash_of
 
-    threads: list[str] = []
-    real = loader_module.scan_file
+    steps: list[tuple[str, str]] = []
+    real_scan, real_parse = loader_module.scan_file, loader_module.parse
 
     def scan(path: Path, delimiter: int | None = None) -> Any:
-        threads.append(threading.current_thread().name)
-        return real(path, delimiter)
+        steps.append(("scan", threading.current_thread().name))
+        return real_scan(path, delimiter)
+
+    def parse(*args: Any, **kwargs: Any) -> Any:
+        steps.append(("parse", threading.current_thread().name))
+        return real_parse(*args, **kwargs)
 
     monkeypatch.setattr(loader_module, "scan_file", scan)
+    monkeypatch.setattr(loader_module, "parse", parse)
+    here = threading.current_thread().name
     small = write_csv(mixed_frame(500, 4, seed=2), tmp_path / "small.csv")
     info = agent.load(small)
-    assert threads == [threading.current_thread().name]
+    assert steps == [("scan", here), ("parse", here)]
     assert info.content_hash == content_hash_of(small)
+    steps.clear()
     large = write_csv(mixed_frame(700, 4, seed=3), tmp_path / "large.csv")
     monkeypatch.setattr(loader_module, "SHORT_ROWS_INLINE_BYTES", 1000)
     info = agent.load(large)
-    assert threads[1].startswith("csvagent-columns")
+    assert [step for step, _ in steps] == ["parse", "scan"]
+    assert steps[1][1].startswith("csvagent-columns")
     assert info.content_hash == content_hash_of(large)

@@ -484,9 +484,12 @@ class Loader:
         # The delimiters are counted in the same read as the hash, even when short rows are
         # looked for later, in the background: that check then needs no read of its own
         # (on 1M x 100, 0.2 s of the background against 0.06 s of a thread beside the parse).
-        # A small file is scanned before its parse, a larger one beside it (see _start_scan).
+        # Never beside the parse, which keeps both cores busy (see _start_scan): a small file
+        # is scanned before it, a larger one after it, beside the typing below.
         scanning = (
-            _start_scan(path, delimiter_byte(dialect), beside=not find_short) if scan else None
+            _start_scan(path, delimiter_byte(dialect), beside=False)
+            if find_short and scan
+            else None
         )
         with EstimatedProgress(
             lambda fraction: reporter.progress(fraction, READING),
@@ -502,6 +505,8 @@ class Loader:
                 find_short=find_short,
                 scan=scanning,
             )
+        if scan and scanning is None:
+            scanning = _start_scan(path, delimiter_byte(dialect))
         frame, skipped, padded = parsed.frame, parsed.skipped, parsed.padded
         summaries = summary_rows(frame)
         sections = [p for p in section_rows(frame) if p < len(frame) - len(summaries)]
@@ -611,14 +616,16 @@ def _without_rows(
 
 
 def _start_scan(path: Path, delimiter: int | None, *, beside: bool = True) -> Future[FileScan]:
-    """:func:`scan_file` on a column thread (idle during the parse), or done at once, here,
-    for a small file (``beside=False``) and once the interpreter is exiting and the pool
-    refuses work.
+    """:func:`scan_file` on a column thread, or done at once, here, for a small file
+    (``beside=False``) and once the interpreter is exiting and the pool refuses work.
 
-    A small file's scan costs less than a thread beside its parse: pandas' parallel reader
-    has both cores busy for a few tens of milliseconds, and the scan's thread waking beside
-    it slowed it by more than the scan takes alone (measured on 10k x 100, 8 MB: 1.4 ms to
-    scan, the parse 2-7 ms slower with the scan beside it)."""
+    Neither is beside the parse: pandas' parallel reader keeps both cores busy, and a scan
+    beside it made it slower by about what the scan costs alone (measured in fresh
+    processes on 1M x 20: read_csv 441 ms, with the scan beside it 497 ms; the scan 45 ms;
+    on 10k x 100, 1.4 ms to scan, the parse 2-7 ms slower). A small file is scanned before
+    its parse; a larger one's scan starts once it is parsed, on a column thread beside the
+    typing, which is mostly Python on the loading thread (a load of 1M x 20 usable at
+    0.52 s against 0.55 s, medians of six fresh processes each)."""
     if beside:
         try:
             return column_pool().submit(scan_file, path, delimiter)
