@@ -396,8 +396,8 @@ def test_a_files_typing_does_not_wait_for_another_files_exact_profile(
 def test_the_loads_info_gives_the_profile_its_typing_stores(
     agent: Agent, eager: Agent, table: Path, held: threading.Event
 ) -> None:
-    """The outline a large load stores is replaced by the provisional profile its typing
-    computes for every column: the one an eager load returns with (see outline.py)."""
+    """The outline a large load stores is replaced by the exact profile its typing computes
+    for every column once typed: the eager load's exact profile, with no estimate first."""
     info = agent.load(table)
     seen: list[Any] = []
     reader = threading.Thread(target=lambda: seen.append(info.profile))
@@ -407,10 +407,33 @@ def test_the_loads_info_gives_the_profile_its_typing_stores(
     held.set()
     reader.join(30)
     (typed,) = seen
-    assert not typed.outline and not typed.pending_conversions and not typed.exact
-    # what an eager load returns with: the typed table's provisional profile
-    expected = profile_module.profile_frame(
-        eager.frame(), exact=False, bytes=0, encoding="utf-8", delimiter=","
-    )
+    assert not typed.outline and not typed.pending_conversions and typed.exact
+    expected = eager.wait_profiled().ready_profile
     assert typed.column_profiles == expected.column_profiles
-    assert any(c.approximate for c in typed.column_profiles)  # estimates, marked
+    assert not any(c.approximate for c in typed.column_profiles)
+
+
+def test_the_typed_table_is_given_out_before_its_profile_is_computed(
+    agent: Agent, eager: Agent, table: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The typing gives out the typed table first, then profiles it: a plan run meanwhile
+    gets the typed table, while what reads the profile waits for it."""
+    release = threading.Event()
+    real = deferred_module.profile_typed
+
+    def held_profile(*args: Any, **kwargs: Any) -> Any:
+        assert release.wait(30), "the profile was never released"
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(deferred_module, "profile_typed", held_profile)
+    info = agent.load(table)
+    try:
+        frame = agent.frame()  # typed, though its profile is held
+        stored = agent.store.get_file(info.id)
+        assert stored is not None and stored.file_metadata["outline"]
+        assert not stored.file_metadata["pending_conversions"]
+        assert info.profile_due is not None and not info.profile_due.done()
+    finally:
+        release.set()
+    pd.testing.assert_frame_equal(frame, eager.frame())
+    assert agent.file(info.id).ready_profile == eager.wait_profiled().ready_profile

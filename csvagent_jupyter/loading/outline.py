@@ -12,14 +12,13 @@ column marked ``approximate`` and the profile marked ``outline``. Then, in the b
   exact anyway) gets its exact profile, all columns together (``profile_batch``), from
   the background phase (``background.py``), which then writes the cache;
 - a large table whose text columns are typed after the load (``deferred.py``) gets its
-  provisional profile from that typing, which profiles every column once typed; its
-  exact profile follows as usual.
+  exact profile from that typing, which first stores the outline of the typed table and
+  gives the table out, then profiles every column.
 
 A large table with no text column left to type profiles itself provisionally before it
 returns, as before. Nobody reads the outline's counts. The :class:`~.files.FileInfo` a
 load returns holds the future of the profile that replaces it and gives that profile on
-first use (waiting for it); ``Agent.file`` waits for the typing and, on a short table, for
-the exact profile (:meth:`.loader.Loader.settle_outline`), as a reuse of the same content
+first use (waiting for it); ``Agent.file`` waits for the typing and for the exact profile (:meth:`.loader.Loader.settle_outline`), as a reuse of the same content
 does; and a process that ended before finishes both there.
 """
 
