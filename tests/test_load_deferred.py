@@ -437,3 +437,30 @@ def test_the_typed_table_is_given_out_before_its_profile_is_computed(
         release.set()
     pd.testing.assert_frame_equal(frame, eager.frame())
     assert agent.file(info.id).ready_profile == eager.wait_profiled().ready_profile
+
+
+def test_a_profile_its_typing_made_exact_is_not_counted_or_stored_again(
+    agent: Agent, table: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The background phase after a typing that stored the exact profile has nothing left to
+    count or store (no short row here): three profiles written in all (the load's outline,
+    the typed outline, the exact profile), and the phase still reports its completion."""
+    from csvagent_jupyter.persistence import Store
+
+    written: list[bool] = []
+    real = Store.update_file
+
+    def update_file(self: Store, file_id: str, **fields: Any) -> Any:
+        if "file_metadata" in fields:
+            written.append(fields["file_metadata"]["exact"])
+        return real(self, file_id, **fields)
+
+    monkeypatch.setattr(Store, "update_file", update_file)
+    events: list[ProgressEvent] = []
+    agent.load(table, on_progress=events.append)
+    info = agent.wait_profiled()
+    assert info.profiled and written == [False, False, True]
+    profile = [e for e in events if e.data.get("phase") == "profile"]
+    assert profile[-1].event == "file_complete"
+    jobs = {job.job_type: job for job in agent.store.list_jobs()}
+    assert jobs["file_profile"].status == "completed"
