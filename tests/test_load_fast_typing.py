@@ -355,3 +355,34 @@ def test_whole_numbers_are_profiled_as_integers_with_the_facts_pandas_gives(rows
         assert profile.std == pytest.approx(float(present.astype("float64").std()), rel=1e-9)
         if name != "huge":  # (the float path's examples are those values as floats)
             assert profile.examples == [str(int(v)) for v in present.iloc[:3]], name
+
+
+def test_a_long_date_or_category_columns_exact_profile_has_the_facts_pandas_gives() -> None:
+    """A long date column is counted with its gaps and less the one value they all are (no
+    copy of its dates), a long category column from its codes: the facts pandas gives."""
+    from csvagent_jupyter.loading.profile import SAMPLE_ROWS, profile_column
+
+    rows = SAMPLE_ROWS * 3
+    rng = np.random.default_rng(7)
+    stamps = pd.Series(
+        np.datetime64("2001-01-01") + rng.integers(0, 5000, rows).astype("timedelta64[D]")
+    ).astype("datetime64[us]")
+    gappy = stamps.copy()
+    gappy[:2] = pd.NaT
+    gappy[rng.random(rows) < 0.05] = pd.NaT
+    sparse = pd.Series([pd.NaT] * (rows - 1) + [pd.Timestamp("2020-02-02")]).astype(
+        "datetime64[us]"
+    )
+    for series in (stamps, gappy, sparse):
+        profile = profile_column("d", series)
+        present = series.dropna()
+        assert (profile.nulls, profile.distinct) == (int(series.isna().sum()), present.nunique())
+        assert (profile.min, profile.max) == (str(present.min()), str(present.max()))
+        assert profile.examples == [str(v) for v in present.iloc[:3]]
+        assert not profile.approximate
+    levels = pd.Series(rng.choice(["b", "a", None, "c"], rows)).astype("category")
+    levels = levels.cat.add_categories(["unused"])
+    profile = profile_column("c", levels)
+    counts = levels.value_counts()
+    assert (profile.nulls, profile.distinct) == (int(levels.isna().sum()), 3)
+    assert profile.top_values == [(str(k), int(v)) for k, v in counts.items() if v]

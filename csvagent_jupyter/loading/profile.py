@@ -208,6 +208,11 @@ def profile_column(name: str, series: pd.Series, *, exact: bool = True) -> Colum
     everything else (types, nulls, ranges, categories) is exact.
     """
     kind = logical_type(series)
+    if kind == "category":
+        # from the codes alone, as a short table's are (no mask, nor column-sized Series)
+        from .profile_batch import _category
+
+        return _category(name, series)
     mask = series.isna().to_numpy()
     nulls = int(mask.sum())
     profile: dict[str, Any] = {
@@ -241,23 +246,14 @@ def profile_column(name: str, series: pd.Series, *, exact: bool = True) -> Colum
         examples = present[:EXAMPLES]
         profile["examples"] = [_short(int(v) if kind == "integer" else v) for v in examples]
         return ColumnProfile(**profile)
-    if kind == "category":
-        codes = series.cat.codes.to_numpy()
-        counts = np.bincount(codes[codes >= 0], minlength=len(series.cat.categories))
-        order = np.argsort(-counts, kind="stable")[:TOP_VALUES]
-        categories = series.cat.categories
-        profile["distinct"] = int((counts > 0).sum())
-        profile["top_values"] = [
-            (_short(categories[i]), int(counts[i])) for i in order if counts[i]
-        ]
-        profile["examples"] = [value for value, _ in profile["top_values"][:EXAMPLES]]
-        return ColumnProfile(**profile)
     if kind == "datetime":
         if getattr(series.dtype, "tz", None) is not None:
             series = series.dt.tz_convert(None)  # UTC instants: comparable, and numpy can hold them
         stamps = series.to_numpy()
         if not exact and stamps.size - nulls > SAMPLE_ROWS:
             return ColumnProfile(**_provisional_stamps(profile, stamps, mask))
+        if exact and stamps.size > SAMPLE_ROWS:
+            return ColumnProfile(**_exact_stamps(profile, stamps, mask))
         present_stamps = stamps[~mask] if nulls else stamps
         if exact or present_stamps.size <= SAMPLE_ROWS:
             profile["distinct"] = _count_distinct(present_stamps.view("int64"))
@@ -348,31 +344,45 @@ def _provisional_numbers(profile: dict[str, Any], values: np.ndarray, kind: str)
 
 
 def _provisional_stamps(
-    profile: dict[str, Any], stamps: np.ndarray, mask: np.ndarray
+    profile: dict[str, Any], stamps: np.ndarray, mask: np.ndarray, *, sample: bool = True
 ) -> dict[str, Any]:
     """A large date column's provisional facts without copying its present values (as
     :func:`_provisional_numbers` does for numbers): the range by reductions that skip the
-    gaps, the distinct count estimated from a spread sample. The copy of the present values
-    was most of the time (measured on 1M dates with 2% gaps: 4.1 ms -> 2.5 ms a column).
+    gaps, the distinct count estimated from a spread sample (not with ``sample=False``:
+    :func:`_exact_stamps` counts it). The copy of the present values was most of the time
+    (measured on 1M dates with 2% gaps: 4.1 ms -> 2.5 ms a column).
     """
     ticks = stamps.view(np.int64)
     present = stamps.size - profile["nulls"]
-    sample = ticks[_spread(ticks.size)]
-    sample = sample[sample != _NAT]
-    _, counts = np.unique(sample, return_counts=True)
     # NaT is the smallest int64: never the maximum while any date is present
     low = np.min(ticks, where=~mask, initial=np.iinfo(np.int64).max)
     head = stamps[: 100 * EXAMPLES]
     examples = head[~mask[: head.size]][:EXAMPLES]
     if examples.size < min(EXAMPLES, present):
         examples = stamps[~mask][:EXAMPLES]
-    return profile | {
-        "distinct": _from_sample_counts(counts, max(sample.size, 1), present),
-        "approximate": True,
-        "min": str(pd.Timestamp(np.int64(low).view(stamps.dtype))),
-        "max": str(pd.Timestamp(ticks.max().view(stamps.dtype))),
-        "examples": [str(pd.Timestamp(v)) for v in examples],
-    }
+    facts = profile | {"examples": [str(pd.Timestamp(v)) for v in examples]}
+    if present:
+        facts["min"] = str(pd.Timestamp(np.int64(low).view(stamps.dtype)))
+        facts["max"] = str(pd.Timestamp(ticks.max().view(stamps.dtype)))
+    if sample:  # the distinct count estimated from a spread sample
+        picked = ticks[_spread(ticks.size)]
+        picked = picked[picked != _NAT]
+        _, counts = np.unique(picked, return_counts=True)
+        facts |= {
+            "distinct": _from_sample_counts(counts, max(picked.size, 1), present),
+            "approximate": True,
+        }
+    return facts
+
+
+def _exact_stamps(profile: dict[str, Any], stamps: np.ndarray, mask: np.ndarray) -> dict[str, Any]:
+    """A long date column's exact facts without copying its present values out: the range
+    as :func:`_provisional_stamps` finds it, and the distinct count of all its values, gaps
+    included, less the one value every gap is (NaT, the smallest int64, which no date is).
+    The copy was a fifth of such a column's profile (1M dates with 2 % gaps)."""
+    facts = _provisional_stamps(profile, stamps, mask, sample=False)
+    counted = _count_distinct(stamps.view(np.int64))
+    return facts | {"distinct": counted - (1 if profile["nulls"] else 0)}
 
 
 _NAT = np.iinfo(np.int64).min
