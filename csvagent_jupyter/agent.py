@@ -234,7 +234,8 @@ class Agent:
         tenth of a second on a million rows): everything that reads a table or its profile
         comes through here, so no question sees it half typed. A short table is returned
         with its exact profile, which its load leaves to the background (milliseconds, see
-        ``loading/outline.py``), and so is a large one whose typing profiles it once typed. A file whose typing failed raises a
+        ``loading/outline.py``), and so is a large one, which its typing profiles once
+        typed. A file whose typing failed raises a
         :class:`~csvagent_jupyter.errors.LoadError` that says why."""
         return self._file(ref)
 

@@ -2,8 +2,8 @@
 
 A load returns as soon as its table is parsed and typed, with an outline of its profile
 (``outline.py``: replaced by a short table's exact profile here, or by a large table's
-exact one once its text columns are typed, see ``deferred.py``) or a provisional profile: types,
-nulls, ranges and categories exact, the distinct counts that need hashing every value
+exact one by its typing, see ``deferred.py``) or a provisional profile: types, nulls,
+ranges and categories exact, the distinct counts that need hashing every value
 estimated and marked ``approximate``. Questions can run from then on, since the
 executor works on the typed frame and answers stay exact; what a planner reads from
 the profile is the only thing still estimated (the offline planner, whose choices

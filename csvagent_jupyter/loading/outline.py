@@ -18,8 +18,9 @@ column marked ``approximate`` and the profile marked ``outline``. Then, in the b
 A large table with no text column left to type profiles itself provisionally before it
 returns, as before. Nobody reads the outline's counts. The :class:`~.files.FileInfo` a
 load returns holds the future of the profile that replaces it and gives that profile on
-first use (waiting for it); ``Agent.file`` waits for the typing and for the exact profile (:meth:`.loader.Loader.settle_outline`), as a reuse of the same content
-does; and a process that ended before finishes both there.
+first use (waiting for it); ``Agent.file`` waits for the typing and for the exact profile
+(:meth:`.loader.Loader.settle_outline`), as a reuse of the same content does; and a
+process that ended before finishes both there.
 """
 
 from __future__ import annotations
