@@ -31,7 +31,7 @@ import pandas as pd
 
 from .conversion import Conversion
 from .deferred import TYPES
-from .profile import ColumnProfile, FileProfile, logical_type
+from .profile import ColumnProfile, FileProfile, logical_type_of
 
 
 def outline_profile(
@@ -40,16 +40,18 @@ def outline_profile(
     """The outline of a frame: names, logical types and dtypes; no counts yet. A column
     still to type (``pending``, see ``deferred.py``) has the type it is to get."""
     kinds = {c.column: TYPES[c.kind] for c in pending or []}
+    # from the dtypes alone: a Series for each column costs more than the rest (1 ms of
+    # the 1.9 ms an outline of 10k x 100 took)
     columns = [
         ColumnProfile(
             name=str(name),
-            type=kinds.get(str(name)) or logical_type(series),
-            dtype=str(series.dtype),
+            type=kinds.get(str(name)) or logical_type_of(dtype),
+            dtype=str(dtype),
             nulls=0,
             distinct=0,
             approximate=True,
         )
-        for name, series in frame.items()
+        for name, dtype in frame.dtypes.items()
     ]
     return FileProfile(
         rows=len(frame),

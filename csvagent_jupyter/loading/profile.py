@@ -106,7 +106,11 @@ def looks_like_identifier(column: ColumnProfile, rows: int) -> bool:
 
 
 def logical_type(series: pd.Series) -> LogicalType:
-    dtype = series.dtype
+    return logical_type_of(series.dtype)
+
+
+def logical_type_of(dtype: Any) -> LogicalType:
+    """The logical type of a column of ``dtype``: what :func:`logical_type` gives its column."""
     if pd.api.types.is_bool_dtype(dtype):
         return "boolean"
     if pd.api.types.is_integer_dtype(dtype):
