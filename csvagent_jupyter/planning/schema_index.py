@@ -315,6 +315,38 @@ def tokens(text: object, *, split_camel: bool = True) -> list[str]:
     return [singular(ABBREVIATIONS.get(w, w)) for w in words if w]
 
 
+def names_the_doer_of(word: str, column: str) -> bool:
+    """Whether ``word`` is a noun of the verb a column's name puts in the past: "climbers" and
+    "recording" beside minutesClimbed and "Recorded at", "stops" beside MINUTES_STOPPED. It
+    names who did it or the thing done, never the amount or the place the column holds."""
+    spaced = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", column).lower()
+    for name in re.findall(r"[a-z]+", spaced):
+        if not name.endswith("ed") or len(name) < 5 or word == name:
+            continue
+        stem = name[:-2]
+        stems = {stem, stem + "e"}
+        if len(stem) > 2 and stem[-1] == stem[-2]:
+            stems.add(stem[:-1])  # "stopped" → stop
+        endings = ("s", "er", "ers", "ing", "ings", "r", "rs")
+        if any(word == s + e for s in stems for e in endings):
+            return True
+    return False
+
+
+_PREPOSITIONS = frozenset({"of", "in", "at", "per", "for", "from", "to", "by", "on", "since"})
+
+
+def modifier_stems(column: str) -> set[str]:
+    """The stems of a column name's words after its preposition, which say of what the head
+    before it is: "operation" of "Period of operation", "final" of "Opponent in the final". A
+    question's "finals" or "operation" is no name of such a column's values."""
+    words = tokens(column)
+    cut = next((i for i, w in enumerate(words) if w in _PREPOSITIONS and i > 0), None)
+    if cut is None:
+        return set()
+    return set(words[cut + 1 :]) - set(words[:cut])
+
+
 _CELLS_LOOKED_AT = 500
 _YEAR = re.compile(YEAR_IN_TEXT)
 _YEAR_SHARE = 0.8  # of a column's different cells: a date column with a few odd cells
@@ -518,6 +550,17 @@ class SchemaIndex:
     def is_numeric(self, column: str) -> bool:
         return self.type_of(column) in ("integer", "number")
 
+    def is_zero_one(self, column: str) -> bool:
+        """A 0/1 flag (IS_TRADE): numeric as stored, a yes/no as meant."""
+        found = self.profile.column(column)
+        return (
+            found is not None
+            and found.type == "integer"
+            and found.min == 0
+            and found.max == 1
+            and found.distinct == 2
+        )
+
     def holds_amounts(self, column: str) -> bool:
         """Numbers, or text cells most of which write one ("38:20", "1.2 million", "1,094 km"):
         amounts to rank or add up, never things to count one by one; names ("Kettle") are not."""
@@ -564,7 +607,11 @@ class SchemaIndex:
         said_strongly = {words[i] for i in strong}
         kept: list[ColumnMention] = []
         for m in found:
-            if m.score < 0.9 and set(range(m.start, m.end)) & strong:
+            covered = set(range(m.start, m.end))
+            if m.score >= 0.6 and self._abbreviation_before(m, found, words):
+                kept.append(m)  # "deposit amount" for dep_amt beside amt: the longer name
+                continue
+            if m.score < 0.9 and covered & strong:
                 again = self._partial_mention(m.column, self.column_tokens[m.column], rest)
                 if (
                     again is None
@@ -576,6 +623,24 @@ class SchemaIndex:
             kept.append(m)
         kept.sort(key=lambda m: (-m.score, m.start))
         return kept
+
+    @staticmethod
+    def _abbreviation_before(
+        m: ColumnMention, found: list[ColumnMention], words: list[str]
+    ) -> bool:
+        """Whether ``m`` is a full mention of another column widened by words its name writes
+        abbreviated: "deposit amount" for dep_amt around "amount" (amt)."""
+        spaced = _CAMEL.sub(" ", fold_accents(m.column)).replace("_", " ").lower()
+        written = [t for t in _TOKEN.findall(spaced) if t in ABBREVIATIONS and len(t) >= 3]
+        covered = set(range(m.start, m.end))
+        for n in found:
+            inner = set(range(n.start, n.end))
+            if n.score < 0.9 or n.column == m.column or not covered > inner:
+                continue
+            extra = covered - inner
+            if written and all(any(words[i].startswith(t) for t in written) for i in extra):
+                return True
+        return False
 
     def _mention(
         self,
@@ -615,6 +680,8 @@ class SchemaIndex:
         significant = [t for t in name_tokens if t not in STOPWORDS and len(t) > 2]
         if not significant:
             return None
+        spaced = _CAMEL.sub(" ", fold_accents(column)).replace("_", " ").lower()
+        written = [t for t in _TOKEN.findall(spaced) if t in ABBREVIATIONS]
         hits: dict[int, float] = {}
         for position, word in enumerate(words):
             if word in significant:
@@ -627,9 +694,11 @@ class SchemaIndex:
                 hits[position] = 0.45 + 0.2 / len(significant)  # "attend" ~ "attendance"
             elif any(
                 3 <= len(t) <= 4 and word.startswith(t) and len(word) >= len(t) + 3
-                for t in significant
+                for t in significant + written
             ):
-                hits[position] = 0.0  # "dep" ~ "departure": only beside another hit
+                # "dep" ~ "departure", and "deposit" for the "dep" of dep_amt (written so,
+                # whatever the abbreviation is read as): only beside another hit
+                hits[position] = 0.0
         runs: list[list[int]] = []
         for position in sorted(hits):
             if (

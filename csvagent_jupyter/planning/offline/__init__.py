@@ -22,7 +22,7 @@ from collections.abc import Callable
 from ...analysis.interpretation import describe
 from ...analysis.plan import Condition, Filter, FilterGroup, Plan, Scalar, SortKey
 from ...errors import QuestionError
-from ..schema_index import SchemaIndex, normalize
+from ..schema_index import SchemaIndex, modifier_stems, normalize
 from . import lexicon
 from .derived import QuestionIndex, misuses_rate, with_derives
 from .filters import FilterReader
@@ -34,7 +34,7 @@ from .reading import COUNT_NAME_WORDS, Reading, read
 from .scoring import Scored, decide, score
 from .shapes_combined import having_shape, nested_count_shape, two_value_shape
 from .shapes_counting import count_shape, distinct_list_shape, missing_shape, percent_shape
-from .shapes_formula import aggregate_ratio_shape
+from .shapes_formula import aggregate_ratio_shape, per_unit_rate_shape
 from .shapes_growth import growth_shape
 from .shapes_nested import nested_aggregate_shape
 from .shapes_position import neighbour_shape, position_shape
@@ -51,6 +51,7 @@ SHAPES = (
     nested_count_shape,
     nested_aggregate_shape,
     aggregate_ratio_shape,
+    per_unit_rate_shape,
     two_value_shape,
     choice_shape,
     count_shape,
@@ -145,6 +146,7 @@ class OfflinePlanner:
             and not _contradictory(c.plan)
             and not _sums_a_score(c.plan, self.index)
             and not _restates_its_filter(c.plan)
+            and not _adds_up_its_filter(c.plan)
             and not _answers_with_its_measure(c.plan)
             and not _splits_by_footnotes(c.plan, self.index)
         ]
@@ -173,6 +175,12 @@ class OfflinePlanner:
             if m.end - m.start == 1
             and not lexicon.is_superlative(reading.words[i])
             and not self._an_amount(m.column)
+            # "still in operation" beside "Period of operation": a state the rows are in,
+            # said of what the period is of ("his finals" still names the rows)
+            and not (
+                reading.words[i - 1 : i] in (["in"], ["of"], ["under"], ["out"])
+                and reading.norm[i] in modifier_stems(m.column)
+            )
         }
         subject |= reading.rows_modifiers  # "clock towers" in clock_towers.csv
         # "moved" on port_moves.csv, "delivered" on deliveries.csv: the rows' own event, whose
@@ -287,6 +295,27 @@ def _restates_its_filter(plan: Plan) -> bool:
         return False
     sources = {d.name: d.column for d in plan.derive if d.kind == "year"}
     return plan.select[0] in (item.column, sources.get(item.column))
+
+
+def _adds_up_its_filter(plan: Plan) -> bool:
+    """ "how many points in the 1975 season" read as the total of Season where Season is 1975:
+    a sum or mean of the very column one value fixes gives back that value, never a figure."""
+    fixed = {
+        c.column
+        for c in _conditions(plan.filters)
+        if c.op == "eq" and c.part is None and not isinstance(c.value, str)
+    }
+    aggregated = {a.column for a in plan.aggregates if a.func in ("sum", "mean", "median")}
+    sides = [side for side in (plan.left, plan.right) if isinstance(side, Plan)]
+    return bool(fixed & aggregated) or any(_adds_up_its_filter(side) for side in sides)
+
+
+def _conditions(item: object) -> list[Condition]:
+    if isinstance(item, Condition):
+        return [item]
+    if isinstance(item, FilterGroup) and item.combine == "and":
+        return [c for sub in item.items for c in _conditions(sub)]
+    return []
 
 
 def _splits_by_footnotes(plan: Plan, index: SchemaIndex) -> bool:

@@ -89,6 +89,35 @@ def years_in_text(
     return _read_as_numbers(mentions, "year", named)
 
 
+def the_one_year_text(index: SchemaIndex, compares: bool) -> dict[str, Derive]:
+    """ "How many records were set before 1930" on a table whose only dates are a text column
+    ("18 December 1898" beside "1904" and "TBA"): the year it writes, though the question
+    does not name it, as there is no other column a year could be of. Never where a date,
+    a column of whole-number years or a second column of written years could be meant."""
+    if not compares:
+        return {}
+    for c in index.profile.column_profiles:
+        if c.type == "datetime":
+            return {}
+        years_like = (
+            index.holds_whole_numbers(c.name)
+            and isinstance(c.min, int | float)
+            and isinstance(c.max, int | float)
+            and c.min >= 1000
+            and c.max <= 2100
+        )
+        if years_like:
+            return {}
+    texts = [c for c in index.year_texts if c not in index.free_text]
+    if len(texts) != 1:
+        return {}
+    column = texts[0]
+    if column in index.year_gaps or column in index.year_ranges:
+        return {}
+    name = column + YEAR_SUFFIX
+    return {name: Derive(name=name, kind="year", column=column)}
+
+
 def amounts_in_text(
     mentions: list[ColumnMention], index: SchemaIndex, asks_an_amount: bool
 ) -> tuple[list[ColumnMention], dict[str, Derive]]:

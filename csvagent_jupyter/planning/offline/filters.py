@@ -41,6 +41,12 @@ DESTINATION_TOKENS = frozenset(
 )
 
 
+_MARKS = frozenset("↑↓▲▼△▽†‡*§#^")
+_NUMBER_AND_UNIT = re.compile(r"(\d+(?:\.\d+)?)([a-z]+)")
+_NUMBER_KINDS = frozenset({"number", "integer"})
+_COMPARED_BY = frozenset({"than", "over", "under", "above", "below", "exceeding"})
+
+
 class FilterReader(FlagSlots, PlaceSlots, ThresholdSlots):
     """Builds the filter slots of one reading: cell values here; numbers, dates, yes/no
     columns and places in the ``thresholds``, ``dated``, ``flags`` and ``places`` parts."""
@@ -60,6 +66,7 @@ class FilterReader(FlagSlots, PlaceSlots, ThresholdSlots):
         slots += self._month_year_range_slots(used)
         slots += self._date_word_slots(used)
         slots += self._decade_slots(used)
+        slots += self._unit_written_slots(used)
         slots += self._filled_slots(used)
         slots += self._flag_slots(used)
         slots += self._antonym_slots(used)
@@ -73,7 +80,8 @@ class FilterReader(FlagSlots, PlaceSlots, ThresholdSlots):
         mentions = [
             v
             for v in self.r.values
-            if not self._numbers_only(v) or (v.exact and v.end - v.start > 1)
+            if (not self._numbers_only(v) or (v.exact and v.end - v.start > 1))
+            and not self._an_amount_compared(v)
         ]
         counted = self._counted_positions()
         mentions += [
@@ -108,11 +116,12 @@ class FilterReader(FlagSlots, PlaceSlots, ThresholdSlots):
                     v
                     for m in found
                     if m not in nouns
-                    for v in self._family(column, cell_scalar(m.value))
+                    for v in self._marked(column, m) or self._family(column, cell_scalar(m.value))
                 )
             )
             negation = self._negation_before(min(m.start for m in found))
             positions = {i for m in found for i in range(m.start, m.end)}
+            positions |= {m.end for m in found if self._marked(column, m)}  # "II*": its mark
             if negation is not None and all(
                 self.r.words[negation] in str(v).casefold().split() for v in values
             ):
@@ -313,6 +322,53 @@ class FilterReader(FlagSlots, PlaceSlots, ThresholdSlots):
         if said and negation is None:
             return [FilterOption(both.condition, both.positions | said, column)]
         return [both, either]
+
+    def _unit_written_slots(self, used: set[int]) -> list[Slot]:
+        """ "the 500cc season" on a Class column of "350cc", "500cc" typed as numbers in cc:
+        the word written as the cells were is that number of that column."""
+        units = {
+            str(old): str(conversion["column"])
+            for conversion in self.index.profile.conversions
+            for old, new in conversion.get("replacements") or []
+            if new == "" and str(old).isalpha() and conversion.get("kind") in _NUMBER_KINDS
+        }
+        slots: list[Slot] = []
+        for position, word in enumerate(self.r.words):
+            found = _NUMBER_AND_UNIT.fullmatch(word)
+            if position in used or found is None or found.group(2) not in units:
+                continue
+            column = units[found.group(2)]
+            number = float(found.group(1))
+            value = int(number) if number.is_integer() else number
+            condition = Condition(column=column, op="eq", value=value)
+            slots.append([FilterOption(condition, frozenset({position}), column)])
+        return slots
+
+    def _an_amount_compared(self, mention: ValueMention) -> bool:
+        """ "deeper than 400 m" beside a cell "400 m": an amount after a comparison is its
+        threshold, never the one cell that writes it."""
+        before = self.r.words[max(0, mention.start - 2) : mention.start]
+        compared = bool(before) and (
+            before[-1] in _COMPARED_BY or before in (["at", "least"], ["at", "most"])
+        )
+        return compared and str(mention.value).lstrip()[:1].isdigit()
+
+    def _marked(self, column: str, mention: ValueMention) -> list[Scalar]:
+        """ "listed Grade II*": the question writes the cell's mark after its words, so the
+        one cell with that mark is meant, never "II" beside it."""
+        mark = self.r.words[mention.end : mention.end + 1]
+        if not mark or mark[0] not in _MARKS or not isinstance(mention.value, str):
+            return []
+        wanted = f"{mention.value.strip()}{mark[0]}".casefold()
+        cells = [*self.index.values.get(column, {}).values()]
+        cells += [c for alike in self.index.variants.get(column, {}).values() for c in alike]
+        return list(
+            dict.fromkeys(
+                cell_scalar(v)
+                for v in cells
+                if isinstance(v, str) and v.replace(" ", "").casefold() == wanted
+            )
+        )
 
     def _family(self, column: str, value: Scalar) -> list[Scalar]:
         """A value and its qualified or marked variants: 'Hard' also means 'Hard (i)' and

@@ -84,12 +84,7 @@ class FlagSlots(SlotReader):
             return None
         if profile.type == "boolean":
             return True, False
-        if (
-            profile.type == "integer"
-            and profile.min == 0
-            and profile.max == 1
-            and profile.distinct == 2
-        ):
+        if self.index.is_zero_one(column):
             return 1, 0  # a 0/1 flag
         mapping = self.index.values.get(column, {})
         keys = set(mapping)

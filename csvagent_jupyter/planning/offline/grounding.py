@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from ...analysis.plan import AggFunc, ChartKind, Filter
-from ..schema_index import ColumnMention, SchemaIndex, singular
+from ..schema_index import ColumnMention, SchemaIndex, names_the_doer_of, singular
 from . import lexicon
 from .dated import YEAR_NAME_STEMS
 from .filters import FilterReader
@@ -135,6 +135,12 @@ class Frame:
             # its whole name is said ("the earliest donor since")
             and not (m.score < 1.0 and self.holds_years(m.column))
             and not self._shared_with_another(m)
+            # "stops" beside MINUTES_STOPPED: the stops are what was done, not the minutes
+            and not (
+                m.end - m.start == 1
+                and m.score < 0.9
+                and names_the_doer_of(self.words[m.start], m.column)
+            )
         ]
 
     def _shared_with_another(self, m: ColumnMention) -> bool:
@@ -170,6 +176,8 @@ class Frame:
             return False
         if set(self.index.column_tokens.get(column, [])) & (HEADCOUNT_TOKENS | PRIZE_TOKENS):
             return True  # "Attendance", "Gold": a count of people or of prizes in each cell
+        if set(self.index.column_tokens.get(column, [])) & {"count", "qty", "quantity"}:
+            return True  # "playerCount", "guest_qty": named a count
         # a plural among the name's words: "Goals", "Legs Won"; never a measure of money, time
         # or size ("Sales Amount", "Calls Duration")
         words = re.findall(r"[a-z]+", re.sub(r"(?<=[a-z])(?=[A-Z])", " ", column).lower())
@@ -387,6 +395,12 @@ class Frame:
 
     def word_positions(self, words: frozenset[str] | set[str]) -> list[int]:
         return [i for i, w in enumerate(self.words) if w in words and self.free(i)]
+
+    def in_a_full_name(self, positions: set[int]) -> bool:
+        """Whether every one of ``positions`` is a word of a column's full name ("total" of
+        totalSpend, "average" of avgScore): an aggregate said there may be only the name."""
+        named = {i for m in self.reading.columns if m.score >= 1.0 for i in range(m.start, m.end)}
+        return bool(positions) and positions <= named
 
     def aggregate_word(self) -> tuple[AggFunc, set[int]] | None:
         span = self.cue(*lexicon.STD_PHRASES)

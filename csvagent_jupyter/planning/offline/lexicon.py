@@ -406,6 +406,7 @@ MIN_WORDS = frozenset(
         "lightest",
         "youngest",
         "fastest",
+        "quickest",
         "cheapest",
         "coldest",
         "coolest",
@@ -416,6 +417,8 @@ MIN_WORDS = frozenset(
     ]
 )
 # "best", "worst" have no direction of their own: see BEST_WORDS below.
+# Superlatives of pace: the fastest is the least time, but the highest speed.
+PACE_SUPERLATIVES = frozenset({"fastest", "quickest", "slowest"})
 # may mean "most rows"; "the busiest weekday" has the most, "the quietest month" the fewest
 COUNT_SUPERLATIVES = frozenset({"most", "fewest", "least", "busiest", "quietest"})
 # Adjectives that make "most"/"least" a superlative of a quality ("the most expensive"), as
@@ -609,6 +612,17 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "younger": ("age",),
     "cheaper": ("price", "cost"),
     "richer": ("worth", "wealth"),
+    "deepest": ("depth",),
+    "deeper": ("depth",),
+    "shallowest": ("depth",),
+    "shallower": ("depth",),
+    "widest": ("width",),
+    "wider": ("width",),
+    "narrowest": ("width",),
+    "narrower": ("width",),
+    # "the fastest record" on a table of speeds is the highest speed (and of times the least
+    # time: shapes_ranking turns the direction by the column)
+    **{word: ("speed",) for word in ("fastest", "quickest", "slowest")},
     "hottest": ("temperature",),
     "warmest": ("temperature",),
     "coldest": ("temperature",),

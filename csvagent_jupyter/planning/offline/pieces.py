@@ -198,6 +198,16 @@ def per_row(grouping: Grouping | None, func: str, f: Frame) -> Grouping | None:
     return grouping
 
 
+def _dates_only(f: Frame, column: str) -> bool:
+    """Whether a date column writes no time of day: its range and sampled cells all fall at
+    midnight, so an hour of it is one bucket that tells nothing."""
+    profile = f.index.profile.column(column)
+    if profile is None:
+        return False
+    cells = [str(c) for c in (profile.min, profile.max, *profile.examples) if c is not None]
+    return bool(cells) and all(c.endswith("00:00:00") or len(c) <= 10 for c in cells)
+
+
 def period_key(
     f: Frame, period: str, position: int, *, grouping: bool = False
 ) -> tuple[list[GroupKey], list[Derive], set[int]] | None:
@@ -226,6 +236,8 @@ def period_key(
         return None
     column = columns[0]
     used = {position} | (span(dates[0]) if dates else set())
+    if period == "hour" and _dates_only(f, column):
+        return None  # "charge per hour" over booking dates: every row's hour is midnight
     if period in ("month", "weekday") and (not grouping or period == "weekday"):
         part: DatePart = "month_name" if period == "month" else "weekday_name"
         name = "month" if period == "month" else "weekday"
@@ -282,6 +294,8 @@ def counted_noun(f: Frame, after: int) -> tuple[int | None, ColumnMention | None
             seen_filter = True
         elif seen_filter and f.words[position] in lexicon.FILLER:
             return None, None  # "how many … has brazil been in first": the noun is gone
+        elif f.words[position] in ("per", "by", "each"):
+            return None, None  # "number of rows per region": the rows, counted per region
         position += 1
     if position >= len(f.words) or not f.free(position):
         return None, None

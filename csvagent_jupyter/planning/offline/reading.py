@@ -23,7 +23,7 @@ from ..schema_index import (
     singular,
 )
 from . import lexicon
-from .derived import amounts_in_text, find_derived, years_in_text
+from .derived import amounts_in_text, find_derived, the_one_year_text, years_in_text
 from .evaluative import restate_judgements
 from .letters import letter_values
 from .named_by_use import events_of_flags, exact_word_first, in_the_column_named_after, occasions
@@ -99,6 +99,7 @@ class Reading:
     capitals: frozenset[int] = frozenset()  # "ROAS", "CTR": words written in capitals
     joined: frozenset[int] = frozenset()  # "on time" of ontime_flg: filler no more
     rows_modifiers: frozenset[int] = frozenset()  # "clock" of "clock towers": the rows' noun
+    topic: frozenset[int] = frozenset()  # "Davis Cup" in davis_cup_finals.csv: the file's name
     dates: dict[int, str] = field(default_factory=dict)  # "2021-06-30" written in the question
     # "Canadians", "women": people named by a trait the table may record, never the rows
     people: frozenset[int] = frozenset()
@@ -411,6 +412,7 @@ def read(question: str, index: SchemaIndex) -> Reading:
             and norm[m.end] in index.subject
             and index.is_numeric(m.column)
             and not index.is_identifier(m.column)
+            and not index.is_zero_one(m.column)  # "trade orders" with IS_TRADE: which orders
         )
     ]
     # ("zip" of "zip lines" in zip_lines.csv: the file names its rows so)
@@ -420,6 +422,15 @@ def read(question: str, index: SchemaIndex) -> Reading:
         if norm[i + 1] in index.subject
         and (norm[i] in reading.name_stems or norm[i] in index.file_words)
         and not any(m.start <= i < m.end for m in mentions)
+    )
+    # "who won the Davis Cup in 1997" in davis_cup_finals.csv: the file's own name for what
+    # its rows are of, said again; it picks no rows here
+    reading.topic = frozenset(
+        i
+        for i in range(len(norm))
+        if norm[i] in index.file_words
+        and words[i].isalpha()
+        and not any(m.start <= i < m.end for m in mentions if m.score >= 0.6)
     )
     compounds = _compound_mentions(words, index, {(m.start, m.end) for m in mentions})
     reading.joined = frozenset(i for m in compounds for i in range(m.start, m.end))
@@ -476,7 +487,7 @@ def read(question: str, index: SchemaIndex) -> Reading:
     )
     years, year_derives = years_in_text(reading.columns, index, asks_a_year, compares)
     reading.columns += years
-    reading.derived.update(year_derives)
+    reading.derived.update(year_derives or the_one_year_text(index, compares and asks_a_year))
     asks_an_amount = any(not n.could_be_year for n in numbers.values()) or any(
         w in lexicon.AGGREGATE_WORDS
         or w in lexicon.MAX_WORDS

@@ -65,6 +65,8 @@ def grounded_positions(reading: Reading) -> set[int]:
         if lexicon.is_cue(word):
             out.add(i)
     out |= must_be_placed(reading)  # "sold out", "in the 2010s", "densely populated"
+    # a word with a digit ("500cc", "u21") names a value or an amount: never dropped
+    out |= {i for i, word in enumerate(reading.words) if any(ch.isdigit() for ch in word)}
     # "were referred" beside a flag called ref: a verb a short header abbreviates points at it
     short = {t for t in reading.name_stems if 3 <= len(t) <= 4 and t.isalpha()}
     out |= {
@@ -250,6 +252,13 @@ _THE_DATA = frozenset(
 )
 
 
+def _topic(reading: Reading) -> set[int]:
+    """The file's name said again ("the Ryder Cup" in ryder_cup_results.csv), where no value
+    of the table is read from those words: it restates the table, never picks rows."""
+    valued = {i for v in reading.values for i in range(v.start, v.end)}
+    return set(reading.topic) - valued
+
+
 def _soft_cost(reading: Reading, position: int) -> float:
     """What leaving an unplaced word costs. A verb after an auxiliary ("were released", "did
     they compete") says how, rarely which rows: half. The same word as an adjective ("failing
@@ -403,7 +412,7 @@ def score(
         explained |= restated(reading, explained)
         explained |= games_of_a_tally(reading, candidate.plan)
         explained -= _superlatives_listed(reading, candidate.plan)
-        left = sorted(content - explained - candidate.subject)
+        left = sorted(content - explained - candidate.subject - _topic(reading))
         # and a name written with a capital that names nothing here ("in Texas"): a filter
         # this table cannot answer, never to be dropped
         modifiers = _modifiers(reading, left, grounded, id_nouns or set())

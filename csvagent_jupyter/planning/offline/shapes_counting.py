@@ -11,7 +11,7 @@ from ...analysis.plan import (
     FilterGroup,
     Plan,
 )
-from ..schema_index import ColumnMention, singular
+from ..schema_index import ColumnMention, modifier_stems, singular
 from . import lexicon
 from .derived import is_flag
 from .grounding import NAME, Frame
@@ -158,6 +158,11 @@ def count_shape(f: Frame) -> list[Candidate]:
             return out  # "how many discontinued rows": a filter (flags.py), not what is counted
         if f.index.type_of(column) == "datetime" and f.words[mention.start].endswith("ed"):
             return out  # "how many expired products": a state of a date, not what is counted
+        same_place = [
+            named
+            for named in same_place
+            if distinct or not _only_of_the_name(f, named)  # "finals" of "Opponent in the final"
+        ]
         for named in same_place:
             make(
                 Aggregate(func="count_distinct", column=named.column),
@@ -537,3 +542,11 @@ def _measures_something_else(f: Frame, mention: ColumnMention) -> bool:
     spaced = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", mention.column).lower()
     unsaid = set(re.findall(r"[a-z]+", spaced)) - set(f.words)
     return bool(unsaid & lexicon.MEASURE_WORDS)
+
+
+def _only_of_the_name(f: Frame, mention: ColumnMention) -> bool:
+    """Whether every word of ``mention`` is a word after the preposition of its column's name
+    ("how many finals" beside "Opponent in the final"): those name what the column is of,
+    never its values, so they count no different values of it."""
+    modifiers = modifier_stems(mention.column)
+    return bool(modifiers) and all(f.reading.norm[i] in modifiers for i in span(mention))

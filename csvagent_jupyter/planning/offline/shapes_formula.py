@@ -11,10 +11,11 @@ the words naming nothing else on the table, before the formula, are its name.
 from __future__ import annotations
 
 from ...analysis.plan import AggFunc, Aggregate, Plan
-from ..schema_index import ColumnMention
+from ..schema_index import ColumnMention, singular, tokens
 from . import lexicon
 from .grounding import Frame
 from .pieces import Candidate, span
+from .units import column_unit, is_unit, unit_of
 
 DIVISION: tuple[tuple[str, ...], ...] = (("/",), ("divided", "by"))
 PERCENT_WORDS = frozenset({"percent", "percentage", "%", "pct"})
@@ -130,3 +131,55 @@ def _name(f: Frame, used: set[int]) -> set[int]:
 
 
 NAME_WORDS = frozenset({"rate", "ratio", "overall"})
+
+
+_COUNT_TOKENS = frozenset({"count", "qty", "quantity", "num"})
+
+
+def per_unit_rate_shape(f: Frame) -> list[Candidate]:
+    """ "the average charge per hour" beside Duration (hours), "spend per player" beside
+    playerCount: the noun after "per" is the unit another column counts, so the figure is
+    the rate of the totals (total charge / total hours), never a grouping by each count or a
+    bucket of the clock."""
+    for at, word in enumerate(f.words):
+        if word != "per" or not f.free(at) or at + 1 >= len(f.words):
+            continue
+        left = next((m for m in _measures(f) if m.end == at), None)
+        counted = _counting_column(f, f.words[at + 1])
+        if left is None or counted is None or counted == left.column:
+            continue
+        if set(f.words[at + 2 : at + 3]) & set(tokens(counted)):
+            continue  # "per player count" names the column whole: one group per count
+        plan = Plan.model_validate(
+            {
+                "operation": "calc",
+                "calc": "ratio",
+                "left": _side(f, Aggregate(func="sum", column=left.column)),
+                "right": _side(f, Aggregate(func="sum", column=counted)),
+            }
+        )
+        said = span(left) | {at, at + 1}
+        before = left.start - 1
+        if before >= 0 and lexicon.AGGREGATE_WORDS.get(f.words[before]) in ("mean", "sum"):
+            said.add(before)  # "the average charge per hour" is the hourly rate overall
+        return [Candidate(plan, said | f.filter_positions, "per_unit_rate", 0.0)]
+    return []
+
+
+def _counting_column(f: Frame, noun: str) -> str | None:
+    """The one numeric column that counts ``noun``: in its unit ("Duration (hours)" for
+    "hour"), or by its name with a count word ("playerCount", "num_guests" for "player")."""
+    found = set()
+    for column in f.index.column_tokens:
+        if not f.index.is_numeric(column) or f.index.is_identifier(column):
+            continue
+        if is_unit(noun):
+            if f.holds_years(column) or len(tokens(column)) < 2:
+                continue  # "yield per year" beside Year: one group per year, never a rate
+            if column_unit(column) == unit_of(noun):
+                found.add(column)
+            continue
+        names = {singular(t) for t in tokens(column)}
+        if singular(noun) in names and names & _COUNT_TOKENS:
+            found.add(column)
+    return found.pop() if len(found) == 1 else None

@@ -30,7 +30,7 @@ def growth_shape(f: Frame) -> list[Candidate]:
     until = ends[0]
     left_span = set(range(start + 1, until))
     right_span = set(range(until + 1, min(until + 1 + len(left_span), len(f.words))))
-    sides = _periods(f, left_span, right_span)
+    sides = _periods(f, left_span, right_span) or _months_of_years(f, left_span, right_span)
     if sides is None:
         return []
     column, part, left_value, right_value, said = sides
@@ -48,9 +48,16 @@ def growth_shape(f: Frame) -> list[Candidate]:
     if agg.func == "count" and part is None and one_row_each(f, column):
         return []  # "the difference in height between A dam and B dam": never 1 − 1
 
-    def side(value: Scalar) -> dict[str, object]:
-        condition = Condition(column=column, op="eq", value=value, part=part)
-        filters = _and([*others, condition])
+    def side(value: Scalar | tuple[DatePart, int, int]) -> dict[str, object]:
+        if isinstance(value, tuple):  # "June 2024": that month of that year
+            period, number, year = value
+            conditions = [
+                Condition(column=column, op="eq", value=year, part="year"),
+                Condition(column=column, op="eq", value=number, part=period),
+            ]
+        else:
+            conditions = [Condition(column=column, op="eq", value=value, part=part)]
+        filters = _and([*others, *conditions])
         return {
             "operation": "aggregate",
             "filters": None if filters is None else filters.model_dump(),
@@ -120,6 +127,43 @@ def _periods(
         if option.positions & left and option.positions & right:
             return option.column, None, values[0], values[1], set(option.positions)
     return _numbered(f, left, right)
+
+
+Period = tuple[DatePart, int, int]  # ("month", 6, 2024) is June 2024
+
+
+def _months_of_years(
+    f: Frame, left: set[int], right: set[int]
+) -> tuple[str, None, Period, Period, set[int]] | None:
+    """ "from June 2024 to July 2024", "from Q1 2024 to Q2 2024": a month (or quarter) of a
+    year on each side, of the one date column named or on the table."""
+    dates = [c.name for c in f.index.profile.column_profiles if c.type == "datetime"]
+    named = [m.column for m in f.dates()]
+    column = named[0] if named else (dates[0] if len(dates) == 1 else None)
+    if column is None:
+        return None
+    found = [_month_of_year(f, sorted(side)) for side in (left, right)]
+    first, second = found
+    if first is None or second is None or first[0] != second[0]:
+        return None
+    return column, None, first, second, left | right
+
+
+def _month_of_year(f: Frame, positions: list[int]) -> Period | None:
+    """ "June 2024", "2024 June", "Q1 2024": the period's kind, its number and the year."""
+    if len(positions) != 2:
+        return None
+    words = [f.words[i] for i in positions]
+    years = [f.reading.numbers.get(i) for i in positions]
+    for at in (0, 1):
+        year, word = years[1 - at], words[at]
+        if year is None or not year.could_be_year:
+            continue
+        if word in lexicon.MONTHS:
+            return "month", lexicon.MONTHS[word], int(year.value)
+        if len(word) == 2 and word[0] == "q" and word[1] in "1234":
+            return "quarter", int(word[1]), int(year.value)
+    return None
 
 
 def _numbered(

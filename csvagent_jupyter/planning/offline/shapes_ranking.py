@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ...analysis.plan import (
     Aggregate,
     Derive,
@@ -36,6 +38,8 @@ def extreme_shape(f: Frame) -> list[Candidate]:
     direction, at = superlative
     out: list[Candidate] = []
     found = f.aggregate_word()
+    if found is not None and has_single(f) and f.in_a_full_name(found[1]):
+        found = None  # "the highest single total spend" with totalSpend: one booking's spend
     extreme_words = [
         i
         for i, w in enumerate(f.words)
@@ -306,12 +310,20 @@ def _direction(f: Frame, direction: lexicon.Direction, column: str) -> lexicon.D
     if f.is_rank(column):
         return "min" if direction == "max" else "max"
     found = f.superlative()
+    if found is not None and f.words[found[1]] in lexicon.PACE_SUPERLATIVES and _a_speed(column):
+        return "min" if direction == "max" else "max"  # "the slowest record": the least speed
     dated = f.index.type_of(column) == "datetime" or f.holds_years(column)
     if found is not None and dated and f.words[found[1]] in _SINCE_THE_EARLIEST:
         # "the oldest last eruption" is the earliest year, "divided the longest" the earliest
         # "Divided since"; an age or a length column stays largest
         return _SINCE_THE_EARLIEST[f.words[found[1]]]
     return direction
+
+
+def _a_speed(column: str) -> bool:
+    """A column of speeds, by its name or unit ("Speed", "Top speed (km/h)", "wind_mph")."""
+    words = set(re.findall(r"[a-z]+", re.sub(r"(?<=[a-z])(?=[A-Z])", " ", column).lower()))
+    return bool(words & {"speed", "velocity", "mph", "kmh", "knots", "kph"}) or "km/h" in column
 
 
 _SINCE_THE_EARLIEST: dict[str, lexicon.Direction] = {

@@ -175,6 +175,8 @@ def yes_no_shape(f: Frame) -> list[Candidate]:
     out: list[Candidate] = []
     found = f.aggregate_word()
     start = {0} if f.words[0] in lexicon.YES_NO_STARTS else set()
+    if found is not None and f.word_positions(lexicon.ANY_WORDS) and f.in_a_full_name(found[1]):
+        found = None  # "did any booking have an average score above 220" with avgScore: a row
     if found is not None:
         func, cue = found
         for option in f.options:

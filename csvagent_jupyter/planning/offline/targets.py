@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ...analysis.plan import Derive, GroupKey
-from ..schema_index import ColumnMention
+from ..schema_index import ColumnMention, names_the_doer_of
 from . import lexicon
 from .derived import YEAR_SUFFIX
 from .grounding import NAME, Frame
@@ -121,6 +121,8 @@ def targets(f: Frame) -> list[tuple[list[GroupKey], list[Derive], set[int], str 
             and f.index.type_of(mention.column) == "number"
         ):
             mention = None
+    if mention is not None and _a_thing_beside_its_participle(f, mention):
+        mention = None  # "the shortest recording" beside Recorded at: the recording itself
     modifier: set[int] = set()
     if mention is not None:
         # "which student": of student_id and student_name, the name answers.
@@ -140,6 +142,16 @@ def targets(f: Frame) -> list[tuple[list[GroupKey], list[Derive], set[int], str 
         and said_as_a_verb(f, mention)
     ):
         mention = None  # "what book was published in 1996": the book, not its Publisher
+    if (
+        mention is not None
+        and noun is not None
+        and (mention.start, mention.end) == (noun, noun + 1)
+        and mention.score < 0.9
+        and f.repeats(mention.column)
+    ):
+        # "which eclipse" in eclipses.csv beside "Greatest eclipse" (Mexico, Mexico …): the
+        # rows' noun asks for the eclipse itself, never a column its name only qualifies
+        mention = None
     if mention is None and noun is not None:
         # "which flight had the longest delay? give me the flight number", "what's the cheapest
         # parcel? (parcel code)": the rows' own noun, answered by the column that tells the
@@ -157,6 +169,15 @@ def targets(f: Frame) -> list[tuple[list[GroupKey], list[Derive], set[int], str 
             thing = None  # "what game is …", never "what is the largest number of …"
         if thing is not None and f.words[thing] in lexicon.FILLER:
             thing = None
+        doer = _doer_after(f, thing) if thing is not None else None
+        if doer is not None and thing is not None:
+            # "which team won the most", "which yard built the most ships": the one who did
+            # it is named by the verb's doer column (Winner, Builder), as after "who"
+            column, verb = doer
+            if column not in f.filter_columns:
+                used = words | set(range(after, thing + 1)) | {verb}
+                out.append(([GroupKey(column=column)], [], used, column))
+            return out
         label = f.title_column()
         if thing is not None and label is not None and label not in f.filter_columns:
             out.append(([GroupKey(column=label)], [], words | set(range(after, thing + 1)), label))
@@ -249,6 +270,34 @@ def _rows_noun_after(f: Frame, after: int) -> int | None:
             return None
         position += 1
     return None
+
+
+def _a_thing_beside_its_participle(f: Frame, mention: ColumnMention) -> bool:
+    """ "recording" said of a column "Recorded at", "booking" of "Booked by": the noun names
+    the thing done, the column where or by whom it was done."""
+    if mention.end - mention.start != 1 or mention.score >= 0.9:
+        return False
+    word = f.words[mention.start]
+    return word.endswith("ing") and names_the_doer_of(word, mention.column)
+
+
+def _doer_after(f: Frame, thing: int) -> tuple[str, int] | None:
+    """The doer column of the verb right after an unplaced noun ("which team won", "which
+    firm audited"), or of the wins a noun has ("which team has the most wins"), with the
+    verb's position."""
+    verb = thing + 1
+    if verb >= len(f.words) or not f.free(verb):
+        return None
+    if f.words[verb] in ("has", "had", "have") and f.words[verb + 1 : verb + 3] in (
+        ["the", w] for w in ("most", "fewest", "least")
+    ):
+        verb += 3  # "has the most wins": the wins say who is counted
+        if verb >= len(f.words) or f.words[verb] not in ("wins", "victories", "titles"):
+            return None
+        if not f.free(verb) or any(m.start <= verb < m.end for m in f.reading.columns):
+            return None  # "the most titles" beside a Titles column sums it
+    agent = _agent_of(f, "wins" if f.words[verb] in ("victories", "titles") else f.words[verb])
+    return (agent, verb) if agent is not None else None
 
 
 def _entity_named_later(f: Frame, after: int) -> str | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ...analysis.plan import Condition, ConditionOp, FilterGroup, Scalar
-from ..schema_index import ColumnMention, SchemaIndex, ValueMention, tokens
+from ..schema_index import ColumnMention, SchemaIndex, ValueMention, names_the_doer_of, tokens
 from . import lexicon
 from .dated import DateSlots
 from .derived import is_flag, is_rate
@@ -496,7 +496,10 @@ class ThresholdSlots(DateSlots):
         return [
             m
             for m in self.r.columns
-            if self.index.is_numeric(m.column) and (ids or not self.index.is_identifier(m.column))
+            if self.index.is_numeric(m.column)
+            and (ids or not self.index.is_identifier(m.column))
+            # "climbers under 18" is no minutesClimbed below 18: the climbers did the climbing
+            and not (m.score < 0.9 and names_the_doer_of(self.r.words[m.start], m.column))
         ]
 
     def _plain_word(self, position: int) -> bool:
