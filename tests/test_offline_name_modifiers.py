@@ -110,3 +110,44 @@ def test_a_noun_beside_its_participle_never_answers_with_that_column(
     # the recording (its work, or how long it ran), or asked back; never London, where it
     # was made
     assert result.kind == "error" or "London" not in list(pd.Series(result.value).astype(str))
+
+
+FLIGHTS = [
+    ("balloon_flights.csv", "Country", "Launch site"),
+    ("flights.csv", "country", "launch_site"),
+    ("BalloonFlights.csv", "countryName", "launchSite"),
+]
+
+
+@pytest.mark.parametrize("file, country, site", FLIGHTS, ids=[f[0] for f in FLIGHTS])
+def test_a_noun_missing_the_names_head_counts_rows(
+    agent: Agent, tmp_path: Path, file: str, country: str, site: str
+) -> None:
+    frame = pd.DataFrame(
+        {
+            # France had three launches from two sites, the US two from two
+            country: ["France", "France", "France", "United States", "United States"],
+            site: ["Paris", "Paris", "Lyon", "Roswell", "Albuquerque"],
+        }
+    )
+    load_frame(agent, tmp_path, file, frame)
+    assert ask_ok(agent, "Which country had the most launches?").value == "France"
+    # the sites themselves: both countries used two (a tie, both given)
+    result = ask_ok(agent, "Which country had the most launch sites?")
+    assert sorted(pd.Series(result.value).astype(str)) == ["France", "United States"]
+
+
+def test_the_verbs_subject_is_no_part_of_a_cell(agent: Agent, tmp_path: Path) -> None:
+    frame = pd.DataFrame(
+        {
+            "Year": [1991, 1992, 1993, 1994],
+            "Host": ["Winnipeg, Canada", "Garmisch, Germany", "Geneva, Switzerland",
+                     "Glasgow, Scotland"],
+            "Finish": ["1st", "5th", "1st", "=6th"],
+        }
+    )  # fmt: skip
+    load_frame(agent, tmp_path, "curling.csv", frame)
+    # Scotland is whose results these are: never the one Glasgow row (0 wins)
+    result = agent.ask("How many times did Scotland finish 1st?")
+    assert result.kind == "error" or result.value == 2
+    assert ask_ok(agent, "How many championships were held in Canada?").value == 1

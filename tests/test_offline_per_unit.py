@@ -90,3 +90,53 @@ def test_an_aggregate_word_of_a_columns_name_is_the_column_for_one_row(
     assert result.value is True or result.value == "yes"
     result = ask_ok(agent, "Did any booking have an average score above 220?")
     assert result.value is False or result.value == "no"
+
+
+HIRES = [
+    ("minibus_hire.csv", "vehicleType", "hireDays", "milesDriven"),
+    ("van_hire.csv", "vehicle_type", "hire_days", "miles_driven"),
+    ("Hires.csv", "Vehicle Type", "Hire Days", "Miles Driven"),
+]
+
+
+@pytest.mark.parametrize("file, vehicle, days, miles", HIRES, ids=[h[0] for h in HIRES])
+def test_per_a_column_named_with_its_unit_is_a_rate(
+    agent: Agent, tmp_path: Path, file: str, vehicle: str, days: str, miles: str
+) -> None:
+    frame = pd.DataFrame(
+        {
+            vehicle: ["16-seat", "16-seat", "12-seat", "16-seat", "12-seat", "12-seat"],
+            days: [2, 3, 1, 5, 2, 3],
+            miles: [200.0, 100.0, 80.0, 700.0, 100.0, 60.0],
+        }
+    )
+    load_frame(agent, tmp_path, file, frame)
+    # 1,000 miles over 10 hire days of the 16-seat hires; never one average per number of days
+    result = ask_ok(agent, "Average miles driven per hire day for 16-seat hires")
+    assert result.value == pytest.approx(100.0)
+    # "by hire days" asks for the groups
+    table = ask_ok(agent, "average miles driven by hire days").value
+    assert len(table) == 4
+
+
+SALES = [
+    ("farm_shop_sales.csv", "Sale Date", "Line Total (GBP)"),
+    ("shop_sales.csv", "sale_date", "line_total_gbp"),
+    ("shopSales.csv", "saleDate", "lineTotalGbp"),
+]
+
+
+@pytest.mark.parametrize("file, date, total", SALES, ids=[s[0] for s in SALES])
+def test_the_date_of_the_largest_single_sale_is_one_rows(
+    agent: Agent, tmp_path: Path, file: str, date: str, total: str
+) -> None:
+    frame = pd.DataFrame(
+        {
+            date: ["2024-06-10", "2024-06-10", "2024-06-10", "2024-03-31", "2024-04-02"],
+            total: [40.0, 35.0, 30.0, 94.56, 12.0],
+        }
+    )
+    load_frame(agent, tmp_path, file, frame)
+    # 10 June took the most (105), 31 March the one largest sale
+    result = ask_ok(agent, "On what date was the largest single sale by line total?")
+    assert str(result.value).startswith("2024-03-31")

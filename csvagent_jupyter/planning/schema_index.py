@@ -336,6 +336,21 @@ def names_the_doer_of(word: str, column: str) -> bool:
 _PREPOSITIONS = frozenset({"of", "in", "at", "per", "for", "from", "to", "by", "on", "since"})
 
 
+_NAMING_HEADS = frozenset(tokens(" ".join(("id", "number", "no", "name", "code", "num", "nr"))))
+
+
+def head_stem(column: str) -> str | None:
+    """The stem of the noun a column's name is about: the last word before its preposition
+    ("Opponent in the final" → opponent), or its last word ("Launch site" → site), past a
+    word that only says how a thing is labelled ("customer_id" → customer)."""
+    words = tokens(column)
+    cut = next((i for i, w in enumerate(words) if w in _PREPOSITIONS and i > 0), len(words))
+    head = words[:cut]
+    while len(head) > 1 and head[-1] in _NAMING_HEADS:
+        head = head[:-1]
+    return head[-1] if head else None
+
+
 def modifier_stems(column: str) -> set[str]:
     """The stems of a column name's words after its preposition, which say of what the head
     before it is: "operation" of "Period of operation", "final" of "Opponent in the final". A

@@ -44,6 +44,7 @@ DESTINATION_TOKENS = frozenset(
 _MARKS = frozenset("↑↓▲▼△▽†‡*§#^")
 _NUMBER_AND_UNIT = re.compile(r"(\d+(?:\.\d+)?)([a-z]+)")
 _NUMBER_KINDS = frozenset({"number", "integer"})
+_ASKING_AUXILIARIES = frozenset({"did", "does", "do", "has", "have", "had"})
 _COMPARED_BY = frozenset({"than", "over", "under", "above", "below", "exceeding"})
 
 
@@ -82,6 +83,7 @@ class FilterReader(FlagSlots, PlaceSlots, ThresholdSlots):
             for v in self.r.values
             if (not self._numbers_only(v) or (v.exact and v.end - v.start > 1))
             and not self._an_amount_compared(v)
+            and not self._subject_in_a_cell(v)
         ]
         counted = self._counted_positions()
         mentions += [
@@ -92,6 +94,7 @@ class FilterReader(FlagSlots, PlaceSlots, ThresholdSlots):
             and self.r.norm[v.start] not in self.r.subject  # "the first bridge" in bridges.csv
             and not (v.end - v.start == 1 and self.r.names_a_column(v.start))
             and not (v.start and self.r.words[v.start - 1] == "per")  # "deaths per storm"
+            and not self._subject_in_a_cell(v)
         ]
         slots: list[Slot] = []
         routed, mentions = self._route(mentions, used)
@@ -343,6 +346,13 @@ class FilterReader(FlagSlots, PlaceSlots, ThresholdSlots):
             condition = Condition(column=column, op="eq", value=value)
             slots.append([FilterOption(condition, frozenset({position}), column)])
         return slots
+
+    def _subject_in_a_cell(self, mention: ValueMention) -> bool:
+        """ "how many times did Scotland finish 1st" beside a Host of "Glasgow, Scotland":
+        the one whose results these are, said as the verb's subject, is no part of a cell."""
+        whole = mention.exact and not mention.item
+        before = self.r.words[mention.start - 1] if mention.start else ""
+        return not whole and before in _ASKING_AUXILIARIES
 
     def _an_amount_compared(self, mention: ValueMention) -> bool:
         """ "deeper than 400 m" beside a cell "400 m": an amount after a comparison is its

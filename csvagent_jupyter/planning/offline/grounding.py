@@ -396,10 +396,12 @@ class Frame:
     def word_positions(self, words: frozenset[str] | set[str]) -> list[int]:
         return [i for i, w in enumerate(self.words) if w in words and self.free(i)]
 
-    def in_a_full_name(self, positions: set[int]) -> bool:
+    def in_a_full_name(self, positions: set[int], *, minimum: float = 1.0) -> bool:
         """Whether every one of ``positions`` is a word of a column's full name ("total" of
         totalSpend, "average" of avgScore): an aggregate said there may be only the name."""
-        named = {i for m in self.reading.columns if m.score >= 1.0 for i in range(m.start, m.end)}
+        named = {
+            i for m in self.reading.columns if m.score >= minimum for i in range(m.start, m.end)
+        }
         return bool(positions) and positions <= named
 
     def aggregate_word(self) -> tuple[AggFunc, set[int]] | None:

@@ -21,11 +21,12 @@ from ...analysis.plan import (
     GroupKey,
     Plan,
 )
-from ..schema_index import ColumnMention
+from ..schema_index import ColumnMention, head_stem, singular, tokens
 from . import lexicon
 from .derived import is_flag
 from .grounding import Frame
 from .options import FilterOption, is_skip
+from .units import column_unit
 
 
 @dataclass
@@ -155,7 +156,11 @@ def _an_amount(f: Frame, column: str) -> bool:
     return (
         profile is not None
         and f.index.is_numeric(column)
-        and ((profile.distinct or 0) > _FEW_AMOUNTS or f.holds_counts(column))
+        and (
+            (profile.distinct or 0) > _FEW_AMOUNTS
+            or f.holds_counts(column)
+            or column_unit(column) is not None  # "per hire day" beside hireDays: in days
+        )
         and not f.holds_years(column)
         and not f.index.is_identifier(column)
     )
@@ -428,6 +433,15 @@ def subject_words(f: Frame, after: int) -> set[int]:
     return {position} if position is not None and ungrounded(f, position) else set()
 
 
+def names_its_head(f: Frame, mention: ColumnMention) -> bool:
+    """Whether the words of ``mention`` say the noun its column's name is about ("sites" of
+    "Launch site", "customers" of customer_id), or the name has no other word to go by."""
+    head = head_stem(mention.column)
+    if head is None or len(tokens(mention.column)) < 2:
+        return True
+    return any(f.reading.norm[i] == head or singular(f.words[i]) == head for i in span(mention))
+
+
 def count_of(
     f: Frame, position: int | None, mention: ColumnMention | None
 ) -> tuple[Aggregate, set[int], float] | None:
@@ -474,6 +488,9 @@ def count_of(
         mention is not None and f.index.is_identifier(mention.column)
     ):
         assert mention is not None
+        if not names_its_head(f, mention):
+            # "the most launches" beside "Launch site": the launches (rows), never the sites
+            return Aggregate(func="count"), span(mention), 0.1
         if f.is_entity(mention.column) and f.repeats(mention.column):
             return Aggregate(func="count_distinct", column=mention.column), span(mention), 0.0
         return Aggregate(func="count"), span(mention), 0.2

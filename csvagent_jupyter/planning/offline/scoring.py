@@ -253,10 +253,12 @@ _THE_DATA = frozenset(
 
 
 def _topic(reading: Reading) -> set[int]:
-    """The file's name said again ("the Ryder Cup" in ryder_cup_results.csv), where no value
-    of the table is read from those words: it restates the table, never picks rows."""
+    """The file's name said again as a name ("the Ryder Cup" in ryder_cup_results.csv), where
+    no value of the table is read from those words: it restates the table, never picks rows.
+    Only a capitalised name: "medals" in medal_table.csv or "escaped" in escape_rooms.csv
+    still say what is counted or which rows."""
     valued = {i for v in reading.values for i in range(v.start, v.end)}
-    return set(reading.topic) - valued
+    return (set(reading.topic) & set(reading.proper)) - valued
 
 
 def _soft_cost(reading: Reading, position: int) -> float:

@@ -11,7 +11,7 @@ from ...analysis.plan import (
     FilterGroup,
     Plan,
 )
-from ..schema_index import ColumnMention, modifier_stems, singular
+from ..schema_index import ColumnMention, singular
 from . import lexicon
 from .derived import is_flag
 from .grounding import NAME, Frame
@@ -23,6 +23,7 @@ from .pieces import (
     _supported,
     counted_noun,
     group_keys,
+    names_its_head,
     one_row_each,
     said_as_a_verb,
     span,
@@ -545,8 +546,7 @@ def _measures_something_else(f: Frame, mention: ColumnMention) -> bool:
 
 
 def _only_of_the_name(f: Frame, mention: ColumnMention) -> bool:
-    """Whether every word of ``mention`` is a word after the preposition of its column's name
-    ("how many finals" beside "Opponent in the final"): those name what the column is of,
-    never its values, so they count no different values of it."""
-    modifiers = modifier_stems(mention.column)
-    return bool(modifiers) and all(f.reading.norm[i] in modifiers for i in span(mention))
+    """Whether ``mention`` misses the noun its column's name is about ("how many finals"
+    beside "Opponent in the final", "the most launches" beside "Launch site"): such words
+    say what the column is of, never its values, so they count no different values of it."""
+    return not names_its_head(f, mention)

@@ -145,10 +145,11 @@ def per_unit_rate_shape(f: Frame) -> list[Candidate]:
         if word != "per" or not f.free(at) or at + 1 >= len(f.words):
             continue
         left = next((m for m in _measures(f) if m.end == at), None)
-        counted = _counting_column(f, f.words[at + 1])
+        named = _amount_named_after(f, at)
+        counted = named.column if named is not None else _counting_column(f, f.words[at + 1])
         if left is None or counted is None or counted == left.column:
             continue
-        if set(f.words[at + 2 : at + 3]) & set(tokens(counted)):
+        if named is None and set(f.words[at + 2 : at + 3]) & set(tokens(counted)):
             continue  # "per player count" names the column whole: one group per count
         plan = Plan.model_validate(
             {
@@ -158,12 +159,25 @@ def per_unit_rate_shape(f: Frame) -> list[Candidate]:
                 "right": _side(f, Aggregate(func="sum", column=counted)),
             }
         )
-        said = span(left) | {at, at + 1}
+        said = span(left) | {at, at + 1} | (span(named) if named is not None else set())
         before = left.start - 1
         if before >= 0 and lexicon.AGGREGATE_WORDS.get(f.words[before]) in ("mean", "sum"):
             said.add(before)  # "the average charge per hour" is the hourly rate overall
         return [Candidate(plan, said | f.filter_positions, "per_unit_rate", 0.0)]
     return []
+
+
+def _amount_named_after(f: Frame, at: int) -> ColumnMention | None:
+    """ "per hire day" beside hireDays: a numeric column named whole right after "per" whose
+    name gives a unit (days, kg, km): an amount to divide by, never a key to group by."""
+    for m in f.reading.columns:
+        if m.start != at + 1 or m.score < 0.9 or not f.index.is_numeric(m.column):
+            continue
+        if f.index.is_identifier(m.column) or f.holds_years(m.column):
+            continue
+        if column_unit(m.column) is not None:
+            return m
+    return None
 
 
 def _counting_column(f: Frame, noun: str) -> str | None:

@@ -38,7 +38,7 @@ def extreme_shape(f: Frame) -> list[Candidate]:
     direction, at = superlative
     out: list[Candidate] = []
     found = f.aggregate_word()
-    if found is not None and has_single(f) and f.in_a_full_name(found[1]):
+    if found is not None and has_single(f) and f.in_a_full_name(found[1], minimum=0.6):
         found = None  # "the highest single total spend" with totalSpend: one booking's spend
     extreme_words = [
         i
