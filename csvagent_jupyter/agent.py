@@ -234,7 +234,8 @@ class Agent:
         tenth of a second on a million rows): everything that reads a table or its profile
         comes through here, so no question sees it half typed. A short table is returned
         with its exact profile, which its load leaves to the background (milliseconds, see
-        ``loading/outline.py``). A file whose typing failed raises a
+        ``loading/outline.py``), and so is a large one, which its typing profiles once
+        typed. A file whose typing failed raises a
         :class:`~csvagent_jupyter.errors.LoadError` that says why."""
         return self._file(ref)
 
@@ -268,7 +269,8 @@ class Agent:
         if not info.typed:
             info = FileInfo.from_row(row := self._loader.wait_typed(row))
         if settle and info.stored_profile is not None and info.stored_profile.outline:
-            # a short table's exact profile, due within milliseconds (loading/outline.py)
+            # the exact profile of a short table, due within milliseconds, or of a large one
+            # its typing is computing (loading/outline.py)
             info = FileInfo.from_row(self._loader.settle_outline(row))
         return info
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -453,3 +454,37 @@ def test_a_wide_files_delimiter_is_chosen_from_its_first_rows(
     monkeypatch.setattr(sniff_module.csv, "reader", counting)
     assert sniff_module.detect_delimiter(text) == ","
     assert read and max(read) == max(sniff_module.SNIFF_MIN_ROWS, 4000 // 100)
+
+
+def test_a_small_new_file_is_scanned_before_its_parse_a_large_one_beside_it(
+    agent: Agent, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A small new file's scan (hash and delimiter count) runs on the loading thread before
+    its parse, a larger one's on a column thread beside it. Both give the content hash."""
+    import csvagent_jupyter.loading.loader as loader_module
+    from csvagent_jupyter.loading.files import content_hash_of
+
+    steps: list[tuple[str, str]] = []
+    real_scan, real_parse = loader_module.scan_file, loader_module.parse
+
+    def scan(path: Path, delimiter: int | None = None) -> Any:
+        steps.append(("scan", threading.current_thread().name))
+        return real_scan(path, delimiter)
+
+    def parse(*args: Any, **kwargs: Any) -> Any:
+        steps.append(("parse", threading.current_thread().name))
+        return real_parse(*args, **kwargs)
+
+    monkeypatch.setattr(loader_module, "scan_file", scan)
+    monkeypatch.setattr(loader_module, "parse", parse)
+    here = threading.current_thread().name
+    small = write_csv(mixed_frame(500, 4, seed=2), tmp_path / "small.csv")
+    info = agent.load(small)
+    assert steps == [("scan", here), ("parse", here)]
+    assert info.content_hash == content_hash_of(small)
+    steps.clear()
+    large = write_csv(mixed_frame(700, 4, seed=3), tmp_path / "large.csv")
+    monkeypatch.setattr(loader_module, "SHORT_ROWS_INLINE_BYTES", 1000)
+    info = agent.load(large)
+    assert next(name for step, name in steps if step == "scan").startswith("csvagent-columns")
+    assert info.content_hash == content_hash_of(large)

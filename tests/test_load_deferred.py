@@ -112,8 +112,10 @@ def test_a_load_returns_before_its_text_columns_are_typed(
     assert info.profile_due is not None and not info.profile_due.done()
     pending = {c["column"]: c["kind"] for c in profile.pending_conversions}
     assert pending == {
+        "int_000": "integer",
         "cat_002": "category",
         "date_003": "datetime",
+        "int_004": "integer",
         "cat_006": "category",
         "date_007": "datetime",
     }
@@ -121,8 +123,10 @@ def test_a_load_returns_before_its_text_columns_are_typed(
     for name, kind in pending.items():
         column = profile.column(name)
         assert column is not None and column.approximate and column.type == kind
-    # numbers are typed at once (whole numbers with gaps included)
-    assert [c["column"] for c in profile.conversions] == ["int_000", "int_004"]
+    # whole numbers with gaps are typed later too: the load converts nothing itself
+    assert profile.conversions == []
+    held.set()
+    assert str(agent.frame()["int_000"].dtype) == "Int64"  # once typed
 
 
 def test_a_question_straight_after_the_load_waits_for_the_typing_and_is_exact(
@@ -392,8 +396,8 @@ def test_a_files_typing_does_not_wait_for_another_files_exact_profile(
 def test_the_loads_info_gives_the_profile_its_typing_stores(
     agent: Agent, eager: Agent, table: Path, held: threading.Event
 ) -> None:
-    """The outline a large load stores is replaced by the provisional profile its typing
-    computes for every column: the one an eager load returns with (see outline.py)."""
+    """The outline a large load stores is replaced by the exact profile its typing computes
+    for every column once typed: the eager load's exact profile, with no estimate first."""
     info = agent.load(table)
     seen: list[Any] = []
     reader = threading.Thread(target=lambda: seen.append(info.profile))
@@ -403,10 +407,60 @@ def test_the_loads_info_gives_the_profile_its_typing_stores(
     held.set()
     reader.join(30)
     (typed,) = seen
-    assert not typed.outline and not typed.pending_conversions and not typed.exact
-    # what an eager load returns with: the typed table's provisional profile
-    expected = profile_module.profile_frame(
-        eager.frame(), exact=False, bytes=0, encoding="utf-8", delimiter=","
-    )
+    assert not typed.outline and not typed.pending_conversions and typed.exact
+    expected = eager.wait_profiled().ready_profile
     assert typed.column_profiles == expected.column_profiles
-    assert any(c.approximate for c in typed.column_profiles)  # estimates, marked
+    assert not any(c.approximate for c in typed.column_profiles)
+
+
+def test_the_typed_table_is_given_out_before_its_profile_is_computed(
+    agent: Agent, eager: Agent, table: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The typing gives out the typed table first, then profiles it: a plan run meanwhile
+    gets the typed table, while what reads the profile waits for it."""
+    release = threading.Event()
+    real = deferred_module.profile_typed
+
+    def held_profile(*args: Any, **kwargs: Any) -> Any:
+        assert release.wait(30), "the profile was never released"
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(deferred_module, "profile_typed", held_profile)
+    info = agent.load(table)
+    try:
+        frame = agent.frame()  # typed, though its profile is held
+        stored = agent.store.get_file(info.id)
+        assert stored is not None and stored.file_metadata["outline"]
+        assert not stored.file_metadata["pending_conversions"]
+        assert info.profile_due is not None and not info.profile_due.done()
+    finally:
+        release.set()
+    pd.testing.assert_frame_equal(frame, eager.frame())
+    assert agent.file(info.id).ready_profile == eager.wait_profiled().ready_profile
+
+
+def test_a_profile_its_typing_made_exact_is_not_counted_or_stored_again(
+    agent: Agent, table: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The background phase after a typing that stored the exact profile has nothing left to
+    count or store (no short row here): three profiles written in all (the load's outline,
+    the typed outline, the exact profile), and the phase still reports its completion."""
+    from csvagent_jupyter.persistence import Store
+
+    written: list[bool] = []
+    real = Store.update_file
+
+    def update_file(self: Store, file_id: str, **fields: Any) -> Any:
+        if "file_metadata" in fields:
+            written.append(fields["file_metadata"]["exact"])
+        return real(self, file_id, **fields)
+
+    monkeypatch.setattr(Store, "update_file", update_file)
+    events: list[ProgressEvent] = []
+    agent.load(table, on_progress=events.append)
+    info = agent.wait_profiled()
+    assert info.profiled and written == [False, False, True]
+    profile = [e for e in events if e.data.get("phase") == "profile"]
+    assert profile[-1].event == "file_complete"
+    jobs = {job.job_type: job for job in agent.store.list_jobs()}
+    assert jobs["file_profile"].status == "completed"

@@ -324,3 +324,65 @@ def test_an_encoded_columns_sample_is_the_sample_taken_from_its_values(rows: int
     assert encoded is not None
     sample = encoded.sample(_positions(len(series))).to_pylist()
     assert sample == _arrow_sample(series).to_pylist() and None not in sample
+
+
+@pytest.mark.parametrize("rows", [300, 60_000])  # a bitmap of the range; Arrow's hash count
+def test_whole_numbers_are_profiled_as_integers_with_the_facts_pandas_gives(rows: int) -> None:
+    """Integer columns (Int64 with gaps, int64, int32, and values from 2**53 up, which keep
+    the float path) are profiled without a round trip through floats: the same facts."""
+    from csvagent_jupyter.loading.profile import profile_column
+
+    rng = np.random.default_rng(rows)
+    gappy = pd.Series(rng.integers(-500, 10**6, rows), dtype="Int64")
+    gappy[::7] = pd.NA
+    columns = {
+        "gappy": gappy,
+        "plain": pd.Series(rng.integers(0, 10**12, rows)),
+        "int32": pd.Series(rng.integers(-9, 9, rows).astype(np.int32)),
+        "huge": pd.Series(np.full(rows, 2**60) + np.arange(rows)),
+        "one gap": pd.Series([pd.NA] + [7] * (rows - 1), dtype="Int64"),
+    }
+    for name, series in columns.items():
+        profile = profile_column(name, series)
+        present = series.dropna()
+        assert (profile.type, profile.nulls, profile.distinct) == (
+            "integer",
+            int(series.isna().sum()),
+            present.nunique(),
+        ), name
+        assert (profile.min, profile.max) == (float(present.min()), float(present.max())), name
+        assert profile.mean == pytest.approx(float(present.astype("float64").mean()), rel=1e-12)
+        assert profile.std == pytest.approx(float(present.astype("float64").std()), rel=1e-9)
+        if name != "huge":  # (the float path's examples are those values as floats)
+            assert profile.examples == [str(int(v)) for v in present.iloc[:3]], name
+
+
+def test_a_long_date_or_category_columns_exact_profile_has_the_facts_pandas_gives() -> None:
+    """A long date column is counted with its gaps and less the one value they all are (no
+    copy of its dates), a long category column from its codes: the facts pandas gives."""
+    from csvagent_jupyter.loading.profile import SAMPLE_ROWS, profile_column
+
+    rows = SAMPLE_ROWS * 3
+    rng = np.random.default_rng(7)
+    stamps = pd.Series(
+        np.datetime64("2001-01-01") + rng.integers(0, 5000, rows).astype("timedelta64[D]")
+    ).astype("datetime64[us]")
+    gappy = stamps.copy()
+    gappy[:2] = pd.NaT
+    gappy[rng.random(rows) < 0.05] = pd.NaT
+    sparse = pd.Series([pd.NaT] * (rows - 1) + [pd.Timestamp("2020-02-02")]).astype(
+        "datetime64[us]"
+    )
+    for series in (stamps, gappy, sparse):
+        profile = profile_column("d", series)
+        present = series.dropna()
+        assert (profile.nulls, profile.distinct) == (int(series.isna().sum()), present.nunique())
+        assert (profile.min, profile.max) == (str(present.min()), str(present.max()))
+        assert profile.examples == [str(v) for v in present.iloc[:3]]
+        assert not profile.approximate
+    levels = pd.Series(rng.choice(["b", "a", None, "c"], rows)).astype("category")
+    levels = levels.cat.add_categories(["unused"])
+    profile = profile_column("c", levels)
+    counts = levels.value_counts()
+    assert (profile.nulls, profile.distinct) == (int(levels.isna().sum()), 3)
+    assert profile.top_values == [(str(k), int(v)) for k, v in counts.items() if v]

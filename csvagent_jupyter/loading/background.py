@@ -2,8 +2,8 @@
 
 A load returns as soon as its table is parsed and typed, with an outline of its profile
 (``outline.py``: replaced by a short table's exact profile here, or by a large table's
-provisional one once its text columns are typed) or a provisional profile: types,
-nulls, ranges and categories exact, the distinct counts that need hashing every value
+exact one by its typing, see ``deferred.py``) or a provisional profile: types, nulls,
+ranges and categories exact, the distinct counts that need hashing every value
 estimated and marked ``approximate``. Questions can run from then on, since the
 executor works on the typed frame and answers stay exact; what a planner reads from
 the profile is the only thing still estimated (the offline planner, whose choices
@@ -234,16 +234,23 @@ def refine(
             )
             return item
 
-        profile = complete_profile(
-            frame,
-            refinement.provisional,
-            lambda fn, items: [counted(r) for r in mapper(fn, items)],
-            notes=notes + refinement.notes_after,
-        )
-        reporter.progress(0.9, f"{name}: saving the profile", phase=PHASE)
-        if store.get_file(refinement.file_id) is None:
-            raise LookupError(f"{name} was dropped while its profile was computed")
-        store.update_file(refinement.file_id, file_metadata=profile.model_dump(mode="json"))
+        notes += refinement.notes_after
+        provisional = refinement.provisional
+        if provisional.exact and not provisional.outline and notes == provisional.notes:
+            # exact already, as its typing stores it (deferred.py), and no short row found:
+            # nothing to count, nor to store again
+            profile = provisional
+        else:
+            profile = complete_profile(
+                frame,
+                provisional,
+                lambda fn, items: [counted(r) for r in mapper(fn, items)],
+                notes=notes,
+            )
+            reporter.progress(0.9, f"{name}: saving the profile", phase=PHASE)
+            if store.get_file(refinement.file_id) is None:
+                raise LookupError(f"{name} was dropped while its profile was computed")
+            store.update_file(refinement.file_id, file_metadata=profile.model_dump(mode="json"))
         cache.write_in_background(refinement.content_hash, frame)
     except BaseException as exc:
         store.update_job(job.id, status="failed", error_message=str(exc))

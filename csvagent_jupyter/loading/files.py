@@ -43,10 +43,10 @@ class FileInfo:
         if profile is not None and profile.outline and profile_due is None:
             from .background import background
 
-            if profile.pending_conversions:  # its typing stores the typed profile
-                typing = background.typing_of(row.id)
-                profile_due = typing.profiled if typing is not None else None
-            else:  # a short table: its exact profile
+            typing = background.typing_of(row.id)
+            if typing is not None:  # a large table's typing stores its profile
+                profile_due = typing.profiled
+            elif not profile.pending_conversions:  # a short table: its exact profile
                 profile_due = background.future_of(row.id)
         return cls(
             id=row.id,

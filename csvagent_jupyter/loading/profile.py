@@ -106,7 +106,11 @@ def looks_like_identifier(column: ColumnProfile, rows: int) -> bool:
 
 
 def logical_type(series: pd.Series) -> LogicalType:
-    dtype = series.dtype
+    return logical_type_of(series.dtype)
+
+
+def logical_type_of(dtype: Any) -> LogicalType:
+    """The logical type of a column of ``dtype``: what :func:`logical_type` gives its column."""
     if pd.api.types.is_bool_dtype(dtype):
         return "boolean"
     if pd.api.types.is_integer_dtype(dtype):
@@ -170,13 +174,14 @@ def _count_scaled(present: np.ndarray) -> int | None:
     return _count_decimals(present, scale)
 
 
-def _count_whole(whole: np.ndarray) -> int:
+def _count_whole(whole: np.ndarray, low: int | None = None, high: int | None = None) -> int:
     """Distinct 64-bit integers: marked in a bitmap (one pass, a byte per value of the range)
     when their range is compact, else hashed. The bitmap is up to ten times faster than
     hashing (measured: 22 us against 125 us for 10k values in a range of 100k), and still
     twice as fast as pd.unique at 64 per value (40 us against 92 us for 10k). A long column
     keeps to 8 per value: Arrow's count is fast there, and the bitmap is memory."""
-    low, high = int(whole.min()), int(whole.max())
+    if low is None or high is None:  # else given: the caller found the range already
+        low, high = int(whole.min()), int(whole.max())
     spread = 32 if whole.size < ARROW_DISTINCT_ROWS else 8
     if high - low < spread * whole.size + 65_536:
         seen = np.zeros(high - low + 1, dtype=bool)
@@ -207,6 +212,11 @@ def profile_column(name: str, series: pd.Series, *, exact: bool = True) -> Colum
     everything else (types, nulls, ranges, categories) is exact.
     """
     kind = logical_type(series)
+    if kind == "category":
+        # from the codes alone, as a short table's are (no mask, nor column-sized Series)
+        from .profile_batch import _category
+
+        return _category(name, series)
     mask = series.isna().to_numpy()
     nulls = int(mask.sum())
     profile: dict[str, Any] = {
@@ -218,6 +228,10 @@ def profile_column(name: str, series: pd.Series, *, exact: bool = True) -> Colum
     if kind in ("integer", "number"):
         if pd.api.types.is_timedelta64_dtype(series.dtype):
             series = series.dt.total_seconds()
+        if kind == "integer" and (exact or len(series) - nulls <= SAMPLE_ROWS):
+            facts = _whole_number_facts(series, mask, nulls)
+            if facts is not None:
+                return ColumnProfile(**profile, **facts)
         values = series.to_numpy(dtype="float64", na_value=np.nan)
         if not exact and values.size - nulls > SAMPLE_ROWS:
             return ColumnProfile(**_provisional_numbers(profile, values, kind))
@@ -236,23 +250,14 @@ def profile_column(name: str, series: pd.Series, *, exact: bool = True) -> Colum
         examples = present[:EXAMPLES]
         profile["examples"] = [_short(int(v) if kind == "integer" else v) for v in examples]
         return ColumnProfile(**profile)
-    if kind == "category":
-        codes = series.cat.codes.to_numpy()
-        counts = np.bincount(codes[codes >= 0], minlength=len(series.cat.categories))
-        order = np.argsort(-counts, kind="stable")[:TOP_VALUES]
-        categories = series.cat.categories
-        profile["distinct"] = int((counts > 0).sum())
-        profile["top_values"] = [
-            (_short(categories[i]), int(counts[i])) for i in order if counts[i]
-        ]
-        profile["examples"] = [value for value, _ in profile["top_values"][:EXAMPLES]]
-        return ColumnProfile(**profile)
     if kind == "datetime":
         if getattr(series.dtype, "tz", None) is not None:
             series = series.dt.tz_convert(None)  # UTC instants: comparable, and numpy can hold them
         stamps = series.to_numpy()
         if not exact and stamps.size - nulls > SAMPLE_ROWS:
             return ColumnProfile(**_provisional_stamps(profile, stamps, mask))
+        if exact and stamps.size > SAMPLE_ROWS:
+            return ColumnProfile(**_exact_stamps(profile, stamps, mask))
         present_stamps = stamps[~mask] if nulls else stamps
         if exact or present_stamps.size <= SAMPLE_ROWS:
             profile["distinct"] = _count_distinct(present_stamps.view("int64"))
@@ -290,6 +295,37 @@ def profile_column(name: str, series: pd.Series, *, exact: bool = True) -> Colum
     return ColumnProfile(**profile)
 
 
+def _whole_number_facts(series: pd.Series, mask: np.ndarray, nulls: int) -> dict[str, Any] | None:
+    """An integer column's exact facts read as integers, or None where the float path must
+    (no value present, unsigned 64-bit, or magnitudes from 2**53 up, which that path reads
+    as floats).
+
+    The float path copies the column to floats, its present values out of those, and back
+    to integers for the distinct count, and finds the range three times; here the values
+    stay integers (one copy of the present ones), the range is found once and the bitmap
+    count takes it (measured on a million Int64 values with 2 % gaps: 15 ms a column
+    before). The facts are the float path's: the same range, count and examples, the mean
+    and deviation to rounding."""
+    if series.dtype == np.uint64 or nulls == len(series):
+        return None
+    whole = series.to_numpy(dtype="int64", na_value=0)
+    present = whole[~mask] if nulls else whole
+    low, high = int(present.min()), int(present.max())
+    if low <= -WHOLE_LIMIT or high >= WHOLE_LIMIT:
+        return None
+    return {
+        "distinct": _count_whole(present, low, high),
+        "min": float(low),
+        "max": float(high),
+        "mean": _finite(present.mean()),
+        "std": _finite(present.std(ddof=1)) if present.size > 1 else None,
+        "examples": [_short(int(v)) for v in present[:EXAMPLES]],
+    }
+
+
+WHOLE_LIMIT = 2**53  # from here on a float no longer holds every whole number
+
+
 def _provisional_numbers(profile: dict[str, Any], values: np.ndarray, kind: str) -> dict[str, Any]:
     """A large numeric column's provisional facts without copying its present values: range
     by NaN-skipping reductions, distinct count estimated from a spread sample; mean and std
@@ -312,31 +348,45 @@ def _provisional_numbers(profile: dict[str, Any], values: np.ndarray, kind: str)
 
 
 def _provisional_stamps(
-    profile: dict[str, Any], stamps: np.ndarray, mask: np.ndarray
+    profile: dict[str, Any], stamps: np.ndarray, mask: np.ndarray, *, sample: bool = True
 ) -> dict[str, Any]:
     """A large date column's provisional facts without copying its present values (as
     :func:`_provisional_numbers` does for numbers): the range by reductions that skip the
-    gaps, the distinct count estimated from a spread sample. The copy of the present values
-    was most of the time (measured on 1M dates with 2% gaps: 4.1 ms -> 2.5 ms a column).
+    gaps, the distinct count estimated from a spread sample (not with ``sample=False``:
+    :func:`_exact_stamps` counts it). The copy of the present values was most of the time
+    (measured on 1M dates with 2% gaps: 4.1 ms -> 2.5 ms a column).
     """
     ticks = stamps.view(np.int64)
     present = stamps.size - profile["nulls"]
-    sample = ticks[_spread(ticks.size)]
-    sample = sample[sample != _NAT]
-    _, counts = np.unique(sample, return_counts=True)
     # NaT is the smallest int64: never the maximum while any date is present
     low = np.min(ticks, where=~mask, initial=np.iinfo(np.int64).max)
     head = stamps[: 100 * EXAMPLES]
     examples = head[~mask[: head.size]][:EXAMPLES]
     if examples.size < min(EXAMPLES, present):
         examples = stamps[~mask][:EXAMPLES]
-    return profile | {
-        "distinct": _from_sample_counts(counts, max(sample.size, 1), present),
-        "approximate": True,
-        "min": str(pd.Timestamp(np.int64(low).view(stamps.dtype))),
-        "max": str(pd.Timestamp(ticks.max().view(stamps.dtype))),
-        "examples": [str(pd.Timestamp(v)) for v in examples],
-    }
+    facts = profile | {"examples": [str(pd.Timestamp(v)) for v in examples]}
+    if present:
+        facts["min"] = str(pd.Timestamp(np.int64(low).view(stamps.dtype)))
+        facts["max"] = str(pd.Timestamp(ticks.max().view(stamps.dtype)))
+    if sample:  # the distinct count estimated from a spread sample
+        picked = ticks[_spread(ticks.size)]
+        picked = picked[picked != _NAT]
+        _, counts = np.unique(picked, return_counts=True)
+        facts |= {
+            "distinct": _from_sample_counts(counts, max(picked.size, 1), present),
+            "approximate": True,
+        }
+    return facts
+
+
+def _exact_stamps(profile: dict[str, Any], stamps: np.ndarray, mask: np.ndarray) -> dict[str, Any]:
+    """A long date column's exact facts without copying its present values out: the range
+    as :func:`_provisional_stamps` finds it, and the distinct count of all its values, gaps
+    included, less the one value every gap is (NaT, the smallest int64, which no date is).
+    The copy was a fifth of such a column's profile (1M dates with 2 % gaps)."""
+    facts = _provisional_stamps(profile, stamps, mask, sample=False)
+    counted = _count_distinct(stamps.view(np.int64))
+    return facts | {"distinct": counted - (1 if profile["nulls"] else 0)}
 
 
 _NAT = np.iinfo(np.int64).min
