@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from ...analysis.plan import Condition, ConditionOp, Scalar
-from ..schema_index import ColumnMention, singular
+from ..schema_index import ColumnMention, singular, tokens
 from . import lexicon
 from .options import SKIP, FilterOption, Slot, SlotReader, cell_scalar
 from .reading import without_negation
@@ -28,6 +28,9 @@ PLACING_TOKENS = frozenset(
 _NAME_REACH = 3  # words between a flag's name words: "needed a follow-up"
 
 
+_TALLY_STEMS = frozenset(tokens("win wins won loss losses lost"))
+
+
 class FlagSlots(SlotReader):
     """The yes/no and results part of a FilterReader."""
 
@@ -43,6 +46,16 @@ class FlagSlots(SlotReader):
                 continue
             if any(m.start <= position < m.end and m.score >= 0.9 for m in self.r.columns):
                 continue  # "losses" where a column is called Losses: the column
+            if any(
+                m.start <= position < m.end
+                and self.index.holds_whole_numbers(m.column)
+                and set(self.index.column_tokens.get(m.column, [])) & _TALLY_STEMS
+                and any(n.column == m.column and n.end <= m.start for n in self.r.columns)
+                for m in self.r.columns
+            ):
+                # "how many stages did he win" beside Stage wins: the stages named and the
+                # win are its tally, never a Final position of 1st
+                continue
             sense = lexicon.outcome_sense(self.r.words, position)
             wanted = WIN_VALUES if sense == "win" else LOSE_VALUES if sense == "lose" else None
             if wanted is None:

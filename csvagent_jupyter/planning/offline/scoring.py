@@ -232,6 +232,13 @@ def _a_bare_state(reading: Reading, position: int) -> bool:
     ("were released", "were built")."""
     words = reading.words
     word = words[position]
+    if (
+        position + 1 == len(words)
+        and word in _RESULT_BASE_VERBS
+        and words[max(0, position - 2) : position - 1] in (["did"], ["does"], ["do"])
+        and "how" in words[:position]
+    ):
+        return True  # "how many Tours did he start?": the ones he started, a DNS says not
     if position + 1 != len(words) or not lexicon.is_past_verb(word):
         return False
     if position >= 3 and words[position - 3 : position - 1] == ["how", "many"]:
@@ -245,6 +252,10 @@ def _a_bare_state(reading: Reading, position: int) -> bool:
     )
 
 
+# Results said in the base form after "did he": each picks some rows, never all of them
+_RESULT_BASE_VERBS = frozenset(
+    {"start", "finish", "complete", "qualify", "pass", "fail", "retire", "withdraw", "survive"}
+)
 _CLAUSE_ENDS = frozenset({"and", "or", "but", "in", "at", "on", "during", "for", "from", "by"})
 _DETERMINERS = frozenset({"the", "this", "these", "that", "our", "my", "your"})
 _THE_DATA = frozenset(
