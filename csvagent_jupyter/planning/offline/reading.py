@@ -21,6 +21,7 @@ from ..schema_index import (
     ValueMention,
     fold_accents,
     singular,
+    tokens,
 )
 from . import lexicon
 from .derived import amounts_in_text, find_derived, the_one_year_text, years_in_text
@@ -28,7 +29,7 @@ from .evaluative import restate_judgements
 from .letters import letter_values
 from .named_by_use import events_of_flags, exact_word_first, in_the_column_named_after, occasions
 from .people_words import country_of, people_values, role_of, sex_of, table_subject
-from .units import is_unit
+from .units import column_unit, is_unit
 from .written_dates import date_literals
 
 COUNT_NAME_WORDS = frozenset(singular(w) for w in ("number", "count", "units", "total"))
@@ -385,6 +386,15 @@ def read(question: str, index: SchemaIndex) -> Reading:
         for m in _synonym_mentions(norm, index, {(m.column, m.start) for m in mentions})
         if m.start not in strong  # "score" names the score column, not a synonym's "grade"
     ]
+    # "total revenue" where one column holds the money taken (PRICE_GBP, ticketPrice, amt)
+    covered = {
+        i
+        for m in mentions
+        if m.score >= 0.9
+        or (m.score >= 0.6 and index.is_numeric(m.column) and not index.is_identifier(m.column))
+        for i in range(m.start, m.end)
+    }  # ("revenue" as a sense of Sale ID names no amount)
+    mentions += _money_taken(words, index, covered)
     # "total P", "the highest Win %": a header written exactly as the file writes it (a
     # letter in capitals, a name with its "%") is that column, whatever it stands for
     as_written = {c.name: c.name for c in index.profile.column_profiles}
@@ -806,6 +816,46 @@ def _compared(words: list[str], numbers: dict[int, Number], value: ValueMention)
     (a Pos column that holds "16" among "Ret" and "DNF")."""
     single = value.end - value.start == 1 and value.start in numbers
     return single and value.start > 0 and words[value.start - 1] in _THRESHOLD_BEFORE
+
+
+_MONEY_TAKEN_WORDS = frozenset({"revenue", "revenues", "takings", "turnover"})
+# The names of columns of money taken, and of money that is no takings (a cost, a deposit
+# held, a rate per unit)
+_TAKEN_TOKENS = frozenset(
+    tokens("price prices amount amt fee fees charge charges total paid fare fares spend value")
+)
+_NOT_TAKEN_TOKENS = frozenset(
+    tokens("unit cost costs expense salary wage tax deposit tip tips discount refund budget")
+)
+
+
+def _money_taken(words: list[str], index: SchemaIndex, covered: set[int]) -> list[ColumnMention]:
+    """ "total revenue", "revenue by payment method" on a table whose one column of money
+    taken is PRICE_GBP or ticketPrice: that column, said as what it is. Two such columns (a
+    price and a line total) or none leave the word unplaced, and the question is asked."""
+    positions = [i for i, w in enumerate(words) if w in _MONEY_TAKEN_WORDS and i not in covered]
+    if not positions:
+        return []
+    money = []
+    for c in index.profile.column_profiles:
+        if not c.is_numeric or index.is_identifier(c.name):
+            continue
+        names = set(index.column_tokens.get(c.name, []))
+        unit = column_unit(c.name)
+        in_money = unit is not None and unit[0] in ("usd", "eur", "gbp")
+        if names & _NOT_TAKEN_TOKENS or not (names & _TAKEN_TOKENS or in_money):
+            continue
+        money.append(c.name)
+    out = []
+    for i in positions:
+        # "ticket revenue" beside ticketPrice and cafeSpend: the one its word names
+        said = set(tokens(words[i - 1])) if i else set()
+        named = [c for c in money if said & set(index.column_tokens.get(c, []))]
+        if len(named) == 1:
+            out.append(ColumnMention(named[0], i - 1, i + 1, 0.9))
+        elif len(money) == 1:
+            out.append(ColumnMention(money[0], i, i + 1, 0.85))
+    return out
 
 
 def _synonym_mentions(
