@@ -18,7 +18,10 @@ YES_WORDS = ("yes", "y", "true", "t", "1")
 NO_WORDS = ("no", "n", "false", "f", "0")
 # First words of cell values that record a result (normalised like the index's keys).
 WIN_VALUES = frozenset({"w", "win", "won", "winner", "victory"})
-LOSE_VALUES = frozenset({"l", "los", "loss", "lost", "lose", "loser", "defeat", "runner"})
+# (as cells are keyed: "Eliminated" is "eliminat")
+LOSE_VALUES = frozenset(
+    {"l", "los", "loss", "lost", "lose", "loser", "defeat", "runner", "eliminat"}
+)
 
 
 # Names of columns that hold a finishing place ("Finish", "Pos.", "Result", "Placing")

@@ -6,6 +6,7 @@ the same rules serve every table; nothing here knows a particular column name.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 from typing import cast
 
@@ -203,6 +204,22 @@ def per_row(grouping: Grouping | None, func: str, f: Frame) -> Grouping | None:
     return grouping
 
 
+def _spans_years(f: Frame, column: str) -> bool:
+    """Whether a date column's months repeat unevenly (July 2023 to November 2024: two Julys,
+    one May), and no filter of the question keeps one part of it. Calendar months added up
+    over such a span compare unlike amounts of time; over whole years they are a season."""
+    if column in f.filter_columns or ("month", "name") in itertools.pairwise(f.words):
+        return False  # ("month name please": the calendar month is asked for)
+    profile = f.index.profile.column(column)
+    if profile is None or profile.min is None or profile.max is None:
+        return False
+    first, last = str(profile.min), str(profile.max)
+    if not (first[:4].isdigit() and last[:4].isdigit() and first[5:7].isdigit()):
+        return False
+    months = (int(last[:4]) - int(first[:4])) * 12 + int(last[5:7]) - int(first[5:7]) + 1
+    return months > 12 and months % 12 != 0
+
+
 def _dates_only(f: Frame, column: str) -> bool:
     """Whether a date column writes no time of day: its range and sampled cells all fall at
     midnight, so an hour of it is one bucket that tells nothing."""
@@ -243,6 +260,10 @@ def period_key(
     used = {position} | (span(dates[0]) if dates else set())
     if period == "hour" and _dates_only(f, column):
         return None  # "charge per hour" over booking dates: every row's hour is midnight
+    if period == "month" and not grouping and _spans_years(f, column):
+        # "which month had the most parcels" over July 2023 to November 2024: one month of
+        # one year, never a calendar month that adds two Julys against one May
+        return [GroupKey(column=column, bucket="month")], [], used
     if period in ("month", "weekday") and (not grouping or period == "weekday"):
         part: DatePart = "month_name" if period == "month" else "weekday_name"
         name = "month" if period == "month" else "weekday"

@@ -338,6 +338,7 @@ def read(question: str, index: SchemaIndex) -> Reading:
         # "the 1930s" is a decade, never the cell "1930" its singular would find
         and not any(lexicon.DECADE.fullmatch(w) for w in words[v.start : v.end])
         and not _article_read_as_a_letter(words, upper, v)
+        and not _a_verb_read_as_a_cell(words, v)
     ]
     acronyms = _acronym_values(
         words, capitals, index, {i for v in reading.values for i in range(v.start, v.end)}
@@ -856,6 +857,16 @@ def _money_taken(words: list[str], index: SchemaIndex, covered: set[int]) -> lis
         elif len(money) == 1:
             out.append(ColumnMention(money[0], i, i + 1, 0.85))
     return out
+
+
+def _a_verb_read_as_a_cell(words: list[str], mention: ValueMention) -> bool:
+    """ "shows played at the Majestic" beside a Type of "Play": a verb in the past, whose
+    stem alone a cell writes, says what happened, never that value."""
+    if mention.end - mention.start != 1:
+        return False
+    word = words[mention.start]
+    cell = str(mention.value).strip().lower()
+    return len(word) > 4 and word.endswith("ed") and not cell.endswith(("ed", "ed."))
 
 
 def _synonym_mentions(
