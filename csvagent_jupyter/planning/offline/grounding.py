@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from ...analysis.plan import AggFunc, ChartKind, Filter
-from ..schema_index import ColumnMention, SchemaIndex, names_the_doer_of, singular
+from ..schema_index import ColumnMention, SchemaIndex, head_stem, names_the_doer_of, singular
 from . import lexicon
 from .dated import YEAR_NAME_STEMS
 from .filters import FilterReader
@@ -141,7 +141,23 @@ class Frame:
                 and m.score < 0.9
                 and names_the_doer_of(self.words[m.start], m.column)
             )
+            and not self._names_the_rows_of_an_id(m)
         ]
+
+    def _names_the_rows_of_an_id(self, m: ColumnMention) -> bool:
+        """ "more swaps at PARK" beside SWAP_SECONDS and SWAP_ID: a word an identifier's name
+        shares, which misses the measure's own head noun, names the rows (one swap each)."""
+        if m.end - m.start != 1 or m.score >= 0.9:
+            return False
+        stem = self.reading.norm[m.start]
+        if stem == head_stem(m.column):
+            return False
+        return any(
+            c != m.column
+            and self.index.is_identifier(c)
+            and stem in self.index.column_tokens.get(c, [])
+            for c in self.index.column_tokens
+        )
 
     def _shared_with_another(self, m: ColumnMention) -> bool:
         """A word that is part of the name of the column a value filters too ("SPX-450

@@ -339,6 +339,9 @@ def read(question: str, index: SchemaIndex) -> Reading:
         and not any(lexicon.DECADE.fullmatch(w) for w in words[v.start : v.end])
         and not _article_read_as_a_letter(words, upper, v)
         and not _a_verb_read_as_a_cell(words, v)
+        # a cell that writes its own column's name (STATION in STATION, a header repeated in
+        # the data) never stands for the word that names the column
+        and str(v.value).strip().casefold() != v.column.strip().casefold()
     ]
     acronyms = _acronym_values(
         words, capitals, index, {i for v in reading.values for i in range(v.start, v.end)}

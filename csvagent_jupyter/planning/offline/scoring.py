@@ -125,7 +125,18 @@ def _unit_asked_for(reading: Reading, plan: Plan, durations: set[str]) -> set[in
     }
 
 
-_BEFORE_A_NOUN = [["the"], ["of"], ["all"], ["among"], ["for"]]
+_BEFORE_A_NOUN = [
+    ["the"],
+    ["of"],
+    ["all"],
+    ["among"],
+    ["for"],
+    ["on"],
+    ["in"],
+    ["at"],
+    ["from"],
+    ["with"],
+]
 _ROW_WORDS = frozenset({"rows", "records", "entries", "lines"})
 _SCALE_WORDS = frozenset({"thousands", "thousand", "millions", "million", "billions", "k"})
 
@@ -430,6 +441,10 @@ def score(
         # this table cannot answer, never to be dropped
         modifiers = _modifiers(reading, left, grounded, id_nouns or set())
         modifiers |= set(left) & reading.proper
+        # and an acronym that names nothing here ("the rate of SARS"): the thing asked about
+        modifiers |= {
+            i for i in set(left) & reading.capitals if i and not is_unit(reading.words[i])
+        }
         hard = [i for i in left if i in grounded or i in modifiers]
         hard += sorted(_unit_asked_for(reading, candidate.plan, durations))
         if asks_yes_no and candidate.plan.operation not in _YES_NO_OPERATIONS:

@@ -113,6 +113,18 @@ def count_shape(f: Frame) -> list[Candidate]:
         # "how many orbits did Gemini 4 complete" on Orbits of "62", "10 (lunar)", "how many
         # copies were sold" beside "1.2 million": its amount, never a count of its values (1)
         return out
+    if (
+        mention is not None
+        and mention.score >= 0.6
+        and not f.index.is_numeric(mention.column)
+        and mention.column not in f.index.year_texts
+        and not f.is_entity(mention.column)  # (model numbers "8525-001" name things)
+        and not distinct
+        and _mostly_written_numbers(f, mention.column)
+    ):
+        # "how many deaths did the Ebola epidemic cause" on Deaths (est.) of "11,323" and
+        # "5–10 million": an amount, however written, never a count of rows (1)
+        return out
     if mention is not None and mention.column not in f.filter_columns:
         column = mention.column
         numeric = f.index.is_numeric(column) and not f.index.is_identifier(column)
@@ -543,6 +555,19 @@ def _measures_something_else(f: Frame, mention: ColumnMention) -> bool:
     spaced = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", mention.column).lower()
     unsaid = set(re.findall(r"[a-z]+", spaced)) - set(f.words)
     return bool(unsaid & lexicon.MEASURE_WORDS)
+
+
+def _mostly_written_numbers(f: Frame, column: str) -> bool:
+    """Whether nearly every cell of a text column writes a number ("11,323", "5–10 million",
+    "~300"): amounts, though too irregular to read as one."""
+    cells = [str(c) for c in list(f.index.values.get(column, {}).values())[:200]]
+    written = [c for c in cells if c.strip() and c.strip().lower() not in _BLANKS]
+    digits = sum(1 for c in written if _LEADING_AMOUNT.match(c))
+    return bool(written) and digits >= 0.8 * len(written)
+
+
+_LEADING_AMOUNT = re.compile(r"^\s*[~≈<>$£€]?\s*\d")  # "11,323", "~300", "$48.4 million"
+_BLANKS = frozenset({"—", "-", "–", "n/a", "na", "tba", "unknown", "?"})
 
 
 def _only_of_the_name(f: Frame, mention: ColumnMention) -> bool:
