@@ -147,8 +147,9 @@ class Frame:
     def _names_the_rows_of_an_id(self, m: ColumnMention) -> bool:
         """ "more swaps at PARK" beside SWAP_SECONDS and SWAP_ID: a word an identifier's name
         shares, which misses the measure's own head noun, names the rows (one swap each)."""
-        if m.end - m.start != 1 or m.score >= 0.9:
-            return False
+        word = self.words[m.start]
+        if m.end - m.start != 1 or m.score >= 0.9 or singular(word) == word:
+            return False  # ("the average swap time": a modifier of the measure, said once)
         stem = self.reading.norm[m.start]
         if stem == head_stem(m.column):
             return False
