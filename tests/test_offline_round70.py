@@ -43,6 +43,9 @@ def test_a_cell_with_its_columns_name_and_the_rows_noun_of_an_id(
     # three swaps at PARK, three at DOCKS: not more (DOCKS took far more seconds)
     result = ask_ok(agent, "Were there more swaps at DOCKS than at PARK?")
     assert result.value is False or result.value == "no"
+    # "swap" said once, as a modifier of the measure, still names it
+    result = ask_ok(agent, "What is the average swap time in seconds?")
+    assert result.value == pytest.approx(1650 / 7)
 
 
 def test_an_unplaced_adjective_before_the_rows_noun_is_never_dropped(
