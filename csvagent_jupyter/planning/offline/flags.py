@@ -59,6 +59,8 @@ class FlagSlots(SlotReader):
                 # "how many stages did he win" beside Stage wins: the stages named and the
                 # win are its tally, never a Final position of 1st
                 continue
+            if self._money_won(position):
+                continue  # "how much prize money did she win": what she earned, any place
             sense = lexicon.outcome_sense(self.r.words, position)
             wanted = WIN_VALUES if sense == "win" else LOSE_VALUES if sense == "lose" else None
             if wanted is None:
@@ -91,6 +93,20 @@ class FlagSlots(SlotReader):
             slots.append([FilterOption(condition, frozenset(positions), column, 0.2)])
             used.add(position)
         return slots
+
+    def _money_won(self, position: int) -> bool:
+        """Whether the win word's object is money or an amount a column holds ("how much
+        prize money did she win", "the total prize money won"): earned, never won outright."""
+        if self.r.has("how much"):
+            return True
+        return any(
+            m.score >= 0.6
+            and m.end <= position
+            and position - m.end <= 3
+            and self.index.holds_amounts(m.column)
+            and not self.index.holds_whole_numbers(m.column)
+            for m in self.r.columns
+        )
 
     # -- cell values ----------------------------------------------------------------------
     def flag_values(self, column: str) -> tuple[object, object] | None:

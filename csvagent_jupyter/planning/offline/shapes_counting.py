@@ -129,6 +129,15 @@ def count_shape(f: Frame) -> list[Candidate]:
         column = mention.column
         numeric = f.index.is_numeric(column) and not f.index.is_identifier(column)
         records = f.words[mention.end : mention.end + 1] in (["records"], ["rows"], ["entries"])
+        if numeric and distinct and f.is_entity(column) and not records:
+            # "how many different huts were rented" beside hut_number: the huts, never rows
+            make(
+                Aggregate(func="count_distinct", column=column),
+                span(mention),
+                0.0,
+                "distinct_count",
+            )
+            return out
         if numeric and (records or f.is_entity(column)):
             # "how many grade records", "how many visits" (a visit number): rows, not a sum
             make(Aggregate(func="count"), span(mention), 0.5, "count_rows")
@@ -186,7 +195,13 @@ def count_shape(f: Frame) -> list[Candidate]:
             )
         if not distinct:
             # "how many competitions" where most rows name their own: rows or distinct names?
-            rows_penalty = 0.0 if _mostly_distinct(f, column) else (1.0 if full else 0.2)
+            # ("how many races did she win" where each race is held every year: editions or
+            # names, asked unless they agree)
+            rows_penalty = (
+                0.0
+                if _mostly_distinct(f, column) or f.recurs(column) or _dated_editions(f, column)
+                else (1.0 if full else 0.2)
+            )
             rows_penalty = 0.3 if kinds else rows_penalty  # tests done, or kinds of test?
             make(Aggregate(func="count"), span(mention), rows_penalty, "count_rows")
         return out
@@ -555,6 +570,14 @@ def _measures_something_else(f: Frame, mention: ColumnMention) -> bool:
     spaced = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", mention.column).lower()
     unsaid = set(re.findall(r"[a-z]+", spaced)) - set(f.words)
     return bool(unsaid & lexicon.MEASURE_WORDS)
+
+
+def _dated_editions(f: Frame, column: str) -> bool:
+    """Names that repeat on a table whose rows each carry a year (a race run every year): a
+    count of them may be of editions (rows) or of names."""
+    if not f.repeats(column) or f.index.is_numeric(column):
+        return False
+    return any(c != column for c in f.reader.year_columns())
 
 
 def _mostly_written_numbers(f: Frame, column: str) -> bool:

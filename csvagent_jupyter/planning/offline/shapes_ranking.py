@@ -383,6 +383,8 @@ def top_n_shape(f: Frame, n: int, direction: lexicon.Direction, words: set[int])
             continue
         explained = words | f.filter_positions | (span(mention) if mention else set())
         if mention is None:
+            if found is not None and found[0] in ("sum", "mean") and not f.in_a_full_name(found[1]):
+                continue  # "the combined production of the top 3": a total, never their list
             for m in measures:
                 answers: list[tuple[str, set[int]]] = [(m.column, set())]
                 answers += [

@@ -23,12 +23,16 @@ from . import lexicon
 from .dated import DECADE
 from .reading import Reading
 
+_MULTIPLIERS = frozenset({"double", "twice", "triple", "treble", "thrice", "half", "quadruple"})
+
 
 def must_be_placed(reading: Reading) -> set[int]:
     """Positions a reading must explain although they name nothing on the table."""
     words = reading.words
     out = {i for i, word in enumerate(words) if word in lexicon.MEASURE_ONLY_WORDS}
     out |= {i for i, word in enumerate(words) if DECADE.fullmatch(word)}  # "the 2010s"
+    # "more than double Indonesia's": a factor the comparison needs, never dropped
+    out |= {i for i, word in enumerate(words) if word in _MULTIPLIERS}
     # "did he win the Masters", "finish runner-up": a result that picks rows, never a verb
     # that only says how (a table with no result to read it on asks back)
     out |= {i for i, word in enumerate(words) if word in lexicon.WIN_LOSE_VERBS}
