@@ -75,3 +75,23 @@ def test_a_total_of_the_top_n_and_a_factor_are_never_dropped(agent: Agent, tmp_p
     # 240,000 is more than 137,800 but not more than double it
     result = agent.ask("Is Vietnam's production more than double Indonesia's?")
     assert result.kind == "error" or result.value in (False, "no")
+
+
+def test_a_sale_verb_never_reads_a_date_of_sale_or_a_model_year(
+    agent: Agent, tmp_path: Path
+) -> None:
+    frame = pd.DataFrame(
+        {
+            "Car": ["Ferrari 250 GTO", "Jaguar D-Type", "Aston Martin DBR1", "Ferrari 335 S"],
+            "Model year": [1962, 1955, 1956, 1957],
+            "Price": ["$48.4 million", "$21.8 million", "$22.5 million", "$35.7 million"],
+            "Date of sale": ["25 August 2018", "18 August 2016", "2017", "5 February 2016"],
+        }
+    )
+    load_frame(agent, tmp_path, "car_auctions.csv", frame)
+    # the price it sold for, or asked: never the date of the sale
+    result = agent.ask("What did the Jaguar D-Type sell for?")
+    assert result.kind == "error" or "21.8" in str(result.value)
+    # sold in 2016 or later is of the sale (all four), never a model year (none)
+    result = agent.ask("How many cars were sold in 2016 or later?")
+    assert result.kind == "error" or result.value == 4

@@ -30,7 +30,7 @@ from .pieces import (
     ungrounded,
     with_chart,
 )
-from .targets import compound_head, targets
+from .targets import compound_head, only_what_it_is_of, targets
 
 
 def _keeps_tallies(f: Frame) -> bool:
@@ -351,6 +351,8 @@ def distinct_list_shape(f: Frame) -> list[Candidate]:
             continue  # "what car number": the number, never the car
         if said_as_a_verb(f, mention) and f.words[cue[0]] in ("what", "which"):
             continue  # "what book was published in 1996": not the publisher
+        if only_what_it_is_of(f, mention):
+            continue  # "what did the D-Type sell for" beside "Date of sale": never its date
         if f.reader.flag_values(mention.column) is not None and not f.word_positions(
             lexicon.DISTINCT_WORDS | {"values", "options"}
         ):

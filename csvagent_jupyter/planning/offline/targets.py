@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ...analysis.plan import Derive, GroupKey
-from ..schema_index import ColumnMention, names_the_doer_of
+from ..schema_index import ColumnMention, head_stem, modifier_stems, names_the_doer_of
 from . import lexicon
 from .derived import YEAR_SUFFIX
 from .grounding import NAME, Frame
@@ -121,6 +121,8 @@ def targets(f: Frame) -> list[tuple[list[GroupKey], list[Derive], set[int], str 
             and f.index.type_of(mention.column) == "number"
         ):
             mention = None
+    if mention is not None and only_what_it_is_of(f, mention):
+        mention = None  # "what did the D-Type sell for" beside "Date of sale": never its date
     if mention is not None and _a_thing_beside_its_participle(f, mention):
         mention = None  # "the shortest recording" beside Recorded at: the recording itself
     modifier: set[int] = set()
@@ -270,6 +272,15 @@ def _rows_noun_after(f: Frame, after: int) -> int | None:
             return None
         position += 1
     return None
+
+
+def only_what_it_is_of(f: Frame, mention: ColumnMention) -> bool:
+    """Whether ``mention`` names only what a column's name says it is of ("sale" of "Date of
+    sale"), never the noun the column holds (the date)."""
+    if not modifier_stems(mention.column) or mention.score >= 0.9:
+        return False
+    head = head_stem(mention.column)
+    return all(f.reading.norm[i] != head for i in range(mention.start, mention.end))
 
 
 def _a_thing_beside_its_participle(f: Frame, mention: ColumnMention) -> bool:
