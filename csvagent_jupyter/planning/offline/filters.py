@@ -41,6 +41,8 @@ DESTINATION_TOKENS = frozenset(
 )
 
 
+_DID_NOT = re.compile(r"DN[A-Z]")  # DNF, DNS, DNQ: "did not finish", "… start", "… qualify"
+_DONE_VERBS = frozenset({"finish", "start", "qualify", "complete", "compete", "play"})
 _MARKS = frozenset("↑↓▲▼△▽†‡*§#^")
 _NUMBER_AND_UNIT = re.compile(r"(\d+(?:\.\d+)?)([a-z]+)")
 _NUMBER_KINDS = frozenset({"number", "integer"})
@@ -125,8 +127,17 @@ class FilterReader(FlagSlots, PlaceSlots, ThresholdSlots):
             negation = self._negation_before(min(m.start for m in found))
             positions = {i for m in found for i in range(m.start, m.end)}
             positions |= {m.end for m in found if self._marked(column, m)}  # "II*": its mark
-            if negation is not None and all(
-                self.r.words[negation] in str(v).casefold().split() for v in values
+            if (
+                negation is not None
+                and all(
+                    self.r.words[negation] in str(v).casefold().split()
+                    # "did not finish (DNF)": the code says the "not" (but "not DNF" negates it)
+                    or (
+                        _DID_NOT.fullmatch(str(v).strip()) is not None
+                        and self.r.words[negation + 1 : negation + 2] in ([w] for w in _DONE_VERBS)
+                    )
+                    for v in values
+                )
             ):
                 # "did not participate" against a cell "Did not participate": the "not" is the
                 # cell's own word, never a negation of it

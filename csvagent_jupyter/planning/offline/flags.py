@@ -32,6 +32,7 @@ _NAME_REACH = 3  # words between a flag's name words: "needed a follow-up"
 
 
 _TALLY_STEMS = frozenset(tokens("win wins won loss losses lost"))
+_WINNER_NAME_TOKENS = frozenset(tokens("winner winners champion champions victor"))
 
 
 class FlagSlots(SlotReader):
@@ -59,6 +60,11 @@ class FlagSlots(SlotReader):
                 # "how many stages did he win" beside Stage wins: the stages named and the
                 # win are its tally, never a Final position of 1st
                 continue
+            if any(
+                set(self.index.column_tokens.get(v.column, [])) & _WINNER_NAME_TOKENS
+                for v in self.r.values
+            ):
+                continue  # "how many times did Hailwood win" found in Winner: the verb is said
             if self._money_won(position):
                 continue  # "how much prize money did she win": what she earned, any place
             sense = lexicon.outcome_sense(self.r.words, position)
@@ -70,9 +76,10 @@ class FlagSlots(SlotReader):
                 if len(mapping) > 50 or column in self.index.free_text | self.index.remarks:
                     continue  # a remark "Won stage 9" is no result of the row's race
                 here = wanted
-                if sense == "win" and PLACING_TOKENS & set(
-                    self.index.column_tokens.get(column, [])
-                ):
+                names = set(self.index.column_tokens.get(column, []))
+                if names & _WINNER_NAME_TOKENS and names & PLACING_TOKENS:
+                    continue  # "Previous winner's finish": someone else's result, not the row's
+                if sense == "win" and PLACING_TOKENS & names:
                     here = wanted | {"1st"}  # a Finish of "1st" among "T3", "CUT": a win
                 hits = [
                     cell_scalar(v)
@@ -156,7 +163,11 @@ class FlagSlots(SlotReader):
                 len(span) == 1
                 and len(name) >= 2
                 and name[0] not in ("is", "has", "was", "had")
-                and self.r.norm[mention.start] == name[-1]
+                and (
+                    self.r.norm[mention.start] == name[-1]
+                    # "drop-in visitors" beside FIRST_VISIT: the people, never the first visit
+                    or (word.startswith(name[-1]) and word.endswith(("ors", "ers", "or", "er")))
+                )
                 and not word.endswith("ed")
             ):
                 # "the fewest samples" with a fastingSample flag, "members" with Premium
