@@ -31,7 +31,7 @@ PLACING_TOKENS = frozenset(
 _NAME_REACH = 3  # words between a flag's name words: "needed a follow-up"
 
 
-_TALLY_STEMS = frozenset(tokens("win wins won loss losses lost"))
+_TALLY_STEMS = frozenset(tokens(" ".join(sorted(lexicon.TALLY_WORDS))))  # Wins, Losses, Draws
 _WINNER_NAME_TOKENS = frozenset(tokens("winner winners champion champions victor"))
 
 
