@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -77,3 +78,21 @@ def ip(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[InteractiveS
     yield shell
     shell.run_line_magic("unload_ext", "csvagent_jupyter")
     InteractiveShell.clear_instance()
+
+
+@pytest.fixture
+def held(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
+    """The background phase of a load waits for this event before it starts, so that a test
+    sees the load's state while the phase is still pending."""
+    import csvagent_jupyter.loading.loader as loader_module
+
+    release = threading.Event()
+    real = loader_module.refine
+
+    def waiting(*args: object, **kwargs: object) -> object:
+        release.wait(60)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(loader_module, "refine", waiting)
+    yield release
+    release.set()

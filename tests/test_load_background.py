@@ -11,7 +11,6 @@ from __future__ import annotations
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +19,6 @@ import pandas as pd
 import pytest
 from IPython.core.interactiveshell import InteractiveShell
 
-import csvagent_jupyter.loading.background as background_module
 import csvagent_jupyter.loading.loader as loader_module
 import csvagent_jupyter.loading.profile as profile_module
 from csvagent_jupyter import Agent
@@ -45,21 +43,6 @@ def _large_means_small(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture(scope="module")
 def table(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return write_csv(mixed_frame(ROWS, 8, seed=5), tmp_path_factory.mktemp("bg") / "table.csv")
-
-
-@pytest.fixture
-def held(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
-    """The background phase waits for this event before it starts (so a test sees it pending)."""
-    release = threading.Event()
-    real = background_module.refine
-
-    def waiting(*args: object, **kwargs: object) -> object:
-        release.wait(60)
-        return real(*args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(loader_module, "refine", waiting)
-    yield release
-    release.set()
 
 
 def test_a_large_load_returns_a_provisional_profile_then_the_exact_one(

@@ -213,24 +213,11 @@ ISO_COLUMNS = {
 def test_iso_dates_converted_at_inference_type_as_before(rows: int) -> None:
     """A short column of ISO dates is cast whole by its inference (``prepared``): the same
     conversions, the same columns and the same notes as inference and conversion apart."""
-    from csvagent_jupyter.loading.typing import apply_conversions, infer_conversions
-
     repeat = rows // 4
     source = pd.DataFrame(
         {name: pd.Series(values * repeat, dtype="str") for name, values in ISO_COLUMNS.items()}
     )
-    fused, apart = source.copy(), source.copy()
-    prepared: dict[str, pd.Series] = {}
-    fused_notes: list[str] = []
-    apart_notes: list[str] = []
-    held = apply_conversions(
-        fused, infer_conversions(fused, map, fused_notes, prepared), map, fused_notes, prepared
-    )
-    expected = apply_conversions(
-        apart, infer_conversions(apart, map, apart_notes), map, apart_notes
-    )
-    assert held == expected and fused_notes == apart_notes
-    pd.testing.assert_frame_equal(fused, apart)
+    fused, prepared = _converted_fused_and_apart(source)
     # (the columns of repeated text become categories as inference reads them: encoded.py)
     dates = sorted(name for name, column in prepared.items() if column.dtype != "category")
     assert dates == ["dates", "first empty", "stamps"]
@@ -284,8 +271,6 @@ def test_text_columns_encoded_once_type_as_before(rows: int) -> None:
     """A short table's text column is dictionary-encoded once for its inference's sample and
     its categories (``encoded.py``): the same conversions, columns and notes as inference
     and conversion apart, and the plain categories converted by inference."""
-    from csvagent_jupyter.loading.typing import apply_conversions, infer_conversions
-
     repeat = rows // 4
     data = {
         name: [
@@ -294,18 +279,7 @@ def test_text_columns_encoded_once_type_as_before(rows: int) -> None:
         for name, vals in TEXT_COLUMNS.items()
     }
     source = pd.DataFrame({name: pd.Series(values, dtype="str") for name, values in data.items()})
-    fused, apart = source.copy(), source.copy()
-    prepared: dict[str, pd.Series] = {}
-    fused_notes: list[str] = []
-    apart_notes: list[str] = []
-    held = apply_conversions(
-        fused, infer_conversions(fused, map, fused_notes, prepared), map, fused_notes, prepared
-    )
-    expected = apply_conversions(
-        apart, infer_conversions(apart, map, apart_notes), map, apart_notes
-    )
-    assert held == expected and fused_notes == apart_notes
-    pd.testing.assert_frame_equal(fused, apart)
+    fused, prepared = _converted_fused_and_apart(source)
     if rows >= 400:
         assert "levels" in prepared and fused["levels"].dtype == "category"
         assert "spaced" not in prepared  # stripped first: converted the usual way
@@ -386,3 +360,24 @@ def test_a_long_date_or_category_columns_exact_profile_has_the_facts_pandas_give
     counts = levels.value_counts()
     assert (profile.nulls, profile.distinct) == (int(levels.isna().sum()), 3)
     assert profile.top_values == [(str(k), int(v)) for k, v in counts.items() if v]
+
+
+def _converted_fused_and_apart(source: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, pd.Series]]:
+    """``source`` converted with inference's prepared columns handed on, checked equal to the
+    same conversion done apart (the same conversions, notes and columns); the fused frame
+    and what inference prepared."""
+    from csvagent_jupyter.loading.typing import apply_conversions, infer_conversions
+
+    fused, apart = source.copy(), source.copy()
+    prepared: dict[str, pd.Series] = {}
+    fused_notes: list[str] = []
+    apart_notes: list[str] = []
+    held = apply_conversions(
+        fused, infer_conversions(fused, map, fused_notes, prepared), map, fused_notes, prepared
+    )
+    expected = apply_conversions(
+        apart, infer_conversions(apart, map, apart_notes), map, apart_notes
+    )
+    assert held == expected and fused_notes == apart_notes
+    pd.testing.assert_frame_equal(fused, apart)
+    return fused, prepared

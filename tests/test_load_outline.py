@@ -7,13 +7,11 @@ test must see it pending; nothing asserts a duration.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-import csvagent_jupyter.loading.loader as loader_module
 from csvagent_jupyter import Agent
 from csvagent_jupyter.events import ProgressEvent
 from csvagent_jupyter.loading.profile import profile_frame
@@ -35,21 +33,6 @@ os._exit(0)  # killed: no atexit, no background
 @pytest.fixture
 def table(tmp_path: Path) -> Path:
     return write_csv(mixed_frame(3_000, 12, seed=7), tmp_path / "short.csv")
-
-
-@pytest.fixture
-def held(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
-    """The background phase waits for this event before it starts."""
-    release = threading.Event()
-    real = loader_module.refine
-
-    def waiting(*args: object, **kwargs: object) -> object:
-        release.wait(60)
-        return real(*args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(loader_module, "refine", waiting)
-    yield release
-    release.set()
 
 
 def test_a_short_load_stores_an_outline_and_returns_before_its_profile(
