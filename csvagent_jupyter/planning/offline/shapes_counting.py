@@ -129,20 +129,9 @@ def count_shape(f: Frame) -> list[Candidate]:
         column = mention.column
         numeric = f.index.is_numeric(column) and not f.index.is_identifier(column)
         records = f.words[mention.end : mention.end + 1] in (["records"], ["rows"], ["entries"])
-        if numeric and distinct and f.is_entity(column) and not records:
-            # "how many different huts were rented" beside hut_number: the huts, never rows
-            make(
-                Aggregate(func="count_distinct", column=column),
-                span(mention),
-                0.0,
-                "distinct_count",
-            )
-            return out
-        if numeric and (records or f.is_entity(column)):
-            # "how many grade records", "how many visits" (a visit number): rows, not a sum
-            make(Aggregate(func="count"), span(mention), 0.5, "count_rows")
-            return out
-        if numeric and f.holds_years(column):
+        entity = f.is_entity(column)
+        if numeric and not records and (distinct if entity else f.holds_years(column)):
+            # "how many different huts were rented" beside hut_number: the huts, never rows;
             # "how many seasons": the years there are, never their sum
             make(
                 Aggregate(func="count_distinct", column=column),
@@ -150,6 +139,10 @@ def count_shape(f: Frame) -> list[Candidate]:
                 0.0,
                 "distinct_count",
             )
+            return out
+        if numeric and (records or entity):
+            # "how many grade records", "how many visits" (a visit number): rows, not a sum
+            make(Aggregate(func="count"), span(mention), 0.5, "count_rows")
             return out
         if numeric and not distinct:
             if (
