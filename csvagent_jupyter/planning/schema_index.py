@@ -8,6 +8,7 @@ columns, so "travel rarely" finds the column holding ``Travel_Rarely``.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import unicodedata
@@ -339,27 +340,34 @@ _PREPOSITIONS = frozenset({"of", "in", "at", "per", "for", "from", "to", "by", "
 _NAMING_HEADS = frozenset(tokens(" ".join(("id", "number", "no", "name", "code", "num", "nr"))))
 
 
+def _preposition_at(words: list[str]) -> int | None:
+    """Where a column name's preposition stands ("Date of sale": 1), past its first word."""
+    return next((i for i, w in enumerate(words) if w in _PREPOSITIONS and i > 0), None)
+
+
+@functools.lru_cache(maxsize=4096)
 def head_stem(column: str) -> str | None:
     """The stem of the noun a column's name is about: the last word before its preposition
     ("Opponent in the final" → opponent), or its last word ("Launch site" → site), past a
     word that only says how a thing is labelled ("customer_id" → customer)."""
     words = tokens(column)
-    cut = next((i for i, w in enumerate(words) if w in _PREPOSITIONS and i > 0), len(words))
-    head = words[:cut]
+    cut = _preposition_at(words)
+    head = words[: len(words) if cut is None else cut]
     while len(head) > 1 and head[-1] in _NAMING_HEADS:
         head = head[:-1]
     return head[-1] if head else None
 
 
-def modifier_stems(column: str) -> set[str]:
+@functools.lru_cache(maxsize=4096)
+def modifier_stems(column: str) -> frozenset[str]:
     """The stems of a column name's words after its preposition, which say of what the head
     before it is: "operation" of "Period of operation", "final" of "Opponent in the final". A
     question's "finals" or "operation" is no name of such a column's values."""
     words = tokens(column)
-    cut = next((i for i, w in enumerate(words) if w in _PREPOSITIONS and i > 0), None)
+    cut = _preposition_at(words)
     if cut is None:
-        return set()
-    return set(words[cut + 1 :]) - set(words[:cut])
+        return frozenset()
+    return frozenset(words[cut + 1 :]) - frozenset(words[:cut])
 
 
 _CELLS_LOOKED_AT = 500
