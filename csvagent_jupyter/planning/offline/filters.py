@@ -190,6 +190,24 @@ class FilterReader(FlagSlots, PlaceSlots, ThresholdSlots):
             words = frozenset(positions | self._own_column_words(other, positions))
             condition = Condition(column=other, op="eq", value=cell_scalar(cell))
             options.append(FilterOption(condition, words, other))
+        first = found[0].column
+        named = self._own_column_words(first, positions) or any(
+            option.positions != frozenset(positions) for option in options
+        )
+        if options and not named:
+            # "how many finals did Anna Berg play in" with her name as Champion and as
+            # Runner-up: the rows where either column holds it is a reading too, so that one
+            # column's count agreeing with the other's by chance is never taken for the answer
+            # (unless a column is named: "had inspection kind Bar")
+            cell = self.index.values.get(first, {}).get(key, found[0].value)
+            either = FilterGroup(
+                combine="or",
+                items=[
+                    Condition(column=first, op="eq", value=cell_scalar(cell)),
+                    *(option.condition for option in options),
+                ],
+            )
+            options.append(FilterOption(either, frozenset(positions), first))
         return options
 
     def _route(

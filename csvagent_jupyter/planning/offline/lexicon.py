@@ -1081,7 +1081,7 @@ MONEY_VERBS = frozenset(
 # Verbs of a span of time: "how many years did X serve" is a term's length, never X's rows.
 SPAN_VERBS = frozenset(
     {"serve", "served", "reign", "reigned", "rule", "ruled", "last", "lasted", "live", "lived",
-     "hold", "held", "stay", "stayed"}
+     "hold", "held", "stay", "stayed", "run", "ran", "operate", "operated", "exist", "existed"}
 )  # fmt: skip
 # A results table's tallies and what they count: "won the most games" on a Wins column.
 TALLY_WORDS = frozenset({"win", "wins", "won", "loss", "losses", "lost", "draw", "draws", "ties"})

@@ -310,6 +310,8 @@ class ThresholdSlots(DateSlots):
                 continue  # "less than 5% of the vote" is never 5 votes when a % column exists
             if is_flag(self.index, mention.column) and (not exact or value not in (0, 1)):
                 continue  # "patients over 65 with an abnormal flag": never abnormalFlag > 65
+            if number.currency and mention.column in self.year_columns():
+                continue  # "sold for more than $2 million" is never a Sale year above 2000000
             if mention.start == hi + 1 and _counted_not_timed(self.index, self.r, mention):
                 continue  # "more than 500 picks" is no pickSeconds above 500
             if not names_the_amount(self.index, self.r, mention, rows_noun=False) and not _an_age(
