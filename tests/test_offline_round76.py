@@ -208,3 +208,29 @@ def test_the_rental_with_the_highest_fee_names_the_fee_by_its_head_noun(
         result = ask_ok(agent, question)
         assert result.value == "Riverside", question
         assert "row with the highest" in (result.interpretation or "")
+
+
+TOWERS = [
+    ("towers.csv", "Name", "Maximum height"),
+    ("tower_list.csv", "tower_name", "max_height"),
+    ("towerList.csv", "towerName", "peakHeight"),
+]
+
+
+@pytest.mark.parametrize("file, name, height", TOWERS, ids=[t[0] for t in TOWERS])
+def test_a_superlative_names_the_measure_its_name_is_about(
+    agent: Agent, tmp_path: Path, file: str, name: str, height: str
+) -> None:
+    # "the tallest" is the height of "Maximum height", a name of two words, as of "Height"
+    # (here written with units, so only a column the superlative names is read as numbers)
+    frame = pd.DataFrame(
+        {
+            name: ["Alpha", "Bravo", "Charlie", "Delta", "Echo"],
+            height: ["120 m (394 ft)", "340 m (1,115 ft)", "95 m (312 ft)", "210 m (689 ft)",
+                     "60 m (197 ft)"],
+        }
+    )  # fmt: skip
+    load_frame(agent, tmp_path, file, frame)
+    assert ask_ok(agent, "Which tower is the tallest?").value == "Bravo"
+    assert ask_ok(agent, "Which tower is the shortest?").value == "Echo"
+    assert ask_ok(agent, "How many towers are taller than 100?").value == 3

@@ -528,6 +528,11 @@ class SchemaIndex:
                             mapping[key] = value
                         elif key and mapping[key] != value:
                             alike.setdefault(key, [mapping[key]]).append(value)
+                for value in list(distinct)[:MAX_VALUES_PER_COLUMN]:
+                    # "the Pacific cable" for "Pacific cable[4]", unless a cell is written so
+                    # without its mark ("Kent" beside "Kent[a]": one place, kept apart)
+                    if isinstance(value, str) and "[" in value:
+                        mapping.setdefault(normalize(_FOOTNOTE.sub("", value)), value)
                 index.values[column.name] = mapping
                 if alike:
                     index.variants[column.name] = alike

@@ -346,6 +346,13 @@ class FilterReader(FlagSlots, PlaceSlots, ThresholdSlots):
                 condition = Condition(column=column, op="in", value=values)
             return FilterOption(condition, frozenset(words), column)
 
+        alone = self._alone(found[0]) if len(found) == 1 and negation is None else None
+        if alone is not None:
+            # "whose only official language is German": the cell "German", never every list
+            # that holds it
+            cell = self.index.values.get(column, {}).get(normalize(found[0].value))
+            if cell is not None:
+                return [option({cell}, positions | {alone})]
         either = option(set().union(*sets), positions)
         if len(sets) == 1 or (["or"] in gaps and all(gap in ([], ["or"]) for gap in gaps)):
             return [either]
@@ -354,6 +361,20 @@ class FilterReader(FlagSlots, PlaceSlots, ThresholdSlots):
         if said and negation is None:
             return [FilterOption(both.condition, both.positions | said, column)]
         return [both, either]
+
+    def _alone(self, mention: ValueMention) -> int | None:
+        """Where the question says an item stands alone in its cell: "whose only language is
+        German", "German only", "German alone", "solely German"."""
+        words = self.r.words
+        for i in range(max(0, mention.start - 6), min(len(words), mention.end + 2)):
+            if mention.start <= i < mention.end or words[i] not in _ALONE_WORDS:
+                continue
+            if i >= mention.end and i not in (mention.end, mention.end + 1):
+                continue
+            if i < mention.start and words[i + 1 : i + 2] in (["for"], ["in"], ["one"], ["once"]):
+                continue  # "only for 2023", "the only one"
+            return i
+        return None
 
     def _unit_written_slots(self, used: set[int]) -> list[Slot]:
         """ "the 500cc season" on a Class column of "350cc", "500cc" typed as numbers in cc:
@@ -475,6 +496,9 @@ class FilterReader(FlagSlots, PlaceSlots, ThresholdSlots):
 
     def _numbers_only(self, mention: ValueMention) -> bool:
         return all(i in self.r.numbers for i in range(mention.start, mention.end))
+
+
+_ALONE_WORDS = frozenset({"only", "solely", "alone", "exclusively"})
 
 
 def _cells_with_every_word(found: list[ValueMention]) -> list[ValueMention]:

@@ -1073,6 +1073,10 @@ MEASURE_ONLY_WORDS = frozenset(
 )  # fmt: skip
 # States said in words that are otherwise filler: "sold out", "still on air", "in service".
 STATE_PHRASES = frozenset({("sold", "out"), ("on", "air"), ("off", "air"), ("in", "service")})
+# Names of a 0/1 code of a kind, never a state: "gender" coded 0/1 has no rate, while
+# "early exit" coded 0/1 has one.
+CODED_KINDS = frozenset({"gender", "sex", "type", "kind", "class", "category", "group", "code",
+                         "segment", "cohort", "arm"})  # fmt: skip
 # Verbs of money: "which department spent the most" is never a count of rows.
 MONEY_VERBS = frozenset(
     {"spent", "spend", "spends", "spending", "paid", "pay", "pays", "earned", "earn", "earns",

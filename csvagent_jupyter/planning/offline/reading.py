@@ -20,6 +20,7 @@ from ..schema_index import (
     SchemaIndex,
     ValueMention,
     fold_accents,
+    head_stem,
     singular,
     tokens,
 )
@@ -902,9 +903,12 @@ def _synonym_mentions(
                 if (mention.column, position) in seen:
                     continue
                 seen.add((mention.column, position))
-                found.append(
-                    ColumnMention(mention.column, position, position + 1, mention.score * 0.85)
-                )
+                score = mention.score
+                if head_stem(mention.column) == singular(synonym.split()[-1]):
+                    # "the tallest" of "Maximum height": the noun its name is about, as sure
+                    # as a name of that one word
+                    score = max(score, 0.8)
+                found.append(ColumnMention(mention.column, position, position + 1, score * 0.85))
     return found
 
 

@@ -113,6 +113,9 @@ def _unit_asked_for(reading: Reading, plan: Plan, durations: set[str]) -> set[in
             and (i - 1) not in reading.numbers
         )  # "5 hours" is an amount, not the unit asked for
     ]
+    if asked and _names_a_row_in_a_unit(reading, plan, aggregated):
+        # "what was the longest test in minutes": minutes are asked, never a Test ID
+        return {i for i in asked if words[i - 1] == "in" and is_unit(words[i])}
     if not asked or not aggregated:
         return set()
     units = [column_unit(c) for c in aggregated if c not in durations]
@@ -140,6 +143,20 @@ _BEFORE_A_NOUN = [
 ]
 _ROW_WORDS = frozenset({"rows", "records", "entries", "lines"})
 _SCALE_WORDS = frozenset({"thousands", "thousand", "millions", "million", "billions", "k"})
+
+
+def _names_a_row_in_a_unit(reading: Reading, plan: Plan, aggregated: set[str]) -> bool:
+    """A row's column given for "what is the heaviest drop-off in kg": an answer with no unit
+    (an id, a name) where a unit is asked; "which drop-off" asks the row itself."""
+    answer = plan.answer_column
+    if not answer or answer in aggregated or (plan.sort and plan.sort[0].column == answer):
+        return False
+    if reading.words[:1] != ["what"] or reading.words[1:2] not in _WHAT_IS:
+        return False  # "what region had the highest sales in dollars": the region is asked
+    return column_unit(answer) is None
+
+
+_WHAT_IS = [["is"], ["was"], ["are"], ["were"], ["the"]]
 
 
 def _aggregated(plan: Plan) -> set[str]:
