@@ -37,7 +37,7 @@ from .shapes_counting import count_shape, distinct_list_shape, missing_shape, pe
 from .shapes_formula import aggregate_ratio_shape, per_unit_rate_shape
 from .shapes_growth import growth_shape
 from .shapes_nested import nested_aggregate_shape
-from .shapes_position import neighbour_shape, position_shape
+from .shapes_position import date_extreme_shape, neighbour_shape, position_shape
 from .shapes_ranking import choice_shape, extreme_shape, most_common_shape, top_n_shape
 from .shapes_values import aggregate_shape, chart_shape, correlation_shape, yes_no_shape
 from .suggestions import as_question
@@ -65,6 +65,7 @@ SHAPES = (
     yes_no_shape,
     position_shape,
     neighbour_shape,
+    date_extreme_shape,
 )
 
 __all__ = ["OfflinePlanner", "read", "top_n_words"]

@@ -21,6 +21,7 @@ from ..schema_index import (
     ValueMention,
     fold_accents,
     head_stem,
+    normalize,
     singular,
     tokens,
 )
@@ -276,6 +277,7 @@ def read(question: str, index: SchemaIndex) -> Reading:
     text = fold_accents(question.replace("’", "'").replace("“", '"').replace("”", '"'))
     text = re.sub(r"(?<=\w)'s\b", "", text)  # "WN's delay" → "WN delay"
     text, written_dates = date_literals(text)
+    text = _HYPHENATED.sub(lambda m: _joined_if_named(m, index), text)
     words: list[str] = []
     numbers: dict[int, Number] = {}
     capitals: set[int] = set()
@@ -494,7 +496,10 @@ def read(question: str, index: SchemaIndex) -> Reading:
         m for m in mentions if not (set(range(m.start, m.end)) <= value_spans and m.score < 1.0)
     ]
     reading.values = [
-        v for v in reading.values if not _aggregate_of_a_measure(words, v, reading.columns, index)
+        v
+        for v in reading.values
+        if not _aggregate_of_a_measure(words, v, reading.columns, index)
+        and not _a_word_of_a_longer_name(v, reading.columns)
     ]
     value_spans = {i for v in reading.values for i in range(v.start, v.end)}
     # years and amounts written in text cells, as numbers, when the question asks for one
@@ -565,6 +570,38 @@ def read(question: str, index: SchemaIndex) -> Reading:
         norm,
     )
     return reading
+
+
+_HYPHENATED = re.compile(r"\b([A-Za-z]+)-([A-Za-z]+)\b")
+
+
+def _joined_if_named(match: re.Match[str], index: SchemaIndex) -> str:
+    """ "e-bikes" beside cells "EBIKE", "drop-offs" in battery_dropoffs.csv: a hyphenated word
+    the table writes as one is read as one; any other ("left-handed") stays two words."""
+    joined = match.group(1) + match.group(2)
+    stems = tokens(joined)
+    if not stems:
+        return match.group(0)
+    if set(stems) & index.file_words or any(
+        stems[0] in name for name in index.column_tokens.values()
+    ):
+        return joined
+    key = normalize(joined)
+    if any(key in mapping for mapping in index.values.values()):
+        return joined
+    return match.group(0)
+
+
+def _a_word_of_a_longer_name(value: ValueMention, columns: list[ColumnMention]) -> bool:
+    """ "the average monthly fee" beside a Plan Type of "Monthly": a word of a column's name
+    said whole (MONTHLY_FEE), never also a value; only where the name is longer than it."""
+    return any(
+        m.score >= 1.0
+        and m.start <= value.start
+        and value.end <= m.end
+        and m.end - m.start > value.end - value.start
+        for m in columns
+    )
 
 
 def _with_the_next_word(partial: list[ValueMention], norm: list[str]) -> list[ValueMention]:

@@ -428,10 +428,21 @@ def _superlatives_listed(reading: Reading, plan: Plan) -> set[int]:
     by listing that column."""
     if plan.operation != "distinct" or plan.sort or plan.limit is not None:
         return set()
+    listed = [tokens(c) for c in plan.select]
+    norm = reading.norm
+
+    def said_by_listing(i: int) -> bool:
+        # "the longest streak" of Longest Streak; never "the deepest trench" of Deepest point
+        after = norm[i + 1] if i + 1 < len(norm) else None
+        return any(
+            norm[i] in name and (after is None or after in name or len(name) == 1)
+            for name in listed
+        )
+
     return {
         i
         for i, word in enumerate(reading.words)
-        if lexicon.is_superlative(word) and reading.norm[i] not in reading.name_stems
+        if lexicon.is_superlative(word) and not said_by_listing(i)
     }
 
 

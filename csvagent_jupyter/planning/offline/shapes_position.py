@@ -9,7 +9,16 @@ them); when they differ, it asks which was meant.
 
 from __future__ import annotations
 
-from ...analysis.plan import Condition, Derive, FilterGroup, Plan, SortKey, WindowFunc
+from ...analysis.plan import (
+    AggFunc,
+    Aggregate,
+    Condition,
+    Derive,
+    FilterGroup,
+    Plan,
+    SortKey,
+    WindowFunc,
+)
 from . import lexicon
 from .derived import YEAR_SUFFIX
 from .grounding import Frame, date_columns
@@ -236,4 +245,32 @@ def neighbour_shape(f: Frame) -> list[Candidate]:
             if start > at + 1:
                 explained.add(at + 1)
             out.append(Candidate(plan, explained, "neighbour"))
+    return out
+
+
+# "the latest start date": the date itself, never a row picked by it
+_DATE_EXTREMES: dict[str, AggFunc] = {"latest": "max", "newest": "max", "earliest": "min"}
+
+
+def date_extreme_shape(f: Frame) -> list[Candidate]:
+    """ "What is the latest start date?", "the earliest join date": the largest or smallest
+    value of a date column the question names whole, right after the word of time order."""
+    cue = f.cue("what", "when")
+    if cue is None or cue[0] != 0:
+        return []
+    out: list[Candidate] = []
+    for at, word in enumerate(f.words):
+        func = _DATE_EXTREMES.get(word)
+        if func is None or not f.free(at):
+            continue
+        for m in f.reading.columns:
+            if m.start != at + 1 or m.score < 0.9 or f.index.type_of(m.column) != "datetime":
+                continue
+            plan = Plan(
+                operation="aggregate",
+                filters=f.filters,
+                aggregates=[Aggregate(func=func, column=m.column)],
+            )
+            explained = span(cue) | {at} | span(m) | f.filter_positions
+            out.append(Candidate(plan, explained, "date_extreme"))
     return out
