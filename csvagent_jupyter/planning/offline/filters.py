@@ -367,7 +367,7 @@ class FilterReader(FlagSlots, PlaceSlots, ThresholdSlots):
         German", "German only", "German alone", "solely German"."""
         words = self.r.words
         for i in range(max(0, mention.start - 6), min(len(words), mention.end + 2)):
-            if mention.start <= i < mention.end or words[i] not in _ALONE_WORDS:
+            if mention.start <= i < mention.end or words[i] not in lexicon.ALONE_WORDS:
                 continue
             if i >= mention.end and i not in (mention.end, mention.end + 1):
                 continue
@@ -496,9 +496,6 @@ class FilterReader(FlagSlots, PlaceSlots, ThresholdSlots):
 
     def _numbers_only(self, mention: ValueMention) -> bool:
         return all(i in self.r.numbers for i in range(mention.start, mention.end))
-
-
-_ALONE_WORDS = frozenset({"only", "solely", "alone", "exclusively"})
 
 
 def _cells_with_every_word(found: list[ValueMention]) -> list[ValueMention]:

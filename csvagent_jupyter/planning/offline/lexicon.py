@@ -707,6 +707,23 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 WIN_WORDS = frozenset(
     {"win", "wins", "won", "winning", "winner", "winners", "victory", "victories"}
 )
+# Words before "number of" that still ask a count ("the total number of", "a large number
+# of"); any other noun there names a number worn ("the race number of the Vega")
+COUNT_QUALIFIERS = frozenset(
+    {"total", "overall", "whole", "combined", "entire", "exact", "same", "average", "mean",
+     "median", "highest", "lowest", "largest", "smallest", "greatest", "biggest", "maximum",
+     "minimum", "max", "min", "least", "most", "large", "small", "actual", "approximate",
+     "estimated", "net", "cumulative", "final", "official", "expected", "typical"}
+)  # fmt: skip
+# Words asking a sum, which a list of values never answers ("the combined gross of")
+SUM_ASKING_WORDS = frozenset({"combined", "altogether", "sum", "total"})
+# Words saying an item stands alone in its cell ("whose only language is German")
+ALONE_WORDS = frozenset({"only", "solely", "alone", "exclusively"})
+# People named by a result ("finishers", "qualifiers"): some of the rows, never all of them
+RESULT_NOUNS = frozenset(
+    {"finisher", "finishers", "qualifier", "qualifiers", "survivor", "survivors", "medallist",
+     "medallists", "medalist", "medalists", "starters", "nonfinishers", "retirees", "dropouts"}
+)  # fmt: skip
 # A file named for what its rows won ("squash_titles.csv", "mvp_winners.csv"): every row is
 # a win, and "how many titles did she win" counts them. ("championships" are taken part in.)
 WON_ROWS_FILE_WORDS = frozenset(

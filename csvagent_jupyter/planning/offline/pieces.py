@@ -522,6 +522,13 @@ def count_of(
         and _a_mass_noun(f.words[position])
     ):
         return None  # "which zone used the most water": an amount no column is named for
+    if (
+        mention is None
+        and position is not None
+        and f.words[position] in lexicon.RESULT_NOUNS
+        and f.reading.norm[position] not in f.reading.subject
+    ):
+        return None  # "the most finishers": the ones who finished, never every entry
     if mention is None and (position is None or ungrounded(f, position)):
         return Aggregate(func="count"), ({position} if position is not None else set()), 0.1
     return None

@@ -31,7 +31,7 @@ from .evaluative import restate_judgements
 from .letters import letter_values
 from .named_by_use import events_of_flags, exact_word_first, in_the_column_named_after, occasions
 from .people_words import country_of, people_values, role_of, sex_of, table_subject
-from .units import column_unit, is_unit
+from .units import column_unit, is_unit, unit_of
 from .won_rows import rows_are_wins
 from .written_dates import date_literals
 
@@ -318,6 +318,10 @@ def read(question: str, index: SchemaIndex) -> Reading:
             norm[i] = "no"
     for i in plural_acronyms:  # "ssris" is "ssri" made plural ("-is" otherwise stays: "analysis")
         norm[i] = words[i][:-1]
+    for i, word in enumerate(words):
+        shortened = _file_noun_written_short(word, norm[i], index)
+        if shortened is not None:
+            norm[i] = shortened  # "deliveries" in pharm_deliv.csv: the rows' noun
     reading = Reading(question, words, norm, numbers, subject=index.subject)
     reading.rows_are_wins = rows_are_wins(index)
     reading.timed_name_stems = frozenset(
@@ -473,6 +477,7 @@ def read(question: str, index: SchemaIndex) -> Reading:
             for m in mentions
             if not (m.start > held[0] and words[m.start] in lexicon.HEADCOUNT_NOUNS)
         ]
+    mentions += _named_by_its_unit(words, numbers, index, mentions)
     mentions = _undominated(_implied_only_when_unnamed(mentions, words, norm, index))
     mentions = exact_word_first(mentions, norm, index)
     mentions = _written_name_first(mentions, words)
@@ -570,6 +575,48 @@ def read(question: str, index: SchemaIndex) -> Reading:
         norm,
     )
     return reading
+
+
+def _named_by_its_unit(
+    words: list[str], numbers: dict[int, Number], index: SchemaIndex, found: list[ColumnMention]
+) -> list[ColumnMention]:
+    """ "Which fuel type sold the most litres", "total litres of diesel": a unit of measure
+    (never of time, whose words are also the clock's) that one number column's name gives
+    ("Volume (L)"), said where no number comes before it, names that column."""
+    out = []
+    for i, word in enumerate(words):
+        if not is_unit(word) or (i - 1) in numbers or any(m.start <= i < m.end for m in found):
+            continue
+        family, size = unit_of(word)
+        if family in ("time", "calendar"):
+            continue
+        held = [
+            c.name
+            for c in index.profile.column_profiles
+            if c.is_numeric
+            and not index.is_identifier(c.name)
+            and column_unit(c.name) == (family, size)
+        ]
+        if len(held) == 1:
+            out.append(ColumnMention(held[0], i, i + 1, 0.9))
+    return out
+
+
+def _file_noun_written_short(word: str, stem: str, index: SchemaIndex) -> str | None:
+    """The file's noun when its name shortens it ("pharm_deliv.csv", "veh_insp.csv") and the
+    question writes it in full ("deliveries", "an inspection"): that noun's stem."""
+    for short in index.subject:
+        if (
+            len(short) >= 4
+            and stem != short
+            and stem.startswith(short)
+            and len(stem) - len(short) <= 6
+            and not word.endswith(("ed", "ing", "ss"))  # a verb of it, never its rows
+            and not any(stem in name for name in index.column_tokens.values())  # "riders"
+            and not any(stem in name for name in index.whole_tokens.values())  # "orderValue"
+        ):
+            return short
+    return None
 
 
 _HYPHENATED = re.compile(r"\b([A-Za-z]+)-([A-Za-z]+)\b")

@@ -205,6 +205,8 @@ def count_shape(f: Frame) -> list[Candidate]:
     if distinct:
         return out
     subject = {position} if position is not None and ungrounded(f, position) else set()
+    if position is not None and f.words[position] in lexicon.RESULT_NOUNS:
+        subject = set()  # "how many finishers": those who finished, never every row
     if (
         position is not None
         and subject

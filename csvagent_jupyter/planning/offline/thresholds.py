@@ -456,9 +456,13 @@ class ThresholdSlots(DateSlots):
         unit = self._unit_after(hi)
         lo = min(words)
         said = self.r.words[lo - 1 : lo] + [self.r.words[i] for i in words]
-        if unit is None or not _LASTING.intersection(said):
-            return []  # "waited over an hour" may be a wait no column holds: never another's
+        if unit is None:
+            return []
         family = unit_of(unit)[0]
+        timed = family in ("time", "calendar")
+        if timed and not _LASTING.intersection(said):
+            return []  # "waited over an hour" may be a wait no column holds: never another's
+        # ("sales over 100 litres" beside Volume (L): the one column measured in litres)
         fitting = [
             c.name
             for c in self.index.profile.column_profiles
@@ -470,7 +474,8 @@ class ThresholdSlots(DateSlots):
         unknown = [
             c.name
             for c in self.index.profile.column_profiles
-            if c.is_numeric
+            if timed
+            and c.is_numeric
             and column_unit(c.name) is None
             and _DURATION_NAMES.intersection(self.index.column_tokens.get(c.name, []))
         ]

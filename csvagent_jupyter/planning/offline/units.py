@@ -46,6 +46,11 @@ AREA = {
     "ha": 10000.0, "hectare": 10000.0, "hectares": 10000.0, "acre": 4046.8564224,
     "acres": 4046.8564224, "km2": 1e6, "m2": 1.0,
 }  # fmt: skip
+VOLUME = {
+    "l": 1.0, "litre": 1.0, "litres": 1.0, "liter": 1.0, "liters": 1.0, "ml": 0.001,
+    "millilitre": 0.001, "millilitres": 0.001, "milliliter": 0.001, "milliliters": 0.001,
+    "m3": 1000.0,
+}  # fmt: skip
 ENERGY = {"wh": 0.001, "kwh": 1.0, "mwh": 1000.0, "gwh": 1e6}
 POWER = {"w": 0.001, "kw": 1.0, "mw": 1000.0, "gw": 1e6}
 # Temperatures: one scale each; "80 fahrenheit" against a column in Celsius is asked back
@@ -62,6 +67,7 @@ FAMILIES: dict[str, dict[str, float]] = {
     "length": LENGTH,
     "mass": MASS,
     "area": AREA,
+    "volume": VOLUME,
     "energy": ENERGY,
     "power": POWER,
     "celsius": CELSIUS,
@@ -75,6 +81,7 @@ MEASURE_UNITS = (
     frozenset(LENGTH)
     | frozenset(MASS)
     | frozenset(AREA)
+    | frozenset(VOLUME)
     | frozenset(ENERGY)
     | frozenset(POWER)
     | frozenset(CELSIUS)

@@ -38,6 +38,12 @@ def must_be_placed(reading: Reading) -> set[int]:
     # that only says how (a table with no result to read it on asks back)
     out |= {i for i, word in enumerate(words) if word in lexicon.WIN_LOSE_VERBS}
     out |= {i for i in range(len(words) - 1) if words[i : i + 2] == ["runner", "up"]}
+    # "the most finishers", "how many qualifiers": some rows by their result, never all
+    out |= {
+        i
+        for i, word in enumerate(words)
+        if word in lexicon.RESULT_NOUNS and reading.norm[i] not in reading.subject
+    }
     # "jobs with no labour time recorded": what is missing picks the rows, never filler
     out |= {
         i + 1
@@ -93,6 +99,17 @@ def left_out(reading: Reading, plan: Plan, explained: set[int]) -> list[int]:
             and reading.norm[i] not in reading.name_stems
             and words[i + 1 : i + 3] in (["the", "most"], ["the", "least"], ["most"], ["least"])
         ]
+        # "the race number of the Lockheed Vega": a number it wears, never a count of rows
+        out += [
+            i - 1
+            for i in range(2, len(words) - 1)
+            if words[i] == "number"
+            and words[i + 1] == "of"
+            and words[i - 2] in ("the", "its", "his", "her", "their", "a")
+            and words[i - 1].isalpha()
+            and words[i - 1] not in lexicon.COUNT_QUALIFIERS
+            and (i - 1) not in explained
+        ]
         # "how many years did John Masefield serve": a term's length, never his rows (one)
         if reading.has("how many years", "how long"):
             out += [i for i, word in enumerate(words) if word in lexicon.SPAN_VERBS]
@@ -117,6 +134,15 @@ def left_out(reading: Reading, plan: Plan, explained: set[int]) -> list[int]:
     if plan.operation == "aggregate" and not plan.group_by and _pools_values(plan.filters):
         out += [i for i, word in enumerate(words) if word in _SIDE_BY_SIDE]
     out += [i for i in _event_of_another_column(reading, plan) if i not in explained]
+    if plan.operation in ("distinct", "rows"):
+        # "the combined worldwide gross of the films by X": a sum asked, never their list
+        out += [
+            i
+            for i, word in enumerate(words)
+            if word in lexicon.SUM_ASKING_WORDS
+            and i not in explained
+            and reading.norm[i] not in reading.name_stems
+        ]
     out += _which_noun_ignored(reading, plan)
     out += _complement_of_a_listing(reading, plan, explained)
     out += _which_of_the_named(reading, plan)
