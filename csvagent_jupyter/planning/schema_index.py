@@ -528,6 +528,11 @@ class SchemaIndex:
                             mapping[key] = value
                         elif key and mapping[key] != value:
                             alike.setdefault(key, [mapping[key]]).append(value)
+                for value in list(distinct)[:MAX_VALUES_PER_COLUMN]:
+                    # "the Pacific cable" for "Pacific cable[4]", unless a cell is written so
+                    # without its mark ("Kent" beside "Kent[a]": one place, kept apart)
+                    if isinstance(value, str) and "[" in value:
+                        mapping.setdefault(normalize(_FOOTNOTE.sub("", value)), value)
                 index.values[column.name] = mapping
                 if alike:
                     index.variants[column.name] = alike
@@ -567,6 +572,24 @@ class SchemaIndex:
             return list(dict.fromkeys(self.variants[column][key]))
         found = self.values.get(column, {}).get(key)
         return [] if found is None else [found]
+
+    @functools.cached_property
+    def _cell_openings(self) -> frozenset[str]:
+        words: set[str] = set()
+        for column, mapping in self.values.items():
+            if column in self.remarks or len(mapping) > 5000:
+                continue
+            for cell in mapping.values():
+                first = _TOKEN.match(fold_accents(str(cell)).lower())
+                if first is not None:
+                    words.add(first.group())
+        return frozenset(words)
+
+    def opens_a_cell(self, word: str) -> bool:
+        """Whether ``word`` is the first word of a cell, as written ("Scrapped 1935", "Sank
+        1912"): a state the rows record, even where no whole cell is named. Compared as
+        written, so "played" never opens "Play"."""
+        return word in self._cell_openings
 
     def is_identifier(self, column: str) -> bool:
         found = self.profile.column(column)
@@ -619,7 +642,17 @@ class SchemaIndex:
             whole = self.whole_tokens[column]
             if whole != self.column_tokens[column]:
                 other = self._mention(column, whole, words, fuzz.ratio)
-                if other is not None and (mention is None or other.score > mention.score):
+                # "rental" is one word of rentalFee, never a misspelling of it whole
+                part = (
+                    other is not None
+                    and other.score < 1.0
+                    and set(words[other.start : other.end]) <= set(self.column_tokens[column])
+                )
+                if (
+                    other is not None
+                    and not part
+                    and (mention is None or other.score > mention.score)
+                ):
                     mention = other
             if mention is not None:
                 found.append(mention)
@@ -636,6 +669,20 @@ class SchemaIndex:
             if m.score >= 0.6 and self._abbreviation_before(m, found, words):
                 kept.append(m)  # "deposit amount" for dep_amt beside amt: the longer name
                 continue
+            # "the rental with the highest fee": "rental" names rental_id better than one word
+            # of rental_fee, whose other word is said later
+            better = {
+                i
+                for n in found
+                if n.column != m.column and n.score >= 0.8 and n.score > m.score + 0.1
+                for i in range(n.start, n.end)
+            }
+            if m.score < 0.9 and covered & better and not covered & strong:
+                blanked = ["" if i in better else w for i, w in enumerate(words)]
+                again = self._partial_mention(m.column, self.column_tokens[m.column], blanked)
+                if again is not None and again.score >= 0.6:
+                    m = again
+                    covered = set(range(m.start, m.end))
             if m.score < 0.9 and covered & strong:
                 again = self._partial_mention(m.column, self.column_tokens[m.column], rest)
                 if (

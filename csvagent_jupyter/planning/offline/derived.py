@@ -12,7 +12,8 @@ from dataclasses import dataclass, field, fields
 from typing import Literal
 
 from ...analysis.plan import Condition, Derive, Filter, FilterGroup, Plan, TimeUnit
-from ..schema_index import ColumnMention, SchemaIndex
+from ..schema_index import ColumnMention, SchemaIndex, tokens
+from . import lexicon
 
 Operator = Literal["+", "-", "*", "/"]
 
@@ -160,6 +161,9 @@ RATE_SUFFIX = " rate (% of rows)"  # a name no file's own column is likely to ca
 RATE_WORDS = frozenset({"rate", "rates"})
 
 
+_CODED_KINDS = frozenset(tokens(" ".join(sorted(lexicon.CODED_KINDS))))
+
+
 def is_rate(column: str) -> bool:
     """A derived rate: the percent of rows where a yes/no column is true, only ever averaged
     (per group or over all rows); never summed, never a row filter."""
@@ -174,7 +178,14 @@ def _find_rates(
     found: list[ColumnMention] = []
     derives: dict[str, Derive] = {}
     for m in strong:
-        if not _names_a_state(index, m.column):
+        # a 0/1 column named in full before "rate" ("early exit rate" of EARLY_EXIT) is a
+        # state whatever its name's grammar: the question says a rate of it is meant
+        said_whole = (
+            m.score >= 0.9
+            and is_flag(index, m.column)
+            and not set(index.column_tokens.get(m.column, [])) & _CODED_KINDS
+        )
+        if not (_names_a_state(index, m.column) or said_whole):
             continue
         if words[m.end : m.end + 1] and words[m.end] in RATE_WORDS:
             start, end = m.start, m.end + 1

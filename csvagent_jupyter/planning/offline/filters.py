@@ -190,6 +190,24 @@ class FilterReader(FlagSlots, PlaceSlots, ThresholdSlots):
             words = frozenset(positions | self._own_column_words(other, positions))
             condition = Condition(column=other, op="eq", value=cell_scalar(cell))
             options.append(FilterOption(condition, words, other))
+        first = found[0].column
+        named = self._own_column_words(first, positions) or any(
+            option.positions != frozenset(positions) for option in options
+        )
+        if options and not named:
+            # "how many finals did Anna Berg play in" with her name as Champion and as
+            # Runner-up: the rows where either column holds it is a reading too, so that one
+            # column's count agreeing with the other's by chance is never taken for the answer
+            # (unless a column is named: "had inspection kind Bar")
+            cell = self.index.values.get(first, {}).get(key, found[0].value)
+            either = FilterGroup(
+                combine="or",
+                items=[
+                    Condition(column=first, op="eq", value=cell_scalar(cell)),
+                    *(option.condition for option in options),
+                ],
+            )
+            options.append(FilterOption(either, frozenset(positions), first))
         return options
 
     def _route(
@@ -328,6 +346,13 @@ class FilterReader(FlagSlots, PlaceSlots, ThresholdSlots):
                 condition = Condition(column=column, op="in", value=values)
             return FilterOption(condition, frozenset(words), column)
 
+        alone = self._alone(found[0]) if len(found) == 1 and negation is None else None
+        if alone is not None:
+            # "whose only official language is German": the cell "German", never every list
+            # that holds it
+            cell = self.index.values.get(column, {}).get(normalize(found[0].value))
+            if cell is not None:
+                return [option({cell}, positions | {alone})]
         either = option(set().union(*sets), positions)
         if len(sets) == 1 or (["or"] in gaps and all(gap in ([], ["or"]) for gap in gaps)):
             return [either]
@@ -336,6 +361,20 @@ class FilterReader(FlagSlots, PlaceSlots, ThresholdSlots):
         if said and negation is None:
             return [FilterOption(both.condition, both.positions | said, column)]
         return [both, either]
+
+    def _alone(self, mention: ValueMention) -> int | None:
+        """Where the question says an item stands alone in its cell: "whose only language is
+        German", "German only", "German alone", "solely German"."""
+        words = self.r.words
+        for i in range(max(0, mention.start - 6), min(len(words), mention.end + 2)):
+            if mention.start <= i < mention.end or words[i] not in _ALONE_WORDS:
+                continue
+            if i >= mention.end and i not in (mention.end, mention.end + 1):
+                continue
+            if i < mention.start and words[i + 1 : i + 2] in (["for"], ["in"], ["one"], ["once"]):
+                continue  # "only for 2023", "the only one"
+            return i
+        return None
 
     def _unit_written_slots(self, used: set[int]) -> list[Slot]:
         """ "the 500cc season" on a Class column of "350cc", "500cc" typed as numbers in cc:
@@ -457,6 +496,9 @@ class FilterReader(FlagSlots, PlaceSlots, ThresholdSlots):
 
     def _numbers_only(self, mention: ValueMention) -> bool:
         return all(i in self.r.numbers for i in range(mention.start, mention.end))
+
+
+_ALONE_WORDS = frozenset({"only", "solely", "alone", "exclusively"})
 
 
 def _cells_with_every_word(found: list[ValueMention]) -> list[ValueMention]:

@@ -1073,6 +1073,10 @@ MEASURE_ONLY_WORDS = frozenset(
 )  # fmt: skip
 # States said in words that are otherwise filler: "sold out", "still on air", "in service".
 STATE_PHRASES = frozenset({("sold", "out"), ("on", "air"), ("off", "air"), ("in", "service")})
+# Names of a 0/1 code of a kind, never a state: "gender" coded 0/1 has no rate, while
+# "early exit" coded 0/1 has one.
+CODED_KINDS = frozenset({"gender", "sex", "type", "kind", "class", "category", "group", "code",
+                         "segment", "cohort", "arm"})  # fmt: skip
 # Verbs of money: "which department spent the most" is never a count of rows.
 MONEY_VERBS = frozenset(
     {"spent", "spend", "spends", "spending", "paid", "pay", "pays", "earned", "earn", "earns",
@@ -1081,7 +1085,7 @@ MONEY_VERBS = frozenset(
 # Verbs of a span of time: "how many years did X serve" is a term's length, never X's rows.
 SPAN_VERBS = frozenset(
     {"serve", "served", "reign", "reigned", "rule", "ruled", "last", "lasted", "live", "lived",
-     "hold", "held", "stay", "stayed"}
+     "hold", "held", "stay", "stayed", "run", "ran", "operate", "operated", "exist", "existed"}
 )  # fmt: skip
 # A results table's tallies and what they count: "won the most games" on a Wins column.
 TALLY_WORDS = frozenset({"win", "wins", "won", "loss", "losses", "lost", "draw", "draws", "ties"})

@@ -20,6 +20,7 @@ from ..schema_index import (
     SchemaIndex,
     ValueMention,
     fold_accents,
+    head_stem,
     singular,
     tokens,
 )
@@ -107,6 +108,8 @@ class Reading:
     letters: frozenset[int] = frozenset()  # "got an A", "grade C": a mark given, to be placed
     negated: frozenset[int] = frozenset()  # "unvaccinated", "ineligible": a name's opposite
     written: dict[int, str] = field(default_factory=dict)  # "worst", restated as "lowest"
+    # "scrapped" beside cells "Scrapped 1935": a word that opens a cell picks rows
+    cell_openings: frozenset[int] = frozenset()
 
     @property
     def text(self) -> str:
@@ -537,6 +540,9 @@ def read(question: str, index: SchemaIndex) -> Reading:
     words_in_cell: dict[tuple[str, str], set[int]] = {}
     for v in partial:
         words_in_cell.setdefault((v.column, str(v.value)), set()).add(v.start)
+    reading.cell_openings = frozenset(
+        i for i, w in enumerate(words) if len(w) > 3 and i not in taken and index.opens_a_cell(w)
+    )
     reading.partial_values = _with_the_next_word(
         [
             v
@@ -897,9 +903,12 @@ def _synonym_mentions(
                 if (mention.column, position) in seen:
                     continue
                 seen.add((mention.column, position))
-                found.append(
-                    ColumnMention(mention.column, position, position + 1, mention.score * 0.85)
-                )
+                score = mention.score
+                if head_stem(mention.column) == singular(synonym.split()[-1]):
+                    # "the tallest" of "Maximum height": the noun its name is about, as sure
+                    # as a name of that one word
+                    score = max(score, 0.8)
+                found.append(ColumnMention(mention.column, position, position + 1, score * 0.85))
     return found
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ...analysis.plan import Condition, FilterGroup, Plan
+from ...analysis.plan import Condition, Filter, FilterGroup, Plan
 from ..schema_index import tokens
 from . import lexicon
 from .derived import filter_columns
@@ -50,6 +50,7 @@ class Scored:
 def grounded_positions(reading: Reading) -> set[int]:
     """Positions that mean something on this table or to the planner."""
     out = set(reading.numbers) | set(reading.dates)
+    out |= reading.cell_openings  # "how many ships were scrapped" beside "Scrapped 1935"
     out |= {
         i
         for m in reading.columns
@@ -112,6 +113,9 @@ def _unit_asked_for(reading: Reading, plan: Plan, durations: set[str]) -> set[in
             and (i - 1) not in reading.numbers
         )  # "5 hours" is an amount, not the unit asked for
     ]
+    if asked and _names_a_row_in_a_unit(reading, plan, aggregated):
+        # "what was the longest test in minutes": minutes are asked, never a Test ID
+        return {i for i in asked if words[i - 1] == "in" and is_unit(words[i])}
     if not asked or not aggregated:
         return set()
     units = [column_unit(c) for c in aggregated if c not in durations]
@@ -139,6 +143,20 @@ _BEFORE_A_NOUN = [
 ]
 _ROW_WORDS = frozenset({"rows", "records", "entries", "lines"})
 _SCALE_WORDS = frozenset({"thousands", "thousand", "millions", "million", "billions", "k"})
+
+
+def _names_a_row_in_a_unit(reading: Reading, plan: Plan, aggregated: set[str]) -> bool:
+    """A row's column given for "what is the heaviest drop-off in kg": an answer with no unit
+    (an id, a name) where a unit is asked; "which drop-off" asks the row itself."""
+    answer = plan.answer_column
+    if not answer or answer in aggregated or (plan.sort and plan.sort[0].column == answer):
+        return False
+    if reading.words[:1] != ["what"] or reading.words[1:2] not in _WHAT_IS:
+        return False  # "what region had the highest sales in dollars": the region is asked
+    return column_unit(answer) is None
+
+
+_WHAT_IS = [["is"], ["was"], ["are"], ["were"], ["the"]]
 
 
 def _aggregated(plan: Plan) -> set[str]:
@@ -328,7 +346,10 @@ def _echoes(reading: Reading, candidate: Candidate, id_nouns: set[int]) -> set[i
         }
     if _counts(candidate.plan):  # "(count divided by count)" restates the counts
         out |= {i for i, word in enumerate(reading.words) if word in ("count", "counts")}
-    out |= _result_words(reading, read, _filter_values(candidate.plan))
+    # the rows where either Champion or Runner-up holds a name say neither "won" nor "lost"
+    said_by_result = used | _columns_tested_alone(candidate.plan.filters)
+    said_by_result |= _columns_tested_alone(candidate.plan.condition)
+    out |= _result_words(reading, said_by_result, _filter_values(candidate.plan))
     # a word of the name of a column the plan reads ("furnished" for isFurnished = yes)
     stems = set().union(*(tokens(c) for c in read)) if read else set()
     out |= {i for i, stem in enumerate(reading.norm) if stem in stems and len(stem) > 2}
@@ -371,6 +392,15 @@ def _result_words(reading: Reading, columns: set[str], values: set[str]) -> set[
         if names & heads or (words is lexicon.LOSE_WORDS and {"runner", "up"} <= names):
             out |= {i for i, word in enumerate(reading.words) if word in words}
     return out
+
+
+def _columns_tested_alone(item: Filter | None) -> set[str]:
+    """The columns a filter tests, but for those tested only as one side of an "or"."""
+    if isinstance(item, Condition):
+        return {item.column}
+    if isinstance(item, FilterGroup) and item.combine != "or":
+        return set().union(*(_columns_tested_alone(each) for each in item.items))
+    return set()
 
 
 def _filter_values(plan: Plan) -> set[str]:

@@ -33,7 +33,7 @@ from .pieces import (
     ungrounded,
 )
 from .shapes_nested import summary_of_groups
-from .units import MONTHS_IN, SECONDS
+from .units import MONTHS_IN, is_unit
 
 DIFFERENCE_WORDS = frozenset({"difference", "minus", "gap"})
 THAN_WORDS = frozenset({"than", "compared", "versus", "vs"})
@@ -334,6 +334,7 @@ def nested_count_shape(f: Frame) -> list[Candidate]:
 
 
 def _unit_or_filler(word: str) -> bool:
-    """ "patients older than 80 years", "over 80 were readmitted": what follows the number is
-    its unit or the rest of the sentence, not a noun of things counted per group."""
-    return word in lexicon.FILLER or word in SECONDS or word in MONTHS_IN
+    """ "patients older than 80 years", "over 80 were readmitted", "taller than 50 metres":
+    what follows the number is its unit or the rest of the sentence, not a noun of things
+    counted per group."""
+    return word in lexicon.FILLER or is_unit(word) or word in MONTHS_IN

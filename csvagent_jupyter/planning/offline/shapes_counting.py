@@ -179,6 +179,10 @@ def count_shape(f: Frame) -> list[Candidate]:
             if distinct or not _only_of_the_name(f, named)  # "finals" of "Opponent in the final"
         ]
         for named in same_place:
+            if named.column in f.index.year_ranges and f.words[named.start] in _SPANS_OF_TIME:
+                # "how many years did the Settebello run" on "1953–1984": the span's length,
+                # never how many different periods its rows write
+                continue
             make(
                 Aggregate(func="count_distinct", column=named.column),
                 span(named),
@@ -244,6 +248,9 @@ def _measured_in_a_unit(f: Frame, column: str) -> bool:
         return bool(f.index.number_texts.get(source.column or "", ""))
     # (the loader reads "253.5 m" as 253.5: a column of fractions is measured, not counted)
     return f.index.is_numeric(column) and not f.index.holds_whole_numbers(column)
+
+
+_SPANS_OF_TIME = frozenset({"year", "years", "season", "seasons", "decade", "decades"})
 
 
 def _name_penalty(f: Frame, column: str, same_place: list[ColumnMention]) -> float:

@@ -40,6 +40,10 @@ def extreme_shape(f: Frame) -> list[Candidate]:
     found = f.aggregate_word()
     if found is not None and has_single(f) and f.in_a_full_name(found[1], minimum=0.6):
         found = None  # "the highest single total spend" with totalSpend: one booking's spend
+    if found is not None and found[0] == "sum" and _of_one_row(f, at):
+        # "the department of the sale with the largest net total": that sale's own total (a
+        # row's), never the department whose totals add up highest
+        found = None
     extreme_words = [
         i
         for i, w in enumerate(f.words)
@@ -133,6 +137,7 @@ def extreme_shape(f: Frame) -> list[Candidate]:
                     and not f.is_entity(column)
                     and not has_single(f)
                     and not names_a_row(f, at)
+                    and not _of_one_row(f, at)  # "had the rental with the highest fee"
                     and f.few_values(column)
                 ):  # a department's "highest salary": one person's, or the average? (not a SKU's)
                     options.append(

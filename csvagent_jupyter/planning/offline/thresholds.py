@@ -11,7 +11,13 @@ from __future__ import annotations
 import re
 
 from ...analysis.plan import Condition, ConditionOp, FilterGroup, Scalar
-from ..schema_index import ColumnMention, SchemaIndex, ValueMention, names_the_doer_of, tokens
+from ..schema_index import (
+    ColumnMention,
+    SchemaIndex,
+    ValueMention,
+    names_the_doer_of,
+    tokens,
+)
 from . import lexicon
 from .dated import DateSlots
 from .derived import is_flag, is_rate
@@ -310,6 +316,10 @@ class ThresholdSlots(DateSlots):
                 continue  # "less than 5% of the vote" is never 5 votes when a % column exists
             if is_flag(self.index, mention.column) and (not exact or value not in (0, 1)):
                 continue  # "patients over 65 with an abnormal flag": never abnormalFlag > 65
+            if mention.start > hi and self._only_its_denominator(mention):
+                continue  # "more than 8 people" is never feePerPerson above 8
+            if number.currency and mention.column in self.year_columns():
+                continue  # "sold for more than $2 million" is never a Sale year above 2000000
             if mention.start == hi + 1 and _counted_not_timed(self.index, self.r, mention):
                 continue  # "more than 500 picks" is no pickSeconds above 500
             if not names_the_amount(self.index, self.r, mention, rows_noun=False) and not _an_age(
@@ -393,6 +403,17 @@ class ThresholdSlots(DateSlots):
         if options and empties == len(options):
             options.append(SKIP)  # every column it fits would keep no row: maybe none is meant
         return options
+
+    def _only_its_denominator(self, mention: ColumnMention) -> bool:
+        """Whether the question's words name only what a rate is per ("people" of
+        feePerPerson, "guest" of spend_per_guest): the column holds the amount before "per",
+        never a count of those."""
+        names = self.index.column_tokens.get(mention.column, [])
+        if "per" not in names:
+            return False
+        before = set(names[: names.index("per")])
+        said = {self.r.norm[i] for i in range(mention.start, mention.end)}
+        return not said & before  # (said directly, or by a synonym: "people" for person)
 
     def _percent_columns(self) -> list[str]:
         """Numeric columns that hold percents: "%", "Vote %", "pct_share", a derived rate."""

@@ -97,6 +97,13 @@ def left_out(reading: Reading, plan: Plan, explained: set[int]) -> list[int]:
             and reading.norm[i] not in reading.subject
             and not {reading.norm[i], "season"} & reading.name_stems
         ]
+    if (
+        words[:1] in (["where"], ["who"], ["whom"])
+        and plan.operation == "aggregate"
+        and not plan.group_by
+        and plan.answer_column is None
+    ):
+        out.append(0)  # "where is the theatre with the widest orchestra": a place, never 35 m
     # "the average for A compared with B", "A vs B": one result each, never A and B pooled
     if plan.operation == "aggregate" and not plan.group_by and _pools_values(plan.filters):
         out += [i for i, word in enumerate(words) if word in _SIDE_BY_SIDE]
