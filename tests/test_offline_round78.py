@@ -155,3 +155,112 @@ def test_a_rate_of_a_zero_one_column_named_whole(
     load_frame(agent, tmp_path, file, frame)
     assert ask_ok(agent, "Which region has the highest early exit rate?").value == "SOUTH"
     assert ask_ok(agent, "What is the early exit rate?").value == pytest.approx(50.0)
+
+
+MEMBERS = [
+    ("gym_members.csv", "MEMBER_ID", "VISITS_LAST_90D"),
+    ("gym_members.csv", "member_id", "visits_last_90d"),
+    ("gymMembers.csv", "memberId", "visitsLast90d"),
+]
+
+
+@pytest.mark.parametrize("file, member, visits", MEMBERS, ids=["UPPER", "snake", "camel"])
+def test_no_figure_of_a_count_is_a_blank_not_a_zero(
+    agent: Agent, tmp_path: Path, file: str, member: str, visits: str
+) -> None:
+    frame = pd.DataFrame({member: [1, 2, 3, 4, 5, 6], visits: [0.0, None, 12.0, None, None, 3.0]})
+    load_frame(agent, tmp_path, file, frame)
+    assert ask_ok(agent, "How many members have no visits figure?").value == 3
+    assert ask_ok(agent, "How many members have no visits logged?").value == 3
+    assert ask_ok(agent, "How many members have no visits?").value == 1
+
+
+SPEEDS = [
+    ("race_results.csv", "Driver", "Average speed"),
+    ("race_results.csv", "driver", "average_speed"),
+    ("raceResults.csv", "driverName", "averageSpeed"),
+]
+
+
+@pytest.mark.parametrize("file, driver, speed", SPEEDS, ids=["Title", "snake", "camel"])
+def test_an_average_in_a_measure_name_is_its_name(
+    agent: Agent, tmp_path: Path, file: str, driver: str, speed: str
+) -> None:
+    # Varzi drove the single fastest race (80); Nuvolari's races average highest (70)
+    frame = pd.DataFrame(
+        {
+            driver: ["Varzi", "Varzi", "Varzi", "Nuvolari", "Nuvolari", "Campari"],
+            speed: [80.0, 40.0, 45.0, 70.0, 70.0, 60.0],
+        }
+    )
+    load_frame(agent, tmp_path, file, frame)
+    result = agent.ask("Which driver had the highest average speed?")
+    assert result.kind == "error" or result.value == "Varzi", result.interpretation
+
+
+WALKERS = [
+    ("race_walk.csv", "Pos.", "Athlete", "Nation"),
+    ("race_walk.csv", "pos", "athlete", "nation"),
+    ("raceWalk.csv", "finishPosition", "athleteName", "nation"),
+]
+
+
+@pytest.mark.parametrize("file, pos, athlete, nation", WALKERS, ids=["Title", "snake", "camel"])
+def test_which_country_is_the_nation_never_the_first_column_of_places(
+    agent: Agent, tmp_path: Path, file: str, pos: str, athlete: str, nation: str
+) -> None:
+    frame = pd.DataFrame(
+        {
+            pos: ["1st", "2nd", "3rd", "4th", "5th", "—", "—"],
+            athlete: ["Diniz", "Arai", "Kobayashi", "Tallent", "Katsuki", "Bird-Smith", "Toth"],
+            nation: ["France", "Japan", "Japan", "Australia", "Japan", "Australia", "Hungary"],
+            "Time": ["3:33:12", "3:41:17", "3:41:19", "3:41:36", "3:43:03", "DNF", "DNF"],
+        }
+    )
+    load_frame(agent, tmp_path, file, frame)
+    result = agent.ask("Which country had the most athletes in the race?")
+    assert result.kind == "error" or result.value == "Japan", result.interpretation
+
+
+CONSOLES = [
+    ("game_consoles.csv", "Console", "Discontinued"),
+    ("game_consoles.csv", "console", "discontinued"),
+    ("gameConsoles.csv", "consoleName", "discontinuedYear"),
+]
+
+
+@pytest.mark.parametrize("file, console, ended", CONSOLES, ids=["Title", "snake", "camel"])
+def test_still_in_a_state_is_never_dropped(
+    agent: Agent, tmp_path: Path, file: str, console: str, ended: str
+) -> None:
+    frame = pd.DataFrame(
+        {console: ["PS2", "Wii", "Switch", "PS4"], ended: ["2013", "2013", "—", "TBA"]}
+    )
+    load_frame(agent, tmp_path, file, frame)
+    result = agent.ask("How many consoles are still in production?")
+    assert result.kind == "error" or result.value == 2, result.interpretation
+
+
+POPES = [
+    ("popes.csv", "Pope", "Born", "Age at election"),
+    ("popes.csv", "pope", "born", "age_at_election"),
+    ("popeList.csv", "popeName", "birthDate", "electionAge"),
+]
+
+
+@pytest.mark.parametrize("file, pope, born, age", POPES, ids=["Title", "snake", "camel"])
+def test_a_year_of_one_event_is_never_read_from_another_events_date(
+    agent: Agent, tmp_path: Path, file: str, pope: str, born: str, age: str
+) -> None:
+    frame = pd.DataFrame(
+        {
+            pope: ["Pius XII", "John XXIII", "Paul VI", "John Paul II", "Francis"],
+            born: ["1876-03-02", "1881-11-25", "1897-09-26", "1920-05-18", "1936-12-17"],
+            age: [63, 76, 65, 58, 76],
+        }
+    )
+    load_frame(agent, tmp_path, file, frame)
+    # elected after 1950: four (the year of birth after 1950 gives none; an age never 1950)
+    result = agent.ask("How many popes were elected after 1950?")
+    assert result.kind == "error" or result.value == 4, result.interpretation
+    assert ask_ok(agent, "How many popes were born after 1900?").value == 2

@@ -24,7 +24,7 @@ from ...analysis.plan import Condition, Filter, FilterGroup, Plan, Scalar, SortK
 from ...errors import QuestionError
 from ..schema_index import SchemaIndex, modifier_stems, normalize, tokens
 from . import lexicon
-from .derived import QuestionIndex, misuses_rate, with_derives
+from .derived import QuestionIndex, misuses_rate, required_conditions, with_derives
 from .filters import FilterReader
 from .grounding import ENTITY_SUFFIXES, Frame
 from .measures import SCORE_TOKENS
@@ -314,20 +314,12 @@ def _adds_up_its_filter(plan: Plan) -> bool:
     a sum or mean of the very column one value fixes gives back that value, never a figure."""
     fixed = {
         c.column
-        for c in _conditions(plan.filters)
+        for c in required_conditions(plan.filters)
         if c.op == "eq" and c.part is None and not isinstance(c.value, str)
     }
     aggregated = {a.column for a in plan.aggregates if a.func in ("sum", "mean", "median")}
     sides = [side for side in (plan.left, plan.right) if isinstance(side, Plan)]
     return bool(fixed & aggregated) or any(_adds_up_its_filter(side) for side in sides)
-
-
-def _conditions(item: object) -> list[Condition]:
-    if isinstance(item, Condition):
-        return [item]
-    if isinstance(item, FilterGroup) and item.combine == "and":
-        return [c for sub in item.items for c in _conditions(sub)]
-    return []
 
 
 def _splits_by_footnotes(plan: Plan, index: SchemaIndex) -> bool:

@@ -392,6 +392,8 @@ class Frame:
         if first.type not in ("text", "category") or self.index.is_identifier(first.name):
             return None
         tokens = self.index.column_tokens.get(first.name, [])
+        if set(tokens) & RANK_TOKENS:
+            return None  # "1st", "2nd" of a Pos. column place rows, never name them
         if set(tokens) & (PERSON_TOKENS | (ENTITY_SUFFIXES - {NAME})) or tokens == [NAME]:
             # a person's name ("Name", "Player") or a code labels rows, but says nothing of
             # "firms"; "Company Name" does

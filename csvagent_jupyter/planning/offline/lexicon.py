@@ -652,6 +652,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "spectators",
         "visitors",
     ),
+    "country": ("nation", "nationality"),
+    "nation": ("country", "nationality"),
     "resident": ("population", "inhabitants"),
     "inhabitant": ("population", "residents"),
     "born": ("birth", "dob"),
@@ -705,6 +707,24 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 WIN_WORDS = frozenset(
     {"win", "wins", "won", "winning", "winner", "winners", "victory", "victories"}
 )
+# A file named for what its rows won ("squash_titles.csv", "mvp_winners.csv"): every row is
+# a win, and "how many titles did she win" counts them. ("championships" are taken part in.)
+WON_ROWS_FILE_WORDS = frozenset(
+    {"title", "titles", "winner", "winners", "win", "wins", "victory", "victories",
+     "champion", "champions", "honours", "honors"}
+)  # fmt: skip
+# Column names of a result, a place or a tally: a table holding one records more than wins.
+RESULT_NAME_WORDS = frozenset(
+    {"result", "outcome", "position", "place", "placing", "pos", "finish", "finished", "rank",
+     "won", "win", "wins", "winner", "lost", "loss", "losses", "runner", "loser", "opponent",
+     "draw", "drawn", "medal", "score", "points", "status"}
+)  # fmt: skip
+# Heads of names of whoever wins a yearly event (a list of winners by year)
+WINNING_DOERS = frozenset(
+    {"driver", "rider", "player", "team", "club", "crew", "jockey", "horse", "skipper", "car",
+     "constructor", "athlete", "cyclist", "racer", "pilot", "boat", "yacht", "champion",
+     "winner", "skier", "runner", "swimmer", "golfer", "boxer", "wrestler"}
+)  # fmt: skip
 LOSE_WORDS = frozenset(
     {"lose", "loses", "lost", "losing", "loss", "losses", "loser", "defeat", "defeats"}
 )

@@ -31,6 +31,7 @@ from .letters import letter_values
 from .named_by_use import events_of_flags, exact_word_first, in_the_column_named_after, occasions
 from .people_words import country_of, people_values, role_of, sex_of, table_subject
 from .units import column_unit, is_unit
+from .won_rows import rows_are_wins
 from .written_dates import date_literals
 
 COUNT_NAME_WORDS = frozenset(singular(w) for w in ("number", "count", "units", "total"))
@@ -110,6 +111,10 @@ class Reading:
     written: dict[int, str] = field(default_factory=dict)  # "worst", restated as "lowest"
     # "scrapped" beside cells "Scrapped 1935": a word that opens a cell picks rows
     cell_openings: frozenset[int] = frozenset()
+    rows_are_wins: bool = False  # "squash_titles.csv", a race's winners by year
+    # words of the names of columns that can date or measure an event (dates, written years,
+    # numbers: "Age at election"), never a place or a name ("Launch site")
+    timed_name_stems: frozenset[str] = frozenset()
 
     @property
     def text(self) -> str:
@@ -312,6 +317,13 @@ def read(question: str, index: SchemaIndex) -> Reading:
     for i in plural_acronyms:  # "ssris" is "ssri" made plural ("-is" otherwise stays: "analysis")
         norm[i] = words[i][:-1]
     reading = Reading(question, words, norm, numbers, subject=index.subject)
+    reading.rows_are_wins = rows_are_wins(index)
+    reading.timed_name_stems = frozenset(
+        stem
+        for c in index.profile.column_profiles
+        if c.is_numeric or c.type == "datetime" or c.name in index.year_texts
+        for stem in index.column_tokens.get(c.name, [])
+    )
     reading.dates = {i: written_dates[w] for i, w in enumerate(words) if w in written_dates}
     if len(proper) * 2 < len(words):  # not a question in Title Case throughout
         reading.proper = frozenset(proper)

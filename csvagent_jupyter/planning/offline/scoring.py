@@ -388,6 +388,9 @@ def _result_words(reading: Reading, columns: set[str], values: set[str]) -> set[
             for i, word in enumerate(reading.words)
             if word in lexicon.WIN_WORDS or word in lexicon.PRIZE_WORDS
         }
+    if reading.rows_are_wins:
+        # "how many titles did she win" on her titles: the verb says what every row is
+        out |= {i for i, word in enumerate(reading.words) if word in lexicon.WIN_WORDS}
     for words, heads in ((lexicon.WIN_WORDS, WINNER_TOKENS), (lexicon.LOSE_WORDS, LOSER_TOKENS)):
         if names & heads or (words is lexicon.LOSE_WORDS and {"runner", "up"} <= names):
             out |= {i for i, word in enumerate(reading.words) if word in words}

@@ -449,8 +449,11 @@ def missing_shape(f: Frame) -> list[Candidate]:
     return out
 
 
-# "no arrival delay value", "no email entered": the cell is blank, not zero
-_BLANK_NOUNS = frozenset({"value", "values", "data", "entry", "entries", "entered", "recorded"})
+# "no arrival delay value", "no email entered", "no visits figure": the cell is blank, not zero
+_BLANK_NOUNS = frozenset(
+    {"value", "values", "data", "entry", "entries", "entered", "recorded", "figure", "figures",
+     "logged", "given", "listed", "provided"}
+)  # fmt: skip
 
 
 def _after_a_column(f: Frame, position: int) -> bool:

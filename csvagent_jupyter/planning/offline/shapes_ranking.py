@@ -40,6 +40,10 @@ def extreme_shape(f: Frame) -> list[Candidate]:
     found = f.aggregate_word()
     if found is not None and has_single(f) and f.in_a_full_name(found[1], minimum=0.6):
         found = None  # "the highest single total spend" with totalSpend: one booking's spend
+    if found is not None and found[0] == "mean" and f.in_a_full_name(found[1], minimum=0.9):
+        # "who won with the highest average speed" on an Average speed column: the column's
+        # name, so one row's value (or a group's mean of it, offered beside), never only that
+        found = None
     if found is not None and found[0] == "sum" and _of_one_row(f, at):
         # "the department of the sale with the largest net total": that sale's own total (a
         # row's), never the department whose totals add up highest

@@ -375,6 +375,8 @@ class ThresholdSlots(DateSlots):
             }
             condition = Condition(column=mention.column, op=op, value=bound)
             far = _fit(value, number, self.index, mention.column, strict=True) is None
+            if far and number.could_be_year and words & self._time_words():
+                continue  # "elected after 1950" is a year, never an Age at election above 1950
             empty = _selects_nothing(bound, op, self.index, mention.column)
             empties += empty
             options.append(
@@ -403,6 +405,9 @@ class ThresholdSlots(DateSlots):
         if options and empties == len(options):
             options.append(SKIP)  # every column it fits would keep no row: maybe none is meant
         return options
+
+    def _time_words(self) -> set[int]:
+        return {i for i, w in enumerate(self.r.words) if w in ("after", "before", "since", "until")}
 
     def _only_its_denominator(self, mention: ColumnMention) -> bool:
         """Whether the question's words name only what a rate is per ("people" of

@@ -18,9 +18,10 @@ from __future__ import annotations
 import re
 
 from ...analysis.plan import Condition, FilterGroup, Plan
-from ..schema_index import header_abbreviation
+from ..schema_index import header_abbreviation, tokens
 from . import lexicon
 from .dated import DECADE
+from .derived import required_conditions
 from .reading import Reading
 
 _MULTIPLIERS = frozenset({"double", "twice", "triple", "treble", "thrice", "half", "quadruple"})
@@ -67,6 +68,14 @@ def must_be_placed(reading: Reading) -> set[int]:
             out.add(i + 1)  # "still broadcasting", "still open"
         if words[i] == "still" and tuple(words[i + 1 : i + 3]) in lexicon.STATE_PHRASES:
             out.add(i + 2)  # "still on air"
+        elif (
+            words[i] == "still"
+            and words[i + 1] in ("in", "on", "at", "under")
+            and words[i + 2 : i + 3]
+            and words[i + 2].isalpha()
+            and words[i + 2] not in lexicon.FILLER
+        ):
+            out.add(i + 2)  # "still in production", "still under construction"
     return out
 
 
@@ -107,6 +116,7 @@ def left_out(reading: Reading, plan: Plan, explained: set[int]) -> list[int]:
     # "the average for A compared with B", "A vs B": one result each, never A and B pooled
     if plan.operation == "aggregate" and not plan.group_by and _pools_values(plan.filters):
         out += [i for i, word in enumerate(words) if word in _SIDE_BY_SIDE]
+    out += [i for i in _event_of_another_column(reading, plan) if i not in explained]
     out += _which_noun_ignored(reading, plan)
     out += _complement_of_a_listing(reading, plan, explained)
     out += _which_of_the_named(reading, plan)
@@ -132,6 +142,36 @@ def _pools_values(item: object) -> bool:
 
 
 _TIME_SPANS = frozenset({"years", "months", "weeks", "days", "hours", "decades", "centuries"})
+
+
+_TIME_COMPARISONS = frozenset({"after", "before", "since", "until", "in", "during", "by"})
+
+
+def _event_of_another_column(reading: Reading, plan: Plan) -> list[int]:
+    """ "How many popes were elected after 1950" on Born (a date) beside Age at election: the
+    verb names another column's event, so the year of birth answers something else. The verb
+    before a year is left out when the column the year is read from does not name it (and
+    the plan places it nowhere else: "cups sold in March" with cups_sold)."""
+    dated = [
+        item.column
+        for item in required_conditions(plan.filters)
+        if item.part == "year" or item.column.endswith(" (year)")
+    ]
+    if not dated:
+        return []
+    said = set().union(*(tokens(column) for column in dated))
+    out = []
+    for i in range(len(reading.words) - 2):
+        if reading.words[i + 1] not in _TIME_COMPARISONS or not lexicon.is_past_verb(
+            reading.words[i]
+        ):
+            continue
+        stem = reading.norm[i][:5]
+        if len(stem) < 4 or any(word.startswith(stem) for word in said):
+            continue
+        if any(name.startswith(stem) for name in reading.timed_name_stems):
+            out.append(i)
+    return out
 
 
 def games_of_a_tally(reading: Reading, plan: Plan) -> set[int]:

@@ -1,0 +1,60 @@
+"""Tables whose every row is a win: a player's titles, a race's winners year by year.
+
+On such a table "how many titles did she win" or "how many times did Bugatti win" counts
+rows, and "who won in 1923" names the row's driver: the verb restates what a row is. Told
+from the table alone, never from the question:
+
+- its file is named for what its rows won ("squash_titles.csv", "mvp_winners.csv"); or
+- it is a list of winners by year: one row per year, a column naming whoever wins such
+  events (a Driver, a Team, a Horse), and no column of results, places or tallies that would
+  make the rows entries rather than wins (a race's entrants, a league's standings).
+
+A list of hosts ("Year, Host city, Country") names no winner, and a list of entrants repeats
+its years, so neither is read as wins.
+"""
+
+from __future__ import annotations
+
+from ..schema_index import SchemaIndex, head_stem, tokens
+from . import lexicon
+
+_FILE_WORDS = frozenset(tokens(" ".join(sorted(lexicon.WON_ROWS_FILE_WORDS))))
+_RESULT_WORDS = frozenset(tokens(" ".join(sorted(lexicon.RESULT_NAME_WORDS))))
+_DOERS = frozenset(tokens(" ".join(sorted(lexicon.WINNING_DOERS))))
+_FEWEST_EDITIONS = 8
+
+
+def rows_are_wins(index: SchemaIndex) -> bool:
+    """Whether every row of the table records one win (see the module's docstring)."""
+    if index.file_words & _FILE_WORDS:
+        return True
+    names = [set(index.column_tokens.get(c.name, [])) for c in index.profile.column_profiles]
+    if any(words & _RESULT_WORDS for words in names):
+        return False
+    rows = index.profile.rows
+    if rows < _FEWEST_EDITIONS:
+        return False
+    one_per_year = any(
+        _holds_years(index, c.name) and c.distinct == rows - c.nulls and c.nulls <= 0.1 * rows
+        for c in index.profile.column_profiles
+    )
+    winner_named = any(
+        head_stem(c.name) in _DOERS and not index.is_numeric(c.name)
+        for c in index.profile.column_profiles
+    )
+    return one_per_year and winner_named
+
+
+def _holds_years(index: SchemaIndex, column: str) -> bool:
+    profile = index.profile.column(column)
+    if profile is None:
+        return False
+    if profile.type == "datetime" or column in index.year_texts:
+        return True  # (years written as text: "1906" beside "1915–1918")
+    return (
+        index.holds_whole_numbers(column)
+        and isinstance(profile.min, int | float)
+        and isinstance(profile.max, int | float)
+        and profile.min >= 1800
+        and profile.max <= 2100
+    )
