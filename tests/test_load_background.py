@@ -204,6 +204,26 @@ def test_dropping_a_file_waits_for_its_background(agent: Agent, table: Path) -> 
     assert not agent.cache.path_for(info.content_hash or "").exists()
 
 
+def test_a_file_deleted_during_its_background_fails_its_profile_job(
+    agent: Agent, table: Path, held: threading.Event
+) -> None:
+    """The profile is stored and its job completed in one write (``Store.finish_file_job``);
+    a File deleted meanwhile gets no profile, and its job fails saying why."""
+    from csvagent_jupyter.loading.background import background
+
+    info = agent.load(table)
+    future = background.future_of(info.id)
+    assert future is not None
+    agent.store.delete_file(info.id)
+    held.set()
+    assert isinstance(future.exception(timeout=60), LookupError)
+    jobs = [j for j in agent.store.list_jobs() if j.subject_id == info.id]
+    failed = [j for j in jobs if j.job_type == "file_profile"]
+    assert [j.status for j in failed] == ["failed"]
+    assert "dropped while its profile was computed" in (failed[0].error_message or "")
+    assert agent.store.get_file(info.id) is None
+
+
 KILLED_AFTER_LOAD = """
 import os, sys
 import csvagent_jupyter.loading.loader as loader_module

@@ -331,6 +331,33 @@ def test_whole_numbers_are_profiled_as_integers_with_the_facts_pandas_gives(rows
             assert profile.examples == [str(int(v)) for v in present.iloc[:3]], name
 
 
+@pytest.mark.parametrize("rows", [300, 60_000])  # profiled together; one by one
+def test_profiling_counts_in_its_own_copies_never_in_the_column(rows: int) -> None:
+    """The distinct counts make offsets in place in their own temporaries (a pass and a
+    column's memory less on long columns): the profiled columns keep every value, and the
+    counts and deviations are the ones pandas gives."""
+    from csvagent_jupyter.loading.profile import column_profiles
+
+    rng = np.random.default_rng(rows)
+    gappy = pd.Series(rng.integers(-500, 10**5, rows), dtype="Int64")
+    gappy[::7] = pd.NA
+    frame = pd.DataFrame(
+        {
+            "gappy": gappy,
+            "plain": rng.integers(-5, 10**5, rows),  # no gap: the column's own values
+            "decimals": np.round(rng.normal(100, 25, rows), 3),  # counted at their scale
+            "whole floats": rng.integers(0, 999, rows).astype("float64"),
+        }
+    )
+    before = frame.copy(deep=True)
+    profiles = column_profiles(frame)
+    pd.testing.assert_frame_equal(frame, before)
+    for profile, (name, series) in zip(profiles, frame.items(), strict=True):
+        present = series.dropna().astype("float64")
+        assert profile.distinct == series.nunique(), name
+        assert profile.std == pytest.approx(float(present.std()), rel=1e-9), name
+
+
 def test_a_long_date_or_category_columns_exact_profile_has_the_facts_pandas_gives() -> None:
     """A long date column is counted with its gaps and less the one value they all are (no
     copy of its dates), a long category column from its codes: the facts pandas gives."""

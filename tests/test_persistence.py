@@ -107,6 +107,31 @@ def test_a_new_files_row_and_its_job_are_written_together(any_db_agent: Agent) -
     assert [j.status for j in jobs] == ["completed"]
 
 
+def test_a_files_profile_and_its_job_finish_in_one_write(any_db_agent: Agent) -> None:
+    """``Store.finish_file_job``: the File's fields and the job's completion written together;
+    a File dropped meanwhile gets nothing, nor does its job, and the caller is told."""
+    store = any_db_agent.store
+    row, job = store.add_file_with_job(
+        "file_profile",
+        job_status="processing",
+        filename="a.csv",
+        original_filename="a.csv",
+        file_size=3,
+        status="completed",
+        file_metadata={"outline": True},
+    )
+    done = {"status": "completed", "progress": 100.0, "result": {"exact": True}}
+    assert store.finish_file_job(row.id, job.id, done, file_metadata={"exact": True})
+    stored_file, stored_job = store.get_file(row.id), store.get_job(job.id)
+    assert stored_file is not None and stored_file.file_metadata == {"exact": True}
+    assert stored_job is not None and stored_job.status == "completed"
+    assert stored_job.progress == 100.0 and stored_job.completed_at is not None
+    other = store.add_job("file_profile", status="processing", subject_id="gone")
+    assert not store.finish_file_job("gone", other.id, done, file_metadata={})
+    unchanged = store.get_job(other.id)
+    assert unchanged is not None and unchanged.status == "processing"
+
+
 def test_failed_load_is_persisted(any_db_agent: Agent) -> None:
     with pytest.raises(Exception, match="more fields"):
         any_db_agent.load(DATA / "ragged.csv")

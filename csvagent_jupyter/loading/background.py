@@ -236,10 +236,13 @@ def refine(
 
         notes += refinement.notes_after
         provisional = refinement.provisional
+        result = {"file_id": refinement.file_id, "exact": True}
+        completed = {"status": "completed", "progress": 100.0, "result": result}
         if provisional.exact and not provisional.outline and notes == provisional.notes:
             # exact already, as its typing stores it (deferred.py), and no short row found:
             # nothing to count, nor to store again
             profile = provisional
+            store.update_job(job.id, **completed)
         else:
             profile = complete_profile(
                 frame,
@@ -248,19 +251,16 @@ def refine(
                 notes=notes,
             )
             reporter.progress(0.9, f"{name}: saving the profile", phase=PHASE)
-            if store.get_file(refinement.file_id) is None:
+            # the profile stored and the job completed in one write (see Store.finish_file_job)
+            metadata = profile.model_dump(mode="json")
+            if not store.finish_file_job(
+                refinement.file_id, job.id, completed, file_metadata=metadata
+            ):
                 raise LookupError(f"{name} was dropped while its profile was computed")
-            store.update_file(refinement.file_id, file_metadata=profile.model_dump(mode="json"))
         cache.write_in_background(refinement.content_hash, frame)
     except BaseException as exc:
         store.update_job(job.id, status="failed", error_message=str(exc))
         reporter.error(f"{name}: the exact profile failed ({exc})", phase=PHASE)
         raise
-    store.update_job(
-        job.id,
-        status="completed",
-        progress=100.0,
-        result={"file_id": refinement.file_id, "exact": True},
-    )
     reporter.complete(f"{name}: profile complete", file_id=refinement.file_id, phase=PHASE)
     return profile

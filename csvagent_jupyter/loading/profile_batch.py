@@ -167,10 +167,15 @@ def _count_decimals(present: np.ndarray, scale: float) -> int | None:
     if not scale or present.size == 0:
         return None
     with np.errstate(invalid="ignore", over="ignore"):
-        scaled = np.rint(present * scale)
-        if not (np.abs(scaled).max() < WHOLE_LIMIT and np.array_equal(scaled / scale, present)):
+        scaled = np.multiply(present, scale)
+        np.rint(scaled, out=scaled)  # in place: a temporary fewer on a long column
+        low, high = scaled.min(), scaled.max()  # the range the count needs, found once
+        if not (low > -WHOLE_LIMIT and high < WHOLE_LIMIT):
             return None
-    return _count_whole(scaled.astype(np.int64))
+        if not np.array_equal(scaled / scale, present):
+            return None
+    whole = scaled.astype(np.int64)
+    return _count_whole(whole, int(low), int(high), scratch=True)
 
 
 def _distinct(series: pd.Series, mask: np.ndarray, present: np.ndarray, *, integer: bool) -> int:
@@ -180,7 +185,7 @@ def _distinct(series: pd.Series, mask: np.ndarray, present: np.ndarray, *, integ
     if not integer:
         return _count_distinct((present + 0.0).view(np.int64))  # -0.0 made 0.0
     if present.min() > -WHOLE_LIMIT and present.max() < WHOLE_LIMIT:
-        return _count_whole(present.astype(np.int64))
+        return _count_whole(present.astype(np.int64), scratch=True)
     return profile_distinct(series, mask, present, integer=True)  # beyond 2**53: the column's own
 
 
@@ -197,7 +202,11 @@ def _dates(columns: list[tuple[str, pd.Series]], positions: list[int]) -> dict[i
     # Dates without a time of day are counted in days: a compact range, counted by a bitmap
     # (exact, and about a fifth of hashing the timestamps).
     day = int(np.datetime64(1, "D").astype(dtype).view(np.int64))  # ticks of the unit in a day
-    in_days = ((block % day == 0) | mask).all(axis=0)
+    # whole days where the day number times a day gives the value back: a floor division
+    # and a product, at half the time of the remainder's division (0.26 ms against 0.5 on
+    # 10k x 25), and the day numbers are the ones the count needs
+    days = block // day
+    in_days = ((days * day == block) | mask).all(axis=0)  # (NaT's product wraps: masked)
     found: dict[int, ColumnProfile] = {}
     for j, position in enumerate(positions):
         name, series = columns[position]
@@ -206,7 +215,8 @@ def _dates(columns: list[tuple[str, pd.Series]], positions: list[int]) -> dict[i
         if not kept.size:
             distinct = 0
         elif in_days[j]:
-            distinct = _count_whole(kept // day)
+            numbers = days[:, j][~mask[:, j]] if nulls[j] else days[:, j]
+            distinct = _count_whole(numbers, scratch=True)  # a scratch block, or its copy
         else:
             distinct = _count_distinct(kept)
         profile: dict[str, Any] = {

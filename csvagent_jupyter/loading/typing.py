@@ -305,8 +305,10 @@ def infer_conversion(name: str, series: pd.Series, rows: int) -> Conversion | No
         return _infer_text_column(name, series, rows)
     if (
         series.dtype == np.float64
-        and np.isnan(series.to_numpy()).any()  # Series.hasnans: a third of this in overhead
+        # the sample first: a column of fractions fails there, without a pass over all its
+        # values for gaps (0.4 ms a column of a million)
         and holds_whole_numbers(series)
+        and np.isnan(series.to_numpy()).any()  # Series.hasnans: a third of this in overhead
     ):
         return Conversion(name, "integer")
     return None
