@@ -122,3 +122,79 @@ def test_a_number_worn_and_finishers_are_never_a_count_of_every_row(
     assert worn.kind == "error" or worn.value == 58, worn.interpretation
     finishers = agent.ask("How many finishers were there?")
     assert finishers.kind == "error" or finishers.value == 3, finishers.interpretation
+
+
+MOVES = [
+    ("dock_moves.csv", "Move Date", "From Zone", "To Zone"),
+    ("dock_moves.csv", "move_date", "from_zone", "to_zone"),
+    ("dockMoves.csv", "moveDate", "fromZone", "toZone"),
+]
+
+
+@pytest.mark.parametrize("file, date, start, end", MOVES, ids=["Title", "snake", "camel"])
+def test_from_the_named_place_and_a_quarter_with_no_year(
+    agent: Agent, tmp_path: Path, file: str, date: str, start: str, end: str
+) -> None:
+    frame = pd.DataFrame(
+        {
+            date: ["2024-01-10", "2024-02-11", "2024-04-12", "2024-05-13", "2024-06-14"],
+            start: ["Stadium", "Stadium", "Harbour", "Stadium", "Park"],
+            end: ["Harbour", "Park", "Stadium", "Harbour", "Stadium"],
+            "Bikes": [10, 20, 30, 40, 50],
+        }
+    )
+    load_frame(agent, tmp_path, file, frame)
+    # "from the Stadium zone": the zone it starts from, though "zone" names both columns
+    assert ask_ok(agent, "How many moves started from the Stadium zone?").value == 3
+    assert ask_ok(agent, "How many moves ended at the Stadium zone?").value == 2
+    # a reading that cannot run (a quarter compared with a date) is asked back in words,
+    # never a message about the plan
+    quarters = agent.ask("change in total bikes from Q1 to Q2")
+    assert quarters.kind == "error" or quarters.value == pytest.approx(120 - 30)
+    assert "part=" not in (quarters.error or "")
+
+
+RIVERS = [
+    ("rivers.csv", "River", "Length", "Outflow"),
+    ("rivers.csv", "river", "length", "outflow"),
+    ("riverList.csv", "riverName", "riverLength", "outflowInto"),
+]
+
+
+@pytest.mark.parametrize("file, river, length, outflow", RIVERS, ids=["Title", "snake", "camel"])
+def test_two_names_held_by_two_columns_are_never_one_columns_quietly(
+    agent: Agent, tmp_path: Path, file: str, river: str, length: str, outflow: str
+) -> None:
+    frame = pd.DataFrame(
+        {
+            river: ["Nile", "Congo", "Ubangi", "Kasai", "Blue Nile"],
+            length: ["6,650 km (4,130 mi)", "4,700 km (2,920 mi)", "2,270 km (1,410 mi)",
+                     "2,153 km (1,338 mi)", "1,450 km (900 mi)"],
+            outflow: ["Mediterranean Sea", "Atlantic Ocean", "Congo", "Congo", "Nile"],
+        }
+    )  # fmt: skip
+    load_frame(agent, tmp_path, file, frame)
+    result = agent.ask("How much longer is the Nile than the Congo?")
+    assert result.kind == "error" or result.value == 1950, result.interpretation
+
+
+EPIDEMICS = [
+    ("epidemics.csv", "Epidemic", "Deaths"),
+    ("epidemics.csv", "epidemic", "deaths"),
+    ("epidemicList.csv", "epidemicName", "deathToll"),
+]
+
+
+@pytest.mark.parametrize("file, name, deaths", EPIDEMICS, ids=["Title", "snake", "camel"])
+def test_amounts_written_irregularly_are_never_counted_as_values(
+    agent: Agent, tmp_path: Path, file: str, name: str, deaths: str
+) -> None:
+    frame = pd.DataFrame(
+        {
+            name: ["Black Death", "Ebola epidemic", "Spanish flu", "Cholera", "Justinian"],
+            deaths: ["75–200 million", "11,323", "17–100 million", "100,000+", "25–50 million"],
+        }
+    )
+    load_frame(agent, tmp_path, file, frame)
+    result = agent.ask("How many deaths did the Ebola epidemic cause?")
+    assert result.kind == "error" or result.value in ("11,323", ["11,323"]), result.value

@@ -21,7 +21,8 @@ from collections.abc import Callable
 
 from ...analysis.interpretation import describe
 from ...analysis.plan import Condition, Filter, FilterGroup, Plan, Scalar, SortKey
-from ...errors import QuestionError
+from ...analysis.validate import validate
+from ...errors import PlanError, QuestionError
 from ..schema_index import SchemaIndex, modifier_stems, normalize, tokens
 from . import lexicon
 from .derived import QuestionIndex, misuses_rate, required_conditions, with_derives
@@ -88,7 +89,9 @@ class OfflinePlanner:
         reading = read(question, self.index)
         if not reading.words:
             raise QuestionError("The question is empty.")
-        scored = self.readings(reading)
+        # a reading that cannot run ("from Q1 to Q2" with no year: a quarter compared with a
+        # date) is no reading, nor one to offer
+        scored = [s for s in self.readings(reading) if self._runs(s.candidate.plan)]
         best, offered = decide(scored, self.answer_of)
         if best is not None and self._looks_up_nothing(reading, best.candidate.plan):
             # "who was governor in 1960" read as "took office in 1960": an empty answer to a
@@ -102,6 +105,13 @@ class OfflinePlanner:
             return best.candidate.plan
         message = _missing_column(question, self.index) or _ask_back(question, reading, offered)
         raise QuestionError(message, suggestions=_suggest(offered))
+
+    def _runs(self, plan: Plan) -> bool:
+        try:
+            validate(plan, self.index.profile)
+        except PlanError:
+            return False
+        return True
 
     def _an_amount(self, column: str) -> bool:
         """Amounts never name the rows: "2,023 m", or a name that counts ("Number built",

@@ -179,6 +179,8 @@ class FilterReader(FlagSlots, PlaceSlots, ThresholdSlots):
         """ "inspections at bars" with Bar both an Establishment Type and an Inspection Kind:
         either column, unless a word of one's name is said by it ("bar establishments").
         Never the column with the fewest values quietly."""
+        if len(found) > 1 and negation is None:
+            return self._same_cells_elsewhere(found, positions)
         if len(found) != 1 or not found[0].also or negation is not None:
             return []
         key = normalize(found[0].value)
@@ -208,6 +210,26 @@ class FilterReader(FlagSlots, PlaceSlots, ThresholdSlots):
                 ],
             )
             options.append(FilterOption(either, frozenset(positions), first))
+        return options
+
+    def _same_cells_elsewhere(
+        self, found: list[ValueMention], positions: set[int]
+    ) -> list[FilterOption]:
+        """ "How much longer is the Nile than the Congo" with both names cells of River (one
+        row each) and of Outflow: the names on the other column are a reading too, never
+        dropped for the column with the fewest values."""
+        shared = set(found[0].also)
+        for mention in found[1:]:
+            shared &= set(mention.also)
+        options = []
+        for other in sorted(shared):
+            cells = [self.index.values.get(other, {}).get(normalize(m.value)) for m in found]
+            if any(cell is None for cell in cells):
+                continue
+            values = list(dict.fromkeys(cell_scalar(cell) for cell in cells))
+            words = frozenset(positions | self._own_column_words(other, positions))
+            condition = Condition(column=other, op="in", value=values)
+            options.append(FilterOption(condition, words, other))
         return options
 
     def _route(
@@ -266,13 +288,15 @@ class FilterReader(FlagSlots, PlaceSlots, ThresholdSlots):
                 )
                 routed.append(mention)
                 continue
-            word = before[-1] if before else ""
             reach = 1
+            if before[-1:] == ["the"]:  # "from the Stadium zone": the preposition before it
+                before, reach = before[:-1], 2
+            word = before[-1] if before else ""
             if word in ("at", "in") and len(before) >= 2 and before[-2] in _STARTED | _ENDED:
                 # "started at Riverside and ended at Museum Row": the verb says which end
-                word, reach = ("from" if before[-2] in _STARTED else "to"), 2
+                word, reach = ("from" if before[-2] in _STARTED else "to"), reach + 1
             elif before[-2:] == ["out", "of"]:
-                word, reach = "from", 2  # "flights out of ORD"
+                word, reach = "from", reach + 1  # "flights out of ORD"
             elif word in _LEAVING:
                 word = "from"  # "flights leaving ATL"
             elif word in _ARRIVING:

@@ -118,7 +118,7 @@ def count_shape(f: Frame) -> list[Candidate]:
         and mention.score >= 0.6
         and not f.index.is_numeric(mention.column)
         and mention.column not in f.index.year_texts
-        and not f.is_entity(mention.column)  # (model numbers "8525-001" name things)
+        and not _written_codes(f, mention.column)  # (model numbers "8525-001" name things)
         and not distinct
         and _mostly_written_numbers(f, mention.column)
     ):
@@ -596,6 +596,18 @@ def _mostly_written_numbers(f: Frame, column: str) -> bool:
     return bool(written) and digits >= 0.8 * len(written)
 
 
+def _written_codes(f: Frame, column: str) -> bool:
+    """Whether nearly every cell is a code ("8525-001", "S0001", "A-12", with "8540" among
+    them): numbers that name things, never amounts, however many of them differ."""
+    cells = [str(c).strip() for c in list(f.index.values.get(column, {}).values())[:200]]
+    codes = sum(1 for c in cells if _CODE.match(c))
+    plain = sum(1 for c in cells if c.isdigit())  # "8540" beside "8525-G01": a code too
+    return bool(cells) and codes >= 0.5 * len(cells) and codes + plain >= 0.8 * len(cells)
+
+
+# no space, a digit, and parts joined by "-", "_", "/" or letters beside digits ("8525-G01",
+# "S0001"); never "11,323", "62" or "10 (lunar)"
+_CODE = re.compile(r"^(?=.*\d)(?:[A-Za-z0-9]+(?:[-_/][A-Za-z0-9]+)+|[A-Za-z]+\d+[A-Za-z0-9]*)$")
 _LEADING_AMOUNT = re.compile(r"^\s*[~≈<>$£€]?\s*\d")  # "11,323", "~300", "$48.4 million"
 _BLANKS = frozenset({"—", "-", "–", "n/a", "na", "tba", "unknown", "?"})
 
