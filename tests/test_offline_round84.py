@@ -198,3 +198,28 @@ def test_amounts_written_irregularly_are_never_counted_as_values(
     load_frame(agent, tmp_path, file, frame)
     result = agent.ask("How many deaths did the Ebola epidemic cause?")
     assert result.kind == "error" or result.value in ("11,323", ["11,323"]), result.value
+
+
+URGENT = [
+    ("dock_moves.csv", "Urgent", "Duration (min)", "Y", "N"),
+    ("dock_moves.csv", "is_urgent", "duration_min", "yes", "no"),
+    ("dockMoves.csv", "urgentMove", "durationMin", True, False),
+]
+
+
+@pytest.mark.parametrize("file, flag, minutes, yes, no", URGENT, ids=["Title", "snake", "camel"])
+def test_a_measure_compared_between_a_flags_two_sides(
+    agent: Agent, tmp_path: Path, file: str, flag: str, minutes: str, yes: object, no: object
+) -> None:
+    frame = pd.DataFrame(
+        {
+            "Move ID": ["RB1", "RB2", "RB3", "RB4", "RB5"],
+            flag: [yes, yes, no, no, no],
+            minutes: [30.0, 40.0, 20.0, 25.0, 15.0],
+        }
+    )
+    load_frame(agent, tmp_path, file, frame)
+    shorter = "Is the average duration of urgent moves shorter than that of non-urgent moves?"
+    assert ask_ok(agent, shorter).value is False
+    longer = "Is the average duration of urgent moves higher than for non-urgent moves?"
+    assert ask_ok(agent, longer).value is True

@@ -18,7 +18,7 @@ from ...analysis.plan import (
     Scalar,
 )
 from . import lexicon
-from .derived import is_rate
+from .derived import is_flag, is_rate
 from .grounding import Frame
 from .options import FilterOption, is_skip, threshold_op
 from .pieces import (
@@ -75,12 +75,39 @@ _QUALITIES = frozenset(
 
 
 def _two_values(f: Frame) -> FilterOption | None:
-    """The one filter that names two values of one column ('AA' and 'DL')."""
+    """The one filter that names two values of one column ('AA' and 'DL'), or a yes/no
+    column's two sides said apart ('urgent moves … non-urgent moves')."""
     option = named_values(f)
-    if option is None or not isinstance(option.condition, Condition):
+    if option is None:
+        return _both_sides_of_a_flag(f)
+    if not isinstance(option.condition, Condition):
         return None
     values = option.condition.value
     return option if isinstance(values, list) and len(values) == 2 else None
+
+
+def _both_sides_of_a_flag(f: Frame) -> FilterOption | None:
+    """ "Is the average duration of urgent moves shorter than that of non-urgent moves?": two
+    filters of one yes/no column, its yes and its no, in the order said."""
+    sides = [
+        o
+        for o in f.options
+        if not is_skip(o)
+        and isinstance(o.condition, Condition)
+        and o.condition.op == "eq"
+        and isinstance(o.condition.value, bool)
+        and is_flag(f.index, o.column)
+    ]
+    if len(sides) != 2 or sides[0].column != sides[1].column:
+        return None
+    first, second = sorted(sides, key=lambda o: min(o.positions))
+    assert isinstance(first.condition, Condition) and isinstance(second.condition, Condition)
+    yes, no = first.condition.value, second.condition.value
+    if not isinstance(yes, bool) or not isinstance(no, bool) or yes == no:
+        return None
+    values: list[Scalar] = [yes, no]
+    condition = Condition(column=first.column, op="in", value=values)
+    return FilterOption(condition, first.positions | second.positions, first.column)
 
 
 def _side(column: str, value: Scalar, others: list[Filter], agg: Aggregate) -> dict[str, object]:
@@ -137,7 +164,11 @@ def two_value_shape(f: Frame) -> list[Candidate]:
         kind = "absolute_difference"  # "difference between A and B": which way round is not said
     elif kind == "difference" and words & lower and not words & higher:
         orders = [(second, first)]  # "how much lower is A than B" is B - A
-    others = [o.condition for o in f.options if o is not option and not is_skip(o)]
+    others = [
+        o.condition
+        for o in f.options
+        if o is not option and not is_skip(o) and not o.positions <= option.positions
+    ]  # (the two sides of a flag are the option's own)
     cue = {
         i
         for i, w in enumerate(f.words)
@@ -145,6 +176,15 @@ def two_value_shape(f: Frame) -> list[Candidate]:
         or w in THAN_WORDS
         or w in ("between", "to", "with", "much", "many", "how", "by")
     }
+    # "urgent moves … non-urgent moves" beside a Move ID: the rows' noun, said of each side
+    rows = {
+        i
+        for m in f.reading.columns
+        if m.end - m.start == 1
+        and m.score >= 0.6
+        and (f.index.is_identifier(m.column) or f.is_entity(m.column))
+        for i in span(m)
+    } | {i for i, stem in enumerate(f.reading.norm) if stem in f.reading.subject}
     out = []
     for left, right in orders:
         left_plan = _side(option.column, left, others, agg)
@@ -160,12 +200,12 @@ def two_value_shape(f: Frame) -> list[Candidate]:
             plan = Plan.model_validate(
                 {"operation": "compare", "left": left_plan, "compare_op": op, "right": right_plan}
             )
-            out.append(
-                Candidate(plan, f.filter_positions | used | cue | {0}, "compare_values", penalty)
-            )
+            explained = f.filter_positions | used | cue | {0}
+            out.append(Candidate(plan, explained, "compare_values", penalty, subject=rows))
             break
         plan = _calc(kind, left_plan, right_plan)
-        out.append(Candidate(plan, f.filter_positions | used | cue, f"calc_{kind}", penalty))
+        explained = f.filter_positions | used | cue
+        out.append(Candidate(plan, explained, f"calc_{kind}", penalty, subject=rows))
     return out
 
 
