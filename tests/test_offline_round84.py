@@ -223,3 +223,67 @@ def test_a_measure_compared_between_a_flags_two_sides(
     assert ask_ok(agent, shorter).value is False
     longer = "Is the average duration of urgent moves higher than for non-urgent moves?"
     assert ask_ok(agent, longer).value is True
+
+
+CHARGES = [
+    ("battery_charges.csv", "chg_id", "flt"),
+    ("batteryCharges.csv", "chargeId", "fltFlag"),
+    ("Battery Charges.csv", "Charge ID", "FLT"),
+]
+
+
+@pytest.mark.parametrize("file, charge, fault", CHARGES, ids=[c[0] for c in CHARGES])
+def test_what_the_rows_had_is_never_dropped(
+    agent: Agent, tmp_path: Path, file: str, charge: str, fault: str
+) -> None:
+    frame = pd.DataFrame({charge: ["C1", "C2", "C3", "C4"], fault: ["N", "Y", "N", "N"]})
+    load_frame(agent, tmp_path, file, frame)
+    result = agent.ask("How many charges had a fault?")
+    assert result.kind == "error" or result.value == 1, result.interpretation
+
+
+FLIGHTS = [
+    ("balloon_flights.csv", "Flight ID", "Flight Date"),
+    ("balloon_flights.csv", "flight_id", "flight_date"),
+    ("balloonFlights.csv", "flightId", "flightDate"),
+]
+
+
+@pytest.mark.parametrize("file, flight, date", FLIGHTS, ids=["Title", "snake", "camel"])
+def test_when_is_never_answered_with_an_id(
+    agent: Agent, tmp_path: Path, file: str, flight: str, date: str
+) -> None:
+    frame = pd.DataFrame(
+        {flight: ["BF1", "BF2", "BF3"], date: ["2024-03-17", "2023-04-01", "2023-11-02"]}
+    )
+    load_frame(agent, tmp_path, file, frame)
+    result = agent.ask("When was the first flight?")
+    assert result.kind == "error" or pd.Timestamp(str(result.value)) == pd.Timestamp(
+        "2023-04-01"
+    ), result.value
+
+
+SEASONS = [
+    ("biathlete_seasons.csv", "Season", "Wins"),
+    ("biathlete_seasons.csv", "season", "wins"),
+    ("biathleteSeasons.csv", "seasonName", "winCount"),
+]
+
+
+@pytest.mark.parametrize("file, season, wins", SEASONS, ids=["Title", "snake", "camel"])
+def test_from_one_season_to_another_is_never_only_the_two(
+    agent: Agent, tmp_path: Path, file: str, season: str, wins: str
+) -> None:
+    frame = pd.DataFrame(
+        {
+            season: ["1999–00", "2000–01", "2001–02", "2002–03", "2003–04", "2004–05"],
+            wins: [1, 4, 5, 6, 6, 11],
+        }
+    )
+    load_frame(agent, tmp_path, file, frame)
+    for question in (
+        "How many wins did he have from 2000–01 to 2004–05?",
+        "Total wins between 2000–01 and 2004–05",
+    ):
+        result = agent.ask(question)
+        assert result.kind == "error" or result.value == 32, (question, result.interpretation)

@@ -116,6 +116,7 @@ class Reading:
     # words of the names of columns that can date or measure an event (dates, written years,
     # numbers: "Age at election"), never a place or a name ("Launch site")
     timed_name_stems: frozenset[str] = frozenset()
+    dated_columns: frozenset[str] = frozenset()  # dates, written years: what "when" asks
 
     @property
     def text(self) -> str:
@@ -324,6 +325,19 @@ def read(question: str, index: SchemaIndex) -> Reading:
             norm[i] = shortened  # "deliveries" in pharm_deliv.csv: the rows' noun
     reading = Reading(question, words, norm, numbers, subject=index.subject)
     reading.rows_are_wins = rows_are_wins(index)
+    reading.dated_columns = frozenset(
+        c.name
+        for c in index.profile.column_profiles
+        if c.type == "datetime"
+        or c.name in index.year_texts
+        or (
+            index.holds_whole_numbers(c.name)
+            and isinstance(c.min, int | float)
+            and isinstance(c.max, int | float)
+            and c.min >= 1000
+            and c.max <= 2100
+        )
+    )
     reading.timed_name_stems = frozenset(
         stem
         for c in index.profile.column_profiles

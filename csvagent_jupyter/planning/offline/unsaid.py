@@ -38,6 +38,17 @@ def must_be_placed(reading: Reading) -> set[int]:
     # that only says how (a table with no result to read it on asks back)
     out |= {i for i, word in enumerate(words) if word in lexicon.WIN_LOSE_VERBS}
     out |= {i for i in range(len(words) - 1) if words[i : i + 2] == ["runner", "up"]}
+    # "how many charges had a fault": what they had picks the rows, never filler
+    out |= {
+        i + 2
+        for i in range(len(words) - 2)
+        if words[i] in ("had", "has", "have", "with")
+        and words[i + 1] in ("a", "an")
+        and words[i + 2].isalpha()
+        and words[i + 2] not in lexicon.FILLER
+        and words[i + 2] not in lexicon.AGGREGATE_WORDS
+        and words[i + 2] not in lexicon.COUNT_QUALIFIERS
+    }
     # "the most finishers", "how many qualifiers": some rows by their result, never all
     out |= {
         i
@@ -124,6 +135,13 @@ def left_out(reading: Reading, plan: Plan, explained: set[int]) -> list[int]:
             and not {reading.norm[i], "season"} & reading.name_stems
         ]
     if (
+        words[:1] == ["when"]
+        and plan.answer_column is not None
+        and plan.answer_column not in reading.dated_columns
+    ):
+        out.append(0)  # "when was the first flight": its date, never its Flight ID
+    out += _ends_of_a_range(reading, plan)
+    if (
         words[:1] in (["where"], ["who"], ["whom"])
         and plan.operation == "aggregate"
         and not plan.group_by
@@ -198,6 +216,35 @@ def _event_of_another_column(reading: Reading, plan: Plan) -> list[int]:
         if any(name.startswith(stem) for name in reading.timed_name_stems):
             out.append(i)
     return out
+
+
+def _ends_of_a_range(reading: Reading, plan: Plan) -> list[int]:
+    """ "from 2000–01 to 2004–05", "between 2000–01 and 2004–05": every season from one to
+    the other, never only the two named. A filter of just the two values leaves out the
+    "from" (or "between") that makes them a range."""
+    ends = [v for v in reading.values if v.start >= 2]
+    pairs = [
+        (a, b)
+        for a in ends
+        for b in ends
+        if a.column == b.column
+        and a.end < b.start
+        and (
+            (reading.words[a.start - 1] == "from" and reading.words[a.end : b.start] == ["to"])
+            or (
+                reading.words[a.start - 1] == "between"
+                and reading.words[a.end : b.start] == ["and"]
+            )
+        )
+    ]
+    if not pairs:
+        return []
+    listed = {
+        c.column
+        for c in required_conditions(plan.filters)
+        if c.op in ("in", "eq") and isinstance(c.value, list) and len(c.value) == 2
+    }
+    return [a.start - 1 for a, b in pairs if a.column in listed]
 
 
 def games_of_a_tally(reading: Reading, plan: Plan) -> set[int]:
