@@ -287,3 +287,50 @@ def test_from_one_season_to_another_is_never_only_the_two(
     ):
         result = agent.ask(question)
         assert result.kind == "error" or result.value == 32, (question, result.interpretation)
+
+
+PICKUPS = [
+    ("tyre_pickups.csv", "region", "hazardFlag", "pickupDate", "tyreCount"),
+    ("tyre_pickups.csv", "region", "is_hazardous", "pickup_date", "tyre_count"),
+    ("Tyre Pickups.csv", "Region", "Hazardous (Y/N)", "Pickup Date", "Tyre Count"),
+]
+
+
+@pytest.mark.parametrize(
+    "file, region, hazard, date, tyres", PICKUPS, ids=["camel", "snake", "Title"]
+)
+def test_a_share_scoped_after_its_condition_and_quarters_over_uneven_years(
+    agent: Agent, tmp_path: Path, file: str, region: str, hazard: str, date: str, tyres: str
+) -> None:
+    yes, no = ("Y", "N") if "(Y/N)" in hazard else (True, False)
+    dates = pd.date_range("2022-01-15", periods=10, freq="QS").strftime("%Y-%m-%d")
+    frame = pd.DataFrame(
+        {
+            region: [
+                "East",
+                "East",
+                "East",
+                "East",
+                "West",
+                "West",
+                "West",
+                "West",
+                "East",
+                "West",
+            ],
+            hazard: [yes, no, no, no, yes, yes, no, no, no, no],
+            date: list(dates),
+            tyres: [10, 20, 30, 40, 50, 60, 70, 80, 90, 5],
+        }
+    )
+    load_frame(agent, tmp_path, file, frame)
+    # 1 hazardous of 5 East pickups: 20 %, never 1 of all 10
+    share = ask_ok(agent, "What share of pickups were hazardous in the East region?")
+    assert share.value == pytest.approx(20.0)
+    # three first quarters (2022-2024) against two fourth ones: one quarter of one year
+    quarter = agent.ask("Which quarter had the highest total tyre count?")
+    assert (
+        quarter.kind == "error"
+        or "all years together" in (quarter.interpretation or "")
+        or (str(quarter.value).startswith("20"))
+    ), quarter.interpretation

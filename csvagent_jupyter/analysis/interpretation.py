@@ -211,13 +211,14 @@ _SPELLED_OUT = {
 def _pools_years(derive: Derive) -> bool:
     """A calendar month taken from a date: August of every year counts as one month, which a
     reader of "the month with the most rows" on two years of data may not expect."""
-    return derive.kind == "date_part" and derive.part in ("month", "month_name")
+    return derive.kind == "date_part" and derive.part in ("month", "month_name", "quarter")
 
 
 def _derive_phrase(derive: Derive) -> str:
     """How a derived column that a reader could not guess from its name is computed."""
     if _pools_years(derive):
-        return f"{derive.name} = the calendar month of {derive.column}, all years together"
+        unit = "quarter" if derive.part == "quarter" else "month"
+        return f"{derive.name} = the calendar {unit} of {derive.column}, all years together"
     if derive.kind == "date_diff":
         return f"{derive.name} = {derive.left} minus {derive.right} in {derive.unit or 'days'}"
     if derive.kind == "extract":

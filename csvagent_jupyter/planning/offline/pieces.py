@@ -260,10 +260,12 @@ def period_key(
     used = {position} | (span(dates[0]) if dates else set())
     if period == "hour" and _dates_only(f, column):
         return None  # "charge per hour" over booking dates: every row's hour is midnight
-    if period == "month" and not grouping and _spans_years(f, column):
+    if period in ("month", "quarter") and not grouping and _spans_years(f, column):
         # "which month had the most parcels" over July 2023 to November 2024: one month of
-        # one year, never a calendar month that adds two Julys against one May
-        return [GroupKey(column=column, bucket="month")], [], used
+        # one year, never a calendar month that adds two Julys against one May (and a
+        # quarter of one year, never three first quarters against two third ones)
+        bucket_of: Bucket = "quarter" if period == "quarter" else "month"
+        return [GroupKey(column=column, bucket=bucket_of)], [], used
     if period in ("month", "weekday") and (not grouping or period == "weekday"):
         part: DatePart = "month_name" if period == "month" else "weekday_name"
         name = "month" if period == "month" else "weekday"

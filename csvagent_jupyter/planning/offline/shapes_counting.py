@@ -492,6 +492,20 @@ def percent_shape(f: Frame) -> list[Candidate]:
     if after and len(real) > len(scope) + len(after):
         scope += after
     rest = [o for o in real if o not in scope]
+    # "what share of pickups were hazardous in the East region": a place or kind said after
+    # the condition, by a preposition, still names the rows the share is taken of
+    trailing = [
+        o
+        for o in rest
+        if min(o.positions) > verb
+        and _after_a_scope_word(f, min(o.positions))
+        and isinstance(o.condition, Condition)
+        and o.condition.op in ("eq", "in")
+        and not is_flag(f.index, o.column)
+    ]
+    if trailing and len(rest) > len(trailing):
+        scope += trailing
+        rest = [o for o in rest if o not in trailing]
     if not rest:
         return []
     explained = span(cue) | f.filter_positions
@@ -594,6 +608,13 @@ def _mostly_written_numbers(f: Frame, column: str) -> bool:
     written = [c for c in cells if c.strip() and c.strip().lower() not in _BLANKS]
     digits = sum(1 for c in written if _LEADING_AMOUNT.match(c))
     return bool(written) and digits >= 0.8 * len(written)
+
+
+def _after_a_scope_word(f: Frame, position: int) -> bool:
+    before = position - 1
+    if before >= 0 and f.words[before] == "the":
+        before -= 1
+    return before >= 0 and f.words[before] in ("in", "for", "at", "among", "within", "from")
 
 
 def _written_codes(f: Frame, column: str) -> bool:
