@@ -79,3 +79,16 @@ def test_the_code_shown_reproduces_the_numbers() -> None:
     assert values.tolist()[:3] == [2023.0, 285.5, 1025.0]
     assert pd.isna(values.iloc[3]) and values.iloc[4] == -3.5
     assert eval(code, {"df": frame, "pd": pd}).equals(values)
+
+
+def test_a_currency_sign_before_an_amount_and_a_century_is_no_number() -> None:
+    # "₹2,024 crore" and "US$8,307,000" are amounts; "18th century" is never 18, which would
+    # win a minimum over years written "c. 950" or "110"
+    frame = pd.DataFrame(
+        {"H": ["₹2,024 crore", "US$8,307,000", "€1.5 million", "18th century", "c. 950", "3rd"]}
+    )
+    values, code = compute(frame, Derive(name="n", kind="leading_number", column="H"))
+    assert values.tolist()[:3] == [2024.0, 8307000.0, 1.5]
+    assert pd.isna(values.iloc[3])
+    assert values.iloc[4] == 950.0 and values.iloc[5] == 3.0  # ("3rd" alone is a place)
+    assert eval(code, {"df": frame, "pd": pd}).equals(values)

@@ -334,3 +334,106 @@ def test_a_share_scoped_after_its_condition_and_quarters_over_uneven_years(
         or "all years together" in (quarter.interpretation or "")
         or (str(quarter.value).startswith("20"))
     ), quarter.interpretation
+
+
+STALLS = [
+    ("market_stalls.csv", "Trader Category", "Market"),
+    ("market_stalls.csv", "trader_category", "market"),
+    ("marketStalls.csv", "traderCategory", "marketName"),
+]
+
+
+@pytest.mark.parametrize("file, category, market", STALLS, ids=["Title", "snake", "camel"])
+def test_a_word_sharing_a_cells_stem_is_another_word(
+    agent: Agent, tmp_path: Path, file: str, category: str, market: str
+) -> None:
+    frame = pd.DataFrame(
+        {
+            "Booking Ref": [f"MK{i}" for i in range(6)],
+            category: ["Books", "Food", "Books", "Crafts", "Food", "Food"],
+            market: ["Harbour", "Harbour", "Old Town", "Harbour", "Old Town", "Old Town"],
+        }
+    )
+    load_frame(agent, tmp_path, file, frame)
+    # "bookings" are the rows, never the Books stalls its stem would find
+    assert ask_ok(agent, "How many bookings are there?").value == 6
+    assert ask_ok(agent, "How many bookings were at the Harbour market?").value == 3
+    assert ask_ok(agent, "How many Books stalls were there?").value == 2
+
+
+MEETUPS = [
+    ("language_meetups.csv", "LANGUAGE_PAIR", "CITY", "ATTENDEES", "IS_ONLINE"),
+    ("language_meetups.csv", "language_pair", "city", "attendees", "is_online"),
+    ("languageMeetups.csv", "languagePair", "city", "attendees", "isOnline"),
+]
+
+
+@pytest.mark.parametrize(
+    "file, pair, city, attendees, online", MEETUPS, ids=["UPPER", "snake", "camel"]
+)
+def test_a_word_before_a_value_and_the_rows_noun_is_never_dropped(
+    agent: Agent, tmp_path: Path, file: str, pair: str, city: str, attendees: str, online: str
+) -> None:
+    frame = pd.DataFrame(
+        {
+            "MEETUP_ID": [1, 2, 3, 4],
+            pair: ["EN-ES", "EN-ES", "EN-ES", "DE-FR"],
+            city: ["Madrid", "Madrid", "Madrid", "Madrid"],
+            attendees: [10, 50, 30, 40],
+            online: [0, 1, 0, 0],
+        }
+    )
+    load_frame(agent, tmp_path, file, frame)
+    result = agent.ask("Average attendees at in-person EN-ES meetups in Madrid")
+    assert result.kind == "error" or result.value == 20, result.interpretation
+
+
+GEMS = [
+    ("gemstones.csv", "Name", "Gem", "Origin"),
+    ("famous_gemstones.csv", "name", "gem", "origin"),
+    ("famousGemstones.csv", "gemName", "gem", "originCountry"),
+]
+
+
+@pytest.mark.parametrize("file, name, gem, origin", GEMS, ids=["Title", "snake", "camel"])
+def test_a_noun_that_is_part_of_the_file_noun_may_count_rows(
+    agent: Agent, tmp_path: Path, file: str, name: str, gem: str, origin: str
+) -> None:
+    kinds = ["Sapphire", "Ruby", "Emerald", "Diamond", "Opal"]
+    frame = pd.DataFrame(
+        {
+            name: [f"Gem {i}" for i in range(20)],
+            gem: [kinds[i % 5] for i in range(20)],
+            origin: ["Myanmar" if i in (1, 6, 11) else "Colombia" for i in range(20)],
+        }
+    )
+    load_frame(agent, tmp_path, file, frame)
+    # three gems (rows) or one kind of gem: asked, never the kinds quietly
+    result = agent.ask("How many gems come from Myanmar?")
+    assert result.kind == "error" or result.value == 3, result.interpretation
+    assert ask_ok(agent, "How many different gems are there?").value == 5
+
+
+RIDES = [
+    ("rider_results.csv", "Date", "Event", "Horse"),
+    ("rider_results.csv", "date", "event", "horse"),
+    ("riderResults.csv", "eventDate", "competition", "horseName"),
+]
+
+
+@pytest.mark.parametrize("file, date, event, horse", RIDES, ids=["Title", "snake", "camel"])
+def test_events_dated_in_text_may_be_editions_or_names(
+    agent: Agent, tmp_path: Path, file: str, date: str, event: str, horse: str
+) -> None:
+    # three Grand Prix run every year, dates written in full or as a year: 3 events, 11 starts
+    years = [2012 + i // 3 for i in range(12)]
+    frame = pd.DataFrame(
+        {
+            date: [f"{3 + i} May {y}" if i % 2 else str(y) for i, y in enumerate(years)],
+            event: ["GP Rome", "GP Aachen", "GP Calgary"] * 4,
+            horse: ["Quintero"] * 11 + ["Zorro"],
+        }
+    )
+    load_frame(agent, tmp_path, file, frame)
+    result = agent.ask("In how many events did she ride Quintero?")
+    assert result.kind == "error" or result.value == 11, result.interpretation

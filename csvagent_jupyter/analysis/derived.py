@@ -151,6 +151,7 @@ YEAR_IN_TEXT = r"(?<![\w,.\-/])(1[0-9]{3}|20[0-9]{2})s?(?![\w,])"
 LEADING_NUMBER = (
     r"^\s*(?:~|≈|c\.|ca\.|approx\.|<|>|≤|≥|\+)?\s*(?:[A-Z]{1,2}\$|\$|€|£|₹|¥)?\s*"
     r"(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)"
+    r"(?!\d|(?:st|nd|rd|th)\s*centur)"  # "18th century" is no 18 (nor a year): no number
 )
 _MM_SS = r"^(\d{1,2}:\d{2}(?:\.\d+)?)$"  # "4:35" is minutes and seconds: make it 00:04:35
 

@@ -374,6 +374,7 @@ def read(question: str, index: SchemaIndex) -> Reading:
         and not any(lexicon.DECADE.fullmatch(w) for w in words[v.start : v.end])
         and not _article_read_as_a_letter(words, upper, v)
         and not _a_verb_read_as_a_cell(words, v)
+        and not _another_word_of_its_stem(words, v)
         # a cell that writes its own column's name (STATION in STATION, a header repeated in
         # the data) never stands for the word that names the column
         and str(v.value).strip().casefold() != v.column.strip().casefold()
@@ -976,6 +977,24 @@ def _money_taken(words: list[str], index: SchemaIndex, covered: set[int]) -> lis
         elif len(money) == 1:
             out.append(ColumnMention(money[0], i, i + 1, 0.85))
     return out
+
+
+def _another_word_of_its_stem(words: list[str], mention: ValueMention) -> bool:
+    """ "bookings" beside a Trader Category of "Books", "meetings" beside "Meet": one word
+    whose stem alone a cell writes, neither the cell's word nor its plural, is another word."""
+    if mention.end - mention.start != 1 or not words[mention.start].isalpha():
+        return False
+    word = words[mention.start]
+    cell = re.findall(r"[a-z0-9]+", fold_accents(str(mention.value)).lower())
+    return bool(cell) and not any(_same_or_plural(word, part) for part in cell)
+
+
+def _same_or_plural(a: str, b: str) -> bool:
+    """Whether two words are one, or one the other's plural ("city" and "cities")."""
+    short, long = sorted((a, b), key=len)
+    if long == short or long in (short + "s", short + "es"):
+        return True
+    return short.endswith("y") and long == short[:-1] + "ies"
 
 
 def _a_verb_read_as_a_cell(words: list[str], mention: ValueMention) -> bool:

@@ -219,6 +219,16 @@ def _modifiers(
         if reading.norm[following] in reading.subject and words[i - 1 : i] in _BEFORE_A_NOUN:
             out.add(i)  # "the average population of the inhabited islands": which islands
             continue
+        after = following
+        while after in valued:
+            after += 1
+        if (
+            after > following
+            and after < len(words)
+            and (reading.norm[after] in reading.subject or after in id_nouns or after in named)
+        ):
+            out.add(i)  # "in-person EN-ES meetups": which meetups, past the value between
+            continue
         if words[max(0, i - 2) : i] not in (["how", "many"], ["number", "of"]):
             continue
         if (

@@ -196,7 +196,10 @@ def count_shape(f: Frame) -> list[Candidate]:
             # names, asked unless they agree)
             rows_penalty = (
                 0.0
-                if _mostly_distinct(f, column) or f.recurs(column) or _dated_editions(f, column)
+                if _mostly_distinct(f, column)
+                or f.recurs(column)
+                or _dated_editions(f, column)
+                or _part_of_the_file_noun(f, mention)
                 else (1.0 if full else 0.2)
             )
             rows_penalty = 0.3 if kinds else rows_penalty  # tests done, or kinds of test?
@@ -598,7 +601,17 @@ def _dated_editions(f: Frame, column: str) -> bool:
     count of them may be of editions (rows) or of names."""
     if not f.repeats(column) or f.index.is_numeric(column):
         return False
-    return any(c != column for c in f.reader.year_columns())
+    # years, whole or written in text ("3 May 2014" beside "2014"), as reference tables date
+    # their editions; a system's timestamps (readings of meters) date no editions
+    if column in f.index.year_texts or f.index.is_identifier(column) or f.is_entity(column):
+        return False  # (students, meters: things, never editions of an event)
+    rows = max(f.index.profile.rows, 1)
+    written = [  # a date or year written on most rows apart, never a term of a few values
+        c
+        for c in sorted(f.index.year_texts)
+        if (p := f.index.profile.column(c)) is not None and p.distinct >= 0.5 * rows
+    ]
+    return any(c != column for c in f.reader.year_columns() + written)
 
 
 def _mostly_written_numbers(f: Frame, column: str) -> bool:
@@ -608,6 +621,18 @@ def _mostly_written_numbers(f: Frame, column: str) -> bool:
     written = [c for c in cells if c.strip() and c.strip().lower() not in _BLANKS]
     digits = sum(1 for c in written if _LEADING_AMOUNT.match(c))
     return bool(written) and digits >= 0.8 * len(written)
+
+
+def _part_of_the_file_noun(f: Frame, mention: ColumnMention) -> bool:
+    """ "how many gems" in gemstones.csv beside a Gem column of five kinds: the noun is part of
+    the file's own ("gem" of "gemstone"), so it may name the rows as well as the kinds; both
+    are readings, asked back unless they agree."""
+    stems = [f.reading.norm[i] for i in span(mention)]
+    return any(
+        len(stem) >= 3 and sub != stem and (sub.startswith(stem) or sub.endswith(stem))
+        for stem in stems
+        for sub in f.reading.subject
+    )
 
 
 def _after_a_scope_word(f: Frame, position: int) -> bool:
