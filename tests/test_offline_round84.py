@@ -437,3 +437,46 @@ def test_events_dated_in_text_may_be_editions_or_names(
     load_frame(agent, tmp_path, file, frame)
     result = agent.ask("In how many events did she ride Quintero?")
     assert result.kind == "error" or result.value == 11, result.interpretation
+
+
+FITS = [
+    ("bike_fits.csv", "fitterName", "fitFee", "partsCost"),
+    ("bike_fits.csv", "fitter_name", "fit_fee", "parts_cost"),
+    ("Bike Fits.csv", "Fitter", "Fit Fee (EUR)", "Parts Cost (EUR)"),
+]
+
+
+@pytest.mark.parametrize("file, fitter, fee, parts", FITS, ids=["camel", "snake", "Title"])
+def test_a_total_of_two_columns_with_blanks_is_never_a_total_of_row_sums(
+    agent: Agent, tmp_path: Path, file: str, fitter: str, fee: str, parts: str
+) -> None:
+    frame = pd.DataFrame(
+        {
+            fitter: ["Chloe", "Chloe", "Chloe", "Bruno"],
+            fee: [100.0, 120.0, 140.0, 90.0],
+            parts: [20.0, None, 30.0, 10.0],
+        }
+    )
+    load_frame(agent, tmp_path, file, frame)
+    # 360 + 50 = 410; the row sums would drop the 120 of the row with no parts cost (290)
+    result = agent.ask("What is the total of fit fees plus parts costs for Chloe?")
+    assert result.kind == "error" or result.value == pytest.approx(410.0), result.interpretation
+
+
+LAWNS = [
+    ("lawn_jobs.csv", "Repeat Customer (Y/N)", "Y", "N"),
+    ("lawn_jobs.csv", "repeat_customer", "yes", "no"),
+    ("lawnJobs.csv", "repeatCustomer", True, False),
+]
+
+
+@pytest.mark.parametrize("file, repeat, yes, no", LAWNS, ids=["Title", "snake", "camel"])
+def test_the_noun_a_flag_qualifies_is_never_its_yes(
+    agent: Agent, tmp_path: Path, file: str, repeat: str, yes: object, no: object
+) -> None:
+    frame = pd.DataFrame({"Job Ref": ["J1", "J2", "J3", "J4"], repeat: [yes, yes, yes, no]})
+    load_frame(agent, tmp_path, file, frame)
+    # "new customers" are the flag's no (1), never its yes (3)
+    result = agent.ask("How many jobs were for new customers?")
+    assert result.kind == "error" or result.value == 1, result.interpretation
+    assert ask_ok(agent, "How many jobs were for repeat customers?").value == 3

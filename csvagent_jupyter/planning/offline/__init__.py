@@ -160,6 +160,7 @@ class OfflinePlanner:
             and not _adds_up_its_filter(c.plan)
             and not _answers_with_its_measure(c.plan)
             and not _splits_by_footnotes(c.plan, self.index)
+            and not _adds_across_blanks(c.plan, self.index)
         ]
         # The noun of an id column ("employees" for employee_id) may simply name the rows.
         probe = Frame(
@@ -340,6 +341,30 @@ def _splits_by_footnotes(plan: Plan, index: SchemaIndex) -> bool:
     sides = [side for side in (plan.left, plan.right) if isinstance(side, Plan)]
     return any(k.column in index.footnoted for k in plan.group_by) or any(
         _splits_by_footnotes(side, index) for side in sides
+    )
+
+
+def _adds_across_blanks(plan: Plan, index: SchemaIndex) -> bool:
+    """ "the total of fit fees plus parts costs" where partsCost has blanks: the sum of each
+    row's fitFee + partsCost leaves out the fees of rows with no parts cost, which the sum of
+    the two totals keeps; which one is meant is not said, so neither is answered."""
+    added = {
+        d.name
+        for d in plan.derive
+        if d.kind == "arithmetic"
+        and d.operator in ("+", "-")
+        and any(
+            isinstance(side, str)
+            and (found := index.profile.column(side)) is not None
+            and found.nulls > 0
+            for side in (d.left, d.right)
+        )
+    }
+    if any(a.func == "sum" and a.column in added for a in plan.aggregates):
+        return True
+    return any(
+        isinstance(side, Plan) and _adds_across_blanks(side, index)
+        for side in (plan.left, plan.right)
     )
 
 

@@ -159,14 +159,16 @@ class FlagSlots(SlotReader):
             word = self.r.words[mention.start]
             if len(span) == 1 and negates_a_name(word, name):
                 continue  # "unvaccinated" is Vaccinated's no: read with the other opposites
+            # (the marks of a yes/no header say nothing: "Repeat Customer (Y/N)" ends in customer)
+            core = [t for t in name if t not in _FLAG_MARKS] or name
             if (
                 len(span) == 1
-                and len(name) >= 2
-                and name[0] not in ("is", "has", "was", "had")
+                and len(core) >= 2
+                and core[0] not in ("is", "has", "was", "had")
                 and (
-                    self.r.norm[mention.start] == name[-1]
+                    self.r.norm[mention.start] == core[-1]
                     # "drop-in visitors" beside FIRST_VISIT: the people, never the first visit
-                    or (word.startswith(name[-1]) and word.endswith(("ors", "ers", "or", "er")))
+                    or (word.startswith(core[-1]) and word.endswith(("ors", "ers", "or", "er")))
                 )
                 and not word.endswith("ed")
             ):
@@ -304,6 +306,9 @@ class FlagSlots(SlotReader):
         if self.index.type_of(column) == "datetime":
             return Condition(column=column, op="is_null")
         return None
+
+
+_FLAG_MARKS = frozenset({"y", "n", "yn", "flag", "flg", "tf", "bool"})
 
 
 def negates_a_name(word: str, name: list[str]) -> bool:
