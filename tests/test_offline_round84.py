@@ -480,3 +480,30 @@ def test_the_noun_a_flag_qualifies_is_never_its_yes(
     result = agent.ask("How many jobs were for new customers?")
     assert result.kind == "error" or result.value == 1, result.interpretation
     assert ask_ok(agent, "How many jobs were for repeat customers?").value == 3
+
+
+PREFECTURES = [
+    ("prefectures.csv", "Prefecture", "Population (2020)", "Density"),
+    ("prefectures.csv", "prefecture", "population_2020", "density"),
+    ("prefectureList.csv", "prefectureName", "population2020", "density"),
+]
+
+
+@pytest.mark.parametrize(
+    "file, name, people, density", PREFECTURES, ids=["Title", "snake", "camel"]
+)
+def test_a_rate_written_per_unit_is_an_amount_never_the_rows_noun(
+    agent: Agent, tmp_path: Path, file: str, name: str, people: str, density: str
+) -> None:
+    frame = pd.DataFrame(
+        {
+            name: ["Ibaraki", "Tochigi", "Tokyo", "Nagasaki"],
+            people: [2867009, 1933146, 14047594, 1312317],
+            density: ["470/km²", "302/km²", "6,402/km²", "318/km²"],
+        }
+    )
+    load_frame(agent, tmp_path, file, frame)
+    # "population density" is never the Population column's value
+    result = agent.ask("What is the population density of Nagasaki?")
+    assert result.kind == "error" or result.value in ("318/km²", ["318/km²"], 318), result.value
+    assert ask_ok(agent, "Which prefecture has the highest density?").value == "Tokyo"

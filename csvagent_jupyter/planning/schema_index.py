@@ -399,7 +399,7 @@ def _misses_years(cells: Iterable[object]) -> bool:
 
 
 _AMOUNT = re.compile(
-    rf"{LEADING_NUMBER}\+?\s*(?P<unit>[A-Za-z][A-Za-z0-9²³/.]*|%)?\s*(?:\(.*\))?\s*$"
+    rf"{LEADING_NUMBER}\+?\s*(?P<unit>/?[A-Za-z][A-Za-z0-9²³/.]*|%)?\s*(?:\(.*\))?\s*$"
 )
 _FOOTNOTE = re.compile(r"\[[^\]]*\]")
 _CLOCK = re.compile(r"^\s*\d{1,2}(?::\d{2}){1,2}(?:\.\d+)?\s*$")  # "38:20", "2:04:31"
