@@ -507,3 +507,54 @@ def test_a_rate_written_per_unit_is_an_amount_never_the_rows_noun(
     result = agent.ask("What is the population density of Nagasaki?")
     assert result.kind == "error" or result.value in ("318/km²", ["318/km²"], 318), result.value
     assert ask_ok(agent, "Which prefecture has the highest density?").value == "Tokyo"
+
+
+SEEING = [
+    ("telescope_bookings.csv", "USER_GROUP", "SEEING_ARCSEC", "RATING"),
+    ("telescope_bookings.csv", "user_group", "seeing_arcsec", "rating"),
+    ("telescopeBookings.csv", "userGroup", "seeingArcsec", "userRating"),
+]
+
+
+@pytest.mark.parametrize("file, group, seeing, rating", SEEING, ids=["UPPER", "snake", "camel"])
+def test_better_and_worse_follow_the_measure_or_are_asked(
+    agent: Agent, tmp_path: Path, file: str, group: str, seeing: str, rating: str
+) -> None:
+    frame = pd.DataFrame(
+        {
+            group: ["Amateur Club", "Amateur Club", "Staff", "Staff"],
+            seeing: [2.1, 2.0, 1.9, 2.0],
+            rating: [3.0, 4.0, 5.0, 4.0],
+        }
+    )
+    load_frame(agent, tmp_path, file, frame)
+    # arcseconds: whether more is worse is not known here, so never "lower" quietly
+    worse = agent.ask("Was the average seeing worse for Amateur Club than for Staff?")
+    assert worse.kind == "error", worse.interpretation
+    # a rating is better when higher: Amateur Club's 3.5 is worse than Staff's 4.5
+    assert (
+        ask_ok(agent, "Was the average rating worse for Amateur Club than for Staff?").value is True
+    )
+    assert (
+        ask_ok(agent, "Was the average rating better for Amateur Club than for Staff?").value
+        is False
+    )
+
+
+def test_round_97_file_noun_beside_its_count_and_onwards(agent: Agent, tmp_path: Path) -> None:
+    caps = pd.DataFrame(
+        {"Player": ["Ronaldo", "Moutinho", "Patricio"], "Caps": ["212[a]", "146", "110"]}
+    )
+    load_frame(agent, tmp_path, "portugal_caps.csv", caps)
+    # his 110 caps, or his one row: never the row count quietly
+    result = agent.ask("How many caps does Patricio have?")
+    assert result.kind == "error" or result.value == 110, result.interpretation
+    races = pd.DataFrame(
+        {
+            "Date": ["21 May 2016", "21 May 2017", "4 June 2017", "27 May 2018", "3 June 2018"],
+            "Position": ["1st", "1st", "2nd", "1st", "DNF"],
+        }
+    )
+    load_frame(agent, tmp_path, "mtb_results.csv", races)
+    onwards = agent.ask("How many races did he win from 2017 onwards?")
+    assert onwards.kind == "error" or onwards.value == 2, onwards.interpretation

@@ -1,7 +1,8 @@
 """Best and worst: a direction that belongs to the measure.
 
 "The worst delay" is the highest delay, "the worst goal difference" the lowest, "the worst
-finishing time" in a race the longest. The reader restates "best" and "worst" (and
+finishing time" in a race the longest; "worse seeing" (arcseconds) is no direction known, and
+is asked back. The reader restates "best" and "worst" (and
 "poorest") as "highest" or "lowest" when the measure they qualify has a known direction
 (``lexicon.HIGHER_IS_BETTER``, ``LOWER_IS_BETTER``; a time only in a table of results);
 otherwise the word stays as written, a cue no reading explains, and the question is asked
@@ -28,8 +29,9 @@ def restate_judgements(
     words replaced, as written (for messages)."""
     written: dict[int, str] = {}
     for i, word in enumerate(words):
-        best = word in lexicon.BEST_WORDS
-        if not best and word not in lexicon.WORST_WORDS:
+        comparing = word in lexicon.BETTER_WORDS or word in lexicon.WORSE_WORDS
+        best = word in lexicon.BEST_WORDS or word in lexicon.BETTER_WORDS
+        if not best and word not in lexicon.WORST_WORDS and not comparing:
             continue
         if any(m.start <= i < m.end and m.score >= 0.6 for m in columns):
             continue  # "Best Lap": a word of a column's name
@@ -38,7 +40,10 @@ def restate_judgements(
         if better is None:
             continue
         higher = better == "max" if best else better == "min"
-        words[i] = norm[i] = "highest" if higher else "lowest"
+        if comparing:  # "was the seeing worse for A than for B": higher or lower, as measured
+            words[i] = norm[i] = "higher" if higher else "lower"
+        else:
+            words[i] = norm[i] = "highest" if higher else "lowest"
         written[i] = word
     return written
 

@@ -1086,6 +1086,9 @@ NEGATING_PREFIXES = ("non", "un", "in")
 # of any other measure the question is asked back.
 BEST_WORDS = frozenset({"best", "finest"})
 WORST_WORDS = frozenset({"worst", "poorest"})
+# Their comparatives: higher or lower only where the measure says which is better
+BETTER_WORDS = frozenset({"better"})
+WORSE_WORDS = frozenset({"worse", "poorer"})
 # Measures (words of a column's name) where more is better, and where less is.
 HIGHER_IS_BETTER = (
     "points", "pts", "wins", "goals for", "goal difference", "score", "rating", "satisfaction",

@@ -41,8 +41,8 @@ RATIO_WORDS = frozenset({"ratio", "divided", "times"})
 GROWTH_WORDS = frozenset(
     {"growth", "grow", "grew", "change", "increase", "decrease", "rise", "fall"}
 )
-HIGHER = frozenset({"higher", "more", "greater", "larger", "bigger", "longer", "better"})
-LOWER = frozenset({"lower", "less", "fewer", "smaller", "shorter", "worse"})
+HIGHER = frozenset({"higher", "more", "greater", "larger", "bigger", "longer"})
+LOWER = frozenset({"lower", "less", "fewer", "smaller", "shorter"})
 
 
 def _measure(f: Frame, exclude: set[str]) -> tuple[Aggregate, set[int], float] | None:

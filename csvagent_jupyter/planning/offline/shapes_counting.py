@@ -102,6 +102,16 @@ def count_shape(f: Frame) -> list[Candidate]:
     ):
         # "how many flights" in flights.csv: the file's own noun counts its rows.
         make(Aggregate(func="count"), span(mention), 0.0, "count_rows")
+        if (
+            mention.score >= 1.0
+            and f.index.is_numeric(mention.column)
+            and not f.index.is_identifier(mention.column)
+            and f.index.holds_whole_numbers(mention.column)
+            and not f.holds_years(mention.column)  # (a Season of years adds up to nothing)
+        ):
+            # "how many caps does Rui Patrício have" in portugal_caps.csv beside a Caps
+            # column: his caps (the column's total) or his rows? asked unless they agree
+            make(Aggregate(func="sum", column=mention.column), span(mention), 0.0, "count_sum")
         return out
     if (
         mention is not None

@@ -478,8 +478,8 @@ def _unnamed_penalty(f: Frame, mention: ColumnMention) -> float:
     return 0.3 if named_too else 0.0
 
 
-MORE_WORDS = frozenset({"more", "higher", "larger", "greater", "bigger", "longer", "better"})
-LESS_WORDS = frozenset({"less", "fewer", "lower", "smaller", "shorter", "worse"})
+MORE_WORDS = frozenset({"more", "higher", "larger", "greater", "bigger", "longer"})
+LESS_WORDS = frozenset({"less", "fewer", "lower", "smaller", "shorter"})
 
 
 def choice_shape(f: Frame) -> list[Candidate]:

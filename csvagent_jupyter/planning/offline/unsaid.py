@@ -49,6 +49,8 @@ def must_be_placed(reading: Reading) -> set[int]:
         and words[i + 2] not in lexicon.AGGREGATE_WORDS
         and words[i + 2] not in lexicon.COUNT_QUALIFIERS
     }
+    # "from 2017 onwards", "2015 or later": a bound the plan must read, never a year's rows
+    out |= {i for i, word in enumerate(words) if word in ("onwards", "onward")}
     # "the most finishers", "how many qualifiers": some rows by their result, never all
     out |= {
         i
