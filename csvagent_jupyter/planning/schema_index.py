@@ -585,6 +585,35 @@ class SchemaIndex:
                     words.add(first.group())
         return frozenset(words)
 
+    @functools.cached_property
+    def dated_columns(self) -> frozenset[str]:
+        """Columns that date a row: dates, years written in text, whole-number years. What
+        "when" asks for (once per table, not per question)."""
+        return frozenset(
+            c.name
+            for c in self.profile.column_profiles
+            if c.type == "datetime"
+            or c.name in self.year_texts
+            or (
+                self.holds_whole_numbers(c.name)
+                and isinstance(c.min, int | float)
+                and isinstance(c.max, int | float)
+                and c.min >= 1000
+                and c.max <= 2100
+            )
+        )
+
+    @functools.cached_property
+    def timed_name_stems(self) -> frozenset[str]:
+        """Words of the names of columns that can date or measure an event (dates, written
+        years, numbers: "Age at election"), never a place or a name ("Launch site")."""
+        return frozenset(
+            stem
+            for c in self.profile.column_profiles
+            if c.is_numeric or c.type == "datetime" or c.name in self.year_texts
+            for stem in self.column_tokens.get(c.name, [])
+        )
+
     def opens_a_cell(self, word: str) -> bool:
         """Whether ``word`` is the first word of a cell, as written ("Scrapped 1935", "Sank
         1912"): a state the rows record, even where no whole cell is named. Compared as

@@ -325,25 +325,8 @@ def read(question: str, index: SchemaIndex) -> Reading:
             norm[i] = shortened  # "deliveries" in pharm_deliv.csv: the rows' noun
     reading = Reading(question, words, norm, numbers, subject=index.subject)
     reading.rows_are_wins = rows_are_wins(index)
-    reading.dated_columns = frozenset(
-        c.name
-        for c in index.profile.column_profiles
-        if c.type == "datetime"
-        or c.name in index.year_texts
-        or (
-            index.holds_whole_numbers(c.name)
-            and isinstance(c.min, int | float)
-            and isinstance(c.max, int | float)
-            and c.min >= 1000
-            and c.max <= 2100
-        )
-    )
-    reading.timed_name_stems = frozenset(
-        stem
-        for c in index.profile.column_profiles
-        if c.is_numeric or c.type == "datetime" or c.name in index.year_texts
-        for stem in index.column_tokens.get(c.name, [])
-    )
+    reading.dated_columns = index.dated_columns
+    reading.timed_name_stems = index.timed_name_stems
     reading.dates = {i: written_dates[w] for i, w in enumerate(words) if w in written_dates}
     if len(proper) * 2 < len(words):  # not a question in Title Case throughout
         reading.proper = frozenset(proper)
