@@ -47,6 +47,24 @@ FILE_WORDS = frozenset(
 )
 MAX_NGRAM = 7
 
+_GROUPING_WORDS = frozenset({"per", "by", "each"})
+_AGENT_ENDINGS = ("ers", "ors", "er", "or")
+
+
+def agent_noun_of(word: str, name_tokens: list[str]) -> bool:
+    """An agent noun made from a word of the name: "producer" of Production, "exporters" of
+    Exports, "employer" of Employees (stems of five letters or more, so that "player" is
+    never "Played")."""
+    for ending in _AGENT_ENDINGS:
+        if word.endswith(ending):
+            stem = word[: -len(ending)]
+            return len(stem) >= 5 and any(
+                t.startswith(stem) and t != word and not t.endswith(_AGENT_ENDINGS)
+                for t in name_tokens
+            )
+    return False
+
+
 STOPWORDS = frozenset(
     [
         "a",
@@ -779,14 +797,26 @@ class SchemaIndex:
         counts only beside another hit.
         """
         significant = [t for t in name_tokens if t not in STOPWORDS and len(t) > 2]
-        if not significant:
+        # "fees per show" of showName: a word of the name that is also a command word
+        # ("show", "name", "list") is the column's where it follows a grouping word
+        grouped = {
+            p
+            for p in range(1, len(words))
+            if words[p - 1] in _GROUPING_WORDS
+            and words[p] in name_tokens
+            and words[p] in STOPWORDS
+            and len(words[p]) > 2
+        }
+        if not significant and not grouped:
             return None
         spaced = _CAMEL.sub(" ", fold_accents(column)).replace("_", " ").lower()
         written = [t for t in _TOKEN.findall(spaced) if t in ABBREVIATIONS]
         hits: dict[int, float] = {}
         for position, word in enumerate(words):
-            if word in significant:
-                hits[position] = 0.5 + 0.3 / len(significant)
+            if word in significant or position in grouped or agent_noun_of(word, significant):
+                # ("the largest producer" beside Production, "the biggest employer" beside
+                # Employees: the one who does it, measured by what is done)
+                hits[position] = 0.5 + 0.3 / len(significant or name_tokens)
             elif len(word) >= 5 and any(
                 (len(t) >= 5 and (t.startswith(word) or word.startswith(t)))
                 or (len(t) == 4 and len(word) >= 6 and word.startswith(t))  # "lang" ~ "language"

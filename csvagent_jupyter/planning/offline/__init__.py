@@ -31,6 +31,7 @@ from .grounding import ENTITY_SUFFIXES, Frame
 from .measures import SCORE_TOKENS
 from .options import FilterOption
 from .pieces import Candidate
+from .places import within_top
 from .reading import COUNT_NAME_WORDS, Reading, read
 from .scoring import Scored, decide, score
 from .shapes_combined import having_shape, nested_count_shape, two_value_shape
@@ -432,12 +433,7 @@ def top_n_words(
         if after in lexicon.PERIOD_WORDS or after.rstrip("s") in lexicon.PERIOD_WORDS:
             continue  # "the last 30 days", "first 6 months": a period, not a top N
         # ("best 5" and "worst 3" are restated as highest or lowest when their measure says)
-        if before == "top" and words[max(0, position - 3) : position - 2] in (
-            ["in"],
-            ["among"],
-            ["within"],
-            ["inside"],
-        ):
+        if within_top(words, position) is not None:
             continue  # "runners in the top 10": a place the rows had, never 10 answers
         if before in ("top", "first", "highest", "bottom", "last", "lowest"):
             direction: lexicon.Direction = "min" if before in ("bottom", "lowest") else "max"

@@ -20,6 +20,7 @@ from .lexicon import DECADE
 from .options import FilterOption, Slot, SlotReader
 
 YEAR_NAME_STEMS = frozenset(tokens(" ".join(sorted(lexicon.YEAR_NAME_WORDS))))
+_YEAR_ITSELF = frozenset(tokens("year season edition"))
 
 
 class DateSlots(SlotReader):
@@ -47,12 +48,28 @@ class DateSlots(SlotReader):
         derived = getattr(self.index, "derived", {})  # years written in text ("5 April 1998")
         return out + [name for name, d in derived.items() if d.kind == "year"]
 
+    def year_columns_by_name(self) -> list[str]:
+        """Year columns whose name says years ("Year", "Season", "Edition"), not an event."""
+        return [
+            c
+            for c in self.year_columns()
+            if set(self.index.column_tokens.get(c, [])) & _YEAR_ITSELF
+        ]
+
     def _date_targets(self) -> list[tuple[str, bool, float]]:
         """(column, is a date column, penalty): columns a year or month may bind to."""
         named = {m.column for m in self.r.columns}
         dates, years = self.date_columns(), self.year_columns()
         targets = [(c, True, 0.0) for c in dates if c in named]
         targets += [(c, False, 0.0) for c in years if c in named]
+        fully_named = {m.column for m in self.r.columns if m.score >= 0.9}
+        if targets and all(
+            c not in self.year_columns_by_name() and c not in fully_named for c, _, _ in targets
+        ):
+            # "who won the 2023 final" beside Year and Final date: the edition's year or the
+            # year the final was played (the 2023 final may be played in 2024); where the two
+            # pick other rows, asked back
+            targets += [(c, False, 0.1) for c in self.year_columns_by_name() if c not in named]
         if targets:
             return targets
         # a Year column kept as text ("c. 1564" beside "1721") that the question does not
@@ -95,8 +112,12 @@ class DateSlots(SlotReader):
             # that column; a year column the question does not name is no filter for it
             targets = [t for t in targets if t[2] == 0.0]
         options = []
+        named_dates = {c for c, _, penalty in targets if penalty == 0.0}
         for column, is_date, penalty in targets:
             positions = set(words) | self._mention_positions(column)
+            if column in self.year_columns_by_name() and column not in named_dates:
+                # "the 2023 final" read as the 2023 edition: "final" names its rows still
+                positions |= set().union(*(self._mention_positions(c) for c in named_dates))
             condition = Condition(
                 column=column, op=op, value=year, part="year" if is_date else None
             )

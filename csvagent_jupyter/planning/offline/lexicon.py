@@ -493,6 +493,9 @@ ALL_WORDS = frozenset({"all", "every", "each", "everyone", "always"})
 GROUP_PHRASES = (
     "for each",
     "in each",
+    "of each",  # "the average fee of each breed"
+    "at each",  # "the average wait at each clinic"
+    "on each",
     "does each",  # "how many meters does each building have"
     "do each",
     "did each",

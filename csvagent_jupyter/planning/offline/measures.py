@@ -6,7 +6,7 @@ compared with a threshold.
 
 from __future__ import annotations
 
-from ..schema_index import ColumnMention, SchemaIndex, singular
+from ..schema_index import ColumnMention, SchemaIndex, agent_noun_of, singular
 from . import lexicon
 from .reading import Reading
 from .units import is_unit
@@ -41,7 +41,16 @@ def names_the_amount(
     said = {reading.norm[i] for i in range(mention.start, mention.end)}
     if len(name) > 1 and name[-1] in _PLAIN_HEADS and _one_thing_measured(reading, mention):
         return True  # "the total copay" is copay_amount, "the largest single gift" its amount
-    if rows_noun and mention.score < 1.0 and said <= reading.subject and len(name) > 1:
+    if (
+        rows_noun
+        and mention.score < 1.0
+        and said <= reading.subject
+        and len(name) > 1
+        # ("the largest producer" in coffee_producers.csv: the rows, measured by Production)
+        and not any(
+            agent_noun_of(reading.words[i], name) for i in range(mention.start, mention.end)
+        )
+    ):
         return False  # "failing grades" in student_grades.csv: rows, not gradeLevel
     if mention.score >= 0.9 or len(name) == 1:
         return True

@@ -1,10 +1,13 @@
-"""Places in a ranking as filters: "first place finishes", "who finished first", "came in 3rd".
+"""Places in a ranking as filters: "first place finishes", "who finished first", "came in 3rd",
+"riders in the top 15".
 
 Results tables record a place in one column: a number ("Rank", "Placing": 1, 2, 3) or
 an ordinal as text ("Finish", "Place": 1st, 2nd, 6th). "First place" is then a filter on
 that column, never the first row of the file. The slot is offered only when the place
 phrase is unmistakable (an ordinal beside "place"/"position", or after "finished",
-"placed", "came in") and the table has a column that holds places.
+"placed", "came in") and the table has a column that holds places. "In the top 15" is
+then every place up to 15: without a column of places it stays unplaced, since the order
+of the rows in a file is no ranking the question can rely on.
 """
 
 from __future__ import annotations
@@ -25,6 +28,19 @@ PLACE_TOKENS = frozenset(
 # "start_position", "grid position", "seed": a place before the race, not its result
 NOT_RESULT_TOKENS = frozenset({"start", "starting", "grid", "seed", "lane", "qualifying"})
 _SUFFIXES = ("st", "nd", "rd", "th")
+# "in the top 10", "among the top 3", "finished inside the top 5": a place the rows had
+_WITHIN = frozenset({"in", "among", "within", "inside"})
+
+
+def within_top(words: list[str], position: int) -> int | None:
+    """Where "in the top N" starts when the number at ``position`` is its N, else None:
+    the rows' place was at most N ("runners in the top 10"), never a list of N answers."""
+    if position < 2 or words[position - 1] != "top":
+        return None
+    before = position - 2
+    if words[before] == "the":
+        before -= 1
+    return before if before >= 0 and words[before] in _WITHIN else None
 
 
 class PlaceSlots(SlotReader):
@@ -52,6 +68,35 @@ class PlaceSlots(SlotReader):
             if options:
                 slots.append(options)
                 used |= positions
+        slots += self._top_places_slots(used)
+        return slots
+
+    def _top_places_slots(self, used: set[int]) -> list[Slot]:
+        """ "in the top 15": the places from first to 15th, in each column of places."""
+        slots: list[Slot] = []
+        for position, number in sorted(self.r.numbers.items()):
+            start = within_top(self.r.words, position)
+            if position in used or start is None or not number.is_integer or number.value < 1:
+                continue
+            if self._negation_before(start) is not None:
+                # "not in the top 10" also holds the rows with no place at all (DNF): left
+                # unplaced, so the question is asked back rather than read as places 11 on
+                continue
+            positions = frozenset(range(start, position + 1))
+            options: Slot = [
+                FilterOption(
+                    Condition(
+                        column=column, op="in" if isinstance(up_to, list) else "le", value=up_to
+                    ),
+                    positions,
+                    column,
+                    0.1,
+                )
+                for column, up_to in self._places_up_to(int(number.value))
+            ]
+            if options:
+                slots.append(options)
+                used |= positions
         return slots
 
     def _place_phrase(self, at: int) -> set[int] | None:
@@ -68,15 +113,43 @@ class PlaceSlots(SlotReader):
             return {before, at}
         return None
 
+    def _places_up_to(self, last: int) -> list[tuple[str, Scalar | list[Scalar]]]:
+        """Columns holding places, each with what "up to ``last``" means in it: a bound on a
+        column of numbers, the cells "1st" to "15th" of a column of ordinals."""
+        found: list[tuple[str, Scalar | list[Scalar]]] = []
+        for name in self._columns_of_places():
+            profile = self.index.profile.column(name)
+            if profile is not None and self.index.holds_whole_numbers(name):
+                low = profile.min
+                if isinstance(low, int | float) and low in (0, 1) and last >= low:
+                    found.append((name, last))
+                continue
+            hits = [
+                cell_scalar(v)
+                for key in self.index.values.get(name, {})
+                if (place := _leading_place(key)) is not None and 1 <= place <= last
+                for v in self.index.cells_read_as(name, key)
+            ]
+            if hits:
+                found.append((name, list(dict.fromkeys(hits))))
+        return found
+
+    def _columns_of_places(self) -> list[str]:
+        """The columns whose cells are places: the place is what the column holds, its last
+        word ("Final Position", "Finish"), not a qualifier ("ranking_points", "finish_time")."""
+        names = []
+        for profile in self.index.profile.column_profiles:
+            tokens = self.index.column_tokens.get(profile.name, [])
+            if tokens and tokens[-1] in PLACE_TOKENS and not set(tokens) & NOT_RESULT_TOKENS:
+                names.append(profile.name)
+        return names
+
     def _place_columns(self, place: int) -> list[tuple[str, Scalar | list[Scalar]]]:
         """Columns holding places, with the value that means ``place`` in each."""
         found: list[tuple[str, Scalar | list[Scalar]]] = []
-        for profile in self.index.profile.column_profiles:
-            # the place is what the column holds: its last word ("Final Position", "Finish"),
-            # not a qualifier ("ranking_points", "finish_time")
-            tokens = self.index.column_tokens.get(profile.name, [])
-            if not tokens or tokens[-1] not in PLACE_TOKENS or set(tokens) & NOT_RESULT_TOKENS:
-                continue
+        for name in self._columns_of_places():
+            profile = self.index.profile.column(name)
+            assert profile is not None
             if self.index.holds_whole_numbers(profile.name):
                 low, high = profile.min, profile.max
                 if (
@@ -98,3 +171,12 @@ class PlaceSlots(SlotReader):
             if hits:
                 found.append((profile.name, list(dict.fromkeys(hits))))
         return found
+
+
+def _leading_place(key: str) -> int | None:
+    """The place a cell of ordinals holds: 3 of "3rd", "3", "3rd (tie)"; None otherwise."""
+    head = key.split(" ")[0]
+    for suffix in _SUFFIXES:
+        if head.endswith(suffix) and head[: -len(suffix)].isdigit():
+            return int(head[: -len(suffix)])
+    return int(head) if head.isdigit() else None

@@ -221,6 +221,9 @@ class Reading:
                 )
                 and (
                     (word not in lexicon.FILLER and word.strip("'") not in lexicon.FILLER)
+                    # "fees per show", "by name": a command word after a grouping word is
+                    # a thing the rows are grouped by, never the command
+                    or (word in _COMMAND_WORDS and i and self.words[i - 1] in _GROUPING_WORDS)
                     or i in whole
                     or i in self.acronyms
                     or i in self.joined
@@ -881,6 +884,8 @@ _CONNECTIVES = frozenset(
     {"or", "and", "not", "nor", "in", "on", "at", "to", "of", "by", "for", "from", "as", "is",
      "if", "with", "than", "per", "vs", "into", "no", "all", "any", "the", "a", "an"}
 )  # fmt: skip
+_COMMAND_WORDS = frozenset({"show", "shows", "name", "names", "display"})
+_GROUPING_WORDS = frozenset({"per", "by", "each"})
 _TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week"})
 _ONE_UNIT_AFTER = frozenset({"than", "over", "under", "least", "most", "within", "above", "below"})
 

@@ -192,6 +192,9 @@ def _modifiers(
         if i and words[i - 1] == "per":
             out.add(i)  # "the most units per order": a rate the plan would leave out
             continue
+        if i and words[i - 1] == "each" and words[i] not in lexicon.FILLER - _COMMAND_NOUNS:
+            out.add(i)  # "average score for each show": the groups the plan would leave out
+            continue
         if i > 2 and words[i - 1] == "of" and words[i - 3] == "per":
             out.add(i)  # "total amount per kg of weight": the rate's other side
             continue
@@ -241,6 +244,8 @@ def _modifiers(
     return out
 
 
+# command words that are also things a table groups by ("for each show", "each name")
+_COMMAND_NOUNS = frozenset({"show", "shows", "name", "names", "display"})
 _COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 
 

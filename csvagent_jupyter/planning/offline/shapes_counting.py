@@ -502,6 +502,10 @@ def percent_shape(f: Frame) -> list[Candidate]:
         and cue[1] <= min(o.positions)
         and (min(o.positions) <= cue[1] + 2 or max(o.positions) < verb)
     ]
+    if after and len(real) == len(scope) + len(after):
+        # every filter starts near the cue: those that end before the verb say which rows,
+        # the one running past it is the condition ("forestry flights needed a reflight")
+        after = [o for o in after if max(o.positions) < verb]
     if after and len(real) > len(scope) + len(after):
         scope += after
     rest = [o for o in real if o not in scope]
@@ -537,6 +541,8 @@ def percent_shape(f: Frame) -> list[Candidate]:
             for m in f.measures()
             if cue[1] <= m.start <= cue[1] + 3
             and m.column not in tested
+            # "% of forestry flights" beside FLIGHT_MIN: the rows' own noun counts them
+            and not all(f.reading.norm[i] in f.reading.subject for i in span(m))
             and all(
                 f.words[i] in lexicon.FILLER or i in scoped or (total is not None and i in total[1])
                 for i in range(cue[1], m.start)

@@ -66,6 +66,10 @@ def extreme_shape(f: Frame) -> list[Candidate]:
             and (m.start > min(used) or m.start == at)
             and not span(m) & (used - {at})  # "day" of "day of the week" is no days_supply
         ]  # after the target, or implied by the superlative itself ("the cheapest product")
+        if any(at < m.start <= at + 3 for m in measures):
+            # "the largest coffee producer" beside Production and Area: a measure named after
+            # the superlative is the one meant, the size it implies alone yields to it
+            measures = [m for m in measures if m.start != at]
         if not measures and found is not None:
             # "for each genre compute the average rating. which genre comes out on top?": the
             # aggregate said first, the question about it after

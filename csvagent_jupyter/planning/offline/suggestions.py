@@ -31,7 +31,8 @@ def _value(value: object) -> str:
 
 def _condition(item: Condition) -> str | None:
     if item.part == "year" and item.op == "eq":
-        return f"in {_value(item.value)}"
+        # the column said, so that the reading is the one asked back beside another year
+        return f"with {item.column} in {_value(item.value)}"
     if item.part is not None:
         return None
     if item.op == "eq":
@@ -105,6 +106,8 @@ def as_question(plan: Plan) -> str | None:
                 f"{'maximum' if direction == 'highest' else 'minimum'} {plan.answer_column}{where}"
             )
         return f"which {plan.answer_column} has the single {direction} {plan.sort[0].column}{where}"
+    if plan.operation == "rows" and plan.answer_column and not plan.sort and not plan.limit:
+        return f"list the {plan.answer_column}{where}"  # "who won the 2023 final"
     if plan.operation == "statistic" and plan.statistic and plan.statistic.kind == "correlation":
         a, b = plan.statistic.columns
         return f"correlation between {a} and {b}{where}"

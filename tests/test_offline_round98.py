@@ -1,0 +1,148 @@
+"""Confident wrong answers of review rounds 98 and 99, on generated tables in three naming
+styles: a grouping word before a command word ("fees per show"), the rows a share is taken
+of named before their noun ("forestry flights"), an agent noun that names its measure ("the
+largest producer") and a year that may be an edition's or a date's ("the 2023 final")."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from csvagent_jupyter import Agent
+
+from .test_ask import ask_declines, ask_ok
+from .test_offline_lookup_tables import load_frame
+
+SHOWS = [
+    ("dog_show_entries.csv", "showName", "showDate", "entryFee", "breed"),
+    ("dog_show_entries.csv", "show_name", "show_date", "entry_fee", "breed"),
+    ("dog_show_entries.csv", "Show Name", "Show Date", "Entry Fee (GBP)", "Breed"),
+]
+
+
+def _entries(show: str, date: str, fee: str, breed: str) -> pd.DataFrame:
+    rng = np.random.default_rng(3)
+    names = rng.choice(["County Fair", "Summer Open", "Spring Classic"], 60)
+    days = {
+        "County Fair": "2025-04-10",
+        "Summer Open": "2025-06-01",
+        "Spring Classic": "2025-03-02",
+    }
+    return pd.DataFrame(
+        {
+            show: names,
+            date: [days[n] for n in names],
+            fee: rng.choice([15.0, 20.0, 25.0], 60),
+            breed: rng.choice(["Beagle", "Boxer", "Poodle"], 60),
+        }
+    )
+
+
+@pytest.mark.parametrize("file, show, date, fee, breed", SHOWS, ids=["camel", "snake", "Title"])
+def test_a_command_word_after_a_grouping_word_is_never_dropped(
+    agent: Agent, tmp_path: Path, file: str, show: str, date: str, fee: str, breed: str
+) -> None:
+    frame = _entries(show, date, fee, breed)
+    load_frame(agent, tmp_path, file, frame)
+    fee_words = "entry fees"
+    # "show" names showName and showDate alike: grouped by one, or asked back; never the
+    # grand total with the grouping dropped
+    for question in (f"Total {fee_words} per show", f"Average {fee_words} for each show"):
+        result = agent.ask(question)
+        assert result.kind == "error" or result.kind == "table", (question, result.interpretation)
+    result = ask_ok(agent, f"What is the average {fee_words} of each {breed.lower()}?")
+    expected = frame.groupby(breed)[fee].mean()
+    table = result.value.set_index(result.value.columns[0]).iloc[:, 0]
+    assert table.sort_index().round(6).tolist() == expected.sort_index().round(6).tolist()
+
+
+FLIGHTS = [
+    ("drone_flights.csv", "FLIGHT_ID", "CLIENT_SECTOR", "FLIGHT_MIN", "REFLIGHT_NEEDED"),
+    ("drone_flights.csv", "flight_id", "client_sector", "flight_min", "reflight_needed"),
+    ("droneFlights.csv", "flightId", "clientSector", "flightMin", "reflightNeeded"),
+]
+
+
+@pytest.mark.parametrize(
+    "file, ident, sector, minutes, flag", FLIGHTS, ids=["UPPER", "snake", "camel"]
+)
+def test_a_share_of_rows_named_before_their_noun_keeps_them_in_the_whole(
+    agent: Agent, tmp_path: Path, file: str, ident: str, sector: str, minutes: str, flag: str
+) -> None:
+    rng = np.random.default_rng(8)
+    frame = pd.DataFrame(
+        {
+            ident: [f"DF{i:05d}" for i in range(200)],
+            sector: rng.choice(["FORESTRY", "MINING", "SOLAR"], 200),
+            minutes: rng.integers(10, 60, 200),
+            flag: rng.choice([0, 1], 200, p=[0.85, 0.15]),
+        }
+    )
+    load_frame(agent, tmp_path, file, frame)
+    forestry = frame[frame[sector] == "FORESTRY"]
+    expected = 100 * (forestry[flag] == 1).mean()  # of forestry flights, never of all flights
+    result = ask_ok(agent, "What percentage of forestry flights needed a reflight?")
+    assert result.value == pytest.approx(expected), result.interpretation
+    # the rows' own noun counts them, never sums the minutes of FLIGHT_MIN
+    result = agent.ask(f"What percentage of forestry flights had {flag} = 1?")
+    assert result.kind == "error" or result.value == pytest.approx(expected), result.interpretation
+
+
+PRODUCERS = [
+    ("coffee_producers.csv", "Country", "Production (t)", "Area harvested (ha)"),
+    ("coffee_producers.csv", "country", "production_t", "area_ha"),
+    ("steelExporters.csv", "country", "exportsTonnes", "areaKm2"),
+]
+
+
+@pytest.mark.parametrize("file, country, made, area", PRODUCERS, ids=["Title", "snake", "camel"])
+def test_an_agent_noun_names_the_measure_of_what_it_does(
+    agent: Agent, tmp_path: Path, file: str, country: str, made: str, area: str
+) -> None:
+    frame = pd.DataFrame(
+        {
+            country: ["Brazil", "Vietnam", "Indonesia", "Colombia", "Kenya"],
+            made: [3_172_562, 1_953_990, 794_762, 754_376, 40_000],
+            area: [1_820_000, 710_000, 1_250_000, 840_000, 110_000],
+        }
+    )
+    load_frame(agent, tmp_path, file, frame)
+    noun = "exporter" if "xport" in made else "producer"
+    # Vietnam makes more than Indonesia on less land: by what is made, never by the area
+    result = ask_ok(agent, f"Which country is the second largest {noun}?")
+    assert result.value == "Vietnam", result.interpretation
+    assert ask_ok(agent, f"Which country is the smallest {noun}?").value == "Kenya"
+    # the area, named, is still the area
+    assert ask_ok(agent, "Which country has the largest area?").value == "Brazil"
+
+
+FINALS = [
+    ("cup_finals.csv", "Year", "Winner", "Final date"),
+    ("cup_finals.csv", "season", "winner", "final_date"),
+    ("cupFinals.csv", "edition", "winnerTeam", "finalDate"),
+]
+
+
+@pytest.mark.parametrize("file, year, winner, date", FINALS, ids=["Title", "snake", "camel"])
+def test_a_year_before_the_noun_of_a_date_column_may_be_the_editions(
+    agent: Agent, tmp_path: Path, file: str, year: str, winner: str, date: str
+) -> None:
+    frame = pd.DataFrame(
+        {
+            year: [2019, 2021, 2023, 2025],
+            winner: ["Algeria", "Senegal", "Ivory Coast", "Morocco"],
+            # the 2021 and 2023 editions were played the next year
+            date: ["19 July 2019", "6 February 2022", "11 February 2024", "18 January 2026"],
+        }
+    )
+    load_frame(agent, tmp_path, file, frame)
+    # the 2023 edition's final or the final played in 2023 (none): asked back, never
+    # "nothing matches" as if the table had no 2023 final
+    result = ask_declines(agent, "Who won the 2023 final?")
+    answers = [agent.ask(suggestion).value for suggestion in result.suggestions]
+    assert ["Ivory Coast"] in answers, result.suggestions  # the 2023 edition, offered
+    # both readings pick the same row
+    assert ask_ok(agent, "Who won the 2019 final?").value == "Algeria"
