@@ -146,3 +146,68 @@ def test_a_year_before_the_noun_of_a_date_column_may_be_the_editions(
     assert ["Ivory Coast"] in answers, result.suggestions  # the 2023 edition, offered
     # both readings pick the same row
     assert ask_ok(agent, "Who won the 2019 final?").value == "Algeria"
+
+
+LOSERS = [
+    ("cup_finals.csv", "Season", "Winner", "Runner-up"),
+    ("cup_finals.csv", "season", "winner", "runner_up"),
+    ("cupFinals.csv", "season", "winner", "runnerUp"),
+]
+
+
+@pytest.mark.parametrize("file, season, winner, loser", LOSERS, ids=["Title", "snake", "camel"])
+def test_who_lost_is_the_runner_up(
+    agent: Agent, tmp_path: Path, file: str, season: str, winner: str, loser: str
+) -> None:
+    frame = pd.DataFrame(
+        {
+            season: [2017, 2019, 2021, 2023],
+            winner: ["Cameroon", "Algeria", "Senegal", "Ivory Coast"],
+            loser: ["Egypt", "Senegal", "Egypt", "Nigeria"],
+        }
+    )
+    load_frame(agent, tmp_path, file, frame)
+    assert ask_ok(agent, "Which team lost the 2019 final?").value == "Senegal"
+    assert ask_ok(agent, "Who won the 2019 final?").value == "Algeria"
+
+
+def test_who_lost_is_never_a_column_of_runners_names(agent: Agent, tmp_path: Path) -> None:
+    frame = pd.DataFrame(
+        {"Year": [2019, 2020], "Runner name": ["Ann Lee", "Bo Kim"], "Time": ["2:10", "2:12"]}
+    )
+    load_frame(agent, tmp_path, "marathon_winners.csv", frame)
+    assert agent.ask("who lost in 2019?").kind == "error"
+
+
+PRINT_FLAGS = [
+    ("print_jobs.csv", "Colour Print", "Y", "N", "Email Opened"),
+    ("print_jobs.csv", "colour_print", True, False, "email_opened"),
+    ("printJobs.csv", "COLOUR_PRINT", 1, 0, "EMAIL_OPENED"),
+]
+
+
+@pytest.mark.parametrize(
+    "file, flag, yes, no, opened", PRINT_FLAGS, ids=["Title", "snake", "UPPER"]
+)
+def test_the_verb_of_a_flags_head_noun_is_not_its_yes(
+    agent: Agent, tmp_path: Path, file: str, flag: str, yes: object, no: object, opened: str
+) -> None:
+    rng = np.random.default_rng(5)
+    frame = pd.DataFrame(
+        {
+            "job": [f"J{i}" for i in range(50)],
+            flag: rng.choice([yes, no], 50),
+            opened: rng.choice([yes, no], 50),
+        }
+    )
+    load_frame(agent, tmp_path, file, frame)
+    colour = int((frame[flag] == yes).sum())
+    # "printed" says what every job was, never that it was printed in colour
+    result = agent.ask("How many jobs were printed in black and white?")
+    assert result.kind == "error" or result.value == len(frame) - colour, result.interpretation
+    for suggestion in result.suggestions:
+        assert ask_ok(agent, suggestion).value != colour, suggestion
+    assert ask_ok(agent, "How many jobs were printed in colour?").value == colour
+    assert ask_ok(agent, "How many jobs were not printed in colour?").value == len(frame) - colour
+    # a header ending in a participle: the verb is its yes
+    assert ask_ok(agent, "How many emails were opened?").value == int((frame[opened] == yes).sum())

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ...analysis.plan import Condition, ConditionOp, Scalar
 from ..schema_index import ColumnMention, singular, tokens
 from . import lexicon
@@ -170,7 +172,11 @@ class FlagSlots(SlotReader):
                     # "drop-in visitors" beside FIRST_VISIT: the people, never the first visit
                     or (word.startswith(core[-1]) and word.endswith(("ors", "ers", "or", "er")))
                 )
-                and not word.endswith("ed")
+                # "how many were opened" beside email_opened says the flag's yes; "printed"
+                # beside Colour Print (a noun last) only says what the rows are
+                and not (word.endswith("ed") and _last_header_word(mention.column).endswith("ed"))
+                # ("printed in colour": the flag's own word is said too)
+                and not self._rest_of_the_name(mention) - span
             ):
                 # "the fewest samples" with a fastingSample flag, "members" with Premium
                 # Member: the noun the flag qualifies names the rows, not the flag's yes
@@ -317,3 +323,11 @@ def negates_a_name(word: str, name: list[str]) -> bool:
     the name itself ("Inactive" of an Inactive column)."""
     rest = without_negation(word)
     return rest is not None and singular(rest) in name and singular(word) not in name
+
+
+def _last_header_word(column: str) -> str:
+    """The last word of a header as written, marks aside: "Print" of "Colour Print (Y/N)",
+    "opened" of emailOpened."""
+    spaced = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", column).lower()
+    words = [w for w in re.findall(r"[a-z]+", spaced) if w not in _FLAG_MARKS]
+    return words[-1] if words else ""

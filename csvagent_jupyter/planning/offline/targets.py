@@ -376,9 +376,23 @@ _IRREGULAR_DOERS = {
 
 def _agent_of(f: Frame, verb: str) -> str | None:
     """The one text column named by the doer of a regular verb: "audited" → Auditor,
-    "inspected" → Inspector; and of winning: "won" → Winner, Champion."""
+    "inspected" → Inspector; and of winning and losing: "won" → Winner, Champion, "lost" →
+    Runner-up, Loser."""
     if verb in ("won", "win", "wins"):
-        doers = {"winner", "winners", "champion", "champions", "victor"}  # "who won"
+        doers = {"winner", "winners", "champion", "champions", "victor", "winning"}  # "who won"
+    elif verb in ("lost", "lose", "loses"):
+        # "which team lost the final" → Runner-up, Loser (never a Runner name column)
+        losers = [
+            c.name
+            for c in f.index.profile.column_profiles
+            if c.type in ("text", "category")
+            and (
+                (names := set(f.index.column_tokens.get(c.name, [])))
+                & {"loser", "losers", "losing"}
+                or {"runner", "up"} <= names
+            )
+        ]
+        return losers[0] if len(losers) == 1 else None
     elif verb in _IRREGULAR_DOERS:
         doers = {_IRREGULAR_DOERS[verb]}  # "who built" → Builder
     elif not verb.endswith("ed") or len(verb) < 5:
