@@ -211,3 +211,57 @@ def test_the_verb_of_a_flags_head_noun_is_not_its_yes(
     assert ask_ok(agent, "How many jobs were not printed in colour?").value == len(frame) - colour
     # a header ending in a participle: the verb is its yes
     assert ask_ok(agent, "How many emails were opened?").value == int((frame[opened] == yes).sum())
+
+
+ROUTES = [
+    ("voyages.csv", "Route", "Sailor"),
+    ("voyages.csv", "route_type", "sailor_name"),
+    ("soloVoyages.csv", "routeType", "sailorName"),
+]
+
+
+@pytest.mark.parametrize("file, route, sailor", ROUTES, ids=["Title", "snake", "camel"])
+def test_a_prefixed_word_written_in_cells_is_their_word_never_a_negation(
+    agent: Agent, tmp_path: Path, file: str, route: str, sailor: str
+) -> None:
+    routes = ["Westabout", "Eastabout (non-stop)", "Eastabout", "Westabout (non-stop)"]
+    routes += ["Eastabout (non-stop)", "Vendée Globe", "Golden Globe Race", "Eastabout"]
+    frame = pd.DataFrame({sailor: [f"Sailor {i}" for i in range(8)], route: routes})
+    load_frame(agent, tmp_path, file, frame)
+    # "non-stop" is what the cells write: the three non-stop voyages, never "not stop"
+    result = ask_ok(agent, "How many voyages were non-stop?")
+    assert result.value == 3, result.interpretation
+    # a plain "Eastabout" still means its qualified cells too
+    assert ask_ok(agent, "How many voyages were Eastabout?").value == 4
+
+
+DENSITY = [
+    ("capitals.csv", "City", "Population", "Area (km²)", "Density (/km²)"),
+    ("capitals.csv", "city", "population", "area_km2", "density_per_km2"),
+    ("capitalCities.csv", "city", "population", "areaKm2", "densityPerKm2"),
+]
+
+
+@pytest.mark.parametrize(
+    "file, city, people, area, density", DENSITY, ids=["Title", "snake", "camel"]
+)
+def test_a_compound_measure_is_its_last_noun(
+    agent: Agent, tmp_path: Path, file: str, city: str, people: str, area: str, density: str
+) -> None:
+    frame = pd.DataFrame(
+        {
+            city: ["Quito", "La Paz", "Bogotá", "Sucre"],
+            people: [2_011_388, 755_732, 7_181_469, 300_000],
+            area: [372.0, 472.0, 1_587.0, 1_768.0],
+        }
+    )
+    frame[density] = (frame[people] / frame[area]).round(1)
+    load_frame(agent, tmp_path, file, frame)
+    # Quito is the densest, Bogotá the most populous: by the density, never the population
+    result = ask_ok(agent, "Which city has the highest population density?")
+    assert result.value == "Quito", result.interpretation
+    assert ask_ok(agent, "Which city has the highest population?").value == "Bogotá"
+    # without a density column, the population is never the density
+    load_frame(agent, tmp_path, f"no_density_{file}", frame.drop(columns=[density]))
+    result = agent.ask("What is the population density of Quito?")
+    assert result.kind == "error" or result.value == pytest.approx(2_011_388 / 372, rel=0.01)

@@ -121,7 +121,13 @@ class FilterReader(FlagSlots, PlaceSlots, ThresholdSlots):
                     v
                     for m in found
                     if m not in nouns
-                    for v in self._marked(column, m) or self._family(column, cell_scalar(m.value))
+                    for v in self._marked(column, m)
+                    or [
+                        variant
+                        for variant in self._family(column, cell_scalar(m.value))
+                        # "non-stop" of "Eastabout (non-stop)" names no plain "Eastabout"
+                        if m.exact or self._keeps_the_words_said(m, variant)
+                    ]
                 )
             )
             negation = self._negation_before(min(m.start for m in found))
@@ -130,7 +136,7 @@ class FilterReader(FlagSlots, PlaceSlots, ThresholdSlots):
             if (
                 negation is not None
                 and all(
-                    self.r.words[negation] in str(v).casefold().split()
+                    self.r.words[negation] in re.findall(r"\w+", str(v).casefold())
                     # "did not finish (DNF)": the code says the "not" (but "not DNF" negates it)
                     or (
                         _DID_NOT.fullmatch(str(v).strip()) is not None
@@ -453,6 +459,15 @@ class FilterReader(FlagSlots, PlaceSlots, ThresholdSlots):
                 if isinstance(v, str) and v.replace(" ", "").casefold() == wanted
             )
         )
+
+    def _keeps_the_words_said(self, mention: ValueMention, variant: Scalar) -> bool:
+        """Whether a variant of the cell a mention found still writes the words of it that
+        were said: "non-stop" found "Eastabout (non-stop)", whose variant "Eastabout" drops
+        them and is another thing ("canadians" of "Canada" said none of its words)."""
+        found = set(normalize(str(mention.value)).split())
+        written = set(normalize(str(variant)).split())
+        said = {normalize(w) for w in self.r.words[mention.start : mention.end]} & found
+        return said <= written
 
     def _family(self, column: str, value: Scalar) -> list[Scalar]:
         """A value and its qualified or marked variants: 'Hard' also means 'Hard (i)' and

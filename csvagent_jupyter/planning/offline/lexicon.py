@@ -1108,6 +1108,8 @@ RESULT_TIMES = ("time", "duration")
 # Words of a measure that only its column explains: "the most densely populated" is a density.
 MEASURE_ONLY_WORDS = frozenset(
     {"densely", "dense",
+     # "the population density of Quito" with no density column is never its population
+     "density", "densities",
      # a change, never a level: "the largest decline in circulation" is no largest circulation
      "decline", "declines", "declined", "drop", "drops", "dropped", "fall", "fell", "rise",
      "rose", "gain", "gains", "gained", "decrease", "decreases", "decreased",

@@ -70,6 +70,21 @@ def extreme_shape(f: Frame) -> list[Candidate]:
             # "the largest coffee producer" beside Production and Area: a measure named after
             # the superlative is the one meant, the size it implies alone yields to it
             measures = [m for m in measures if m.start != at]
+        compound = next(
+            (
+                (a, b)
+                for a in measures
+                for b in measures
+                if a.end == b.start and a.column != b.column and _said_by_name(f, a, b)
+            ),
+            None,
+        )
+        if compound is not None:
+            # "the highest population density" beside Population and Density: a compound's
+            # last noun is its head, the measure; the first only says what it is of
+            modifier, head = compound
+            measures = [head, *(m for m in measures if m not in (modifier, head))]
+            base = base | span(modifier)
         if not measures and found is not None:
             # "for each genre compute the average rating. which genre comes out on top?": the
             # aggregate said first, the question about it after
@@ -189,6 +204,17 @@ def extreme_shape(f: Frame) -> list[Candidate]:
             )
             out.append(Candidate(plan, base | more, shape, penalty))
     return out
+
+
+def _said_by_name(f: Frame, *mentions: ColumnMention) -> bool:
+    """Whether each mention is said by words of its column's own name ("population density"
+    of Population and Density), never by a sense ("cost" of price_usd) or a form of another
+    part of speech ("densely populated")."""
+    return all(
+        f.reading.norm[i] in f.index.column_tokens.get(m.column, [])
+        for m in mentions
+        for i in span(m)
+    )
 
 
 DATE_SUPERLATIVES = frozenset({"latest", "earliest", "newest", "oldest"})
