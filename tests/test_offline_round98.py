@@ -265,3 +265,47 @@ def test_a_compound_measure_is_its_last_noun(
     load_frame(agent, tmp_path, f"no_density_{file}", frame.drop(columns=[density]))
     result = agent.ask("What is the population density of Quito?")
     assert result.kind == "error" or result.value == pytest.approx(2_011_388 / 372, rel=0.01)
+
+
+HEIGHTS = [
+    ("capitals.csv", "City", "Elevation", "Population"),
+    ("capitals.csv", "city", "elevation_m", "population"),
+    ("capitalCities.csv", "cityName", "altitudeM", "populationTotal"),
+]
+
+
+@pytest.mark.parametrize("file, city, height, people", HEIGHTS, ids=["Title", "snake", "camel"])
+def test_higher_and_populous_imply_their_measure(
+    agent: Agent, tmp_path: Path, file: str, city: str, height: str, people: str
+) -> None:
+    frame = pd.DataFrame(
+        {
+            city: ["La Paz", "Quito", "Nairobi", "Kabul", "Mexico City"],
+            height: [3640, 2850, 1795, 1791, 2240],
+            people: [755_732, 2_011_388, 4_397_073, 4_601_789, 9_209_944],
+        }
+    )
+    load_frame(agent, tmp_path, file, frame)
+    assert ask_ok(agent, "Which is higher, Nairobi or Kabul?").value == "Nairobi"
+    assert ask_ok(agent, "Which city is the highest?").value == "La Paz"
+    assert ask_ok(agent, "Which city is more populous, Quito or La Paz?").value == "Quito"
+    # a measure named after the superlative is the one meant
+    assert ask_ok(agent, "Which city has the highest population?").value == "Mexico City"
+
+
+def test_a_column_said_equal_to_a_value_is_the_whole_cell(agent: Agent, tmp_path: Path) -> None:
+    frame = pd.DataFrame(
+        {
+            "City": ["Quito", "Sucre", "Mbabane", "Kabul", "La Paz"],
+            "Status": [
+                "Capital",
+                "Constitutional capital",
+                "Administrative capital",
+                "Capital",
+                "Seat",
+            ],
+        }
+    )
+    load_frame(agent, tmp_path, "cities.csv", frame)
+    # "Status is Capital" is the cell "Capital", never every cell with the word in it
+    assert ask_ok(agent, "how many rows are there where Status is Capital").value == 2

@@ -163,7 +163,11 @@ class FilterReader(FlagSlots, PlaceSlots, ThresholdSlots):
                 )
             loose = 0.3 if any(not m.exact for m in found) else 0.0
             option = FilterOption(condition, frozenset(positions), column, loose)
-            inside = self._contained_in_others(column, values) if negation is None else None
+            inside = (
+                self._contained_in_others(column, values)
+                if negation is None and not self._said_equal(column, min(said))
+                else None
+            )
             if inside is not None:
                 # 'Ghostbusters' is a title, and a word of 'Ghostbusters II': either reading.
                 slots.append([option, FilterOption(inside, frozenset(positions), column, 0.1)])
@@ -458,6 +462,16 @@ class FilterReader(FlagSlots, PlaceSlots, ThresholdSlots):
                 for v in cells
                 if isinstance(v, str) and v.replace(" ", "").casefold() == wanted
             )
+        )
+
+    def _said_equal(self, column: str, start: int) -> bool:
+        """ "where Status is Capital", "Status = Capital": the column named and said equal to
+        the value, so the whole cell, never one word of longer cells ("Administrative
+        capital")."""
+        if start < 2 or self.r.words[start - 1] not in ("is", "=", "equals"):
+            return False
+        return any(
+            m.column == column and m.end == start - 1 and m.score >= 0.9 for m in self.r.columns
         )
 
     def _keeps_the_words_said(self, mention: ValueMention, variant: Scalar) -> bool:

@@ -616,6 +616,12 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "cheaper": ("price", "cost"),
     "richer": ("worth", "wealth"),
     "deepest": ("depth",),
+    # a place's height: "which is higher, Nairobi or Kabul", "the highest capital" (only where
+    # the table has such a column; a measure named after the word still wins)
+    "higher": ("elevation", "altitude", "height"),
+    "highest": ("elevation", "altitude", "height"),
+    "populous": ("population",),
+    "populated": ("population",),
     "deeper": ("depth",),
     "shallowest": ("depth",),
     "shallower": ("depth",),
