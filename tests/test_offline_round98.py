@@ -309,3 +309,25 @@ def test_a_column_said_equal_to_a_value_is_the_whole_cell(agent: Agent, tmp_path
     load_frame(agent, tmp_path, "cities.csv", frame)
     # "Status is Capital" is the cell "Capital", never every cell with the word in it
     assert ask_ok(agent, "how many rows are there where Status is Capital").value == 2
+
+
+LAPS = [
+    ("indy_results.csv", "Year", "Laps", "Led"),
+    ("indy_results.csv", "year", "laps", "led"),
+    ("indyResults.csv", "season", "lapsCompleted", "lapsLed"),
+]
+
+
+@pytest.mark.parametrize("file, year, laps, led", LAPS, ids=["Title", "snake", "camel"])
+def test_a_verb_naming_another_measure_is_never_dropped(
+    agent: Agent, tmp_path: Path, file: str, year: str, laps: str, led: str
+) -> None:
+    frame = pd.DataFrame(
+        {year: [2007, 2008, 2009, 2010], laps: [200, 200, 200, 199], led: [19, 13, 66, 52]}
+    )
+    load_frame(agent, tmp_path, file, frame)
+    # the laps he led (66), never every lap he drove (200)
+    for question in ("How many laps did he lead in 2009?", "How many laps were led in 2009?"):
+        result = agent.ask(question)
+        assert result.kind == "error" or result.value == 66, (question, result.interpretation)
+    assert ask_ok(agent, "How many laps did he complete in 2009?").value == 200

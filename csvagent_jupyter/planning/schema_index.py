@@ -265,7 +265,11 @@ _TOKEN = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*|#")
 
 # Plurals no ending rule reaches: "how many teeth" is a toothCount, "children" a Child column.
 _IRREGULAR = {"teeth": "tooth", "children": "child", "women": "woman", "men": "man",
-              "mice": "mouse", "geese": "goose"}  # fmt: skip
+              "mice": "mouse", "geese": "goose",
+              # and pasts no ending rule reaches: "how many laps did he lead" is a Led column,
+              # "units sold" meets "sell" and "items bought" "buy"
+              "led": "lead", "sold": "sell", "bought": "buy", "spent": "spend",
+              "built": "build", "held": "hold"}  # fmt: skip
 
 
 def singular(word: str) -> str:
@@ -602,6 +606,11 @@ class SchemaIndex:
                 if first is not None:
                     words.add(first.group())
         return frozenset(words)
+
+    @functools.cached_property
+    def numeric_columns(self) -> frozenset[str]:
+        """Columns of numbers (once per table, not per question)."""
+        return frozenset(c.name for c in self.profile.column_profiles if self.is_numeric(c.name))
 
     @functools.cached_property
     def dated_columns(self) -> frozenset[str]:

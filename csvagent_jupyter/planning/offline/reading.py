@@ -117,6 +117,7 @@ class Reading:
     # numbers: "Age at election"), never a place or a name ("Launch site")
     timed_name_stems: frozenset[str] = frozenset()
     dated_columns: frozenset[str] = frozenset()  # dates, written years: what "when" asks
+    numeric_columns: frozenset[str] = frozenset()
 
     @property
     def text(self) -> str:
@@ -329,6 +330,7 @@ def read(question: str, index: SchemaIndex) -> Reading:
     reading = Reading(question, words, norm, numbers, subject=index.subject)
     reading.rows_are_wins = rows_are_wins(index)
     reading.dated_columns = index.dated_columns
+    reading.numeric_columns = index.numeric_columns
     reading.timed_name_stems = index.timed_name_stems
     reading.dates = {i: written_dates[w] for i, w in enumerate(words) if w in written_dates}
     if len(proper) * 2 < len(words):  # not a question in Title Case throughout

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ...analysis.plan import Condition, Filter, FilterGroup, Plan
-from ..schema_index import tokens
+from ..schema_index import ColumnMention, tokens
 from . import lexicon
 from .derived import filter_columns
 from .pieces import Candidate
@@ -54,7 +54,8 @@ def grounded_positions(reading: Reading) -> set[int]:
     out |= {
         i
         for m in reading.columns
-        if m.score >= 0.6 and not verb_of_a_pronoun(reading.words, m.start, m.end)
+        if m.score >= 0.6
+        and (not verb_of_a_pronoun(reading.words, m.start, m.end) or _a_second_measure(reading, m))
         for i in range(m.start, m.end)
     }
     out |= {i for v in reading.values for i in range(v.start, v.end)} | reading.people
@@ -91,6 +92,17 @@ def grounded_positions(reading: Reading) -> set[int]:
         )
     }
     return out
+
+
+def _a_second_measure(reading: Reading, verb: ColumnMention) -> bool:
+    """ "how many laps did he lead" beside Laps and Led: the verb names a column of amounts
+    other than the one the counted noun names, so it may be the measure (the laps only its
+    unit), never a word that only says how."""
+    numeric = reading.numeric_columns
+    return verb.column in numeric and any(
+        m.column != verb.column and m.column in numeric and m.end <= verb.start and m.score >= 0.9
+        for m in reading.columns
+    )
 
 
 def _unit_asked_for(reading: Reading, plan: Plan, durations: set[str]) -> set[int]:
