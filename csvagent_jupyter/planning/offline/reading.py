@@ -744,6 +744,11 @@ def _norm(word: str, is_number: bool, number: Number | None) -> str:
     return singular(ABBREVIATIONS.get(word, word))
 
 
+def _header_words(column: str) -> set[str]:
+    """The words of a header as written: "soh" of soh_qty, "time" of finishTimeMin."""
+    return set(re.findall(r"[a-z0-9]+", re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", column).lower()))
+
+
 def _compound_mentions(
     words: list[str], index: SchemaIndex, named: set[tuple[int, int]]
 ) -> list[ColumnMention]:
@@ -761,8 +766,12 @@ def _compound_mentions(
             ):
                 continue  # ("systolic in the" is no "SITE")
             initials = "".join(w[0] for w in said)
-            for column, name in index.column_tokens.items():
-                if initials in name and initials not in lexicon.FILLER:
+            if initials in lexicon.FILLER:
+                continue
+            for column in index.column_tokens:
+                # the initials as the header writes them ("soh"), never the stem of a word
+                # it writes whole ("tim" of finish_time_min is "time", not "type is marathon")
+                if initials in _header_words(column):
                     found.append(ColumnMention(column, i, i + size, 1.0))
     for i in range(len(words) - 1):
         pair = words[i : i + 2]
