@@ -347,3 +347,35 @@ def test_initials_meet_only_a_header_written_short(agent: Agent, tmp_path: Path)
     load_frame(agent, tmp_path, "charity_run_registrations.csv", frame)
     result = ask_ok(agent, "median pledged_amount where event_type is marathon")
     assert result.value == 200.0, result.interpretation
+
+
+INCIDENTS = [
+    ("lifeguard_incidents.csv", "Incident Type", "Response Time (min)", "Beach"),
+    ("lifeguard_incidents.csv", "incident_type", "response_min", "beach"),
+    ("LIFEGUARD_INCIDENTS.csv", "INCIDENT_TYPE", "RESPONSE_MIN", "BEACH"),
+]
+
+
+@pytest.mark.parametrize("file, kind, minutes, beach", INCIDENTS, ids=["Title", "snake", "UPPER"])
+def test_a_difference_between_two_groups_is_never_one_pooled_bound(
+    agent: Agent, tmp_path: Path, file: str, kind: str, minutes: str, beach: str
+) -> None:
+    frame = pd.DataFrame(
+        {
+            kind: ["Spinal Injury", "First Aid"] * 6,
+            minutes: [6.0, 4.0, 6.1, 4.1, 5.9, 3.9, 6.0, 4.0, 6.0, 4.0, 6.0, 4.0],
+            beach: ["Long Strand", "Rock Cove", "Harbour Beach"] * 4,
+        }
+    )
+    load_frame(agent, tmp_path, file, frame)
+    # 2.0 minutes apart, not more: never the pooled average of both (5.0) above 2, and never
+    # a beach called Long Strand read from "longer"
+    result = agent.ask(
+        "Is the average response time for spinal injuries more than 2 minutes longer than "
+        "for first aid?"
+    )
+    assert result.kind == "error" or result.value is False, result.interpretation
+    result = ask_ok(
+        agent, "Is the average response time for spinal injuries longer than for first aid?"
+    )
+    assert result.value is True and "Long Strand" not in result.interpretation

@@ -574,10 +574,23 @@ def read(question: str, index: SchemaIndex) -> Reading:
             for v in partial
             if per_word[(v.column, v.start)] <= MAX_PARTIAL_HITS
             and (v.column not in index.remarks or len(words_in_cell[(v.column, str(v.value))]) > 1)
+            and not _compares(words, v.start)
         ],
         norm,
     )
     return reading
+
+
+def _compares(words: list[str], position: int) -> bool:
+    """ "longer than", "the longest": a word that compares is never someone from a place
+    ("Long Strand") nor a word of a cell."""
+    word = words[position]
+    return (
+        words[position + 1 : position + 2] == ["than"]
+        or word in lexicon.MAX_WORDS
+        or word in lexicon.MIN_WORDS
+        or word in lexicon.SYNONYMS
+    )
 
 
 def _named_by_its_unit(

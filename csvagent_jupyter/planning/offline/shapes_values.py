@@ -152,6 +152,10 @@ def _compare_unbound(f: Frame, func: AggFunc, cue: set[int]) -> list[Candidate]:
         test = threshold_op(op)
         if test is None or isinstance(value, list):
             continue
+        if "than" in f.words[max(words | {position}) + 1 :]:
+            # "more than 2 minutes longer than for first aid": the number is a difference
+            # from another group, never a bound on one average
+            continue
         plan = Plan(
             operation="compare",
             left=Plan(
