@@ -379,3 +379,30 @@ def test_a_difference_between_two_groups_is_never_one_pooled_bound(
         agent, "Is the average response time for spinal injuries longer than for first aid?"
     )
     assert result.value is True and "Long Strand" not in result.interpretation
+
+
+ASCENTS = [
+    ("ascents.csv", "Peak", "Height (m)", "Year"),
+    ("ascents.csv", "peak", "height_m", "year"),
+    ("climbAscents.csv", "peakName", "heightM", "ascentYear"),
+]
+
+
+@pytest.mark.parametrize("file, peak, height, year", ASCENTS, ids=["Title", "snake", "camel"])
+def test_a_comparative_of_a_property_compares_values_never_their_sums(
+    agent: Agent, tmp_path: Path, file: str, peak: str, height: str, year: str
+) -> None:
+    frame = pd.DataFrame(
+        {
+            peak: ["Makalu", "Lhotse", "Makalu", "K2", "Everest", "K2"],
+            height: [8485, 8516, 8485, 8611, 8849, 8611],
+            year: [2001, 2003, 2005, 2006, 2008, 2010],
+        }
+    )
+    load_frame(agent, tmp_path, file, frame)
+    # Makalu climbed twice is no higher for it (16,970 added up): Lhotse is
+    assert ask_ok(agent, "Which is higher, Makalu or Lhotse?").value == "Lhotse"
+    assert ask_ok(agent, "Which is higher, K2 or Everest?").value == "Everest"
+    assert ask_ok(agent, "Which is lower, K2 or Lhotse?").value == "Lhotse"
+    # climbs are counted, still: more rows of one peak
+    assert ask_ok(agent, "Which peak has more ascents, Makalu or Lhotse?").value == "Makalu"

@@ -551,7 +551,14 @@ def choice_shape(f: Frame) -> list[Candidate]:
     measures = [m for m in f.measures() if m.column != column]
     out: list[Candidate] = []
     candidates: list[tuple[Aggregate, set[int]]] = []
-    if measures:
+    if measures and found is None and lexicon.measuring_comparative(f.words[at]) is not None:
+        # "which is higher, Makalu or Lhotse" with a peak on two rows: a height is no amount
+        # to add up, it is the value of each; where a name's rows differ, its highest and
+        # lowest disagree and the question is asked back
+        m = measures[0]
+        for func in ("max", "min"):
+            candidates.append((Aggregate(func=func, column=m.column), span(m)))
+    elif measures:
         m = measures[0]
         func = found[0] if found else "sum"
         candidates.append(
