@@ -10,7 +10,7 @@ import unicodedata
 from typing import Any
 
 from .errors import QuestionError
-from .loading.profile import FileProfile, looks_like_identifier
+from .loading.profile import ColumnProfile, FileProfile, looks_like_identifier
 from .planning.offline.lexicon import SCORE_WORDS
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
@@ -56,12 +56,16 @@ def suggested_questions(profile: FileProfile, limit: int = 4) -> list[str]:
     numbers = [
         c
         for c in profile.column_profiles
-        if c.type in ("integer", "number") and not looks_like_identifier(c, profile.rows)
+        if c.type in ("integer", "number")
+        and not looks_like_identifier(c, profile.rows)
+        and not _holds_years(c)  # "average Year by Winner" is no question anyone asks
     ]
     groups = [
         c
         for c in profile.column_profiles
-        if c.type in ("category", "text") and 1 < c.distinct <= 50
+        if c.type in ("category", "text")
+        and 1 < c.distinct <= 50
+        and not looks_like_identifier(c, profile.rows)
     ]
     dates = [c for c in profile.column_profiles if c.type == "datetime"]
     out: list[str] = []
@@ -79,3 +83,15 @@ def suggested_questions(profile: FileProfile, limit: int = 4) -> list[str]:
         out.append(f"what is the maximum {numbers[-1].name}?")
     out.append("how many rows are there?")
     return out[:limit]
+
+
+def _holds_years(column: ColumnProfile) -> bool:
+    """Whole numbers that all read as years (a Year, a Season): never summed or averaged."""
+    low, high = column.min, column.max
+    return (
+        column.type == "integer"
+        and isinstance(low, int | float)
+        and isinstance(high, int | float)
+        and low >= 1000
+        and high <= 2100
+    )

@@ -5,6 +5,7 @@ largest producer") and a year that may be an edition's or a date's ("the 2023 fi
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import numpy as np
@@ -406,3 +407,22 @@ def test_a_comparative_of_a_property_compares_values_never_their_sums(
     assert ask_ok(agent, "Which is lower, K2 or Lhotse?").value == "Lhotse"
     # climbs are counted, still: more rows of one peak
     assert ask_ok(agent, "Which peak has more ascents, Makalu or Lhotse?").value == "Makalu"
+
+
+def test_questions_offered_for_an_unread_question_never_add_up_years(
+    agent: Agent, tmp_path: Path
+) -> None:
+    frame = pd.DataFrame(
+        {
+            "Year": [2015, 2017, 2019, 2021, 2023],
+            "Winner": ["Chile", "Brazil", "Brazil", "Chile", "Peru"],
+            "Goals": [4, 3, 5, 2, 1],
+        }
+    )
+    load_frame(agent, tmp_path, "finals.csv", frame)
+    result = agent.ask("flibber the wobble")
+    assert result.kind == "error" and result.suggestions
+    for suggestion in result.suggestions:
+        # "average Year by Winner", "the highest total Year": years are no amounts
+        assert not re.search(r"(average|total|maximum) Year\b", suggestion), suggestion
+        ask_ok(agent, suggestion)
