@@ -426,3 +426,54 @@ def test_questions_offered_for_an_unread_question_never_add_up_years(
         # "average Year by Winner", "the highest total Year": years are no amounts
         assert not re.search(r"(average|total|maximum) Year\b", suggestion), suggestion
         ask_ok(agent, suggestion)
+
+
+CUP = [
+    ("cup_finals.csv", "Host city", "Winner", "Runner-up", "Third place"),
+    ("cup_finals.csv", "host_city", "winner", "runner_up", "third_place"),
+    ("cupFinals.csv", "hostCity", "winner", "runnerUp", "thirdPlace"),
+]
+
+
+@pytest.mark.parametrize("file, host, winner, second, third", CUP, ids=["Title", "snake", "camel"])
+def test_held_in_reads_the_column_of_places_and_reaching_a_final_is_placed(
+    agent: Agent, tmp_path: Path, file: str, host: str, winner: str, second: str, third: str
+) -> None:
+    frame = pd.DataFrame(
+        {
+            "Year": [1963, 1967, 1971, 1975, 1979, 1983],
+            host: [
+                "Eastbourne, England",
+                "Perth, Australia",
+                "Kingston, Jamaica",
+                "Auckland, New Zealand",
+                "Port of Spain, Trinidad",
+                "Kingston, Jamaica",
+            ],
+            winner: [
+                "Australia",
+                "New Zealand",
+                "Australia",
+                "Australia",
+                "Australia",
+                "Australia",
+            ],
+            second: [
+                "New Zealand",
+                "Australia",
+                "New Zealand",
+                "England",
+                "New Zealand",
+                "New Zealand",
+            ],
+            third: ["England", "Trinidad", "England", "Jamaica", "Jamaica", "Jamaica"],
+        }
+    )
+    load_frame(agent, tmp_path, file, frame)
+    # where they were held (2), never the rows with a third place of Jamaica (3)
+    result = ask_ok(agent, "How many tournaments were held in Jamaica?")
+    assert result.value == 2, result.interpretation
+    assert ask_ok(agent, "How many times did Jamaica finish third?").value == 3
+    # Jamaica never reached a final: its third places say nothing of that
+    result = agent.ask("Did Jamaica ever reach the final?")
+    assert result.kind == "error" or result.value is False, result.interpretation

@@ -1112,6 +1112,8 @@ RESULT_TIMES = ("time", "duration")
 
 # -- words a plan may not leave unsaid (unsaid.py) --------------------------------------------
 # Words of a measure that only its column explains: "the most densely populated" is a density.
+# A stage reached is a result ("did she ever reach the final"), never a word to drop
+REACH_VERBS = frozenset({"reach", "reached", "reaches", "reaching"})
 MEASURE_ONLY_WORDS = frozenset(
     {"densely", "dense",
      # "the population density of Quito" with no density column is never its population

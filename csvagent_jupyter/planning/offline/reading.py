@@ -555,6 +555,8 @@ def read(question: str, index: SchemaIndex) -> Reading:
     # "by what percent did returns change": the change asked, never part of "Changed Mind"
     taken |= {i for i, w in enumerate(words) if w in lexicon.CHANGE_CUES}
     partial = index.partial_value_mentions(norm, taken)
+    reading.values, where = _held_where(words, reading.values, index)
+    partial += where
     # A word inside many values of a column ("university" in a list of universities) is the
     # column's vocabulary, not a filter.
     per_word: dict[tuple[str, int], int] = {}
@@ -579,6 +581,51 @@ def read(question: str, index: SchemaIndex) -> Reading:
         norm,
     )
     return reading
+
+
+# "held in Jamaica", "hosted at Wembley": the place of the event, in a column that holds places
+_WHERE_VERBS = frozenset(
+    {"held", "hosted", "located", "staged", "played", "based", "situated", "sited"}
+)
+_PLACE_NAME_TOKENS = frozenset(
+    singular(w)
+    for w in ("host", "venue", "location", "city", "country", "site", "stadium", "ground",
+              "town", "region", "state", "nation")
+)  # fmt: skip
+
+
+def _held_where(
+    words: list[str], values: list[ValueMention], index: SchemaIndex
+) -> tuple[list[ValueMention], list[ValueMention]]:
+    """ "How many tournaments were held in Jamaica" beside a Third place of "Jamaica" and a
+    Host city of "Kingston, Jamaica": the verb says where, so the place is read in the column
+    of places that writes it (as a word of its cells), never in a column of placings or
+    opponents that holds it whole. Where no column of places writes it, the value stays."""
+    kept: list[ValueMention] = []
+    moved: list[ValueMention] = []
+    for v in values:
+        before = words[max(0, v.start - 3) : v.start]
+        said_where = (
+            len(before) >= 2
+            and before[-1] in ("in", "at")
+            and (before[-2] in _WHERE_VERBS or before[-3:-1] == ["took", "place"])
+        )
+        if not said_where or set(index.column_tokens.get(v.column, [])) & _PLACE_NAME_TOKENS:
+            kept.append(v)
+            continue
+        phrase = f" {' '.join(normalize(w) for w in words[v.start : v.end])} "
+        found = [
+            ValueMention(column, value, v.start, v.end, exact=False, whole_word=True)
+            for column, tokens in index.column_tokens.items()
+            if set(tokens) & _PLACE_NAME_TOKENS
+            for key, value in index.values.get(column, {}).items()
+            if phrase in f" {key} "
+        ]
+        if found:
+            moved += found
+        else:
+            kept.append(v)
+    return kept, moved
 
 
 def _compares(words: list[str], position: int) -> bool:

@@ -212,7 +212,9 @@ def yes_no_shape(f: Frame) -> list[Candidate]:
     allword = f.word_positions(frozenset({"all", "every"}))
     if anyword and real:
         plan = Plan(operation="any", condition=_and([o.condition for o in real]))
-        noun = subject_words(f, anyword[0] + 1)
+        noun = {
+            i for i in subject_words(f, anyword[0] + 1) if f.words[i] not in lexicon.REACH_VERBS
+        }
         out.append(Candidate(plan, start | set(anyword) | f.filter_positions | noun, "yes_no_any"))
     if allword and real:
         at = allword[0]

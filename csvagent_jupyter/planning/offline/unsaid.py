@@ -37,6 +37,9 @@ def must_be_placed(reading: Reading) -> set[int]:
     # "did he win the Masters", "finish runner-up": a result that picks rows, never a verb
     # that only says how (a table with no result to read it on asks back)
     out |= {i for i, word in enumerate(words) if word in lexicon.WIN_LOSE_VERBS}
+    # "did South Africa ever reach the final": a stage reached is a result (the Winner or
+    # the Runner-up), never any column that happens to hold the name
+    out |= {i for i, word in enumerate(words) if word in lexicon.REACH_VERBS}
     out |= {i for i in range(len(words) - 1) if words[i : i + 2] == ["runner", "up"]}
     # "how many charges had a fault": what they had picks the rows, never filler
     out |= {
