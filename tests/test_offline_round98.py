@@ -477,3 +477,32 @@ def test_held_in_reads_the_column_of_places_and_reaching_a_final_is_placed(
     # Jamaica never reached a final: its third places say nothing of that
     result = agent.ask("Did Jamaica ever reach the final?")
     assert result.kind == "error" or result.value is False, result.interpretation
+
+
+EVENTS = [
+    ("climbing_results.csv", "Date", "Event", "Location"),
+    ("climbing_results.csv", "event_date", "event", "location"),
+    ("climbingResults.csv", "eventDate", "eventName", "venueLocation"),
+]
+EVENT_DATES = ["9 April 2016", "23 April 2016", "2016", "7 April 2017", "8 July 2017"]
+EVENT_DATES += ["2019", "6 July 2019", "13 October 2019", "2023", "21 April 2023"]
+EVENT_NAMES = ["IFSC World Cup"] * 3 + ["World Championships", "IFSC World Cup"] * 2
+EVENT_NAMES += ["European Cup", "Olympic Games", "IFSC World Cup"]
+EVENT_PLACES = ["Meiringen, Switzerland", "Chongqing, China", "Munich, Germany"]
+EVENT_PLACES += ["Innsbruck, Austria", "Villars, Switzerland", "Tokyo, Japan"]
+EVENT_PLACES += ["Chamonix, France", "Xiamen, China", "Bern, Switzerland", "Seoul, South Korea"]
+
+
+@pytest.mark.parametrize("file, date, event, location", EVENTS, ids=["Title", "snake", "camel"])
+def test_the_date_of_an_event_is_never_the_event(
+    agent: Agent, tmp_path: Path, file: str, date: str, event: str, location: str
+) -> None:
+    # year-only cells keep the dates as text, as scraped tables write them
+    frame = pd.DataFrame({date: EVENT_DATES, event: EVENT_NAMES, location: EVENT_PLACES})
+    load_frame(agent, tmp_path, file, frame)
+    for question in ("What was the date of the Seoul event?", "On which date was the Seoul event?"):
+        result = agent.ask(question)
+        assert result.kind == "error" or "21 April 2023" in str(result.value), (
+            question,
+            result.interpretation,
+        )

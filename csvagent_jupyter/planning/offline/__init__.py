@@ -170,7 +170,16 @@ class OfflinePlanner:
         subject = {
             i
             for m in reading.columns
-            if (probe.is_entity(m.column) and not self.index.is_numeric(m.column))
+            # (a column of dates written as text, "9 April 2016", holds when, never who:
+            # "the date of the Seoul event" asks it; "sieges ended in" only says how)
+            if (
+                probe.is_entity(m.column)
+                and not self.index.is_numeric(m.column)
+                and not (
+                    m.column in self.index.dated_columns
+                    and not lexicon.is_past_verb(reading.words[m.start])
+                )
+            )
             or self.index.is_identifier(m.column)
             or (
                 not self.index.is_numeric(m.column)
