@@ -506,3 +506,30 @@ def test_the_date_of_an_event_is_never_the_event(
             question,
             result.interpretation,
         )
+
+
+def test_a_stage_reached_that_a_cell_writes_and_a_word_of_a_date_columns_name(
+    agent: Agent, tmp_path: Path
+) -> None:
+    ascents = pd.DataFrame(
+        {
+            "Peak": ["Makalu", "K2", "Lhotse", "Everest"],
+            "Outcome": ["Summit", "Turned back", "Summit", "Summit"],
+        }
+    )
+    load_frame(agent, tmp_path, "expeditions.csv", ascents)
+    # "reached the summit": the stage is the cell "Summit"
+    assert ask_ok(agent, "How many expeditions reached the summit?").value == 3
+    finals = pd.DataFrame(
+        {
+            "Year": [2019, 2021, 2023],
+            # a year alone keeps the dates as text, as scraped tables write them
+            "Final date": ["19 July 2019", "2022", "11 February 2024"],
+            "Attendance": [74_000, 50_000, 57_000],
+        }
+    )
+    load_frame(agent, tmp_path, "cup_finals.csv", finals)
+    # "finals" is a word of "Final date" that names the rows, never a date asked for
+    assert (
+        ask_ok(agent, "What was the average attendance at the finals?").value == 60_333.333333333336
+    )

@@ -23,7 +23,7 @@ from ...analysis.interpretation import describe
 from ...analysis.plan import Condition, Filter, FilterGroup, Plan, Scalar, SortKey
 from ...analysis.validate import validate
 from ...errors import PlanError, QuestionError
-from ..schema_index import SchemaIndex, modifier_stems, normalize, tokens
+from ..schema_index import SchemaIndex, head_stem, modifier_stems, normalize, tokens
 from . import lexicon
 from .derived import QuestionIndex, misuses_rate, required_conditions, with_derives
 from .filters import FilterReader
@@ -177,6 +177,7 @@ class OfflinePlanner:
                 and not self.index.is_numeric(m.column)
                 and not (
                     m.column in self.index.dated_columns
+                    and reading.norm[m.start] == head_stem(m.column)  # "date", not "final"
                     and not lexicon.is_past_verb(reading.words[m.start])
                 )
             )

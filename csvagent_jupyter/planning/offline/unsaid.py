@@ -39,7 +39,14 @@ def must_be_placed(reading: Reading) -> set[int]:
     out |= {i for i, word in enumerate(words) if word in lexicon.WIN_LOSE_VERBS}
     # "did South Africa ever reach the final": a stage reached is a result (the Winner or
     # the Runner-up), never any column that happens to hold the name
-    out |= {i for i, word in enumerate(words) if word in lexicon.REACH_VERBS}
+    valued = {v.start for v in reading.values} | {v.start for v in reading.partial_values}
+    out |= {
+        i
+        for i, word in enumerate(words)
+        if word in lexicon.REACH_VERBS
+        # ("reached the summit" beside a Result of "Summit": the stage is that cell)
+        and (i + 2 if words[i + 1 : i + 2] in (["the"], ["a"], ["an"]) else i + 1) not in valued
+    }
     out |= {i for i in range(len(words) - 1) if words[i : i + 2] == ["runner", "up"]}
     # "how many charges had a fault": what they had picks the rows, never filler
     out |= {
