@@ -533,3 +533,58 @@ def test_a_stage_reached_that_a_cell_writes_and_a_word_of_a_date_columns_name(
     assert (
         ask_ok(agent, "What was the average attendance at the finals?").value == 60_333.333333333336
     )
+
+
+MATCHES = [
+    ("go_title_matches.csv", "Title", "Score", "Result"),
+    ("go_title_matches.csv", "title", "score", "result"),
+    ("goTitleMatches.csv", "titleName", "matchScore", "matchResult"),
+]
+
+
+@pytest.mark.parametrize("file, title, score, result", MATCHES, ids=["Title", "snake", "camel"])
+def test_a_result_column_says_which_matches_were_won(
+    agent: Agent, tmp_path: Path, file: str, title: str, score: str, result: str
+) -> None:
+    frame = pd.DataFrame(
+        {
+            title: ["Kisung", "Myungin", "Kisung", "Kisung", "Myungin", "Kisung"],
+            # "w/o", a walkover, also opens with a w: the Result column says who won
+            score: ["3–1", "2–3", "w/o", "1–3", "3–0", "0–3"],
+            result: ["Won", "Lost", "Won", "Lost", "Won", "Lost"],
+        }
+    )
+    load_frame(agent, tmp_path, file, frame)
+    # a file of title matches holds every match, won or lost: never 4, every Kisung
+    answer = ask_ok(agent, "How many times did he win the Kisung?")
+    assert answer.value == 2, answer.interpretation
+    assert ask_ok(agent, "How many matches did he lose?").value == 3
+
+
+PLACINGS = [
+    ("triple_jump_career.csv", "Position", "Competition"),
+    ("triple_jump_career.csv", "position", "competition"),
+    ("tripleJumpCareer.csv", "finishPosition", "competitionName"),
+]
+
+
+@pytest.mark.parametrize("file, place, competition", PLACINGS, ids=["Title", "snake", "camel"])
+def test_medals_are_the_places_first_to_third(
+    agent: Agent, tmp_path: Path, file: str, place: str, competition: str
+) -> None:
+    frame = pd.DataFrame(
+        {
+            place: ["4th", "2nd", "1st", "3rd", "18th (q)", "1st", "NM", "2nd"],
+            competition: [f"Meet {i}" for i in range(8)],
+        }
+    )
+    load_frame(agent, tmp_path, file, frame)
+    result = ask_ok(agent, "How many medals did she win?")
+    assert result.value == 5, result.interpretation  # never the 2 wins alone
+    assert ask_ok(agent, "How many times did she win?").value == 2
+
+
+def test_medals_on_a_table_of_medals_are_its_own(agent: Agent, tmp_path: Path) -> None:
+    frame = pd.DataFrame({"Athlete": ["A", "B", "C"], "Medal": ["Gold", "Bronze", "Gold"]})
+    load_frame(agent, tmp_path, "medallists.csv", frame)
+    assert ask_ok(agent, "How many gold medals were won?").value == 2

@@ -30,6 +30,7 @@ LOSE_VALUES = frozenset(
 PLACING_TOKENS = frozenset(
     singular(w) for w in ("finish", "place", "placing", "position", "pos", "result", "standing")
 )
+_RESULT_NAME_TOKENS = frozenset(singular(w) for w in ("result", "outcome", "res"))
 _NAME_REACH = 3  # words between a flag's name words: "needed a follow-up"
 
 
@@ -92,6 +93,15 @@ class FlagSlots(SlotReader):
                 hits = list(dict.fromkeys(hits))
                 if hits and len(set(mapping.values())) > len(hits):
                     found.append((column, hits))
+            if len(found) > 1:
+                # "Won" in a Result column beside a Score of "w/o": the column named for
+                # results says it
+                named = [
+                    (c, h)
+                    for c, h in found
+                    if set(self.index.column_tokens.get(c, [])) & _RESULT_NAME_TOKENS
+                ]
+                found = named if len(named) == 1 else found
             if len(found) != 1:
                 continue
             column, hits = found[0]

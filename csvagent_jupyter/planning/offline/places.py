@@ -28,6 +28,8 @@ PLACE_TOKENS = frozenset(
 # "start_position", "grid position", "seed": a place before the race, not its result
 NOT_RESULT_TOKENS = frozenset({"start", "starting", "grid", "seed", "lane", "qualifying"})
 _SUFFIXES = ("st", "nd", "rd", "th")
+_MEDAL_WORDS = frozenset({"medal", "medals", "podium", "podiums"})
+_MEDAL_NAME_TOKENS = frozenset(singular(w) for w in ("medal", "gold", "silver", "bronze"))
 # "in the top 10", "among the top 3", "finished inside the top 5": a place the rows had
 _WITHIN = frozenset({"in", "among", "within", "inside"})
 
@@ -69,7 +71,34 @@ class PlaceSlots(SlotReader):
                 slots.append(options)
                 used |= positions
         slots += self._top_places_slots(used)
+        slots += self._medal_slots(used)
         return slots
+
+    def _medal_slots(self, used: set[int]) -> list[Slot]:
+        """ "how many medals did she win", "podium finishes": the places 1st to 3rd of a
+        column of places (a table with a Medal column reads its cells instead). The win the
+        verb says is the medal: never only the 1st places."""
+        words = self.r.words
+        said = [i for i, w in enumerate(words) if w in _MEDAL_WORDS and i not in used]
+        names = {t for c in self.index.column_tokens.values() for t in c}
+        if not said or names & _MEDAL_NAME_TOKENS or self._negation_before(said[0]) is not None:
+            return []
+        positions = frozenset(said) | {
+            i for i, w in enumerate(words) if w in lexicon.WIN_WORDS and i not in used
+        }
+        options: Slot = [
+            FilterOption(
+                Condition(column=column, op="in" if isinstance(up_to, list) else "le", value=up_to),
+                positions,
+                column,
+                0.1,
+            )
+            for column, up_to in self._places_up_to(3)
+        ]
+        if not options:
+            return []
+        used |= positions
+        return [options]
 
     def _top_places_slots(self, used: set[int]) -> list[Slot]:
         """ "in the top 15": the places from first to 15th, in each column of places."""
@@ -124,10 +153,14 @@ class PlaceSlots(SlotReader):
                 if isinstance(low, int | float) and low in (0, 1) and last >= low:
                     found.append((name, last))
                 continue
-            hits = [
-                cell_scalar(v)
+            keys = [
+                (place, key)
                 for key in self.index.values.get(name, {})
                 if (place := _leading_place(key)) is not None and 1 <= place <= last
+            ]
+            hits = [
+                cell_scalar(v)
+                for _, key in sorted(keys)  # 1st, 2nd, 3rd, as places are read
                 for v in self.index.cells_read_as(name, key)
             ]
             if hits:

@@ -407,8 +407,12 @@ def _result_words(reading: Reading, columns: set[str], values: set[str]) -> set[
     of titles, a Medal = Gold filter) says it too."""
     out: set[int] = set()
     names = set().union(*(tokens(c) for c in columns)) if columns else set()
+    # a tally of prizes (a Gold or a Titles column of numbers): a Title column of names (the
+    # Kisung, the Myungin) holds what was played for, never that it was won
+    tallies = [c for c in columns if c in reading.numeric_columns]
+    tallied = set().union(*(tokens(c) for c in tallies)) if tallies else set()
     prizes = {tokens(p)[0] for p in lexicon.PRIZE_WORDS}
-    if names & prizes or {tokens(v)[0] for v in values if tokens(v)} & prizes:
+    if tallied & prizes or {tokens(v)[0] for v in values if tokens(v)} & prizes:
         # "won", and the kind of prize ("gold medals" with a Gold column, "titles won")
         out |= {
             i

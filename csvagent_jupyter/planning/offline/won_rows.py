@@ -4,7 +4,8 @@ On such a table "how many titles did she win" or "how many times did Bugatti win
 rows, and "who won in 1923" names the row's driver: the verb restates what a row is. Told
 from the table alone, never from the question:
 
-- its file is named for what its rows won ("squash_titles.csv", "mvp_winners.csv"); or
+- its file is named for what its rows won ("squash_titles.csv", "mvp_winners.csv") and no
+  column records a result (a Result of Won and Lost makes "title_matches.csv" every match); or
 - it is a list of winners by year: one row per year, a column naming whoever wins such
   events (a Driver, a Team, a Horse), and no column of results, places or tallies that would
   make the rows entries rather than wins (a race's entrants, a league's standings).
@@ -26,11 +27,11 @@ _FEWEST_EDITIONS = 8
 
 def rows_are_wins(index: SchemaIndex) -> bool:
     """Whether every row of the table records one win (see the module's docstring)."""
-    if index.file_words & _FILE_WORDS:
-        return True
     names = [set(index.column_tokens.get(c.name, [])) for c in index.profile.column_profiles]
     if any(words & _RESULT_WORDS for words in names):
-        return False
+        return False  # a Result of Won and Lost: "go_title_matches.csv" holds every match
+    if index.file_words & _FILE_WORDS:
+        return True
     rows = index.profile.rows
     if rows < _FEWEST_EDITIONS:
         return False
