@@ -137,3 +137,18 @@ def test_waiting_for_a_short_tables_profile_keeps_its_timeout(
         agent.wait_profiled(timeout=0.05)
     held.set()
     assert agent.wait_profiled(timeout=30).profiled
+
+
+def test_the_table_in_memory_is_given_without_reading_its_row(
+    agent: Agent, table: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``Agent.frame`` gives the table this agent holds without a database read, which
+    would compete with the background profile for the interpreter right after a load."""
+    info = agent.load(table)
+    reads: list[str] = []
+    real = agent.store.get_file
+    monkeypatch.setattr(agent.store, "get_file", lambda i: reads.append(i) or real(i))
+    assert agent.frame().shape == (3_000, 12)
+    assert agent.frame(info.id) is agent.frame()
+    assert reads == []
+    agent.wait_profiled()
