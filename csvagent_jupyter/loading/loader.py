@@ -36,7 +36,7 @@ from .deferred import (
     Typing,
     deferrable,
     finish_typing,
-    settle_by_column,
+    settled_frame,
 )
 from .deferred import type_in_background as type_columns
 from .files import (
@@ -558,7 +558,9 @@ class Loader:
         typing = Typing(
             later, list(frame.columns), parse_notes=list(notes), infer_notes=infer_notes
         )
-        typing.held = settle_by_column(frame, convert_columns(frame, now, mapper, prepared), typing)
+        frame, typing.held = settled_frame(
+            frame, convert_columns(frame, now, mapper, prepared), typing
+        )
         typing_notes = typing.typing_notes()
         reporter.progress(0.9, "profiling")
         file_facts: dict[str, Any] = dict(
