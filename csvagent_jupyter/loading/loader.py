@@ -111,7 +111,7 @@ class Loader:
         stat = path.stat()
         # An unchanged file loaded before is reused without reading it (nor writing a job row
         # before the one that records the reuse).
-        known = self.store.completed_load_of_source(
+        known, size_seen = self.store.before_load(
             str(path.resolve()), size=stat.st_size, mtime_ns=stat.st_mtime_ns
         )
         reused = self._reuse(known, skip, None, on_progress)
@@ -127,7 +127,7 @@ class Loader:
             "source_mtime_ns": stat.st_mtime_ns,
             "file_metadata": {},
         }
-        if not (known and known.content_hash) and self.store.has_completed_file_of_size(size):
+        if not (known and known.content_hash) and size_seen:
             # a load of this many bytes completed: the same content may be known elsewhere
             job = self.store.add_job("file_upload", status="processing")
             reporter = self._reporter(job.id, on_progress)
