@@ -456,11 +456,13 @@ def test_a_wide_files_delimiter_is_chosen_from_its_first_rows(
     assert read and max(read) == max(sniff_module.SNIFF_MIN_ROWS, 4000 // 100)
 
 
-def test_a_small_new_file_is_scanned_before_its_parse_a_large_one_beside_it(
+def test_a_small_new_file_is_scanned_after_its_parse_a_large_one_beside_it(
     agent: Agent, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A small new file's scan (hash and delimiter count) runs on the loading thread before
-    its parse, a larger one's on a column thread beside it. Both give the content hash."""
+    """A small new file's scan (hash and delimiter count) runs on a column thread after its
+    parse, beside the inference of its types (on the loading thread before its parse with
+    skip_bad_lines, whose parse looks for short rows itself), a larger one's on a column
+    thread beside its parse. All give the content hash."""
     import csvagent_jupyter.loading.loader as loader_module
     from csvagent_jupyter.loading.files import content_hash_of
 
@@ -480,8 +482,14 @@ def test_a_small_new_file_is_scanned_before_its_parse_a_large_one_beside_it(
     here = threading.current_thread().name
     small = write_csv(mixed_frame(500, 4, seed=2), tmp_path / "small.csv")
     info = agent.load(small)
-    assert steps == [("scan", here), ("parse", here)]
+    assert [step for step, _ in steps] == ["parse", "scan"]
+    assert steps[0][1] == here and steps[1][1].startswith("csvagent-columns")
     assert info.content_hash == content_hash_of(small)
+    steps.clear()
+    skipping = write_csv(mixed_frame(500, 4, seed=4), tmp_path / "skipping.csv")
+    info = agent.load(skipping, skip_bad_lines=True)
+    assert steps == [("scan", here), ("parse", here)]
+    assert info.content_hash == content_hash_of(skipping)
     steps.clear()
     large = write_csv(mixed_frame(700, 4, seed=3), tmp_path / "large.csv")
     monkeypatch.setattr(loader_module, "SHORT_ROWS_INLINE_BYTES", 1000)

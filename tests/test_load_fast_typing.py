@@ -16,6 +16,7 @@ import pytest
 
 from csvagent_jupyter import Agent
 from csvagent_jupyter.loading.conversion import _to_category
+from csvagent_jupyter.sample_data import mixed_frame
 
 from .test_load_realworld import load_checked
 
@@ -408,3 +409,27 @@ def _converted_fused_and_apart(source: pd.DataFrame) -> tuple[pd.DataFrame, dict
     assert held == expected and fused_notes == apart_notes
     pd.testing.assert_frame_equal(fused, apart)
     return fused, prepared
+
+
+def test_a_settled_frame_is_the_frame_settled_column_by_column() -> None:
+    """The load builds its typed table at once from the converted columns
+    (``deferred.settled_frame``): the same table, conversions and notes by column as
+    writing them into the parsed one column by column, which stays as it was."""
+    from csvagent_jupyter.loading.conversion import convert_columns
+    from csvagent_jupyter.loading.deferred import Typing, settle_by_column, settled_frame
+    from csvagent_jupyter.loading.typing import infer_conversions
+
+    source = mixed_frame(3_000, 12, seed=5)
+    source["odd"] = pd.Series(["1", "2", "x"] * 1_000, dtype="str")  # not all numbers
+    for name in ("int_000", "cat_002"):
+        source[name] = source[name].astype("str")
+    prepared: dict[str, pd.Series] = {}
+    outcomes = convert_columns(source, infer_conversions(source, map, [], prepared), map, prepared)
+    before = source.copy()
+    apart, together = Typing([], list(source.columns)), Typing([], list(source.columns))
+    built, held = settled_frame(source, outcomes, together)
+    pd.testing.assert_frame_equal(source, before)
+    expected = source.copy()
+    assert held == settle_by_column(expected, outcomes, apart)
+    assert together.notes_by_column == apart.notes_by_column
+    pd.testing.assert_frame_equal(built, expected)

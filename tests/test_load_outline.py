@@ -137,3 +137,38 @@ def test_waiting_for_a_short_tables_profile_keeps_its_timeout(
         agent.wait_profiled(timeout=0.05)
     held.set()
     assert agent.wait_profiled(timeout=30).profiled
+
+
+def test_the_table_in_memory_is_given_without_reading_its_row(
+    agent: Agent, table: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``Agent.frame`` gives the table this agent holds without a database read, which
+    would compete with the background profile for the interpreter right after a load."""
+    info = agent.load(table)
+    reads: list[str] = []
+    real = agent.store.get_file
+    monkeypatch.setattr(agent.store, "get_file", lambda i: reads.append(i) or real(i))
+    assert agent.frame().shape == (3_000, 12)
+    assert agent.frame(info.id) is agent.frame()
+    assert reads == []
+    agent.wait_profiled()
+
+
+def test_waiting_for_the_profile_of_its_own_load_reads_no_row(
+    agent: Agent, table: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``Agent.wait_profiled`` after this agent's load gives the File as its load left it
+    with the profile its background phase stored, without reading the row back: the same
+    file the row gives."""
+    from csvagent_jupyter.loading.files import FileInfo
+
+    info = agent.load(table)
+    reads: list[str] = []
+    real = agent.store.get_file
+    monkeypatch.setattr(agent.store, "get_file", lambda i: reads.append(i) or real(i))
+    waited = agent.wait_profiled()
+    assert reads == []
+    stored = real(info.id)
+    assert stored is not None
+    assert waited == FileInfo.from_row(stored)
+    assert waited.profiled and waited.profile == FileInfo.from_row(stored).profile

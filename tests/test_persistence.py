@@ -132,6 +132,26 @@ def test_a_files_profile_and_its_job_finish_in_one_write(any_db_agent: Agent) ->
     assert unchanged is not None and unchanged.status == "processing"
 
 
+def test_what_a_load_asks_first_is_read_in_one_transaction(any_db_agent: Agent) -> None:
+    """``Store.before_load``: the completed load of the same unchanged file, and, when that
+    gives no content hash, whether a completed load has as many bytes; one transaction."""
+    store = any_db_agent.store
+    path = DATA / "messy_values.csv"
+    stat = path.stat()
+    source = str(path.resolve())
+    assert store.before_load(source, size=stat.st_size, mtime_ns=stat.st_mtime_ns) == (None, False)
+    info = any_db_agent.load(path)
+    any_db_agent.wait_profiled()  # its background writes are not counted below
+    transactions: list[object] = []
+    real = store.db.transaction
+    store.db.transaction = lambda: transactions.append(1) or real()  # type: ignore[method-assign]
+    known, _ = store.before_load(source, size=stat.st_size, mtime_ns=stat.st_mtime_ns)
+    assert known is not None and known.id == info.id and transactions == [1]
+    moved = store.before_load("/elsewhere.csv", size=stat.st_size, mtime_ns=stat.st_mtime_ns)
+    assert moved == (None, True)  # another file of as many bytes: it is hashed first
+    assert store.before_load(source, size=stat.st_size + 1, mtime_ns=0) == (None, False)
+
+
 def test_failed_load_is_persisted(any_db_agent: Agent) -> None:
     with pytest.raises(Exception, match="more fields"):
         any_db_agent.load(DATA / "ragged.csv")

@@ -108,6 +108,38 @@ def settle_by_column(
     return held
 
 
+def settled_frame(
+    frame: pd.DataFrame, outcomes: list[Outcome], typing: Typing
+) -> tuple[pd.DataFrame, list[Conversion]]:
+    """:func:`settle_by_column` into a new frame, built at once from the converted columns
+    and the others as they are (no copy of either), rather than written column by column
+    into ``frame``, which pandas splits out of its blocks one at a time (on 10k x 100, 75
+    columns: 3-7 ms in a fresh process, against 2 ms at once). The same table; ``frame``
+    is left as it was. With repeated labels, written into ``frame`` as before."""
+    converted: dict[Any, pd.Series] = {}
+    held: list[Conversion] = []
+    for conversion, series, extra in outcomes:  # what settle() keeps, and its notes
+        notes = list(extra)
+        if isinstance(series, pd.Series):
+            converted[conversion.column] = series
+            held.append(conversion)
+            if conversion.note:
+                notes.append(conversion.note)
+        elif isinstance(series, str):
+            notes.append(series)
+        typing.notes_by_column[conversion.column] = notes
+    if not converted:
+        return frame, held
+    if frame.columns.has_duplicates:  # a label is then several columns
+        for name, series in converted.items():
+            frame[name] = series
+        return frame, held
+    columns = [converted[name] if name in converted else frame[name] for name in frame.columns]
+    settled = pd.concat(columns, axis=1)
+    settled.columns = frame.columns
+    return settled, held
+
+
 def finish_typing(
     frame: pd.DataFrame,
     provisional: FileProfile,

@@ -36,7 +36,7 @@ from .deferred import (
     Typing,
     deferrable,
     finish_typing,
-    settle_by_column,
+    settled_frame,
 )
 from .deferred import type_in_background as type_columns
 from .files import (
@@ -51,7 +51,7 @@ from .files import (
 )
 from .outline import outline_profile
 from .profile import FileProfile, profile_frame
-from .reader import delimiter_byte, parse, read_again, reload_csv
+from .reader import delimiter_byte, parse, read_again, reload_csv, short_rows
 from .sniff import SAMPLE_BYTES, Dialect, sniff
 from .summary_rows import section_note, section_rows, summary_note, summary_rows
 from .threads import column_pool, parallel_map
@@ -111,7 +111,7 @@ class Loader:
         stat = path.stat()
         # An unchanged file loaded before is reused without reading it (nor writing a job row
         # before the one that records the reuse).
-        known = self.store.completed_load_of_source(
+        known, size_seen = self.store.before_load(
             str(path.resolve()), size=stat.st_size, mtime_ns=stat.st_mtime_ns
         )
         reused = self._reuse(known, skip, None, on_progress)
@@ -127,7 +127,7 @@ class Loader:
             "source_mtime_ns": stat.st_mtime_ns,
             "file_metadata": {},
         }
-        if not (known and known.content_hash) and self.store.has_completed_file_of_size(size):
+        if not (known and known.content_hash) and size_seen:
             # a load of this many bytes completed: the same content may be known elsewhere
             job = self.store.add_job("file_upload", status="processing")
             reporter = self._reporter(job.id, on_progress)
@@ -487,12 +487,19 @@ class Loader:
         dialect = sniff(sample, display_name, is_whole_file=size <= SAMPLE_BYTES)
         reporter.progress(0.12, READING)
         find_short = size <= SHORT_ROWS_INLINE_BYTES
+        # A small file's short rows are looked for here, after its parse, once its columns'
+        # types are inferred (they only add a note): its scan then runs on a column thread
+        # beside that inference, not before the parse (see _start_scan). With skip_bad_lines
+        # the parse must find them itself, to read the file again without them.
+        short_after_parse = find_short and not skip
         # The delimiters are counted in the same read as the hash, even when short rows are
         # looked for later, in the background: that check then needs no read of its own
         # (on 1M x 100, 0.2 s of the background against 0.06 s of a thread beside the parse).
         # A small file is scanned before its parse, a larger one beside it (see _start_scan).
         scanning = (
-            _start_scan(path, delimiter_byte(dialect), beside=not find_short) if scan else None
+            _start_scan(path, delimiter_byte(dialect), beside=not find_short)
+            if scan and not short_after_parse
+            else None
         )
         with EstimatedProgress(
             lambda fraction: reporter.progress(fraction, READING),
@@ -505,9 +512,11 @@ class Loader:
                 dialect,
                 filename=display_name,
                 skip_bad_lines=skip,
-                find_short=find_short,
+                find_short=find_short and not short_after_parse,
                 scan=scanning,
             )
+        if scan and short_after_parse:
+            scanning = _start_scan(path, delimiter_byte(dialect))
         frame, skipped, padded = parsed.frame, parsed.skipped, parsed.padded
         summaries = summary_rows(frame)
         sections = [p for p in section_rows(frame) if p < len(frame) - len(summaries)]
@@ -524,6 +533,12 @@ class Loader:
         reporter.progress(0.8, "typing columns")
         # Threads pay off only when each column is real work; small tables stay serial.
         mapper = column_pool().map if len(frame) >= PARALLEL_ROWS else map
+        infer_notes: list[str] = []
+        prepared: dict[str, pd.Series] = {}  # columns converted whole by their inference
+        inferred = infer_conversions(frame, mapper, infer_notes, prepared)
+        if short_after_parse:  # in the file as parsed, before any summary row was left out
+            short = short_rows(parsed.frame, path, dialect, scanning)
+            padded = short.lines if short is not None else []
         notes = list(dialect.notes)
         if skipped:
             notes.append(f"Skipped {len(skipped)} malformed line(s): {line_list(skipped)}.")
@@ -534,9 +549,6 @@ class Loader:
         if padded:
             notes.append(padded_note(padded, len(frame.columns), line_list))
             log.warning("%s: %d short lines: %s", display_name, len(padded), padded[:20])
-        infer_notes: list[str] = []
-        prepared: dict[str, pd.Series] = {}  # columns converted whole by their inference
-        inferred = infer_conversions(frame, mapper, infer_notes, prepared)
         # A large table's text columns are typed in the background (see deferred.py).
         defer = len(frame) >= DEFER_ROWS
         now: list[Conversion] = []
@@ -546,7 +558,9 @@ class Loader:
         typing = Typing(
             later, list(frame.columns), parse_notes=list(notes), infer_notes=infer_notes
         )
-        typing.held = settle_by_column(frame, convert_columns(frame, now, mapper, prepared), typing)
+        frame, typing.held = settled_frame(
+            frame, convert_columns(frame, now, mapper, prepared), typing
+        )
         typing_notes = typing.typing_notes()
         reporter.progress(0.9, "profiling")
         file_facts: dict[str, Any] = dict(
@@ -625,7 +639,11 @@ def _start_scan(path: Path, delimiter: int | None, *, beside: bool = True) -> Fu
     up to what the scan costs alone (measured in fresh processes on 1M x 20: read_csv
     441 ms, with the scan beside it 497 ms; the scan 45 ms). On a small file that costs
     more than the scan itself (10k x 100: 1.4 ms to scan, the parse 2-7 ms slower beside
-    it), so it is scanned first. A large file's scan started after its parse instead, beside
+    it), so it is scanned after its parse, beside the inference of its columns' types,
+    before its short rows are looked for (and first, here, with ``skip_bad_lines``, whose
+    parse looks for them): there the scan's reads, hash and counts release the
+    interpreter lock, and the second core is otherwise idle (a fresh process on 10k x
+    100: 3 ms scanned first, next to nothing beside the inference). A large file's scan started after its parse instead, beside
     the typing, measured no better (usable at 0.52 s against 0.47 s, medians of eight
     fresh processes on a busy machine; six others had said the opposite): the typing is
     Python that the scan's thread contends with for the interpreter lock."""

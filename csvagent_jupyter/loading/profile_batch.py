@@ -190,45 +190,42 @@ def _distinct(series: pd.Series, mask: np.ndarray, present: np.ndarray, *, integ
 
 
 def _dates(columns: list[tuple[str, pd.Series]], positions: list[int]) -> dict[int, ColumnProfile]:
-    rows = len(columns[positions[0]][1])
+    """The date columns of one unit, one column at a time on its own int64 view (no copy).
+
+    A 2-D block of them all (a copy), its day numbers and their products were fresh memory
+    several times the columns' size, and the background thread that profiles a short table
+    pays for every page of it when first written: on 10k x 100, 1,200 page faults and 6 ms
+    for 25 date columns, against 3 ms one column at a time, whose temporaries are a column
+    each and are reused by the allocator from one column to the next."""
     dtype = columns[positions[0]][1].dtype
     assert isinstance(dtype, np.dtype)  # tz-naive datetime64 of one unit (see batch_profiles)
-    block = np.empty((rows, len(positions)), dtype=np.int64, order="F")
-    for j, position in enumerate(positions):
-        block[:, j] = columns[position][1].to_numpy().view(np.int64)
-    mask = block == _NAT
-    nulls = mask.sum(axis=0)
-    high = block.max(axis=0)  # NaT is the smallest int64: never the maximum of a present value
     # Dates without a time of day are counted in days: a compact range, counted by a bitmap
-    # (exact, and about a fifth of hashing the timestamps).
-    day = int(np.datetime64(1, "D").astype(dtype).view(np.int64))  # ticks of the unit in a day
-    # whole days where the day number times a day gives the value back: a floor division
-    # and a product, at half the time of the remainder's division (0.26 ms against 0.5 on
-    # 10k x 25), and the day numbers are the ones the count needs
-    days = block // day
-    in_days = ((days * day == block) | mask).all(axis=0)  # (NaT's product wraps: masked)
+    # (exact, and about a fifth of hashing the timestamps). ``day``: ticks of the unit in a day.
+    day = int(np.datetime64(1, "D").astype(dtype).view(np.int64))
     found: dict[int, ColumnProfile] = {}
-    for j, position in enumerate(positions):
+    for position in positions:
         name, series = columns[position]
-        values = block[:, j]
-        kept = values[~mask[:, j]] if nulls[j] else values
-        if not kept.size:
-            distinct = 0
-        elif in_days[j]:
-            numbers = days[:, j][~mask[:, j]] if nulls[j] else days[:, j]
-            distinct = _count_whole(numbers, scratch=True)  # a scratch block, or its copy
-        else:
-            distinct = _count_distinct(kept)
+        values = series.to_numpy().view(np.int64)
+        mask = values == _NAT  # NaT is the smallest int64, which no date is
+        nulls = int(np.count_nonzero(mask))
+        kept = values[~mask] if nulls else values
         profile: dict[str, Any] = {
             "name": name,
             "type": "datetime",
             "dtype": str(series.dtype),
-            "nulls": int(nulls[j]),
-            "distinct": distinct,
+            "nulls": nulls,
+            "distinct": 0,
         }
         if kept.size:
+            # whole days where the day number times a day gives the value back: a floor
+            # division and a product, at half the time of the remainder's division
+            days = kept // day
+            if np.array_equal(days * day, kept):
+                profile["distinct"] = _count_whole(days, scratch=True)  # a temporary of ours
+            else:
+                profile["distinct"] = _count_distinct(kept)
             profile["min"] = _stamp(kept.min(), dtype)
-            profile["max"] = _stamp(high[j], dtype)
+            profile["max"] = _stamp(kept.max(), dtype)
         profile["examples"] = [_stamp(v, dtype) for v in kept[:EXAMPLES]]
         found[position] = ColumnProfile(**profile)
     return found
@@ -249,10 +246,13 @@ def _category(name: str, series: pd.Series) -> ColumnProfile:
     nulls, counts = int(counts[0]), counts[1:]
     order = np.argsort(-counts, kind="stable")[:TOP_VALUES]
     order = order[counts[order] > 0]
-    top = [
-        (_short(value), int(count))
-        for value, count in zip(array.categories.take(order).tolist(), counts[order], strict=True)
-    ]
+    categories = array.categories
+    if pd.api.types.is_string_dtype(categories.dtype):
+        # text: the values through numpy, at a fifth of the Index's own take (20 us a column)
+        values = categories.to_numpy()[order].tolist()
+    else:  # dates and the like: as the Index gives them (Timestamps, not numpy's values)
+        values = categories.take(order).tolist()
+    top = [(_short(value), int(count)) for value, count in zip(values, counts[order], strict=True)]
     return ColumnProfile(
         name=name,
         type="category",

@@ -113,41 +113,27 @@ class Store:
             )
             return session.scalars(statement).first()
 
-    def has_completed_file_of_size(self, size: int) -> bool:
-        """Whether any completed load has exactly ``size`` bytes: when none has, none can hold
-        the same content, and a new file need not be hashed before it is read."""
+    def before_load(
+        self, source_path: str, *, size: int, mtime_ns: int
+    ) -> tuple[File | None, bool]:
+        """What a load asks first, in one transaction (each is a connection's checkout, a
+        BEGIN and a COMMIT: about a third of such a read's time):
+
+        - the newest completed load of the content of this very file, if the file is
+          unchanged since a completed load of it (same path, size and modification time to
+          the nanosecond); else None: hash it;
+        - asked only when that gives no content hash (else False): whether any completed
+          load has exactly ``size`` bytes. When none has, none can hold the same content,
+          and a new file need not be hashed before it is read.
+        """
         with self.db.transaction() as session:
+            known = _completed_load_of_source(session, source_path, size, mtime_ns)
+            if known is not None and known.content_hash:
+                return known, False
             statement = (
                 select(File.id).where(File.file_size == size, File.status == "completed").limit(1)
             )
-            return session.scalars(statement).first() is not None
-
-    def completed_load_of_source(
-        self, source_path: str, *, size: int, mtime_ns: int
-    ) -> File | None:
-        """The newest completed load of the content of this very file, if the file is unchanged
-        since a completed load of it (same path, size and modification time to the
-        nanosecond); else None: hash it. One query for what a reload needs to know."""
-        with self.db.transaction() as session:
-            known_hash = (
-                select(File.content_hash)
-                .where(
-                    File.source_path == source_path,
-                    File.file_size == size,
-                    File.source_mtime_ns == mtime_ns,
-                    File.status == "completed",
-                )
-                .order_by(File.created_at.desc())
-                .limit(1)
-                .scalar_subquery()
-            )
-            statement = (
-                select(File)
-                .where(File.content_hash == known_hash, File.status == "completed")
-                .order_by(File.created_at.desc())
-                .limit(1)
-            )
-            return session.scalars(statement).first()
+            return known, session.scalars(statement).first() is not None
 
     def list_files(self, *, status: str | None = None) -> list[File]:
         """Files, newest first."""
@@ -251,3 +237,29 @@ def _set_fields(session: Any, model: type[RowT], row_id: str, fields: dict[str, 
     for name, value in fields.items():
         setattr(row, name, value)
     return row
+
+
+def _completed_load_of_source(
+    session: Any, source_path: str, size: int, mtime_ns: int
+) -> File | None:
+    """The newest completed load of the content of the file at ``source_path`` as it is now
+    (see :meth:`Store.before_load`), in ``session``."""
+    known_hash = (
+        select(File.content_hash)
+        .where(
+            File.source_path == source_path,
+            File.file_size == size,
+            File.source_mtime_ns == mtime_ns,
+            File.status == "completed",
+        )
+        .order_by(File.created_at.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+    statement = (
+        select(File)
+        .where(File.content_hash == known_hash, File.status == "completed")
+        .order_by(File.created_at.desc())
+        .limit(1)
+    )
+    return session.scalars(statement).first()
