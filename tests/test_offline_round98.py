@@ -588,3 +588,28 @@ def test_medals_on_a_table_of_medals_are_its_own(agent: Agent, tmp_path: Path) -
     frame = pd.DataFrame({"Athlete": ["A", "B", "C"], "Medal": ["Gold", "Bronze", "Gold"]})
     load_frame(agent, tmp_path, "medallists.csv", frame)
     assert ask_ok(agent, "How many gold medals were won?").value == 2
+
+
+CIRCLES = [
+    ("stone_circles.csv", "Name", "County", "Stones"),
+    ("stone_circles.csv", "name", "county", "stones"),
+    ("STONE_CIRCLES.csv", "NAME", "COUNTY", "STONES"),
+]
+
+
+@pytest.mark.parametrize("file, name, county, stones", CIRCLES, ids=["Title", "snake", "UPPER"])
+def test_a_singular_before_the_rows_noun_never_sums_its_plural_column(
+    agent: Agent, tmp_path: Path, file: str, name: str, county: str, stones: str
+) -> None:
+    frame = pd.DataFrame(
+        {
+            name: ["Merry Maidens", "Boscawen-Un", "Avebury", "Castlerigg", "Hurlers"],
+            county: ["Cornwall", "Cornwall", "Wiltshire", "Cumbria", "Cornwall"],
+            stones: [19, 19, 27, 38, 28],
+        }
+    )
+    load_frame(agent, tmp_path, file, frame)
+    # three circles, never their 66 stones
+    result = agent.ask("How many stone circles are in Cornwall?")
+    assert result.kind == "error" or result.value == 3, result.interpretation
+    assert ask_ok(agent, "How many stones are in Cornwall?").value == 66

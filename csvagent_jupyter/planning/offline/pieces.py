@@ -7,6 +7,7 @@ the same rules serve every table; nothing here knows a particular column name.
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass, field
 from typing import cast
 
@@ -338,8 +339,14 @@ def counted_noun(f: Frame, after: int) -> tuple[int | None, ColumnMention | None
         and f.free(head)
         and f.reading.norm[head] in f.reading.subject
         and not all(f.reading.norm[i] in f.reading.subject for i in span(mention))
-        # "how many gold medals": Gold counts them, a measure, never a modifier
-        and (not f.index.is_numeric(mention.column) or f.index.is_identifier(mention.column))
+        # "how many gold medals": Gold counts them, a measure, never a modifier; "how many
+        # stone circles" beside Stones: a singular before the rows' noun only says which
+        # kind of row ("stones" would be the column)
+        and (
+            not f.index.is_numeric(mention.column)
+            or f.index.is_identifier(mention.column)
+            or _a_singular_of_a_plural_name(f, mention)
+        )
     ):
         # "how many meter readings" in meter_readings.csv: the readings, one a row; "meter"
         # (METER_ID) only says whose
@@ -555,3 +562,12 @@ def _units_after(f: Frame, m: ColumnMention) -> set[int]:
         else:
             break
     return out if any(f.words[i] in UNIT_WORDS for i in out) else set()
+
+
+def _a_singular_of_a_plural_name(f: Frame, mention: ColumnMention) -> bool:
+    """ "stone" said of a column "Stones": the name counts things, the word names one."""
+    if mention.end - mention.start != 1:
+        return False
+    word = f.words[mention.start]
+    written = re.findall(r"[a-z]+", mention.column.lower())
+    return not word.endswith("s") and f"{word}s" in written
