@@ -613,3 +613,6 @@ def test_a_singular_before_the_rows_noun_never_sums_its_plural_column(
     result = agent.ask("How many stone circles are in Cornwall?")
     assert result.kind == "error" or result.value == 3, result.interpretation
     assert ask_ok(agent, "How many stones are in Cornwall?").value == 66
+    # the smallest circle is a circle, never the fewest stones of any (19)
+    result = agent.ask("What is the smallest stone circle?")
+    assert result.kind == "error" or result.value != 19, result.interpretation

@@ -142,7 +142,23 @@ class Frame:
                 and names_the_doer_of(self.words[m.start], m.column)
             )
             and not self._names_the_rows_of_an_id(m)
+            # "the smallest stone circle" in stone_circles.csv beside Stones: one kind of
+            # row, never the stones of any
+            and not self.a_kind_of_row(m)
         ]
+
+    def a_kind_of_row(self, m: ColumnMention) -> bool:
+        """A singular of a column named in the plural ("stone" of Stones), said right before
+        the rows' own noun ("stone circles" in stone_circles.csv)."""
+        if m.end - m.start != 1 or m.end >= len(self.words):
+            return False
+        word = self.words[m.start]
+        written = re.findall(r"[a-z]+", m.column.lower())
+        return (
+            not word.endswith("s")
+            and f"{word}s" in written
+            and self.reading.norm[m.end] in self.reading.subject
+        )
 
     def _names_the_rows_of_an_id(self, m: ColumnMention) -> bool:
         """ "more swaps at PARK" beside SWAP_SECONDS and SWAP_ID: a word an identifier's name

@@ -7,7 +7,6 @@ the same rules serve every table; nothing here knows a particular column name.
 from __future__ import annotations
 
 import itertools
-import re
 from dataclasses import dataclass, field
 from typing import cast
 
@@ -345,7 +344,7 @@ def counted_noun(f: Frame, after: int) -> tuple[int | None, ColumnMention | None
         and (
             not f.index.is_numeric(mention.column)
             or f.index.is_identifier(mention.column)
-            or _a_singular_of_a_plural_name(f, mention)
+            or f.a_kind_of_row(mention)
         )
     ):
         # "how many meter readings" in meter_readings.csv: the readings, one a row; "meter"
@@ -562,12 +561,3 @@ def _units_after(f: Frame, m: ColumnMention) -> set[int]:
         else:
             break
     return out if any(f.words[i] in UNIT_WORDS for i in out) else set()
-
-
-def _a_singular_of_a_plural_name(f: Frame, mention: ColumnMention) -> bool:
-    """ "stone" said of a column "Stones": the name counts things, the word names one."""
-    if mention.end - mention.start != 1:
-        return False
-    word = f.words[mention.start]
-    written = re.findall(r"[a-z]+", mention.column.lower())
-    return not word.endswith("s") and f"{word}s" in written
