@@ -616,3 +616,22 @@ def test_a_singular_before_the_rows_noun_never_sums_its_plural_column(
     # the smallest circle is a circle, never the fewest stones of any (19)
     result = agent.ask("What is the smallest stone circle?")
     assert result.kind == "error" or result.value != 19, result.interpretation
+
+
+def test_agreeing_counts_say_the_rows_were_counted(agent: Agent, tmp_path: Path) -> None:
+    # each row is a match; Match holds its kind. Rows and distinct kinds agree here (1), so
+    # the answer stands, but the sentence says what an analyst asked: the rows
+    frame = pd.DataFrame(
+        {
+            "Year": [1987, 1987, 1991, 1991],
+            "Match": ["Final", "Third place", "Final", "Third place"],
+            "Winner": ["New Zealand", "Wales", "Australia", "New Zealand"],
+        }
+    )
+    load_frame(agent, tmp_path, "rugby_finals.csv", frame)
+    result = ask_ok(agent, "How many matches did Wales win?")
+    assert result.value == 1
+    assert "distinct" not in result.interpretation, result.interpretation
+    # two wins of one kind: rows (2) and kinds (1) disagree, never answered as 1
+    result = agent.ask("How many matches did New Zealand win?")
+    assert result.kind == "error" or result.value == 2, result.interpretation

@@ -21,7 +21,13 @@ from .pieces import Candidate
 from .reading import Reading
 from .restatements import restated
 from .units import SECONDS, column_unit, is_unit, unit_of
-from .unsaid import games_of_a_tally, left_out, must_be_placed, verb_of_a_pronoun
+from .unsaid import (
+    counts_rows_only,
+    games_of_a_tally,
+    left_out,
+    must_be_placed,
+    verb_of_a_pronoun,
+)
 
 GROUNDED_COST = 3.0
 UNGROUNDED_COST = 0.4  # a noun we cannot place; a verb ("competed", "released") costs half
@@ -586,6 +592,12 @@ def decide(
         return None, distinct[:3]
     if _finds_nothing_where_another_finds(best, distinct[1:], answer_of):
         return None, distinct[:3]
+    if rivals:
+        # Readings that agree say the same number; the sentence shown is the plainest of
+        # those that scored alike ("how many matches did Wales win": rows, never the
+        # distinct kinds of a Match column that happen to count the same)
+        tied = [best, *(r for r in rivals if r.score == best.score)]
+        best = next((r for r in tied if counts_rows_only(r.candidate.plan)), best)
     return best, []
 
 

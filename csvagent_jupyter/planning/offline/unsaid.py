@@ -112,7 +112,7 @@ def left_out(reading: Reading, plan: Plan, explained: set[int]) -> list[int]:
     """Positions ``plan`` leaves out that it may not: each is a part of the question unanswered."""
     words = reading.words
     out: list[int] = []
-    if _counts_rows_only(plan):
+    if counts_rows_only(plan):
         # "which department spent the most": money, never the number of rows (a Spend column
         # the question names is its own word)
         out += [
@@ -284,7 +284,7 @@ def verb_of_a_pronoun(words: list[str], start: int, end: int) -> bool:
     )
 
 
-def _counts_rows_only(plan: Plan) -> bool:
+def counts_rows_only(plan: Plan) -> bool:
     return bool(plan.aggregates) and all(
         a.func == "count" and a.column is None for a in plan.aggregates
     )
