@@ -635,3 +635,43 @@ def test_agreeing_counts_say_the_rows_were_counted(agent: Agent, tmp_path: Path)
     # two wins of one kind: rows (2) and kinds (1) disagree, never answered as 1
     result = agent.ask("How many matches did New Zealand win?")
     assert result.kind == "error" or result.value == 2, result.interpretation
+
+
+LAUNDRY = [
+    ("kitLaundry.csv", "clubName", "complaintRaised"),
+    ("kit_laundry.csv", "club_name", "complaint_raised"),
+    ("KIT_LAUNDRY.csv", "CLUB_NAME", "COMPLAINT_RAISED"),
+]
+
+
+@pytest.mark.parametrize("file, club, flag", LAUNDRY, ids=["camel", "snake", "UPPER"])
+def test_a_rate_is_never_a_misspelling_of_a_flags_name(
+    agent: Agent, tmp_path: Path, file: str, club: str, flag: str
+) -> None:
+    frame = pd.DataFrame(
+        {
+            club: ["Rovers FC", "Eagles RFC", "Rovers FC", "Eagles RFC", "Rovers FC", "Lions BC"],
+            flag: [True, False, False, False, True, False],
+        }
+    )
+    load_frame(agent, tmp_path, file, frame)
+    # "complaint rate" is the share of rows with the flag, never "complaint raised" misspelt
+    # (which listed the clubs with a complaint)
+    result = agent.ask("What is the complaint rate for each club?")
+    assert result.kind in ("error", "table"), result.interpretation
+    if result.kind == "table":
+        rates = result.value.set_index(result.value.columns[0]).iloc[:, 0].round(1).to_dict()
+        assert rates == {"Eagles RFC": 0.0, "Lions BC": 0.0, "Rovers FC": 66.7}
+
+
+def test_how_old_is_an_age_never_a_date(agent: Agent, tmp_path: Path) -> None:
+    frame = pd.DataFrame(
+        {
+            "Name": ["Sebastian", "Henry", "Manuel I"],
+            "Born": ["20 January 1554", "31 January 1512", "31 May 1469"],
+            "Died": ["4 August 1578", "31 January 1580", "13 December 1521"],
+        }
+    )
+    load_frame(agent, tmp_path, "kings.csv", frame)
+    result = agent.ask("How old was Sebastian when he died?")
+    assert result.kind == "error" or result.value == 24, result.interpretation

@@ -48,6 +48,8 @@ FILE_WORDS = frozenset(
 MAX_NGRAM = 7
 
 _GROUPING_WORDS = frozenset({"per", "by", "each"})
+# words that say what is computed of a column, never a misspelling of a word of its name
+_MEASURE_CUE_WORDS = ("rate", "rates", "share", "ratio", "percent", "percentage", "average")
 _AGENT_ENDINGS = ("ers", "ors", "er", "or")
 
 
@@ -789,6 +791,8 @@ class SchemaIndex:
             joined, target = " ".join(window), " ".join(name_tokens)
             if any(w in STOPWORDS for w in window):
                 continue  # "employee in" is not a typo of "employee id"
+            if any(w in _measure_cues() and w not in name_tokens for w in window):
+                continue  # "complaint rate" is no typo of complaintRaised: a rate of it
             if len(target) >= 5 and ratio(joined, target) >= 88:
                 best = ColumnMention(column, start, start + n, 0.9)
         if best is None:
@@ -960,3 +964,9 @@ def _people_of(word: str, value: object) -> bool:
         if len(part) >= 4 and word.startswith(part) and word[len(part) :] in _PEOPLE_ENDINGS:
             return True
     return False
+
+
+@functools.lru_cache(maxsize=1)
+def _measure_cues() -> frozenset[str]:
+    """The measure cue words as questions and names are matched (stemmed: "rate" is "rat")."""
+    return frozenset(_MEASURE_CUE_WORDS) | frozenset(singular(w) for w in _MEASURE_CUE_WORDS)

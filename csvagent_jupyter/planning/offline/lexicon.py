@@ -604,6 +604,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "costliest": ("price", "cost"),
     "youngest": ("age",),
     "oldest": ("age",),
+    "old": ("age",),  # "how old was she"
     "richest": ("worth", "wealth"),
     # comparatives name their measure as the superlatives do ("which is longer, A or B")
     "longer": ("duration", "length", "runtime", "minutes"),

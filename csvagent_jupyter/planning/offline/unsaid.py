@@ -39,6 +39,8 @@ def must_be_placed(reading: Reading) -> set[int]:
     out |= {i for i, word in enumerate(words) if word in lexicon.WIN_LOSE_VERBS}
     # "did South Africa ever reach the final": a stage reached is a result (the Winner or
     # the Runner-up), never any column that happens to hold the name
+    # "how old was Sebastian when he died": an age, never the date of the death
+    out |= {i + 1 for i in range(len(words) - 1) if words[i : i + 2] == ["how", "old"]}
     valued = {v.start for v in reading.values} | {v.start for v in reading.partial_values}
     out |= {
         i
