@@ -340,6 +340,12 @@ def tokens(text: object, *, split_camel: bool = True) -> list[str]:
     return [singular(ABBREVIATIONS.get(w, w)) for w in words if w]
 
 
+def header_words(column: str) -> list[str]:
+    """The words of a header as written, lower case: "soh" of soh_qty, "time" of
+    finishTimeMin, "stones" of Stones (never stemmed, unlike ``tokens``)."""
+    return re.findall(r"[a-z0-9]+", _CAMEL.sub(" ", column).lower())
+
+
 def names_the_doer_of(word: str, column: str) -> bool:
     """Whether ``word`` is a noun of the verb a column's name puts in the past: "climbers" and
     "recording" beside minutesClimbed and "Recorded at", "stops" beside MINUTES_STOPPED. It

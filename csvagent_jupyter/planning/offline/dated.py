@@ -63,13 +63,12 @@ class DateSlots(SlotReader):
         targets = [(c, True, 0.0) for c in dates if c in named]
         targets += [(c, False, 0.0) for c in years if c in named]
         fully_named = {m.column for m in self.r.columns if m.score >= 0.9}
-        if targets and all(
-            c not in self.year_columns_by_name() and c not in fully_named for c, _, _ in targets
-        ):
+        by_name = self.year_columns_by_name()
+        if targets and all(c not in by_name and c not in fully_named for c, _, _ in targets):
             # "who won the 2023 final" beside Year and Final date: the edition's year or the
             # year the final was played (the 2023 final may be played in 2024); where the two
             # pick other rows, asked back
-            targets += [(c, False, 0.1) for c in self.year_columns_by_name() if c not in named]
+            targets += [(c, False, 0.1) for c in by_name if c not in named]
         if targets:
             return targets
         # a Year column kept as text ("c. 1564" beside "1721") that the question does not
@@ -113,9 +112,10 @@ class DateSlots(SlotReader):
             targets = [t for t in targets if t[2] == 0.0]
         options = []
         named_dates = {c for c, _, penalty in targets if penalty == 0.0}
+        by_name = self.year_columns_by_name() if len(named_dates) < len(targets) else []
         for column, is_date, penalty in targets:
             positions = set(words) | self._mention_positions(column)
-            if column in self.year_columns_by_name() and column not in named_dates:
+            if column in by_name and column not in named_dates:
                 # "the 2023 final" read as the 2023 edition: "final" names its rows still
                 positions |= set().union(*(self._mention_positions(c) for c in named_dates))
             condition = Condition(

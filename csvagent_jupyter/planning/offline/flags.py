@@ -3,10 +3,8 @@
 
 from __future__ import annotations
 
-import re
-
 from ...analysis.plan import Condition, ConditionOp, Scalar
-from ..schema_index import ColumnMention, singular, tokens
+from ..schema_index import ColumnMention, header_words, singular, tokens
 from . import lexicon
 from .options import SKIP, FilterOption, Slot, SlotReader, cell_scalar
 from .reading import without_negation
@@ -336,8 +334,7 @@ def negates_a_name(word: str, name: list[str]) -> bool:
 
 
 def _last_header_word(column: str) -> str:
-    """The last word of a header as written, marks aside: "Print" of "Colour Print (Y/N)",
+    """The last word of a header as written, marks aside: "print" of "Colour Print (Y/N)",
     "opened" of emailOpened."""
-    spaced = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", column).lower()
-    words = [w for w in re.findall(r"[a-z]+", spaced) if w not in _FLAG_MARKS]
+    words = [w for w in header_words(column) if w not in _FLAG_MARKS]
     return words[-1] if words else ""

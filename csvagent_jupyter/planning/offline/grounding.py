@@ -12,7 +12,14 @@ import re
 from dataclasses import dataclass, field
 
 from ...analysis.plan import AggFunc, ChartKind, Filter
-from ..schema_index import ColumnMention, SchemaIndex, head_stem, names_the_doer_of, singular
+from ..schema_index import (
+    ColumnMention,
+    SchemaIndex,
+    head_stem,
+    header_words,
+    names_the_doer_of,
+    singular,
+)
 from . import lexicon
 from .dated import YEAR_NAME_STEMS
 from .filters import FilterReader
@@ -153,7 +160,7 @@ class Frame:
         if m.end - m.start != 1 or m.end >= len(self.words):
             return False
         word = self.words[m.start]
-        written = re.findall(r"[a-z]+", m.column.lower())
+        written = header_words(m.column)
         return (
             not word.endswith("s")
             and f"{word}s" in written

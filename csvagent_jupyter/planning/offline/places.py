@@ -86,15 +86,7 @@ class PlaceSlots(SlotReader):
         positions = frozenset(said) | {
             i for i, w in enumerate(words) if w in lexicon.WIN_WORDS and i not in used
         }
-        options: Slot = [
-            FilterOption(
-                Condition(column=column, op="in" if isinstance(up_to, list) else "le", value=up_to),
-                positions,
-                column,
-                0.1,
-            )
-            for column, up_to in self._places_up_to(3)
-        ]
+        options = self._up_to_options(3, positions)
         if not options:
             return []
         used |= positions
@@ -112,17 +104,7 @@ class PlaceSlots(SlotReader):
                 # unplaced, so the question is asked back rather than read as places 11 on
                 continue
             positions = frozenset(range(start, position + 1))
-            options: Slot = [
-                FilterOption(
-                    Condition(
-                        column=column, op="in" if isinstance(up_to, list) else "le", value=up_to
-                    ),
-                    positions,
-                    column,
-                    0.1,
-                )
-                for column, up_to in self._places_up_to(int(number.value))
-            ]
+            options = self._up_to_options(int(number.value), positions)
             if options:
                 slots.append(options)
                 used |= positions
@@ -141,6 +123,18 @@ class PlaceSlots(SlotReader):
         if before >= 0 and words[before] in PLACE_VERBS:
             return {before, at}
         return None
+
+    def _up_to_options(self, last: int, positions: frozenset[int]) -> Slot:
+        """One filter per column of places: its places from first to ``last``."""
+        return [
+            FilterOption(
+                Condition(column=column, op="in" if isinstance(up_to, list) else "le", value=up_to),
+                positions,
+                column,
+                0.1,
+            )
+            for column, up_to in self._places_up_to(last)
+        ]
 
     def _places_up_to(self, last: int) -> list[tuple[str, Scalar | list[Scalar]]]:
         """Columns holding places, each with what "up to ``last``" means in it: a bound on a

@@ -21,6 +21,7 @@ from ..schema_index import (
     ValueMention,
     fold_accents,
     head_stem,
+    header_words,
     normalize,
     singular,
     tokens,
@@ -804,11 +805,6 @@ def _norm(word: str, is_number: bool, number: Number | None) -> str:
     return singular(ABBREVIATIONS.get(word, word))
 
 
-def _header_words(column: str) -> set[str]:
-    """The words of a header as written: "soh" of soh_qty, "time" of finishTimeMin."""
-    return set(re.findall(r"[a-z0-9]+", re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", column).lower()))
-
-
 def _compound_mentions(
     words: list[str], index: SchemaIndex, named: set[tuple[int, int]]
 ) -> list[ColumnMention]:
@@ -831,7 +827,7 @@ def _compound_mentions(
             for column in index.column_tokens:
                 # the initials as the header writes them ("soh"), never the stem of a word
                 # it writes whole ("tim" of finish_time_min is "time", not "type is marathon")
-                if initials in _header_words(column):
+                if initials in header_words(column):
                     found.append(ColumnMention(column, i, i + size, 1.0))
     for i in range(len(words) - 1):
         pair = words[i : i + 2]
