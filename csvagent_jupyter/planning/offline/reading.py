@@ -32,7 +32,7 @@ from .evaluative import restate_judgements
 from .letters import letter_values
 from .named_by_use import events_of_flags, exact_word_first, in_the_column_named_after, occasions
 from .people_words import country_of, people_values, role_of, sex_of, table_subject
-from .units import column_unit, is_unit, unit_of
+from .units import column_unit, is_unit, powers_written_short, unit_of
 from .won_rows import rows_are_wins
 from .written_dates import date_literals
 
@@ -281,6 +281,7 @@ def _parse_number(text: str) -> tuple[float, bool, bool]:
 def read(question: str, index: SchemaIndex) -> Reading:
     """Split, find numbers, and ground columns and values (see the module docstring)."""
     text = fold_accents(question.replace("’", "'").replace("“", '"').replace("”", '"'))
+    text = powers_written_short(text)  # "in square metres" is the unit m2, never "Times Square"
     text = re.sub(r"(?<=\w)'s\b", "", text)  # "WN's delay" → "WN delay"
     text, written_dates = date_literals(text)
     text = _HYPHENATED.sub(lambda m: _joined_if_named(m, index), text)

@@ -44,12 +44,13 @@ MASS = {
 }  # fmt: skip
 AREA = {
     "ha": 10000.0, "hectare": 10000.0, "hectares": 10000.0, "acre": 4046.8564224,
-    "acres": 4046.8564224, "km2": 1e6, "m2": 1.0,
+    "acres": 4046.8564224, "km2": 1e6, "m2": 1.0, "cm2": 1e-4, "mi2": 2589988.110336,
+    "ft2": 0.09290304,
 }  # fmt: skip
 VOLUME = {
     "l": 1.0, "litre": 1.0, "litres": 1.0, "liter": 1.0, "liters": 1.0, "ml": 0.001,
     "millilitre": 0.001, "millilitres": 0.001, "milliliter": 0.001, "milliliters": 0.001,
-    "m3": 1000.0,
+    "m3": 1000.0, "km3": 1e12,
 }  # fmt: skip
 ENERGY = {"wh": 0.001, "kwh": 1.0, "mwh": 1000.0, "gwh": 1e6}
 POWER = {"w": 0.001, "kw": 1.0, "mw": 1000.0, "gw": 1e6}
@@ -91,6 +92,29 @@ MEASURE_UNITS = (
     | frozenset(POUNDS)
 )
 _SYMBOLS = {"$": "usd", "€": "eur", "£": "gbp"}
+# An area or a volume, however it is written: "km²", "sq km", "square kilometres", "sqm"
+_SHORT_LENGTH = {"kilomet": "km", "km": "km", "met": "m", "m": "m", "centimet": "cm",
+                 "cm": "cm", "mile": "mi", "mi": "mi", "f": "ft"}  # fmt: skip
+_POWERED = re.compile(
+    r"(?<![a-z])(?P<power>square|sq|cubic)[\s._]*"
+    r"(?P<length>kilomet(?=(?:re|er)s?\b)|km|centimet(?=(?:re|er)s?\b)|cm|"
+    r"met(?=(?:re|er)s?\b)|m|mile(?=s?\b)|mi|f(?=(?:oot|eet|t)\b))(?:re|er|oot|eet|t)?s?(?![a-z])",
+    re.IGNORECASE,
+)
+
+
+def powers_written_short(text: str) -> str:
+    """ "square metres", "sq ft", "m²" and "cubic metres" as the units they are (m2, ft2, m2,
+    m3): an area is never a length, and "square" is never a word of a name ("Times Square")
+    when it only says the unit."""
+    text = text.replace("²", "2").replace("³", "3")
+    return _POWERED.sub(
+        lambda m: (
+            _SHORT_LENGTH[m["length"].lower()]
+            + ("2" if m["power"].lower().startswith("s") else "3")
+        ),
+        text,
+    )
 
 
 def is_unit(word: str) -> bool:
@@ -118,6 +142,7 @@ def _units_named(column: str) -> set[tuple[str, float]]:
 
 
 def _units_in(spaced: str) -> set[tuple[str, float]]:
+    spaced = powers_written_short(spaced)  # "Area (km²)", "Floor area (sq ft)": areas
     for symbol, code in _SYMBOLS.items():
         spaced = spaced.replace(symbol, f" {code} ")  # "Unit Price ($)"
     words = re.findall(r"[a-z0-9]+", spaced)
