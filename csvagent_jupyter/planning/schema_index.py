@@ -67,6 +67,21 @@ def agent_noun_of(word: str, name_tokens: list[str]) -> bool:
     return False
 
 
+def written_without_vowels(word: str, name_tokens: list[str]) -> bool:
+    """A header word an export wrote without its vowels: "rfnd" of rfnd_flg is "refund", "cncl"
+    is "cancel", "rtrn" is "return". All of the word's consonants, in order, and three at
+    least; a header word with a vowel is never read so ("amt" and "qty" are abbreviations)."""
+    if len(word) < 5 or not word.isalpha():
+        return False
+    consonants = [c for c in word if c not in "aeiou"]
+    # ("cancelled" keeps its double l: "cncl" all the same)
+    skeleton = "".join(c for i, c in enumerate(consonants) if not i or c != consonants[i - 1])
+    return any(
+        len(t) >= 3 and t.isalpha() and not set(t) & set("aeiouy") and t == skeleton
+        for t in name_tokens
+    )
+
+
 STOPWORDS = frozenset(
     [
         "a",
@@ -832,7 +847,12 @@ class SchemaIndex:
         written = [t for t in _TOKEN.findall(spaced) if t in ABBREVIATIONS]
         hits: dict[int, float] = {}
         for position, word in enumerate(words):
-            if word in significant or position in grouped or agent_noun_of(word, significant):
+            if (
+                word in significant
+                or position in grouped
+                or agent_noun_of(word, significant)
+                or written_without_vowels(word, significant)  # "refunded" for rfnd_flg
+            ):
                 # ("the largest producer" beside Production, "the biggest employer" beside
                 # Employees: the one who does it, measured by what is done)
                 hits[position] = 0.5 + 0.3 / len(significant or name_tokens)

@@ -122,12 +122,15 @@ class FilterReader(FlagSlots, PlaceSlots, ThresholdSlots):
                     for m in found
                     if m not in nouns
                     for v in self._marked(column, m)
-                    or [
-                        variant
-                        for variant in self._family(column, cell_scalar(m.value))
-                        # "non-stop" of "Eastabout (non-stop)" names no plain "Eastabout"
-                        if m.exact or self._keeps_the_words_said(m, variant)
-                    ]
+                    or self._code_as_said(
+                        m,
+                        [
+                            variant
+                            for variant in self._family(column, cell_scalar(m.value))
+                            # "non-stop" of "Eastabout (non-stop)" names no plain "Eastabout"
+                            if m.exact or self._keeps_the_words_said(m, variant)
+                        ],
+                    )
                 )
             )
             negation = self._negation_before(min(m.start for m in found))
@@ -453,7 +456,8 @@ class FilterReader(FlagSlots, PlaceSlots, ThresholdSlots):
         mark = self.r.words[mention.end : mention.end + 1]
         if not mark or mark[0] not in _MARKS or not isinstance(mention.value, str):
             return []
-        wanted = f"{mention.value.strip()}{mark[0]}".casefold()
+        said = mention.value.strip()
+        wanted = (said if said.endswith(mark[0]) else f"{said}{mark[0]}").casefold()
         cells = [*self.index.values.get(column, {}).values()]
         cells += [c for alike in self.index.variants.get(column, {}).values() for c in alike]
         return list(
@@ -482,6 +486,23 @@ class FilterReader(FlagSlots, PlaceSlots, ThresholdSlots):
         written = set(normalize(str(variant)).split())
         said = {normalize(w) for w in self.r.words[mention.start : mention.end]} & found
         return said <= written
+
+    def _code_as_said(self, mention: ValueMention, variants: list[Scalar]) -> list[Scalar]:
+        """ "grade II" beside Grade cells "II" and "II*": a short code and the same code
+        marked are two codes (a listed grade, a class), so the one written as said is meant;
+        a longer name keeps its marked variants ("Premier*" is "Premier")."""
+        said = "".join(self.r.words[mention.start : mention.end])
+        exact: list[Scalar] = [
+            v for v in variants if isinstance(v, str) and v.strip().casefold() == said
+        ]
+        if len(exact) != 1 or len(said) > 4 or len(variants) < 2:
+            return variants
+        marked = [
+            v
+            for v in variants
+            if isinstance(v, str) and v.strip()[:-1].casefold() == said and v.strip()[-1] in _MARKS
+        ]
+        return exact if len(marked) + 1 == len(variants) else variants
 
     def _family(self, column: str, value: Scalar) -> list[Scalar]:
         """A value and its qualified or marked variants: 'Hard' also means 'Hard (i)' and

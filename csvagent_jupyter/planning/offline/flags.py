@@ -190,11 +190,24 @@ class FlagSlots(SlotReader):
                 # Member: the noun the flag qualifies names the rows, not the flag's yes
                 continue
             value, positions = yes, set(span) | self._rest_of_the_name(mention)
-            following = self.r.words[mention.end : mention.end + 1]
+            # "queen_seen no", "where queen_seen is True" (the form the suggestions write)
+            said = mention.end + (self.r.words[mention.end : mention.end + 1] == ["is"])
+            following = self.r.words[said : said + 1]
             if following and following[0] in YES_WORDS + NO_WORDS:
                 value = yes if following[0] in YES_WORDS else no
-                positions.add(mention.end)
+                positions |= set(range(mention.end, said + 1))
             negation = self._negation_before(mention.start)
+            if negation is None:  # "the queen was not seen" for queen_seen: inside its name
+                negation = next(
+                    (
+                        i
+                        for i in range(min(positions) + 1, max(positions))
+                        if self.r.words[i] in lexicon.NEGATIONS or self.r.words[i].endswith("n't")
+                    ),
+                    None,
+                )
+            if negation is not None and self._said_of_another_flag(negation, mention):
+                negation = None  # "where queen_seen is no and treatment_applied is yes"
             if negation is not None:
                 value = no if value == yes else yes
                 positions.add(negation)
@@ -204,6 +217,16 @@ class FlagSlots(SlotReader):
             slots.append([FilterOption(condition, frozenset(positions), mention.column, 0.0), SKIP])
             used |= positions
         return slots
+
+    def _said_of_another_flag(self, position: int, mention: ColumnMention) -> bool:
+        """Whether the "no" at ``position`` is the value said of another flag ("queen_seen is
+        no"), not a negation of this one."""
+        before = position - 1 - (self.r.words[position - 1 : position] == ["is"])
+        return any(
+            m.end == before + 1 and m.column != mention.column and m.score >= 0.6
+            for m in self.r.columns
+            if self.flag_values(m.column) is not None
+        )
 
     def _rest_of_the_name(self, mention: ColumnMention) -> set[int]:
         """The flag's other name words said near it: "needed a follow-up" for

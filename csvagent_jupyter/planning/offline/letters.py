@@ -10,10 +10,19 @@ back, and never answers with the filter dropped.
 
 from __future__ import annotations
 
+import re
+
 from ..schema_index import SchemaIndex, ValueMention, singular, tokens
 from . import lexicon
 
 _ARTICLES = frozenset({"a", "an", "the"})
+_A_MARK = re.compile(r"[A-Z]{1,3}[*+\-]?")
+# what follows the pronoun "I" ("which grade should I pick", "the class I am in")
+_AFTER_I = frozenset(
+    {"am", "was", "have", "had", "want", "need", "should", "can", "could", "will", "would",
+     "do", "did", "get", "got", "think", "mean", "see", "know", "take", "took", "pick", "chose",
+     "choose", "must", "may", "might"}
+)  # fmt: skip
 # after "got a" a word that ends the phrase: the "a" is the mark ("got a in maths" aside)
 _PHRASE_ENDS = frozenset(
     {"in", "on", "at", "and", "or", "for", "from", "by", "during", "since", "before", "after",
@@ -29,7 +38,9 @@ def lettered_columns(index: SchemaIndex) -> dict[str, set[str]]:
         if not originals or len(originals) > 26:
             continue
         letters = {v for v in originals if len(v) == 1 and v.isalpha()}
-        if len(letters) * 5 >= len(originals) * 4:  # most values are one letter
+        # ("I", "II*", "II": listed grades, marks of a letter or a few capitals)
+        marks = {v for v in originals if _A_MARK.fullmatch(v)}
+        if letters and len(marks) * 5 >= len(originals) * 4:  # most values are one letter
             out[column] = {v.lower() for v in letters}
     return out
 
@@ -63,6 +74,8 @@ def letter_values(
         named_after = {c for c in columns if singular(after) in stems[c]}
         capital = case_means and i in upper and i > 0 and word != "i"
         pronoun_like = word in ("a", "i") and not (capital or article)
+        if word == "i" and named_before and after not in _AFTER_I:
+            pronoun_like = False  # "Grade I listed": the grade, never "I listed"
         if word in ("a", "an") and after and len(after) == 1 and after.isalpha():
             continue  # "get a C": the article of the next letter
         if verb in lexicon.MARK_VERBS:

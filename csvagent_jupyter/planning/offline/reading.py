@@ -329,7 +329,8 @@ def read(question: str, index: SchemaIndex) -> Reading:
         shortened = _file_noun_written_short(word, norm[i], index)
         if shortened is not None:
             norm[i] = shortened  # "deliveries" in pharm_deliv.csv: the rows' noun
-    reading = Reading(question, words, norm, numbers, subject=index.subject)
+    heads = {stem for stem in norm if _head_of_the_file_noun(stem, index)}
+    reading = Reading(question, words, norm, numbers, subject=index.subject | heads)
     reading.rows_are_wins = rows_are_wins(index)
     reading.dated_columns = index.dated_columns
     reading.numeric_columns = index.numeric_columns
@@ -682,6 +683,16 @@ def _file_noun_written_short(word: str, stem: str, index: SchemaIndex) -> str | 
         ):
             return short
     return None
+
+
+def _head_of_the_file_noun(stem: str, index: SchemaIndex) -> bool:
+    """Whether the question says only the head of a compound the file's name writes as one
+    word: "mills" in suffolk_windmills.csv, "ships" in warships.csv name its rows too."""
+    return (
+        len(stem) >= 4
+        and any(len(short) - len(stem) >= 3 and short.endswith(stem) for short in index.subject)
+        and not any(stem in name for name in index.column_tokens.values())
+    )
 
 
 _HYPHENATED = re.compile(r"\b([A-Za-z]+)-([A-Za-z]+)\b")

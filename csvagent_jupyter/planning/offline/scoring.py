@@ -222,6 +222,16 @@ def _modifiers(
             # movies released in 2020" leaves it to what follows
             out.add(i)
             continue
+        if (
+            i
+            and lexicon.is_superlative(words[i - 1])
+            and not lexicon.is_past_verb(words[i])
+            and any(m.start == i - 1 and m.end == i and m.score < 0.9 for m in reading.columns)
+        ):
+            # "the longest career" beside Length: the superlative measures the career, a
+            # thing the table does not name, never the length it implies alone
+            out.add(i)
+            continue
         if words[i] in ("report", "reports", "reporting") and words[following : following + 1] == [
             "to"
         ]:

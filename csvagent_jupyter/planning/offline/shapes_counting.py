@@ -359,8 +359,19 @@ def distinct_list_shape(f: Frame) -> list[Candidate]:
         measures = f.measures()
         # "what was the launch date of Apollo 11": the date on the row named
         measures += [m for m in f.dates() if m.score >= 0.9]
-    for mention in f.categories() + measures:
+    categories = f.categories()
+    # "which mills" beside mill_name and mill_type: the name answers "which", as in ``targets``
+    named = {
+        (m.start, m.end)
+        for m in categories
+        if m.score < 0.9 and f.index.column_tokens.get(m.column, [""])[-1] == NAME
+    }
+    for mention in categories + measures:
         if mention.column in f.filter_columns or mention.start < cue[0]:
+            continue
+        if (mention.start, mention.end) in named and (
+            f.index.column_tokens.get(mention.column, [""])[-1] != NAME
+        ):
             continue
         if compound_head(f, mention) is not None:
             continue  # "what car number": the number, never the car

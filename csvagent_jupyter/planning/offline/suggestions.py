@@ -54,7 +54,9 @@ def _filters(item: Filter | None) -> str | None:
         parts = [_filters(child) for child in item.items]
         if any(p is None for p in parts):
             return None
-        return "".join(p for p in parts if p)
+        text = "".join(p for p in parts if p)
+        first = text.find(" where ") + len(" where ")
+        return text[:first] + text[first:].replace(" where ", " and ")  # never "where … where"
     return None
 
 

@@ -3,10 +3,8 @@ the Y of …", and whether a superlative picks a row ("the cheapest item") or a 
 
 from __future__ import annotations
 
-import re
-
 from ...analysis.plan import Derive, GroupKey
-from ..schema_index import ColumnMention, head_stem, modifier_stems, names_the_doer_of
+from ..schema_index import ColumnMention, head_stem, header_words, modifier_stems, names_the_doer_of
 from . import lexicon
 from .derived import YEAR_SUFFIX
 from .grounding import NAME, Frame
@@ -371,6 +369,9 @@ _IRREGULAR_DOERS = {
     "built": "builder", "wrote": "writer", "written": "writer", "made": "maker",
     "led": "leader", "sang": "singer", "drove": "driver", "taught": "teacher",
     "held": "holder", "found": "finder", "drew": "drawer", "ran": "runner",
+    "bought": "buyer", "sold": "seller", "paid": "payer", "sent": "sender", "lent": "lender",
+    "kept": "keeper", "caught": "catcher", "fought": "fighter", "spoke": "speaker",
+    "rode": "rider", "swam": "swimmer", "threw": "thrower", "sought": "seeker",
 }  # fmt: skip
 
 
@@ -387,7 +388,7 @@ def _agent_of(f: Frame, verb: str) -> str | None:
             for c in f.index.profile.column_profiles
             if c.type in ("text", "category")
             and (
-                (names := set(f.index.column_tokens.get(c.name, [])))
+                (names := set(f.index.column_tokens.get(c.name, [])) | set(header_words(c.name)))
                 & {"loser", "losers", "losing"}
                 or {"runner", "up"} <= names
             )
@@ -403,6 +404,7 @@ def _agent_of(f: Frame, verb: str) -> str | None:
     found = [
         c.name
         for c in f.index.profile.column_profiles
-        if c.type in ("text", "category") and set(re.findall(r"[a-z]+", c.name.lower())) & doers
+        # ("buyerName": its words, never one token)
+        if c.type in ("text", "category") and set(header_words(c.name)) & doers
     ]
     return found[0] if len(found) == 1 else None

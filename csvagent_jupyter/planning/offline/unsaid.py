@@ -298,7 +298,9 @@ def _which_noun_ignored(reading: Reading, plan: Plan) -> list[int]:
     words = reading.words
     if words[:1] not in (["which"], ["what"]) or plan.operation not in ("rows", "distinct"):
         return []
-    named = [m for m in reading.columns if m.start == 1 and m.score >= 0.9]
+    # ("which is the only painting sold before 1988": the painting is asked all the same)
+    at = 4 if words[1:3] in _IS_THE and words[3:4] in _ONLY else 1
+    named = [m for m in reading.columns if m.start == at and m.score >= 0.9]
     answer = plan.answer_column or (plan.select[0] if plan.select else None)
     if not named or answer is None or any(m.column == answer for m in named):
         return []
@@ -309,7 +311,11 @@ def _which_noun_ignored(reading: Reading, plan: Plan) -> list[int]:
         for m in reading.columns
     ):
         return []  # "what car number": the number is asked, "car" says whose
-    return [1]
+    return [at]
+
+
+_IS_THE = [["is", "the"], ["was", "the"], ["are", "the"], ["were", "the"]]
+_ONLY = [["only"], ["sole"], ["single"], ["one"]]
 
 
 def _complement_of_a_listing(reading: Reading, plan: Plan, explained: set[int]) -> list[int]:
