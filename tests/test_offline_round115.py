@@ -1,4 +1,4 @@
-"""Confident wrong answers found by review round 115 (hand-made reference tables), each
+"""Confident wrong answers found by review rounds 114 and 115, each
 read right or asked back, on generated tables in three naming styles:
 
 - "who bought X" is the Buyer ("who sold X" the Seller), never the one name column;
@@ -138,3 +138,25 @@ def test_a_superlative_measures_the_noun_it_qualifies(
     load_frame(agent, tmp_path, file, frame)
     ask_declines(agent, "Which liner had the longest career?")
     assert ask_ok(agent, "which liner was the longest?").value == "France"
+
+
+@pytest.mark.parametrize(
+    "file, date, marina",
+    [
+        ("moorings.csv", "ARRIVAL_DATE", "MARINA"),
+        ("moorings.csv", "arrival_date", "marina"),
+        ("boatMoorings.csv", "arrivalDate", "marinaName"),
+    ],
+)
+def test_the_months_of_one_year_never_say_all_years_together(
+    agent: Agent, tmp_path: Path, file: str, date: str, marina: str
+) -> None:
+    # March is the busiest month of 2024
+    dates = ["2023-08-01", "2023-08-09", "2023-08-20", "2023-08-21", "2024-03-02", "2024-03-05"]
+    dates += ["2024-08-07", "2024-01-10"]
+    frame = pd.DataFrame({"id": range(8), date: dates, marina: ["Fowey", "Looe"] * 4})
+    load_frame(agent, tmp_path, file, frame)
+    result = ask_ok(agent, "Which month in 2024 had the most arrivals?")
+    assert result.value == "March"
+    assert "all years together" not in (result.interpretation or ""), result.interpretation
+    assert "2024" in (result.interpretation or "")

@@ -11,7 +11,7 @@ import re
 
 import pandas as pd
 
-from .plan import Aggregate, Condition, Derive, Filter, FilterGroup, Plan
+from .plan import Aggregate, Condition, Derive, Filter, FilterGroup, Plan, required_conditions
 
 _FUNC = {
     "count": "number of rows",
@@ -155,10 +155,16 @@ def describe(plan: Plan) -> str:
     text = _with_then(plan) if plan.then else _core(plan)
     ordered_by_file = file_position(plan) is not None
     neighbours = [d for d in plan.derive if d.kind == "window" and d.func in ("previous", "next")]
+    # "which month in 2024": one year's months, never "all years together"
+    one_year = {
+        c.column
+        for c in required_conditions(plan.filters)
+        if c.part == "year" and c.op == "eq" and not isinstance(c.value, list)
+    }
     derived = [
         _derive_phrase(d)
         for d in plan.derive
-        if (d.kind in _SPELLED_OUT or _pools_years(d))
+        if (d.kind in _SPELLED_OUT or (_pools_years(d) and d.column not in one_year))
         and not (ordered_by_file and d.name == plan.sort[0].column)
         and d not in neighbours  # "Title of the row before" says what it is by its name
     ]

@@ -507,6 +507,15 @@ FilterGroup.model_rebuild()
 Plan.model_rebuild()
 
 
+def required_conditions(item: object) -> list[Condition]:
+    """The conditions a filter requires of every row: itself, or those of its "and" groups."""
+    if isinstance(item, Condition):
+        return [item]
+    if isinstance(item, FilterGroup) and item.combine == "and":
+        return [c for sub in item.items for c in required_conditions(sub)]
+    return []
+
+
 def read_plan(data: Any) -> Plan:
     """A Plan from storage (the query log, a saved file): older versions are migrated."""
     if isinstance(data, str):

@@ -20,12 +20,20 @@ import re
 from collections.abc import Callable
 
 from ...analysis.interpretation import describe
-from ...analysis.plan import Condition, Filter, FilterGroup, Plan, Scalar, SortKey
+from ...analysis.plan import (
+    Condition,
+    Filter,
+    FilterGroup,
+    Plan,
+    Scalar,
+    SortKey,
+    required_conditions,
+)
 from ...analysis.validate import validate
 from ...errors import PlanError, QuestionError
 from ..schema_index import SchemaIndex, head_stem, modifier_stems, normalize, tokens
 from . import lexicon
-from .derived import QuestionIndex, misuses_rate, required_conditions, with_derives
+from .derived import QuestionIndex, misuses_rate, with_derives
 from .filters import FilterReader
 from .grounding import ENTITY_SUFFIXES, Frame
 from .measures import SCORE_TOKENS

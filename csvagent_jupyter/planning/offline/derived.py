@@ -326,15 +326,6 @@ def with_derives(plan: Plan, derived: dict[str, Derive]) -> Plan:
     return plan.model_copy(update=update) if update else plan
 
 
-def required_conditions(item: object) -> list[Condition]:
-    """The conditions a filter requires of every row: itself, or those of its "and" groups."""
-    if isinstance(item, Condition):
-        return [item]
-    if isinstance(item, FilterGroup) and item.combine == "and":
-        return [c for sub in item.items for c in required_conditions(sub)]
-    return []
-
-
 def filter_columns(item: Filter | None) -> set[str]:
     """Every column a filter tests, through nested groups."""
     found: set[str] = set()

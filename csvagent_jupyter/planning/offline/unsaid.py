@@ -17,11 +17,10 @@ from __future__ import annotations
 
 import re
 
-from ...analysis.plan import Condition, FilterGroup, Plan
+from ...analysis.plan import Condition, FilterGroup, Plan, required_conditions
 from ..schema_index import header_abbreviation, tokens
 from . import lexicon
 from .dated import DECADE
-from .derived import required_conditions
 from .reading import Reading
 
 _MULTIPLIERS = frozenset({"double", "twice", "triple", "treble", "thrice", "half", "quadruple"})
