@@ -67,6 +67,8 @@ def suggested_questions(profile: FileProfile, limit: int = 4) -> list[str]:
         and 1 < c.distinct <= 50
         and not looks_like_identifier(c, profile.rows)
     ]
+    # a column whose values repeat groups something; one of names (a row each) only lists
+    groups.sort(key=lambda c: c.distinct >= profile.rows - c.nulls)
     dates = [c for c in profile.column_profiles if c.type == "datetime"]
     out: list[str] = []
     if numbers and groups:
@@ -75,7 +77,8 @@ def suggested_questions(profile: FileProfile, limit: int = 4) -> list[str]:
         scored = set(re.findall(r"[a-z]+", numbers[0].name.lower())) & SCORE_WORDS
         summary = "average" if scored else "total"
         out.append(f"which {groups[0].name} has the highest {summary} {numbers[0].name}?")
-    if groups and groups[0].top_values:
+    if groups and groups[0].top_values and _PLAIN_VALUE.fullmatch(str(groups[0].top_values[0][0])):
+        # (a value written "=7" or "12.5 m" reads as a comparison or an amount, not a cell)
         out.append(f"how many rows have {groups[0].name} {groups[0].top_values[0][0]}?")
     if numbers and dates:
         out.append(f"total {numbers[0].name} by month as a line chart")
@@ -83,6 +86,9 @@ def suggested_questions(profile: FileProfile, limit: int = 4) -> list[str]:
         out.append(f"what is the maximum {numbers[-1].name}?")
     out.append("how many rows are there?")
     return out[:limit]
+
+
+_PLAIN_VALUE = re.compile(r"[A-Za-z][\w'&]*(?: [\w'&]+)*")
 
 
 def _holds_years(column: ColumnProfile) -> bool:

@@ -674,6 +674,17 @@ class SchemaIndex:
         found = self.profile.column(column)
         return found is not None and looks_like_identifier(found, self.profile.rows)
 
+    def labels_the_rows(self, column: str) -> bool:
+        """A column named by the rows' own noun whose cells tell every row apart (Line 1,
+        Line 2 … N1 in tram_lines.csv): labels, counted and never added up."""
+        found = self.profile.column(column)
+        return (
+            found is not None
+            and (not self.is_numeric(column) or self.is_identifier(column))  # never amounts
+            and head_stem(column) in self.subject
+            and found.distinct == self.profile.rows - found.nulls
+        )
+
     def is_numeric(self, column: str) -> bool:
         return self.type_of(column) in ("integer", "number")
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import json
 import re
 from collections.abc import Callable
 
@@ -94,7 +95,9 @@ class OfflinePlanner:
         self.index = index
         self.answer_of = answer_of
 
-    def plan(self, question: str) -> Plan:
+    def plan(self, question: str, *, suggest: bool = True) -> Plan:
+        """The plan for ``question``; a QuestionError that offers the readings considered as
+        questions (when ``suggest``) if it is not sure."""
         reading = read(question, self.index)
         if not reading.words:
             raise QuestionError("The question is empty.")
@@ -108,12 +111,31 @@ class OfflinePlanner:
             raise QuestionError(
                 f"Nothing in the table matches {question!r} as I read it: "
                 f"{describe(best.candidate.plan)} Check the values, or ask it another way.",
-                suggestions=_suggest([s for s in scored if s is not best][:3]),
+                suggestions=self._suggest([s for s in scored if s is not best][:3], suggest),
             )
         if best is not None:
             return best.candidate.plan
         message = _missing_column(question, self.index) or _ask_back(question, reading, offered)
-        raise QuestionError(message, suggestions=_suggest(offered))
+        raise QuestionError(message, suggestions=self._suggest(offered, suggest))
+
+    def _suggest(self, offered: list[Scored], suggest: bool = True) -> list[str]:
+        """The readings offered, as questions that give that reading when asked: a wording
+        the planner would itself not read (or read otherwise) is never offered."""
+        out: list[str] = []
+        for item in offered if suggest else []:
+            text = as_question(item.candidate.plan)
+            if not text or text in out:
+                continue
+            try:
+                again = self.plan(text, suggest=False)
+            except QuestionError:
+                continue
+            if self.answer_of is not None and not _same_answer(
+                self.answer_of(again), self.answer_of(item.candidate.plan)
+            ):
+                continue
+            out.append(text)
+        return out
 
     def _runs(self, plan: Plan) -> bool:
         try:
@@ -165,6 +187,7 @@ class OfflinePlanner:
             if not misuses_rate(c.plan)
             and not _contradictory(c.plan)
             and not _sums_a_score(c.plan, self.index)
+            and not _adds_up_the_rows_labels(c.plan, self.index)
             and not _restates_its_filter(c.plan)
             and not _adds_up_its_filter(c.plan)
             and not _answers_with_its_measure(c.plan)
@@ -243,6 +266,19 @@ class OfflinePlanner:
             for i in range(m.start, m.end)
         }
         return score(found, reading, subject, durations, id_nouns)
+
+
+def _same_answer(one: str | None, other: str | None) -> bool:
+    """Whether two answer keys say the same, a list of one value being that value."""
+
+    def unwrapped(key: str | None) -> object:
+        try:
+            value = json.loads(key) if key is not None else None
+        except ValueError:
+            return key
+        return value[0] if isinstance(value, list) and len(value) == 1 else value
+
+    return unwrapped(one) == unwrapped(other)
 
 
 def _derived(candidate: Candidate, reading: Reading) -> Candidate:
@@ -410,6 +446,18 @@ def _sums_a_score(plan: Plan, index: SchemaIndex) -> bool:
     )
 
 
+def _adds_up_the_rows_labels(plan: Plan, index: SchemaIndex) -> bool:
+    """A total of the labels that name the rows ("which depot serves the most lines" summing
+    the numbers of Line 1, Line 2 …, N1): a label is counted, never added up."""
+    sources = {d.name: d.column for d in plan.derive if d.kind == "leading_number" and d.column}
+    return any(
+        agg.func in ("sum", "mean")
+        and agg.column is not None
+        and index.labels_the_rows(sources.get(agg.column, agg.column))
+        for agg in [*plan.aggregates, *plan.then]
+    )
+
+
 def _contradictory(plan: Plan) -> bool:
     """A plan (or a side of it) that requires of one column, or one part of a date, values no
     row can have at once ("in July … September" read as month = 7 and month = 9, "weekends vs
@@ -489,15 +537,6 @@ def top_n_words(
 
 
 _LISTING_VERBS = frozenset({"list", "show", "name", "give", "find", "display", "get"})
-
-
-def _suggest(offered: list[Scored]) -> list[str]:
-    out: list[str] = []
-    for item in offered:
-        text = as_question(item.candidate.plan)
-        if text and text not in out:
-            out.append(text)
-    return out
 
 
 # whole words only: "cLaren" inside "McLaren-Mercedes" is no camelCase name

@@ -309,6 +309,10 @@ class QuestionIndex(SchemaIndex):
     def is_identifier(self, column: str) -> bool:
         return column not in self.derived and super().is_identifier(column)
 
+    def labels_the_rows(self, column: str) -> bool:
+        source = self.derived[column].column if column in self.derived else column
+        return source is not None and super().labels_the_rows(source)
+
 
 def with_derives(plan: Plan, derived: dict[str, Derive]) -> Plan:
     """``plan`` with the derive steps of the derived columns it reads (sub-plans too)."""

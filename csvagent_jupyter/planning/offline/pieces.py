@@ -190,10 +190,18 @@ def one_row_each(f: Frame, column: str) -> bool:
 def per_row(grouping: Grouping | None, func: str, f: Frame) -> Grouping | None:
     """ "average units per order" with one row per OrderID: the mean, median, least or most
     over groups of one row each is the same over rows, so no groups are made (a total per
-    order stays a table of orders)."""
+    order stays a table of orders; "by name" asks for the breakdown itself)."""
     if grouping is None or func not in ("mean", "median", "min", "max"):
         return grouping
     keys, derives, used = grouping
+    cue = f.group_cue()
+    if (
+        cue is not None
+        and f.words[cue[0]] == "by"
+        and not (cue[0] and lexicon.is_past_verb(f.words[cue[0] - 1]))  # "won by", an agent
+        and f.words[cue[1] : cue[1] + 1] not in (["a"], ["an"], ["one"], ["any"], ["each"])
+    ):
+        return grouping  # "average sails by name": a breakdown asked for, one row each
     if (
         len(keys) == 1
         and not derives

@@ -484,6 +484,7 @@ def read(question: str, index: SchemaIndex) -> Reading:
             if not (m.start > held[0] and words[m.start] in lexicon.HEADCOUNT_NOUNS)
         ]
     mentions += _named_by_its_unit(words, numbers, index, mentions)
+    mentions += _tally_named_by_its_verb(words, index, mentions)
     mentions = _undominated(_implied_only_when_unnamed(mentions, words, norm, index))
     mentions = exact_word_first(mentions, norm, index)
     mentions = _written_name_first(mentions, words)
@@ -580,10 +581,29 @@ def read(question: str, index: SchemaIndex) -> Reading:
             if per_word[(v.column, v.start)] <= MAX_PARTIAL_HITS
             and (v.column not in index.remarks or len(words_in_cell[(v.column, str(v.value))]) > 1)
             and not _compares(words, v.start)
+            and not _after_a_prefix(v, norm)
         ],
         norm,
     )
     return reading
+
+
+# Prefixes that make another thing of the word they are joined to: a semi-final is no final
+_PREFIXES = frozenset(
+    {"semi", "quarter", "pre", "post", "non", "sub", "ex", "vice", "co", "anti", "mid", "half"}
+)
+
+
+def _after_a_prefix(value: ValueMention, norm: list[str]) -> bool:
+    """ "reach a World Cup final" against cells "Semi-finals", "Quarter-finals": a word the
+    cell joins to a prefix the question does not say names another thing."""
+    said = norm[value.start : value.end]
+    cell = re.findall(r"[a-z]+(?:-[a-z]+)*", fold_accents(str(value.value)).lower())
+    for word in cell:
+        parts = word.split("-")
+        if len(parts) > 1 and parts[0] in _PREFIXES and singular(parts[-1]) in said:
+            return parts[0] not in norm
+    return False
 
 
 # "held in Jamaica", "hosted at Wembley": the place of the event, in a column that holds places
@@ -665,6 +685,38 @@ def _named_by_its_unit(
         ]
         if len(held) == 1:
             out.append(ColumnMention(held[0], i, i + 1, 0.9))
+    return out
+
+
+# A results table's tallies, named by the verb of what they count: "did they lose" is Lost
+_TALLY_VERB_FORMS = {
+    "win": ("won", "wins"), "wins": ("won", "wins"),
+    "lose": ("lost", "losses"), "loses": ("lost", "losses"),
+    "draw": ("drawn", "draws", "drew"), "draws": ("drawn", "draws", "drew"),
+    "tie": ("tied", "ties"), "ties": ("tied", "ties"),
+}  # fmt: skip
+
+
+def _tally_named_by_its_verb(
+    words: list[str], index: SchemaIndex, found: list[ColumnMention]
+) -> list[ColumnMention]:
+    """ "how many matches did they lose in 1992" beside Won and Lost tallies: the verb names the
+    one column of whole numbers its past (or its noun) heads, never a Result cell "Runners-up"."""
+    out = []
+    for i, word in enumerate(words):
+        forms = _TALLY_VERB_FORMS.get(word)
+        if forms is None or any(m.start <= i < m.end and m.score >= 0.9 for m in found):
+            continue
+        held = [
+            c.name
+            for c in index.profile.column_profiles
+            if header_words(c.name)[:1]
+            and header_words(c.name)[0] in forms
+            and len(header_words(c.name)) == 1
+            and index.holds_whole_numbers(c.name)
+        ]
+        if len(held) == 1:
+            out.append(ColumnMention(held[0], i, i + 1, 1.0))
     return out
 
 
@@ -791,7 +843,30 @@ def _implied_only_when_unnamed(
             for n in mentions
         )
 
-    return [m for m in mentions if not (implied(m) and (m.column in named or qualifies_a_name(m)))]
+    # "the longest boat" beside boatLengthM: the noun after the superlative names the
+    # column it implies (the boat's length), so the superlative keeps naming it
+    qualified = {
+        m
+        for m in mentions
+        if implied(m)
+        and any(
+            not implied(n) and n.column == m.column and n.start == m.end and n.score < 0.9
+            for n in mentions
+        )
+    }
+    return [
+        m
+        for m in mentions
+        if m in qualified
+        or not (
+            implied(m)
+            and (
+                m.column in named
+                or qualifies_a_name(m)
+                or any(q.start == m.start for q in qualified)  # (never the wait, then)
+            )
+        )
+    ]
 
 
 _NAMING_TOKENS = frozenset(singular(w) for w in ("name", "title", "id", "code", "number", "no"))
@@ -1100,10 +1175,15 @@ def _synonym_mentions(
                     continue
                 seen.add((mention.column, position))
                 score = mention.score
-                if head_stem(mention.column) == singular(synonym.split()[-1]):
+                named = index.column_tokens.get(mention.column, [])
+                while len(named) > 1 and is_unit(named[-1]):
+                    named = named[:-1]  # "boatLengthM" is about its length, in metres
+                if singular(synonym.split()[-1]) in (head_stem(mention.column), named[-1:][0]):
                     # "the tallest" of "Maximum height": the noun its name is about, as sure
                     # as a name of that one word
                     score = max(score, 0.8)
+                    if norm[position + 1 : position + 2] and norm[position + 1] in named:
+                        score = 0.95  # "the longest boat" beside boatLengthM: the boat's length
                 found.append(ColumnMention(mention.column, position, position + 1, score * 0.85))
     return found
 

@@ -125,6 +125,9 @@ def extreme_shape(f: Frame) -> list[Candidate]:
                 words = span(m) | {at - 3, at - 2, at - 1}
                 options.append((Aggregate(func=func, column=m.column), words, 0.0, "row_extreme"))
             elif f.words[at] in lexicon.COUNT_SUPERLATIVES and not _of_a_quality(f, at):
+                if f.index.labels_the_rows(m.column):
+                    # "which depot has the most lines" beside Line 1, Line 2 …: lines counted
+                    options.append((Aggregate(func="count"), span(m), 0.0, "group_count"))
                 options.append((Aggregate(func="sum", column=m.column), span(m), 0.0, "group_sum"))
                 if not derives and f.recurs(keys[0].column):
                     # "which tournament had the most games": one edition's, or all of a

@@ -48,6 +48,15 @@ def must_be_placed(reading: Reading) -> set[int]:
         # ("reached the summit" beside a Result of "Summit": the stage is that cell)
         and (i + 2 if words[i + 1 : i + 2] in (["the"], ["a"], ["an"]) else i + 1) not in valued
     }
+    # ("first reach a World Cup final": the stage, past the file's own words, too)
+    for i, word in enumerate(words):
+        stage = i + 1
+        while stage < len(words) and (
+            words[stage] in ("the", "a", "an", "ever") or stage in reading.topic
+        ):
+            stage += 1
+        if word in lexicon.REACH_VERBS and stage < len(words) and stage not in valued:
+            out.add(stage)
     out |= {i for i in range(len(words) - 1) if words[i : i + 2] == ["runner", "up"]}
     # "how many charges had a fault": what they had picks the rows, never filler
     out |= {
