@@ -82,6 +82,27 @@ def written_without_vowels(word: str, name_tokens: list[str]) -> bool:
     )
 
 
+def _shortens(short: str, word: str) -> bool:
+    """Whether a header's word is ``word`` written short: its first letters ("aud" of
+    audience) or its consonants in order ("tkt" of ticket, "prg" of programme). Only words
+    that are no words themselves: three to five letters, at most one vowel after the first
+    letter, never ending in one."""
+    if not 3 <= len(short) <= 5 or not short.isalpha() or short in STOPWORDS:
+        return False
+    if short[0] != word[0] or len(word) < len(short) + 1:
+        return False
+    if sum(c in "aeiou" for c in short[1:]) > 1:
+        return False
+    if word.startswith(short):
+        return len(word) >= len(short) + 2 and short[-1] not in "aeiou"
+    skeleton = word[0] + "".join(c for c in word[1:] if c not in "aeiou")
+    if skeleton.startswith(short):
+        return True  # "prg" of programme
+    rest = iter(word[1:])
+    # "tkt" of ticket, "vnu" of venue: its letters in order, to its last consonant or letter
+    return short[-1] in (skeleton[-1], word[-1]) and all(c in rest for c in short[1:])
+
+
 STOPWORDS = frozenset(
     [
         "a",
@@ -783,8 +804,36 @@ class SchemaIndex:
                     continue  # (nor the same word again: "units … units")
                 m = again
             kept.append(m)
+        taken = {i for m in kept if m.score >= 0.6 for i in range(m.start, m.end)}
+        kept += self._written_short(words, taken)
         kept.sort(key=lambda m: (-m.score, m.start))
         return kept
+
+    def _written_short(self, words: list[str], taken: set[int]) -> list[ColumnMention]:
+        """Terse export headers said in full: "audience" for aud_cnt, "ticket" for tkt_amt,
+        "programme" for prg_typ. A word no column names otherwise, that shortens to a word of
+        exactly one column's name (its first letters, or its consonants in order), names that
+        column, as weakly as one word of a longer name."""
+        from .offline.units import is_unit  # (units import this module)
+
+        out = []
+        written = {column: header_words(column) for column in self.column_tokens}
+        for i, word in enumerate(words):
+            if i in taken or len(word) < 4 or not word.isalpha() or word in STOPWORDS:
+                continue
+            # (the words as the header writes them, never stems: "rat" of rating is no word;
+            # and units are units: "min" is minutes wherever it is written)
+            hits = {
+                column
+                for column, names in written.items()
+                if any(
+                    _shortens(name, word) and not is_unit(name) and name not in ABBREVIATIONS
+                    for name in names
+                )  # ("pct" is percent, never "perfect": the known short forms are read so)
+            }
+            if len(hits) == 1:
+                out.append(ColumnMention(hits.pop(), i, i + 1, 0.62))
+        return out
 
     @staticmethod
     def _abbreviation_before(
