@@ -152,6 +152,70 @@ def test_what_a_load_asks_first_is_read_in_one_transaction(any_db_agent: Agent) 
     assert store.before_load(source, size=stat.st_size + 1, mtime_ns=0) == (None, False)
 
 
+def test_a_new_files_questions_and_rows_are_one_transaction(any_db_agent: Agent) -> None:
+    """``Store.start_load``: what ``before_load`` answers and, for new content, the File
+    row and its job, in one transaction; no rows when the load reuses or hashes first."""
+    store = any_db_agent.store
+    path = DATA / "messy_values.csv"
+    stat = path.stat()
+    source = str(path.resolve())
+    fields = {
+        "filename": path.name,
+        "original_filename": path.name,
+        "file_size": stat.st_size,
+        "status": "processing",
+        "source_path": source,
+        "file_metadata": {},
+    }
+    transactions: list[object] = []
+    real = store.db.transaction
+    store.db.transaction = lambda: transactions.append(1) or real()  # type: ignore[method-assign]
+    known, seen, created = store.start_load(
+        source,
+        size=stat.st_size,
+        mtime_ns=stat.st_mtime_ns,
+        job_type="file_upload",
+        job_status="processing",
+        **fields,
+    )
+    assert (known, seen) == (None, False) and created is not None and transactions == [1]
+    store.db.transaction = real  # type: ignore[method-assign]
+    row, job = created
+    stored_job = store.get_job(job.id)
+    assert stored_job is not None and stored_job.subject_id == row.id
+    assert stored_job.status == "processing" and stored_job.job_type == "file_upload"
+    stored = store.get_file(row.id)
+    assert stored is not None and stored.source_path == source
+    info = any_db_agent.load(path)
+    any_db_agent.wait_profiled()
+    asked = dict(size=stat.st_size, job_type="file_upload", job_status="processing", **fields)
+    reuse = store.start_load(source, mtime_ns=stat.st_mtime_ns, **asked)
+    assert reuse[0] is not None and reuse[0].id == info.id and reuse[1:] == (False, None)
+    assert store.start_load("/elsewhere.csv", mtime_ns=0, **asked) == (None, True, None)
+
+
+def test_a_short_tables_load_adds_its_profile_job_as_it_completes(agent: Agent) -> None:
+    """The background profile's job is written with the load's completion, in one
+    transaction (``Store.complete_load``), not by the background thread afterwards."""
+    store = agent.store
+    real = store.add_job
+    added: list[str] = []
+
+    def add_job(job_type: str, **fields: object) -> object:
+        added.append(job_type)
+        return real(job_type, **fields)  # type: ignore[arg-type]
+
+    store.add_job = add_job  # type: ignore[method-assign]
+    info = agent.load(DATA / "messy_values.csv")
+    agent.wait_profiled()
+    assert "file_profile" not in added
+    jobs = [j for j in store.list_jobs() if j.subject_id == info.id]
+    assert sorted((j.job_type, j.status) for j in jobs) == [
+        ("file_profile", "completed"),
+        ("file_upload", "completed"),
+    ]
+
+
 def test_failed_load_is_persisted(any_db_agent: Agent) -> None:
     with pytest.raises(Exception, match="more fields"):
         any_db_agent.load(DATA / "ragged.csv")
