@@ -216,6 +216,31 @@ def test_a_short_tables_load_adds_its_profile_job_as_it_completes(agent: Agent) 
     ]
 
 
+def test_times_are_utc_and_aware_fresh_or_read_back(any_db_agent: Agent) -> None:
+    """A row fresh from a write and the same row read back carry the same timezone-aware
+    UTC moments (SQLite keeps no zone: its rows came back naive), so they compare and
+    share a table column."""
+    from datetime import UTC
+
+    store = any_db_agent.store
+    added = store.add_file(
+        filename="a.csv", original_filename="a.csv", file_size=3, file_metadata={}
+    )
+    read = store.get_file(added.id)
+    assert read is not None
+    assert added.created_at.tzinfo is not None and read.created_at.tzinfo is not None
+    assert read.created_at == added.created_at and read.created_at.utcoffset().total_seconds() == 0
+    job = store.add_job("file_upload", status="completed")
+    [listed] = [j for j in store.list_jobs() if j.id == job.id]
+    assert listed.created_at == job.created_at and listed.created_at.tzinfo is not None
+    assert listed.completed_at is not None and listed.completed_at.tzinfo is not None
+    info = any_db_agent.load(DATA / "messy_values.csv")
+    files = any_db_agent.files()
+    assert all(f.created_at.tzinfo is not None for f in files)
+    assert max(f.created_at for f in files) == info.created_at  # comparable: newest first
+    assert sorted(f.created_at for f in files)[0].tzinfo == UTC
+
+
 def test_failed_load_is_persisted(any_db_agent: Agent) -> None:
     with pytest.raises(Exception, match="more fields"):
         any_db_agent.load(DATA / "ragged.csv")
