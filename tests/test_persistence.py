@@ -216,6 +216,50 @@ def test_a_short_tables_load_adds_its_profile_job_as_it_completes(agent: Agent) 
     ]
 
 
+def test_a_load_completes_with_its_next_job_by_updates_alone(any_db_agent: Agent) -> None:
+    """``Store.complete_load``: the File (as its load added it) and its job completed, and
+    the next job added, in one transaction that reads nothing back; a File dropped
+    meanwhile raises ``KeyError`` and nothing is written."""
+    from sqlalchemy import event
+
+    store = any_db_agent.store
+    row, job = store.add_file_with_job(
+        "file_upload",
+        job_status="processing",
+        filename="a.csv",
+        original_filename="a.csv",
+        file_size=3,
+        status="processing",
+        file_metadata={},
+    )
+    statements: list[str] = []
+
+    def seen(conn: object, cursor: object, statement: str, *args: object) -> None:
+        statements.append(statement.split()[0].upper())
+
+    event.listen(store.db.engine, "before_cursor_execute", seen)
+    try:
+        done = {"status": "completed", "progress": 100.0}
+        back, following = store.complete_load(
+            row, job.id, done, next_job="file_profile", status="completed", row_count=2
+        )
+    finally:
+        event.remove(store.db.engine, "before_cursor_execute", seen)
+    assert "SELECT" not in statements and statements.count("UPDATE") == 2
+    assert back is row and (row.status, row.row_count) == ("completed", 2)
+    stored, stored_job = store.get_file(row.id), store.get_job(job.id)
+    assert stored is not None and (stored.status, stored.row_count) == ("completed", 2)
+    assert stored_job is not None and stored_job.status == "completed"
+    added = store.get_job(following.id)
+    assert added is not None and (added.job_type, added.status) == ("file_profile", "processing")
+    assert added.subject_id == row.id
+    store.delete_file(row.id)
+    before = len(store.list_jobs(limit=100))
+    with pytest.raises(KeyError):
+        store.complete_load(row, job.id, done, next_job="file_profile", status="completed")
+    assert len(store.list_jobs(limit=100)) == before
+
+
 def test_times_are_utc_and_aware_fresh_or_read_back(any_db_agent: Agent) -> None:
     """A row fresh from a write and the same row read back carry the same timezone-aware
     UTC moments (SQLite keeps no zone: its rows came back naive), so they compare and

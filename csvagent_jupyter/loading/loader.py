@@ -205,7 +205,7 @@ class Loader:
             row = self.store.update_file(row.id, **completed)
         else:  # the background phase's job, added in the same write
             row, following = self.store.complete_load(
-                row.id,
+                row,
                 completed.pop("job_id"),
                 completed.pop("job_fields"),
                 next_job=PROFILE_JOB,

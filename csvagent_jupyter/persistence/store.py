@@ -78,7 +78,7 @@ class Store:
 
     def complete_load(
         self,
-        file_id: str,
+        row: File,
         job_id: str,
         job_fields: dict[str, Any],
         *,
@@ -88,14 +88,28 @@ class Store:
         """:meth:`update_file` with its job, and in the same write the job of type
         ``next_job`` (processing, its subject the File) that continues the load in the
         background: one transaction, not two (the background's first step was a write of
-        its own, about a millisecond on 10k x 100, before its profile started)."""
+        its own, about a millisecond on 10k x 100, before its profile started).
+
+        ``row``: the File as its load added it (a detached snapshot), given back with
+        ``fields`` set: the File is written by an UPDATE alone, not read first (as
+        :meth:`finish_file_job` writes). Raises ``KeyError`` when it is gone (dropped)."""
         with self.db.transaction() as session:
-            row = _set_fields(session, File, file_id, fields)
-            session.execute(update(Job).where(Job.id == job_id).values(**_job_changes(job_fields)))
+            found = session.execute(
+                update(File).where(File.id == row.id).values(**fields),
+                execution_options={"synchronize_session": False},
+            )
+            if not found.rowcount:  # type: ignore[attr-defined]
+                raise KeyError(f"no File with id {row.id}")
+            session.execute(
+                update(Job).where(Job.id == job_id).values(**_job_changes(job_fields)),
+                execution_options={"synchronize_session": False},
+            )
             following = Job(
-                job_type=next_job, subject_id=file_id, **_job_changes({"status": "processing"})
+                job_type=next_job, subject_id=row.id, **_job_changes({"status": "processing"})
             )
             session.add(following)
+        for name, value in fields.items():
+            setattr(row, name, value)
         return row, following
 
     def finish_file_job(
