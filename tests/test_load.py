@@ -431,6 +431,35 @@ def test_the_cache_gives_back_the_frame_written(
     pd.testing.assert_frame_equal(cache.read("h"), frame)
 
 
+def test_the_cache_writer_gives_the_interpreter_up_before_converting(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cache write pauses before its conversion, which holds the interpreter, so that the
+    thread woken by the exact profile the write follows (``wait_profiled``) runs first."""
+    import threading
+
+    from csvagent_jupyter.loading import cache as cache_module
+
+    steps: list[str] = []
+    real_sleep, real_write = cache_module.time.sleep, cache_module._write
+
+    def sleep(seconds: float) -> None:
+        if threading.current_thread().name == "csvagent-cache":  # (not another test's thread)
+            steps.append(f"sleep {seconds}")
+        real_sleep(seconds)
+
+    def write(*args: Any) -> None:
+        steps.append("write")
+        real_write(*args)
+
+    monkeypatch.setattr(cache_module.time, "sleep", sleep)
+    monkeypatch.setattr(cache_module, "_write", write)
+    cache = cache_module.FrameCache(tmp_path)
+    cache.write_in_background("h", pd.DataFrame({"a": [1, 2]})).result()
+    assert steps == [f"sleep {cache_module.YIELD_SECONDS}", "write"]
+    assert cache_module.YIELD_SECONDS > 0
+
+
 def test_cached_text_categories_come_back_unchecked_and_as_written(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
