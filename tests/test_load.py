@@ -431,6 +431,77 @@ def test_the_cache_gives_back_the_frame_written(
     pd.testing.assert_frame_equal(cache.read("h"), frame)
 
 
+def test_the_cache_writer_gives_the_interpreter_up_before_converting(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cache write pauses before its conversion, which holds the interpreter, so that the
+    thread woken by the exact profile the write follows (``wait_profiled``) runs first."""
+    import threading
+
+    from csvagent_jupyter.loading import cache as cache_module
+
+    steps: list[str] = []
+    real_sleep, real_write = cache_module.time.sleep, cache_module._write
+
+    def sleep(seconds: float) -> None:
+        if threading.current_thread().name == "csvagent-cache":  # (not another test's thread)
+            steps.append(f"sleep {seconds}")
+        real_sleep(seconds)
+
+    def write(*args: Any) -> None:
+        steps.append("write")
+        real_write(*args)
+
+    monkeypatch.setattr(cache_module.time, "sleep", sleep)
+    monkeypatch.setattr(cache_module, "_write", write)
+    cache = cache_module.FrameCache(tmp_path)
+    cache.write_in_background("h", pd.DataFrame({"a": [1, 2]})).result()
+    assert steps == [f"sleep {cache_module.YIELD_SECONDS}", "write"]
+    assert cache_module.YIELD_SECONDS > 0
+
+
+def test_cached_text_categories_come_back_unchecked_and_as_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cached column of text categories is rebuilt from its dictionary and codes without
+    pandas' check of the categories (a dictionary's values are distinct by construction):
+    the column pyarrow's own conversion gives, over several chunks, gaps included; chunks
+    of different dictionaries (which this cache never writes) still read right."""
+    import pyarrow as pa
+    from pandas.core.dtypes.dtypes import CategoricalDtype
+
+    from csvagent_jupyter.loading.cache import FrameCache, to_pandas
+
+    levels = pd.Series(["b", None, "a", "c", "a", "b"] * 50, dtype="str").astype("category")
+    frame = pd.DataFrame({"level": levels, "n": range(300)})
+    cache = FrameCache(tmp_path)
+    cache.write_in_background("h", frame).result()
+    checked: list[object] = []
+    real = CategoricalDtype.validate_categories
+
+    def validate(categories: object, fastpath: bool = False) -> object:
+        if not fastpath:  # (the fast path skips the check of unique, present values)
+            checked.append(categories)
+        return real(categories, fastpath=fastpath)
+
+    monkeypatch.setattr(CategoricalDtype, "validate_categories", staticmethod(validate))
+    read = cache.read("h")
+    assert read is not None and checked == []
+    pd.testing.assert_frame_equal(read, frame)
+    assert read["level"].cat.codes.dtype == frame["level"].cat.codes.dtype
+    whole = pa.Table.from_pandas(frame)
+    table = pa.Table.from_batches(whole.to_batches(max_chunksize=70))  # one dictionary
+    assert table.column("level").num_chunks == 5
+    pd.testing.assert_frame_equal(to_pandas(table), frame)
+    # the second half's dictionary in another order: its codes mean other values
+    second = frame.iloc[150:].reset_index(drop=True)
+    second["level"] = second["level"].cat.reorder_categories(["c", "b", "a"])
+    mixed = pa.concat_tables([pa.Table.from_pandas(frame.iloc[:150]), pa.Table.from_pandas(second)])
+    assert mixed.schema.pandas_metadata is not None
+    values = to_pandas(mixed.replace_schema_metadata(whole.schema.metadata))["level"]
+    assert values.astype(object).tolist() == frame["level"].astype(object).tolist()
+
+
 def test_a_wide_files_delimiter_is_chosen_from_its_first_rows(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

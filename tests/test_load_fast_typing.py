@@ -301,6 +301,37 @@ def test_an_encoded_columns_sample_is_the_sample_taken_from_its_values(rows: int
     assert sample == _arrow_sample(series).to_pylist() and None not in sample
 
 
+@pytest.mark.parametrize(
+    "late",
+    [None, 499, 500, 3_001, 3_002],  # every level in the head; one first seen at that row
+)
+def test_a_sample_of_a_few_levels_is_the_dictionary_only_when_the_head_holds_them_all(
+    late: int | None,
+) -> None:
+    """A column of a few levels, all of them in the rows every sample starts with, has its
+    dictionary as its sample without a look at its codes; a level first seen past those
+    rows, sampled or not, gives the sample its codes give (nulls in the head too)."""
+    from csvagent_jupyter.loading.encoded import HEAD, encode_text
+    from csvagent_jupyter.loading.typing import _arrow_sample, _positions
+
+    rows = 10_000
+    values: list[str | None] = [
+        None if i % 11 == 0 else f"level_{(i * 7) % 5}" for i in range(rows)
+    ]
+    if late is not None:
+        values[late] = "late"
+    series = pd.Series(values, dtype="str")
+    encoded = encode_text(series)
+    assert encoded is not None
+    positions = _positions(rows)
+    assert positions is not None and positions[HEAD - 1] == HEAD - 1
+    sample = encoded.sample(positions).to_pylist()
+    assert sample == _arrow_sample(series).to_pylist() and None not in sample
+    assert ("late" in sample) == (late is not None and late in set(positions.tolist()))
+    whole = encoded.sample(None).to_pylist()
+    assert whole == pd.unique(series.dropna()).tolist()
+
+
 @pytest.mark.parametrize("rows", [300, 60_000])  # a bitmap of the range; Arrow's hash count
 def test_whole_numbers_are_profiled_as_integers_with_the_facts_pandas_gives(rows: int) -> None:
     """Integer columns (Int64 with gaps, int64, int32, and values from 2**53 up, which keep

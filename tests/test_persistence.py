@@ -152,6 +152,139 @@ def test_what_a_load_asks_first_is_read_in_one_transaction(any_db_agent: Agent) 
     assert store.before_load(source, size=stat.st_size + 1, mtime_ns=0) == (None, False)
 
 
+def test_a_new_files_questions_and_rows_are_one_transaction(any_db_agent: Agent) -> None:
+    """``Store.start_load``: what ``before_load`` answers and, for new content, the File
+    row and its job, in one transaction; no rows when the load reuses or hashes first."""
+    store = any_db_agent.store
+    path = DATA / "messy_values.csv"
+    stat = path.stat()
+    source = str(path.resolve())
+    fields = {
+        "filename": path.name,
+        "original_filename": path.name,
+        "file_size": stat.st_size,
+        "status": "processing",
+        "source_path": source,
+        "file_metadata": {},
+    }
+    transactions: list[object] = []
+    real = store.db.transaction
+    store.db.transaction = lambda: transactions.append(1) or real()  # type: ignore[method-assign]
+    known, seen, created = store.start_load(
+        source,
+        size=stat.st_size,
+        mtime_ns=stat.st_mtime_ns,
+        job_type="file_upload",
+        job_status="processing",
+        **fields,
+    )
+    assert (known, seen) == (None, False) and created is not None and transactions == [1]
+    store.db.transaction = real  # type: ignore[method-assign]
+    row, job = created
+    stored_job = store.get_job(job.id)
+    assert stored_job is not None and stored_job.subject_id == row.id
+    assert stored_job.status == "processing" and stored_job.job_type == "file_upload"
+    stored = store.get_file(row.id)
+    assert stored is not None and stored.source_path == source
+    info = any_db_agent.load(path)
+    any_db_agent.wait_profiled()
+    asked = dict(size=stat.st_size, job_type="file_upload", job_status="processing", **fields)
+    reuse = store.start_load(source, mtime_ns=stat.st_mtime_ns, **asked)
+    assert reuse[0] is not None and reuse[0].id == info.id and reuse[1:] == (False, None)
+    assert store.start_load("/elsewhere.csv", mtime_ns=0, **asked) == (None, True, None)
+
+
+def test_a_short_tables_load_adds_its_profile_job_as_it_completes(agent: Agent) -> None:
+    """The background profile's job is written with the load's completion, in one
+    transaction (``Store.complete_load``), not by the background thread afterwards."""
+    store = agent.store
+    real = store.add_job
+    added: list[str] = []
+
+    def add_job(job_type: str, **fields: object) -> object:
+        added.append(job_type)
+        return real(job_type, **fields)  # type: ignore[arg-type]
+
+    store.add_job = add_job  # type: ignore[method-assign]
+    info = agent.load(DATA / "messy_values.csv")
+    agent.wait_profiled()
+    assert "file_profile" not in added
+    jobs = [j for j in store.list_jobs() if j.subject_id == info.id]
+    assert sorted((j.job_type, j.status) for j in jobs) == [
+        ("file_profile", "completed"),
+        ("file_upload", "completed"),
+    ]
+
+
+def test_a_load_completes_with_its_next_job_by_updates_alone(any_db_agent: Agent) -> None:
+    """``Store.complete_load``: the File (as its load added it) and its job completed, and
+    the next job added, in one transaction that reads nothing back; a File dropped
+    meanwhile raises ``KeyError`` and nothing is written."""
+    from sqlalchemy import event
+
+    store = any_db_agent.store
+    row, job = store.add_file_with_job(
+        "file_upload",
+        job_status="processing",
+        filename="a.csv",
+        original_filename="a.csv",
+        file_size=3,
+        status="processing",
+        file_metadata={},
+    )
+    statements: list[str] = []
+
+    def seen(conn: object, cursor: object, statement: str, *args: object) -> None:
+        statements.append(statement.split()[0].upper())
+
+    event.listen(store.db.engine, "before_cursor_execute", seen)
+    try:
+        done = {"status": "completed", "progress": 100.0}
+        back, following = store.complete_load(
+            row, job.id, done, next_job="file_profile", status="completed", row_count=2
+        )
+    finally:
+        event.remove(store.db.engine, "before_cursor_execute", seen)
+    assert "SELECT" not in statements and statements.count("UPDATE") == 2
+    assert back is row and (row.status, row.row_count) == ("completed", 2)
+    stored, stored_job = store.get_file(row.id), store.get_job(job.id)
+    assert stored is not None and (stored.status, stored.row_count) == ("completed", 2)
+    assert stored_job is not None and stored_job.status == "completed"
+    added = store.get_job(following.id)
+    assert added is not None and (added.job_type, added.status) == ("file_profile", "processing")
+    assert added.subject_id == row.id
+    store.delete_file(row.id)
+    before = len(store.list_jobs(limit=100))
+    with pytest.raises(KeyError):
+        store.complete_load(row, job.id, done, next_job="file_profile", status="completed")
+    assert len(store.list_jobs(limit=100)) == before
+
+
+def test_times_are_utc_and_aware_fresh_or_read_back(any_db_agent: Agent) -> None:
+    """A row fresh from a write and the same row read back carry the same timezone-aware
+    UTC moments (SQLite keeps no zone: its rows came back naive), so they compare and
+    share a table column."""
+    from datetime import UTC
+
+    store = any_db_agent.store
+    added = store.add_file(
+        filename="a.csv", original_filename="a.csv", file_size=3, file_metadata={}
+    )
+    read = store.get_file(added.id)
+    assert read is not None
+    assert added.created_at.tzinfo is not None and read.created_at.tzinfo is not None
+    assert read.created_at == added.created_at and read.created_at.utcoffset().total_seconds() == 0
+    job = store.add_job("file_upload", status="completed")
+    [listed] = [j for j in store.list_jobs() if j.id == job.id]
+    assert listed.created_at == job.created_at and listed.created_at.tzinfo is not None
+    assert listed.completed_at is not None and listed.completed_at.tzinfo is not None
+    info = any_db_agent.load(DATA / "messy_values.csv")
+    files = any_db_agent.files()
+    assert all(f.created_at.tzinfo is not None for f in files)
+    assert max(f.created_at for f in files) == info.created_at  # comparable: newest first
+    assert sorted(f.created_at for f in files)[0].tzinfo == UTC
+
+
 def test_failed_load_is_persisted(any_db_agent: Agent) -> None:
     with pytest.raises(Exception, match="more fields"):
         any_db_agent.load(DATA / "ragged.csv")

@@ -53,6 +53,7 @@ log = logging.getLogger("csvagent_jupyter")
 
 EXIT_WAIT_SECONDS = 30.0
 PHASE = "profile"  # the ``data["phase"]`` of this phase's progress events
+PROFILE_JOB = "file_profile"  # the type of this phase's Job row
 
 
 @dataclass
@@ -70,6 +71,7 @@ class Refinement:
     notes_before: list[str] = field(default_factory=list)  # the parse's notes
     notes_after: list[str] = field(default_factory=list)  # the typing's notes
     typing: Typing | None = None  # text columns still to type (``frame`` is then untyped)
+    job_id: str | None = None  # this phase's job, when the load added it (else refine does)
 
 
 def padded_note(padded: list[int], columns: int, line_list: Callable[[list[int]], str]) -> str:
@@ -206,13 +208,15 @@ def refine(
 
     Its own Job row ("file_profile") records it, and its events carry ``phase="profile"``.
     """
-    job = store.add_job("file_profile", status="processing", subject_id=refinement.file_id)
+    job_id = refinement.job_id
+    if job_id is None:
+        job_id = store.add_job(PROFILE_JOB, status="processing", subject_id=refinement.file_id).id
     reporter = ProgressReporter(
-        job_id=job.id,
+        job_id=job_id,
         subject_id=refinement.file_id,
         kind="file",
         callback=on_progress,
-        record=lambda fraction: store.update_job(job.id, progress=round(fraction * 100, 1)),
+        record=lambda fraction: store.update_job(job_id, progress=round(fraction * 100, 1)),
     )
     name, frame = refinement.display_name, refinement.frame
     try:
@@ -242,7 +246,7 @@ def refine(
             # exact already, as its typing stores it (deferred.py), and no short row found:
             # nothing to count, nor to store again
             profile = provisional
-            store.update_job(job.id, **completed)
+            store.update_job(job_id, **completed)
         else:
             profile = complete_profile(
                 frame,
@@ -254,12 +258,12 @@ def refine(
             # the profile stored and the job completed in one write (see Store.finish_file_job)
             metadata = profile.model_dump(mode="json")
             if not store.finish_file_job(
-                refinement.file_id, job.id, completed, file_metadata=metadata
+                refinement.file_id, job_id, completed, file_metadata=metadata
             ):
                 raise LookupError(f"{name} was dropped while its profile was computed")
         cache.write_in_background(refinement.content_hash, frame)
     except BaseException as exc:
-        store.update_job(job.id, status="failed", error_message=str(exc))
+        store.update_job(job_id, status="failed", error_message=str(exc))
         reporter.error(f"{name}: the exact profile failed ({exc})", phase=PHASE)
         raise
     reporter.complete(f"{name}: profile complete", file_id=refinement.file_id, phase=PHASE)

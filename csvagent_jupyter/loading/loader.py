@@ -28,7 +28,7 @@ from ..events import EstimatedProgress, ProgressCallback, ProgressReporter
 from ..persistence import File, Store
 from ..settings import Settings
 from . import profile as profiling
-from .background import Refinement, background, padded_note, refine
+from .background import PROFILE_JOB, Refinement, background, padded_note, refine
 from .cache import FrameCache
 from .conversion import convert_columns
 from .deferred import (
@@ -109,25 +109,36 @@ class Loader:
             self._record_early_failure(path, display_name, exc)
             raise
         stat = path.stat()
-        # An unchanged file loaded before is reused without reading it (nor writing a job row
-        # before the one that records the reuse).
-        known, size_seen = self.store.before_load(
-            str(path.resolve()), size=stat.st_size, mtime_ns=stat.st_mtime_ns
-        )
-        reused = self._reuse(known, skip, None, on_progress)
-        if reused is not None:
-            return reused
-        content_hash: str | None
+        source_path = str(path.resolve())
         file_fields: dict[str, Any] = {
             "filename": path.name,
             "original_filename": display_name,
             "file_size": size,
             "status": "processing",
-            "source_path": str(path.resolve()),
+            "source_path": source_path,
             "source_mtime_ns": stat.st_mtime_ns,
             "file_metadata": {},
         }
-        if not (known and known.content_hash) and size_seen:
+        # An unchanged file loaded before is reused without reading it (nor writing a job row
+        # before the one that records the reuse); a new content's File row and job are
+        # written in the transaction that tells (see Store.start_load).
+        known, size_seen, created = self.store.start_load(
+            source_path,
+            size=stat.st_size,
+            mtime_ns=stat.st_mtime_ns,
+            job_type="file_upload",
+            job_status="processing",
+            **file_fields,
+        )
+        reused = self._reuse(known, skip, None, on_progress) if created is None else None
+        if reused is not None:
+            return reused
+        content_hash: str | None
+        if created is not None:  # new content, hashed while it is parsed (as below)
+            content_hash = None
+            row, job = created
+            reporter = self._reporter(job.id, on_progress)
+        elif not (known and known.content_hash) and size_seen:
             # a load of this many bytes completed: the same content may be known elsewhere
             job = self.store.add_job("file_upload", status="processing")
             reporter = self._reporter(job.id, on_progress)
@@ -172,8 +183,7 @@ class Loader:
         frame, profile = typed.frame, typed.profile
         content_hash = content_hash or (typed.scan.content_hash if typed.scan else None)
         assert content_hash is not None  # known before the parse, or hashed alongside it
-        row = self.store.update_file(
-            row.id,
+        completed: dict[str, Any] = dict(
             status="completed",
             content_hash=content_hash,
             file_metadata=profile.model_dump(mode="json"),
@@ -188,6 +198,20 @@ class Loader:
                 "result": {"file_id": row.id, "rows": profile.rows, "exact": profile.exact},
             },
         )
+        exact = profile.exact and typed.dialect is None and typed.typing is None
+        profile_job: str | None = None
+        if exact or typed.typing is not None:
+            # (a large table's profile job starts once its typing is done: see refine)
+            row = self.store.update_file(row.id, **completed)
+        else:  # the background phase's job, added in the same write
+            row, following = self.store.complete_load(
+                row,
+                completed.pop("job_id"),
+                completed.pop("job_fields"),
+                next_job=PROFILE_JOB,
+                **completed,
+            )
+            profile_job = following.id
         reporter.complete(
             f"{display_name}: {profile.rows:,} rows",
             file_id=row.id,
@@ -202,7 +226,7 @@ class Loader:
                 len(profile.skipped_lines),
                 profile.skipped_lines[:20],
             )
-        if profile.exact and typed.dialect is None and typed.typing is None:
+        if exact:
             self.cache.write_in_background(content_hash, frame)
             return LoadedTable(FileInfo.from_row(row), frame)
         refinement = Refinement(
@@ -217,6 +241,7 @@ class Loader:
             notes_before=typed.notes_before,
             notes_after=typed.notes_after,
             typing=typed.typing,
+            job_id=profile_job,
         )
         profiling = self.start_refinement(refinement, on_progress)
         # an outline's FileInfo gives the profile that replaces it once it is there (see

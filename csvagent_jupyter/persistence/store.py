@@ -76,6 +76,42 @@ class Store:
             session.execute(update(Job).where(Job.id == job_id).values(**changes))
         return row
 
+    def complete_load(
+        self,
+        row: File,
+        job_id: str,
+        job_fields: dict[str, Any],
+        *,
+        next_job: str,
+        **fields: Any,
+    ) -> tuple[File, Job]:
+        """:meth:`update_file` with its job, and in the same write the job of type
+        ``next_job`` (processing, its subject the File) that continues the load in the
+        background: one transaction, not two (the background's first step was a write of
+        its own, about a millisecond on 10k x 100, before its profile started).
+
+        ``row``: the File as its load added it (a detached snapshot), given back with
+        ``fields`` set: the File is written by an UPDATE alone, not read first (as
+        :meth:`finish_file_job` writes). Raises ``KeyError`` when it is gone (dropped)."""
+        with self.db.transaction() as session:
+            found = session.execute(
+                update(File).where(File.id == row.id).values(**fields),
+                execution_options={"synchronize_session": False},
+            )
+            if not found.rowcount:  # type: ignore[attr-defined]
+                raise KeyError(f"no File with id {row.id}")
+            session.execute(
+                update(Job).where(Job.id == job_id).values(**_job_changes(job_fields)),
+                execution_options={"synchronize_session": False},
+            )
+            following = Job(
+                job_type=next_job, subject_id=row.id, **_job_changes({"status": "processing"})
+            )
+            session.add(following)
+        for name, value in fields.items():
+            setattr(row, name, value)
+        return row, following
+
     def finish_file_job(
         self, file_id: str, job_id: str, job_fields: dict[str, Any], **fields: Any
     ) -> bool:
@@ -127,13 +163,38 @@ class Store:
           and a new file need not be hashed before it is read.
         """
         with self.db.transaction() as session:
-            known = _completed_load_of_source(session, source_path, size, mtime_ns)
-            if known is not None and known.content_hash:
-                return known, False
-            statement = (
-                select(File.id).where(File.file_size == size, File.status == "completed").limit(1)
-            )
-            return known, session.scalars(statement).first() is not None
+            return _before_load(session, source_path, size, mtime_ns)
+
+    def start_load(
+        self,
+        source_path: str,
+        /,
+        *,
+        size: int,
+        mtime_ns: int,
+        job_type: str,
+        job_status: str,
+        **fields: Any,
+    ) -> tuple[File | None, bool, tuple[File, Job] | None]:
+        """:meth:`before_load`, and in the same transaction, when its answers say the file
+        is new content to parse (no completed load of it, none of as many bytes), the File
+        row ``fields`` and its job, as :meth:`add_file_with_job` adds them.
+
+        A load of a new file asked those questions in one transaction and wrote its rows in
+        a second: each is a connection's checkout, a BEGIN and a COMMIT (measured in a fresh
+        process on 10k x 100: 3.3 ms and 3.2 ms, about a twentieth of the load after its
+        parse). Returns what ``before_load`` returns, and the rows added (None when none
+        was: the caller reuses a load or hashes the file first)."""
+        with self.db.transaction() as session:
+            known, size_seen = _before_load(session, source_path, size, mtime_ns)
+            if size_seen or (known is not None and known.content_hash):
+                return known, size_seen, None
+            job = Job(job_type=job_type, **_job_changes({"status": job_status}))
+            row = File(**fields)
+            session.add_all([job, row])
+            session.flush()  # gives both their ids
+            job.subject_id = row.id
+        return known, False, (row, job)
 
     def list_files(self, *, status: str | None = None) -> list[File]:
         """Files, newest first."""
@@ -237,6 +298,17 @@ def _set_fields(session: Any, model: type[RowT], row_id: str, fields: dict[str, 
     for name, value in fields.items():
         setattr(row, name, value)
     return row
+
+
+def _before_load(
+    session: Any, source_path: str, size: int, mtime_ns: int
+) -> tuple[File | None, bool]:
+    """What :meth:`Store.before_load` answers, in ``session``."""
+    known = _completed_load_of_source(session, source_path, size, mtime_ns)
+    if known is not None and known.content_hash:
+        return known, False
+    statement = select(File.id).where(File.file_size == size, File.status == "completed").limit(1)
+    return known, session.scalars(statement).first() is not None
 
 
 def _completed_load_of_source(
