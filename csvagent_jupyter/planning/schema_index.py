@@ -805,11 +805,13 @@ class SchemaIndex:
                 m = again
             kept.append(m)
         taken = {i for m in kept if m.score >= 0.6 for i in range(m.start, m.end)}
-        kept += self._written_short(words, taken)
+        kept += self._written_short(words, taken, {m.column for m in kept if m.score >= 0.6})
         kept.sort(key=lambda m: (-m.score, m.start))
         return kept
 
-    def _written_short(self, words: list[str], taken: set[int]) -> list[ColumnMention]:
+    def _written_short(
+        self, words: list[str], taken: set[int], named: set[str]
+    ) -> list[ColumnMention]:
         """Terse export headers said in full: "audience" for aud_cnt, "ticket" for tkt_amt,
         "programme" for prg_typ. A word no column names otherwise, that shortens to a word of
         exactly one column's name (its first letters, or its consonants in order), names that
@@ -831,7 +833,7 @@ class SchemaIndex:
                     for name in names
                 )  # ("pct" is percent, never "perfect": the known short forms are read so)
             }
-            if len(hits) == 1:
+            if len(hits) == 1 and not hits & named:  # (named already: "turnaround … hours")
                 out.append(ColumnMention(hits.pop(), i, i + 1, 0.62))
         return out
 

@@ -32,11 +32,19 @@ from ...analysis.plan import (
 )
 from ...analysis.validate import validate
 from ...errors import PlanError, QuestionError
-from ..schema_index import SchemaIndex, head_stem, modifier_stems, normalize, tokens
+from ..schema_index import (
+    SchemaIndex,
+    head_stem,
+    header_words,
+    modifier_stems,
+    normalize,
+    singular,
+    tokens,
+)
 from . import lexicon
 from .derived import QuestionIndex, misuses_rate, with_derives
 from .filters import FilterReader
-from .grounding import ENTITY_SUFFIXES, Frame
+from .grounding import ENTITY_SUFFIXES, RANK_TOKENS, Frame
 from .measures import SCORE_TOKENS
 from .options import FilterOption
 from .pieces import Candidate
@@ -448,14 +456,25 @@ def _sums_a_score(plan: Plan, index: SchemaIndex) -> bool:
 
 def _adds_up_the_rows_labels(plan: Plan, index: SchemaIndex) -> bool:
     """A total of the labels that name the rows ("which depot serves the most lines" summing
-    the numbers of Line 1, Line 2 …, N1): a label is counted, never added up."""
+    the numbers of Line 1, Line 2 …, N1), or of places in a ranking ("the most airports in
+    the ranking" summing Rank): a label or a place is counted, never added up."""
     sources = {d.name: d.column for d in plan.derive if d.kind == "leading_number" and d.column}
-    return any(
-        agg.func in ("sum", "mean")
-        and agg.column is not None
-        and index.labels_the_rows(sources.get(agg.column, agg.column))
-        for agg in [*plan.aggregates, *plan.then]
-    )
+    for agg in [*plan.aggregates, *plan.then]:
+        if agg.column is None or agg.func not in ("sum", "mean"):
+            continue
+        column = sources.get(agg.column, agg.column)
+        if index.labels_the_rows(column):
+            return True
+        written = header_words(column)
+        if (
+            agg.func == "sum"
+            and written
+            and singular(written[-1]) in RANK_TOKENS
+            # ("Ranks" of pipes, "Places" offered: plurals count things, and add up)
+            and (not written[-1].endswith("s") or written[-1] == "pos")
+        ):
+            return True
+    return False
 
 
 def _contradictory(plan: Plan) -> bool:

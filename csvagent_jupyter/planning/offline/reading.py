@@ -454,6 +454,8 @@ def read(question: str, index: SchemaIndex) -> Reading:
             and index.is_numeric(m.column)
             and not index.is_identifier(m.column)
             and not index.is_zero_one(m.column)  # "trade orders" with IS_TRADE: which orders
+            # ("the longest-distance hire": the distance is what the superlative ranks)
+            and not (m.start and lexicon.is_superlative(words[m.start - 1]))
         )
     ]
     # ("zip" of "zip lines" in zip_lines.csv: the file names its rows so)

@@ -232,6 +232,9 @@ def _modifiers(
             # thing the table does not name, never the length it implies alone
             out.add(i)
             continue
+        if _ends_a_place_phrase(reading, i, grounded):
+            out.add(i)  # "her fastest time in the single sculls": where, never dropped
+            continue
         if words[i] in ("report", "reports", "reporting") and words[following : following + 1] == [
             "to"
         ]:
@@ -270,6 +273,35 @@ def _modifiers(
         ):
             out.add(i)
     return out
+
+
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "on", "during"})
+# what a question may say it is "in" that picks no rows: the table itself
+_THE_TABLE = frozenset(
+    {"dataset", "data", "table", "list", "ranking", "rankings", "file", "records", "sheet",
+     "spreadsheet", "csv", "total", "all", "general", "order", "future", "past"}
+)  # fmt: skip
+
+
+def _ends_a_place_phrase(reading: Reading, position: int, grounded: set[int]) -> bool:
+    """Whether an unplaced noun ends the question inside "in/at/on the …" ("in the single
+    sculls", "at the Lucerne regatta"): a condition that picks the rows, never filler. The
+    table itself ("in the dataset", "on the list") picks none."""
+    words = reading.words
+    if words[position + 1 :] and any(w.isalpha() for w in words[position + 1 :]):
+        return False
+    if words[position] in _THE_TABLE or not words[position].isalpha():
+        return False
+    if position in reading.topic or reading.norm[position] in reading.subject:
+        return False  # "how many patients are in the trial" in clinical_trial_visits.csv
+    if any(m.start <= position < m.end for m in reading.columns):
+        return False  # "at the finals" beside "Final date": what the rows are, said so
+    for back in range(position - 1, max(-1, position - 4), -1):
+        if words[back] in _PLACE_PREPOSITIONS:
+            return back + 1 < position or words[back] != "in"
+        if back in grounded or words[back] not in lexicon.FILLER:
+            return False
+    return False
 
 
 # command words that are also things a table groups by ("for each show", "each name")
