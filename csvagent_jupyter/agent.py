@@ -440,8 +440,8 @@ class Agent:
         try:
             result = self._answer(text, info, context)
         except CSVAgentError as exc:
-            suggestions = getattr(exc, "suggestions", None) or suggested_questions(
-                info.ready_profile
+            suggestions = getattr(exc, "suggestions", None) or self._answerable(
+                suggested_questions(info.ready_profile), info
             )
             result = Result(
                 kind="error", value=None, summary=str(exc), error=str(exc), suggestions=suggestions
@@ -539,6 +539,26 @@ class Agent:
         result = run_plan(plan, frame, info.ready_profile, info.path)
         result.planner = "offline"
         return result
+
+    def _answerable(self, questions: list[str], info: FileInfo) -> list[str]:
+        """The questions of ``questions`` the offline planner reads without asking back: the
+        fallback suggestions are built from the profile alone ("average Seed by Organisation"
+        over a Seed of numbers and "—"), and one that asks back again helps nobody."""
+        from .planning.offline import OfflinePlanner
+
+        try:
+            frame = self.frame(info.id)
+            planner = OfflinePlanner(self._index(info.id, frame, info))
+        except CSVAgentError:
+            return questions
+        kept = []
+        for question in questions:
+            try:
+                planner.plan(question, suggest=False)
+            except CSVAgentError:
+                continue
+            kept.append(question)
+        return kept
 
     def _index(self, file_id: str, frame: pd.DataFrame, info: FileInfo) -> Any:
         from .planning.schema_index import SchemaIndex

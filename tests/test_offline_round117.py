@@ -229,3 +229,33 @@ def test_an_unplaced_place_phrase_ending_the_question_is_never_dropped(
     assert ask_ok(agent, "What was her fastest time in the W1x?").kind != "error"
     # the table itself picks no rows
     assert ask_ok(agent, "how many results are in the dataset?").value == 4
+
+
+@pytest.mark.parametrize(
+    "file, seed, average", [("darts.csv", "Seed", "Average"), ("darts.csv", "seed_no", "avg_3da")]
+)
+def test_a_spelled_number_joined_to_a_noun_and_how_many_times(
+    agent: Agent, tmp_path: Path, file: str, seed: str, average: str
+) -> None:
+    frame = pd.DataFrame(
+        {
+            "Year": [2005, 2006, 2007, 2008, 2009],
+            "Organisation": ["PDC", "PDC", "BDO", "BDO", "PDC"],
+            seed: ["3", "1", "—", "2", "—"],
+            "Result": ["Winner", "Semi-final", "Last 16", "Final", "Final"],
+            average: [98.01, 97.44, 96.2, 95.1, 94.0],
+        }
+    )
+    load_frame(agent, tmp_path, file, frame)
+    # "three-dart" says which average, never a top 3
+    result = agent.ask("What was his highest three-dart average?")
+    assert result.kind == "error" or result.value == pytest.approx(98.01), result.interpretation
+    # occasions are counted, never answered by the lowest seed (1, by luck)
+    result = agent.ask("How many times was he the top seed?")
+    assert result.kind == "error" or result.value == 1, result.interpretation
+    assert result.kind == "error" or "Minimum" not in (result.interpretation or "")
+    # the fallback suggestions offered are ones the planner reads
+    declined = agent.ask("what is the steepest thing?")
+    assert declined.kind == "error"
+    for suggestion in declined.suggestions:
+        ask_ok(agent, suggestion)

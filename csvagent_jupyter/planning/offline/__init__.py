@@ -196,6 +196,7 @@ class OfflinePlanner:
             and not _contradictory(c.plan)
             and not _sums_a_score(c.plan, self.index)
             and not _adds_up_the_rows_labels(c.plan, self.index)
+            and not _an_extreme_for_how_many_times(c.plan, reading)
             and not _restates_its_filter(c.plan)
             and not _adds_up_its_filter(c.plan)
             and not _answers_with_its_measure(c.plan)
@@ -475,6 +476,19 @@ def _adds_up_the_rows_labels(plan: Plan, index: SchemaIndex) -> bool:
         ):
             return True
     return False
+
+
+def _an_extreme_for_how_many_times(plan: Plan, reading: Reading) -> bool:
+    """ "how many times was he the top seed" read as the lowest Seed: "how many times" counts
+    occasions (rows), never answered by one row's value, whatever that value is."""
+    words = reading.words
+    asked = any(words[i : i + 3] == ["how", "many", "times"] for i in range(len(words)))
+    if not asked:
+        return False
+    if plan.operation == "rows":
+        return True
+    funcs = {a.func for a in [*plan.aggregates, *plan.then]}
+    return bool(funcs) and funcs <= {"min", "max"}
 
 
 def _contradictory(plan: Plan) -> bool:

@@ -756,6 +756,8 @@ def _joined_if_named(match: re.Match[str], index: SchemaIndex) -> str:
     """ "e-bikes" beside cells "EBIKE", "drop-offs" in battery_dropoffs.csv: a hyphenated word
     the table writes as one is read as one; any other ("left-handed") stays two words."""
     joined = match.group(1) + match.group(2)
+    if match.group(1).lower() in lexicon.NUMBER_WORDS:
+        return joined  # "his highest three-dart average": a kind of average, never a top 3
     stems = tokens(joined)
     if not stems:
         return match.group(0)
