@@ -73,13 +73,16 @@ def written_without_vowels(word: str, name_tokens: list[str]) -> bool:
     least; a header word with a vowel is never read so ("amt" and "qty" are abbreviations)."""
     if len(word) < 5 or not word.isalpha():
         return False
+    short = [t for t in name_tokens if len(t) >= 3 and t.isalpha() and not set(t) & _VOWELS]
+    if not short:
+        return False  # (most names: asked for every word of every question)
     consonants = [c for c in word if c not in "aeiou"]
     # ("cancelled" keeps its double l: "cncl" all the same)
     skeleton = "".join(c for i, c in enumerate(consonants) if not i or c != consonants[i - 1])
-    return any(
-        len(t) >= 3 and t.isalpha() and not set(t) & set("aeiouy") and t == skeleton
-        for t in name_tokens
-    )
+    return skeleton in short
+
+
+_VOWELS = frozenset("aeiouy")
 
 
 def _shortens(short: str, word: str) -> bool:
