@@ -812,6 +812,23 @@ class SchemaIndex:
         kept.sort(key=lambda m: (-m.score, m.start))
         return kept
 
+    @functools.cached_property
+    def _short_header_words(self) -> dict[str, list[str]]:
+        """Each column's header words that may be a word written short, read once per table:
+        the words as the header writes them, never stems ("rat" of rating is no word); never
+        units ("min" is minutes wherever it is written) nor the short forms the lexicon
+        knows ("pct" is percent, never "perfect")."""
+        from .offline.units import is_unit  # (units import this module)
+
+        return {
+            column: [
+                name
+                for name in header_words(column)
+                if 3 <= len(name) <= 5 and not is_unit(name) and name not in ABBREVIATIONS
+            ]
+            for column in self.column_tokens
+        }
+
     def _written_short(
         self, words: list[str], taken: set[int], named: set[str]
     ) -> list[ColumnMention]:
@@ -819,22 +836,14 @@ class SchemaIndex:
         "programme" for prg_typ. A word no column names otherwise, that shortens to a word of
         exactly one column's name (its first letters, or its consonants in order), names that
         column, as weakly as one word of a longer name."""
-        from .offline.units import is_unit  # (units import this module)
-
         out = []
-        written = {column: header_words(column) for column in self.column_tokens}
         for i, word in enumerate(words):
             if i in taken or len(word) < 4 or not word.isalpha() or word in STOPWORDS:
                 continue
-            # (the words as the header writes them, never stems: "rat" of rating is no word;
-            # and units are units: "min" is minutes wherever it is written)
             hits = {
                 column
-                for column, names in written.items()
-                if any(
-                    _shortens(name, word) and not is_unit(name) and name not in ABBREVIATIONS
-                    for name in names
-                )  # ("pct" is percent, never "perfect": the known short forms are read so)
+                for column, names in self._short_header_words.items()
+                if any(_shortens(name, word) for name in names)
             }
             if len(hits) == 1 and not hits & named:  # (named already: "turnaround … hours")
                 out.append(ColumnMention(hits.pop(), i, i + 1, 0.62))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from ...analysis.plan import Condition, ConditionOp, Scalar
 from ..schema_index import ColumnMention, header_words, singular, tokens
 from . import lexicon
-from .options import SKIP, FilterOption, Slot, SlotReader, cell_scalar
+from .options import SKIP, FilterOption, Slot, SlotReader, cell_scalar, is_negation
 from .reading import without_negation
 
 PLANNED_TOKENS = frozenset(
@@ -202,7 +202,7 @@ class FlagSlots(SlotReader):
                     (
                         i
                         for i in range(min(positions) + 1, max(positions))
-                        if self.r.words[i] in lexicon.NEGATIONS or self.r.words[i].endswith("n't")
+                        if is_negation(self.r.words[i])
                     ),
                     None,
                 )

@@ -47,7 +47,7 @@ class SlotReader:
             word = self.r.words[i]
             if word in _PREFIX_NEGATIONS and i != position - 1:
                 continue  # "non fasting glucose samples": "non" is the next word's alone
-            if word in lexicon.NEGATIONS or word.endswith("n't"):
+            if is_negation(word):
                 return i
             if word == "than" and i and self.r.words[i - 1] == "other":
                 return i - 1  # "countries other than Indonesia"
@@ -55,6 +55,12 @@ class SlotReader:
 
 
 _PREFIX_NEGATIONS = frozenset({"non"})
+
+
+def is_negation(word: str) -> bool:
+    """ "not", "never", "didn't": a word that turns what follows into its opposite."""
+    return word in lexicon.NEGATIONS or word.endswith("n't")
+
 
 SKIP = FilterOption(Condition(column="", op="not_null"), frozenset(), "", 0.0)
 
