@@ -613,12 +613,22 @@ class Agent:
         if not result.cached:
             result.execution_time = time.perf_counter() - started
         status = "completed" if result.ok else "error"
-        row = self.store.add_query(
+        plan = result.plan.model_dump(mode="json") if result.plan is not None else None
+        row = self.store.record_query(
+            turn={
+                "question": result.question,
+                "plan": plan,
+                "summary": result.summary,
+                "status": status,
+                "file_id": info.id,
+            },
+            job_id=job_id,
+            job_status="completed" if result.ok else "failed",
             session_id=session_id,
             file_id=info.id,
             query_text=result.question or "",
             result=result.to_dict(),
-            plan=result.plan.model_dump(mode="json") if result.plan is not None else None,
+            plan=plan,
             planner=result.planner,
             model=result.model,
             cached=result.cached,
@@ -630,27 +640,6 @@ class Agent:
         )
         result.query_id = row.id
         reporter.subject_id = row.id
-        session_row = self.store.get_session(session_id)
-        if session_row is not None:
-            turn = {
-                "query_id": row.id,
-                "question": result.question,
-                "plan": result.plan.model_dump(mode="json") if result.plan is not None else None,
-                "summary": result.summary,
-                "status": status,
-                "file_id": info.id,
-            }
-            self.store.update_session(
-                session_id, conversation_history=[*session_row.conversation_history, turn]
-            )
-        self.store.update_job(
-            job_id,
-            status="completed" if result.ok else "failed",
-            progress=100.0,
-            subject_id=row.id,
-            result={"query_id": row.id},
-            error_message=result.error,
-        )
         if result.ok:
             reporter.complete(result.summary, query_id=row.id)
             if key is not None and not result.cached:

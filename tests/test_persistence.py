@@ -132,6 +132,39 @@ def test_a_files_profile_and_its_job_finish_in_one_write(any_db_agent: Agent) ->
     assert unchanged is not None and unchanged.status == "processing"
 
 
+def test_an_answered_question_is_logged_in_one_write(any_db_agent: Agent) -> None:
+    """``Store.record_query``: the query, its turn in the session's conversation and its job's
+    end are one transaction, so the log never holds a query whose job still runs, nor a
+    session turn that names no query."""
+    agent = any_db_agent
+    agent.load(DATA / "messy_values.csv")
+    agent.wait_profiled()
+    store = agent.store
+    transactions: list[object] = []
+    real = store.db.transaction
+    store.db.transaction = lambda: transactions.append(1) or real()  # type: ignore[method-assign]
+    try:
+        store.record_query(turn={}, job_id="gone", job_status="completed", query_text="lost")
+    except KeyError:
+        pass
+    else:
+        raise AssertionError("a query of an unknown job was logged")
+    assert transactions == [1]
+    assert all(q.query_text != "lost" for q in store.list_queries())
+    store.db.transaction = real  # type: ignore[method-assign]
+    result = agent.ask("how many rows are there")
+    query = store.get_query(result.query_id)
+    assert query is not None and query.status == "completed"
+    session = store.get_session(query.session_id)
+    assert session is not None
+    assert session.conversation_history[-1]["query_id"] == query.id
+    assert session.conversation_history[-1]["question"] == "how many rows are there"
+    jobs = [j for j in store.list_jobs() if j.subject_id == query.id]
+    assert [(j.status, j.progress, j.result) for j in jobs] == [
+        ("completed", 100.0, {"query_id": query.id})
+    ]
+
+
 def test_what_a_load_asks_first_is_read_in_one_transaction(any_db_agent: Agent) -> None:
     """``Store.before_load``: the completed load of the same unchanged file, and, when that
     gives no content hash, whether a completed load has as many bytes; one transaction."""

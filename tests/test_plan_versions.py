@@ -11,6 +11,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+import pandas as pd
 import pytest
 
 from csvagent_jupyter.analysis.plan import PLAN_VERSION, FilterGroup, Plan, read_plan
@@ -167,3 +169,26 @@ def test_unused_fields_of_derives_and_aggregates_are_rejected_and_migrated(loade
     assert stored.derive[0].bins is None and stored.aggregates[0].percentile is None
     result = run_plan(stored, frame, info.profile, info.path)
     assert result.value == int(frame["order_date"].dt.year.max())
+
+
+def test_a_logged_tables_missing_cells_are_null_whatever_their_type() -> None:
+    """The query log stores a table as JSON: a missing cell is null in every column type
+    (a float NaN, pandas' NA of nullable numbers, text and booleans, a missing category or
+    time), never the text "nan", "<NA>" or "NaT"."""
+    table = pd.DataFrame(
+        {
+            "group": pd.Categorical(["a", None]),
+            "share": [0.5, np.nan],
+            "count": pd.array([3, None], dtype="Int64"),
+            "when": pd.to_datetime(["2024-01-01", None]),
+            "label": pd.array(["x", None], dtype="string"),
+            "flag": pd.array([True, None], dtype="boolean"),
+        }
+    ).set_index("group")
+    logged = jsonable(table)
+    assert logged["columns"] == ["group", "share", "count", "when", "label", "flag"]
+    assert logged["rows"] == [
+        ["a", 0.5, 3, "2024-01-01 00:00:00", "x", True],
+        [None, None, None, None, None, None],
+    ]
+    assert json.loads(json.dumps(logged)) == logged

@@ -152,15 +152,16 @@ def jsonable(value: Any, *, max_rows: int = 50) -> Any:
         shown = value.head(max_rows)
         if not isinstance(shown.index, pd.RangeIndex):
             shown = shown.reset_index()
-        shown.columns = [str(c) for c in shown.columns]
-        records = shown.astype(object).where(shown.notna(), None).to_dict(orient="split")
+        records = shown.to_dict(orient="split")  # missing cells become None in jsonable
         return {
-            "columns": records["columns"],
+            "columns": [str(c) for c in records["columns"]],
             "rows": [[jsonable(v) for v in row] for row in records["data"]],
             "total_rows": len(value),
         }
     if isinstance(value, list | tuple):
         return [jsonable(v) for v in value[: max_rows * 20]]
+    if value is pd.NA or value is pd.NaT:
+        return None
     if isinstance(value, pd.Timestamp | pd.Period | pd.Interval):
         return str(value)
     if hasattr(value, "item") and not isinstance(value, str | bytes):
