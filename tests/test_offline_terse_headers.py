@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 from csvagent_jupyter import Agent
-from csvagent_jupyter.planning.schema_index import _shortens
+from csvagent_jupyter.planning.schema_index import shortens
 
 from .test_ask import ask_ok
 from .test_offline_lookup_tables import load_frame
@@ -35,7 +35,7 @@ from .test_offline_lookup_tables import load_frame
     ],
 )
 def test_what_a_short_header_word_shortens(short: str, word: str, expected: bool) -> None:
-    assert _shortens(short, word) is expected
+    assert shortens(short, word) is expected
 
 
 STYLES = [

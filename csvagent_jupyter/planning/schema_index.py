@@ -85,7 +85,7 @@ def written_without_vowels(word: str, name_tokens: list[str]) -> bool:
 _VOWELS = frozenset("aeiouy")
 
 
-def _shortens(short: str, word: str) -> bool:
+def shortens(short: str, word: str) -> bool:
     """Whether a header's word is ``word`` written short: its first letters ("aud" of
     audience) or its consonants in order ("tkt" of ticket, "prg" of programme). Only words
     that are no words themselves: three to five letters, at most one vowel after the first
@@ -843,7 +843,7 @@ class SchemaIndex:
             hits = {
                 column
                 for column, names in self._short_header_words.items()
-                if any(_shortens(name, word) for name in names)
+                if any(shortens(name, word) for name in names)
             }
             if len(hits) == 1 and not hits & named:  # (named already: "turnaround … hours")
                 out.append(ColumnMention(hits.pop(), i, i + 1, 0.62))

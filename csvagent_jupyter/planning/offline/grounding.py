@@ -57,6 +57,22 @@ PERSON_TOKENS = frozenset(
         "customer", "member", "runner", "swimmer", "skier", "cyclist", "boxer", "wrestler",
     )
 )  # fmt: skip
+
+
+def names_people(word: str) -> bool:
+    """A noun for people, by the list above or by an ending English gives only to people
+    ("technician", "florist", "trainee", "auctioneer", "donor", "inspector"). People are
+    counted one by one: "how many technicians" beside six names over a thousand jobs asks
+    for the six, never for kinds of a thing done (as "how many tests" beside testName may)."""
+    if singular(word) in PERSON_TOKENS:
+        return True
+    # (the word itself, its plural s off: the stem of "trainees" is "train")
+    noun = word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+    if len(noun) >= 6 and noun.endswith(("ician", "ist", "ee", "eer")):
+        return True
+    return len(noun) >= 5 and noun.endswith("or") and not noun.endswith(("oor", "ior"))
+
+
 # plurals of those names count things ("Ranks" of pipes, "Places" offered)
 _COUNTED_PLACES = frozenset({"ranks", "places", "positions", "seeds"})
 RANK_TOKENS = frozenset(

@@ -22,7 +22,7 @@ from ...analysis.plan import (
     GroupKey,
     Plan,
 )
-from ..schema_index import ColumnMention, head_stem, singular, tokens
+from ..schema_index import ColumnMention, head_stem, shortens, singular, tokens
 from . import lexicon
 from .derived import is_flag
 from .grounding import Frame
@@ -476,7 +476,12 @@ def names_its_head(f: Frame, mention: ColumnMention) -> bool:
     head = head_stem(mention.column)
     if head is None or len(tokens(mention.column)) < 2:
         return True
-    return any(f.reading.norm[i] == head or singular(f.words[i]) == head for i in span(mention))
+    return any(
+        f.reading.norm[i] == head
+        or singular(f.words[i]) == head
+        or shortens(head, f.words[i])  # "technicians" of tech_nm
+        for i in span(mention)
+    )
 
 
 def count_of(

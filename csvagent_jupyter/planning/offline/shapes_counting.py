@@ -14,7 +14,7 @@ from ...analysis.plan import (
 from ..schema_index import ColumnMention, singular
 from . import lexicon
 from .derived import is_flag
-from .grounding import NAME, Frame
+from .grounding import NAME, Frame, names_people
 from .options import FilterOption, is_skip
 from .pieces import (
     Candidate,
@@ -287,6 +287,7 @@ def _a_few_kinds(f: Frame, mention: ColumnMention) -> bool:
         profile is not None
         and name[-1] == NAME  # a meter_id names meters; a testName, kinds of test
         and not said_whole
+        and not any(names_people(f.words[i]) for i in span(mention))
         and rows >= 100
         and profile.distinct <= 0.02 * rows
     )
