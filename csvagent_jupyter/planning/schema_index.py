@@ -817,17 +817,23 @@ class SchemaIndex:
         """Each column's header words that may be a word written short, read once per table:
         the words as the header writes them, never stems ("rat" of rating is no word); never
         units ("min" is minutes wherever it is written) nor the short forms the lexicon
-        knows ("pct" is percent, never "perfect")."""
+        knows ("pct" is percent, never "perfect"). Only a header written as one identifier of
+        several words (tkt_amt, vnuNm, AUD_CNT) is an export's: one written in words with
+        spaces ("First lit") or of one word ("Gold") was written for people, and its short
+        words are words ("lit" is never "light", nor "gold" Gotland)."""
         from .offline.units import is_unit  # (units import this module)
 
-        return {
-            column: [
+        out: dict[str, list[str]] = {}
+        for column in self.column_tokens:
+            words = header_words(column)
+            if len(words) < 2 or any(character.isspace() for character in column.strip()):
+                continue
+            out[column] = [
                 name
-                for name in header_words(column)
+                for name in words
                 if 3 <= len(name) <= 5 and not is_unit(name) and name not in ABBREVIATIONS
             ]
-            for column in self.column_tokens
-        }
+        return out
 
     def _written_short(
         self, words: list[str], taken: set[int], named: set[str]

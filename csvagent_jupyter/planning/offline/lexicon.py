@@ -662,6 +662,10 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "spectators",
         "visitors",
     ),
+    # a place in a list, as the reader or the header says it ("what rank" beside Pos.)
+    "rank": ("position", "placing", "standing"),
+    "ranking": ("position", "placing", "standing"),
+    "position": ("rank", "ranking"),
     "country": ("nation", "nationality"),
     "nation": ("country", "nationality"),
     "resident": ("population", "inhabitants"),

@@ -509,6 +509,7 @@ def read(question: str, index: SchemaIndex) -> Reading:
     reading.columns = [
         m for m in mentions if not (set(range(m.start, m.end)) <= value_spans and m.score < 1.0)
     ]
+    reading.columns += _prizes_of_the_total(words, reading.columns, index)
     reading.values = [
         v
         for v in reading.values
@@ -588,6 +589,37 @@ def read(question: str, index: SchemaIndex) -> Reading:
         norm,
     )
     return reading
+
+
+_PRIZE_KINDS = frozenset({"gold", "silver", "bronze"})
+_PRIZE_STEMS = frozenset(singular(w) for w in lexicon.PRIZE_WORDS)
+
+
+def _prizes_of_the_total(
+    words: list[str], columns: list[ColumnMention], index: SchemaIndex
+) -> list[ColumnMention]:
+    """ "how many medals did Gibraltar win" on a medal table (Gold, Silver, Bronze, Total):
+    the medals of every kind are its Total column. Only a prize word said alone: "gold
+    medals" are the Gold column's, and a table with no Total column is not added up here."""
+    counted = [
+        c
+        for c, name in index.column_tokens.items()
+        if set(name) & _PRIZE_STEMS and index.holds_whole_numbers(c)
+    ]
+    totals = [
+        c for c, name in index.column_tokens.items() if name == ["total"] and index.is_numeric(c)
+    ]
+    if len(counted) < 2 or len(totals) != 1:
+        return []
+    named = {i for m in columns if m.score >= 0.6 for i in range(m.start, m.end)}
+    return [
+        ColumnMention(totals[0], i, i + 1, 0.9)
+        for i, word in enumerate(words)
+        if word in lexicon.PRIZE_WORDS
+        and word not in _PRIZE_KINDS
+        and i not in named
+        and not (i and (i - 1 in named or words[i - 1] in _PRIZE_KINDS))
+    ]
 
 
 # Prefixes that make another thing of the word they are joined to: a semi-final is no final

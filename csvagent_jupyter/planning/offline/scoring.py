@@ -460,7 +460,12 @@ def _result_words(reading: Reading, columns: set[str], values: set[str]) -> set[
     tallies = [c for c in columns if c in reading.numeric_columns]
     tallied = set().union(*(tokens(c) for c in tallies)) if tallies else set()
     prizes = {tokens(p)[0] for p in lexicon.PRIZE_WORDS}
-    if tallied & prizes or {tokens(v)[0] for v in values if tokens(v)} & prizes:
+    # (a Total named by the prize word itself: "how many medals did Gibraltar win")
+    said_prize = any(
+        m.column in tallies and reading.words[m.start] in lexicon.PRIZE_WORDS
+        for m in reading.columns
+    )
+    if tallied & prizes or said_prize or {tokens(v)[0] for v in values if tokens(v)} & prizes:
         # "won", and the kind of prize ("gold medals" with a Gold column, "titles won")
         out |= {
             i

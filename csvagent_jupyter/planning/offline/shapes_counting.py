@@ -11,7 +11,7 @@ from ...analysis.plan import (
     FilterGroup,
     Plan,
 )
-from ..schema_index import ColumnMention, singular
+from ..schema_index import ColumnMention, singular, tokens
 from . import lexicon
 from .derived import is_flag
 from .grounding import NAME, Frame, names_people
@@ -186,7 +186,8 @@ def count_shape(f: Frame) -> list[Candidate]:
         same_place = [
             named
             for named in same_place
-            if distinct or not _only_of_the_name(f, named)  # "finals" of "Opponent in the final"
+            if (distinct or not _only_of_the_name(f, named))  # "finals" of "Opponent in the final"
+            and not _counted_in_brackets(f, named)
         ]
         for named in same_place:
             if named.column in f.index.year_ranges and f.words[named.start] in _SPANS_OF_TIME:
@@ -684,6 +685,24 @@ def _written_codes(f: Frame, column: str) -> bool:
 _CODE = re.compile(r"^(?=.*\d)(?:[A-Za-z0-9]+(?:[-_/][A-Za-z0-9]+)+|[A-Za-z]+\d+[A-Za-z0-9]*)$")
 _LEADING_AMOUNT = re.compile(r"^\s*[~≈<>$£€]?\s*\d")  # "11,323", "~300", "$48.4 million"
 _BLANKS = frozenset({"—", "-", "–", "n/a", "na", "tba", "unknown", "?"})
+
+
+_BRACKETED_NAME = re.compile(r"\(([^)]*)\)")
+_BRACKETED_NUMBER = re.compile(r"\(\s*\d[\d,.]*\s*\)\s*(?:\[\w+\])?\s*$")
+
+
+def _counted_in_brackets(f: Frame, mention: ColumnMention) -> bool:
+    """ "how many goals" beside "Top scorer (goals)" of "Dean Marsh (14)": the bracketed word
+    of the name says what the number after each name counts; the different names are no
+    goals, so they are never counted for it."""
+    bracketed = _BRACKETED_NAME.search(mention.column)
+    if bracketed is None:
+        return False
+    said = {f.reading.norm[i] for i in span(mention)}
+    if not said <= set(tokens(bracketed.group(1))):
+        return False
+    cells = [str(c) for c in list(f.index.values.get(mention.column, {}).values())[:200]]
+    return bool(cells) and sum(bool(_BRACKETED_NUMBER.search(c)) for c in cells) >= 0.8 * len(cells)
 
 
 def _only_of_the_name(f: Frame, mention: ColumnMention) -> bool:

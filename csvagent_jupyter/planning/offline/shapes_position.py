@@ -234,10 +234,16 @@ def neighbour_shape(f: Frame) -> list[Candidate]:
         if filters is after_run:  # alone, its two tests would be split around the derive
             filters = FilterGroup(combine="and", items=[after_run])
         answers = [(used, answer) for _k, derives, used, answer in targets(f) if not derives]
-        answers = [(used, answer) for used, answer in answers if answer and answer != column]
+        between = {i for i in range(cue[1], at) if f.words[i] in _NEIGHBOUR_FILLER and f.free(i)}
+        # "what bridge is ranked after the Humber Bridge": "ranked" says where it stands in
+        # the list, never what is asked (Rank), though it names that column
+        answers = [
+            (used, answer)
+            for used, answer in answers
+            if answer and answer != column and not _named_only_by(f, answer, between)
+        ]
         if not answers:
             answers = [(span(cue), column)]  # "what came after Lanterns": another title
-        between = {i for i in range(cue[1], at) if f.words[i] in _NEIGHBOUR_FILLER and f.free(i)}
         for used, answer in answers:
             plan = Plan(operation="rows", filters=filters, derive=[neighbour], answer_column=answer)
             explained = used | {at} | set(option.positions) | between
@@ -274,3 +280,9 @@ def date_extreme_shape(f: Frame) -> list[Candidate]:
             explained = span(cue) | {at} | span(m) | f.filter_positions
             out.append(Candidate(plan, explained, "date_extreme"))
     return out
+
+
+def _named_only_by(f: Frame, column: str, positions: set[int]) -> bool:
+    """Whether every word that names ``column`` stands at ``positions``."""
+    named = [span(m) for m in f.mentions() if m.column == column]
+    return bool(named) and all(words <= positions for words in named)

@@ -414,6 +414,9 @@ def most_common_shape(f: Frame) -> list[Candidate]:
 
 def top_n_shape(f: Frame, n: int, direction: lexicon.Direction, words: set[int]) -> list[Candidate]:
     """'top 3 X by M', 'the 5 highest M values', 'top 2 sites by number of events'."""
+    if f.words[:2] in (["how", "many"], ["how", "much"]):
+        # "how many gold medals did the top 3 nations win": an amount, never their list
+        return []
     out: list[Candidate] = []
     found = f.aggregate_word()
     measures = f.measures()
