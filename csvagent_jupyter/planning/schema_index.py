@@ -43,6 +43,11 @@ FILE_WORDS = frozenset(
         "file",
         "sheet",
         "csv",
+        # a container named after its things: "national_parks_list" lists parks
+        "list",
+        "register",
+        "details",
+        "info",
     ]
 )
 MAX_NGRAM = 7

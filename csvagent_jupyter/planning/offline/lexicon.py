@@ -856,6 +856,14 @@ DATED_EVENTS = frozenset(
     }
 )  # fmt: skip
 
+# Dated events that bring a thing into being: "the oldest bridge" is the earliest Opened, "the
+# newest album" the latest Released (an end, an election or a signing dates no age)
+BEGINNING_WORDS = frozenset(
+    {"opened", "introduced", "founded", "established", "built", "completed", "launched",
+     "released", "started", "began", "formed", "created", "inaugurated", "premiered", "born",
+     "constructed", "erected", "commissioned", "founding", "opening", "launch", "release",
+     "birth", "est", "inception", "dob", "first"}
+)  # fmt: skip
 
 # Words that order rows in time: on a column of dates or years written as text, they sort by
 # the year each cell writes
@@ -874,7 +882,7 @@ NOT_A_ROW = frozenset(
 YEAR_NAME_WORDS = DATED_EVENTS | frozenset(
     {"year", "yr", "season", "release", "debut", "premiere", "founding", "opening", "launch",
      "election", "birth", "death", "start", "end", "from", "to", "since", "until", "est",
-     "commenced", "held", "inception", "term", "edition"}
+     "commenced", "held", "inception", "term", "edition", "first"}
 )  # fmt: skip
 
 STATE_VERBS = frozenset(

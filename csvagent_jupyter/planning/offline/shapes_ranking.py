@@ -11,7 +11,7 @@ from ...analysis.plan import (
     Plan,
     SortKey,
 )
-from ..schema_index import ColumnMention
+from ..schema_index import ColumnMention, tokens
 from . import lexicon
 from .derived import is_rate
 from .grounding import NAME, Frame, date_columns
@@ -240,11 +240,21 @@ def _latest_row(
     ]
     if dated:
         column, words = dated[0].column, span(dated[0])
-    else:  # "the most recent parcel": the table's one date column
+    elif recent:  # "the most recent parcel": the table's one date column
         columns = [c for c in date_columns(f.index) if c != target]
-        if not recent or len(columns) != 1:
+        if len(columns) != 1:
             return []
         column, words = columns[0], set()
+    elif word in ("oldest", "newest"):
+        # "which bridge is the oldest" beside Opened (and no Age): the one column that dates
+        # when each thing began; an Opened and a Built are two, and it is asked
+        columns = [c for c in _dates_of_a_beginning(f) if c != target]
+        if len(columns) != 1:
+            return []
+        column, words = columns[0], set()
+        direction = "min" if word == "oldest" else "max"
+    else:
+        return []
     plan = Plan(
         operation="rows",
         filters=f.filters,
@@ -253,6 +263,28 @@ def _latest_row(
         answer_column=answer,
     )
     return [Candidate(plan, base | recent | words, "row_extreme")]
+
+
+_BEGINNING_STEMS = frozenset(tokens(" ".join(sorted(lexicon.BEGINNING_WORDS))))
+
+
+def _dates_of_a_beginning(f: Frame) -> list[str]:
+    """Date columns, and whole-number columns of years, named by the event that began each
+    row's thing ("Opened", "year_built", "Date of birth", "Founded")."""
+    named = [c for c, name in f.index.column_tokens.items() if _BEGINNING_STEMS & set(name)]
+    return [c for c in named if c in date_columns(f.index) or _years_since_1000(f, c)]
+
+
+def _years_since_1000(f: Frame, column: str) -> bool:
+    """Whole numbers that may all be years (a lighthouse first lit in 1787 is one)."""
+    profile = f.index.profile.column(column)
+    return (
+        profile is not None
+        and f.index.holds_whole_numbers(column)
+        and isinstance(profile.min, int | float)
+        and isinstance(profile.max, int | float)
+        and 1000 <= profile.min <= profile.max <= 2100
+    )
 
 
 def _one_row_each(f: Frame, at: int, keys: list[GroupKey], derives: list[Derive]) -> bool:

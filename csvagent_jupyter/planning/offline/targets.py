@@ -266,6 +266,8 @@ def _rows_noun_after(f: Frame, after: int) -> int | None:
             reach += 1  # "which zip line": "zip" is part of the rows' noun
         elif lexicon.is_superlative(word) or word in lexicon.MAX_WORDS | lexicon.MIN_WORDS:
             reach += 1  # "the tallest coaster": the superlative says how it is picked
+        elif word in ("first", "last") and f.free(position):
+            reach += 1  # "which was the first park to be established": so does its place
         elif word not in lexicon.FILLER and word not in lexicon.MAX_WORDS | lexicon.MIN_WORDS:
             return None
         position += 1
