@@ -31,9 +31,10 @@ def list_items(
     holding it), or None when the column does not hold lists.
 
     The column holds lists when at least two cells have several items and some item is
-    found in two or more cells; every item stays short (``_MAX_ITEM_WORDS``)."""
+    found in two or more cells, or when one cell has several and each of them is found in
+    another cell too; every item stays short (``_MAX_ITEM_WORDS``)."""
     found: dict[str, tuple[str, list[object]]] = {}
-    several = 0
+    lists: list[list[str]] = []
     for cell in cells:
         if not isinstance(cell, str):
             continue
@@ -41,11 +42,15 @@ def list_items(
         if len(items) > 1:
             if any(len(item.split()) > _MAX_ITEM_WORDS for item in items):
                 return None
-            several += 1
+            lists.append([key(item) for item in items])
         for item in dict.fromkeys(items):
             item_key = key(item)
             if item_key:
                 found.setdefault(item_key, (item, []))[1].append(cell)
-    if several < 2 or not any(len(holding) > 1 for _, holding in found.values()):
+    if not any(len(holding) > 1 for _, holding in found.values()):
         return None
-    return found
+    if len(lists) == 1 and not all(len(found[k][1]) > 1 for k in lists[0] if k):
+        # one list: only when each of its items is also a cell of its own ("Marcus Hale,
+        # Sunita Rao" beside "Marcus Hale" and "Sunita Rao"); "Smith, John" is one name
+        return None
+    return found if lists else None

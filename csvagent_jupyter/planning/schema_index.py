@@ -43,12 +43,12 @@ FILE_WORDS = frozenset(
         "file",
         "sheet",
         "csv",
-        # a container named after its things: "national_parks_list" lists parks
-        "list",
-        "register",
-        "details",
-        "info",
     ]
+)
+# a container named after its things, last in a file name: "national_parks_list" lists parks
+# (matched as written: the stem of "listings" is a "list" too)
+_CONTAINER_AT_THE_END = re.compile(
+    r"(?:(?<=\w)[\s_\-]+(?i:list|register|details|info)|(?<=[a-z])(?:List|Register|Details|Info))$"
 )
 MAX_NGRAM = 7
 
@@ -575,7 +575,8 @@ class SchemaIndex:
         index = cls(profile)
         # The head noun of the file name (English compounds end with it): "student_grades"
         # holds grades, "flights_2023" flights.
-        words = [t for t in tokens(Path(name).stem) if not t.isdigit() and t not in FILE_WORDS]
+        stem = _CONTAINER_AT_THE_END.sub("", Path(name).stem)
+        words = [t for t in tokens(stem) if not t.isdigit() and t not in FILE_WORDS]
         index.subject = frozenset(words[-1:])
         index.file_words = frozenset(words)
         names = {c.name for c in profile.column_profiles}

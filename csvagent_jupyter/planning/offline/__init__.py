@@ -202,6 +202,7 @@ class OfflinePlanner:
             and not _answers_with_its_measure(c.plan)
             and not _splits_by_footnotes(c.plan, self.index)
             and not _adds_across_blanks(c.plan, self.index)
+            and not _counts_lists_whole(c.plan, self.index)
         ]
         # The noun of an id column ("employees" for employee_id) may simply name the rows.
         probe = Frame(
@@ -476,6 +477,17 @@ def _adds_up_the_rows_labels(plan: Plan, index: SchemaIndex) -> bool:
         ):
             return True
     return False
+
+
+def _counts_lists_whole(plan: Plan, index: SchemaIndex) -> bool:
+    """Groups of a column whose cells hold lists ("Marcus Hale, Sunita Rao" beside "Marcus
+    Hale"), or its different values counted: each list would count as one more thing, and
+    the film Hale co-directed would not be his. Its items are not split here, so it is asked."""
+    if not index.items:
+        return False
+    grouped = {key.column for key in plan.group_by}
+    counted = {a.column for a in plan.aggregates if a.func == "count_distinct"}
+    return bool((grouped | counted) & set(index.items))
 
 
 def _an_extreme_for_how_many_times(plan: Plan, reading: Reading) -> bool:

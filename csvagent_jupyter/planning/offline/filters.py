@@ -23,6 +23,7 @@ from ...analysis.plan import (
 from ..schema_index import ValueMention, normalize, singular
 from . import lexicon
 from .flags import FlagSlots
+from .named_by_use import doer_column
 from .options import (
     SKIP,
     FilterOption,
@@ -155,6 +156,7 @@ class FilterReader(FlagSlots, PlaceSlots, ThresholdSlots):
                 negation = None
             said = set(positions)  # the value's own words, before its column's name
             positions |= self._own_column_words(column, positions)
+            positions |= self._done_by(column, said)
             if negation is not None:
                 positions.add(negation)
             if len(values) == 1:
@@ -368,6 +370,7 @@ class FilterReader(FlagSlots, PlaceSlots, ThresholdSlots):
         if all(gap in ([], ["and"], ["or"]) for gap in gaps):  # "Canada and the US"
             for a, b in itertools.pairwise(sorted(found, key=lambda m: m.start)):
                 positions |= set(range(a.end, b.start))
+        positions |= self._done_by(column, positions)  # "directed by Sunita Rao"
         negation = self._negation_before(min(m.start for m in found))
         if negation is not None:
             positions.add(negation)
@@ -574,6 +577,16 @@ class FilterReader(FlagSlots, PlaceSlots, ThresholdSlots):
             if len(gap) <= 3 and all(self.r.words[i] in lexicon.FILLER for i in gap):
                 out |= set(range(m.start, m.end)) | set(gap)
         return out
+
+    def _done_by(self, column: str, positions: set[int]) -> set[int]:
+        """ "directed by Sunita Rao" beside a Director column: the verb and its "by" say the
+        value is its doer's, the column named by the doer of the verb."""
+        start = min(positions)
+        if start < 2 or self.r.words[start - 1] != "by":
+            return set()
+        if doer_column(self.index, self.r.words[start - 2]) != column:
+            return set()
+        return {start - 2, start - 1}
 
     def _numbers_only(self, mention: ValueMention) -> bool:
         return all(i in self.r.numbers for i in range(mention.start, mention.end))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..schema_index import ColumnMention, SchemaIndex, ValueMention
+from ..schema_index import ColumnMention, SchemaIndex, ValueMention, header_words
 from .derived import is_flag
 
 
@@ -123,3 +123,48 @@ def events_of_flags(
 
 
 _DATE_NAME_WORDS = frozenset({"date", "time", "day", "when", "datetime", "timestamp"})
+
+
+_IRREGULAR_DOERS = {
+    "built": "builder", "wrote": "writer", "written": "writer", "made": "maker",
+    "led": "leader", "sang": "singer", "drove": "driver", "taught": "teacher",
+    "held": "holder", "found": "finder", "drew": "drawer", "ran": "runner",
+    "bought": "buyer", "sold": "seller", "paid": "payer", "sent": "sender", "lent": "lender",
+    "kept": "keeper", "caught": "catcher", "fought": "fighter", "spoke": "speaker",
+    "rode": "rider", "swam": "swimmer", "threw": "thrower", "sought": "seeker",
+}  # fmt: skip
+
+
+def doer_column(index: SchemaIndex, verb: str) -> str | None:
+    """The one text column named by the doer of a regular verb: "audited" → Auditor,
+    "inspected" → Inspector; and of winning and losing: "won" → Winner, Champion, "lost" →
+    Runner-up, Loser."""
+    if verb in ("won", "win", "wins"):
+        doers = {"winner", "winners", "champion", "champions", "victor", "winning"}  # "who won"
+    elif verb in ("lost", "lose", "loses"):
+        # "which team lost the final" → Runner-up, Loser (never a Runner name column)
+        losers = [
+            c.name
+            for c in index.profile.column_profiles
+            if c.type in ("text", "category")
+            and (
+                (names := set(index.column_tokens.get(c.name, [])) | set(header_words(c.name)))
+                & {"loser", "losers", "losing"}
+                or {"runner", "up"} <= names
+            )
+        ]
+        return losers[0] if len(losers) == 1 else None
+    elif verb in _IRREGULAR_DOERS:
+        doers = {_IRREGULAR_DOERS[verb]}  # "who built" → Builder
+    elif not verb.endswith("ed") or len(verb) < 5:
+        return None
+    else:
+        stems = {verb[:-2], verb[:-1]}  # "audited" → audit; "scored" → score
+        doers = {stem + ending for stem in stems for ending in ("or", "er", "r")}
+    found = [
+        c.name
+        for c in index.profile.column_profiles
+        # ("buyerName": its words, never one token)
+        if c.type in ("text", "category") and set(header_words(c.name)) & doers
+    ]
+    return found[0] if len(found) == 1 else None

@@ -188,11 +188,10 @@ class PlaceSlots(SlotReader):
                     found.append((profile.name, place))
                 continue
             mapping = self.index.values.get(profile.name, {})
-            wanted = {f"{place}{suffix}" for suffix in _SUFFIXES} | {str(place)}
             hits = [
                 cell_scalar(v)
                 for key in mapping
-                if key.split(" ")[0] in wanted
+                if _leading_place(key) == place
                 for v in self.index.cells_read_as(profile.name, key)
             ]
             if hits:
@@ -201,8 +200,12 @@ class PlaceSlots(SlotReader):
 
 
 def _leading_place(key: str) -> int | None:
-    """The place a cell of ordinals holds: 3 of "3rd", "3", "3rd (tie)"; None otherwise."""
-    head = key.split(" ")[0]
+    """The place a cell of ordinals holds: 3 of "3rd", "3", "3rd (tie)", and of a tie marked
+    before it ("T-3", "T3"; "=3" reads as "3"); None otherwise."""
+    parts = key.split(" ")
+    head = parts[1] if parts[0] == "t" and len(parts) > 1 else parts[0]
+    if head[:1] == "t" and head[1:].isdigit():
+        head = head[1:]
     for suffix in _SUFFIXES:
         if head.endswith(suffix) and head[: -len(suffix)].isdigit():
             return int(head[: -len(suffix)])

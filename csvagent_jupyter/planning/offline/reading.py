@@ -506,9 +506,15 @@ def read(question: str, index: SchemaIndex) -> Reading:
     mentions = [
         m for m in mentions if m.score >= 0.9 or not set(range(m.start, m.end)) & reading.people
     ]
-    reading.columns = [
-        m for m in mentions if not (set(range(m.start, m.end)) <= value_spans and m.score < 1.0)
-    ]
+    # a weak name inside a cell value said is the value's, unless used as a column
+    reading.columns = []
+    for m in mentions:
+        if set(range(m.start, m.end)) <= value_spans and m.score < 1.0:
+            used = _used_as_a_column(m, words, norm)
+            if used is not m:
+                reading.columns.append(used)
+        else:
+            reading.columns.append(m)
     reading.columns += _prizes_of_the_total(words, reading.columns, index)
     reading.values = [
         v
@@ -589,6 +595,25 @@ def read(question: str, index: SchemaIndex) -> Reading:
         norm,
     )
     return reading
+
+
+_GROUPING_WORDS = frozenset({"by", "per", "each", "every", "which"})
+
+
+def _used_as_a_column(m: ColumnMention, words: list[str], norm: list[str]) -> ColumnMention:
+    """ "how many jobs did each sweep do" beside SWEEP_NM and a JOB_TYPE of "Sweep": the noun
+    a column's name is about, said after "each", "per", "by" or "which", is used as that
+    column, as surely as its whole name, though a cell of another column writes it too (the
+    value stays a reading beside it). Otherwise the mention is returned as it is."""
+    if (
+        m.score >= 0.9
+        or m.end - m.start != 1
+        or not m.start
+        or words[m.start - 1] not in _GROUPING_WORDS
+        or head_stem(m.column) != norm[m.start]
+    ):
+        return m
+    return ColumnMention(m.column, m.start, m.end, 0.9)
 
 
 _PRIZE_KINDS = frozenset({"gold", "silver", "bronze"})

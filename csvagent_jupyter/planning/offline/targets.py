@@ -4,10 +4,11 @@ the Y of …", and whether a superlative picks a row ("the cheapest item") or a 
 from __future__ import annotations
 
 from ...analysis.plan import Derive, GroupKey
-from ..schema_index import ColumnMention, head_stem, header_words, modifier_stems, names_the_doer_of
+from ..schema_index import ColumnMention, head_stem, modifier_stems, names_the_doer_of
 from . import lexicon
 from .derived import YEAR_SUFFIX
 from .grounding import NAME, Frame
+from .named_by_use import doer_column
 from .pieces import group_keys, period_key, said_as_a_verb, span, ungrounded
 
 
@@ -68,7 +69,9 @@ def targets(f: Frame) -> list[tuple[list[GroupKey], list[Derive], set[int], str 
         ):
             role = None  # "who reigned first" beside a Reign of "1643–1715": a person, never it
         verb = cue[1]
-        agent = _agent_of(f, f.words[verb]) if verb < len(f.words) and f.free(verb) else None
+        agent = (
+            doer_column(f.index, f.words[verb]) if verb < len(f.words) and f.free(verb) else None
+        )
         if agent is not None:
             # "who inspected", "who audited": the Inspector, never the Inspection ID or Audit
             # Date the verb also begins
@@ -307,7 +310,9 @@ def _doer_after(f: Frame, thing: int) -> tuple[str, int] | None:
             return None
         if not f.free(verb) or any(m.start <= verb < m.end for m in f.reading.columns):
             return None  # "the most titles" beside a Titles column sums it
-    agent = _agent_of(f, "wins" if f.words[verb] in ("victories", "titles") else f.words[verb])
+    agent = doer_column(
+        f.index, "wins" if f.words[verb] in ("victories", "titles") else f.words[verb]
+    )
     return (agent, verb) if agent is not None else None
 
 
@@ -365,48 +370,3 @@ def names_a_row(f: Frame, at: int) -> bool:
         and not lexicon.is_cue(word)
         and position not in (i for v in f.reading.values for i in range(v.start, v.end))
     )
-
-
-_IRREGULAR_DOERS = {
-    "built": "builder", "wrote": "writer", "written": "writer", "made": "maker",
-    "led": "leader", "sang": "singer", "drove": "driver", "taught": "teacher",
-    "held": "holder", "found": "finder", "drew": "drawer", "ran": "runner",
-    "bought": "buyer", "sold": "seller", "paid": "payer", "sent": "sender", "lent": "lender",
-    "kept": "keeper", "caught": "catcher", "fought": "fighter", "spoke": "speaker",
-    "rode": "rider", "swam": "swimmer", "threw": "thrower", "sought": "seeker",
-}  # fmt: skip
-
-
-def _agent_of(f: Frame, verb: str) -> str | None:
-    """The one text column named by the doer of a regular verb: "audited" → Auditor,
-    "inspected" → Inspector; and of winning and losing: "won" → Winner, Champion, "lost" →
-    Runner-up, Loser."""
-    if verb in ("won", "win", "wins"):
-        doers = {"winner", "winners", "champion", "champions", "victor", "winning"}  # "who won"
-    elif verb in ("lost", "lose", "loses"):
-        # "which team lost the final" → Runner-up, Loser (never a Runner name column)
-        losers = [
-            c.name
-            for c in f.index.profile.column_profiles
-            if c.type in ("text", "category")
-            and (
-                (names := set(f.index.column_tokens.get(c.name, [])) | set(header_words(c.name)))
-                & {"loser", "losers", "losing"}
-                or {"runner", "up"} <= names
-            )
-        ]
-        return losers[0] if len(losers) == 1 else None
-    elif verb in _IRREGULAR_DOERS:
-        doers = {_IRREGULAR_DOERS[verb]}  # "who built" → Builder
-    elif not verb.endswith("ed") or len(verb) < 5:
-        return None
-    else:
-        stems = {verb[:-2], verb[:-1]}  # "audited" → audit; "scored" → score
-        doers = {stem + ending for stem in stems for ending in ("or", "er", "r")}
-    found = [
-        c.name
-        for c in f.index.profile.column_profiles
-        # ("buyerName": its words, never one token)
-        if c.type in ("text", "category") and set(header_words(c.name)) & doers
-    ]
-    return found[0] if len(found) == 1 else None
