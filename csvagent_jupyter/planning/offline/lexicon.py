@@ -552,7 +552,7 @@ WEEKDAYS: dict[str, int] = {
          ("thursday", "thu", "thur", "thurs"), ("friday", "fri"), ("saturday", "sat"),
          ("sunday", "sun")]
     )
-    for name in names
+    for name in (*names, names[0] + "s")  # "on Sundays"
 }  # fmt: skip
 # Words that ask for a period of a date ("which month", "by weekday").
 PERIOD_WORDS: dict[str, str] = {
@@ -596,12 +596,12 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "smaller": ("area", "size"),
     "heaviest": ("weight",),
     "lightest": ("weight",),
-    "cheapest": ("price", "cost"),
-    "expensive": ("price", "cost"),
-    "costly": ("price", "cost"),
-    "pricey": ("price", "cost"),
-    "priciest": ("price", "cost"),
-    "costliest": ("price", "cost"),
+    "cheapest": ("price", "cost", "fee"),
+    "expensive": ("price", "cost", "fee"),
+    "costly": ("price", "cost", "fee"),
+    "pricey": ("price", "cost", "fee"),
+    "priciest": ("price", "cost", "fee"),
+    "costliest": ("price", "cost", "fee"),
     "youngest": ("age",),
     "oldest": ("age",),
     "old": ("age",),  # "how old was she"
@@ -614,7 +614,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "lighter": ("weight",),
     "older": ("age",),
     "younger": ("age",),
-    "cheaper": ("price", "cost"),
+    "cheaper": ("price", "cost", "fee"),
     "richer": ("worth", "wealth"),
     "deepest": ("depth",),
     # a place's height: "which is higher, Nairobi or Kabul", "the highest capital" (only where
@@ -684,6 +684,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "spending": ("spend", "cost"),
     "spent": ("spend", "cost"),
     "pay": ("salary", "wage"),
+    "payout": ("pay", "payment"),
     "paid": ("salary", "wage", "pay"),
     "wage": ("salary", "pay"),
     "salary": ("pay", "wage"),

@@ -73,14 +73,17 @@ _AMOUNT_LEADS = frozenset(
 
 
 def _one_thing_measured(reading: Reading, mention: ColumnMention) -> bool:
-    """ "the total copay", "the largest single gift": one word, singular, right after an
-    aggregate, is the amount of that thing; "how many gifts" and "abnormal results" name the
-    rows, and stay so."""
+    """ "the total copay", "the largest single gift": one word right after an aggregate is
+    the amount of that thing, and so is a plural that is not the rows' own noun ("total
+    fees" of FEE_AMT in chimney_jobs.csv; "total orders" in orders.csv counts them); "how
+    many gifts" and "abnormal results" name the rows, and stay so."""
     if mention.end - mention.start != 1 or mention.start == 0:
         return False
     word = reading.words[mention.start]
     plural = word.endswith("s") and not word.endswith("ss")
-    return reading.words[mention.start - 1] in _AMOUNT_LEADS and not plural
+    if plural and reading.norm[mention.start] in reading.subject:
+        return False
+    return reading.words[mention.start - 1] in _AMOUNT_LEADS
 
 
 def _without_units(name: list[str]) -> list[str]:

@@ -84,10 +84,10 @@ def group_keys(f: Frame, exclude: set[str]) -> Grouping | None:
     building per month', 'by carrier and origin'): the group keys and the words they explain."""
     cue = f.group_cue()
     if cue is None:
-        return None
+        return _sides_compared(f, exclude)
     first = _group_at(f, cue, exclude)
     if first is None:
-        return None
+        return _sides_compared(f, exclude)
     keys, derives, used = first
     words = f.words
     end = max(used) + 1
@@ -102,6 +102,33 @@ def group_keys(f: Frame, exclude: set[str]) -> Grouping | None:
     if second is None:
         return first
     return keys + second[0], derives + second[1], used | second[2] | set(range(end, at + 1))
+
+
+_VERSUS = frozenset({"vs", "versus", "v"})
+
+
+def _sides_compared(f: Frame, exclude: set[str]) -> Grouping | None:
+    """ "average fee for late returns vs on-time returns", "Welshpool versus Builth Wells",
+    "coal compared with wood": two values of one column set side by side, one group each
+    (the filter keeps those two), never one figure of both together."""
+    for at, word in enumerate(f.words):
+        said = {at} if word in _VERSUS else set()
+        if word == "compared" and f.words[at + 1 : at + 2] in (["with"], ["to"]):
+            said = {at, at + 1}
+        if not said:
+            continue
+        for option in f.options:
+            condition = option.condition
+            if (
+                isinstance(condition, Condition)
+                and condition.op == "in"
+                and isinstance(condition.value, list)
+                and len(condition.value) == 2
+                and condition.column not in exclude
+                and min(option.positions) < at < max(option.positions)
+            ):
+                return [GroupKey(column=condition.column)], [], said
+    return None
 
 
 def _group_at(f: Frame, cue: tuple[int, int], exclude: set[str]) -> Grouping | None:
