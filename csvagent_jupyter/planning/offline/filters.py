@@ -48,7 +48,6 @@ _MARKS = frozenset("↑↓▲▼△▽†‡*§#^")
 _NUMBER_AND_UNIT = re.compile(r"(\d+(?:\.\d+)?)([a-z]+)")
 _NUMBER_KINDS = frozenset({"number", "integer"})
 _ASKING_AUXILIARIES = frozenset({"did", "does", "do", "has", "have", "had"})
-_BRACKETS_AND_MARKS = re.compile(r"\([^)]*\)|\[[^\]]*\]|[*†‡§^]")
 _COMPARED_BY = frozenset({"than", "over", "under", "above", "below", "exceeding"})
 
 
@@ -441,15 +440,9 @@ class FilterReader(FlagSlots, PlaceSlots, ThresholdSlots):
     def _subject_in_a_cell(self, mention: ValueMention) -> bool:
         """ "how many times did Scotland finish 1st" beside a Host of "Glasgow, Scotland":
         the one whose results these are, said as the verb's subject, is no part of a cell."""
-        whole = (mention.exact and not mention.item) or self._all_but_its_marks(mention)
+        whole = mention.exact and not mention.item
         before = self.r.words[mention.start - 1] if mention.start else ""
         return not whole and before in _ASKING_AUXILIARIES
-
-    def _all_but_its_marks(self, mention: ValueMention) -> bool:
-        """ "did Shetland win" beside a Nation of "Shetland (SHE)" or "Jersey (JEY)*": the cell
-        is the name said, but for its bracketed code, footnote or mark, so it is named whole."""
-        bare = _BRACKETS_AND_MARKS.sub(" ", str(mention.value))
-        return normalize(bare) == " ".join(self.r.norm[mention.start : mention.end])
 
     def _an_amount_compared(self, mention: ValueMention) -> bool:
         """ "deeper than 400 m" beside a cell "400 m": an amount after a comparison is its

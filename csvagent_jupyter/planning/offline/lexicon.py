@@ -617,6 +617,12 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "cheaper": ("price", "cost", "fee"),
     "richer": ("worth", "wealth"),
     "deepest": ("depth",),
+    # "how tall is the Warsaw Spire", "how deep is Lake Baikal": the adjective names the
+    # measure as its comparative does
+    "tall": ("height",),
+    "deep": ("depth",),
+    "wide": ("width",),
+    "heavy": ("weight",),
     # a place's height: "which is higher, Nairobi or Kabul", "the highest capital" (only where
     # the table has such a column; a measure named after the word still wins)
     "higher": ("elevation", "altitude", "height"),

@@ -11,7 +11,7 @@ one of them unexplained can be told from one that explains the whole question.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ...analysis.plan import Derive
 from ..schema_index import (
@@ -568,6 +568,12 @@ def read(question: str, index: SchemaIndex) -> Reading:
     # "by what percent did returns change": the change asked, never part of "Changed Mind"
     taken |= {i for i, w in enumerate(words) if w in lexicon.CHANGE_CUES}
     partial = index.partial_value_mentions(norm, taken)
+    bare = [v for v in partial if _all_but_its_marks(v, words)]
+    partial = [v for v in partial if v not in bare]
+    reading.values = sorted(
+        reading.values + [replace(v, exact=True, whole_word=False) for v in bare],
+        key=lambda v: v.start,
+    )
     reading.values, where = _held_where(words, reading.values, index)
     partial += where
     # A word inside many values of a column ("university" in a list of universities) is the
@@ -595,6 +601,21 @@ def read(question: str, index: SchemaIndex) -> Reading:
         norm,
     )
     return reading
+
+
+_BRACKETS_AND_MARKS = re.compile(r"\([^)]*\)|\[[^\]]*\]|[*†‡§^]")
+
+
+def _all_but_its_marks(value: ValueMention, words: list[str]) -> bool:
+    """ "did Shetland win" beside a Nation of "Shetland (SHE)", "the Contra dam" beside
+    "Contra (Verzasca)", "Jersey" beside "Jersey (JEY)*": the cell is the name said but for
+    its bracketed code or qualifier, footnote or mark, so it is named whole."""
+    cell = str(value.value)
+    bare = _BRACKETS_AND_MARKS.sub(" ", cell)
+    if bare == cell:
+        return False  # nothing but the name: a partial match is a word of it, or its stem
+    said = words[value.start : value.end]
+    return re.findall(r"\w+", fold_accents(bare).lower()) == said
 
 
 _GROUPING_WORDS = frozenset({"by", "per", "each", "every", "which"})

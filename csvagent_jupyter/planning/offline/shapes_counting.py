@@ -350,11 +350,13 @@ def _in_total(f: Frame) -> set[int]:
 
 
 def distinct_list_shape(f: Frame) -> list[Candidate]:
-    cue = f.cue(*lexicon.LIST_PHRASES) or f.cue("what", "which")
+    cue = f.cue(*lexicon.LIST_PHRASES) or f.cue("what", "which") or _how_measured(f)
     if cue is None or f.cue(*lexicon.COUNT_PHRASES) is not None:
         return _who_of_rows(f)  # "what is the number of …" counts
     out = _who_of_rows(f)
     measures = []
+    if cue[0] == 0 and f.words[0] == "how":
+        out = []  # "how tall is …" asks for an amount, never a name
     if f.filters is not None and f.aggregate_word() is None and f.superlative() is None:
         # "what was the time of the runner who finished first": the values on the rows named,
         # one per row (two runners may share a time)
@@ -404,6 +406,16 @@ def distinct_list_shape(f: Frame) -> list[Candidate]:
             )
         )
     return out
+
+
+def _how_measured(f: Frame) -> tuple[int, int] | None:
+    """ "how tall is the Warsaw Spire", "how deep is Lake Baikal": "how" and an adjective
+    that names a measure of the table ask for that measure on the row named, as "what is the
+    height of" does."""
+    if f.words[:1] != ["how"] or len(f.words) < 2 or f.words[1] in ("many", "much"):
+        return None
+    named = any(m.start == 1 and f.index.is_numeric(m.column) for m in f.measures())
+    return (0, 1) if named and f.words[1] in lexicon.SYNONYMS else None
 
 
 def _who_of_rows(f: Frame) -> list[Candidate]:

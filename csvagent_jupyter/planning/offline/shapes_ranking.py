@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ...analysis.plan import (
+    AggFunc,
     Aggregate,
     Derive,
     GroupKey,
@@ -557,6 +558,9 @@ def choice_shape(f: Frame) -> list[Candidate]:
     choice = named_values(f)
     if choice is None:
         return []
+    timed = _chosen_by_time(f, choice.column)
+    if timed:
+        return timed
     direction: lexicon.Direction | None = None
     at: int | None = None
     for i, word in enumerate(f.words):
@@ -624,6 +628,51 @@ def choice_shape(f: Frame) -> list[Candidate]:
         )
         out.append(Candidate(plan, explained | used, "choice"))
     return out
+
+
+# words that pick the one of two that came first or last in time
+_SOONER = frozenset({"first", "earliest", "earlier", "sooner", "older", "oldest"})
+_LATER = frozenset({"last", "latest", "later", "newer", "newest", "recent", "recently"})
+
+
+def _chosen_by_time(f: Frame, column: str) -> list[Candidate]:
+    """ "which was completed first, Emosson or Gigerwald", "which opened later, A or B",
+    "which is older, A or B": the named value whose date or year, in the column the verb
+    names (or, for "older" and "newer", the one column that dates each thing's beginning),
+    comes first or last."""
+    for at, word in enumerate(f.words):
+        if not f.free(at) or (word not in _SOONER and word not in _LATER):
+            continue
+        dated = [
+            m
+            for m in f.mentions(minimum=0.6)
+            if m.column != column
+            and (f.index.type_of(m.column) == "datetime" or _years_since_1000(f, m.column))
+        ]
+        named = {m.column: span(m) for m in dated}
+        if not named and word in ("older", "oldest", "newer", "newest"):
+            named = {c: set() for c in _dates_of_a_beginning(f) if c != column}
+        if len(named) != 1:
+            return []
+        ((when, used),) = named.items()
+        func: AggFunc = "min" if word in _SOONER else "max"
+        plan = Plan(
+            operation="aggregate",
+            filters=f.filters,
+            aggregates=[Aggregate(func=func, column=when)],
+            group_by=[GroupKey(column=column)],
+            sort=[
+                SortKey(
+                    column=Aggregate(func=func, column=when).output_name, descending=func == "max"
+                )
+            ],
+            limit=1,
+            answer_column=column,
+        )
+        explained = f.filter_positions | {at} | used | set(f.word_positions(frozenset({"or"})))
+        explained |= set(f.word_positions(frozenset({"which", "who", "what"})))
+        return [Candidate(plan, explained, "choice")]
+    return []
 
 
 def _asks_for_another_column(f: Frame, column: str) -> bool:
