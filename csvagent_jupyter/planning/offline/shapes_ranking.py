@@ -656,16 +656,13 @@ def _chosen_by_time(f: Frame, column: str) -> list[Candidate]:
             return []
         ((when, used),) = named.items()
         func: AggFunc = "min" if word in _SOONER else "max"
+        aggregate = Aggregate(func=func, column=when)
         plan = Plan(
             operation="aggregate",
             filters=f.filters,
-            aggregates=[Aggregate(func=func, column=when)],
+            aggregates=[aggregate],
             group_by=[GroupKey(column=column)],
-            sort=[
-                SortKey(
-                    column=Aggregate(func=func, column=when).output_name, descending=func == "max"
-                )
-            ],
+            sort=[SortKey(column=aggregate.output_name, descending=func == "max")],
             limit=1,
             answer_column=column,
         )
