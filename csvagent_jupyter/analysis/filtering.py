@@ -13,8 +13,11 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+from pydantic import BaseModel
 
-from .plan import Condition, Filter
+from .number_format import clock_seconds
+from .plan import Condition, Filter, Plan
+from .summary import fmt
 from .validate import closest_columns, yes_no
 
 _DATE_PART = {
@@ -56,6 +59,18 @@ def _const(series: pd.Series, value: Any) -> Any:
         return value
     if pd.api.types.is_datetime64_any_dtype(series.dtype):
         return pd.Timestamp(str(value))
+    if pd.api.types.is_timedelta64_dtype(series.dtype):
+        # a duration's threshold: a number counts seconds (as the planners write "under 2
+        # hours", 7200), a text is a clock time ("2:05:00", "5:38.62") or pandas' own form
+        if isinstance(value, int | float):
+            return pd.Timedelta(seconds=value)
+        seconds = clock_seconds(str(value))
+        if seconds is not None:
+            return pd.Timedelta(seconds=seconds)
+        try:
+            return pd.Timedelta(str(value))
+        except ValueError:
+            return value
     if pd.api.types.is_numeric_dtype(series.dtype) and isinstance(value, str):
         cleaned = value.replace(",", "").replace("$", "").replace("%", "").strip()
         try:
@@ -66,9 +81,43 @@ def _const(series: pd.Series, value: Any) -> Any:
     return value
 
 
+def durations_as_clock(plan: Plan, frame: pd.DataFrame) -> Plan:
+    """A plan whose thresholds on durations are written as a clock reads them: the planners
+    count them in seconds (8400), the analyst reads "Women's time is below 2:20:00"."""
+
+    def written(node: Any) -> Any:
+        if isinstance(node, Condition):
+            column = frame.get(node.column) if node.part is None else None
+            if column is None or not pd.api.types.is_timedelta64_dtype(column.dtype):
+                return node
+            given = node.value if isinstance(node.value, list) else [node.value]
+            seconds = [v for v in given if isinstance(v, int | float) and not isinstance(v, bool)]
+            if len(seconds) != len(given):
+                return node
+            shown = [fmt(pd.Timedelta(seconds=v)) for v in seconds]
+            return node.model_copy(
+                update={"value": shown if isinstance(node.value, list) else shown[0]}
+            )
+        if isinstance(node, BaseModel):
+            update = {
+                name: written(getattr(node, name))
+                for name in type(node).model_fields
+                if isinstance(getattr(node, name), BaseModel | list)
+            }
+            return node.model_copy(update=update) if update else node
+        if isinstance(node, list):
+            return [written(item) for item in node]
+        return node
+
+    changed: Plan = written(plan)
+    return changed
+
+
 def _literal(value: Any) -> str:
     if isinstance(value, pd.Timestamp):
         return f"pd.Timestamp({str(value)!r})"
+    if isinstance(value, pd.Timedelta):
+        return f"pd.Timedelta({str(value)!r})"
     if isinstance(value, list):
         return "[" + ", ".join(_literal(v) for v in value) + "]"
     return repr(value)

@@ -52,3 +52,16 @@ def formatters(table: pd.DataFrame) -> dict[Any, Callable[[Any], str]]:
         if formatter is not None:
             found[name] = formatter
     return found
+
+
+_CLOCK = re.compile(r"\s*(?:(\d+):)?(\d{1,2}):(\d{2}(?:\.\d+)?)\s*")
+
+
+def clock_seconds(text: str) -> float | None:
+    """The seconds of a clock time as durations are shown ("2:20:00", "5:38.62"), if it is
+    one: hours, minutes and seconds, or minutes and seconds."""
+    found = _CLOCK.fullmatch(text)
+    if found is None:
+        return None
+    hours, minutes, seconds = found.groups()
+    return int(hours or 0) * 3600 + int(minutes) * 60 + float(seconds)

@@ -11,6 +11,7 @@ import pandas as pd
 from ..loading.profile import FileProfile
 from .charts import draw_chart
 from .executor import execute
+from .filtering import durations_as_clock
 from .interpretation import describe
 from .plan import Plan
 from .result import Result, ResultKind, in_file_words
@@ -21,6 +22,7 @@ def run_plan(
     plan: Plan, frame: pd.DataFrame, profile: FileProfile, path: Path | str | None
 ) -> Result:
     """Run ``plan`` on ``frame`` and return the Result (raises PlanError if it does not fit)."""
+    plan = durations_as_clock(plan, frame)
     execution = execute(plan, frame, profile, path)
     value, table = execution.value, execution.table
     labels = {

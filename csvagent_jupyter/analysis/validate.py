@@ -14,6 +14,7 @@ from ..errors import PlanError, TypeMismatchError, UnknownColumnError
 from ..loading.profile import FileProfile
 from . import derived, statistics
 from . import validate_steps as steps
+from .number_format import clock_seconds
 from .plan import (
     DERIVE_FIELDS,
     NUMERIC_AGGS,
@@ -164,12 +165,18 @@ class _Validator:
         if kind in NUMERIC_TYPES - {"boolean"}:
             for v in value if isinstance(value, list) else [value]:
                 if isinstance(v, str) and op not in ("eq", "ne", "in", "not_in"):
+                    if self._a_duration(condition.column) and clock_seconds(v) is not None:
+                        continue  # "below 2:20:00" on a column of race times
                     try:
                         float(v.replace(",", ""))
                     except ValueError:
                         raise TypeMismatchError(
                             f"{condition.column!r} holds numbers, and {v!r} is not a number."
                         ) from None
+
+    def _a_duration(self, column: str) -> bool:
+        found = self.profile.column(column)
+        return found is not None and found.dtype.startswith("timedelta")
 
     def check(self, plan: Plan, *, nested: bool = False) -> None:
         source_types = dict(self.types)  # derived names belong to this plan, not its siblings

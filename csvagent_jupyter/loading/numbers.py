@@ -27,8 +27,8 @@ _AFFIX = rf"[A-Z]{{0,2}}[{_CURRENCY}]|{_CODES}"
 _VALUE = re.compile(
     rf"^(?P<pre>{_AFFIX})?\s*(?P<sign>[-+−]?)\s*"
     r"(?P<num>\d(?:[\d.,]*\d)?)\s*(?:(?P<mult>[KMB]|k)(?![A-Za-z]))?\s*"
-    rf"(?P<post>{_AFFIX}|%|[a-z]{{1,3}}(?:/[a-z]{{1,2}})?|°[CF])?$"
-)
+    rf"(?P<post>{_AFFIX}|%|(?!(?:mn|bn)$)[a-z]{{1,3}}(?:/[a-z]{{1,2}})?|°[CF])?$"
+)  # ("8.9 mn", "1.2 bn" are counts in a scale, never a unit: kept as written, for the planner)
 _POINT = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 _COMMA = re.compile(r"^(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$")
 _GROUPED_COMMA = re.compile(r"^\d{1,3}(?:,\d{3})+$")

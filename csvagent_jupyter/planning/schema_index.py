@@ -282,6 +282,16 @@ ABBREVIATIONS = {
     "ctry": "country",
     "cnty": "county",
 }
+# Codes results tables write in place of a place or a score, and the words they stand for
+RESULT_CODES: dict[str, tuple[str, ...]] = {
+    "wd": ("withdrew", "withdraw", "withdrawn", "withdrawal", "withdrawals"),
+    "ret": ("retired", "retire", "retirement", "retirements"),
+    "dq": ("disqualified", "disqualification", "disqualifications"),
+    "dsq": ("disqualified", "disqualification", "disqualifications"),
+    "dnf": ("did not finish",),
+    "dns": ("did not start",),
+    "dnq": ("did not qualify",),
+}
 # Headers of results tables that are a letter or two: read as the words they stand for.
 # Only a whole header is expanded, so the question's "a" or "w" never is.
 HEADER_ABBREVIATIONS = {
@@ -327,6 +337,12 @@ def singular(word: str) -> str:
             return word
         word = stem
     return word
+
+
+def is_plural(word: str) -> bool:
+    """Whether a word reads as an English plural ("goals", "visitors"; never "status", "class",
+    "analysis", nor a short word such as "gas")."""
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
 
 def _strip_ending(word: str) -> str:
@@ -414,6 +430,16 @@ _PREPOSITIONS = frozenset({"of", "in", "at", "per", "for", "from", "to", "by", "
 _NAMING_HEADS = frozenset(tokens(" ".join(("id", "number", "no", "name", "code", "num", "nr"))))
 
 
+def _with_a_preposition(name: list[str]) -> list[list[str]]:
+    """A name a number qualifies, said with a preposition before the number: "Visitors 2023"
+    and "2023 visitors" as "visitors in 2023" (or "for", "of")."""
+    numbers = [t for t in name if t.isdigit()]
+    words = [t for t in name if not t.isdigit()]
+    if not numbers or not words or len(numbers) > 1:
+        return []
+    return [[*words, preposition, *numbers] for preposition in ("in", "for", "of")]
+
+
 def _preposition_at(words: list[str]) -> int | None:
     """Where a column name's preposition stands ("Date of sale": 1), past its first word."""
     return next((i for i, w in enumerate(words) if w in _PREPOSITIONS and i > 0), None)
@@ -427,7 +453,8 @@ def head_stem(column: str) -> str | None:
     words = tokens(column)
     cut = _preposition_at(words)
     head = words[: len(words) if cut is None else cut]
-    while len(head) > 1 and head[-1] in _NAMING_HEADS:
+    # (and past a number that dates or qualifies it: "Visitors (2023)" is about visitors)
+    while len(head) > 1 and (head[-1] in _NAMING_HEADS or head[-1].isdigit()):
         head = head[:-1]
     return head[-1] if head else None
 
@@ -608,6 +635,12 @@ class SchemaIndex:
                     # without its mark ("Kent" beside "Kent[a]": one place, kept apart)
                     if isinstance(value, str) and "[" in value:
                         mapping.setdefault(normalize(_FOOTNOTE.sub("", value)), value)
+                for value in list(distinct)[:MAX_VALUES_PER_COLUMN]:
+                    # "how many times did he withdraw" beside a Result of "WD": a code of a
+                    # results table is found by the words it stands for
+                    code = _FOOTNOTE.sub("", str(value)).strip().lower()
+                    for meaning in RESULT_CODES.get(code, ()):
+                        mapping.setdefault(normalize(meaning), value)
                 index.values[column.name] = mapping
                 if alike:
                     index.variants[column.name] = alike
@@ -774,6 +807,17 @@ class SchemaIndex:
                     and (mention is None or other.score > mention.score)
                 ):
                     mention = other
+            core = self._names_without_numbers.get(column)
+            if core is not None and (mention is None or mention.score < 0.9):
+                said = self._mention(column, core, words, fuzz.ratio)
+                if said is not None and said.score >= 1.0:
+                    mention = said
+            for variant in _with_a_preposition(self.column_tokens[column]):
+                # "visitors in 2023" names "Visitors 2023" in full
+                said = self._mention(column, variant, words, fuzz.ratio)
+                if said is not None and said.score >= 1.0:
+                    mention = said
+                    break
             if mention is not None:
                 found.append(mention)
         # A word that names one column in full is not also a partial hint at another
@@ -817,6 +861,21 @@ class SchemaIndex:
         kept += self._written_short(words, taken, {m.column for m in kept if m.score >= 0.6})
         kept.sort(key=lambda m: (-m.score, m.start))
         return kept
+
+    @functools.cached_property
+    def _names_without_numbers(self) -> dict[str, list[str]]:
+        """Names a number only qualifies ("Visitors (2023)", "Population 2020 census"): their
+        other words, which said alone name the column in full, unless another column's name
+        has the same other words ("Sales 2022" beside "Sales 2023": the year tells them apart)."""
+        cores = {
+            column: [t for t in names if not t.isdigit()]
+            for column, names in self.column_tokens.items()
+            if any(t.isdigit() for t in names)
+        }
+        every = Counter(
+            tuple(t for t in names if not t.isdigit()) for names in self.column_tokens.values()
+        )
+        return {c: core for c, core in cores.items() if core and every[tuple(core)] == 1}
 
     @functools.cached_property
     def _short_header_words(self) -> dict[str, list[str]]:
@@ -906,9 +965,8 @@ class SchemaIndex:
             best = self._partial_mention(column, name_tokens, words)
         return best
 
-    @staticmethod
     def _partial_mention(
-        column: str, name_tokens: list[str], words: list[str]
+        self, column: str, name_tokens: list[str], words: list[str]
     ) -> ColumnMention | None:
         """Some words of a longer name: "departure delay" for dep_delay_min.
 
@@ -916,7 +974,15 @@ class SchemaIndex:
         name ("first response" for "First Response (min)"); a lone abbreviation ("dep")
         counts only beside another hit.
         """
-        significant = [t for t in name_tokens if t not in STOPWORDS and len(t) > 2]
+        # (a number in the name qualifies it, "Visitors (2023)", "Population 2020 census": the
+        # noun said alone names the column as fully as beside a unit; unless it tells the
+        # column from others of the same noun: "attended in 2006" is "2006 attendance")
+        apart = column not in self._names_without_numbers
+        significant = [
+            t
+            for t in name_tokens
+            if t not in STOPWORDS and len(t) > 2 and (apart or not t.isdigit())
+        ]
         # "fees per show" of showName: a word of the name that is also a command word
         # ("show", "name", "list") is the column's where it follows a grouping word
         grouped = {

@@ -131,6 +131,10 @@ class OfflinePlanner:
         the planner would itself not read (or read otherwise) is never offered."""
         out: list[str] = []
         for item in offered if suggest else []:
+            if _counts_every_row(item.candidate.plan):
+                # "how many times did he withdraw": the count of all rows drops what was
+                # asked of them, and would be clicked as its answer
+                continue
             text = as_question(item.candidate.plan)
             if not text or text in out:
                 continue
@@ -239,6 +243,7 @@ class OfflinePlanner:
             if m.end - m.start == 1
             and not lexicon.is_superlative(reading.words[i])
             and not self._an_amount(m.column)
+            and m.column not in reading.derived  # (numbers read from cells: an amount)
             # "still in operation" beside "Period of operation": a state the rows are in,
             # said of what the period is of ("his finals" still names the rows)
             and not (
@@ -276,6 +281,17 @@ class OfflinePlanner:
             for i in range(m.start, m.end)
         }
         return score(found, reading, subject, durations, id_nouns)
+
+
+def _counts_every_row(plan: Plan) -> bool:
+    """A plan that counts the whole table: no filter, no groups, one plain count."""
+    return (
+        plan.operation == "aggregate"
+        and plan.filters is None
+        and not plan.group_by
+        and not plan.derive
+        and [(a.func, a.column) for a in plan.aggregates] == [("count", None)]
+    )
 
 
 def _same_answer(one: str | None, other: str | None) -> bool:

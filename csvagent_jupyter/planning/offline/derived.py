@@ -134,7 +134,10 @@ def amounts_in_text(
         unit = index.number_texts.get(column)
         if unit is None:
             return None
-        return f"{column} ({unit})" if unit and "(" not in column else f"{column} (number)"
+        # ("Visitors (2023)" of "8.9 million" cells is "Visitors (2023) (million)": the scale
+        # is said in the name, where a threshold in full finds it; "Height (m)" says its own)
+        said = unit and f"({unit})" not in column.lower()
+        return f"{column} ({unit})" if said else f"{column} (number)"
 
     return _read_as_numbers(mentions, "leading_number", named)
 

@@ -175,7 +175,13 @@ class FilterReader(FlagSlots, PlaceSlots, ThresholdSlots):
             )
             if inside is not None:
                 # 'Ghostbusters' is a title, and a word of 'Ghostbusters II': either reading.
-                slots.append([option, FilterOption(inside, frozenset(positions), column, 0.1)])
+                contained = FilterOption(inside, frozenset(positions), column, 0.1)
+                if self._opens_notes(column, values):
+                    # "cancelled" beside 'Cancelled[7]' and 'Cancelled due to the pandemic':
+                    # every cell that says it, the one without a note no more than the others
+                    slots.append([FilterOption(inside, frozenset(positions), column)])
+                    continue
+                slots.append([option, contained])
                 continue
             # A value whose words also name a column ("by carrier" vs 'Carrier') may be the column.
             names_column = any(
@@ -535,15 +541,39 @@ class FilterReader(FlagSlots, PlaceSlots, ThresholdSlots):
             return None
         if not isinstance(values[0], str) or len(values[0]) < 4:
             return None
-        needle = f" {normalize(values[0])} "
+        base = _without_marks(values[0])
+        needle = f" {normalize(base)} "
+        prefixed = re.compile(
+            rf"\b(?:{'|'.join(lexicon.JOINED_PREFIXES)})-{re.escape(base)}", re.IGNORECASE
+        )
         others = [
             v
             for key, v in self.index.values.get(column, {}).items()
-            if v not in values and needle in f" {key} "
+            if v not in values
+            and needle in f" {key} "
+            # ("Final" is no word of "Semi-finals": another round)
+            and not (isinstance(v, str) and prefixed.search(v))
         ]
-        if not others:
+        if not others or not base:
             return None
-        return Condition(column=column, op="contains", value=values[0])
+        return Condition(column=column, op="contains", value=base)
+
+    def _opens_notes(self, column: str, values: list[Scalar]) -> bool:
+        """ "In which years was the marathon cancelled?" beside Winner cells 'Cancelled[7]'
+        and 'Cancelled due to the COVID-19 pandemic': the other cells open with the value and
+        go on in lower case, a note of why, so every cell that opens so is meant. A title
+        goes on in capitals ('Ghostbusters II') and is another thing."""
+        base = _without_marks(str(values[0]))
+        if not base:
+            return False
+        others = [
+            v
+            for v in self.index.values.get(column, {}).values()
+            if isinstance(v, str) and v not in values and normalize(base) in normalize(v)
+        ]
+        return bool(others) and all(
+            re.match(rf"{re.escape(base)}\s+[a-z]", v.strip()) is not None for v in others
+        )
 
     def _counted_positions(self) -> set[int]:
         """Words right after "most", "how many", "number of": what is counted or ranked (the
@@ -619,3 +649,8 @@ def _noun_after_a_value(found: list[ValueMention], words: list[str]) -> list[Val
         for first, second in itertools.pairwise(found)
         if second.start == first.end and words[second.end - 1].endswith("s")
     ]
+
+
+def _without_marks(value: str) -> str:
+    """A cell without its footnote marks and bracketed notes: 'Cancelled[7]' is 'Cancelled'."""
+    return re.sub(r"\W*$", "", re.sub(r"\[[^\]]*\]|\([^)]*\)", "", value.strip())).strip()

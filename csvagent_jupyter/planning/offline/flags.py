@@ -33,7 +33,9 @@ _NAME_REACH = 3  # words between a flag's name words: "needed a follow-up"
 
 
 _TALLY_STEMS = frozenset(tokens(" ".join(sorted(lexicon.TALLY_WORDS))))  # Wins, Losses, Draws
-_WINNER_NAME_TOKENS = frozenset(tokens("winner winners champion champions victor"))
+_WINNER_NAME_TOKENS = frozenset(
+    tokens("winner winners champion champions champ champs victor holder holders defending")
+)
 
 
 class FlagSlots(SlotReader):
@@ -70,8 +72,8 @@ class FlagSlots(SlotReader):
                 continue  # "how much prize money did she win": what she earned, any place
             sense = lexicon.outcome_sense(self.r.words, position)
             wanted = WIN_VALUES if sense == "win" else LOSE_VALUES if sense == "lose" else None
-            if wanted is None:
-                continue
+            if wanted is None or (sense == "win" and self.r.rows_are_wins):
+                continue  # (on a list of winners "won" says what every row is)
             found: list[tuple[str, list[Scalar]]] = []
             for column, mapping in self.index.values.items():
                 if len(mapping) > 50 or column in self.index.free_text | self.index.remarks:

@@ -17,6 +17,7 @@ from ..schema_index import (
     SchemaIndex,
     head_stem,
     header_words,
+    is_plural,
     names_the_doer_of,
     singular,
 )
@@ -152,6 +153,7 @@ class Frame:
             and (
                 self.words[max(0, m.start - 2) : m.start] not in (["number", "of"], ["count", "of"])
                 or self.holds_counts(m.column)
+                or self.counts_in_a_scale(m)
             )
             and self.names_the_amount(m)
             # "donors" names DonorID's rows; "Donor Since" holds years, an amount only when
@@ -239,9 +241,20 @@ class Frame:
         words = re.findall(r"[a-z]+", re.sub(r"(?<=[a-z])(?=[A-Z])", " ", column).lower())
         if set(words) & lexicon.MEASURE_WORDS:
             return False
-        return any(
-            len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
-            for word in words
+        return any(is_plural(word) for word in words)
+
+    def counts_in_a_scale(self, m: ColumnMention) -> bool:
+        """ "the number of visitors" beside "Visitors (2023)" of 8.9, 6.8 (millions): a header
+        named in full by the plural the question says counts that thing, in whatever scale its
+        cells are written; never a measure of money, time or size ("number of sales")."""
+        said = self.words[m.start]
+        written = header_words(m.column)
+        return (
+            m.score >= 1.0
+            and m.end - m.start == 1
+            and is_plural(said)
+            and said in written
+            and not set(written) & lexicon.MEASURE_WORDS
         )
 
     def prizes_counted_in_columns(self, position: int) -> bool:

@@ -524,9 +524,12 @@ CHART_WORDS: dict[str, ChartKind] = {
 
 NUMBER_WORDS: dict[str, int] = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
-    "hundred": 100,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
 }  # fmt: skip
+TENS = frozenset({"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"})
 ORDINALS: dict[str, int] = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
     "eighth": 8, "ninth": 9, "tenth": 10, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5,
@@ -1206,3 +1209,10 @@ UNMARKED_PLURALS = frozenset(
      "women", "teeth", "feet", "mice", "geese", "sheep", "fish", "deer", "aircraft", "series",
      "species"}
 )  # fmt: skip
+
+# Prefixes a cell joins to a word with a hyphen to name another thing: "Semi-finals" and
+# "Eighth-finals" are no "final", "Non-profit" no "profit"
+JOINED_PREFIXES = frozenset(
+    {"semi", "quarter", "pre", "post", "non", "sub", "ex", "vice", "co", "anti", "mid", "half"}
+    | {"eighth", "sixteenth"}  # (rounds before the quarter-finals)
+)

@@ -6,10 +6,10 @@ compared with a threshold.
 
 from __future__ import annotations
 
-from ..schema_index import ColumnMention, SchemaIndex, agent_noun_of, singular
+from ..schema_index import ColumnMention, SchemaIndex, agent_noun_of, is_plural, singular, tokens
 from . import lexicon
 from .reading import Reading
-from .units import is_unit
+from .units import column_unit, is_unit, unit_of
 
 # Names of columns that count things (Quantity, qty, Units), as column names are read
 QUANTITY_TOKENS = frozenset(singular(w) for w in lexicon.QUANTITY_TOKENS)
@@ -84,6 +84,24 @@ def _one_thing_measured(reading: Reading, mention: ColumnMention) -> bool:
     if plural and reading.norm[mention.start] in reading.subject:
         return False
     return reading.words[mention.start - 1] in _AMOUNT_LEADS
+
+
+def counts_what_is_measured(reading: Reading, mention: ColumnMention) -> bool:
+    """ "how many repairs", "the most visits" beside repair_hrs, VISIT_MIN: the plural of the
+    thing a column measures in a unit counts those things (rows), never adds up their hours
+    or minutes, unless the question says the unit ("how many repair hours"). A measure named
+    by its own noun ("sales" of sales_usd, "calories" of calories_kcal) stays its amount."""
+    if mention.end - mention.start != 1 or mention.score >= 1.0:
+        return False
+    word = reading.words[mention.start]
+    unit = column_unit(mention.column)
+    if unit is None or not is_plural(word) or word in lexicon.MEASURE_WORDS:
+        return False
+    if word in lexicon.MONEY_NOUNS or any(
+        is_unit(w) and unit_of(w)[0] == unit[0] for w in reading.words
+    ):
+        return False
+    return reading.norm[mention.start] in _without_units(tokens(mention.column))
 
 
 def _without_units(name: list[str]) -> list[str]:

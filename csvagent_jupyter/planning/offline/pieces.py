@@ -26,6 +26,7 @@ from ..schema_index import ColumnMention, head_stem, shortens, singular, tokens
 from . import lexicon
 from .derived import is_flag
 from .grounding import Frame
+from .measures import counts_what_is_measured
 from .options import FilterOption, is_skip
 from .units import column_unit
 
@@ -530,10 +531,17 @@ def count_of(
                 f.words[max(0, mention.start - 2) : mention.start]
                 in (["number", "of"], ["count", "of"])
                 and not f.holds_counts(mention.column)
+                and not f.counts_in_a_scale(mention)
             )
         )
     ):
         return Aggregate(func="count"), span(mention), 0.1  # "most visits" (a visit number)
+    if (
+        mention is not None
+        and f.index.is_numeric(mention.column)
+        and counts_what_is_measured(f.reading, mention)
+    ):
+        return Aggregate(func="count"), span(mention), 0.0  # "most repairs" (repair_hrs)
     if (
         mention is not None
         and f.index.type_of(mention.column) == "datetime"

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from ...analysis.plan import Derive
 from ..schema_index import (
+    RESULT_CODES,
     STOPWORDS,
     ColumnMention,
     SchemaIndex,
@@ -282,6 +283,8 @@ def read(question: str, index: SchemaIndex) -> Reading:
     """Split, find numbers, and ground columns and values (see the module docstring)."""
     text = fold_accents(question.replace("’", "'").replace("“", '"').replace("”", '"'))
     text = powers_written_short(text)  # "in square metres" is the unit m2, never "Times Square"
+    text = _SPELLED_AMOUNT.sub(_in_digits, text)  # "five million dollars" is 5,000,000
+    text = _clock_times_in_seconds(text, index)  # "under 2:20:00" beside a column of times
     text = re.sub(r"(?<=\w)'s\b", "", text)  # "WN's delay" → "WN delay"
     text, written_dates = date_literals(text)
     text = _HYPHENATED.sub(lambda m: _joined_if_named(m, index), text)
@@ -549,6 +552,8 @@ def read(question: str, index: SchemaIndex) -> Reading:
         or w in lexicon.MIN_WORDS
         or lexicon.is_superlative(w)
         or w in ("than", "difference", "combined")
+        # "how many visitors did the Louvre have" on "8.9 million": an amount, in its scale
+        or (w == "many" and "how" in words)
         or (w in lexicon.COMPARATIVES and w in lexicon.SYNONYMS)  # "which is taller, A or B"
         for w in words
     )
@@ -669,11 +674,6 @@ def _prizes_of_the_total(
 
 
 # Prefixes that make another thing of the word they are joined to: a semi-final is no final
-_PREFIXES = frozenset(
-    {"semi", "quarter", "pre", "post", "non", "sub", "ex", "vice", "co", "anti", "mid", "half"}
-)
-
-
 def _after_a_prefix(value: ValueMention, norm: list[str]) -> bool:
     """ "reach a World Cup final" against cells "Semi-finals", "Quarter-finals": a word the
     cell joins to a prefix the question does not say names another thing."""
@@ -681,7 +681,7 @@ def _after_a_prefix(value: ValueMention, norm: list[str]) -> bool:
     cell = re.findall(r"[a-z]+(?:-[a-z]+)*", fold_accents(str(value.value)).lower())
     for word in cell:
         parts = word.split("-")
-        if len(parts) > 1 and parts[0] in _PREFIXES and singular(parts[-1]) in said:
+        if len(parts) > 1 and parts[0] in lexicon.JOINED_PREFIXES and singular(parts[-1]) in said:
             return parts[0] not in norm
     return False
 
@@ -827,6 +827,62 @@ def _head_of_the_file_noun(stem: str, index: SchemaIndex) -> bool:
     )
 
 
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+_SPELLED_AMOUNT = re.compile(
+    rf"\b(?P<tens>{'|'.join(sorted(lexicon.TENS))})[\s-](?P<units>{_UNITS})\b"
+    rf"|\b(?P<number>{'|'.join(w for w in lexicon.NUMBER_WORDS if w != 'hundred')})"
+    r"\s+(?P<scale>hundred|thousand|million|billion)\b",
+    re.IGNORECASE,
+)
+
+
+def _in_digits(match: re.Match[str]) -> str:
+    """ "twenty-five" is 25 and "five million" is "5 million" (then read as 5,000,000, as the
+    digits would be): a spelled amount is never its first word alone ("five" of "five million
+    dollars" compared with Earnings of $5,204,180)."""
+    if match.group("tens"):
+        return str(
+            lexicon.NUMBER_WORDS[match.group("tens").lower()]
+            + lexicon.NUMBER_WORDS[match.group("units").lower()]
+        )
+    number = lexicon.NUMBER_WORDS[match.group("number").lower()]
+    scale = match.group("scale").lower()
+    if scale == "hundred":
+        return str(number * 100)
+    return f"{number} {scale}"
+
+
+_CLOCK = re.compile(r"(?<![\d:.])(\d{1,2}):([0-5]\d)(?::([0-5]\d(?:\.\d+)?))?(?![\d:])")
+
+
+def _clock_times_in_seconds(text: str, index: SchemaIndex) -> str:
+    """ "finished in under 2:20:00" beside columns of durations: the clock time as the
+    seconds those columns are compared in (the profile and the executor count a duration's
+    threshold in seconds). "2:20" is hours and minutes when the durations run past an hour,
+    minutes and seconds when none does, and left alone when they differ."""
+    spans = [
+        c.max
+        for c in index.profile.column_profiles
+        if c.dtype.startswith("timedelta") and isinstance(c.max, int | float)
+    ]
+    if not spans:
+        return text
+    long = all(high >= 3600 for high in spans)
+    short = all(high < 3600 for high in spans)
+
+    def seconds(match: re.Match[str]) -> str:
+        first, second, third = match.groups()
+        if third is not None:
+            total = int(first) * 3600 + int(second) * 60 + float(third)
+        elif long or short:
+            total = int(first) * (3600 if long else 60) + int(second) * (60 if long else 1)
+        else:
+            return match.group(0)
+        return f"{total:g}"
+
+    return _CLOCK.sub(seconds, text)
+
+
 _HYPHENATED = re.compile(r"\b([A-Za-z]+)-([A-Za-z]+)\b")
 
 
@@ -839,6 +895,9 @@ def _joined_if_named(match: re.Match[str], index: SchemaIndex) -> str:
     stems = tokens(joined)
     if not stems:
         return match.group(0)
+    as_written = normalize(match.group(0))
+    if any(as_written in mapping for mapping in index.values.values()):
+        return match.group(0)  # "Saalbach-Hinterglemm", a cell written with its hyphen
     if set(stems) & index.file_words or any(
         stems[0] in name for name in index.column_tokens.values()
     ):
@@ -1209,8 +1268,16 @@ def _another_word_of_its_stem(words: list[str], mention: ValueMention) -> bool:
     if mention.end - mention.start != 1 or not words[mention.start].isalpha():
         return False
     word = words[mention.start]
+    if _a_code_for(word, mention):
+        return False  # "withdraw" beside "WD"
     cell = re.findall(r"[a-z0-9]+", fold_accents(str(mention.value)).lower())
     return bool(cell) and not any(_same_or_plural(word, part) for part in cell)
+
+
+def _a_code_for(word: str, mention: ValueMention) -> bool:
+    """Whether the cell is a results table's code for the word ("WD" for "withdrew")."""
+    code = re.sub(r"\[[^\]]*\]", "", str(mention.value)).strip().lower()
+    return word in RESULT_CODES.get(code, ())
 
 
 def _same_or_plural(a: str, b: str) -> bool:
@@ -1228,6 +1295,8 @@ def _a_verb_read_as_a_cell(words: list[str], mention: ValueMention) -> bool:
         return False
     word = words[mention.start]
     cell = str(mention.value).strip().lower()
+    if _a_code_for(word, mention):
+        return False  # "retired" beside "Ret"
     return len(word) > 4 and word.endswith("ed") and not cell.endswith(("ed", "ed."))
 
 

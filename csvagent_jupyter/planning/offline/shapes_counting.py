@@ -11,10 +11,11 @@ from ...analysis.plan import (
     FilterGroup,
     Plan,
 )
-from ..schema_index import ColumnMention, singular, tokens
+from ..schema_index import ColumnMention, header_words, is_plural, singular, tokens
 from . import lexicon
 from .derived import is_flag
 from .grounding import NAME, Frame, names_people
+from .measures import counts_what_is_measured
 from .options import FilterOption, is_skip
 from .pieces import (
     Candidate,
@@ -31,6 +32,7 @@ from .pieces import (
     with_chart,
 )
 from .targets import compound_head, only_what_it_is_of, targets
+from .units import column_unit, is_unit, scale_named, unit_of
 
 
 def _keeps_tallies(f: Frame) -> bool:
@@ -54,6 +56,9 @@ def count_shape(f: Frame) -> list[Candidate]:
     out: list[Candidate] = []
     distinct = [i for i in f.word_positions(lexicon.DISTINCT_WORDS) if i >= cue[1]]
     position, mention = counted_noun(f, cue[1])
+    if mention is not None and not f.index.is_numeric(mention.column):
+        # "how many visitors" beside "8.9 million": the numbers read from those cells
+        mention = _read_as_numbers(f, mention)
     if f.words[cue[1] : cue[1] + 1] == ["times"] and not distinct:
         # "how many times has Kestria hosted": occasions, one a row; never the distinct
         # values of a column a later word names ("hosted" ~ Host city)
@@ -94,6 +99,17 @@ def count_shape(f: Frame) -> list[Candidate]:
         for m in tallies:
             if m.score >= 1.0 and f.index.holds_whole_numbers(m.column):
                 make(Aggregate(func="sum", column=m.column), {games} | span(m), 0.0, "count_sum")
+    for m, said in _amount_in_its_unit(f, cue[1]):
+        # "how many km of pistes does Zermatt have" beside "Pistes (km)": its amount
+        make(Aggregate(func="sum", column=m.column), span(m) | said, 0.0, "count_sum")
+    for m in _counted_by_its_verb(f, cue[1]):
+        # "How many Saab aircraft were built?" beside "Number built": that count, summed
+        counted = {position} if position is not None and position < m.start else set()
+        if f.words[m.end : m.end + 1] == ["in"] and f.words[m.end + 1 : m.end + 2] in (
+            [w] for w in TOTAL_WORDS
+        ):
+            counted |= {m.end, m.end + 1}  # "built in total": the count's own total
+        make(Aggregate(func="sum", column=m.column), span(m) | counted, 0.0, "count_sum")
     if (
         mention is not None
         and not distinct
@@ -154,6 +170,10 @@ def count_shape(f: Frame) -> list[Candidate]:
             # "how many grade records", "how many visits" (a visit number): rows, not a sum
             make(Aggregate(func="count"), span(mention), 0.5, "count_rows")
             return out
+        if numeric and not distinct and counts_what_is_measured(f.reading, mention):
+            # "how many repairs did Bo do" beside repair_hrs: his repairs, never their hours
+            make(Aggregate(func="count"), span(mention), 0.0, "count_rows")
+            return out
         if numeric and not distinct:
             if (
                 f.words[cue[0]] == "how"
@@ -167,7 +187,7 @@ def count_shape(f: Frame) -> list[Candidate]:
                     if (m.start, m.end, m.score) == (mention.start, mention.end, mention.score)
                 ]
                 for each in dict.fromkeys([column, *alike]):
-                    if not _measured_in_a_unit(f, each):
+                    if not _measured_in_a_unit(f, each, f.words[mention.start]):
                         make(Aggregate(func="sum", column=each), span(mention), 0.3, "count_sum")
             return out
         kinds = _a_few_kinds(f, mention)
@@ -256,14 +276,35 @@ def count_shape(f: Frame) -> list[Candidate]:
     return out
 
 
-def _measured_in_a_unit(f: Frame, column: str) -> bool:
+def _read_as_numbers(f: Frame, mention: ColumnMention) -> ColumnMention:
+    """The derived column of the numbers a text column's cells write, said by the same words,
+    in place of the text itself, when the reading made one."""
+    derived = getattr(f.index, "derived", {})
+    return next(
+        (
+            m
+            for m in f.mentions(numeric=True)
+            if (m.start, m.end) == (mention.start, mention.end)
+            and m.column in derived
+            and derived[m.column].column == mention.column
+        ),
+        mention,
+    )
+
+
+def _measured_in_a_unit(f: Frame, column: str, said: str) -> bool:
     """A number read from cells that give a unit ("253.5 m", "1,218 MW"): a measurement,
-    never a count of things ("how many hill records" is no sum of 253.5 m and 149.0 m)."""
+    never a count of things ("how many hill records" is no sum of 253.5 m and 149.0 m).
+    A count in a scale ("8.9 million" visitors, or 8.9 under "Visitors (2023)" when the
+    question says the header's own plural) is counted, in that scale."""
     source = getattr(f.index, "derived", {}).get(column)
     if source is not None:
-        return bool(f.index.number_texts.get(source.column or "", ""))
+        unit = f.index.number_texts.get(source.column or "", "")
+        return bool(unit) and scale_named(unit) is None
     # (the loader reads "253.5 m" as 253.5: a column of fractions is measured, not counted)
-    return f.index.is_numeric(column) and not f.index.holds_whole_numbers(column)
+    if not f.index.is_numeric(column) or f.index.holds_whole_numbers(column):
+        return False
+    return not (is_plural(said) and said in header_words(column))
 
 
 _SPANS_OF_TIME = frozenset({"year", "years", "season", "seasons", "decade", "decades"})
@@ -349,6 +390,40 @@ def _in_total(f: Frame) -> set[int]:
     return out
 
 
+def _amount_in_its_unit(f: Frame, after: int) -> list[tuple[ColumnMention, set[int]]]:
+    """ "how many km of pistes", "how many hours of overtime": the unit the column's name
+    gives it, then "of" and the column, ask for the column's amount (never a count of rows)."""
+    unit = f.words[after : after + 1]
+    if not unit or not is_unit(unit[0]) or f.words[after + 1 : after + 2] != ["of"]:
+        return []
+    return [
+        (m, {after, after + 1})
+        for m in f.mentions(numeric=True)
+        if m.start in (after + 2, after + 3)  # ("of the pistes")
+        and all(f.words[i] == "the" for i in range(after + 2, m.start))
+        and column_unit(m.column) == unit_of(unit[0])
+    ]
+
+
+def _counted_by_its_verb(f: Frame, after: int) -> list[ColumnMention]:
+    """ "how many were built" beside "Number built", "how many copies sold" beside
+    units_sold: a column of whole numbers whose name counts (number, units, count, total) and
+    whose other word is the question's participle holds how many were, one count a row."""
+    counting = {singular(w) for w in ("number", "count", "units", "total", "no")}
+    return [
+        m
+        for m in f.mentions(numeric=True)
+        if m.start >= after
+        and m.end - m.start == 1
+        and lexicon.is_past_verb(f.words[m.start])
+        and set(f.index.column_tokens.get(m.column, [])) & counting
+        and f.reading.norm[m.start] in f.index.column_tokens.get(m.column, [])
+        and f.index.holds_whole_numbers(m.column)
+        and not f.index.is_identifier(m.column)
+        and m.column not in f.filter_columns
+    ]
+
+
 def distinct_list_shape(f: Frame) -> list[Candidate]:
     cue = f.cue(*lexicon.LIST_PHRASES) or f.cue("what", "which") or _how_measured(f)
     if cue is None or f.cue(*lexicon.COUNT_PHRASES) is not None:
@@ -363,6 +438,15 @@ def distinct_list_shape(f: Frame) -> list[Candidate]:
         measures = f.measures()
         # "what was the launch date of Apollo 11": the date on the row named
         measures += [m for m in f.dates() if m.score >= 0.9]
+        # "in which years did he earn more than $5 million" beside tour_year: its years
+        measures += [
+            m
+            for m in f.mentions(numeric=True)
+            if m not in measures
+            and m.column in f.index.dated_columns
+            and m.end - m.start == 1
+            and f.reading.norm[m.start] == "year"
+        ]
     categories = f.categories()
     # "which mills" beside mill_name and mill_type: the name answers "which", as in ``targets``
     named = {
@@ -393,7 +477,10 @@ def distinct_list_shape(f: Frame) -> list[Candidate]:
         }
         explained |= set(f.word_positions(lexicon.DISTINCT_WORDS))
         plan = Plan(operation="distinct", filters=f.filters, select=[mention.column], answer="list")
-        if mention in measures:
+        if mention in measures and not (
+            # "in which years did he earn more than $25,000": each year once
+            mention.column in f.index.dated_columns and is_plural(f.words[mention.end - 1])
+        ):
             plan = Plan(
                 operation="rows", filters=f.filters, answer_column=mention.column, answer="list"
             )

@@ -16,7 +16,7 @@ from ..schema_index import ColumnMention, tokens
 from . import lexicon
 from .derived import is_rate
 from .grounding import NAME, Frame, date_columns
-from .measures import SCORE_TOKENS
+from .measures import SCORE_TOKENS, counts_what_is_measured
 from .pieces import (
     Candidate,
     _units_after,
@@ -97,7 +97,11 @@ def extreme_shape(f: Frame) -> list[Candidate]:
         if (
             f.words[at] in lexicon.COUNT_SUPERLATIVES
             and measures
-            and _names_the_rows(f, measures[0])
+            and (
+                _names_the_rows(f, measures[0])
+                # "the most repairs" beside repair_hrs: repairs counted, never their hours
+                or counts_what_is_measured(f.reading, measures[0])
+            )
         ):
             measures = []  # "the most claims" on a table of claims counts them (not Claim Amount)
         if not measures:
@@ -335,8 +339,14 @@ def _names_the_rows(f: Frame, measure: ColumnMention) -> bool:
     words = span(measure)
     if all(f.reading.norm[i] in f.reading.subject for i in words):
         return True
+    # (the text a derived measure is read from is no other noun: "8.9 million" cells,
+    # each its own, under "Visitors (2023)")
+    source = getattr(f.index, "derived", {}).get(measure.column)
     return any(
-        m.start == measure.start and m.score >= measure.score and f.is_entity(m.column)
+        m.start == measure.start
+        and m.score >= measure.score
+        and f.is_entity(m.column)
+        and (source is None or m.column != source.column)
         for m in f.reading.columns
     )
 

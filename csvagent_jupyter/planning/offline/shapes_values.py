@@ -11,6 +11,7 @@ from ...analysis.plan import (
     SortKey,
     Statistic,
 )
+from ..schema_index import ColumnMention
 from . import lexicon
 from .derived import is_rate
 from .grounding import Frame
@@ -75,6 +76,7 @@ def aggregate_shape(f: Frame) -> list[Candidate]:
         keys, derives, used = grouping if grouping else ([], [], set())
         explained = cue | span(measure) | used | f.filter_positions | _units_after(f, measure)
         explained |= _how_much_of(f, func, measure.start)
+        explained |= _modifier_before(f, measure)
         agg = Aggregate(func=func, column=measure.column)
         order = _order_asked(f) if keys else None
         sort = [SortKey(column=agg.output_name, descending=order[0])] if order else []
@@ -89,6 +91,20 @@ def aggregate_shape(f: Frame) -> list[Candidate]:
         explained |= order[1] if order else set()
         out.append(Candidate(with_chart(f, plan, explained), explained, f"aggregate_{func}"))
     return out
+
+
+def _modifier_before(f: Frame, measure: ColumnMention) -> set[int]:
+    """ "his highest Test score" beside Test (a match number) and Score: a noun compound is
+    headed by its last noun, so the column named right before the measure only says which
+    score it is; the measure is what is aggregated, never the match number."""
+    if measure.score < 0.9:
+        return set()
+    return {
+        i
+        for m in f.reading.columns
+        if m.end == measure.start and m.column != measure.column and m.score >= 0.5
+        for i in span(m)
+    }
 
 
 def _order_asked(f: Frame) -> tuple[bool, set[int]] | None:

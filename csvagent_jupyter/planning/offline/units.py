@@ -167,6 +167,9 @@ def in_column_unit(value: Threshold, unit: str | None, column: str) -> Threshold
         # holds, so the number is not compared; two units ("Hours Per Week"): unknown too.
         # An age is counted in years wherever it is written.
         implied = unit_of(unit) == ("calendar", 12) and "age" in tokens(column)
+        # "earned more than 5 million dollars" beside totalEarnings: a currency said in full
+        # is read as "$5 million" is, in whatever currency the column keeps (cents are not)
+        implied = implied or unit_of(unit) in (("usd", 1.0), ("eur", 1.0), ("gbp", 1.0))
         return value if implied else None
     family, size = unit_of(unit)
     if family != held[0]:
@@ -184,14 +187,20 @@ _SCALES = (
 )
 
 
+def scale_named(text: str) -> float | None:
+    """The multiplier a name or unit says ("Visitors (millions)", "million", "'000"), if any:
+    a scale of a count, never a unit of measurement."""
+    name = text.lower().replace("_", " ")
+    return next((size for pattern, size in _SCALES if pattern.search(name)), None)
+
+
 def in_column_scale(value: Threshold | None, number: Number, column: str) -> Threshold | None:
     """ "more than 8 million viewers" on "Viewers (millions)" is 8: an amount written in full
     (or with its multiplier word), compared with a column that counts in millions or thousands.
     A plain "more than 8" already speaks the column's units."""
     if value is None:
         return None
-    name = column.lower().replace("_", " ")
-    scale = next((size for pattern, size in _SCALES if pattern.search(name)), None)
+    scale = scale_named(column)
     if scale is None:
         return value
     written_in_full = any(ch.isalpha() for ch in number.text) or abs(number.value) >= scale

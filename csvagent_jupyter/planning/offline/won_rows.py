@@ -28,6 +28,8 @@ _FEWEST_EDITIONS = 8
 def rows_are_wins(index: SchemaIndex) -> bool:
     """Whether every row of the table records one win (see the module's docstring)."""
     names = [set(index.column_tokens.get(c.name, [])) for c in index.profile.column_profiles]
+    if _first_place_everywhere(index):
+        return True  # a Position of 1 on every row: a list of winners, whatever else it holds
     if any(words & _RESULT_WORDS for words in names):
         return False  # a Result of Won and Lost: "go_title_matches.csv" holds every match
     if index.file_words & _FILE_WORDS:
@@ -58,4 +60,22 @@ def _holds_years(index: SchemaIndex, column: str) -> bool:
         and isinstance(profile.max, int | float)
         and profile.min >= 1800
         and profile.max <= 2100
+    )
+
+
+_PLACE_WORDS = frozenset(tokens("position pos place placing rank finish"))
+
+
+def _first_place_everywhere(index: SchemaIndex) -> bool:
+    """A column of places (Position, Pos., Place, Rank) that holds 1 in every row of a table
+    of several rows: each row is a winner's ("Defending champ result" beside it is another
+    runner's result, never the row's)."""
+    rows = index.profile.rows
+    return rows >= 3 and any(
+        set(index.column_tokens.get(c.name, [])) & _PLACE_WORDS
+        and index.is_numeric(c.name)
+        and c.min == 1
+        and c.max == 1
+        and c.nulls == 0
+        for c in index.profile.column_profiles
     )
