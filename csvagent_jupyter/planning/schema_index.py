@@ -282,16 +282,13 @@ ABBREVIATIONS = {
     "ctry": "country",
     "cnty": "county",
 }
-# Codes results tables write in place of a place or a score, and the words they stand for
+# Codes results tables write in place of a place or a score, and the one word each stands for
 RESULT_CODES: dict[str, tuple[str, ...]] = {
     "wd": ("withdrew", "withdraw", "withdrawn", "withdrawal", "withdrawals"),
     "ret": ("retired", "retire", "retirement", "retirements"),
     "dq": ("disqualified", "disqualification", "disqualifications"),
     "dsq": ("disqualified", "disqualification", "disqualifications"),
-    "dnf": ("did not finish",),
-    "dns": ("did not start",),
-    "dnq": ("did not qualify",),
-}
+}  # (never "did not finish" for DNF: its words found inside would read "finishers" as DNF)
 # Headers of results tables that are a letter or two: read as the words they stand for.
 # Only a whole header is expanded, so the question's "a" or "w" never is.
 HEADER_ABBREVIATIONS = {
