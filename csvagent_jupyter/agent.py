@@ -25,7 +25,7 @@ from .loading.cache import FrameCache
 from .loading.loader import FileInfo, Loader
 from .persistence import Database, Store
 from .persistence.models import Query
-from .questions import cache_key, clean_question, suggested_questions
+from .questions import cache_key, clean_question, related_examples, suggested_questions
 from .settings import Settings
 
 log = logging.getLogger("csvagent_jupyter")
@@ -441,7 +441,12 @@ class Agent:
             result = self._answer(text, info, context)
         except CSVAgentError as exc:
             suggestions = getattr(exc, "suggestions", None) or self._answerable(
-                suggested_questions(info.ready_profile), info
+                related_examples(
+                    text,
+                    suggested_questions(info.ready_profile),
+                    [c.name for c in info.ready_profile.column_profiles],
+                ),
+                info,
             )
             result = Result(
                 kind="error", value=None, summary=str(exc), error=str(exc), suggestions=suggestions

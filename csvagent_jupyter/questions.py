@@ -12,6 +12,7 @@ from typing import Any
 from .errors import QuestionError
 from .loading.profile import ColumnProfile, FileProfile, looks_like_identifier
 from .planning.offline.lexicon import SCORE_WORDS
+from .planning.schema_index import STOPWORDS, tokens
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 
@@ -86,6 +87,19 @@ def suggested_questions(profile: FileProfile, limit: int = 4) -> list[str]:
         out.append(f"what is the maximum {numbers[-1].name}?")
     out.append("how many rows are there?")
     return out[:limit]
+
+
+def related_examples(question: str, examples: list[str], columns: list[str]) -> list[str]:
+    """The examples worth offering after ``question`` was not understood. A question that
+    names none of the file's columns ("summarise the vibes") gets them all: they show what
+    can be asked. One that names some ("how many appointments were no-shows", beside a No
+    Show column) gets only the examples about those columns; "average Patient Age by Clinic
+    Site" would read as a guess at what it meant."""
+    said = set(tokens(question)) - STOPWORDS
+    named = [c for c in columns if said & set(tokens(c))]
+    if not named:
+        return examples
+    return [e for e in examples if any(c in e for c in named)]
 
 
 _PLAIN_VALUE = re.compile(r"[A-Za-z][\w'&]*(?: [\w'&]+)*")

@@ -121,12 +121,14 @@ def compute(df: pd.DataFrame, derive: Derive) -> tuple[Any, str]:
         return pd.to_numeric(found), code
     if kind == "leading_number":
         # "2,023 m (6,637 ft)", "1,025[a]", "32½ pts": the number the cell starts with
-        found = df[column].astype("str").str.extract(LEADING_NUMBER, expand=False)
+        text = df[column].astype("str")
+        found = text.str.extract(LEADING_NUMBER, expand=False)
+        leading = pd.to_numeric(found.str.replace(",", "", regex=False))
         code = (
             f"pd.to_numeric({source}.astype('str').str.extract({LEADING_NUMBER!r}, "
             "expand=False).str.replace(',', '', regex=False))"
         )
-        return pd.to_numeric(found.str.replace(",", "", regex=False)), code
+        return _in_the_common_scale(text, leading, code, source)
     if kind in ("column_of_max", "column_of_min"):
         # wide to long in one step: the name of the column holding each row's extreme
         which = "idxmax" if kind == "column_of_max" else "idxmin"
@@ -155,6 +157,38 @@ LEADING_NUMBER = (
     r"(?!\d|(?:st|nd|rd|th)\s*centur)"  # "18th century" is no 18 (nor a year): no number
 )
 _MM_SS = r"^(\d{1,2}:\d{2}(?:\.\d+)?)$"  # "4:35" is minutes and seconds: make it 00:04:35
+
+
+# a scale word right after the leading number: "12.5 million", "$1.02 billion", "$3.4bn",
+# "500k"; a lone letter only when written against the number, so "305 m" stays metres
+SCALED_NUMBER = (
+    LEADING_NUMBER + r"\s*((?i:thousand|million|billion|trillion|bn|mn)|(?<=\d)(?i:[kmb]))\b"
+)
+SCALES = {
+    "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6,
+    "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12,
+}  # fmt: skip
+
+
+def _in_the_common_scale(
+    text: pd.Series, numbers: pd.Series, code: str, source: str
+) -> tuple[pd.Series, str]:
+    """Leading numbers in the scale most cells write ("12.5 million"), with the cells written
+    in another ("$1.02 billion") rescaled into it: 1,020 million, never 1.02 million, which
+    would rank the largest amount last. Cells without a scale word stay as written, and a
+    column that writes one scale throughout, or none, is returned untouched."""
+    words = text.str.extract(SCALED_NUMBER)[1].str.lower()
+    factors = words.map(SCALES)
+    if factors.nunique() < 2:
+        return numbers, code
+    common = factors.mode().iloc[0]
+    scaled = numbers.where(factors.isna() | factors.eq(common), numbers * factors / common)
+    code = (
+        f"(lambda n, f: n.where(f.isna() | f.eq(f.mode().iloc[0]), n * f / f.mode().iloc[0]))"
+        f"({code}, {source}.astype('str').str.extract({SCALED_NUMBER!r})[1].str.lower()"
+        f".map({SCALES!r}))"
+    )
+    return scaled, code
 
 
 def _field_pattern(key: str) -> str:

@@ -240,6 +240,9 @@ def _derive_phrase(derive: Derive) -> str:
         word = {"lower": "in lower case", "upper": "in upper case", "strip": "without outer spaces"}
         return f"{derive.name} = {derive.column} {word[derive.kind]}"
     if derive.kind == "leading_number":
+        scale = re.search(r"\((thousand|million|billion)\)$", derive.name)
+        if scale:  # cells in another scale ("$1.02 billion") are converted into this one
+            return f"{derive.name} = the amount {derive.column} gives, in {scale[1]}s"
         return f"{derive.name} = the number {derive.column} starts with"
     if derive.kind == "year":
         return f"{derive.name} = the year written in {derive.column}"

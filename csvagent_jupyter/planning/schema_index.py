@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..analysis.derived import LEADING_NUMBER, YEAR_IN_TEXT
+from ..analysis.derived import LEADING_NUMBER, SCALES, YEAR_IN_TEXT
 from ..loading.profile import FileProfile, looks_like_identifier
 from ..loading.typing import PLACEHOLDERS, holds_whole_numbers
 from .list_cells import list_items
@@ -421,7 +421,9 @@ def names_the_doer_of(word: str, column: str) -> bool:
     return False
 
 
-_PREPOSITIONS = frozenset({"of", "in", "at", "per", "for", "from", "to", "by", "on", "since"})
+_PREPOSITIONS = frozenset(
+    {"of", "in", "at", "per", "for", "from", "to", "by", "on", "since", "against"}
+)
 
 
 _NAMING_HEADS = frozenset(tokens(" ".join(("id", "number", "no", "name", "code", "num", "nr"))))
@@ -447,7 +449,12 @@ def head_stem(column: str) -> str | None:
     """The stem of the noun a column's name is about: the last word before its preposition
     ("Opponent in the final" → opponent), or its last word ("Launch site" → site), past a
     word that only says how a thing is labelled ("customer_id" → customer)."""
-    words = tokens(column)
+    return head_of_words(tokens(column))
+
+
+def head_of_words(words: list[str]) -> str | None:
+    """The head noun of a name's stemmed words (see ``head_stem``); also of the words a short
+    header stands for ("GA": goals against → goal)."""
     cut = _preposition_at(words)
     head = words[: len(words) if cut is None else cut]
     # (and past a number that dates or qualifies it: "Visitors (2023)" is about visitors)
@@ -491,7 +498,7 @@ def _writes_years(cells: Iterable[object]) -> bool:
 def _misses_years(cells: Iterable[object]) -> bool:
     """Whether some cell writes neither a year nor a mark for "no value" ("—", "TBA")."""
     return any(
-        not _YEAR.search(c) and _FOOTNOTE.sub("", c).strip().lower() not in PLACEHOLDERS
+        not _YEAR.search(c) and without_footnotes(c).lower() not in PLACEHOLDERS
         for c in _text_cells(cells)
     )
 
@@ -500,6 +507,14 @@ _AMOUNT = re.compile(
     rf"{LEADING_NUMBER}\+?\s*(?P<unit>/?[A-Za-z][A-Za-z0-9²³/.]*|%)?\s*(?:\(.*\))?\s*$"
 )
 _FOOTNOTE = re.compile(r"\[[^\]]*\]")
+
+
+def without_footnotes(text: object) -> str:
+    """A cell without its footnote marks ("Cancelled[7]" is "Cancelled", "WD[a]" is "WD"):
+    the one place that knows how a mark is written, for every reader of cells."""
+    return _FOOTNOTE.sub("", str(text)).strip()
+
+
 _CLOCK = re.compile(r"^\s*\d{1,2}(?::\d{2}){1,2}(?:\.\d+)?\s*$")  # "38:20", "2:04:31"
 _AMOUNT_SHARE = 0.9  # of the cells holding a digit; "—" and "N/A" are blanks, not text
 
@@ -516,7 +531,7 @@ def _writes_ranges(cells: Iterable[object]) -> bool:
 def _marks_some_cells(cells: Iterable[object]) -> bool:
     """Whether a cell with a footnote mark ("United Kingdom[a]") is also written without it."""
     texts = {str(c) for c in cells}
-    return any(_FOOTNOTE.search(c) and _FOOTNOTE.sub("", c).strip() in texts for c in texts)
+    return any(_FOOTNOTE.search(c) and without_footnotes(c) in texts for c in texts)
 
 
 def _unit_of_amounts(cells: Iterable[object]) -> str | None:
@@ -530,7 +545,19 @@ def _unit_of_amounts(cells: Iterable[object]) -> str | None:
         return None
     units = Counter((m.group("unit") or "").lower() for m in matches)
     unit, count = units.most_common(1)[0]
+    # a letter is a scale only in money ("$12.5m", "$3bn"); "305 m" is a height in metres
+    money = sum(1 for c in sample if _MONEY.match(c)) * 2 >= len(sample)
+    scales = {u for u in units if u in SCALES and (len(u) > 1 or money)}
+    if unit in scales:
+        # "$12.5 million" beside one "$1.02 billion": one unit, which the derived column of
+        # numbers converts into the scale most cells write, named in full
+        count = sum(units[u] for u in scales)
+        unit = _SCALE_NAMES.get(unit, unit)
     return unit if count >= _AMOUNT_SHARE * len(matches) else None
+
+
+_MONEY = re.compile(r"\s*(?:[A-Z]{1,2}\$|\$|€|£|₹|¥)")
+_SCALE_NAMES = {"k": "thousand", "m": "million", "mn": "million", "b": "billion", "bn": "billion"}
 
 
 def normalize(text: object) -> str:
@@ -631,11 +658,11 @@ class SchemaIndex:
                     # "the Pacific cable" for "Pacific cable[4]", unless a cell is written so
                     # without its mark ("Kent" beside "Kent[a]": one place, kept apart)
                     if isinstance(value, str) and "[" in value:
-                        mapping.setdefault(normalize(_FOOTNOTE.sub("", value)), value)
+                        mapping.setdefault(normalize(without_footnotes(value)), value)
                 for value in list(distinct)[:MAX_VALUES_PER_COLUMN]:
                     # "how many times did he withdraw" beside a Result of "WD": a code of a
                     # results table is found by the words it stands for
-                    code = _FOOTNOTE.sub("", str(value)).strip().lower()
+                    code = without_footnotes(value).lower()
                     for meaning in RESULT_CODES.get(code, ()):
                         mapping.setdefault(normalize(meaning), value)
                 index.values[column.name] = mapping
@@ -712,6 +739,17 @@ class SchemaIndex:
                 and c.max <= 2100
             )
         )
+
+    @functools.cached_property
+    def shared_measure_stems(self) -> frozenset[str]:
+        """Nouns that head the names of two or more numeric columns ("goal" of Goals, GF
+        "goals for" and GA "goals against"): a question that names that noun may mean any of
+        them, so what it says next ("goals conceded") tells them apart and is never dropped.
+        A word that only qualifies another noun ("unit" of unit_price) shares nothing."""
+        heads = Counter(
+            head_of_words(self.column_tokens.get(column, [])) for column in self.numeric_columns
+        )
+        return frozenset(h for h, count in heads.items() if h and count > 1)
 
     @functools.cached_property
     def timed_name_stems(self) -> frozenset[str]:

@@ -42,7 +42,7 @@ from ..schema_index import (
     tokens,
 )
 from . import lexicon
-from .derived import QuestionIndex, misuses_rate, with_derives
+from .derived import QuestionIndex, is_flag, misuses_rate, with_derives
 from .filters import FilterReader
 from .grounding import ENTITY_SUFFIXES, RANK_TOKENS, Frame
 from .measures import SCORE_TOKENS
@@ -135,6 +135,8 @@ class OfflinePlanner:
                 # "how many times did he withdraw": the count of all rows drops what was
                 # asked of them, and would be clicked as its answer
                 continue
+            if self._extreme_of_a_flag(item.candidate.plan):
+                continue  # "the highest maximum deliveredLate": 1 for every group
             text = as_question(item.candidate.plan)
             if not text or text in out:
                 continue
@@ -148,6 +150,14 @@ class OfflinePlanner:
                 continue
             out.append(text)
         return out
+
+    def _extreme_of_a_flag(self, plan: Plan) -> bool:
+        """The maximum or minimum of a yes/no column: 1 or 0 for nearly any group, an answer
+        to no question (the share of yes is its mean, the count its sum)."""
+        return any(
+            a.func in ("max", "min") and a.column and is_flag(self.index, a.column)
+            for a in [*plan.aggregates, *plan.then]
+        )
 
     def _runs(self, plan: Plan) -> bool:
         try:

@@ -7,6 +7,7 @@ shapes; plans that use it get the ``Derive`` step that makes it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from typing import Literal
@@ -231,8 +232,13 @@ def _names_a_state(index: SchemaIndex, column: str) -> bool:
     if profile is not None and profile.type == "boolean":
         return True
     words = index.column_tokens.get(column, [""])
-    raw = column.strip().lower()
-    return raw.endswith("ed") or words[0] in ("is", "has", "was", "had") or words[-1] == "flag"
+    # as written, camelCase apart: "deliveredLate", "was_shipped_late" are states too
+    written = re.findall(r"[a-z]+", re.sub(r"(?<=[a-z])(?=[A-Z])", " ", column).lower())
+    return (
+        any(len(w) > 3 and w.endswith("ed") for w in written)
+        or words[0] in ("is", "has", "was", "had")
+        or words[-1] == "flag"
+    )
 
 
 def is_flag(index: SchemaIndex, column: str) -> bool:

@@ -37,9 +37,14 @@ def restate_judgements(
             continue  # "Best Lap": a word of a column's name
         measure = _measure_of(i, columns, index)
         better = None if measure is None else better_direction(measure, index)
-        if better is None:
+        if measure is None or better is None:
             continue
         higher = better == "max" if best else better == "min"
+        if comparing and _ranks(measure, index) and _a_threshold(words, i):
+            # "a peak of 10 or better", "finished worse than 20th": a bound on places, where
+            # better is the smaller number (a comparison of two rows is turned by the
+            # candidates, as a superlative is)
+            higher = not higher
         if comparing:  # "was the seeing worse for A than for B": higher or lower, as measured
             words[i] = norm[i] = "higher" if higher else "lower"
         else:
@@ -62,6 +67,24 @@ def _measure_of(at: int, columns: list[ColumnMention], index: SchemaIndex) -> st
     before = sorted((m for m in measures if m.end <= at), key=lambda m: -m.end)
     found = after or before
     return found[0].column if found else None
+
+
+def _ranks(column: str, index: SchemaIndex) -> bool:
+    return bool(set(index.column_tokens.get(column, [])) & _RANK_WORDS)
+
+
+def _a_threshold(words: list[str], at: int) -> bool:
+    """ "10 or better", "better than 10": the comparative bounds a number, never two rows."""
+    before = words[max(0, at - 2) : at]
+    after = words[at + 1 : at + 3]
+    return (len(before) == 2 and before[1] == "or" and _a_number(before[0])) or (
+        len(after) == 2 and after[0] == "than" and _a_number(after[1])
+    )
+
+
+def _a_number(word: str) -> bool:
+    """A place as written: "10", "10th", "third"."""
+    return word.rstrip("stndrh").isdigit() or word in lexicon.ORDINALS
 
 
 def better_direction(column: str, index: SchemaIndex) -> lexicon.Direction | None:

@@ -20,7 +20,7 @@ from ...analysis.plan import (
     FilterGroup,
     Scalar,
 )
-from ..schema_index import ValueMention, normalize, singular
+from ..schema_index import ValueMention, normalize, singular, without_footnotes
 from . import lexicon
 from .flags import FlagSlots
 from .named_by_use import doer_column
@@ -653,4 +653,4 @@ def _noun_after_a_value(found: list[ValueMention], words: list[str]) -> list[Val
 
 def _without_marks(value: str) -> str:
     """A cell without its footnote marks and bracketed notes: 'Cancelled[7]' is 'Cancelled'."""
-    return re.sub(r"\W*$", "", re.sub(r"\[[^\]]*\]|\([^)]*\)", "", value.strip())).strip()
+    return re.sub(r"\W*$", "", re.sub(r"\([^)]*\)", "", without_footnotes(value))).strip()

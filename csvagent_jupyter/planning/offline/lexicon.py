@@ -419,6 +419,17 @@ MIN_WORDS = frozenset(
 # "best", "worst" have no direction of their own: see BEST_WORDS below.
 # Superlatives of pace: the fastest is the least time, but the highest speed.
 PACE_SUPERLATIVES = frozenset({"fastest", "quickest", "slowest"})
+# Superlatives of the number itself: "the maximum Position" is the largest number even on a
+# column of places, where "the highest position" is the best one (1)
+NUMBER_SUPERLATIVES = frozenset({"maximum", "max", "minimum", "min"})
+# Superlatives and comparatives of one quality (weight, height, price, age, depth, wealth):
+# "the heaviest packages" ranks by weight, never by a count of packages. "longest" and
+# "largest" are left out: a streak or a number of people is long or large.
+QUALITY_SUPERLATIVES = frozenset(
+    {"heaviest", "lightest", "heavier", "lighter", "tallest", "taller", "cheapest", "cheaper",
+     "expensive", "costliest", "priciest", "oldest", "youngest", "older", "younger", "deepest",
+     "richest", "richer"}
+)  # fmt: skip
 # may mean "most rows"; "the busiest weekday" has the most, "the quietest month" the fewest
 COUNT_SUPERLATIVES = frozenset({"most", "fewest", "least", "busiest", "quietest"})
 # Adjectives that make "most"/"least" a superlative of a quality ("the most expensive"), as
@@ -609,6 +620,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "oldest": ("age",),
     "old": ("age",),  # "how old was she"
     "richest": ("worth", "wealth"),
+    # a results table's "GA" (goals against), "Runs Against", "Points Allowed"
+    "conceded": ("against",),
+    "concede": ("against",),
     # comparatives name their measure as the superlatives do ("which is longer, A or B")
     "longer": ("duration", "length", "runtime", "minutes"),
     "shorter": ("duration", "length", "runtime", "minutes", "height"),
@@ -1216,3 +1230,10 @@ JOINED_PREFIXES = frozenset(
     {"semi", "quarter", "pre", "post", "non", "sub", "ex", "vice", "co", "anti", "mid", "half"}
     | {"eighth", "sixteenth"}  # (rounds before the quarter-finals)
 )
+
+
+# A practitioner and the field a cell names ("engineers" of Engineering, "accountants" of
+# Accounting, "economists" of Economics): the word drops its people ending and the cell its
+# field ending, and what is left is the same base of at least four letters.
+PRACTITIONER_ENDINGS = ("eers", "eer", "ers", "er", "ants", "ant", "ists", "ist", "ians", "ian")
+FIELD_ENDINGS = ("", "s", "y", "ics", "ing", "eering", "ment", "ement")

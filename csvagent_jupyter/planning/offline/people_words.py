@@ -146,6 +146,20 @@ ROLE_CELLS: dict[str, frozenset[str]] = {
 }
 
 
+def practises(word: str, cell_word: str) -> bool:
+    """Whether ``word`` names the people of the field ``cell_word`` names: "engineers" of
+    "Engineering", "marketers" of "Marketing". A department or a degree is written as the
+    field, while the question counts or averages its people; the word is that filter, not
+    another word that happens to share the cell's stem."""
+    for ending in lexicon.PRACTITIONER_ENDINGS:
+        base = word.removesuffix(ending)
+        if base == word or len(base) < 4:
+            continue
+        if any(cell_word == base + field for field in lexicon.FIELD_ENDINGS):
+            return True
+    return False
+
+
 def role_of(word: str) -> frozenset[str] | None:
     """The cells a player's position word stands for ("goalkeepers" → gk, g, …), or None."""
     found = ROLE_CELLS.get(word)

@@ -566,6 +566,10 @@ def count_of(
     ):
         assert mention is not None
         if not names_its_head(f, mention):
+            if f.words[mention.start - 1 : mention.start] == ["most"] and _a_mass_noun(
+                f.words[mention.start]
+            ):
+                return None  # "the most fuel" beside "Fuel Type": an amount, never rows
             # "the most launches" beside "Launch site": the launches (rows), never the sites
             return Aggregate(func="count"), span(mention), 0.1
         if f.is_entity(mention.column) and f.repeats(mention.column):

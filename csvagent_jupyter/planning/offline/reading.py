@@ -26,13 +26,21 @@ from ..schema_index import (
     normalize,
     singular,
     tokens,
+    without_footnotes,
 )
 from . import lexicon
 from .derived import amounts_in_text, find_derived, the_one_year_text, years_in_text
 from .evaluative import restate_judgements
 from .letters import letter_values
 from .named_by_use import events_of_flags, exact_word_first, in_the_column_named_after, occasions
-from .people_words import country_of, people_values, role_of, sex_of, table_subject
+from .people_words import (
+    country_of,
+    people_values,
+    practises,
+    role_of,
+    sex_of,
+    table_subject,
+)
 from .units import column_unit, is_unit, powers_written_short, unit_of
 from .won_rows import rows_are_wins
 from .written_dates import date_literals
@@ -120,6 +128,7 @@ class Reading:
     timed_name_stems: frozenset[str] = frozenset()
     dated_columns: frozenset[str] = frozenset()  # dates, written years: what "when" asks
     numeric_columns: frozenset[str] = frozenset()
+    shared_measure_stems: frozenset[str] = frozenset()  # "goal" of Goals, GF and GA
 
     @property
     def text(self) -> str:
@@ -294,7 +303,13 @@ def read(question: str, index: SchemaIndex) -> Reading:
     proper: set[int] = set()
     upper: set[int] = set()  # single letters written as capitals ("got an A")
     plural_acronyms: set[int] = set()
+    hyphened: set[int] = set()  # words written joined to the next by a hyphen ("no-shows")
     for match in _TOKEN.finditer(text):
+        if (
+            text[match.end() : match.end() + 1] == "-"
+            and text[match.end() + 1 : match.end() + 2].isalpha()
+        ):
+            hyphened.add(len(words))
         if match.group("number"):
             raw = match.group("number")
             value, percent, currency = _parse_number(raw)
@@ -324,7 +339,7 @@ def read(question: str, index: SchemaIndex) -> Reading:
             numbers[i] = Number(1.0, i, word)
     norm = [_norm(word, i in numbers, numbers.get(i)) for i, word in enumerate(words)]
     for i in range(1, len(words)):  # "jobs have no amount": none, never "job number amount"
-        if words[i] == "no" and words[i - 1] in _BEFORE_A_NONE:
+        if words[i] == "no" and words[i - 1] in _BEFORE_A_NONE and i not in hyphened:
             norm[i] = "no"
     for i in plural_acronyms:  # "ssris" is "ssri" made plural ("-is" otherwise stays: "analysis")
         norm[i] = words[i][:-1]
@@ -338,6 +353,7 @@ def read(question: str, index: SchemaIndex) -> Reading:
     reading.dated_columns = index.dated_columns
     reading.numeric_columns = index.numeric_columns
     reading.timed_name_stems = index.timed_name_stems
+    reading.shared_measure_stems = index.shared_measure_stems
     reading.dates = {i: written_dates[w] for i, w in enumerate(words) if w in written_dates}
     if len(proper) * 2 < len(words):  # not a question in Title Case throughout
         reading.proper = frozenset(proper)
@@ -1271,12 +1287,14 @@ def _another_word_of_its_stem(words: list[str], mention: ValueMention) -> bool:
     if _a_code_for(word, mention):
         return False  # "withdraw" beside "WD"
     cell = re.findall(r"[a-z0-9]+", fold_accents(str(mention.value)).lower())
-    return bool(cell) and not any(_same_or_plural(word, part) for part in cell)
+    return bool(cell) and not any(
+        _same_or_plural(word, part) or practises(word, part) for part in cell
+    )
 
 
 def _a_code_for(word: str, mention: ValueMention) -> bool:
     """Whether the cell is a results table's code for the word ("WD" for "withdrew")."""
-    code = re.sub(r"\[[^\]]*\]", "", str(mention.value)).strip().lower()
+    code = without_footnotes(mention.value).lower()
     return word in RESULT_CODES.get(code, ())
 
 

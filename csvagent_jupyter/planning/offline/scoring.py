@@ -232,6 +232,9 @@ def _modifiers(
             # thing the table does not name, never the length it implies alone
             out.add(i)
             continue
+        if _tells_measures_apart(reading, i):
+            out.add(i)  # "goals conceded" beside Goals, GF and GA: which goals
+            continue
         if _ends_a_place_phrase(reading, i, grounded):
             out.add(i)  # "her fastest time in the single sculls": where, never dropped
             continue
@@ -273,6 +276,37 @@ def _modifiers(
         ):
             out.add(i)
     return out
+
+
+def _tells_measures_apart(reading: Reading, position: int) -> bool:
+    """An unplaced verb right after a noun that names several numeric columns ("goals
+    conceded" beside Goals, GF and GA; "points allowed" beside Points For and Points Against):
+    it says which of them is meant, so a plan that drops it may read the wrong one. Beside one
+    such column ("points scored" beside Points) it only says how, and costs as a verb."""
+    words = reading.words
+    word = words[position]
+    if not word.isalpha() or lexicon.is_cue(word) or word in lexicon.FILLER:
+        return False
+    after = lexicon.is_past_verb(word) or word in lexicon.IRREGULAR_PAST
+    # "did they concede the most goals": the verb before its object, after its doer
+    before = position and words[position - 1] in _DOERS
+    for m in reading.columns:
+        if m.column not in reading.numeric_columns:
+            continue
+        if reading.norm[m.end - 1] not in reading.shared_measure_stems:
+            continue
+        if after and m.end == position:
+            return True
+        between = words[position + 1 : m.start]
+        if before and m.start > position and all(w in _BEFORE_AN_OBJECT for w in between):
+            return True
+    return False
+
+
+_DOERS = frozenset({"they", "he", "she", "we", "it", "team", "club", "side"})
+_BEFORE_AN_OBJECT = frozenset(
+    {"the", "a", "an", "most", "least", "fewest", "more", "fewer", "many", "much", "any", "no"}
+)
 
 
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "on", "during"})
@@ -530,6 +564,29 @@ def _superlatives_listed(reading: Reading, plan: Plan) -> set[int]:
     }
 
 
+_COUNT_TOKENS = frozenset({"count", "number", "quantiti"})
+
+
+def _a_quality_of_counts(reading: Reading, plan: Plan) -> set[int]:
+    """ "which warehouse ships the heaviest packages" beside packageCount and totalWeightKg:
+    a superlative of one quality names its own measure, and a column of counts the noun after
+    it named ("packages") has no weight. Ranking that count leaves the superlative unsaid."""
+    measured = _aggregated(plan) | {k.column for k in plan.sort}
+    if not measured or not all(set(tokens(c)) & _COUNT_TOKENS for c in measured):
+        return set()
+    return {
+        i
+        for i, word in enumerate(reading.words)
+        if word in lexicon.QUALITY_SUPERLATIVES
+        and any(
+            m.start <= i < m.end
+            and m.column in reading.numeric_columns
+            and m.column not in measured
+            for m in reading.columns
+        )
+    }
+
+
 def _plan_columns(plan: object) -> set[str]:
     if not isinstance(plan, Plan):
         return set()
@@ -564,6 +621,7 @@ def score(
         explained |= restated(reading, explained)
         explained |= games_of_a_tally(reading, candidate.plan)
         explained -= _superlatives_listed(reading, candidate.plan)
+        explained -= _a_quality_of_counts(reading, candidate.plan)
         left = sorted(content - explained - candidate.subject - _topic(reading))
         # and a name written with a capital that names nothing here ("in Texas"): a filter
         # this table cannot answer, never to be dropped

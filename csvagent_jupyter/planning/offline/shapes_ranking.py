@@ -392,9 +392,11 @@ def _counts_rows(f: Frame, at: int) -> bool:
 
 def _direction(f: Frame, direction: lexicon.Direction, column: str) -> lexicon.Direction:
     """'the top ranking athlete' is rank 1: on a rank column the best is the smallest number."""
-    if f.is_rank(column):
-        return "min" if direction == "max" else "max"
     found = f.superlative()
+    if f.is_rank(column) and not (
+        found is not None and f.words[found[1]] in lexicon.NUMBER_SUPERLATIVES
+    ):
+        return "min" if direction == "max" else "max"
     if found is not None and f.words[found[1]] in lexicon.PACE_SUPERLATIVES and _a_speed(column):
         return "min" if direction == "max" else "max"  # "the slowest record": the least speed
     dated = f.index.type_of(column) == "datetime" or f.holds_years(column)

@@ -69,6 +69,7 @@ def aggregate_shape(f: Frame) -> list[Candidate]:
             and found is None
             and how_much is None
             and f.is_rank(measure.column)
+            and f.words[superlative[1]] not in lexicon.NUMBER_SUPERLATIVES
         ):
             func = "min" if superlative[0] == "max" else "max"
             cue = cue | f.chart_words()
