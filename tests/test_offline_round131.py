@@ -25,7 +25,15 @@ tables in three naming styles:
 - "were no-shows" beside a No Show column: a hyphenated "no-" is part of the word, never the
   determiner "no";
 - a question that names some of the file's columns and is not understood gets only the
-  examples about those columns, never unrelated ones that read as guesses.
+  examples about those columns, never unrelated ones that read as guesses;
+- one unplaced word that narrows what is asked is never dropped: a qualifier right before a
+  cell ("children's books" beside a type of Book), a bare "in X" at the end ("the most
+  medals in biathlon"), or the noun an aggregate word names ("the average price per night"
+  with no price column, never the average of nightsStayed);
+- "revenue" is never a rate per unit (roomRateEur): a nightly rate adds up to no takings;
+- "in season 2" beside "No. in season" names a season, never the episode's number in it;
+- a "No." column with a "—" (an acting holder) is still a row number: no example question
+  adds it up or averages it.
 """
 
 from __future__ import annotations
@@ -283,3 +291,104 @@ def test_a_hyphenated_no_is_part_of_the_word(
     assert not unrelated, result.suggestions
     # nothing of the table named: examples of what can be asked
     assert len(agent.ask("please summarise the vibes").suggestions) >= 2
+
+
+LOANS = [
+    ("library_loans.csv", "item_type", "loan_id", ["book", "dvd", "book", "book", "magazine"]),
+    ("loans.csv", "itemType", "loanId", ["Book", "DVD", "Book", "Book", "Magazine"]),
+    ("Checkouts.csv", "Item Type", "Checkout ID", ["BOOK", "DVD", "BOOK", "BOOK", "MAGAZINE"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("file, kind, key, items", LOANS)
+def test_a_qualifier_before_a_value_is_never_dropped(
+    agent: Agent, tmp_path: Path, file: str, kind: str, key: str, items: list[str]
+) -> None:
+    frame = pd.DataFrame({key: [1, 2, 3, 4, 5], kind: items})
+    load_frame(agent, tmp_path, file, frame)
+    assert ask_ok(agent, "how many loans were for books?").value == 3
+    ask_declines(agent, "How many loans were for children's books?")
+
+
+MEDALS = [
+    ("medals.csv", "Nation", "Total"),
+    ("medal_table.csv", "country", "total_medals"),
+    ("Medals2022.csv", "NOC", "Medal Total"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("file, nation, total", MEDALS)
+def test_a_bare_in_phrase_at_the_end_picks_rows(
+    agent: Agent, tmp_path: Path, file: str, nation: str, total: str
+) -> None:
+    frame = pd.DataFrame(
+        {
+            nation: ["Norway", "Germany", "Canada"],
+            "Gold": [16, 12, 4],
+            "Silver": [8, 10, 8],
+            "Bronze": [13, 5, 14],
+            total: [37, 27, 26],
+        }
+    )
+    load_frame(agent, tmp_path, file, frame)
+    ask_declines(agent, "which nation won the most medals in biathlon?")
+    result = ask_ok(agent, "which nation won the most medals in total?")
+    assert result.value == "Norway", result.interpretation
+
+
+HOTELS = [
+    ("hotel_bookings.csv", "hotelName", "nightsStayed", "roomRateEur"),
+    ("bookings.csv", "hotel", "nights", "nightly_rate_usd"),
+    ("Stays.csv", "Hotel", "Nights Stayed", "Room Rate (GBP)"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("file, hotel, nights, rate", HOTELS)
+def test_a_measure_no_column_holds_is_never_another(
+    agent: Agent, tmp_path: Path, file: str, hotel: str, nights: str, rate: str
+) -> None:
+    frame = pd.DataFrame(
+        {
+            hotel: ["Inn", "Lodge", "Inn", "Lodge"],
+            nights: [2, 7, 3, 1],
+            rate: [100.0, 80.0, 120.0, 90.0],
+        }
+    )
+    load_frame(agent, tmp_path, file, frame)
+    ask_declines(agent, "What is the average price per night?")
+    ask_declines(agent, "What is the total revenue of each hotel?")
+    result = ask_ok(agent, "what is the average number of nights stayed?")
+    assert result.value == pytest.approx(3.25), result.interpretation
+
+
+EPISODES = [
+    ("episodes.csv", "No. in season", "Title"),
+    ("season_episodes.csv", "number_in_season", "episode_title"),
+    ("Episodes2015.csv", "Nr. in season", "Episode"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("file, number, title", EPISODES)
+def test_a_number_after_what_a_column_counts_in_names_that_thing(
+    agent: Agent, tmp_path: Path, file: str, number: str, title: str
+) -> None:
+    frame = pd.DataFrame({number: [1, 2, 3, 1, 2], title: ["Aa", "Bb", "Cc", "Dd", "Ee"]})
+    load_frame(agent, tmp_path, file, frame)
+    ask_declines(agent, "how many episodes aired in season 2?")
+
+
+@pytest.mark.parametrize("name", ["No.", "#", "Nr"])
+def test_a_numbering_column_with_a_gap_is_never_offered_as_a_measure(
+    agent: Agent, tmp_path: Path, name: str
+) -> None:
+    frame = pd.DataFrame(
+        {
+            name: ["1", "2", "—", "3", "4", "5"],
+            "Governor": ["Ann", "Bob", "Cy", "Dee", "Bob", "Eve"],
+            "Party": ["Red", "Blue", "Blue", "Red", "Blue", "Red"],
+        }
+    )
+    load_frame(agent, tmp_path, "governors.csv", frame)
+    result = agent.ask("please summarise the vibes")
+    assert result.kind == "error"
+    assert not any(name in s for s in result.suggestions), result.suggestions

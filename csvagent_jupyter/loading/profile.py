@@ -84,10 +84,12 @@ def looks_like_identifier(column: ColumnProfile, rows: int) -> bool:
     import re
 
     name = column.name.strip().lower()
-    if column.type != "integer":
+    if column.type not in ("integer", "number"):
         return False
     if name.rstrip(".") in ("no", "#", "nr", "number", "num"):
-        return True
+        return True  # (a "No." with a "—" for an acting holder loads as floats)
+    if column.type != "integer":
+        return False
     words = [
         w
         for w in re.split(

@@ -129,6 +129,7 @@ class Reading:
     dated_columns: frozenset[str] = frozenset()  # dates, written years: what "when" asks
     numeric_columns: frozenset[str] = frozenset()
     shared_measure_stems: frozenset[str] = frozenset()  # "goal" of Goals, GF and GA
+    file_words: frozenset[str] = frozenset()  # stems of the file's name ("marathon")
 
     @property
     def text(self) -> str:
@@ -354,6 +355,7 @@ def read(question: str, index: SchemaIndex) -> Reading:
     reading.numeric_columns = index.numeric_columns
     reading.timed_name_stems = index.timed_name_stems
     reading.shared_measure_stems = index.shared_measure_stems
+    reading.file_words = index.file_words
     reading.dates = {i: written_dates[w] for i, w in enumerate(words) if w in written_dates}
     if len(proper) * 2 < len(words):  # not a question in Title Case throughout
         reading.proper = frozenset(proper)
@@ -521,6 +523,8 @@ def read(question: str, index: SchemaIndex) -> Reading:
             m.score < 1.0 and all(w in lexicon.AGGREGATE_WORDS for w in words[m.start : m.end])
         )
     ]
+    # "season 2" beside "No. in season": a season numbered, never the episode's number in it
+    mentions = [m for m in mentions if not _what_a_number_is_in(m, norm, numbers)]
     # "goalkeepers" is never a near miss of Goals: a word for people says who, not how much
     mentions = [
         m for m in mentions if m.score >= 0.9 or not set(range(m.start, m.end)) & reading.people
@@ -1245,7 +1249,7 @@ _TAKEN_TOKENS = frozenset(
     tokens("price prices amount amt fee fees charge charges total paid fare fares spend value")
 )
 _NOT_TAKEN_TOKENS = frozenset(
-    tokens("unit cost costs expense salary wage tax deposit tip tips discount refund budget")
+    tokens("unit cost costs expense salary wage tax deposit tip tips discount refund budget rate")
 )
 
 
@@ -1276,6 +1280,26 @@ def _money_taken(words: list[str], index: SchemaIndex, covered: set[int]) -> lis
         elif len(money) == 1:
             out.append(ColumnMention(money[0], i, i + 1, 0.85))
     return out
+
+
+def _what_a_number_is_in(
+    mention: ColumnMention, norm: list[str], numbers: dict[int, Number]
+) -> bool:
+    """ "in season 2" beside "No. in season", "lap 5" beside "Pos. on lap": a number right
+    after the words that say what a column's number is counted in names one of those things
+    (a season, a lap), never the column's own number, which the name's head ("No.") is."""
+    if mention.score >= 1.0 or mention.end not in numbers:
+        return False
+    name = tokens(mention.column)
+    cut = next((i for i, t in enumerate(name) if t in _IN_WORDS and i), None)
+    if cut is None or not set(name[:cut]) & _NUMBER_HEADS:
+        return False
+    said = {norm[i] for i in range(mention.start, mention.end)} - _IN_WORDS
+    return bool(said) and said <= set(name[cut + 1 :])
+
+
+_IN_WORDS = frozenset({"in", "of", "on", "within", "per"})
+_NUMBER_HEADS = frozenset(tokens("no number num nr pos position rank"))
 
 
 def _another_word_of_its_stem(words: list[str], mention: ValueMention) -> bool:

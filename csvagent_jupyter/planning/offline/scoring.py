@@ -232,6 +232,12 @@ def _modifiers(
             # thing the table does not name, never the length it implies alone
             out.add(i)
             continue
+        if _the_measure_itself(reading, i, named):
+            out.add(i)  # "the average price per night" with no price column: not nights
+            continue
+        if _qualifies_a_value(reading, i, valued):
+            out.add(i)  # "children's books" beside an item type of Book: which books
+            continue
         if _tells_measures_apart(reading, i):
             out.add(i)  # "goals conceded" beside Goals, GF and GA: which goals
             continue
@@ -276,6 +282,48 @@ def _modifiers(
         ):
             out.add(i)
     return out
+
+
+def _the_measure_itself(reading: Reading, position: int, named: set[int]) -> bool:
+    """An unplaced noun right after an aggregate word, ending the measure's phrase ("the
+    average price per night", "total revenue of each hotel"): it is what is aggregated, so a
+    plan over another column ("nightsStayed" for "night") answers another question. A noun
+    the measure's name goes on after ("average resolution time") is left to that name."""
+    words = reading.words
+    if not position or words[position - 1] not in lexicon.AGGREGATE_WORDS:
+        return False
+    if position - 1 in named:
+        return False  # "the largest net total come from": a word of the measure's name
+    word = words[position]
+    if lexicon.is_past_verb(word) or word in lexicon.FILLER or lexicon.is_cue(word):
+        return False
+    following = position + 1
+    return following >= len(words) or (
+        following not in named and words[following] in _AFTER_A_MEASURE
+    )
+
+
+_AFTER_A_MEASURE = frozenset(
+    {"per", "of", "for", "by", "in", "across", "over", "among", "at", "from", "on", "?"}
+)
+
+
+def _qualifies_a_value(reading: Reading, position: int, valued: set[int]) -> bool:
+    """An unplaced word right before a cell the question names ("children's books", "deluxe
+    suites", "team medals" beside a Type of Book, Suite): it narrows that value to a kind the
+    table does not record, so a plan that keeps the value and drops the word answers for all
+    of it. A verb before the value ("visited Paris", "bought Widgets") only says how."""
+    word = reading.words[position]
+    if position + 1 not in valued or position in valued or position - 1 in valued:
+        return False  # ("Garden items (Outdoor minus Garden)": the noun of the value before)
+    if lexicon.is_past_verb(word) or word in lexicon.IRREGULAR_PAST or word.endswith("ing"):
+        return False
+    if word in lexicon.FILLER or lexicon.is_cue(word) or word in lexicon.NUMBER_WORDS:
+        return False
+    if reading.words[position + 1].endswith("ed"):
+        return False  # "was the marathon cancelled": the subject of a state, never its kind
+    stem = reading.norm[position]
+    return stem not in reading.subject and stem not in reading.file_words
 
 
 def _tells_measures_apart(reading: Reading, position: int) -> bool:
@@ -332,10 +380,23 @@ def _ends_a_place_phrase(reading: Reading, position: int, grounded: set[int]) ->
         return False  # "at the finals" beside "Final date": what the rows are, said so
     for back in range(position - 1, max(-1, position - 4), -1):
         if words[back] in _PLACE_PREPOSITIONS:
-            return back + 1 < position or words[back] != "in"
+            # "in biathlon", "in doubles" as much as "in the single sculls": which rows
+            return back + 1 < position or words[back] != "in" or not _said_how(words[position])
         if back in grounded or words[back] not in lexicon.FILLER:
             return False
     return False
+
+
+def _said_how(word: str) -> bool:
+    """A word after a bare "in" that says how or how much, never where: "in total", "in
+    person", "in advance", or a unit ("in kg")."""
+    return word in _IN_MANNER or is_unit(word) or word in lexicon.PERIOD_WORDS
+
+
+_IN_MANNER = frozenset(
+    {"total", "all", "general", "person", "advance", "time", "order", "particular", "full",
+     "short", "sum", "summary", "fact", "practice", "theory", "turn", "return", "between"}
+)  # fmt: skip
 
 
 # command words that are also things a table groups by ("for each show", "each name")
