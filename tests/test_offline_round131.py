@@ -33,7 +33,11 @@ tables in three naming styles:
 - "revenue" is never a rate per unit (roomRateEur): a nightly rate adds up to no takings;
 - "in season 2" beside "No. in season" names a season, never the episode's number in it;
 - a "No." column with a "—" (an acting holder) is still a row number: no example question
-  adds it up or averages it.
+  adds it up or averages it;
+- a name whose other words only qualify it ("U.S. viewers (millions)") is named in full by
+  what is left ("viewers"); "Mag." is magnitude;
+  "shallowest" and "deadliest" are superlatives of depth and deaths;
+- "who are the top 3 agents by …": "who" asks for the people the list names.
 """
 
 from __future__ import annotations
@@ -392,3 +396,69 @@ def test_a_numbering_column_with_a_gap_is_never_offered_as_a_measure(
     result = agent.ask("please summarise the vibes")
     assert result.kind == "error"
     assert not any(name in s for s in result.suggestions), result.suggestions
+
+
+VIEWERS = [
+    ("episodes.csv", "Title", "U.S. viewers (millions)"),
+    ("season_two.csv", "episode_title", "viewers_millions"),
+    ("Episodes.csv", "Title", "UK viewers (millions)"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("file, title, viewers", VIEWERS)
+def test_a_name_is_said_in_full_without_its_qualifiers(
+    agent: Agent, tmp_path: Path, file: str, title: str, viewers: str
+) -> None:
+    frame = pd.DataFrame({title: ["Pilot", "Low Tide", "Neap"], viewers: [9.1, 11.4, 7.2]})
+    load_frame(agent, tmp_path, file, frame)
+    result = ask_ok(agent, "which episode had the most viewers?")
+    assert result.value == "Low Tide", result.interpretation
+    result = ask_ok(agent, "how many episodes had more than 8 million viewers?")
+    assert result.value == 2, result.interpretation
+
+
+QUAKES = [
+    ("quakes.csv", "Location", "Mag. (Mw)", "Depth (km)"),
+    ("quake_list.csv", "place", "magnitude", "depth_km"),
+    ("Quakes2020.csv", "Epicentre", "Mag.", "Depth (km)"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("file, place, magnitude, depth", QUAKES)
+def test_superlatives_and_short_names_of_an_earthquake_list(
+    agent: Agent, tmp_path: Path, file: str, place: str, magnitude: str, depth: str
+) -> None:
+    frame = pd.DataFrame(
+        {
+            place: ["Avezzano", "Valdivia", "Kobe", "Sumatra"],
+            "Country": ["Italy", "Chile", "Japan", "Indonesia"],
+            magnitude: [6.7, 9.5, 6.9, 9.1],
+            depth: [15, 33, 17, 30],
+        }
+    )
+    load_frame(agent, tmp_path, file, frame)
+    assert ask_ok(agent, "how many earthquakes are there?").value == 4
+    assert ask_ok(agent, "what was the highest magnitude?").value == pytest.approx(9.5)
+    assert ask_ok(agent, "what was the shallowest depth?").value == 15
+
+
+AGENTS = [
+    ("support_tickets.csv", "assigned_agent", "status"),
+    ("tickets.csv", "agentName", "ticketStatus"),
+    ("Tickets.csv", "Agent", "Status"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("file, agent_column, status", AGENTS)
+def test_who_asks_for_the_people_a_top_list_names(
+    agent: Agent, tmp_path: Path, file: str, agent_column: str, status: str
+) -> None:
+    frame = pd.DataFrame(
+        {
+            agent_column: ["Ann", "Ann", "Ann", "Bob", "Bob", "Cy", "Di", "Di"],
+            status: ["closed", "closed", "open", "closed", "closed", "closed", "open", "open"],
+        }
+    )
+    load_frame(agent, tmp_path, file, frame)
+    result = ask_ok(agent, "Who are the top 2 agents by number of closed tickets?")
+    assert result.value == ["Ann", "Bob"], result.interpretation

@@ -219,6 +219,7 @@ ABBREVIATIONS = {
     "yr": "year",
     "dept": "department",
     "pop": "population",
+    "mag": "magnitude",
     "govt": "government",
     "att": "attendance",
     "nm": "name",
@@ -507,6 +508,18 @@ _AMOUNT = re.compile(
     rf"{LEADING_NUMBER}\+?\s*(?P<unit>/?[A-Za-z][A-Za-z0-9²³/.]*|%)?\s*(?:\(.*\))?\s*$"
 )
 _FOOTNOTE = re.compile(r"\[[^\]]*\]")
+
+
+def _without_qualifiers(names: list[str]) -> list[str]:
+    """A name's words without those that only qualify it: a year ("Visitors (2023)"), a scale
+    ("U.S. viewers (millions)") or a country written short before it ("U.S."): "viewers" said
+    alone names the column in full when no other column shares what is left."""
+    return [t for t in names if not t.isdigit() and t not in _QUALIFIER_TOKENS]
+
+
+_QUALIFIER_TOKENS = frozenset(
+    {"u.s", "u.k", "million", "thousand", "billion", "000"}
+)  # (stems: "millions" is "million")
 
 
 def without_footnotes(text: object) -> str:
@@ -903,13 +916,11 @@ class SchemaIndex:
         other words, which said alone name the column in full, unless another column's name
         has the same other words ("Sales 2022" beside "Sales 2023": the year tells them apart)."""
         cores = {
-            column: [t for t in names if not t.isdigit()]
+            column: _without_qualifiers(names)
             for column, names in self.column_tokens.items()
-            if any(t.isdigit() for t in names)
+            if _without_qualifiers(names) != names
         }
-        every = Counter(
-            tuple(t for t in names if not t.isdigit()) for names in self.column_tokens.values()
-        )
+        every = Counter(tuple(_without_qualifiers(names)) for names in self.column_tokens.values())
         return {c: core for c, core in cores.items() if core and every[tuple(core)] == 1}
 
     @functools.cached_property

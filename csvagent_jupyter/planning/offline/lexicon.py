@@ -390,6 +390,7 @@ MAX_WORDS = frozenset(
         "deepest",
         "widest",
         "strongest",
+        "deadliest",
     ]
 )
 MIN_WORDS = frozenset(
@@ -414,6 +415,8 @@ MIN_WORDS = frozenset(
         "closest",
         "weakest",
         "quietest",
+        "shallowest",
+        "narrowest",
     ]
 )
 # "best", "worst" have no direction of their own: see BEST_WORDS below.
@@ -634,6 +637,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "cheaper": ("price", "cost", "fee"),
     "richer": ("worth", "wealth"),
     "deepest": ("depth",),
+    "deadliest": ("deaths", "fatalities", "killed", "casualties"),
     # "how tall is the Warsaw Spire", "how deep is Lake Baikal": the adjective names the
     # measure as its comparative does
     "tall": ("height",),

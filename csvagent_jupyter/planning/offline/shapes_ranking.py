@@ -15,7 +15,7 @@ from ...analysis.plan import (
 from ..schema_index import ColumnMention, tokens
 from . import lexicon
 from .derived import is_rate
-from .grounding import NAME, Frame, date_columns
+from .grounding import NAME, Frame, date_columns, names_people
 from .measures import SCORE_TOKENS, counts_what_is_measured
 from .pieces import (
     Candidate,
@@ -508,6 +508,10 @@ def top_n_shape(f: Frame, n: int, direction: lexicon.Direction, words: set[int])
         asked = f.cue("which", "what")
         if asked is not None and 0 <= mention.start - asked[1] <= 1:
             explained |= span(asked)  # "which platform ranks 2nd by …": the place's group
+        if f.words[:1] in (["who"], ["whom"]) and any(
+            names_people(f.words[i]) for i in span(mention)
+        ):
+            explained.add(0)  # "who are the top 3 agents by …": the agents, people
         superlative = f.superlative()
         if by is not None:
             explained |= span(by)
