@@ -27,7 +27,7 @@ tables in three naming styles:
 - a question that names some of the file's columns and is not understood gets only the
   examples about those columns, never unrelated ones that read as guesses;
 - one unplaced word that narrows what is asked is never dropped: a qualifier right before a
-  cell ("children's books" beside a type of Book), a bare "in X" at the end ("the most
+  cell ("children's books" beside a type of Book, "how many deluxe books"), a bare "in X" at the end ("the most
   medals in biathlon"), or the noun an aggregate word names ("the average price per night"
   with no price column, never the average of nightsStayed);
 - "revenue" is never a rate per unit (roomRateEur): a nightly rate adds up to no takings;
@@ -312,6 +312,7 @@ def test_a_qualifier_before_a_value_is_never_dropped(
     load_frame(agent, tmp_path, file, frame)
     assert ask_ok(agent, "how many loans were for books?").value == 3
     ask_declines(agent, "How many loans were for children's books?")
+    ask_declines(agent, "how many deluxe books were borrowed?")
 
 
 MEDALS = [

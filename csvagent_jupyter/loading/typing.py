@@ -224,7 +224,8 @@ def _infer_plain(name: str, series: pd.Series, rows: int, arrow: Any = None) -> 
     is_bool = [value in _BOOL_MAP for value in lowered]
     if (
         _share(is_bool) > 0.9
-        and len({v for v, ok in zip(lowered, is_bool, strict=True) if ok}) == 2
+        # both truths, however spelled: "yes"/"no" beside "Y"/"N" in one export is one flag
+        and len({_BOOL_MAP[v] for v, ok in zip(lowered, is_bool, strict=True) if ok}) == 2
     ):
         placeholders = _placeholders([v for v, ok in zip(sample, is_bool, strict=True) if not ok])
         if placeholders is not None:

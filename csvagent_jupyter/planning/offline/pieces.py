@@ -429,8 +429,13 @@ def _names_which(f: Frame, position: int) -> bool:
     after = position + 1
     while after < len(f.words) and after in f.filter_positions:
         after += 1
-    if after == position + 1 or after >= len(f.words):
+    if after == position + 1:
         return False
+    word = f.words[position]
+    if after >= len(f.words) or f.words[after] in lexicon.AUXILIARIES:
+        # "how many deluxe books were borrowed": the value is the thing counted, and the word
+        # before it a kind of it the table does not record (a verb, "sold Widgets", says how)
+        return not (lexicon.is_past_verb(word) or word.endswith("ing"))
     return f.reading.norm[after] in f.reading.subject or any(m.start == after for m in f.mentions())
 
 
@@ -464,6 +469,8 @@ def ungrounded(f: Frame, position: int | None) -> bool:
         return False  # "the most money", "points": amounts the table may not hold, never rows
     if position in f.reading.negated:
         return False  # "ineligible dogs": the no of an Eligible column, never the rows' noun
+    if position and f.words[position - 1] in lexicon.AUXILIARIES and lexicon.is_past_verb(word):
+        return False  # "how many were reopened": what happened to them, never their noun
     if f.prizes_counted_in_columns(position):
         return False  # "how many medals" beside Gold … Total columns: what they count
     stem = f.reading.norm[position]

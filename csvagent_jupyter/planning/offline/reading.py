@@ -297,6 +297,7 @@ def read(question: str, index: SchemaIndex) -> Reading:
     text = _clock_times_in_seconds(text, index)  # "under 2:20:00" beside a column of times
     text = re.sub(r"(?<=\w)'s\b", "", text)  # "WN's delay" → "WN delay"
     text, written_dates = date_literals(text)
+    text = _AGAIN.sub("re", text)  # "re-opened" is one verb, never "opened"
     text = _HYPHENATED.sub(lambda m: _joined_if_named(m, index), text)
     words: list[str] = []
     numbers: dict[int, Number] = {}
@@ -903,6 +904,7 @@ def _clock_times_in_seconds(text: str, index: SchemaIndex) -> str:
     return _CLOCK.sub(seconds, text)
 
 
+_AGAIN = re.compile(r"\b[Rr]e-(?=[a-z]{4,})")
 _HYPHENATED = re.compile(r"\b([A-Za-z]+)-([A-Za-z]+)\b")
 
 

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ...analysis.plan import Condition, Filter, FilterGroup, Plan
-from ..schema_index import ColumnMention, tokens
+from ..schema_index import ColumnMention, singular, tokens
 from . import lexicon
 from .derived import filter_columns
 from .pieces import Candidate
@@ -159,6 +159,7 @@ _BEFORE_A_NOUN = [
     ["from"],
     ["with"],
 ]
+_AFTER_A_COPULA = [["are"], ["were"], ["is"], ["was"]]
 _ROW_WORDS = frozenset({"rows", "records", "entries", "lines"})
 _SCALE_WORDS = frozenset({"thousands", "thousand", "millions", "million", "billions", "k"})
 
@@ -235,6 +236,12 @@ def _modifiers(
         if _the_measure_itself(reading, i, named):
             out.add(i)  # "the average price per night" with no price column: not nights
             continue
+        if _dates_an_event(reading, i):
+            out.add(i)  # "orders placed in 2024 were returned": whose date is 2024
+            continue
+        if _done_again(reading, i):
+            out.add(i)  # "how many bugs were reopened" beside OPENED_AT: not every bug
+            continue
         if _qualifies_a_value(reading, i, valued):
             out.add(i)  # "children's books" beside an item type of Book: which books
             continue
@@ -259,8 +266,12 @@ def _modifiers(
         ):
             out.add(i)  # "the most home wins": Home (records "33–8") picks which wins
             continue
-        if reading.norm[following] in reading.subject and words[i - 1 : i] in _BEFORE_A_NOUN:
-            out.add(i)  # "the average population of the inhabited islands": which islands
+        if reading.norm[following] in reading.subject and (
+            words[i - 1 : i] in _BEFORE_A_NOUN or words[i - 1 : i] in _AFTER_A_COPULA
+        ):
+            # "the average population of the inhabited islands", "how many of the bridges
+            # are toll bridges": which islands, which bridges
+            out.add(i)
             continue
         after = following
         while after in valued:
@@ -282,6 +293,18 @@ def _modifiers(
         ):
             out.add(i)
     return out
+
+
+def _recency_unsaid(reading: Reading, plan: Plan) -> list[int]:
+    """ "which opponent did they first play most recently" beside First (a year) and Pld:
+    "most recently" ranks by when, so a plan that ranks by no date or year (the most games
+    played) answers another question."""
+    said = [i for i, w in enumerate(reading.words) if w in ("recent", "recently")]
+    if not said or not reading.dated_columns:
+        return []
+    ranked = {k.column for k in plan.sort} | _aggregated(plan) | filter_columns(plan.filters)
+    ranked |= {d.column for d in plan.derive if d.column} | {g.column for g in plan.group_by}
+    return [] if ranked & reading.dated_columns else said
 
 
 def _the_measure_itself(reading: Reading, position: int, named: set[int]) -> bool:
@@ -306,6 +329,40 @@ def _the_measure_itself(reading: Reading, position: int, named: set[int]) -> boo
 _AFTER_A_MEASURE = frozenset(
     {"per", "of", "for", "by", "in", "across", "over", "among", "at", "from", "on", "?"}
 )
+
+
+def _dates_an_event(reading: Reading, position: int) -> bool:
+    """ "orders placed in 2024 were returned" beside order_date and return_timestamp: an
+    unplaced verb right before a period names the event the period dates. With two or more
+    dated columns, a plan that dates another event by it ("returned in 2024") is another
+    question; with one, the period can only date that one."""
+    words = reading.words
+    word = words[position]
+    if len(reading.dated_columns) < 2 or not lexicon.is_past_verb(word):
+        return False
+    if word in lexicon.TAKING_PART or word in lexicon.IRREGULAR_PAST:
+        return False  # "returns made in 2024": the rows' own event, whichever date says it
+    if words[position + 1 : position + 2] not in _BEFORE_A_PERIOD:
+        return False
+    period = position + 2
+    number = reading.numbers.get(period)
+    return (
+        (number is not None and number.could_be_year)
+        or period in reading.dates
+        or (period < len(words) and words[period] in lexicon.MONTHS)
+    )
+
+
+_BEFORE_A_PERIOD = [["in"], ["during"], ["before"], ["after"], ["since"], ["on"], ["between"]]
+
+
+def _done_again(reading: Reading, position: int) -> bool:
+    """ "reopened", "reordered", "restarted" beside OPENED_AT, order_date, callStart: the
+    event done again, which the table does not record; never every row that had it once."""
+    word = reading.words[position]
+    if not word.startswith("re") or len(word) < 6 or not lexicon.is_past_verb(word):
+        return False
+    return singular(word[2:]) in reading.name_stems
 
 
 def _qualifies_a_value(reading: Reading, position: int, valued: set[int]) -> bool:
@@ -697,6 +754,7 @@ def score(
         if asks_yes_no and candidate.plan.operation not in _YES_NO_OPERATIONS:
             hard.append(0)  # "did A host more times than B?" wants yes or no, never a ratio
         hard += left_out(reading, candidate.plan, explained)
+        hard += _recency_unsaid(reading, candidate.plan)
         soft = [i for i in left if i not in grounded and i not in modifiers]
         if candidate.shape.startswith("position"):
             # "what production opened first", "which tunnel opened first" beside an Opened

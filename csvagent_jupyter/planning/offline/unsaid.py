@@ -173,6 +173,15 @@ def left_out(reading: Reading, plan: Plan, explained: set[int]) -> list[int]:
     # "the average for A compared with B", "A vs B": one result each, never A and B pooled
     if plan.operation == "aggregate" and not plan.group_by and _pools_values(plan.filters):
         out += [i for i, word in enumerate(words) if word in _SIDE_BY_SIDE]
+    elif plan.operation == "aggregate" and not plan.group_by:
+        # "the average for escalated calls compared with non-escalated calls": one of the two
+        # sides alone answers half the question
+        # ("the game against Hull" picks one opponent: "against" compares nothing there)
+        out += [
+            i
+            for i, word in enumerate(words)
+            if word in _SIDE_BY_SIDE - {"against"} and i not in explained
+        ]
     out += [i for i in _event_of_another_column(reading, plan) if i not in explained]
     if plan.operation in ("distinct", "rows"):
         # "the combined worldwide gross of the films by X": a sum asked, never their list
