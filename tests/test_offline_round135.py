@@ -1,4 +1,4 @@
-"""Wrong answers of review rounds 135 and 136 that general rules now ask back or get right,
+"""Wrong answers of review rounds 135 to 137 that general rules now ask back or get right,
 on generated tables in three naming styles:
 
 - "how many of the bridges are toll bridges": a word before the rows' own noun after "are"
@@ -10,8 +10,11 @@ on generated tables in three naming styles:
 - "how many bugs were reopened" beside OPENED_AT: an event done again, never every bug;
 - "orders placed in 2024" beside order_date and return_timestamp: the unplaced verb says
   which event 2024 dates, so it is never dropped while another date answers;
-- "the average CSAT for escalated calls compared with non-escalated calls": one side alone
-  answers half of it.
+- "the average CSAT for escalated calls compared with non-escalated calls", "the average
+  duration of escalated and non-escalated calls": one side alone answers half of it;
+- "the average number of days to resolve per airport" beside days_to_resolve, "the average
+  number of kWh per site": an amount's mean, never the mean of the rows counted per group;
+- "the top 3 lakes by volume" in lakes.csv: the lakes, by their names, never the volumes.
 """
 
 from __future__ import annotations
@@ -162,10 +165,69 @@ CALLS = [
 def test_a_comparison_is_never_answered_by_one_side(
     agent: Agent, tmp_path: Path, file: str, flag: str, score: str, marks: list[object]
 ) -> None:
-    frame = pd.DataFrame({flag: marks, score: [4.0, 3.0, 5.0, 4.0, 2.0]})
+    frame = pd.DataFrame(
+        {flag: marks, score: [4.0, 3.0, 5.0, 4.0, 2.0], "durationSec": [300, 200, 500, 100, 400]}
+    )
     load_frame(agent, tmp_path, file, frame)
     ask_declines(
         agent, "What is the average CSAT for escalated calls compared with non-escalated calls?"
     )
+    ask_declines(agent, "Average duration of non-escalated calls and escalated calls")
     result = ask_ok(agent, "average CSAT for escalated calls")
     assert result.value == pytest.approx(4.5), result.interpretation
+    result = ask_ok(agent, "average duration of non-escalated calls")
+    assert result.value == pytest.approx(700 / 3), result.interpretation
+
+
+INCIDENTS = [
+    ("baggage.csv", "airport", "days_to_resolve", "Consumption (kWh)"),
+    ("incidents.csv", "airportCode", "daysToResolve", "consumption_kwh"),
+    ("Incidents.csv", "Airport", "Days to resolve", "kWh used"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("file, airport, days, energy", INCIDENTS)
+def test_the_average_number_of_an_amount_is_never_a_count_of_rows(
+    agent: Agent, tmp_path: Path, file: str, airport: str, days: str, energy: str
+) -> None:
+    frame = pd.DataFrame(
+        {
+            airport: ["LHR", "LHR", "JFK", "JFK", "JFK", "CDG"],
+            days: [10, 20, 5, 7, 9, 30],
+            energy: [1.0, 2.0, 3.0, 4.0, 5.0, 6.0],
+        }
+    )
+    load_frame(agent, tmp_path, file, frame)
+    for question in (
+        "What's the average number of days to resolve per airport?",
+        "What's the average number of kWh per airport?",
+    ):
+        result = agent.ask(question)
+        assert result.kind == "error" or result.kind == "table", (question, result.interpretation)
+        assert "count" not in (result.interpretation or ""), result.interpretation
+    result = ask_ok(agent, "what is the average number of incidents per airport?")
+    assert result.value == pytest.approx(2.0), result.interpretation
+
+
+LAKES = [
+    ("lakes.csv", "Name", "Volume (km³)"),
+    ("largest_lakes.csv", "lake_name", "volume_km3"),
+    ("Lakes.csv", "LakeName", "volumeKm3"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("file, name, volume", LAKES)
+def test_a_top_list_of_the_rows_noun_names_the_rows(
+    agent: Agent, tmp_path: Path, file: str, name: str, volume: str
+) -> None:
+    frame = pd.DataFrame(
+        {
+            name: ["Caspian Sea", "Baikal", "Tanganyika", "Superior"],
+            volume: [78200, 23615, 18900, 12100],
+        }
+    )
+    load_frame(agent, tmp_path, file, frame)
+    result = ask_ok(agent, "What are the top 3 lakes by volume?")
+    assert result.value == ["Caspian Sea", "Baikal", "Tanganyika"], result.interpretation
+    result = ask_ok(agent, "what are the 2 highest volumes?")
+    assert result.value == [78200, 23615], result.interpretation

@@ -322,7 +322,10 @@ def _core(plan: Plan) -> str:
             if plan.limit == 1:
                 place = f"{_ordinal(offset + 1)} " if offset else ""
                 return f"the {shown} of the row with the {place}{direction} {key.column}{where}"
-            return f"the {plan.limit} {direction} {key.column} {'values' if shown == key.column else shown}{where}"
+            if shown in (key.column, "rows"):
+                return f"the {plan.limit} {direction} {key.column} {'values' if shown == key.column else shown}{where}"
+            # "The Name of the 3 rows with the highest Volume (km³)", never "Volume Name"
+            return f"the {shown} of the {plan.limit} rows with the {direction} {key.column}{where}"
         shown = plan.answer_column or (", ".join(plan.select) if plan.select else "rows")
         return f"{shown} of the rows{where}"
     if op == "distinct":

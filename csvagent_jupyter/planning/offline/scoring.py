@@ -295,6 +295,25 @@ def _modifiers(
     return out
 
 
+def _both_sides_named(reading: Reading, plan: Plan) -> list[int]:
+    """ "the average duration of escalated and non-escalated calls": a name said once as it
+    is and once negated asks for both sides, so one number for one side answers half of it
+    (a plan per group, or a comparison, gives both)."""
+    if plan.group_by or plan.operation in ("compare", "calc"):
+        return []
+    words, norm = reading.words, reading.norm
+
+    def negated(i: int) -> bool:
+        return i in reading.negated or (i > 0 and words[i - 1] in ("non", "not", "no"))
+
+    named = [i for i, stem in enumerate(norm) if stem in reading.name_stems and words[i].isalpha()]
+    for i in named:
+        for j in named:
+            if i < j and norm[i] == norm[j] and negated(i) != negated(j):
+                return [j]
+    return []
+
+
 def _recency_unsaid(reading: Reading, plan: Plan) -> list[int]:
     """ "which opponent did they first play most recently" beside First (a year) and Pld:
     "most recently" ranks by when, so a plan that ranks by no date or year (the most games
@@ -755,6 +774,7 @@ def score(
             hard.append(0)  # "did A host more times than B?" wants yes or no, never a ratio
         hard += left_out(reading, candidate.plan, explained)
         hard += _recency_unsaid(reading, candidate.plan)
+        hard += _both_sides_named(reading, candidate.plan)
         soft = [i for i in left if i not in grounded and i not in modifiers]
         if candidate.shape.startswith("position"):
             # "what production opened first", "which tunnel opened first" beside an Opened

@@ -364,6 +364,19 @@ def nested_count_shape(f: Frame) -> list[Candidate]:
         noun_at, noun = counted_noun(f, cue[1])
         if noun is not None and noun.column in {k.column for k in keys}:
             return []
+        measured = (
+            noun is not None
+            and f.index.is_numeric(noun.column)
+            and not f.index.is_identifier(noun.column)
+        )
+        if (
+            noun_at is not None
+            and is_unit(f.words[noun_at])
+            and (f.words[noun_at] not in lexicon.PERIOD_WORDS or measured)
+        ):
+            # "the average number of kWh per site", "… of days to resolve" beside
+            # days_to_resolve: an amount in its unit, never the rows counted per group
+            return []
         counted = count_of(f, noun_at, noun)
     if counted is None:
         return []

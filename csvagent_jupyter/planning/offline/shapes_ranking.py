@@ -487,6 +487,15 @@ def top_n_shape(f: Frame, n: int, direction: lexicon.Direction, words: set[int])
                 named = [a for a in answers[1:] if min(a[1]) == m.end]
                 if named:  # "the 3 most expensive products": the products, not their prices
                     answers = named
+                rows_noun = [
+                    i
+                    for i in range(m.start)
+                    if f.reading.norm[i] in f.reading.subject and f.free(i)
+                ]
+                label = f.title_column()
+                if rows_noun and label is not None and not named and label != m.column:
+                    # "the top 3 lakes by volume" in lakes.csv: the lakes, by their names
+                    answers = [(label, {rows_noun[-1]})]
                 for answer, used in answers:
                     plan = Plan(
                         operation="rows",
