@@ -14,9 +14,20 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ...analysis.plan import Condition, Filter, FilterGroup, Plan
-from ..schema_index import ColumnMention, singular, tokens
+from ..schema_index import ColumnMention, tokens
 from . import lexicon
 from .derived import filter_columns
+from .narrowing import (
+    a_quality_of_counts,
+    aggregated_columns,
+    both_sides_named,
+    dates_an_event,
+    done_again,
+    qualifies_a_value,
+    recency_unsaid,
+    tells_measures_apart,
+    the_measure_itself,
+)
 from .pieces import Candidate
 from .reading import Reading
 from .restatements import restated
@@ -116,7 +127,7 @@ def _unit_asked_for(reading: Reading, plan: Plan, durations: set[str]) -> set[in
     the unit asked for is a part of the question the plan does not answer; "total fuel cost
     per km" asks for a rate no column of dollars gives."""
     words = reading.words
-    aggregated = _aggregated(plan)
+    aggregated = aggregated_columns(plan)
     # "in hours", and a unit said right after the measure ("total outage hours")
     ends = {m.end for m in reading.columns if m.column in aggregated and m.score >= 0.6}
     asked = [
@@ -178,14 +189,6 @@ def _names_a_row_in_a_unit(reading: Reading, plan: Plan, aggregated: set[str]) -
 _WHAT_IS = [["is"], ["was"], ["are"], ["were"], ["the"]]
 
 
-def _aggregated(plan: Plan) -> set[str]:
-    columns = {a.column for a in [*plan.aggregates, *plan.then] if a.column}
-    for side in (plan.left, plan.right):
-        if isinstance(side, Plan):
-            columns |= _aggregated(side)
-    return columns
-
-
 def _modifiers(
     reading: Reading, left: list[int], grounded: set[int], id_nouns: set[int]
 ) -> set[int]:
@@ -233,19 +236,19 @@ def _modifiers(
             # thing the table does not name, never the length it implies alone
             out.add(i)
             continue
-        if _the_measure_itself(reading, i, named):
+        if the_measure_itself(reading, i, named):
             out.add(i)  # "the average price per night" with no price column: not nights
             continue
-        if _dates_an_event(reading, i):
+        if dates_an_event(reading, i):
             out.add(i)  # "orders placed in 2024 were returned": whose date is 2024
             continue
-        if _done_again(reading, i):
+        if done_again(reading, i):
             out.add(i)  # "how many bugs were reopened" beside OPENED_AT: not every bug
             continue
-        if _qualifies_a_value(reading, i, valued):
+        if qualifies_a_value(reading, i, valued):
             out.add(i)  # "children's books" beside an item type of Book: which books
             continue
-        if _tells_measures_apart(reading, i):
+        if tells_measures_apart(reading, i):
             out.add(i)  # "goals conceded" beside Goals, GF and GA: which goals
             continue
         if _ends_a_place_phrase(reading, i, grounded):
@@ -293,144 +296,6 @@ def _modifiers(
         ):
             out.add(i)
     return out
-
-
-def _both_sides_named(reading: Reading, plan: Plan) -> list[int]:
-    """ "the average duration of escalated and non-escalated calls": a name said once as it
-    is and once negated asks for both sides, so one number for one side answers half of it
-    (a plan per group, or a comparison, gives both)."""
-    if plan.group_by or plan.operation in ("compare", "calc"):
-        return []
-    words, norm = reading.words, reading.norm
-
-    def negated(i: int) -> bool:
-        return i in reading.negated or (i > 0 and words[i - 1] in ("non", "not", "no"))
-
-    named = [i for i, stem in enumerate(norm) if stem in reading.name_stems and words[i].isalpha()]
-    for i in named:
-        for j in named:
-            if i < j and norm[i] == norm[j] and negated(i) != negated(j):
-                return [j]
-    return []
-
-
-def _recency_unsaid(reading: Reading, plan: Plan) -> list[int]:
-    """ "which opponent did they first play most recently" beside First (a year) and Pld:
-    "most recently" ranks by when, so a plan that ranks by no date or year (the most games
-    played) answers another question."""
-    said = [i for i, w in enumerate(reading.words) if w in ("recent", "recently")]
-    if not said or not reading.dated_columns:
-        return []
-    ranked = {k.column for k in plan.sort} | _aggregated(plan) | filter_columns(plan.filters)
-    ranked |= {d.column for d in plan.derive if d.column} | {g.column for g in plan.group_by}
-    return [] if ranked & reading.dated_columns else said
-
-
-def _the_measure_itself(reading: Reading, position: int, named: set[int]) -> bool:
-    """An unplaced noun right after an aggregate word, ending the measure's phrase ("the
-    average price per night", "total revenue of each hotel"): it is what is aggregated, so a
-    plan over another column ("nightsStayed" for "night") answers another question. A noun
-    the measure's name goes on after ("average resolution time") is left to that name."""
-    words = reading.words
-    if not position or words[position - 1] not in lexicon.AGGREGATE_WORDS:
-        return False
-    if position - 1 in named:
-        return False  # "the largest net total come from": a word of the measure's name
-    word = words[position]
-    if lexicon.is_past_verb(word) or word in lexicon.FILLER or lexicon.is_cue(word):
-        return False
-    following = position + 1
-    return following >= len(words) or (
-        following not in named and words[following] in _AFTER_A_MEASURE
-    )
-
-
-_AFTER_A_MEASURE = frozenset(
-    {"per", "of", "for", "by", "in", "across", "over", "among", "at", "from", "on", "?"}
-)
-
-
-def _dates_an_event(reading: Reading, position: int) -> bool:
-    """ "orders placed in 2024 were returned" beside order_date and return_timestamp: an
-    unplaced verb right before a period names the event the period dates. With two or more
-    dated columns, a plan that dates another event by it ("returned in 2024") is another
-    question; with one, the period can only date that one."""
-    words = reading.words
-    word = words[position]
-    if len(reading.dated_columns) < 2 or not lexicon.is_past_verb(word):
-        return False
-    if word in lexicon.TAKING_PART or word in lexicon.IRREGULAR_PAST:
-        return False  # "returns made in 2024": the rows' own event, whichever date says it
-    if words[position + 1 : position + 2] not in _BEFORE_A_PERIOD:
-        return False
-    period = position + 2
-    number = reading.numbers.get(period)
-    return (
-        (number is not None and number.could_be_year)
-        or period in reading.dates
-        or (period < len(words) and words[period] in lexicon.MONTHS)
-    )
-
-
-_BEFORE_A_PERIOD = [["in"], ["during"], ["before"], ["after"], ["since"], ["on"], ["between"]]
-
-
-def _done_again(reading: Reading, position: int) -> bool:
-    """ "reopened", "reordered", "restarted" beside OPENED_AT, order_date, callStart: the
-    event done again, which the table does not record; never every row that had it once."""
-    word = reading.words[position]
-    if not word.startswith("re") or len(word) < 6 or not lexicon.is_past_verb(word):
-        return False
-    return singular(word[2:]) in reading.name_stems
-
-
-def _qualifies_a_value(reading: Reading, position: int, valued: set[int]) -> bool:
-    """An unplaced word right before a cell the question names ("children's books", "deluxe
-    suites", "team medals" beside a Type of Book, Suite): it narrows that value to a kind the
-    table does not record, so a plan that keeps the value and drops the word answers for all
-    of it. A verb before the value ("visited Paris", "bought Widgets") only says how."""
-    word = reading.words[position]
-    if position + 1 not in valued or position in valued or position - 1 in valued:
-        return False  # ("Garden items (Outdoor minus Garden)": the noun of the value before)
-    if lexicon.is_past_verb(word) or word in lexicon.IRREGULAR_PAST or word.endswith("ing"):
-        return False
-    if word in lexicon.FILLER or lexicon.is_cue(word) or word in lexicon.NUMBER_WORDS:
-        return False
-    if reading.words[position + 1].endswith("ed"):
-        return False  # "was the marathon cancelled": the subject of a state, never its kind
-    stem = reading.norm[position]
-    return stem not in reading.subject and stem not in reading.file_words
-
-
-def _tells_measures_apart(reading: Reading, position: int) -> bool:
-    """An unplaced verb right after a noun that names several numeric columns ("goals
-    conceded" beside Goals, GF and GA; "points allowed" beside Points For and Points Against):
-    it says which of them is meant, so a plan that drops it may read the wrong one. Beside one
-    such column ("points scored" beside Points) it only says how, and costs as a verb."""
-    words = reading.words
-    word = words[position]
-    if not word.isalpha() or lexicon.is_cue(word) or word in lexicon.FILLER:
-        return False
-    after = lexicon.is_past_verb(word) or word in lexicon.IRREGULAR_PAST
-    # "did they concede the most goals": the verb before its object, after its doer
-    before = position and words[position - 1] in _DOERS
-    for m in reading.columns:
-        if m.column not in reading.numeric_columns:
-            continue
-        if reading.norm[m.end - 1] not in reading.shared_measure_stems:
-            continue
-        if after and m.end == position:
-            return True
-        between = words[position + 1 : m.start]
-        if before and m.start > position and all(w in _BEFORE_AN_OBJECT for w in between):
-            return True
-    return False
-
-
-_DOERS = frozenset({"they", "he", "she", "we", "it", "team", "club", "side"})
-_BEFORE_AN_OBJECT = frozenset(
-    {"the", "a", "an", "most", "least", "fewest", "more", "fewer", "many", "much", "any", "no"}
-)
 
 
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "on", "during"})
@@ -701,29 +566,6 @@ def _superlatives_listed(reading: Reading, plan: Plan) -> set[int]:
     }
 
 
-_COUNT_TOKENS = frozenset({"count", "number", "quantiti"})
-
-
-def _a_quality_of_counts(reading: Reading, plan: Plan) -> set[int]:
-    """ "which warehouse ships the heaviest packages" beside packageCount and totalWeightKg:
-    a superlative of one quality names its own measure, and a column of counts the noun after
-    it named ("packages") has no weight. Ranking that count leaves the superlative unsaid."""
-    measured = _aggregated(plan) | {k.column for k in plan.sort}
-    if not measured or not all(set(tokens(c)) & _COUNT_TOKENS for c in measured):
-        return set()
-    return {
-        i
-        for i, word in enumerate(reading.words)
-        if word in lexicon.QUALITY_SUPERLATIVES
-        and any(
-            m.start <= i < m.end
-            and m.column in reading.numeric_columns
-            and m.column not in measured
-            for m in reading.columns
-        )
-    }
-
-
 def _plan_columns(plan: object) -> set[str]:
     if not isinstance(plan, Plan):
         return set()
@@ -758,7 +600,7 @@ def score(
         explained |= restated(reading, explained)
         explained |= games_of_a_tally(reading, candidate.plan)
         explained -= _superlatives_listed(reading, candidate.plan)
-        explained -= _a_quality_of_counts(reading, candidate.plan)
+        explained -= a_quality_of_counts(reading, candidate.plan)
         left = sorted(content - explained - candidate.subject - _topic(reading))
         # and a name written with a capital that names nothing here ("in Texas"): a filter
         # this table cannot answer, never to be dropped
@@ -773,8 +615,8 @@ def score(
         if asks_yes_no and candidate.plan.operation not in _YES_NO_OPERATIONS:
             hard.append(0)  # "did A host more times than B?" wants yes or no, never a ratio
         hard += left_out(reading, candidate.plan, explained)
-        hard += _recency_unsaid(reading, candidate.plan)
-        hard += _both_sides_named(reading, candidate.plan)
+        hard += recency_unsaid(reading, candidate.plan)
+        hard += both_sides_named(reading, candidate.plan)
         soft = [i for i in left if i not in grounded and i not in modifiers]
         if candidate.shape.startswith("position"):
             # "what production opened first", "which tunnel opened first" beside an Opened
