@@ -151,8 +151,9 @@ YEAR_IN_TEXT = r"(?<![\w,.\-/])(1[0-9]{3}|20[0-9]{2})s?(?![\w,])"
 # after a mark of approximation or a bound ("~70,000", "c. 700", "<5", "≈ 12")
 # (and after a currency sign: "₹2,024 crore", "US$8,307,000", "€1.2 million", or the mark
 # of a tied rank: "=7", "T-5")
+CURRENCY = r"(?:[A-Z]{1,2}\$|\$|€|£|₹|¥)"  # a sign written before an amount ("US$", "€")
 LEADING_NUMBER = (
-    r"^\s*(?:~|≈|c\.|ca\.|approx\.|<|>|≤|≥|\+|=|T-)?\s*(?:[A-Z]{1,2}\$|\$|€|£|₹|¥)?\s*"
+    rf"^\s*(?:~|≈|c\.|ca\.|approx\.|<|>|≤|≥|\+|=|T-)?\s*{CURRENCY}?\s*"
     r"(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)"
     r"(?!\d|(?:st|nd|rd|th)\s*centur)"  # "18th century" is no 18 (nor a year): no number
 )

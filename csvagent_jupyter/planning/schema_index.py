@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..analysis.derived import LEADING_NUMBER, SCALES, YEAR_IN_TEXT
+from ..analysis.derived import CURRENCY, LEADING_NUMBER, SCALES, YEAR_IN_TEXT
 from ..loading.profile import FileProfile, looks_like_identifier
 from ..loading.typing import PLACEHOLDERS, holds_whole_numbers
 from .list_cells import list_items
@@ -569,7 +569,7 @@ def _unit_of_amounts(cells: Iterable[object]) -> str | None:
     return unit if count >= _AMOUNT_SHARE * len(matches) else None
 
 
-_MONEY = re.compile(r"\s*(?:[A-Z]{1,2}\$|\$|€|£|₹|¥)")
+_MONEY = re.compile(rf"\s*{CURRENCY}")
 _SCALE_NAMES = {"k": "thousand", "m": "million", "mn": "million", "b": "billion", "bn": "billion"}
 
 
@@ -855,7 +855,7 @@ class SchemaIndex:
                     and (mention is None or other.score > mention.score)
                 ):
                     mention = other
-            core = self._names_without_numbers.get(column)
+            core = self._names_without_qualifiers.get(column)
             if core is not None and (mention is None or mention.score < 0.9):
                 said = self._mention(column, core, words, fuzz.ratio)
                 if said is not None and said.score >= 1.0:
@@ -911,17 +911,17 @@ class SchemaIndex:
         return kept
 
     @functools.cached_property
-    def _names_without_numbers(self) -> dict[str, list[str]]:
+    def _names_without_qualifiers(self) -> dict[str, list[str]]:
         """Names a number only qualifies ("Visitors (2023)", "Population 2020 census"): their
         other words, which said alone name the column in full, unless another column's name
         has the same other words ("Sales 2022" beside "Sales 2023": the year tells them apart)."""
-        cores = {
-            column: _without_qualifiers(names)
-            for column, names in self.column_tokens.items()
-            if _without_qualifiers(names) != names
+        stripped = {c: _without_qualifiers(names) for c, names in self.column_tokens.items()}
+        every = Counter(tuple(core) for core in stripped.values())
+        return {
+            c: core
+            for c, core in stripped.items()
+            if core and core != self.column_tokens[c] and every[tuple(core)] == 1
         }
-        every = Counter(tuple(_without_qualifiers(names)) for names in self.column_tokens.values())
-        return {c: core for c, core in cores.items() if core and every[tuple(core)] == 1}
 
     @functools.cached_property
     def _short_header_words(self) -> dict[str, list[str]]:
@@ -1023,7 +1023,7 @@ class SchemaIndex:
         # (a number in the name qualifies it, "Visitors (2023)", "Population 2020 census": the
         # noun said alone names the column as fully as beside a unit; unless it tells the
         # column from others of the same noun: "attended in 2006" is "2006 attendance")
-        apart = column not in self._names_without_numbers
+        apart = column not in self._names_without_qualifiers
         significant = [
             t
             for t in name_tokens

@@ -23,6 +23,7 @@ from ..schema_index import (
     fold_accents,
     head_stem,
     header_words,
+    modifier_stems,
     normalize,
     singular,
     tokens,
@@ -1292,16 +1293,14 @@ def _what_a_number_is_in(
     (a season, a lap), never the column's own number, which the name's head ("No.") is."""
     if mention.score >= 1.0 or mention.end not in numbers:
         return False
-    name = tokens(mention.column)
-    cut = next((i for i, t in enumerate(name) if t in _IN_WORDS and i), None)
-    if cut is None or not set(name[:cut]) & _NUMBER_HEADS:
+    if head_stem(mention.column) not in _NUMBER_HEADS:
         return False
-    said = {norm[i] for i in range(mention.start, mention.end)} - _IN_WORDS
-    return bool(said) and said <= set(name[cut + 1 :])
+    counted_in = modifier_stems(mention.column)
+    said = {norm[i] for i in range(mention.start, mention.end)} - STOPWORDS
+    return bool(said) and said <= counted_in
 
 
-_IN_WORDS = frozenset({"in", "of", "on", "within", "per"})
-_NUMBER_HEADS = frozenset(tokens("no number num nr pos position rank"))
+_NUMBER_HEADS = frozenset(tokens("no number num nr pos position rank"))  # ("No." is number)
 
 
 def _another_word_of_its_stem(words: list[str], mention: ValueMention) -> bool:
